@@ -1,0 +1,123 @@
+"""The aiohttp application: /api/messages, /healthz, and everything they need."""
+
+import asyncio
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from aiohttp import web
+from botbuilder.core import ConversationState, UserState
+from botbuilder.integration.aiohttp import CloudAdapter
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot import __version__
+from bot.adapter import create_adapter
+from bot.handler import RetBot
+from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
+from bot.references import ReferenceCaptureMiddleware
+from bot.settings import Settings
+from domain.ret import RetConfig
+from storage.bot_state import DatabaseStorage
+from storage.database import create_engine, create_session_factory, ping
+from storage.migrate import upgrade_to_head
+from storage.references import ReferenceRepository
+
+log = logging.getLogger("retbot.http")
+HEALTH_TIMEOUT_SECONDS = 3
+
+
+@dataclass
+class Retbot:
+    """Everything one running retbot is made of; built once per process."""
+
+    settings: Settings
+    ret: RetConfig
+    engine: AsyncEngine
+    adapter: CloudAdapter
+    bot: RetBot
+    references: ReferenceRepository
+
+
+RETBOT = web.AppKey("retbot", Retbot)
+
+
+def build_retbot(settings: Settings, ret: RetConfig) -> Retbot:
+    engine = create_engine(settings.database_url)
+    sessions = create_session_factory(engine)
+    storage = DatabaseStorage(sessions)
+    references = ReferenceRepository(sessions)
+    adapter = create_adapter(settings)
+    adapter.use(ReferenceCaptureMiddleware(references))
+    bot = RetBot(ret, ConversationState(storage), UserState(storage))
+    return Retbot(settings, ret, engine, adapter, bot, references)
+
+
+def create_app(settings: Settings, ret: RetConfig) -> web.Application:
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_no_stack_traces])
+    app[RETBOT] = build_retbot(settings, ret)
+    app.cleanup_ctx.append(_database_lifecycle)
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    return app
+
+
+async def _database_lifecycle(app: web.Application) -> AsyncIterator[None]:
+    retbot = app[RETBOT]
+    await upgrade_to_head(retbot.engine)
+    yield
+    await retbot.engine.dispose()
+
+
+async def messages(request: web.Request) -> web.Response:
+    retbot = request.app[RETBOT]
+    try:
+        activity = await read_activity(request)
+    except BadActivityRequest as bad:
+        return bad.response()
+    auth_header = request.headers.get("Authorization", "")
+    try:
+        invoke_response = await retbot.adapter.process_activity(
+            auth_header, activity, retbot.bot.on_turn
+        )
+    except PermissionError:
+        return web.json_response({"error": "unauthorized"}, status=401)
+    if invoke_response:
+        return web.json_response(
+            _serialise_body(invoke_response.body), status=invoke_response.status
+        )
+    return web.Response(status=201)
+
+
+def _serialise_body(body: object) -> object:
+    serialise = getattr(body, "serialize", None)
+    return serialise() if callable(serialise) else body
+
+
+async def healthz(request: web.Request) -> web.Response:
+    retbot = request.app[RETBOT]
+    try:
+        await asyncio.wait_for(ping(retbot.engine), HEALTH_TIMEOUT_SECONDS)
+    except Exception as error:
+        reason = "timeout" if isinstance(error, TimeoutError) else type(error).__name__
+        log.warning("health check: database unreachable (%s)", reason)
+        return web.json_response(
+            {"status": "error", "database": f"unreachable: {reason}", "version": __version__},
+            status=503,
+        )
+    return web.json_response({"status": "ok", "database": "ok", "version": __version__})
+
+
+@web.middleware
+async def _no_stack_traces(request: web.Request, handler) -> web.StreamResponse:
+    """An unexpected error becomes a short JSON 500 with a correlation id, logged in full."""
+    try:
+        return await handler(request)
+    except web.HTTPException:
+        raise
+    except Exception:
+        code = uuid.uuid4().hex[:8]
+        log.exception(
+            "request failed [correlation_id=%s] %s %s", code, request.method, request.path
+        )
+        return web.json_response({"error": "internal error", "correlation_id": code}, status=500)

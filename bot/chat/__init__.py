@@ -1,0 +1,1 @@
+"""A Bot Framework client that talks to retbot as the Emulator does (CLI, tests, benchmarks)."""

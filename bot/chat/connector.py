@@ -1,0 +1,76 @@
+"""A local stand-in for the Bot Connector service: it receives what the bot sends.
+
+The bot replies by POSTing to `{serviceUrl}/v3/conversations/{id}/activities`; this server
+is that serviceUrl. It keeps every activity per conversation, in arrival order.
+"""
+
+import asyncio
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+
+from aiohttp import web
+
+
+class ConnectorEndpoint:
+    def __init__(self, on_activity: Callable[[dict], None] | None = None) -> None:
+        self.received: dict[str, list[dict]] = defaultdict(list)
+        self.updated: dict[str, list[dict]] = defaultdict(list)
+        self._on_activity = on_activity
+        self._runner: web.AppRunner | None = None
+        self._arrived = asyncio.Condition()
+        self.service_url = ""
+
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
+        app = web.Application(client_max_size=16 * 1024 * 1024)
+        app.router.add_post("/v3/conversations/{conversation_id}/activities", self._send)
+        app.router.add_post(
+            "/v3/conversations/{conversation_id}/activities/{activity_id}", self._send
+        )
+        app.router.add_put(
+            "/v3/conversations/{conversation_id}/activities/{activity_id}", self._update
+        )
+        app.router.add_delete(
+            "/v3/conversations/{conversation_id}/activities/{activity_id}", self._delete
+        )
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, host, port)
+        await site.start()
+        bound_port = site._server.sockets[0].getsockname()[1]  # port 0 picks a free one
+        self.service_url = f"http://{host}:{bound_port}/"
+        return self.service_url
+
+    async def stop(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+    async def wait_for(self, conversation_id: str, count: int) -> list[dict]:
+        """Waits until `count` activities arrived in a conversation (for proactive messages).
+
+        Callers bound the wait with `asyncio.timeout`.
+        """
+        async with self._arrived:
+            await self._arrived.wait_for(lambda: len(self.received[conversation_id]) >= count)
+        return self.received[conversation_id]
+
+    async def _send(self, request: web.Request) -> web.Response:
+        activity = await request.json()
+        activity["id"] = activity.get("id") or uuid.uuid4().hex
+        await self._record(self.received, request.match_info["conversation_id"], activity)
+        return web.json_response({"id": activity["id"]})
+
+    async def _update(self, request: web.Request) -> web.Response:
+        activity = await request.json()
+        await self._record(self.updated, request.match_info["conversation_id"], activity)
+        return web.json_response({"id": request.match_info["activity_id"]})
+
+    async def _delete(self, _request: web.Request) -> web.Response:
+        return web.Response(status=200)
+
+    async def _record(self, store: dict, conversation_id: str, activity: dict) -> None:
+        store[conversation_id].append(activity)
+        if self._on_activity:
+            self._on_activity(activity)
+        async with self._arrived:
+            self._arrived.notify_all()

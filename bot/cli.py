@@ -1,0 +1,72 @@
+"""The `retbot` command: `serve` runs the bot, `chat` talks to a running one."""
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from aiohttp import web
+
+from bot import __version__
+from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
+from bot.settings import Settings
+
+log = logging.getLogger("retbot")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="retbot", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"retbot {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="start retbot (migrates the database first)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=3978)
+    serve.add_argument("--config", type=Path, help="the RET's YAML file (or RETBOT_CONFIG)")
+
+    chat = commands.add_parser("chat", help="talk to a running retbot from this terminal")
+    chat.add_argument("--url", default="http://127.0.0.1:3978/api/messages")
+    chat.add_argument("--user-name", default="Casus-inbrenger")
+    chat.add_argument("--user-id", default=None, help="stable id to keep your conversation")
+    chat.add_argument("--locale", default="nl-NL")
+
+    args = parser.parse_args(argv)
+    if args.command == "serve":
+        return serve_command(args.host, args.port, args.config)
+    from bot.chat.terminal import run_terminal_chat
+
+    return asyncio.run(
+        run_terminal_chat(
+            args.url, user_name=args.user_name, user_id=args.user_id, locale=args.locale
+        )
+    )
+
+
+def serve_command(host: str, port: int, config: Path | None) -> int:
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    settings = Settings()
+    config_path = resolve_config_path(config or settings.config_path)
+    try:
+        ret = load_ret_config(config_path)
+    except RetConfigError as error:
+        print(f"retbot: invalid RET configuration: {error}", file=sys.stderr)
+        return 2
+    from bot.app import create_app
+
+    log.info("retbot %s for %s, configuration %s", __version__, ret.name, config_path)
+    if settings.local_mode:
+        log.warning(
+            "local mode: no MicrosoftAppId set, requests are not authenticated "
+            "(like the Bot Framework Emulator); use only on a trusted machine"
+        )
+    else:
+        log.info("Bot Framework authentication on for app id %s", settings.app_id)
+    web.run_app(create_app(settings, ret), host=host, port=port, print=None)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

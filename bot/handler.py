@@ -1,0 +1,94 @@
+"""The one activity handler: welcome, commands, menu, dialogs, and a friendly fallback."""
+
+from botbuilder.core import (
+    ActivityHandler,
+    ConversationState,
+    MessageFactory,
+    TurnContext,
+    UserState,
+)
+from botbuilder.dialogs import DialogSet, DialogTurnStatus
+from botbuilder.schema import ChannelAccount
+
+from bot.cards import card_activity
+from bot.cards.menu import MenuChoice, menu_card
+from bot.commands import command_of
+from dialogs.language import LanguageDialog
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from domain.ret import RetConfig
+
+NOT_BUILT = {
+    MenuChoice.AANMELDING.value: "not_built.aanmelding",
+    MenuChoice.VRAAG.value: "not_built.vraag",
+    MenuChoice.CASUSSEN.value: "not_built.casussen",
+}
+
+
+class RetBot(ActivityHandler):
+    def __init__(
+        self, ret: RetConfig, conversation_state: ConversationState, user_state: UserState
+    ) -> None:
+        self._ret = ret
+        self._conversation_state = conversation_state
+        self._user_state = user_state
+        self._language = user_state.create_property("language")
+        self._dialogs = DialogSet(conversation_state.create_property("dialog_state"))
+        self._dialogs.add(LanguageDialog(self._language))
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        await super().on_turn(turn_context)
+        # Saved only after the turn succeeded: a failed turn leaves the stored state as it was.
+        await self._conversation_state.save_changes(turn_context)
+        await self._user_state.save_changes(turn_context)
+
+    async def on_members_added_activity(
+        self, members_added: list[ChannelAccount], turn_context: TurnContext
+    ) -> None:
+        bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
+        personal = turn_context.activity.conversation.conversation_type in (None, "personal")
+        bot_was_added = any(member.id == bot_id for member in members_added)
+        others_added = any(member.id != bot_id for member in members_added)
+        # In a 1:1 chat everyone is welcomed; in a team or group only the bot's own arrival.
+        if bot_was_added or (personal and others_added):
+            await self._welcome(turn_context)
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        language = await self._language_of(turn_context)
+        dialog_context = await self._dialogs.create_context(turn_context)
+        command = command_of(turn_context.activity)
+
+        if command == "menu":
+            await dialog_context.cancel_all_dialogs()
+            await turn_context.send_activity(card_activity(menu_card(language)))
+            return
+        if command == "help":
+            await turn_context.send_activity(text("help", language))
+            if dialog_context.active_dialog:
+                await dialog_context.reprompt_dialog()
+            return
+        if command == "stop":
+            await dialog_context.cancel_all_dialogs()
+            await turn_context.send_activity(text("cancelled", language))
+            return
+        if dialog_context.active_dialog:
+            result = await dialog_context.continue_dialog()
+            if result.status != DialogTurnStatus.Empty:
+                return
+        if command == "language":
+            await dialog_context.begin_dialog(LanguageDialog.__name__)
+        elif command in NOT_BUILT:
+            await turn_context.send_activity(text(NOT_BUILT[command], language))
+        else:
+            await turn_context.send_activity(text("fallback", language))
+
+    async def _welcome(self, turn_context: TurnContext) -> None:
+        language = await self._language_of(turn_context)
+        await turn_context.send_activities(
+            [
+                MessageFactory.text(text("welcome", language, ret=self._ret.name)),
+                card_activity(menu_card(language)),
+            ]
+        )
+
+    async def _language_of(self, turn_context: TurnContext) -> Language:
+        return await self._language.get(turn_context, DEFAULT_LANGUAGE)

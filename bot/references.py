@@ -1,0 +1,94 @@
+"""Remembers how to reach every user and conversation, for proactive messages later."""
+
+import json
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+
+from botbuilder.core import Middleware, TurnContext
+from botbuilder.schema import Activity, ConversationReference
+
+from storage.references import ReferenceRepository, StoredReference
+
+PERSONAL_CONVERSATION_TYPES = {None, "personal"}
+
+
+def references_of(activity: Activity) -> list[StoredReference]:
+    """The conversation's reference and, in a 1:1 chat, the user's too."""
+    if not (activity.conversation and activity.conversation.id and activity.channel_id):
+        return []
+    reference = TurnContext.get_conversation_reference(activity)
+    reference.activity_id = None  # a proactive message starts fresh, not as a reply
+    data = reference.serialize()
+    conversation = activity.conversation
+    tenant_id = conversation.tenant_id or _teams_tenant(activity)
+    user = activity.from_property
+    found = [
+        StoredReference(
+            channel_id=activity.channel_id,
+            scope="conversation",
+            scope_id=conversation.id,
+            aad_object_id=None,
+            tenant_id=tenant_id,
+            conversation_type=conversation.conversation_type,
+            reference=data,
+        )
+    ]
+    if user and user.id and conversation.conversation_type in PERSONAL_CONVERSATION_TYPES:
+        found.append(
+            StoredReference(
+                channel_id=activity.channel_id,
+                scope="user",
+                scope_id=user.id,
+                aad_object_id=user.aad_object_id,
+                tenant_id=tenant_id,
+                conversation_type=conversation.conversation_type,
+                reference=data,
+            )
+        )
+    return found
+
+
+def _teams_tenant(activity: Activity) -> str | None:
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    tenant = channel_data.get("tenant")
+    return tenant.get("id") if isinstance(tenant, dict) else None
+
+
+def to_conversation_reference(stored: StoredReference) -> ConversationReference:
+    return ConversationReference().deserialize(stored.reference)
+
+
+class ReferenceCaptureMiddleware(Middleware):
+    """Stores references on every inbound activity; skips the write when nothing changed."""
+
+    def __init__(self, repository: ReferenceRepository, remembered: int = 10_000) -> None:
+        self._repository = repository
+        self._written: OrderedDict[tuple, str] = OrderedDict()
+        self._remembered = remembered
+
+    async def on_turn(self, context: TurnContext, logic: Callable[[], Awaitable]) -> None:
+        changed = [ref for ref in references_of(context.activity) if self._is_new(ref)]
+        if changed:
+            await self._repository.save(changed)
+            for ref in changed:
+                self._remember(ref)
+        await logic()
+
+    def _is_new(self, ref: StoredReference) -> bool:
+        return self._written.get(_key(ref)) != _fingerprint(ref)
+
+    def _remember(self, ref: StoredReference) -> None:
+        self._written[_key(ref)] = _fingerprint(ref)
+        self._written.move_to_end(_key(ref))
+        while len(self._written) > self._remembered:
+            self._written.popitem(last=False)
+
+
+def _key(ref: StoredReference) -> tuple:
+    return (ref.channel_id, ref.scope, ref.scope_id)
+
+
+def _fingerprint(ref: StoredReference) -> str:
+    return json.dumps(
+        [ref.aad_object_id, ref.tenant_id, ref.conversation_type, ref.reference], sort_keys=True
+    )

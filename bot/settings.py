@@ -1,0 +1,52 @@
+"""Settings from the environment, with botbuilder's own names for the Azure ones."""
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/retbot.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    app_id: str = Field(default="", validation_alias=AliasChoices("MicrosoftAppId", "app_id"))
+    app_password: str = Field(
+        default="", validation_alias=AliasChoices("MicrosoftAppPassword", "app_password")
+    )
+    app_tenant_id: str = Field(
+        default="", validation_alias=AliasChoices("MicrosoftAppTenantId", "app_tenant_id")
+    )
+    app_type: str = Field(
+        default="MultiTenant", validation_alias=AliasChoices("MicrosoftAppType", "app_type")
+    )
+    database_url: str = Field(
+        default=DEFAULT_DATABASE_URL,
+        validation_alias=AliasChoices("RETBOT_DATABASE_URL", "database_url"),
+    )
+    config_path: Path | None = Field(
+        default=None, validation_alias=AliasChoices("RETBOT_CONFIG", "config_path")
+    )
+    openid_metadata_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("RETBOT_OPENID_METADATA_URL", "openid_metadata_url"),
+        description="Bot Framework OpenID metadata URL override (tests with a local issuer).",
+    )
+
+    @property
+    def local_mode(self) -> bool:
+        """Without an app id the bot accepts unauthenticated requests, like the Emulator."""
+        return not self.app_id
+
+
+class BotFrameworkConfig:
+    """The attribute names botbuilder's ConfigurationBotFrameworkAuthentication reads."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.APP_ID = settings.app_id
+        self.APP_PASSWORD = settings.app_password
+        self.APP_TENANTID = settings.app_tenant_id
+        self.APP_TYPE = settings.app_type
+        if settings.openid_metadata_url:
+            self.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = settings.openid_metadata_url

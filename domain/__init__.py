@@ -1,0 +1,1 @@
+"""The RET itself, without I/O: vocabularies, roles, rules and use-cases."""

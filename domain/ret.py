@@ -1,0 +1,130 @@
+"""The description of one RET: who is in it, when it meets, what it knows.
+
+Loaded from the RET's YAML file (see `examples/ret.example.yaml`); these models only
+validate, they read no files.
+"""
+
+from datetime import date, time
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
+
+from domain.roles import Role
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Weekday(StrEnum):
+    MAANDAG = "maandag"
+    DINSDAG = "dinsdag"
+    WOENSDAG = "woensdag"
+    DONDERDAG = "donderdag"
+    VRIJDAG = "vrijdag"
+
+
+class Member(_Strict):
+    name: NonEmpty
+    email: EmailStr
+    aad_object_id: str | None = None
+    organisation: NonEmpty
+    role: Role
+    stand_in: bool = Field(
+        default=False, description="Plaatsvervangend voorzitter: mag triëren als de voorzitter."
+    )
+    expertise: tuple[NonEmpty, ...] = ()
+
+
+class MeetingCalendar(_Strict):
+    """The RET meets on a fixed weekday every few weeks (at least every two weeks)."""
+
+    weekday: Weekday
+    start: time
+    duration_minutes: int = Field(gt=0, le=8 * 60)
+    every_weeks: int = Field(ge=1, le=2)
+    first_date: date
+    location: NonEmpty
+    cases_per_meeting: int = Field(default=3, ge=1, le=12)
+    cancelled: tuple[date, ...] = ()
+
+
+class WorkingHours(_Strict):
+    start: time = time(9, 0)
+    end: time = time(17, 0)
+    days: tuple[Weekday, ...] = tuple(Weekday)
+
+    @model_validator(mode="after")
+    def _start_before_end(self) -> "WorkingHours":
+        if self.start >= self.end:
+            raise ValueError("start must be before end")
+        return self
+
+
+class FollowUpCadence(_Strict):
+    first_after_days: int = Field(ge=1)
+    every_days: int = Field(ge=1)
+    reminder_after_days: int = Field(ge=1)
+    escalate_after_reminders: int = Field(ge=1)
+
+
+class EscalationStep(StrEnum):
+    PROCESREGIE = "procesregie intensiveren"
+    SAMENWERKINGSTAFEL = "samenwerkingstafel"
+    BESTUURLIJK = "bestuurlijke escalatie"
+
+
+class EscalationContact(_Strict):
+    step: EscalationStep
+    name: NonEmpty
+    email: EmailStr
+    organisation: NonEmpty
+
+
+class KnowledgeEntry(_Strict):
+    id: NonEmpty
+    question: NonEmpty
+    synonyms: tuple[NonEmpty, ...] = ()
+    answer: NonEmpty
+
+
+class ComplaintRoute(_Strict):
+    name: NonEmpty
+    description: NonEmpty
+    contact: NonEmpty
+
+
+class RetConfig(_Strict):
+    name: NonEmpty
+    region: NonEmpty
+    gemeenten: tuple[NonEmpty, ...] = Field(min_length=1)
+    members: tuple[Member, ...] = Field(min_length=1)
+    meetings: MeetingCalendar
+    working_hours: WorkingHours = WorkingHours()
+    follow_up: FollowUpCadence
+    escalation_contacts: tuple[EscalationContact, ...] = ()
+    knowledge_base: tuple[KnowledgeEntry, ...] = ()
+    complaint_routes: tuple[ComplaintRoute, ...] = Field(min_length=1)
+    retention_months: int = Field(default=24, ge=1)
+
+    @model_validator(mode="after")
+    def _roster_is_workable(self) -> "RetConfig":
+        if not any(m.role is Role.VOORZITTER for m in self.members):
+            raise ValueError("the RET needs at least one member with role 'voorzitter'")
+        emails = [m.email.lower() for m in self.members]
+        doubles = sorted({e for e in emails if emails.count(e) > 1})
+        if doubles:
+            raise ValueError(f"email used by more than one member: {', '.join(doubles)}")
+        for member in self.members:
+            if member.stand_in and member.role is not Role.VOORZITTER:
+                raise ValueError(f"{member.name}: stand_in is only for role 'voorzitter'")
+        ids = [k.id for k in self.knowledge_base]
+        if len(ids) != len(set(ids)):
+            raise ValueError("knowledge_base ids must be unique")
+        return self
+
+    def members_with_role(self, role: Role) -> list[Member]:
+        return [m for m in self.members if m.role is role]

@@ -1,0 +1,42 @@
+"""Tables. The schema itself changes only through the Alembic migrations next to this file."""
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, String, Text, UniqueConstraint, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class BotStateRow(Base):
+    """One item of botbuilder dialog state (ConversationState, UserState), with its eTag."""
+
+    __tablename__ = "bot_state"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    etag: Mapped[str] = mapped_column(String(32))
+    data: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+
+class ConversationReferenceRow(Base):
+    """Where to reach a user or a conversation proactively (Teams chat, channel, Emulator)."""
+
+    __tablename__ = "conversation_reference"
+    __table_args__ = (UniqueConstraint("channel_id", "scope", "scope_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(64))
+    scope: Mapped[str] = mapped_column(String(16))  # "user" or "conversation"
+    scope_id: Mapped[str] = mapped_column(Text)
+    aad_object_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
+    conversation_type: Mapped[str | None] = mapped_column(String(32))
+    reference: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )

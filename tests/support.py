@@ -1,0 +1,74 @@
+"""Test helpers: running retbot's real aiohttp app on a loopback port, checking cards."""
+
+import json
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+from aiohttp import web
+
+from bot.app import create_app
+from bot.settings import Settings
+from domain.ret import RetConfig
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+EXAMPLE_RET = REPO / "examples" / "ret.example.yaml"
+CARD_SCHEMA = SHARED / "schemas" / "adaptive-card-1.5.schema.json"
+
+
+class RunningBot:
+    """retbot's aiohttp app served on 127.0.0.1 with a free port, as `retbot serve` does."""
+
+    def __init__(self, settings: Settings, ret: RetConfig) -> None:
+        self.settings = settings
+        self.ret = ret
+        self.app: web.Application | None = None
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+
+    async def start(self) -> "RunningBot":
+        self.app = create_app(self.settings, self.ret)
+        self._runner = web.AppRunner(self.app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        return self
+
+    @property
+    def messages_url(self) -> str:
+        return f"{self.url}/api/messages"
+
+    async def stop(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def restart(self) -> "RunningBot":
+        """A new process would build everything anew: so does this, on the same database."""
+        await self.stop()
+        return await self.start()
+
+
+@cache
+def _card_validator() -> jsonschema.Draft6Validator:
+    schema = json.loads(CARD_SCHEMA.read_text(encoding="utf-8"))
+    return jsonschema.Draft6Validator(schema)
+
+
+def assert_valid_card(card: dict) -> None:
+    errors = sorted(_card_validator().iter_errors(card), key=lambda e: list(e.path))
+    assert not errors, "card does not validate: " + "; ".join(
+        f"{list(e.path)}: {e.message}" for e in errors[:5]
+    )
+
+
+def adaptive_cards_in(activities: list[dict]) -> list[dict]:
+    return [
+        attachment["content"]
+        for activity in activities
+        for attachment in activity.get("attachments") or []
+        if attachment.get("contentType") == "application/vnd.microsoft.card.adaptive"
+    ]

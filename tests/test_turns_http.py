@@ -1,0 +1,103 @@
+"""Turns through the real aiohttp app and CloudAdapter, replies to a local connector."""
+
+from bot.cards.menu import MENU_KEY, MenuChoice
+
+
+async def test_join_shows_welcome_and_menu(conversation, ret):
+    turn = await conversation.join()
+
+    assert turn.status in (200, 201)
+    assert ret.name in turn.texts()[0]
+    [menu] = turn.cards()
+    titles = [action["title"] for action in menu["actions"]]
+    assert titles == ["Nieuwe aanmelding", "Vraag stellen", "Mijn casussen", "Help"]
+    assert all(reply["conversation"]["id"] == conversation.id for reply in turn.replies)
+    assert all(reply["recipient"]["id"] == conversation.user["id"] for reply in turn.replies)
+
+
+async def test_unknown_text_gets_friendly_dutch_fallback(conversation):
+    await conversation.join()
+
+    turn = await conversation.say("Hoe laat is het eigenlijk?")
+
+    assert len(turn.replies) == 1
+    assert "Dat begrijp ik nog niet" in turn.texts()[0]
+    assert "menu" in turn.texts()[0]
+
+
+async def test_menu_and_help_commands(conversation):
+    menu = await conversation.say("menu")
+    help_turn = await conversation.say("Hulp")
+
+    assert [action["title"] for action in menu.cards()[0]["actions"]][0] == "Nieuwe aanmelding"
+    assert "Nieuwe aanmelding" in help_turn.texts()[0]
+
+
+async def test_menu_choices_that_are_not_built_say_so_plainly(conversation):
+    for choice in (MenuChoice.AANMELDING, MenuChoice.VRAAG, MenuChoice.CASUSSEN):
+        turn = await conversation.submit({MENU_KEY: choice.value})
+        assert "nog niet gebouwd" in turn.texts()[0], choice
+
+
+async def test_help_button_on_the_menu_card_explains(conversation):
+    turn = await conversation.submit({MENU_KEY: MenuChoice.HELP.value})
+
+    assert turn.texts()[0].startswith("Zo werk ik")
+
+
+async def test_mention_in_a_channel_is_stripped_before_matching(conversation):
+    conversation.extra = {"conversation": {"id": conversation.id, "conversationType": "channel"}}
+    mention = {
+        "type": "mention",
+        "mentioned": {"id": "retbot", "name": "retbot"},
+        "text": "<at>retbot</at>",
+    }
+    turn = await conversation.send(
+        conversation.activity("message", text="<at>retbot</at> help", entities=[mention])
+    )
+
+    assert turn.texts()[0].startswith("Zo werk ik")
+
+
+async def test_welcome_in_a_team_only_when_the_bot_itself_is_added(conversation):
+    conversation.extra = {"conversation": {"id": conversation.id, "conversationType": "channel"}}
+    someone_joins = await conversation.send(
+        conversation.activity("conversationUpdate", membersAdded=[{"id": "new-colleague"}])
+    )
+    bot_added = await conversation.send(
+        conversation.activity("conversationUpdate", membersAdded=[{"id": "retbot"}])
+    )
+
+    assert someone_joins.replies == []
+    assert len(bot_added.replies) == 2
+
+
+async def test_language_choice_switches_to_english(conversation):
+    ask = await conversation.say("taal")
+    titles = [a["title"] for a in ask.replies[0]["suggestedActions"]["actions"]]
+    done = await conversation.say("English")
+    fallback = await conversation.say("whatever")
+
+    assert titles == ["Nederlands", "English"]
+    assert done.texts() == ["Fine, I will speak English with you from now on."]
+    assert fallback.texts()[0].startswith("I do not understand")
+
+
+async def test_invalid_language_answer_is_asked_again(conversation):
+    await conversation.say("taal")
+
+    retry = await conversation.say("Frans")
+    done = await conversation.say("1")
+
+    assert "Kies een van de talen" in retry.texts()[0]
+    assert done.texts() == ["Prima, ik praat voortaan Nederlands met je."]
+
+
+async def test_stop_ends_an_open_question(conversation):
+    await conversation.say("taal")
+
+    stopped = await conversation.say("stop")
+    after = await conversation.say("English")
+
+    assert "gestopt" in stopped.texts()[0]
+    assert "Dat begrijp ik nog niet" in after.texts()[0]
