@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from aiohttp import web
+from sqlalchemy.engine import make_url
 
 from bot import __version__
 from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
@@ -56,7 +57,10 @@ def serve_command(host: str, port: int, config: Path | None) -> int:
         return 2
     from bot.app import create_app
 
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    database = make_url(settings.database_url).render_as_string(hide_password=True)
     log.info("retbot %s for %s, configuration %s", __version__, ret.name, config_path)
+    log.info("database %s; listening on http://%s:%s/api/messages", database, host, port)
     if settings.local_mode:
         log.warning(
             "local mode: no MicrosoftAppId set, requests are not authenticated "

@@ -29,7 +29,7 @@ async def test_menu_and_help_commands(conversation):
     menu = await conversation.say("menu")
     help_turn = await conversation.say("Hulp")
 
-    assert [action["title"] for action in menu.cards()[0]["actions"]][0] == "Nieuwe aanmelding"
+    assert menu.cards()[0]["actions"][0]["title"] == "Nieuwe aanmelding"
     assert "Nieuwe aanmelding" in help_turn.texts()[0]
 
 

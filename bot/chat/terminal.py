@@ -120,9 +120,9 @@ async def perform(
     data = {**(action.data if isinstance(action.data, dict) else {}), **inputs}
     if action.kind == "execute":
         result = await conversation.execute(action.verb, data)
-        card = (result.body or {}).get("value") if isinstance(result.body, dict) else None
-        if isinstance(card, dict) and (result.body or {}).get("type") == ADAPTIVE:
-            chat.show(render_card(card))
+        body = result.body if isinstance(result.body, dict) else {}
+        if body.get("type") == ADAPTIVE and isinstance(body.get("value"), dict):
+            chat.show(render_card(body["value"]))  # the card that replaces the clicked one
         return result
     return await conversation.submit(data)
 

@@ -1,0 +1,153 @@
+"""`retbot chat` through a pipe: what a person sees and what a click sends."""
+
+import asyncio
+import sys
+
+from bot.chat.conversation import TurnResult
+from bot.chat.render import render_activity
+from bot.chat.terminal import TerminalChat, perform
+
+
+async def run_chat(bot_url: str, typed: str) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "chat",
+        "--url",
+        bot_url,
+        "--user-name",
+        "Inge",
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    async with asyncio.timeout(60):
+        out, err = await process.communicate(typed.encode())
+    return process.returncode, out.decode(), err.decode()
+
+
+async def test_welcome_then_menu_button_then_reply(bot):
+    code, out, err = await run_chat(bot.messages_url, "1\n")
+
+    assert code == 0, err
+    welcome, _, after = out.partition("jij> 1")
+    assert "Welkom! Ik ben retbot" in welcome
+    assert "[1] Nieuwe aanmelding" in welcome and "[4] Help" in welcome
+    assert "Aanmelden via de chat is nog niet gebouwd" in after
+
+
+async def test_suggested_actions_are_numbered_per_turn(bot):
+    code, out, _ = await run_chat(bot.messages_url, "taal\n2\n")
+
+    assert code == 0
+    assert "[1] Nederlands" in out and "[2] English" in out
+    assert "Fine, I will speak English with you from now on." in out
+
+
+async def test_unreachable_bot_is_a_clear_error():
+    code, _, err = await run_chat("http://127.0.0.1:9/api/messages", "")
+
+    assert code == 1
+    assert "geen bot bereikbaar" in err
+
+
+CARD_WITH_INPUTS = {
+    "type": "message",
+    "attachments": [
+        {
+            "contentType": "application/vnd.microsoft.card.adaptive",
+            "content": {
+                "type": "AdaptiveCard",
+                "version": "1.5",
+                "body": [
+                    {"type": "TextBlock", "text": "Urgentie"},
+                    {"type": "FactSet", "facts": [{"title": "Casus", "value": "RET-2026-0001"}]},
+                    {
+                        "type": "Input.ChoiceSet",
+                        "id": "urgentie",
+                        "label": "Hoe urgent?",
+                        "choices": [
+                            {"title": "Normaal", "value": "normaal"},
+                            {"title": "Urgent", "value": "urgent"},
+                        ],
+                    },
+                    {
+                        "type": "Input.Text",
+                        "id": "toelichting",
+                        "label": "Toelichting",
+                        "isRequired": True,
+                    },
+                ],
+                "actions": [
+                    {"type": "Action.Submit", "title": "Versturen", "data": {"stap": "urgentie"}},
+                    {
+                        "type": "Action.Execute",
+                        "title": "Bevestigen",
+                        "verb": "bevestig",
+                        "data": {"x": 1},
+                    },
+                ],
+            },
+        }
+    ],
+}
+
+
+class Recording:
+    """Stands in for the conversation: records what a click would send."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, object]] = []
+
+    async def submit(self, value) -> TurnResult:
+        self.sent.append(("submit", value))
+        return TurnResult(201, None)
+
+    async def execute(self, verb, data) -> TurnResult:
+        self.sent.append(("execute", (verb, data)))
+        return TurnResult(
+            200,
+            {
+                "statusCode": 200,
+                "type": "application/vnd.microsoft.activity.message",
+                "value": "ok",
+            },
+        )
+
+
+async def test_card_inputs_become_prompts_and_submit_sends_the_value():
+    answers = iter(["3", "2", "", "Zorg stopt vrijdag"])  # 3 is not a choice, "" is required
+
+    async def ask(_prompt):
+        return next(answers)
+
+    chat = TerminalChat(ask)
+    rendered = render_activity(CARD_WITH_INPUTS)
+    chat.show(rendered)
+    conversation = Recording()
+
+    await perform(chat, conversation, chat.actions[0])
+
+    assert "  Casus: RET-2026-0001" in rendered.lines
+    assert [a.title for a in chat.actions] == ["Versturen", "Bevestigen"]
+    assert conversation.sent == [
+        ("submit", {"stap": "urgentie", "urgentie": "urgent", "toelichting": "Zorg stopt vrijdag"})
+    ]
+
+
+async def test_execute_action_sends_verb_and_data_with_inputs():
+    answers = iter(["1", "ok"])
+
+    async def ask(_prompt):
+        return next(answers)
+
+    chat = TerminalChat(ask)
+    chat.show(render_activity(CARD_WITH_INPUTS))
+    conversation = Recording()
+
+    await perform(chat, conversation, chat.actions[1])
+
+    assert conversation.sent == [
+        ("execute", ("bevestig", {"x": 1, "urgentie": "normaal", "toelichting": "ok"}))
+    ]

@@ -1,0 +1,88 @@
+"""Dialog-state storage on both databases: eTag optimistic concurrency."""
+
+import asyncio
+
+import pytest
+from botbuilder.core import StoreItem
+
+from storage.bot_state import DatabaseStorage, ETagConflict
+from storage.database import create_engine, create_session_factory
+from storage.migrate import upgrade_to_head
+
+
+@pytest.fixture
+async def storage(database_url):
+    engine = create_engine(database_url)
+    await upgrade_to_head(engine)
+    yield DatabaseStorage(create_session_factory(engine))
+    await engine.dispose()
+
+
+async def test_written_items_come_back_with_an_etag(storage):
+    await storage.write({"a": {"step": 1, "answers": ["x"]}})
+
+    item = (await storage.read(["a", "missing"]))["a"]
+
+    assert item["step"] == 1 and item["answers"] == ["x"]
+    assert item["e_tag"]
+    assert "missing" not in await storage.read(["a", "missing"])
+
+
+async def test_write_with_stale_etag_fails_and_keeps_the_newer_value(storage):
+    await storage.write({"k": {"v": 1}})
+    first = (await storage.read(["k"]))["k"]
+    second = (await storage.read(["k"]))["k"]
+
+    await storage.write({"k": {**first, "v": 2}})
+    with pytest.raises(ETagConflict):
+        await storage.write({"k": {**second, "v": 3}})
+
+    assert (await storage.read(["k"]))["k"]["v"] == 2
+
+
+async def test_write_with_star_wins(storage):
+    await storage.write({"k": {"v": 1}})
+    stale = (await storage.read(["k"]))["k"]
+    await storage.write({"k": {**stale, "v": 2}})
+
+    await storage.write({"k": {**stale, "e_tag": "*", "v": 9}})
+
+    assert (await storage.read(["k"]))["k"]["v"] == 9
+
+
+async def test_each_write_gives_a_new_etag(storage):
+    await storage.write({"k": {"v": 1}})
+    one = (await storage.read(["k"]))["k"]
+    await storage.write({"k": one})
+    two = (await storage.read(["k"]))["k"]
+
+    assert one["e_tag"] != two["e_tag"]
+
+
+async def test_concurrent_writers_of_the_same_version_one_wins(storage):
+    await storage.write({"k": {"v": 0}})
+    seen = (await storage.read(["k"]))["k"]
+
+    results = await asyncio.gather(
+        *(storage.write({"k": {**seen, "v": n}}) for n in range(1, 6)), return_exceptions=True
+    )
+
+    winners = [n for n, result in enumerate(results, 1) if result is None]
+    assert len(winners) == 1
+    assert all(isinstance(r, ETagConflict) for r in results if r is not None)
+    assert (await storage.read(["k"]))["k"]["v"] == winners[0]
+
+
+async def test_store_items_and_delete(storage):
+    await storage.write({"obj": StoreItem(counter=3)})
+    item = (await storage.read(["obj"]))["obj"]
+    assert item.counter == 3 and item.e_tag
+
+    await storage.delete(["obj"])
+
+    assert await storage.read(["obj"]) == {}
+
+
+async def test_empty_etag_is_refused(storage):
+    with pytest.raises(ValueError):
+        await storage.write({"k": {"e_tag": "", "v": 1}})
