@@ -7,18 +7,30 @@ from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
+    ConfigurationServiceClientCredentialFactory,
 )
+from botframework.connector.auth import ServiceClientCredentialsFactory
 
+from bot.connector import ConnectorPool, PooledConnectorAuthentication
 from bot.settings import BotFrameworkConfig, Settings
 from dialogs.texts import text
 
 log = logging.getLogger("retbot.turn")
 
 
-def create_adapter(settings: Settings) -> CloudAdapter:
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(BotFrameworkConfig(settings)))
+def create_adapter(
+    settings: Settings, credentials_factory: ServiceClientCredentialsFactory | None = None
+) -> tuple[CloudAdapter, ConnectorPool]:
+    """The SDK's CloudAdapter and authentication, with connectors from a reusing pool."""
+    config = BotFrameworkConfig(settings)
+    credentials_factory = credentials_factory or ConfigurationServiceClientCredentialFactory(config)
+    authentication = ConfigurationBotFrameworkAuthentication(
+        config, credentials_factory=credentials_factory
+    )
+    pool = ConnectorPool(credentials_factory)
+    adapter = CloudAdapter(PooledConnectorAuthentication(authentication, pool))
     adapter.on_turn_error = _apologise
-    return adapter
+    return adapter, pool
 
 
 async def _apologise(context: TurnContext, error: Exception) -> None:

@@ -7,18 +7,19 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from aiohttp import web
-from botbuilder.core import ConversationState, UserState
 from botbuilder.integration.aiohttp import CloudAdapter
+from botframework.connector.auth import ServiceClientCredentialsFactory
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import __version__
 from bot.adapter import create_adapter
+from bot.connector import ConnectorPool
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.references import ReferenceCaptureMiddleware
 from bot.settings import Settings
 from domain.ret import RetConfig
-from storage.bot_state import DatabaseStorage
+from storage.bot_state import DatabaseConversationState, DatabaseStorage, DatabaseUserState
 from storage.database import create_engine, create_session_factory, ping
 from storage.migrate import upgrade_to_head
 from storage.references import ReferenceRepository
@@ -35,6 +36,7 @@ class Retbot:
     ret: RetConfig
     engine: AsyncEngine
     adapter: CloudAdapter
+    connectors: ConnectorPool
     bot: RetBot
     references: ReferenceRepository
 
@@ -42,20 +44,28 @@ class Retbot:
 RETBOT = web.AppKey("retbot", Retbot)
 
 
-def build_retbot(settings: Settings, ret: RetConfig) -> Retbot:
+def build_retbot(
+    settings: Settings,
+    ret: RetConfig,
+    credentials_factory: ServiceClientCredentialsFactory | None = None,
+) -> Retbot:
     engine = create_engine(settings.database_url)
     sessions = create_session_factory(engine)
-    storage = DatabaseStorage(sessions)
+    storage = DatabaseStorage(engine)
     references = ReferenceRepository(sessions)
-    adapter = create_adapter(settings)
+    adapter, connectors = create_adapter(settings, credentials_factory)
     adapter.use(ReferenceCaptureMiddleware(references))
-    bot = RetBot(ret, ConversationState(storage), UserState(storage))
-    return Retbot(settings, ret, engine, adapter, bot, references)
+    bot = RetBot(ret, DatabaseConversationState(storage), DatabaseUserState(storage))
+    return Retbot(settings, ret, engine, adapter, connectors, bot, references)
 
 
-def create_app(settings: Settings, ret: RetConfig) -> web.Application:
+def create_app(
+    settings: Settings,
+    ret: RetConfig,
+    credentials_factory: ServiceClientCredentialsFactory | None = None,
+) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_no_stack_traces])
-    app[RETBOT] = build_retbot(settings, ret)
+    app[RETBOT] = build_retbot(settings, ret, credentials_factory)
     app.cleanup_ctx.append(_database_lifecycle)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
@@ -66,6 +76,7 @@ async def _database_lifecycle(app: web.Application) -> AsyncIterator[None]:
     retbot = app[RETBOT]
     await upgrade_to_head(retbot.engine)
     yield
+    await retbot.connectors.close()
     await retbot.engine.dispose()
 
 

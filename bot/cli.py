@@ -68,7 +68,8 @@ def serve_command(host: str, port: int, config: Path | None) -> int:
         )
     else:
         log.info("Bot Framework authentication on for app id %s", settings.app_id)
-    web.run_app(create_app(settings, ret), host=host, port=port, print=None)
+    # No access log: per-request log lines cost more than a turn's own logging is worth.
+    web.run_app(create_app(settings, ret), host=host, port=port, print=None, access_log=None)
     return 0
 
 

@@ -1,12 +1,6 @@
 """The one activity handler: welcome, commands, menu, dialogs, and a friendly fallback."""
 
-from botbuilder.core import (
-    ActivityHandler,
-    ConversationState,
-    MessageFactory,
-    TurnContext,
-    UserState,
-)
+from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
 from botbuilder.dialogs import DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
 
@@ -16,6 +10,7 @@ from bot.commands import command_of
 from dialogs.language import LanguageDialog
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.ret import RetConfig
+from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
 
 NOT_BUILT = {
     MenuChoice.AANMELDING.value: "not_built.aanmelding",
@@ -26,7 +21,10 @@ NOT_BUILT = {
 
 class RetBot(ActivityHandler):
     def __init__(
-        self, ret: RetConfig, conversation_state: ConversationState, user_state: UserState
+        self,
+        ret: RetConfig,
+        conversation_state: DatabaseConversationState,
+        user_state: DatabaseUserState,
     ) -> None:
         self._ret = ret
         self._conversation_state = conversation_state
@@ -36,6 +34,7 @@ class RetBot(ActivityHandler):
         self._dialogs.add(LanguageDialog(self._language))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
+        await load_states(turn_context, self._conversation_state, self._user_state)
         await super().on_turn(turn_context)
         # Saved only after the turn succeeded: a failed turn leaves the stored state as it was.
         await self._conversation_state.save_changes(turn_context)

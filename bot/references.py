@@ -1,6 +1,5 @@
 """Remembers how to reach every user and conversation, for proactive messages later."""
 
-import json
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 
@@ -67,28 +66,42 @@ class ReferenceCaptureMiddleware(Middleware):
         self._remembered = remembered
 
     async def on_turn(self, context: TurnContext, logic: Callable[[], Awaitable]) -> None:
-        changed = [ref for ref in references_of(context.activity) if self._is_new(ref)]
-        if changed:
-            await self._repository.save(changed)
-            for ref in changed:
-                self._remember(ref)
+        fingerprint = _fingerprint(context.activity)
+        if self._written.get(fingerprint[:3]) != fingerprint:
+            references = references_of(context.activity)
+            if references:
+                await self._repository.save(references)
+            self._remember(fingerprint)
         await logic()
 
-    def _is_new(self, ref: StoredReference) -> bool:
-        return self._written.get(_key(ref)) != _fingerprint(ref)
-
-    def _remember(self, ref: StoredReference) -> None:
-        self._written[_key(ref)] = _fingerprint(ref)
-        self._written.move_to_end(_key(ref))
+    def _remember(self, fingerprint: tuple) -> None:
+        key = fingerprint[:3]
+        self._written[key] = fingerprint
+        self._written.move_to_end(key)
         while len(self._written) > self._remembered:
             self._written.popitem(last=False)
 
 
-def _key(ref: StoredReference) -> tuple:
-    return (ref.channel_id, ref.scope, ref.scope_id)
+def _fingerprint(activity: Activity) -> tuple:
+    """Everything a stored reference is made of, cheap to compare on every turn.
 
-
-def _fingerprint(ref: StoredReference) -> str:
-    return json.dumps(
-        [ref.aad_object_id, ref.tenant_id, ref.conversation_type, ref.reference], sort_keys=True
+    Its first three parts (channel, conversation, user) say which references it is about.
+    """
+    conversation = activity.conversation
+    user = activity.from_property
+    bot = activity.recipient
+    return (
+        activity.channel_id,
+        conversation.id if conversation else None,
+        user.id if user else None,
+        activity.service_url,
+        activity.locale,
+        conversation.conversation_type if conversation else None,
+        conversation.tenant_id if conversation else None,
+        conversation.name if conversation else None,
+        _teams_tenant(activity),
+        user.name if user else None,
+        user.aad_object_id if user else None,
+        bot.id if bot else None,
+        bot.name if bot else None,
     )

@@ -1,96 +1,174 @@
-"""botbuilder `Storage` on our database, with eTag optimistic concurrency.
+"""Dialog state in our database: a botbuilder `Storage` with eTag optimistic concurrency,
+and ConversationState/UserState that serialise each state once per turn.
 
 Semantics follow the SDK's Cosmos DB storage: an item read from storage carries its
 `e_tag`; writing it back succeeds only while nobody else wrote in between. An item without
 an eTag, or with `*`, is written unconditionally.
+
+Items are serialised with jsonpickle, as the SDK itself does to detect state changes.
 """
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import jsonpickle
-from botbuilder.core import Storage
+from botbuilder.core import (
+    BotState,
+    ConversationState,
+    Storage,
+    TurnContext,
+    UserState,
+)
+from botbuilder.core.bot_state import CachedBotState
 from sqlalchemy import delete, select, update
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.models import BotStateRow
 from storage.upsert import upsert
+
+ETAG = "e_tag"
 
 
 class ETagConflict(Exception):
     """Somebody else changed the item since it was read; the write was refused."""
 
 
+@dataclass(frozen=True)
+class Stored:
+    etag: str
+    data: str
+
+
+def encode(item: Any) -> str:
+    if isinstance(item, dict):
+        item = {k: v for k, v in item.items() if k != ETAG}
+    return jsonpickle.encode(item, make_refs=False)
+
+
+def decode(stored: Stored) -> Any:
+    item = jsonpickle.decode(stored.data)
+    if isinstance(item, dict):
+        item[ETAG] = stored.etag
+    else:
+        item.e_tag = stored.etag
+    return item
+
+
+def etag_of(item: Any) -> str | None:
+    return item.get(ETAG) if isinstance(item, dict) else getattr(item, ETAG, None)
+
+
 class DatabaseStorage(Storage):
-    def __init__(self, sessions: async_sessionmaker) -> None:
-        self._sessions = sessions
+    """Works on plain connections, not ORM sessions: it runs on every turn."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        # Reads need no transaction: autocommit spares a BEGIN and a ROLLBACK per read.
+        self._reader = engine.execution_options(isolation_level="AUTOCOMMIT")
 
     async def read(self, keys: list[str]) -> dict[str, Any]:
-        if not keys:
-            return {}
-        async with self._sessions() as session:
-            rows = await session.execute(
-                select(BotStateRow.key, BotStateRow.etag, BotStateRow.data).where(
-                    BotStateRow.key.in_(list(keys))
-                )
-            )
-            return {key: _decode(data, etag) for key, etag, data in rows}
+        return {key: decode(stored) for key, stored in (await self.read_stored(keys)).items()}
 
     async def write(self, changes: dict[str, Any]) -> None:
         if changes is None:
             raise ValueError("changes are required when writing")
-        if not changes:
-            return
-        async with self._sessions.begin() as session:
-            for key, item in changes.items():
-                expected = _etag_of(item)
-                if expected == "":
-                    raise ValueError(f"storage write for {key!r}: empty eTag")
-                data = _encode(item)
-                new_etag = uuid.uuid4().hex
-                if expected in (None, "*"):
-                    await session.execute(
-                        upsert(
-                            session,
-                            BotStateRow,
-                            {"key": key, "etag": new_etag, "data": data},
-                            conflict_on=["key"],
-                        )
-                    )
-                    continue
-                result = await session.execute(
-                    update(BotStateRow)
-                    .where(BotStateRow.key == key, BotStateRow.etag == expected)
-                    .values(etag=new_etag, data=data)
-                )
-                if result.rowcount != 1:
-                    raise ETagConflict(f"storage write for {key!r}: eTag {expected} is stale")
+        for key, item in changes.items():
+            await self.write_stored(key, etag_of(item), encode(item))
 
     async def delete(self, keys: Iterable[str]) -> None:
         keys = list(keys)
         if not keys:
             return
-        async with self._sessions.begin() as session:
-            await session.execute(delete(BotStateRow).where(BotStateRow.key.in_(keys)))
+        async with self._engine.begin() as connection:
+            await connection.execute(delete(BotStateRow).where(BotStateRow.key.in_(keys)))
+
+    async def read_stored(self, keys: list[str]) -> dict[str, Stored]:
+        if not keys:
+            return {}
+        async with self._reader.connect() as connection:
+            rows = await connection.execute(
+                select(BotStateRow.key, BotStateRow.etag, BotStateRow.data).where(
+                    BotStateRow.key.in_(list(keys))
+                )
+            )
+            return {key: Stored(etag, data) for key, etag, data in rows}
+
+    async def write_stored(self, key: str, expected_etag: str | None, data: str) -> str:
+        """Writes serialised data; returns the new eTag, or raises ETagConflict."""
+        if expected_etag == "":
+            raise ValueError(f"storage write for {key!r}: empty eTag")
+        new_etag = uuid.uuid4().hex
+        async with self._engine.begin() as connection:
+            if expected_etag in (None, "*"):
+                values = {"key": key, "etag": new_etag, "data": data}
+                statement = upsert(connection.dialect, BotStateRow, values, conflict_on=["key"])
+                await connection.execute(statement)
+                return new_etag
+            result = await connection.execute(
+                update(BotStateRow)
+                .where(BotStateRow.key == key, BotStateRow.etag == expected_etag)
+                .values(etag=new_etag, data=data)
+            )
+        if result.rowcount != 1:
+            raise ETagConflict(f"storage write for {key!r}: eTag {expected_etag} is stale")
+        return new_etag
 
 
-def _etag_of(item: Any) -> str | None:
-    if isinstance(item, dict):
-        return item.get("e_tag")
-    return getattr(item, "e_tag", None)
+class _Snapshot(CachedBotState):
+    """Cached state whose 'hash' is its serialised form as last read or written."""
+
+    def __init__(self, state: dict, data: str | None) -> None:  # no super(): no extra hashing
+        self.state = state
+        self.hash = data
 
 
-def _encode(item: Any) -> str:
-    if isinstance(item, dict):
-        item = {k: v for k, v in item.items() if k != "e_tag"}
-    return jsonpickle.encode(item, make_refs=False)
+class _SerialiseOnce(BotState):
+    """Loads and saves like BotState, but serialises once per save instead of four times.
+
+    The stock BotState hashes state with jsonpickle on load, on the change check and after
+    the write, and the storage serialises it again to write it.
+    """
+
+    _storage: DatabaseStorage
+
+    async def load(self, turn_context: TurnContext, force: bool = False) -> None:
+        cached = self.get_cached_state(turn_context)
+        if force or not cached or not cached.state:
+            await load_states(turn_context, self)
+
+    def _install(self, turn_context: TurnContext, stored: Stored | None) -> None:
+        state = decode(stored) if stored else {}
+        turn_context.turn_state[self._context_service_key] = _Snapshot(
+            state, stored.data if stored else None
+        )
+
+    async def save_changes(self, turn_context: TurnContext, force: bool = False) -> None:
+        cached = self.get_cached_state(turn_context)
+        if cached is None:
+            return
+        data = encode(cached.state)
+        if not force and data == cached.hash:
+            return
+        key = self.get_storage_key(turn_context)
+        cached.state[ETAG] = await self._storage.write_stored(key, etag_of(cached.state), data)
+        cached.hash = data
 
 
-def _decode(data: str, etag: str) -> Any:
-    item = jsonpickle.decode(data)
-    if isinstance(item, dict):
-        item["e_tag"] = etag
-    else:
-        item.e_tag = etag
-    return item
+async def load_states(turn_context: TurnContext, *states: _SerialiseOnce) -> None:
+    """Loads several states of one turn (conversation, user) in one database round trip."""
+    keys = [state.get_storage_key(turn_context) for state in states]
+    stored = await states[0]._storage.read_stored(keys)
+    for state, key in zip(states, keys, strict=True):
+        state._install(turn_context, stored.get(key))
+
+
+class DatabaseConversationState(_SerialiseOnce, ConversationState):
+    def __init__(self, storage: DatabaseStorage) -> None:
+        ConversationState.__init__(self, storage)
+
+
+class DatabaseUserState(_SerialiseOnce, UserState):
+    def __init__(self, storage: DatabaseStorage) -> None:
+        UserState.__init__(self, storage)

@@ -12,10 +12,17 @@ def create_engine(database_url: str) -> AsyncEngine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 30})
+        # One connection: SQLite lets one writer in at a time anyway, and writers that
+        # queue in the pool wait far less than writers that poll SQLite's busy handler.
+        engine = create_async_engine(
+            url, connect_args={"timeout": 30}, pool_size=1, max_overflow=0, pool_timeout=60
+        )
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
         return engine
-    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    # Sized for a few dozen concurrent turns: a connection opened for overflow and closed
+    # after one use costs more than the turn itself. No pre-ping: it is a round trip per
+    # checkout, and a dropped connection fails one turn (which apologises) and is replaced.
+    return create_async_engine(url, pool_size=20, max_overflow=20, pool_recycle=3600)
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:

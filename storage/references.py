@@ -41,7 +41,7 @@ class ReferenceRepository:
                 }
                 await session.execute(
                     upsert(
-                        session,
+                        session.bind.dialect,
                         ConversationReferenceRow,
                         values,
                         conflict_on=["channel_id", "scope", "scope_id"],

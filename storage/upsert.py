@@ -3,13 +3,13 @@
 from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import Dialect
 
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
-def upsert(session: AsyncSession, model: type, values: dict[str, Any], conflict_on: list[str]):
-    insert = _INSERTS[session.bind.dialect.name]
+def upsert(dialect: Dialect, model: type, values: dict[str, Any], conflict_on: list[str]):
+    insert = _INSERTS[dialect.name]
     statement = insert(model).values(**values)
     changed = {k: statement.excluded[k] for k in values if k not in conflict_on}
     return statement.on_conflict_do_update(index_elements=conflict_on, set_=changed)

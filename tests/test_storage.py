@@ -6,7 +6,7 @@ import pytest
 from botbuilder.core import StoreItem
 
 from storage.bot_state import DatabaseStorage, ETagConflict
-from storage.database import create_engine, create_session_factory
+from storage.database import create_engine
 from storage.migrate import upgrade_to_head
 
 
@@ -14,7 +14,7 @@ from storage.migrate import upgrade_to_head
 async def storage(database_url):
     engine = create_engine(database_url)
     await upgrade_to_head(engine)
-    yield DatabaseStorage(create_session_factory(engine))
+    yield DatabaseStorage(engine)
     await engine.dispose()
 
 
