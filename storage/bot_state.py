@@ -5,7 +5,7 @@ Semantics follow the SDK's Cosmos DB storage: an item read from storage carries 
 `e_tag`; writing it back succeeds only while nobody else wrote in between. An item without
 an eTag, or with `*`, is written unconditionally.
 
-Items are serialised with jsonpickle, as the SDK itself does to detect state changes.
+Items are serialised with storage.state_codec (compact JSON, allow-listed types).
 """
 
 import uuid
@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import jsonpickle
 from botbuilder.core import (
     BotState,
     ConversationState,
@@ -22,10 +21,12 @@ from botbuilder.core import (
     UserState,
 )
 from botbuilder.core.bot_state import CachedBotState
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from storage.database import reading_engine
 from storage.models import BotStateRow
+from storage.state_codec import from_json, to_json
 from storage.upsert import upsert
 
 ETAG = "e_tag"
@@ -44,11 +45,11 @@ class Stored:
 def encode(item: Any) -> str:
     if isinstance(item, dict):
         item = {k: v for k, v in item.items() if k != ETAG}
-    return jsonpickle.encode(item, make_refs=False)
+    return to_json(item)
 
 
 def decode(stored: Stored) -> Any:
-    item = jsonpickle.decode(stored.data)
+    item = from_json(stored.data)
     if isinstance(item, dict):
         item[ETAG] = stored.etag
     else:
@@ -60,13 +61,25 @@ def etag_of(item: Any) -> str | None:
     return item.get(ETAG) if isinstance(item, dict) else getattr(item, ETAG, None)
 
 
+_STATE = BotStateRow.__table__
+# Built once: statement construction and cache-key generation are a visible part of a turn.
+_READ = select(_STATE.c.key, _STATE.c.etag, _STATE.c.data).where(
+    _STATE.c.key.in_(bindparam("keys", expanding=True))
+)
+_UPDATE_IF_UNCHANGED = (
+    update(_STATE)
+    .where(_STATE.c.key == bindparam("match_key"), _STATE.c.etag == bindparam("match_etag"))
+    .values(etag=bindparam("new_etag"), data=bindparam("new_data"))
+)
+_DELETE = delete(_STATE).where(_STATE.c.key.in_(bindparam("keys", expanding=True)))
+
+
 class DatabaseStorage(Storage):
     """Works on plain connections, not ORM sessions: it runs on every turn."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
-        # Reads need no transaction: autocommit spares a BEGIN and a ROLLBACK per read.
-        self._reader = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._reader = reading_engine(engine)
 
     async def read(self, keys: list[str]) -> dict[str, Any]:
         return {key: decode(stored) for key, stored in (await self.read_stored(keys)).items()}
@@ -82,17 +95,13 @@ class DatabaseStorage(Storage):
         if not keys:
             return
         async with self._engine.begin() as connection:
-            await connection.execute(delete(BotStateRow).where(BotStateRow.key.in_(keys)))
+            await connection.execute(_DELETE, {"keys": keys})
 
     async def read_stored(self, keys: list[str]) -> dict[str, Stored]:
         if not keys:
             return {}
         async with self._reader.connect() as connection:
-            rows = await connection.execute(
-                select(BotStateRow.key, BotStateRow.etag, BotStateRow.data).where(
-                    BotStateRow.key.in_(list(keys))
-                )
-            )
+            rows = await connection.execute(_READ, {"keys": list(keys)})
             return {key: Stored(etag, data) for key, etag, data in rows}
 
     async def write_stored(self, key: str, expected_etag: str | None, data: str) -> str:
@@ -107,9 +116,13 @@ class DatabaseStorage(Storage):
                 await connection.execute(statement)
                 return new_etag
             result = await connection.execute(
-                update(BotStateRow)
-                .where(BotStateRow.key == key, BotStateRow.etag == expected_etag)
-                .values(etag=new_etag, data=data)
+                _UPDATE_IF_UNCHANGED,
+                {
+                    "match_key": key,
+                    "match_etag": expected_etag,
+                    "new_etag": new_etag,
+                    "new_data": data,
+                },
             )
         if result.rowcount != 1:
             raise ETagConflict(f"storage write for {key!r}: eTag {expected_etag} is stale")

@@ -14,8 +14,16 @@ def create_engine(database_url: str) -> AsyncEngine:
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         # One connection: SQLite lets one writer in at a time anyway, and writers that
         # queue in the pool wait far less than writers that poll SQLite's busy handler.
+        # Every write here runs in `engine.begin()`, which commits or rolls back, and reads
+        # open no transaction (pysqlite begins only before writes): nothing to reset on
+        # return, and a reset would cost a hop to aiosqlite's thread on every checkin.
         engine = create_async_engine(
-            url, connect_args={"timeout": 30}, pool_size=1, max_overflow=0, pool_timeout=60
+            url,
+            connect_args={"timeout": 30},
+            pool_size=1,
+            max_overflow=0,
+            pool_timeout=60,
+            pool_reset_on_return=None,
         )
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
         return engine
@@ -33,6 +41,14 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def reading_engine(engine: AsyncEngine) -> AsyncEngine:
+    """For single reads: PostgreSQL in autocommit spares a BEGIN and a ROLLBACK round trip;
+    SQLite opens no transaction for a read in the first place."""
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level="AUTOCOMMIT")
+    return engine
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker:
