@@ -9,7 +9,7 @@ from botbuilder.integration.aiohttp import (
     ConfigurationBotFrameworkAuthentication,
     ConfigurationServiceClientCredentialFactory,
 )
-from botframework.connector.auth import ServiceClientCredentialsFactory
+from botframework.connector.auth import AuthenticationConstants, ServiceClientCredentialsFactory
 
 from bot.connector import ConnectorPool, PooledConnectorAuthentication
 from bot.settings import BotFrameworkConfig, Settings
@@ -27,7 +27,19 @@ def create_adapter(
     authentication = ConfigurationBotFrameworkAuthentication(
         config, credentials_factory=credentials_factory
     )
-    pool = ConnectorPool(credentials_factory)
+    pool = ConnectorPool(
+        credentials_factory,
+        login_endpoint=getattr(
+            config,
+            "TO_CHANNEL_FROM_BOT_LOGIN_URL",
+            AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX,
+        ),
+        default_audience=getattr(
+            config,
+            "TO_CHANNEL_FROM_BOT_OAUTH_SCOPE",
+            AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE,
+        ),
+    )
     adapter = CloudAdapter(PooledConnectorAuthentication(authentication, pool))
     adapter.on_turn_error = _apologise
     return adapter, pool

@@ -25,6 +25,7 @@ from storage.migrate import upgrade_to_head
 from storage.references import ReferenceRepository
 
 log = logging.getLogger("retbot.http")
+security_log = logging.getLogger("retbot.security")
 HEALTH_TIMEOUT_SECONDS = 3
 
 
@@ -86,13 +87,21 @@ async def messages(request: web.Request) -> web.Response:
         activity = await read_activity(request)
     except BadActivityRequest as bad:
         return bad.response()
-    auth_header = request.headers.get("Authorization", "")
     try:
-        invoke_response = await retbot.adapter.process_activity(
-            auth_header, activity, retbot.bot.on_turn
+        authenticated = await retbot.adapter.bot_framework_authentication.authenticate_request(
+            activity, request.headers.get("Authorization", "")
         )
-    except PermissionError:
+    except Exception as error:  # the SDK raises PermissionError, jwt errors or plain Exception
+        security_log.warning(
+            "refused unauthenticated request: %s: %s (channel=%s)",
+            type(error).__name__,
+            str(error)[:200],
+            activity.channel_id,
+        )
         return web.json_response({"error": "unauthorized"}, status=401)
+    invoke_response = await retbot.adapter.process_activity(
+        authenticated, activity, retbot.bot.on_turn
+    )
     if invoke_response:
         return web.json_response(
             _serialise_body(invoke_response.body), status=invoke_response.status

@@ -86,7 +86,7 @@ class ConnectorPool:
         self,
         credentials_factory: ServiceClientCredentialsFactory,
         *,
-        login_endpoint: str = AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL,
+        login_endpoint: str = AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX,
         default_audience: str = AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE,
         validate_authority: bool = True,
         max_clients: int = 256,

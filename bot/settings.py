@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from botbuilder.schema import CallerIdConstants
+from botframework.connector.auth import AuthenticationConstants
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -49,4 +51,20 @@ class BotFrameworkConfig:
         self.APP_TENANTID = settings.app_tenant_id
         self.APP_TYPE = settings.app_type
         if settings.openid_metadata_url:
+            # Any one of these switches the SDK to its parameterised authentication, which
+            # then needs all of them: the public cloud's values, but for the metadata URL.
             self.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = settings.openid_metadata_url
+            self.TO_CHANNEL_FROM_BOT_LOGIN_URL = (
+                AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX
+            )
+            self.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE = (
+                AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
+            )
+            self.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER = (
+                AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER
+            )
+            self.OAUTH_URL = AuthenticationConstants.OAUTH_URL
+            self.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL = (
+                AuthenticationConstants.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL
+            )
+            self.CALLER_ID = CallerIdConstants.public_azure_channel

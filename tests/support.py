@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jsonschema
 from aiohttp import web
+from botframework.connector.auth import ServiceClientCredentialsFactory
 
 from bot.app import create_app
 from bot.settings import Settings
@@ -20,15 +21,21 @@ CARD_SCHEMA = SHARED / "schemas" / "adaptive-card-1.5.schema.json"
 class RunningBot:
     """retbot's aiohttp app served on 127.0.0.1 with a free port, as `retbot serve` does."""
 
-    def __init__(self, settings: Settings, ret: RetConfig) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        ret: RetConfig,
+        credentials_factory: ServiceClientCredentialsFactory | None = None,
+    ) -> None:
         self.settings = settings
         self.ret = ret
+        self.credentials_factory = credentials_factory
         self.app: web.Application | None = None
         self._runner: web.AppRunner | None = None
         self.url = ""
 
     async def start(self) -> "RunningBot":
-        self.app = create_app(self.settings, self.ret)
+        self.app = create_app(self.settings, self.ret, self.credentials_factory)
         self._runner = web.AppRunner(self.app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)

@@ -16,6 +16,7 @@ class ConnectorEndpoint:
     def __init__(self, on_activity: Callable[[dict], None] | None = None) -> None:
         self.received: dict[str, list[dict]] = defaultdict(list)
         self.updated: dict[str, list[dict]] = defaultdict(list)
+        self.authorizations: list[str | None] = []  # the Authorization header of each call
         self._on_activity = on_activity
         self._runner: web.AppRunner | None = None
         self._arrived = asyncio.Condition()
@@ -55,6 +56,7 @@ class ConnectorEndpoint:
         return self.received[conversation_id]
 
     async def _send(self, request: web.Request) -> web.Response:
+        self.authorizations.append(request.headers.get("Authorization"))
         activity = await request.json()
         activity["id"] = activity.get("id") or uuid.uuid4().hex
         await self._record(self.received, request.match_info["conversation_id"], activity)

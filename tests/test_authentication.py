@@ -1,0 +1,128 @@
+"""With MicrosoftAppId set, only valid Bot Framework JWTs get in, and replies carry the bot's
+own token to the activity's serviceUrl. Tokens come from a local issuer; the SDK validates."""
+
+import jwt
+import pytest
+from sqlalchemy import func, select
+
+from bot.app import RETBOT
+from bot.chat.conversation import Conversation
+from bot.settings import Settings
+from storage.models import BotStateRow, ConversationReferenceRow
+from tests.support import RunningBot
+from tests.token_issuer import CHANNEL_ISSUER, IssuerCredentialsFactory, TokenIssuer, new_key
+
+APP_ID = "7d3e6a52-6c1b-4f0e-9a43-0f6d1c2b5e11"
+PASSWORD = "local-test-secret"
+
+
+@pytest.fixture
+def issuer():
+    running = TokenIssuer().start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+async def secured_bot(database_url, ret, issuer):
+    settings = Settings(
+        database_url=database_url,
+        app_id=APP_ID,
+        app_password=PASSWORD,
+        openid_metadata_url=issuer.metadata_url,
+    )
+    bot = await RunningBot(
+        settings, ret, IssuerCredentialsFactory(issuer, APP_ID, PASSWORD)
+    ).start()
+    yield bot
+    await bot.stop()
+
+
+@pytest.fixture
+def talk(secured_bot, connector, http) -> Conversation:
+    return Conversation(secured_bot.messages_url, connector, http)
+
+
+def channel_token(issuer: TokenIssuer, talk: Conversation, **overrides) -> str:
+    claims = {"aud": APP_ID, "serviceurl": talk.connector.service_url, **overrides}
+    return issuer.token(**claims)
+
+
+async def rows_stored(bot: RunningBot) -> int:
+    async with bot.app[RETBOT].engine.connect() as connection:
+        states = await connection.scalar(select(func.count()).select_from(BotStateRow))
+        references = await connection.scalar(
+            select(func.count()).select_from(ConversationReferenceRow)
+        )
+    return states + references
+
+
+async def test_valid_token_passes_and_the_reply_carries_the_bots_token(issuer, talk, secured_bot):
+    talk.headers = {"Authorization": f"Bearer {channel_token(issuer, talk)}"}
+
+    turn = await talk.say("help")
+
+    assert turn.status == 201
+    assert turn.texts()[0].startswith("Zo werk ik")
+    scheme, _, token = talk.connector.authorizations[-1].partition(" ")
+    claims = jwt.decode(
+        token,
+        issuer.key.public_key(),
+        algorithms=["RS256"],
+        audience="https://api.botframework.com",
+    )
+    assert scheme == "Bearer" and claims["appid"] == APP_ID
+    assert await rows_stored(secured_bot) > 0
+
+
+@pytest.mark.parametrize(
+    "make_header",
+    [
+        pytest.param(lambda issuer, talk: None, id="missing"),
+        pytest.param(lambda issuer, talk: "Basic dXNlcjpwdw==", id="not-bearer"),
+        pytest.param(
+            lambda i, t: (
+                f"Bearer {channel_token(i, t, exp=1_000_000_000, iat=999_999_000, nbf=999_999_000)}"
+            ),
+            id="expired",
+        ),
+        pytest.param(
+            lambda i, t: f"Bearer {channel_token(i, t, aud='another-bot')}", id="wrong-audience"
+        ),
+        pytest.param(
+            lambda i, t: f"Bearer {channel_token(i, t, iss='https://sts.example.org/')}",
+            id="wrong-issuer",
+        ),
+        pytest.param(lambda i, t: f"Bearer {channel_token(i, t, key=new_key())}", id="wrong-key"),
+        pytest.param(lambda i, t: f"Bearer {channel_token(i, t, algorithm='none')}", id="alg-none"),
+        pytest.param(
+            lambda i, t: f"Bearer {channel_token(i, t, serviceurl='https://evil.example.org/')}",
+            id="other-service-url",
+        ),
+        pytest.param(lambda i, t: "Bearer not.a.jwt", id="garbage"),
+    ],
+)
+async def test_bad_tokens_are_refused_and_nothing_is_stored(
+    issuer, talk, secured_bot, make_header, caplog
+):
+    header = make_header(issuer, talk)
+    talk.headers = {"Authorization": header} if header else {}
+
+    turn = await talk.say("help")
+
+    assert turn.status == 401
+    assert turn.body == {"error": "unauthorized"}
+    assert turn.replies == []
+    assert await rows_stored(secured_bot) == 0
+    assert any("refused unauthenticated request" in r.message for r in caplog.records)
+
+
+async def test_local_mode_sends_replies_without_a_token(conversation):
+    turn = await conversation.say("help")
+
+    assert turn.status == 201
+    assert conversation.connector.authorizations[-1] is None
+
+
+def test_channel_issuer_is_the_sdks():
+    assert CHANNEL_ISSUER == "https://api.botframework.com"
