@@ -10,7 +10,6 @@ Items are serialised with storage.state_codec (compact JSON, allow-listed types)
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from botbuilder.core import (
@@ -21,12 +20,12 @@ from botbuilder.core import (
     UserState,
 )
 from botbuilder.core.bot_state import CachedBotState
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.database import reading_engine
 from storage.models import BotStateRow
 from storage.state_codec import from_json, to_json
+from storage.state_rows import Stored, state_rows_for
 from storage.upsert import upsert
 
 ETAG = "e_tag"
@@ -34,12 +33,6 @@ ETAG = "e_tag"
 
 class ETagConflict(Exception):
     """Somebody else changed the item since it was read; the write was refused."""
-
-
-@dataclass(frozen=True)
-class Stored:
-    etag: str
-    data: str
 
 
 def encode(item: Any) -> str:
@@ -61,17 +54,9 @@ def etag_of(item: Any) -> str | None:
     return item.get(ETAG) if isinstance(item, dict) else getattr(item, ETAG, None)
 
 
-_STATE = BotStateRow.__table__
-# Built once: statement construction and cache-key generation are a visible part of a turn.
-_READ = select(_STATE.c.key, _STATE.c.etag, _STATE.c.data).where(
-    _STATE.c.key.in_(bindparam("keys", expanding=True))
+_DELETE = delete(BotStateRow.__table__).where(
+    BotStateRow.__table__.c.key.in_(bindparam("keys", expanding=True))
 )
-_UPDATE_IF_UNCHANGED = (
-    update(_STATE)
-    .where(_STATE.c.key == bindparam("match_key"), _STATE.c.etag == bindparam("match_etag"))
-    .values(etag=bindparam("new_etag"), data=bindparam("new_data"))
-)
-_DELETE = delete(_STATE).where(_STATE.c.key.in_(bindparam("keys", expanding=True)))
 
 
 class DatabaseStorage(Storage):
@@ -79,7 +64,7 @@ class DatabaseStorage(Storage):
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
-        self._reader = reading_engine(engine)
+        self._rows = state_rows_for(engine)
 
     async def read(self, keys: list[str]) -> dict[str, Any]:
         return {key: decode(stored) for key, stored in (await self.read_stored(keys)).items()}
@@ -100,31 +85,19 @@ class DatabaseStorage(Storage):
     async def read_stored(self, keys: list[str]) -> dict[str, Stored]:
         if not keys:
             return {}
-        async with self._reader.connect() as connection:
-            rows = await connection.execute(_READ, {"keys": list(keys)})
-            return {key: Stored(etag, data) for key, etag, data in rows}
+        return await self._rows.read(list(keys))
 
     async def write_stored(self, key: str, expected_etag: str | None, data: str) -> str:
         """Writes serialised data; returns the new eTag, or raises ETagConflict."""
         if expected_etag == "":
             raise ValueError(f"storage write for {key!r}: empty eTag")
         new_etag = uuid.uuid4().hex
-        async with self._engine.begin() as connection:
-            if expected_etag in (None, "*"):
+        if expected_etag in (None, "*"):
+            async with self._engine.begin() as connection:
                 values = {"key": key, "etag": new_etag, "data": data}
                 statement = upsert(connection.dialect, BotStateRow, values, conflict_on=["key"])
                 await connection.execute(statement)
-                return new_etag
-            result = await connection.execute(
-                _UPDATE_IF_UNCHANGED,
-                {
-                    "match_key": key,
-                    "match_etag": expected_etag,
-                    "new_etag": new_etag,
-                    "new_data": data,
-                },
-            )
-        if result.rowcount != 1:
+        elif not await self._rows.update_if_unchanged(key, expected_etag, new_etag, data):
             raise ETagConflict(f"storage write for {key!r}: eTag {expected_etag} is stale")
         return new_etag
 
