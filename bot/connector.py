@@ -162,19 +162,21 @@ class PooledConnectorAuthentication(BotFrameworkAuthentication):
         )
         return _PooledConnectorFactory(self.pool, app_id)
 
+    def _pooled(self, result: AuthenticateRequestResult) -> AuthenticateRequestResult:
+        result.connector_factory = self._factory(result.claims_identity)
+        return result
+
     async def authenticate_request(
         self, activity: Activity, auth_header: str
     ) -> AuthenticateRequestResult:
-        result = await self._inner.authenticate_request(activity, auth_header)
-        result.connector_factory = self._factory(result.claims_identity)
-        return result
+        return self._pooled(await self._inner.authenticate_request(activity, auth_header))
 
     async def authenticate_streaming_request(
         self, auth_header: str, channel_id_header: str
     ) -> AuthenticateRequestResult:
-        result = await self._inner.authenticate_streaming_request(auth_header, channel_id_header)
-        result.connector_factory = self._factory(result.claims_identity)
-        return result
+        return self._pooled(
+            await self._inner.authenticate_streaming_request(auth_header, channel_id_header)
+        )
 
     def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
         return self._factory(claims_identity)
