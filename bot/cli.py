@@ -48,6 +48,7 @@ def serve_command(host: str, port: int, config: Path | None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     settings = Settings()
     config_path = resolve_config_path(config or settings.config_path)
     try:
@@ -57,7 +58,6 @@ def serve_command(host: str, port: int, config: Path | None) -> int:
         return 2
     from bot.app import create_app
 
-    logging.getLogger("alembic").setLevel(logging.WARNING)
     database = make_url(settings.database_url).render_as_string(hide_password=True)
     log.info("retbot %s for %s, configuration %s", __version__, ret.name, config_path)
     log.info("database %s; listening on http://%s:%s/api/messages", database, host, port)
