@@ -14,12 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot import __version__
 from bot.adapter import create_adapter
 from bot.connector import ConnectorPool
+from bot.consult_delivery import ProactiveConsultDelivery
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.references import ReferenceCaptureMiddleware
 from bot.settings import Settings
 from domain.ret import RetConfig
 from storage.bot_state import DatabaseConversationState, DatabaseStorage, DatabaseUserState
+from storage.consultations import SqlConsultationRepository
 from storage.database import create_engine, create_session_factory, ping
 from storage.migrate import upgrade_to_head
 from storage.references import ReferenceRepository
@@ -56,7 +58,14 @@ def build_retbot(
     references = ReferenceRepository(sessions)
     adapter, connectors = create_adapter(settings, credentials_factory)
     adapter.use(ReferenceCaptureMiddleware(references))
-    bot = RetBot(ret, DatabaseConversationState(storage), DatabaseUserState(storage))
+    delivery = ProactiveConsultDelivery(adapter, settings.app_id, references, ret)
+    bot = RetBot(
+        ret,
+        DatabaseConversationState(storage),
+        DatabaseUserState(storage),
+        SqlConsultationRepository(sessions),
+        delivery,
+    )
     return Retbot(settings, ret, engine, adapter, connectors, bot, references)
 
 

@@ -3,7 +3,8 @@
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
-from bot.cards.menu import MENU_KEY, MenuChoice
+from dialogs.cards.consult import ASK_CHAIR, CONSULT_KEY
+from dialogs.cards.menu import MENU_KEY, MenuChoice
 
 TYPED_COMMANDS: dict[str, str] = {
     "menu": "menu",
@@ -26,8 +27,11 @@ def typed_text(activity: Activity) -> str:
 
 
 def command_of(activity: Activity) -> str | None:
-    """'menu', 'help', 'language', 'stop' or a MenuChoice value; None for anything else."""
+    """'menu', 'help', 'language', 'stop', 'ask_chair' (a card's "ask the voorzitter") or a
+    MenuChoice value; None for anything else."""
     value = activity.value if isinstance(activity.value, dict) else {}
+    if value.get(CONSULT_KEY) == ASK_CHAIR and isinstance(value.get("id"), int):
+        return ASK_CHAIR
     choice = value.get(MENU_KEY)
     if choice in {c.value for c in MenuChoice}:
         return "help" if choice == MenuChoice.HELP else choice

@@ -1,22 +1,25 @@
 """The one activity handler: welcome, commands, menu, dialogs, and a friendly fallback."""
 
-from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
+from botbuilder.core import ActivityHandler, InvokeResponse, MessageFactory, TurnContext
 from botbuilder.dialogs import DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
 
-from bot.cards import card_activity
-from bot.cards.menu import MenuChoice, menu_card
-from bot.commands import command_of
+from bot.commands import command_of, typed_text
+from dialogs.cards import card_activity
+from dialogs.cards.consult import ASK_CHAIR
+from dialogs.cards.menu import MenuChoice, menu_card
+from dialogs.consult import AskQuestionDialog, ChairActions, ConsultDelivery, looks_like_a_question
 from dialogs.language import LanguageDialog
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from domain.consultations import ConsultationRepository
 from domain.ret import RetConfig
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
 
 NOT_BUILT = {
     MenuChoice.AANMELDING.value: "not_built.aanmelding",
-    MenuChoice.VRAAG.value: "not_built.vraag",
     MenuChoice.CASUSSEN.value: "not_built.casussen",
 }
+CARD_ACTION_INVOKE = "adaptiveCard/action"
 
 
 class RetBot(ActivityHandler):
@@ -25,13 +28,20 @@ class RetBot(ActivityHandler):
         ret: RetConfig,
         conversation_state: DatabaseConversationState,
         user_state: DatabaseUserState,
+        consultations: ConsultationRepository,
+        consult_delivery: ConsultDelivery,
     ) -> None:
         self._ret = ret
         self._conversation_state = conversation_state
         self._user_state = user_state
         self._language = user_state.create_property("language")
+        organisation = user_state.create_property("organisation")
         self._dialogs = DialogSet(conversation_state.create_property("dialog_state"))
         self._dialogs.add(LanguageDialog(self._language))
+        self._dialogs.add(
+            AskQuestionDialog(ret, consultations, consult_delivery, self._language, organisation)
+        )
+        self._chair_actions = ChairActions(ret, consultations, consult_delivery)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         await load_states(turn_context, self._conversation_state, self._user_state)
@@ -69,16 +79,43 @@ class RetBot(ActivityHandler):
             await dialog_context.cancel_all_dialogs()
             await turn_context.send_activity(text("cancelled", language))
             return
+        if command == ASK_CHAIR:
+            await dialog_context.cancel_all_dialogs()
+            consultation_id = turn_context.activity.value["id"]
+            await dialog_context.begin_dialog(
+                AskQuestionDialog.__name__, {"consultation_id": consultation_id}
+            )
+            return
         if dialog_context.active_dialog:
             result = await dialog_context.continue_dialog()
             if result.status != DialogTurnStatus.Empty:
                 return
+        typed = typed_text(turn_context.activity)
         if command == "language":
             await dialog_context.begin_dialog(LanguageDialog.__name__)
+        elif command == MenuChoice.VRAAG.value:
+            await dialog_context.begin_dialog(AskQuestionDialog.__name__, {})
         elif command in NOT_BUILT:
             await turn_context.send_activity(text(NOT_BUILT[command], language))
+        elif command is None and looks_like_a_question(typed):
+            await dialog_context.begin_dialog(AskQuestionDialog.__name__, {"question": typed})
         else:
             await turn_context.send_activity(text("fallback", language))
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        """Action.Execute on a card. Handled here, not in on_adaptive_card_invoke: with
+        CloudAdapter the SDK's own path serialises the response twice (TEAMS-NOTES.md)."""
+        if turn_context.activity.name != CARD_ACTION_INVOKE:
+            return await super().on_invoke_activity(turn_context)
+        value = turn_context.activity.value if isinstance(turn_context.activity.value, dict) else {}
+        action = value.get("action") if isinstance(value.get("action"), dict) else {}
+        verb, data = action.get("verb"), action.get("data")
+        if not self._chair_actions.handles(verb) or not isinstance(data, dict):
+            return _card_response(400, "application/vnd.microsoft.error", "unknown card action")
+        outcome = await self._chair_actions.act(turn_context, verb, data)
+        if isinstance(outcome, dict):
+            return _card_response(200, "application/vnd.microsoft.card.adaptive", outcome)
+        return _card_response(200, "application/vnd.microsoft.activity.message", outcome)
 
     async def _welcome(self, turn_context: TurnContext) -> None:
         language = await self._language_of(turn_context)
@@ -91,3 +128,9 @@ class RetBot(ActivityHandler):
 
     async def _language_of(self, turn_context: TurnContext) -> Language:
         return await self._language.get(turn_context, DEFAULT_LANGUAGE)
+
+
+def _card_response(status: int, kind: str, value: object) -> InvokeResponse:
+    """An adaptiveCard/action response as plain JSON (the SDK's model types `value` as a
+    dict, so it cannot carry the message-type answer)."""
+    return InvokeResponse(status=status, body={"statusCode": status, "type": kind, "value": value})

@@ -40,3 +40,23 @@ class ConversationReferenceRow(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
+
+
+class ConsultationRow(Base):
+    """A quick question to the RET and how it was answered (counts in the reports)."""
+
+    __tablename__ = "consultation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question: Mapped[str] = mapped_column(Text)
+    asker_channel_id: Mapped[str] = mapped_column(String(64))
+    asker_user_id: Mapped[str] = mapped_column(Text)
+    asker_name: Mapped[str] = mapped_column(Text)
+    asker_organisation: Mapped[str | None] = mapped_column(Text)
+    asker_aad_object_id: Mapped[str | None] = mapped_column(String(64))
+    topic: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(40), index=True)
+    asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    answer: Mapped[str | None] = mapped_column(Text)
+    handled_by: Mapped[str | None] = mapped_column(Text)
+    handled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -59,6 +59,20 @@ class ReferenceRepository:
             )
         return _to_stored(row) if row else None
 
+    async def find_latest_channel(self) -> StoredReference | None:
+        """The team channel the bot was most recently used in (the RET's own team)."""
+        async with self._sessions() as session:
+            row = await session.scalar(
+                select(ConversationReferenceRow)
+                .where(
+                    ConversationReferenceRow.scope == "conversation",
+                    ConversationReferenceRow.conversation_type == "channel",
+                )
+                .order_by(ConversationReferenceRow.updated_at.desc())
+                .limit(1)
+            )
+        return _to_stored(row) if row else None
+
     async def find_user_by_aad_object_id(self, aad_object_id: str) -> StoredReference | None:
         async with self._sessions() as session:
             row = await session.scalar(

@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from bot.cards import adaptive_card, heading, paragraph, submit
+from dialogs.cards import adaptive_card, heading, paragraph, submit
 from dialogs.texts import Language, text
 
 

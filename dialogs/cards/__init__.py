@@ -35,6 +35,18 @@ def submit(title: str, data: dict) -> dict:
     return {"type": "Action.Submit", "title": title, "data": data}
 
 
+def execute(title: str, verb: str, data: dict, *, style: str | None = None) -> dict:
+    """Action.Execute: arrives as an adaptiveCard/action invoke; the answer replaces the card."""
+    action = {"type": "Action.Execute", "title": title, "verb": verb, "data": data}
+    if style:
+        action["style"] = style
+    return action
+
+
+def facts(pairs: list[tuple[str, str]]) -> dict:
+    return {"type": "FactSet", "facts": [{"title": k, "value": v} for k, v in pairs]}
+
+
 def as_attachment(card: dict) -> Attachment:
     return CardFactory.adaptive_card(card)
 

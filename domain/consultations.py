@@ -1,0 +1,141 @@
+"""Consultations: quick questions to the RET, answered by the bot or by the voorzitter.
+
+Every consultation is recorded, whoever answers it: they count in the RET's reports.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from domain.people import may_answer_consultations
+from domain.quick_questions import Topic
+from domain.ret import Member
+
+
+class ConsultationStatus(StrEnum):
+    ANSWERED_BY_BOT = "beantwoord door de bot"
+    WITH_CHAIR = "bij de voorzitter"
+    ANSWERED = "beantwoord door de voorzitter"
+    CHAIR_CONTACTS = "voorzitter neemt contact op"
+    TO_REQUEST = "doorgezet naar aanmelding"
+
+
+class ChairDecision(StrEnum):
+    ANSWER = "answer"
+    CONTACT = "contact"
+    TO_REQUEST = "to_request"
+
+
+_STATUS_AFTER = {
+    ChairDecision.ANSWER: ConsultationStatus.ANSWERED,
+    ChairDecision.CONTACT: ConsultationStatus.CHAIR_CONTACTS,
+    ChairDecision.TO_REQUEST: ConsultationStatus.TO_REQUEST,
+}
+
+
+@dataclass(frozen=True)
+class Asker:
+    channel_id: str
+    user_id: str
+    name: str
+    organisation: str | None = None
+    aad_object_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Consultation:
+    id: int | None
+    question: str
+    asker: Asker
+    topic: Topic
+    status: ConsultationStatus
+    asked_at: datetime
+    answer: str | None = None
+    handled_by: str | None = None
+    handled_at: datetime | None = None
+
+
+class ConsultationRepository(Protocol):
+    async def add(self, consultation: Consultation) -> Consultation: ...
+
+    async def get(self, consultation_id: int) -> Consultation | None: ...
+
+    async def replace_if_status(
+        self, consultation: Consultation, expected: ConsultationStatus
+    ) -> bool:
+        """Stores `consultation` only while the stored one still has status `expected`."""
+        ...
+
+
+class NotAllowed(Exception):
+    """The person may not do this; nothing changed."""
+
+
+class AlreadyHandled(Exception):
+    def __init__(self, consultation: Consultation) -> None:
+        super().__init__(f"consultation {consultation.id} is already {consultation.status}")
+        self.consultation = consultation
+
+
+class InvalidAnswer(ValueError):
+    """An answer was chosen but no answer text was given."""
+
+
+async def record_bot_answer(
+    repository: ConsultationRepository, question: str, asker: Asker, topic: Topic, now: datetime
+) -> Consultation:
+    return await repository.add(
+        Consultation(None, question, asker, topic, ConsultationStatus.ANSWERED_BY_BOT, now)
+    )
+
+
+async def ask_chair(
+    repository: ConsultationRepository,
+    question: str,
+    asker: Asker,
+    now: datetime,
+    earlier: Consultation | None = None,
+) -> Consultation:
+    """A new question for the voorzitter, or one the bot answered that did not help."""
+    if earlier is not None:
+        if earlier.asker.user_id != asker.user_id:
+            raise NotAllowed("only the asker can pass their question on")
+        moved = replace(earlier, asker=asker, status=ConsultationStatus.WITH_CHAIR)
+        if not await repository.replace_if_status(moved, ConsultationStatus.ANSWERED_BY_BOT):
+            raise AlreadyHandled(await repository.get(earlier.id) or earlier)
+        return moved
+    return await repository.add(
+        Consultation(None, question, asker, Topic.UNKNOWN, ConsultationStatus.WITH_CHAIR, now)
+    )
+
+
+async def decide(
+    repository: ConsultationRepository,
+    consultation_id: int,
+    chair: Member | None,
+    decision: ChairDecision,
+    answer: str | None,
+    now: datetime,
+) -> Consultation:
+    """The voorzitter answers, will contact the asker, or turns the question into a request."""
+    if not may_answer_consultations(chair):
+        raise NotAllowed("only a voorzitter of this RET answers consultations")
+    consultation = await repository.get(consultation_id)
+    if consultation is None:
+        raise LookupError(f"no consultation {consultation_id}")
+    if consultation.status is not ConsultationStatus.WITH_CHAIR:
+        raise AlreadyHandled(consultation)
+    answer = (answer or "").strip() or None
+    if decision is ChairDecision.ANSWER and not answer:
+        raise InvalidAnswer("an answer needs text")
+    decided = replace(
+        consultation,
+        status=_STATUS_AFTER[decision],
+        answer=answer,
+        handled_by=chair.name,
+        handled_at=now,
+    )
+    if not await repository.replace_if_status(decided, ConsultationStatus.WITH_CHAIR):
+        raise AlreadyHandled(await repository.get(consultation_id) or consultation)
+    return decided

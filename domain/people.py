@@ -1,0 +1,29 @@
+"""Who someone is in this RET, and what their role lets them do."""
+
+from domain.ret import Member, RetConfig
+from domain.roles import Role
+
+
+def find_member(
+    ret: RetConfig, aad_object_id: str | None, email: str | None = None
+) -> Member | None:
+    """Matched on the Teams AAD object id, else on email (case-insensitive)."""
+    if aad_object_id:
+        for member in ret.members:
+            if member.aad_object_id and member.aad_object_id.lower() == aad_object_id.lower():
+                return member
+    if email:
+        for member in ret.members:
+            if member.email.lower() == email.lower():
+                return member
+    return None
+
+
+def chairs(ret: RetConfig) -> list[Member]:
+    """The voorzitter first, then the stand-ins."""
+    return sorted(ret.members_with_role(Role.VOORZITTER), key=lambda m: m.stand_in)
+
+
+def may_answer_consultations(member: Member | None) -> bool:
+    """Consultation always runs via the voorzitter (or a stand-in voorzitter)."""
+    return member is not None and member.role is Role.VOORZITTER

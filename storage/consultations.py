@@ -1,0 +1,74 @@
+"""Consultations in the database (implements domain.consultations.ConsultationRepository)."""
+
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from domain.consultations import Asker, Consultation, ConsultationStatus
+from domain.quick_questions import Topic
+from storage.models import ConsultationRow
+
+
+class SqlConsultationRepository:
+    def __init__(self, sessions: async_sessionmaker) -> None:
+        self._sessions = sessions
+
+    async def add(self, consultation: Consultation) -> Consultation:
+        row = ConsultationRow(**_columns(consultation))
+        async with self._sessions.begin() as session:
+            session.add(row)
+            await session.flush()
+            return _to_consultation(row)
+
+    async def get(self, consultation_id: int) -> Consultation | None:
+        async with self._sessions() as session:
+            row = await session.get(ConsultationRow, consultation_id)
+        return _to_consultation(row) if row else None
+
+    async def replace_if_status(
+        self, consultation: Consultation, expected: ConsultationStatus
+    ) -> bool:
+        async with self._sessions.begin() as session:
+            result = await session.execute(
+                update(ConsultationRow)
+                .where(ConsultationRow.id == consultation.id, ConsultationRow.status == expected)
+                .values(**_columns(consultation))
+            )
+        return result.rowcount == 1
+
+
+def _columns(consultation: Consultation) -> dict:
+    asker = consultation.asker
+    return {
+        "question": consultation.question,
+        "asker_channel_id": asker.channel_id,
+        "asker_user_id": asker.user_id,
+        "asker_name": asker.name,
+        "asker_organisation": asker.organisation,
+        "asker_aad_object_id": asker.aad_object_id,
+        "topic": consultation.topic.value,
+        "status": consultation.status.value,
+        "asked_at": consultation.asked_at,
+        "answer": consultation.answer,
+        "handled_by": consultation.handled_by,
+        "handled_at": consultation.handled_at,
+    }
+
+
+def _to_consultation(row: ConsultationRow) -> Consultation:
+    return Consultation(
+        id=row.id,
+        question=row.question,
+        asker=Asker(
+            channel_id=row.asker_channel_id,
+            user_id=row.asker_user_id,
+            name=row.asker_name,
+            organisation=row.asker_organisation,
+            aad_object_id=row.asker_aad_object_id,
+        ),
+        topic=Topic(row.topic),
+        status=ConsultationStatus(row.status),
+        asked_at=row.asked_at,
+        answer=row.answer,
+        handled_by=row.handled_by,
+        handled_at=row.handled_at,
+    )
