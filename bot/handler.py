@@ -1,7 +1,7 @@
 """The one activity handler: welcome, commands, menu, dialogs, and a friendly fallback."""
 
-from botbuilder.core import ActivityHandler, InvokeResponse, MessageFactory, TurnContext
-from botbuilder.dialogs import DialogSet, DialogTurnStatus
+from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
+from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
 
 from bot.commands import command_of, typed_text
@@ -54,7 +54,7 @@ class RetBot(ActivityHandler):
         self, members_added: list[ChannelAccount], turn_context: TurnContext
     ) -> None:
         bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
-        personal = turn_context.activity.conversation.conversation_type in (None, "personal")
+        personal = _is_personal(turn_context)
         bot_was_added = any(member.id == bot_id for member in members_added)
         others_added = any(member.id != bot_id for member in members_added)
         # In a 1:1 chat everyone is welcomed; in a team or group only the bot's own arrival.
@@ -66,41 +66,45 @@ class RetBot(ActivityHandler):
         dialog_context = await self._dialogs.create_context(turn_context)
         command = command_of(turn_context.activity)
 
-        if command == "menu":
-            await dialog_context.cancel_all_dialogs()
-            await turn_context.send_activity(card_activity(menu_card(language)))
-            return
         if command == "help":
-            await turn_context.send_activity(text("help", language))
+            help_text = text("help", language)
+            if not _is_personal(turn_context):
+                help_text += "\n\n" + text("help.group", language)
+            await turn_context.send_activity(help_text)
             if dialog_context.active_dialog:
                 await dialog_context.reprompt_dialog()
             return
-        if command == "stop":
+        if command is not None:  # commands and card buttons interrupt whatever was asked
             await dialog_context.cancel_all_dialogs()
-            await turn_context.send_activity(text("cancelled", language))
-            return
-        if command == ASK_CHAIR:
-            await dialog_context.cancel_all_dialogs()
-            consultation_id = turn_context.activity.value["id"]
-            await dialog_context.begin_dialog(
-                AskQuestionDialog.__name__, {"consultation_id": consultation_id}
-            )
+            await self._start(command, dialog_context, language)
             return
         if dialog_context.active_dialog:
             result = await dialog_context.continue_dialog()
             if result.status != DialogTurnStatus.Empty:
                 return
         typed = typed_text(turn_context.activity)
-        if command == "language":
-            await dialog_context.begin_dialog(LanguageDialog.__name__)
-        elif command == MenuChoice.VRAAG.value:
-            await dialog_context.begin_dialog(AskQuestionDialog.__name__, {})
-        elif command in NOT_BUILT:
-            await turn_context.send_activity(text(NOT_BUILT[command], language))
-        elif command is None and looks_like_a_question(typed):
+        if looks_like_a_question(typed):
             await dialog_context.begin_dialog(AskQuestionDialog.__name__, {"question": typed})
         else:
             await turn_context.send_activity(text("fallback", language))
+
+    async def _start(self, command: str, dialog_context: DialogContext, language: Language) -> None:
+        context = dialog_context.context
+        if command == "menu":
+            await context.send_activity(card_activity(menu_card(language)))
+        elif command == "stop":
+            await context.send_activity(text("cancelled", language))
+        elif command == "language":
+            await dialog_context.begin_dialog(LanguageDialog.__name__)
+        elif command == ASK_CHAIR:
+            consultation_id = context.activity.value["id"]
+            await dialog_context.begin_dialog(
+                AskQuestionDialog.__name__, {"consultation_id": consultation_id}
+            )
+        elif command == MenuChoice.VRAAG.value:
+            await dialog_context.begin_dialog(AskQuestionDialog.__name__, {})
+        else:
+            await context.send_activity(text(NOT_BUILT[command], language))
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         """Action.Execute on a card. Handled here, not in on_adaptive_card_invoke: with
@@ -118,13 +122,15 @@ class RetBot(ActivityHandler):
         return _card_response(200, "application/vnd.microsoft.activity.message", outcome)
 
     async def _welcome(self, turn_context: TurnContext) -> None:
+        """One post: in a 1:1 chat the welcome with the menu card, in a team or group the
+        welcome for everyone there (the menu's choices are personal)."""
         language = await self._language_of(turn_context)
-        await turn_context.send_activities(
-            [
-                MessageFactory.text(text("welcome", language, ret=self._ret.name)),
-                card_activity(menu_card(language)),
-            ]
-        )
+        if not _is_personal(turn_context):
+            await turn_context.send_activity(text("welcome.team", language, ret=self._ret.name))
+            return
+        welcome = card_activity(menu_card(language))
+        welcome.text = text("welcome", language, ret=self._ret.name)
+        await turn_context.send_activity(welcome)
 
     async def _language_of(self, turn_context: TurnContext) -> Language:
         return await self._language.get(turn_context, DEFAULT_LANGUAGE)
@@ -134,3 +140,7 @@ def _card_response(status: int, kind: str, value: object) -> InvokeResponse:
     """An adaptiveCard/action response as plain JSON (the SDK's model types `value` as a
     dict, so it cannot carry the message-type answer)."""
     return InvokeResponse(status=status, body={"statusCode": status, "type": kind, "value": value})
+
+
+def _is_personal(turn_context: TurnContext) -> bool:
+    return turn_context.activity.conversation.conversation_type in (None, "personal")

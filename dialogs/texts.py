@@ -21,6 +21,18 @@ _CATALOG: dict[str, dict[Language, str]] = {
             "are doing."
         ),
     },
+    "welcome.team": {
+        "nl": (
+            "Hallo allemaal! Ik ben retbot, de digitale assistent van {ret}. Hier laat ik "
+            "consultatievragen voor de voorzitter zien. Noem @retbot met je vraag, of met "
+            "'help' voor wat ik kan."
+        ),
+        "en": (
+            "Hello everyone! I am retbot, the digital assistant of {ret}. Here I show "
+            "consultation questions for the chair. Mention @retbot with your question, or "
+            "with 'help' to see what I can do."
+        ),
+    },
     "menu.title": {"nl": "Waarmee kan ik je helpen?", "en": "How can I help you?"},
     "menu.hint": {
         "nl": "Kies hieronder, of typ je vraag. Typ 'menu' om hier terug te komen.",
@@ -51,6 +63,10 @@ _CATALOG: dict[str, dict[Language, str]] = {
             "Type 'menu' for the menu, 'taal' or 'language' to change the language and 'stop' "
             "to end a conversation."
         ),
+    },
+    "help.group": {
+        "nl": "In een groepschat of kanaal hoor ik alleen berichten waarin je @retbot noemt.",
+        "en": "In a group chat or channel I only hear messages that mention @retbot.",
     },
     "not_built.aanmelding": {
         "nl": (

@@ -3,11 +3,12 @@
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 
 
-async def test_join_shows_welcome_and_menu(conversation, ret):
+async def test_join_shows_welcome_and_menu_in_one_message(conversation, ret):
     turn = await conversation.join()
 
     assert turn.status in (200, 201)
-    assert ret.name in turn.texts()[0]
+    [welcome] = turn.replies
+    assert ret.name in welcome["text"]
     [menu] = turn.cards()
     titles = [action["title"] for action in menu["actions"]]
     assert titles == ["Nieuwe aanmelding", "Vraag stellen", "Mijn casussen", "Help"]
@@ -57,6 +58,19 @@ async def test_mention_in_a_channel_is_stripped_before_matching(conversation):
     )
 
     assert turn.texts()[0].startswith("Zo werk ik")
+    assert turn.texts()[0].endswith("alleen berichten waarin je @retbot noemt.")
+
+
+async def test_commands_and_menu_buttons_interrupt_an_open_question(conversation):
+    await conversation.say("Hoe gaan jullie om met een wachtlijst van een jaar?")
+
+    language = await conversation.say("taal")
+    await conversation.say("stop")
+    await conversation.say("Hoe gaan jullie om met een wachtlijst van een jaar?")
+    menu_click = await conversation.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
+
+    assert language.texts() == ["In welke taal wil je dat ik met je praat?"]
+    assert "nog niet gebouwd" in menu_click.texts()[0]
 
 
 async def test_welcome_in_a_team_only_when_the_bot_itself_is_added(conversation):
@@ -69,7 +83,9 @@ async def test_welcome_in_a_team_only_when_the_bot_itself_is_added(conversation)
     )
 
     assert someone_joins.replies == []
-    assert len(bot_added.replies) == 2
+    [welcome] = bot_added.replies
+    assert welcome["text"].startswith("Hallo allemaal! Ik ben retbot")
+    assert "@retbot" in welcome["text"] and not welcome.get("attachments")
 
 
 async def test_language_choice_switches_to_english(conversation):
