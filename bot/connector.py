@@ -34,6 +34,14 @@ USER_AGENT = "retbot"
 SEND_TIMEOUT_SECONDS = 30
 
 
+class _LoadedResponse(AioHttpClientResponse):
+    """msrest's aiohttp response treats an empty body as 'not loaded' and raises; a channel
+    may answer 202 with no body at all."""
+
+    def body(self) -> bytes:
+        return self._body if self._body is not None else super().body()
+
+
 class _AiohttpSender(AsyncHTTPSender):
     """Sends msrest requests over a shared aiohttp session.
 
@@ -57,7 +65,7 @@ class _AiohttpSender(AsyncHTTPSender):
         raw = await self._session.request(
             outgoing.method, outgoing.url, headers=outgoing.headers, data=outgoing.data
         )
-        response = AioHttpClientResponse(outgoing, raw)
+        response = _LoadedResponse(outgoing, raw)
         await response.load_body()
         return Response(request, response)
 

@@ -1,5 +1,9 @@
 """Turns through the real aiohttp app and CloudAdapter, replies to a local connector."""
 
+from aiohttp import web
+
+from bot.chat.connector import ConnectorEndpoint
+from bot.chat.conversation import Conversation
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 
 
@@ -117,3 +121,25 @@ async def test_stop_ends_an_open_question(conversation):
 
     assert "gestopt" in stopped.texts()[0]
     assert "Dat begrijp ik nog niet" in after.texts()[0]
+
+
+class SilentConnector(ConnectorEndpoint):
+    """Answers 202 Accepted with no body, as the Teams emulation does for some messages."""
+
+    async def _send(self, request):
+        await super()._send(request)
+        return web.Response(status=202)
+
+
+async def test_channel_answering_202_without_a_body_is_fine(bot, http):
+    connector = SilentConnector()
+    await connector.start()
+    try:
+        conversation = Conversation(bot.messages_url, connector, http)
+        turn = await conversation.join()
+    finally:
+        await connector.stop()
+
+    [welcome] = turn.replies
+    assert welcome["text"].startswith("Welkom!")
+    assert turn.status == 201
