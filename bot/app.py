@@ -19,6 +19,7 @@ from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.references import ReferenceCaptureMiddleware
 from bot.settings import Settings
+from bot.tenants import TenantGate
 from domain.ret import RetConfig
 from storage.bot_state import DatabaseConversationState, DatabaseStorage, DatabaseUserState
 from storage.consultations import SqlConsultationRepository
@@ -57,6 +58,8 @@ def build_retbot(
     storage = DatabaseStorage(engine)
     references = ReferenceRepository(sessions)
     adapter, connectors = create_adapter(settings, credentials_factory)
+    if settings.tenant_allow_list:
+        adapter.use(TenantGate(settings.tenant_allow_list))
     adapter.use(ReferenceCaptureMiddleware(references))
     delivery = ProactiveConsultDelivery(adapter, settings.app_id, references, ret)
     bot = RetBot(

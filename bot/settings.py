@@ -30,11 +30,20 @@ class Settings(BaseSettings):
     config_path: Path | None = Field(
         default=None, validation_alias=AliasChoices("RETBOT_CONFIG", "config_path")
     )
+    allowed_tenants: str = Field(
+        default="",
+        validation_alias=AliasChoices("RETBOT_ALLOWED_TENANTS", "allowed_tenants"),
+        description="Comma-separated Microsoft 365 tenant ids; empty allows every tenant.",
+    )
     openid_metadata_url: str | None = Field(
         default=None,
         validation_alias=AliasChoices("RETBOT_OPENID_METADATA_URL", "openid_metadata_url"),
         description="Bot Framework OpenID metadata URL override (tests with a local issuer).",
     )
+
+    @property
+    def tenant_allow_list(self) -> frozenset[str]:
+        return frozenset(t.strip() for t in self.allowed_tenants.split(",") if t.strip())
 
     @property
     def local_mode(self) -> bool:

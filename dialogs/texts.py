@@ -261,6 +261,17 @@ _CATALOG: dict[str, dict[Language, str]] = {
             "look at it properly:\n\n> {question}\n\nThe chair will contact you about it."
         ),
     },
+    "tenant.refused": {
+        "nl": (
+            "Sorry, deze bot is alleen beschikbaar voor de organisaties van het Regionaal "
+            "Expertteam Jeugd. Neem contact op met je eigen beheerder als je denkt dat dit "
+            "niet klopt."
+        ),
+        "en": (
+            "Sorry, this bot is only available to the organisations of the Regional Youth "
+            "Expert Team. Contact your own administrator if you think this is wrong."
+        ),
+    },
     "error.turn": {
         "nl": (
             "Sorry, er ging bij mij iets mis en je laatste bericht is niet verwerkt. "

@@ -1,0 +1,40 @@
+"""Only the RET's own Microsoft 365 tenants may use the bot (RETBOT_ALLOWED_TENANTS)."""
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from botbuilder.core import Middleware, TurnContext
+from botbuilder.schema import Activity
+
+from dialogs.texts import text
+
+security_log = logging.getLogger("retbot.security")
+ANSWERED_TYPES = {"message", "conversationUpdate", "installationUpdate"}
+
+
+def tenant_of(activity: Activity) -> str | None:
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    tenant = channel_data.get("tenant")
+    if isinstance(tenant, dict) and tenant.get("id"):
+        return tenant["id"]
+    return activity.conversation.tenant_id if activity.conversation else None
+
+
+class TenantGate(Middleware):
+    """Runs first: an activity from a Teams tenant outside the list gets one polite refusal
+    and goes no further, so nothing about it is stored."""
+
+    def __init__(self, allowed: frozenset[str]) -> None:
+        self._allowed = allowed
+
+    async def on_turn(self, context: TurnContext, logic: Callable[[], Awaitable]) -> None:
+        activity = context.activity
+        tenant = tenant_of(activity)
+        if activity.channel_id != "msteams" or tenant in self._allowed:
+            await logic()
+            return
+        security_log.warning(
+            "refused activity from tenant %s (type=%s)", tenant or "(none)", activity.type
+        )
+        if activity.type in ANSWERED_TYPES:
+            await context.send_activity(text("tenant.refused"))
