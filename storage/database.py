@@ -1,10 +1,17 @@
 """One async engine and session factory for SQLite (aiosqlite) and PostgreSQL (asyncpg)."""
 
+import logging
 from pathlib import Path
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+
+# These drivers log SQL with its parameters at DEBUG, and parameters are case data of
+# children: they stay at WARNING whatever level the rest of the process logs at.
+PARAMETER_LOGGERS = ("aiosqlite", "asyncpg", "sqlalchemy.engine", "sqlalchemy.pool")
+for _name in PARAMETER_LOGGERS:
+    logging.getLogger(_name).setLevel(logging.WARNING)
 
 
 def create_engine(database_url: str) -> AsyncEngine:
