@@ -8,7 +8,13 @@ from bot.commands import command_of, typed_text
 from dialogs.cards import card_activity
 from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.menu import MenuChoice, menu_card
-from dialogs.consult import AskQuestionDialog, ChairActions, ConsultDelivery, looks_like_a_question
+from dialogs.consult import (
+    AskQuestionDialog,
+    BadCardData,
+    ChairActions,
+    ConsultDelivery,
+    looks_like_a_question,
+)
 from dialogs.language import LanguageDialog
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.consultations import ConsultationRepository
@@ -110,13 +116,17 @@ class RetBot(ActivityHandler):
         """Action.Execute on a card. Handled here, not in on_adaptive_card_invoke: with
         CloudAdapter the SDK's own path serialises the response twice (TEAMS-NOTES.md)."""
         if turn_context.activity.name != CARD_ACTION_INVOKE:
-            return await super().on_invoke_activity(turn_context)
+            # Nothing else is supported; a clear 400 rather than the SDK's 501.
+            return InvokeResponse(status=400, body={"error": "unsupported invoke"})
         value = turn_context.activity.value if isinstance(turn_context.activity.value, dict) else {}
         action = value.get("action") if isinstance(value.get("action"), dict) else {}
         verb, data = action.get("verb"), action.get("data")
         if not self._chair_actions.handles(verb) or not isinstance(data, dict):
             return _card_response(400, "application/vnd.microsoft.error", "unknown card action")
-        outcome = await self._chair_actions.act(turn_context, verb, data)
+        try:
+            outcome = await self._chair_actions.act(turn_context, verb, data)
+        except BadCardData as bad:
+            return _card_response(400, "application/vnd.microsoft.error", str(bad))
         if isinstance(outcome, dict):
             return _card_response(200, "application/vnd.microsoft.card.adaptive", outcome)
         return _card_response(200, "application/vnd.microsoft.activity.message", outcome)

@@ -236,6 +236,10 @@ async def _not_empty(prompt: PromptValidatorContext) -> bool:
     return bool(prompt.recognized.succeeded and (prompt.recognized.value or "").strip())
 
 
+class BadCardData(ValueError):
+    """An invoke whose data no card of ours sends."""
+
+
 class ChairActions:
     """The voorzitter's card actions: answer, contact the asker, or make it a request."""
 
@@ -250,22 +254,31 @@ class ChairActions:
         return verb in DECISIONS
 
     async def act(self, turn_context: TurnContext, verb: str, data: dict) -> dict | str:
-        """Returns the card that replaces the clicked one, or a short message to show."""
+        """Returns the card that replaces the clicked one, or a short message to show.
+
+        Raises BadCardData when the card's data is not one of our cards' data.
+        """
+        consultation_id = data.get("id")
+        if isinstance(consultation_id, bool) or not isinstance(consultation_id, int):
+            raise BadCardData("card data without a consultation id")
+        answer = data.get(ANSWER_INPUT)
         user = turn_context.activity.from_property
         chair = find_member(self._ret, user.aad_object_id if user else None)
         try:
             decided = await decide(
                 self._consultations,
-                int(data.get("id")),
+                consultation_id,
                 chair,
                 DECISIONS[verb],
-                data.get(ANSWER_INPUT),
+                answer if isinstance(answer, str) else None,
                 now(),
             )
         except NotAllowed:
             return text("consult.not_allowed")
         except InvalidAnswer:
             return text("consult.answer_missing")
+        except LookupError:
+            return text("consult.unknown")
         except AlreadyHandled as handled:
             return chair_card(handled.consultation)
         reply = text(

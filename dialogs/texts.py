@@ -147,8 +147,8 @@ _CATALOG: dict[str, dict[Language, str]] = {
         "en": "The next RET meeting is on {day} from {start} to {end}, {location}.",
     },
     "answer.experts": {
-        "nl": "Voor {expertise} kun je terecht bij:",
-        "en": "For {expertise} you can turn to:",
+        "nl": "Deze leden van het RET hebben expertise in {expertise}:",
+        "en": "These RET members have expertise in {expertise}:",
     },
     "answer.complaints": {
         "nl": (
@@ -238,9 +238,9 @@ _CATALOG: dict[str, dict[Language, str]] = {
         "nl": "Alleen de voorzitter van het RET kan consultatievragen afhandelen.",
         "en": "Only the RET's chair can handle consultation questions.",
     },
-    "consult.already": {
-        "nl": "Deze vraag is al afgehandeld ({status}).",
-        "en": "This question has already been handled ({status}).",
+    "consult.unknown": {
+        "nl": "Deze consultatievraag bestaat niet (meer).",
+        "en": "This consultation question does not exist (any more).",
     },
     "reply.answered": {
         "nl": "{name} (voorzitter) heeft je vraag beantwoord:\n\n> {question}\n\n{answer}",

@@ -196,3 +196,13 @@ async def test_unknown_card_action_is_400(conversation):
     result = await conversation.execute("iets.anders", {"id": 1})
 
     assert result.status == 400
+
+
+async def test_card_action_for_a_consultation_that_does_not_exist(bot, connector, http):
+    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+
+    missing = await chair.execute(VERB_CONTACT, {"id": 424242})
+    malformed = await chair.execute(VERB_CONTACT, {"id": "1; DROP TABLE consultation"})
+
+    assert missing.body["value"] == "Deze consultatievraag bestaat niet (meer)."
+    assert malformed.status == 400
