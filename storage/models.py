@@ -60,3 +60,38 @@ class ConsultationRow(Base):
     answer: Mapped[str | None] = mapped_column(Text)
     handled_by: Mapped[str | None] = mapped_column(Text)
     handled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class CaseCounterRow(Base):
+    """The last case number given out per year; bumped in the transaction that adds a case."""
+
+    __tablename__ = "case_counter"
+
+    year: Mapped[int] = mapped_column(primary_key=True)
+    last: Mapped[int]
+
+
+class CaseRow(Base):
+    __tablename__ = "case_file"
+
+    number: Mapped[str] = mapped_column(String(16), primary_key=True)
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    referrer_channel_id: Mapped[str] = mapped_column(String(64))
+    referrer_user_id: Mapped[str] = mapped_column(Text, index=True)
+    referrer_name: Mapped[str] = mapped_column(Text)
+    referrer_aad_object_id: Mapped[str | None] = mapped_column(String(64))
+    answers: Mapped[str] = mapped_column(Text)  # JSON of the request's fields
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AuditRow(Base):
+    """Append-only: who read or changed which case data, when, through which channel."""
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(64))
+    case_number: Mapped[str | None] = mapped_column(String(16), index=True)
+    channel: Mapped[str] = mapped_column(String(32))

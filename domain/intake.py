@@ -1,0 +1,187 @@
+# ruff: noqa: E501  (tables of labels read best one term per line)
+"""The consultatie-en-advies request (aanmelding): its sections, fields and rules.
+
+A flow asks section by section; `check_section` turns the raw answers of one section into
+clean values or into plain-Dutch problems to ask again about.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process
+
+from domain import vocabularies as v
+from domain.ret import RetConfig
+from domain.text_matching import normalise
+
+MAX_AGE = 23  # the RET serves young people up to 23 (18-/18+ transitions)
+UNKNOWN = "weet ik niet"
+
+
+class Kind(StrEnum):
+    TEXT = "text"  # one line
+    STORY = "story"  # free text in the referrer's own words
+    CHOICE = "choice"
+    CHOICES = "choices"  # several
+    YEAR = "year"
+    GEMEENTE = "gemeente"
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    nl: str
+    en: str
+    kind: Kind
+    vocabulary: v.Vocabulary = ()
+    required: bool = True
+    unknown_allowed: bool = False  # "weet ik niet" is an answer a referrer may give
+
+    def label(self, language: str) -> str:
+        return self.en if language == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    nl: str
+    en: str
+    fields: tuple[Field, ...]
+
+    def title(self, language: str) -> str:
+        return self.en if language == "en" else self.nl
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("aanmelder", "Over jou als aanmelder", "About you", (
+        Field("aanmelder_type", "Vanuit welke rol meld je aan?", "In which role do you apply?", Kind.CHOICE, v.AANMELDER),
+        Field("aanmelder_organisatie", "Organisatie", "Organisation", Kind.TEXT),
+        Field("aanmelder_contact", "Telefoon of e-mail voor terugbellen", "Phone or email", Kind.TEXT),
+    )),
+    Section("jeugdige", "Over de jeugdige", "About the young person", (
+        Field("gemeente", "Woongemeente van de jeugdige", "Municipality of residence", Kind.GEMEENTE),
+        Field("initialen", "Initialen of een schuilnaam (geen volledige naam)", "Initials or a pseudonym (no full name)", Kind.TEXT),
+        Field("geboortejaar", "Geboortejaar", "Year of birth", Kind.YEAR),
+        Field("geslacht", "Geslacht", "Gender", Kind.CHOICE, v.GESLACHT),
+        Field("woonsituatie", "Woonsituatie", "Living situation", Kind.CHOICE, v.WOONSITUATIE),
+        Field("maatregel", "Jeugdbeschermingsmaatregel", "Child protection measure", Kind.CHOICE, v.MAATREGEL),
+    )),
+    Section("onderwijs", "Onderwijs", "Education", (
+        Field("onderwijs", "Onderwijssituatie", "Education", Kind.CHOICE, v.ONDERWIJS),
+        Field("school_betrokken", "Is iemand van school of leerplicht betrokken?", "Is someone from school involved?", Kind.CHOICE, v.JA_NEE),
+        Field("school_wie", "Wie van school is betrokken, of waarom (nog) niemand?", "Who from school, or why nobody (yet)?", Kind.STORY),
+    )),
+    Section("problematiek", "Problematiek", "Problems", (
+        Field("problematiek_jeugdige", "Problematiek van de jeugdige", "Problems of the young person", Kind.CHOICES, v.PROBLEMATIEK_JEUGDIGE),
+        Field("problematiek_ouders", "Problematiek van de ouders", "Problems of the parents", Kind.CHOICES, v.PROBLEMATIEK_OUDERS, required=False),
+    )),
+    Section("vraag", "Je vraag aan het RET", "Your question to the RET", (
+        Field("soort_vraag", "Soort vraag", "Kind of question", Kind.CHOICE, v.SOORT_VRAAG),
+        Field("hulpvraag", "Wat is de hulpvraag? (in je eigen woorden)", "What is the question for help?", Kind.STORY),
+        Field("geprobeerd", "Wat is er al geprobeerd?", "What has been tried?", Kind.STORY),
+        Field("vastgelopen", "Waar loopt het op vast?", "Where is it stuck?", Kind.STORY),
+    )),
+    Section("wensen", "Wensen en urgentie", "Wishes and urgency", (
+        Field("wens_jeugdige", "Wat wil de jeugdige zelf?", "What does the young person want?", Kind.STORY, unknown_allowed=True),
+        Field("wens_ouders", "Wat willen de ouders?", "What do the parents want?", Kind.STORY, unknown_allowed=True),
+        Field("urgentie", "Urgentie", "Urgency", Kind.CHOICE, v.URGENTIE),
+    )),
+    Section("toestemming", "Toestemming en contact", "Consent and contact", (
+        Field("toestemming", "Toestemming om de casus met het RET te delen", "Consent to share the case", Kind.CHOICE, v.TOESTEMMING),
+        Field("toestemming_door", "Wie gaf (of geeft) toestemming?", "Who gave (or gives) consent?", Kind.CHOICE, v.TOESTEMMING_DOOR),
+        Field("contact_gezin", "Hoe bereiken we ouders en jeugdige voor de uitnodiging?", "How do we reach parents and young person?", Kind.TEXT),
+    )),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+
+
+def check_section(
+    section: Section, raw: dict, ret: RetConfig, today: date
+) -> tuple[dict[str, object], list[Problem]]:
+    """Clean values of one section, and what is wrong with the rest (in plain Dutch)."""
+    values: dict[str, object] = {}
+    problems: list[Problem] = []
+    for field in section.fields:
+        answer = raw.get(field.key)
+        text = answer.strip() if isinstance(answer, str) else ""
+        if not text:
+            if field.required:
+                problems.append(Problem(field.key, f"'{field.nl}' is nog leeg."))
+            else:
+                values[field.key] = [] if field.kind is Kind.CHOICES else ""
+            continue
+        if field.unknown_allowed and normalise(text) == UNKNOWN:
+            values[field.key] = UNKNOWN
+            continue
+        value, problem = _check(field, text, ret, today)
+        if problem:
+            problems.append(problem)
+        else:
+            values[field.key] = value
+    if section.key == "onderwijs" and values.get("school_betrokken") == "nee":
+        values["onderwijs_reden"] = values.pop("school_wie", "")
+    return values, problems
+
+
+def _check(field: Field, text: str, ret: RetConfig, today: date) -> tuple[object, Problem | None]:
+    if field.kind is Kind.CHOICE:
+        codes = {t.code for t in field.vocabulary}
+        if text in codes:
+            return text, None
+        return None, Problem(field.key, f"Kies bij '{field.nl}' een van de mogelijkheden.")
+    if field.kind is Kind.CHOICES:
+        picked = [code.strip() for code in text.split(",") if code.strip()]
+        unknown = set(picked) - {t.code for t in field.vocabulary}
+        if unknown or not picked:
+            return None, Problem(field.key, f"Kies bij '{field.nl}' uit de lijst.")
+        return picked, None
+    if field.kind is Kind.YEAR:
+        return _check_year(field, text, today)
+    if field.kind is Kind.GEMEENTE:
+        return _check_gemeente(field, text, ret)
+    return text, None
+
+
+def _check_year(field: Field, text: str, today: date) -> tuple[object, Problem | None]:
+    if not (text.isdigit() and len(text) == 4):
+        return None, Problem(
+            field.key, "Vul het geboortejaar in als vier cijfers, bijvoorbeeld 2011."
+        )
+    year = int(text)
+    if year > today.year:
+        return None, Problem(field.key, f"{year} ligt in de toekomst. Wat is het geboortejaar?")
+    if today.year - year > MAX_AGE:
+        return None, Problem(
+            field.key,
+            f"Met geboortejaar {year} is de jeugdige ouder dan {MAX_AGE}; het RET is er voor "
+            f"jeugdigen tot en met {MAX_AGE} jaar. Klopt het jaartal?",
+        )
+    return year, None
+
+
+def _check_gemeente(field: Field, text: str, ret: RetConfig) -> tuple[object, Problem | None]:
+    by_name = {normalise(g): g for g in ret.gemeenten}
+    if normalise(text) in by_name:
+        return by_name[normalise(text)], None
+    close = process.extract(normalise(text), list(by_name), scorer=fuzz.WRatio, limit=3)
+    suggestions = tuple(by_name[name] for name, score, _ in close if score >= 70)
+    if suggestions:
+        options = " of ".join(suggestions)
+        return None, Problem(
+            field.key, f"'{text}' ken ik niet in deze regio. Bedoel je {options}?", suggestions
+        )
+    return None, Problem(
+        field.key, f"'{text}' hoort niet bij de gemeenten van {ret.region}. Welke gemeente is het?"
+    )
+
+
+def age_in(year_of_birth: int, today: date) -> int:
+    """Age this year (the request records the year of birth only)."""
+    return today.year - year_of_birth

@@ -1,0 +1,84 @@
+"""Cases in the database (implements domain.cases.CaseRepository)."""
+
+import json
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from domain.cases import Case, CaseStatus, Referrer, case_number
+from storage.models import AuditRow, CaseCounterRow, CaseRow
+from storage.upsert import dialect_insert
+
+
+class SqlCaseRepository:
+    def __init__(self, sessions: async_sessionmaker) -> None:
+        self._sessions = sessions
+
+    async def submit(self, referrer: Referrer, answers: dict, now: datetime) -> Case:
+        async with self._sessions.begin() as session:
+            # The counter row stays locked until commit: a racing submission waits for it,
+            # and a rolled-back one gives its number back. No gaps, no duplicates.
+            bump = (
+                dialect_insert(session.bind.dialect, CaseCounterRow)
+                .values(year=now.year, last=1)
+                .on_conflict_do_update(
+                    index_elements=["year"], set_={"last": CaseCounterRow.last + 1}
+                )
+                .returning(CaseCounterRow.last)
+            )
+            sequence = await session.scalar(bump)
+            case = Case(
+                case_number(now.year, sequence), CaseStatus.AANGEMELD, referrer, answers, now
+            )
+            session.add(_row(case))
+            session.add(
+                AuditRow(
+                    at=now,
+                    actor=referrer.name,
+                    action="aanmelding ingediend",
+                    case_number=case.number,
+                    channel=referrer.channel_id,
+                )
+            )
+        return case
+
+    async def cases_of(self, referrer: Referrer) -> list[Case]:
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(CaseRow)
+                .where(
+                    CaseRow.referrer_channel_id == referrer.channel_id,
+                    CaseRow.referrer_user_id == referrer.user_id,
+                )
+                .order_by(CaseRow.number)
+            )
+            return [_case(row) for row in rows]
+
+
+def _row(case: Case) -> CaseRow:
+    return CaseRow(
+        number=case.number,
+        status=case.status.value,
+        referrer_channel_id=case.referrer.channel_id,
+        referrer_user_id=case.referrer.user_id,
+        referrer_name=case.referrer.name,
+        referrer_aad_object_id=case.referrer.aad_object_id,
+        answers=json.dumps(case.answers, ensure_ascii=False),
+        submitted_at=case.submitted_at,
+    )
+
+
+def _case(row: CaseRow) -> Case:
+    return Case(
+        number=row.number,
+        status=CaseStatus(row.status),
+        referrer=Referrer(
+            row.referrer_channel_id,
+            row.referrer_user_id,
+            row.referrer_name,
+            row.referrer_aad_object_id,
+        ),
+        answers=json.loads(row.answers),
+        submitted_at=row.submitted_at,
+    )
