@@ -22,6 +22,7 @@ from bot.settings import Settings
 from bot.tenants import TenantGate
 from domain.ret import RetConfig
 from storage.bot_state import DatabaseConversationState, DatabaseStorage, DatabaseUserState
+from storage.cases import SqlCaseRepository
 from storage.consultations import SqlConsultationRepository
 from storage.database import create_engine, create_session_factory, ping
 from storage.migrate import upgrade_to_head
@@ -67,6 +68,8 @@ def build_retbot(
         DatabaseConversationState(storage),
         DatabaseUserState(storage),
         SqlConsultationRepository(sessions),
+        delivery,
+        SqlCaseRepository(sessions),
         delivery,
     )
     return Retbot(settings, ret, engine, adapter, connectors, bot, references)

@@ -15,8 +15,11 @@ TYPED_COMMANDS: dict[str, str] = {
     "taal": "language",
     "language": "language",
     "stop": "stop",
-    "annuleer": "stop",
-    "cancel": "stop",
+    "later verder": "stop",
+    "pauze": "stop",
+    "annuleer": "discard",
+    "annuleren": "discard",
+    "cancel": "discard",
 }
 
 
@@ -27,8 +30,9 @@ def typed_text(activity: Activity) -> str:
 
 
 def command_of(activity: Activity) -> str | None:
-    """'menu', 'help', 'language', 'stop', 'ask_chair' (a card's "ask the voorzitter") or a
-    MenuChoice value; None for anything else."""
+    """'menu', 'help', 'language', 'stop', 'discard', 'ask_chair' (a card's "ask the
+    voorzitter") or a MenuChoice value; None for anything else (card submits of a flow
+    included)."""
     value = activity.value if isinstance(activity.value, dict) else {}
     if value.get(CONSULT_KEY) == ASK_CHAIR and isinstance(value.get("id"), int):
         return ASK_CHAIR

@@ -1,4 +1,5 @@
-"""Delivering consultation messages proactively: to the voorzitter, and back to the asker."""
+"""Proactive delivery: consultation cards and urgent alerts to the voorzitter, answers back
+to the asker."""
 
 import logging
 
@@ -38,6 +39,15 @@ class ProactiveConsultDelivery:
             return False
         card = card_activity(chair_card(consultation))
         await send_proactive(self._adapter, self._bot_app_id, target, card)
+        return True
+
+    async def alert_chair(self, message: str) -> bool:
+        """A short, case-free alert (urgent requests) where the voorzitter sees it."""
+        target = await self._chair_conversation()
+        if target is None:
+            log.warning("urgent alert: no voorzitter reachable in Teams")
+            return False
+        await send_proactive(self._adapter, self._bot_app_id, target, message)
         return True
 
     async def to_asker(self, consultation: Consultation, message: str) -> bool:

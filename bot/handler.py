@@ -7,6 +7,7 @@ from botbuilder.schema import ChannelAccount
 from bot.commands import command_of, typed_text
 from dialogs.cards import card_activity
 from dialogs.cards.consult import ASK_CHAIR
+from dialogs.cards.intake import INTAKE_KEY, discard_card
 from dialogs.cards.menu import MenuChoice, menu_card
 from dialogs.consult import (
     AskQuestionDialog,
@@ -15,16 +16,15 @@ from dialogs.consult import (
     ConsultDelivery,
     looks_like_a_question,
 )
+from dialogs.intake import ChairAlert, IntakeDialog
 from dialogs.language import LanguageDialog
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from domain.cases import CaseRepository
 from domain.consultations import ConsultationRepository
 from domain.ret import RetConfig
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
 
-NOT_BUILT = {
-    MenuChoice.AANMELDING.value: "not_built.aanmelding",
-    MenuChoice.CASUSSEN.value: "not_built.casussen",
-}
+NOT_BUILT = {MenuChoice.CASUSSEN.value: "not_built.casussen"}
 CARD_ACTION_INVOKE = "adaptiveCard/action"
 
 
@@ -36,6 +36,8 @@ class RetBot(ActivityHandler):
         user_state: DatabaseUserState,
         consultations: ConsultationRepository,
         consult_delivery: ConsultDelivery,
+        cases: CaseRepository,
+        alerts: ChairAlert,
     ) -> None:
         self._ret = ret
         self._conversation_state = conversation_state
@@ -47,6 +49,8 @@ class RetBot(ActivityHandler):
         self._dialogs.add(
             AskQuestionDialog(ret, consultations, consult_delivery, self._language, organisation)
         )
+        self._intake_draft = user_state.create_property("intake_draft")
+        self._dialogs.add(IntakeDialog(ret, cases, alerts, self._language, self._intake_draft))
         self._chair_actions = ChairActions(ret, consultations, consult_delivery)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -88,6 +92,10 @@ class RetBot(ActivityHandler):
             result = await dialog_context.continue_dialog()
             if result.status != DialogTurnStatus.Empty:
                 return
+        value = turn_context.activity.value
+        if isinstance(value, dict) and value.get(INTAKE_KEY):  # a request card, clicked later
+            await dialog_context.begin_dialog(IntakeDialog.__name__, {"value": value})
+            return
         typed = typed_text(turn_context.activity)
         if looks_like_a_question(typed):
             await dialog_context.begin_dialog(AskQuestionDialog.__name__, {"question": typed})
@@ -99,7 +107,15 @@ class RetBot(ActivityHandler):
         if command == "menu":
             await context.send_activity(card_activity(menu_card(language)))
         elif command == "stop":
-            await context.send_activity(text("cancelled", language))
+            draft = await self._intake_draft.get(context, None)
+            await context.send_activity(text("intake.paused" if draft else "cancelled", language))
+        elif command == "discard":
+            if await self._intake_draft.get(context, None):
+                await context.send_activity(card_activity(discard_card(language)))
+            else:
+                await context.send_activity(text("cancelled", language))
+        elif command == MenuChoice.AANMELDING.value:
+            await dialog_context.begin_dialog(IntakeDialog.__name__)
         elif command == "language":
             await dialog_context.begin_dialog(LanguageDialog.__name__)
         elif command == ASK_CHAIR:
@@ -140,6 +156,8 @@ class RetBot(ActivityHandler):
             return
         welcome = card_activity(menu_card(language))
         welcome.text = text("welcome", language, ret=self._ret.name)
+        if await self._intake_draft.get(turn_context, None):
+            welcome.text += "\n\n" + text("intake.draft_waiting", language)
         await turn_context.send_activity(welcome)
 
     async def _language_of(self, turn_context: TurnContext) -> Language:

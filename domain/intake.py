@@ -125,9 +125,12 @@ def check_section(
             problems.append(problem)
         else:
             values[field.key] = value
-    if section.key == "onderwijs" and values.get("school_betrokken") == "nee":
-        values["onderwijs_reden"] = values.pop("school_wie", "")
     return values, problems
+
+
+def school_missing(answers: dict) -> bool:
+    """Onderwijs must always be involved: nobody from school calls for an explanation."""
+    return answers.get("school_betrokken") == "nee"
 
 
 def _check(field: Field, text: str, ret: RetConfig, today: date) -> tuple[object, Problem | None]:

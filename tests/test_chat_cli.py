@@ -27,14 +27,19 @@ async def run_chat(bot_url: str, typed: str) -> tuple[int, str, str]:
     return process.returncode, out.decode(), err.decode()
 
 
-async def test_welcome_then_menu_button_then_reply(bot):
-    code, out, err = await run_chat(bot.messages_url, "1\n")
+async def test_welcome_then_menu_button_then_a_card_form_filled_in(bot):
+    # 1: Nieuwe aanmelding; 1: Volgende on the first card, whose three inputs are then asked.
+    typed = "1\n1\n2\nWijkteam Hengelo\n06 1234 5678\n"
+
+    code, out, err = await run_chat(bot.messages_url, typed)
 
     assert code == 0, err
     welcome, _, after = out.partition("jij> 1")
     assert "Welkom! Ik ben retbot" in welcome
     assert "[1] Nieuwe aanmelding" in welcome and "[4] Help" in welcome
-    assert "Aanmelden via de chat is nog niet gebouwd" in after
+    assert "Aanmelding, stap 1 van 7" in after
+    assert "2) Lokale toegang / wijkteam" in after
+    assert "Aanmelding, stap 2 van 7" in after
 
 
 async def test_suggested_actions_are_numbered_per_turn(bot):

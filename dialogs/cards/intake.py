@@ -1,0 +1,127 @@
+"""Cards of the aanmelding: one form per section, the summary, and the discard question."""
+
+from dialogs.cards import adaptive_card, facts, heading, paragraph, submit
+from dialogs.texts import Language, text
+from domain.intake import SECTIONS, UNKNOWN, Field, Kind, Problem, Section
+from domain.vocabularies import term
+
+INTAKE_KEY = "intake"  # card submits: {"intake": "section" | "edit" | "submit" | ...}
+SECTION_DONE = "section"
+EDIT = "edit"
+SUBMIT = "submit"
+PAUSE = "pause"
+DISCARD = "discard"
+DISCARD_CONFIRMED = "discard_confirmed"
+KEEP = "keep"
+
+
+def section_card(
+    section: Section,
+    values: dict,
+    problems: list[Problem],
+    language: Language,
+) -> dict:
+    step = SECTIONS.index(section) + 1
+    body = [
+        paragraph(text("intake.step", language, step=step, total=len(SECTIONS)), subtle=True),
+        heading(section.title(language)),
+    ]
+    if problems:
+        body.append(
+            {
+                "type": "Container",
+                "style": "attention",
+                "items": [paragraph(text("intake.problems", language))]
+                + [paragraph(f"- {p.message}") for p in problems],
+            }
+        )
+    suggested = {p.field: p.suggestions[0] for p in problems if p.suggestions}
+    body += [_input(f, values.get(f.key), suggested.get(f.key), language) for f in section.fields]
+    return adaptive_card(
+        body,
+        actions=[
+            submit(
+                text("intake.next", language), {INTAKE_KEY: SECTION_DONE, "section": section.key}
+            ),
+            submit(text("intake.later", language), {INTAKE_KEY: PAUSE}),
+        ],
+    )
+
+
+def _input(field: Field, value: object, suggestion: str | None, language: Language) -> dict:
+    element: dict = {"id": field.key, "label": field.label(language), "isRequired": field.required}
+    if field.kind in (Kind.CHOICE, Kind.CHOICES):
+        element |= {
+            "type": "Input.ChoiceSet",
+            "choices": [{"title": t.label(language), "value": t.code} for t in field.vocabulary],
+        }
+        if field.kind is Kind.CHOICES:
+            element |= {"isMultiSelect": True, "style": "expanded"}
+        if value:
+            element["value"] = ",".join(value) if isinstance(value, list) else str(value)
+        return element
+    element["type"] = "Input.Text"
+    if field.kind is Kind.STORY:
+        element["isMultiline"] = True
+    if field.unknown_allowed:
+        element["placeholder"] = text("intake.unknown_hint", language)
+    prefill = suggestion or value
+    if prefill not in (None, ""):
+        element["value"] = str(prefill)
+    return element
+
+
+def display(field: Field, value: object, language: Language) -> str:
+    if value in (None, "", []):
+        return "-"
+    if value == UNKNOWN:
+        return UNKNOWN
+    if field.kind is Kind.CHOICE:
+        return term(field.vocabulary, str(value)).label(language)
+    if field.kind is Kind.CHOICES:
+        return ", ".join(term(field.vocabulary, code).label(language) for code in value)
+    return str(value)
+
+
+def summary_card(answers: dict, language: Language) -> dict:
+    body = [heading(text("intake.summary", language))]
+    for section in SECTIONS:
+        pairs = [
+            (f.label(language), display(f, answers.get(f.key), language)) for f in section.fields
+        ]
+        body += [
+            {
+                "type": "TextBlock",
+                "text": section.title(language),
+                "weight": "Bolder",
+                "wrap": True,
+            },
+            facts(pairs),
+            {
+                "type": "ActionSet",
+                "actions": [
+                    submit(
+                        text("intake.edit", language, section=section.title(language)),
+                        {INTAKE_KEY: EDIT, "section": section.key},
+                    )
+                ],
+            },
+        ]
+    return adaptive_card(
+        body,
+        actions=[
+            {**submit(text("intake.submit", language), {INTAKE_KEY: SUBMIT}), "style": "positive"},
+            submit(text("intake.later", language), {INTAKE_KEY: PAUSE}),
+            submit(text("intake.cancel", language), {INTAKE_KEY: DISCARD}),
+        ],
+    )
+
+
+def discard_card(language: Language) -> dict:
+    return adaptive_card(
+        [paragraph(text("intake.discard_confirm", language))],
+        actions=[
+            submit(text("intake.discard_yes", language), {INTAKE_KEY: DISCARD_CONFIRMED}),
+            submit(text("intake.discard_no", language), {INTAKE_KEY: KEEP}),
+        ],
+    )

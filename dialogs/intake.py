@@ -1,0 +1,176 @@
+"""The aanmelding: a consultatie-en-advies request, section by section, as cards.
+
+The draft lives in the referrer's user state and is saved after every section, so it
+survives 'stop', the menu, other conversations and restarts of retbot alike.
+"""
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Protocol
+
+from botbuilder.core import StatePropertyAccessor, TurnContext
+from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
+
+from dialogs.cards import card_activity
+from dialogs.cards.intake import (
+    DISCARD,
+    DISCARD_CONFIRMED,
+    EDIT,
+    INTAKE_KEY,
+    KEEP,
+    PAUSE,
+    SECTION_DONE,
+    SUBMIT,
+    discard_card,
+    section_card,
+    summary_card,
+)
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from domain.cases import CaseRepository, Referrer
+from domain.intake import SECTIONS, Problem, check_section, school_missing
+from domain.ret import RetConfig
+
+SUMMARY = len(SECTIONS)  # the step after the last section
+
+
+class ChairAlert(Protocol):
+    async def alert_chair(self, message: str) -> bool: ...
+
+
+def referrer_of(context: TurnContext) -> Referrer:
+    user = context.activity.from_property
+    return Referrer(context.activity.channel_id, user.id, user.name or user.id, user.aad_object_id)
+
+
+class IntakeDialog(Dialog):
+    """Options: {"value": <card submit>} to act on a card clicked outside the dialog."""
+
+    def __init__(
+        self,
+        ret: RetConfig,
+        cases: CaseRepository,
+        alerts: ChairAlert,
+        language: StatePropertyAccessor,
+        draft: StatePropertyAccessor,
+        today: Callable[[], date] = lambda: datetime.now(UTC).date(),
+    ) -> None:
+        super().__init__(IntakeDialog.__name__)
+        self._ret = ret
+        self._cases = cases
+        self._alerts = alerts
+        self._language = language
+        self._draft = draft
+        self._today = today
+
+    async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
+        value = options.get("value") if isinstance(options, dict) else None
+        if value:
+            return await self._act(dc, value)
+        language = await self._lang(dc.context)
+        draft = await self._draft.get(dc.context, None)
+        if draft:
+            await dc.context.send_activity(text("intake.resumed", language))
+        else:
+            draft = {"answers": {}, "step": 0}
+            await self._draft.set(dc.context, draft)
+            await dc.context.send_activity(text("intake.intro", language, total=len(SECTIONS)))
+        await self._show(dc.context, draft, [], language)
+        return Dialog.end_of_turn
+
+    async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
+        value = dc.context.activity.value
+        if isinstance(value, dict) and value.get(INTAKE_KEY):
+            return await self._act(dc, value)
+        language = await self._lang(dc.context)
+        await dc.context.send_activity(text("intake.use_card", language))
+        await self._show(dc.context, await self._current(dc.context), [], language)
+        return Dialog.end_of_turn
+
+    async def _act(self, dc: DialogContext, value: dict) -> DialogTurnResult:
+        context = dc.context
+        language = await self._lang(context)
+        action = value.get(INTAKE_KEY)
+        if action == PAUSE:
+            await context.send_activity(text("intake.paused", language))
+            return await dc.end_dialog()
+        if action == DISCARD:
+            await context.send_activity(card_activity(discard_card(language)))
+            return Dialog.end_of_turn
+        if action == DISCARD_CONFIRMED:
+            await self._draft.delete(context)
+            await context.send_activity(text("intake.discarded", language))
+            return await dc.end_dialog()
+        if action == KEEP:
+            await context.send_activity(text("intake.kept", language))
+            return await dc.end_dialog()
+        draft = await self._current(context)
+        if action == EDIT and value.get("section") in {s.key for s in SECTIONS}:
+            draft["step"] = [s.key for s in SECTIONS].index(value["section"])
+            draft["editing"] = True
+            await self._draft.set(context, draft)
+        elif action == SUBMIT and draft["step"] == SUMMARY:
+            return await self._submit(dc, draft, language)
+        elif action == SECTION_DONE and draft["step"] < SUMMARY:
+            section = SECTIONS[draft["step"]]
+            if value.get("section") == section.key:
+                values, problems = check_section(section, value, self._ret, self._today())
+                if problems:
+                    raw = {
+                        **draft["answers"],
+                        **{k: v for k, v in value.items() if k in values or isinstance(v, str)},
+                    }
+                    await self._show(context, {**draft, "answers": raw}, problems, language)
+                    return Dialog.end_of_turn
+                await self._accept(context, draft, section.key, values, language)
+        await self._show(context, draft, [], language)
+        return Dialog.end_of_turn
+
+    async def _accept(
+        self, context: TurnContext, draft: dict, section: str, values: dict, language: Language
+    ) -> None:
+        draft["answers"].update(values)
+        answers = draft["answers"]
+        if section == "onderwijs" and school_missing(answers):
+            await context.send_activity(text("intake.school_matters", language))
+        if answers.get("urgentie") == "spoed" and not draft.get("chair_alerted"):
+            draft["chair_alerted"] = await self._alert_urgent(context, answers)
+            await context.send_activity(text("intake.urgent_referrer", language))
+        finished = draft.pop("editing", False) or draft["step"] + 1 == SUMMARY
+        draft["step"] = SUMMARY if finished else draft["step"] + 1
+        await self._draft.set(context, draft)
+
+    async def _alert_urgent(self, context: TurnContext, answers: dict) -> bool:
+        referrer = referrer_of(context)
+        message = text(
+            "intake.urgent_chair",
+            name=referrer.name,
+            organisation=answers.get("aanmelder_organisatie", "?"),
+            initials=answers.get("initialen", "?"),
+            gemeente=answers.get("gemeente", "?"),
+        )
+        return await self._alerts.alert_chair(message)
+
+    async def _submit(self, dc: DialogContext, draft: dict, language: Language) -> DialogTurnResult:
+        case = await self._cases.submit(
+            referrer_of(dc.context), draft["answers"], datetime.now(UTC)
+        )
+        await self._draft.delete(dc.context)
+        await dc.context.send_activity(text("intake.received", language, number=case.number))
+        if not case.consent_given:
+            await dc.context.send_activity(text("intake.consent_follows", language))
+        return await dc.end_dialog(case.number)
+
+    async def _show(
+        self, context: TurnContext, draft: dict, problems: list[Problem], language: Language
+    ) -> None:
+        if draft["step"] >= SUMMARY:
+            card = summary_card(draft["answers"], language)
+        else:
+            card = section_card(SECTIONS[draft["step"]], draft["answers"], problems, language)
+        await context.send_activity(card_activity(card))
+
+    async def _current(self, context: TurnContext) -> dict:
+        return await self._draft.get(context, None) or {"answers": {}, "step": 0}
+
+    async def _lang(self, context: TurnContext) -> Language:
+        return await self._language.get(context, DEFAULT_LANGUAGE)

@@ -1,0 +1,238 @@
+"""The aanmelding through the real app: sections as cards, checks that ask again in plain
+Dutch, the summary with edits, pause and resume across a restart, discard, urgency, and
+the numbered case on submit."""
+
+import asyncio
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from bot.app import RETBOT
+from dialogs.cards.intake import DISCARD_CONFIRMED, EDIT, INTAKE_KEY, SECTION_DONE, SUBMIT
+from dialogs.cards.menu import MENU_KEY, MenuChoice
+from storage.models import AuditRow, CaseRow
+from tests.test_consult_flow import CHAIR_AAD, person
+
+VALID = {
+    "aanmelder": {
+        "aanmelder_type": "gi",
+        "aanmelder_organisatie": "Jeugdbescherming Oost",
+        "aanmelder_contact": "06 1234 5678",
+    },
+    "jeugdige": {
+        "gemeente": "Hengelo",
+        "initialen": "J.D.",
+        "geboortejaar": "2011",
+        "geslacht": "meisje",
+        "woonsituatie": "pleeggezin",
+        "maatregel": "ots",
+    },
+    "onderwijs": {
+        "onderwijs": "speciaal",
+        "school_betrokken": "ja",
+        "school_wie": "Mentor van het VSO",
+    },
+    "problematiek": {"problematiek_jeugdige": "trauma,hechting", "problematiek_ouders": ""},
+    "vraag": {
+        "soort_vraag": "passende_plek",
+        "hulpvraag": "Een passende plek na de pleeggezinbreakdown.",
+        "geprobeerd": "Twee aanbieders benaderd.",
+        "vastgelopen": "Niemand neemt haar op.",
+    },
+    "wensen": {
+        "wens_jeugdige": "weet ik niet",
+        "wens_ouders": "Dichtbij huis blijven.",
+        "urgentie": "normaal",
+    },
+    "toestemming": {
+        "toestemming": "gegeven",
+        "toestemming_door": "voogd",
+        "contact_gezin": "Via de voogd",
+    },
+}
+
+
+def step_of(card: dict) -> str:
+    return card["body"][0]["text"]
+
+
+async def fill(talk, section: str, **changes):
+    answers = {**VALID[section], **changes}
+    return await talk.submit({INTAKE_KEY: SECTION_DONE, "section": section, **answers})
+
+
+async def start(talk):
+    return await talk.submit({MENU_KEY: MenuChoice.AANMELDING.value})
+
+
+async def cases(bot) -> list[CaseRow]:
+    async with bot.app[RETBOT].engine.connect() as connection:
+        return list(await connection.execute(select(CaseRow)))
+
+
+async def test_complete_request_becomes_a_numbered_case(bot, conversation):
+    started = await start(conversation)
+    assert started.texts()[0].startswith("Fijn dat je het RET inschakelt")
+    assert step_of(started.cards()[0]) == "Aanmelding, stap 1 van 7"
+    for section in VALID:
+        turn = await fill(conversation, section)
+    summary = turn.cards()[0]
+    assert summary["body"][0]["text"] == "Controleer je aanmelding"
+    shown = {
+        f["title"]: f["value"]
+        for block in summary["body"]
+        if block["type"] == "FactSet"
+        for f in block["facts"]
+    }
+    assert shown["Jeugdbeschermingsmaatregel"] == "Ondertoezichtstelling (OTS)"
+    assert shown["Problematiek van de jeugdige"] == "Trauma, Hechting"
+    assert shown["Wat wil de jeugdige zelf?"] == "weet ik niet"
+
+    submitted = await conversation.submit({INTAKE_KEY: SUBMIT})
+
+    number = f"RET-{datetime.now(UTC).year}-0001"
+    assert f"onder nummer **{number}**" in submitted.texts()[0]
+    [row] = await cases(bot)
+    assert row.status == "aangemeld" and row.number == number
+    assert '"gemeente": "Hengelo"' in row.answers and '"geboortejaar": 2011' in row.answers
+    async with bot.app[RETBOT].engine.connect() as connection:
+        [audit] = list(await connection.execute(select(AuditRow)))
+    assert audit.case_number == row.number and audit.actor == "Inge Referent"
+    again = await start(conversation)
+    assert again.texts()[0].startswith("Fijn dat je"), "the draft is gone after submitting"
+
+
+async def test_each_invalid_answer_is_asked_again_in_plain_dutch(conversation):
+    await start(conversation)
+    await fill(conversation, "aanmelder")
+
+    future = await fill(conversation, "jeugdige", geboortejaar="2031")
+    too_old = await fill(conversation, "jeugdige", geboortejaar="1998")
+    not_a_year = await fill(conversation, "jeugdige", geboortejaar="elf")
+    typo = await fill(conversation, "jeugdige", gemeente="Hengello")
+    empty = await fill(conversation, "jeugdige", initialen="  ")
+    wrong_choice = await fill(conversation, "jeugdige", maatregel="gevangenis")
+    fine = await fill(conversation, "jeugdige")
+    await fill(conversation, "onderwijs")
+    await fill(conversation, "problematiek")
+    no_question = await fill(conversation, "vraag", hulpvraag="")
+
+    def problems(turn) -> str:
+        return " ".join(item["text"] for item in turn.cards()[0]["body"][2]["items"])
+
+    assert "2031 ligt in de toekomst" in problems(future)
+    assert "ouder dan 23" in problems(too_old)
+    assert "vier cijfers" in problems(not_a_year)
+    assert "Bedoel je Hengelo?" in problems(typo)
+    gemeente_input = next(e for e in typo.cards()[0]["body"] if e.get("id") == "gemeente")
+    assert gemeente_input["value"] == "Hengelo"
+    assert "is nog leeg" in problems(empty)
+    assert "een van de mogelijkheden" in problems(wrong_choice)
+    assert step_of(fine.cards()[0]) == "Aanmelding, stap 3 van 7"
+    assert "'Wat is de hulpvraag? (in je eigen woorden)' is nog leeg." in problems(no_question)
+
+
+async def test_two_sections_edited_from_the_summary(conversation):
+    await start(conversation)
+    for section in VALID:
+        await fill(conversation, section)
+
+    edit_card = await conversation.submit({INTAKE_KEY: EDIT, "section": "jeugdige"})
+    back = await fill(conversation, "jeugdige", initialen="K.L.")
+    await conversation.submit({INTAKE_KEY: EDIT, "section": "wensen"})
+    summary = await fill(conversation, "wensen", wens_ouders="Samen met de voogd beslissen.")
+
+    assert step_of(edit_card.cards()[0]) == "Aanmelding, stap 2 van 7"
+    initials = next(e for e in edit_card.cards()[0]["body"] if e.get("id") == "initialen")
+    assert initials["value"] == "J.D."
+    assert back.cards()[0]["body"][0]["text"] == "Controleer je aanmelding"
+    facts = {
+        f["title"]: f["value"]
+        for b in summary.cards()[0]["body"]
+        if b["type"] == "FactSet"
+        for f in b["facts"]
+    }
+    assert facts["Initialen of een schuilnaam (geen volledige naam)"] == "K.L."
+    assert facts["Wat willen de ouders?"] == "Samen met de voogd beslissen."
+
+
+async def test_pause_and_resume_after_a_restart(bot, conversation):
+    await start(conversation)
+    await fill(conversation, "aanmelder")
+    await fill(conversation, "jeugdige")
+    paused = await conversation.say("later verder")
+
+    await bot.restart()
+    conversation.bot_url = bot.messages_url
+    welcome = await conversation.join()
+    resumed = await start(conversation)
+
+    assert paused.texts()[0].startswith("Je aanmelding is bewaard als concept")
+    assert "nog een aanmelding in concept" in welcome.texts()[0]
+    assert resumed.texts()[0].startswith("Welkom terug!")
+    assert step_of(resumed.cards()[0]) == "Aanmelding, stap 3 van 7"
+
+
+async def test_menu_in_between_keeps_the_draft_and_typing_is_redirected_to_the_card(conversation):
+    await start(conversation)
+    await fill(conversation, "aanmelder")
+    typed = await conversation.say("ik weet niet wat ik moet doen")
+    await conversation.say("menu")
+    resumed = await start(conversation)
+
+    assert typed.texts()[0].startswith("Vul de velden op de kaart in")
+    assert step_of(resumed.cards()[0]) == "Aanmelding, stap 2 van 7"
+
+
+async def test_annuleer_discards_the_draft_only_after_confirmation(bot, conversation):
+    await start(conversation)
+    await fill(conversation, "aanmelder")
+
+    asked = await conversation.say("annuleer")
+    discarded = await conversation.submit({INTAKE_KEY: DISCARD_CONFIRMED})
+    fresh = await start(conversation)
+
+    assert asked.cards()[0]["body"][0]["text"].startswith("Weet je zeker")
+    assert discarded.texts() == ["Je concept-aanmelding is weggegooid."]
+    assert fresh.texts()[0].startswith("Fijn dat je het RET inschakelt")
+    assert await cases(bot) == []
+
+
+async def test_urgent_request_alerts_the_voorzitter_at_once(bot, connector, http):
+    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    referrer = person(bot, connector, http, "Inge Referent")
+    await chair.join()
+    chair_seen = len(connector.received[chair.id])
+    await start(referrer)
+    for section in ("aanmelder", "jeugdige", "onderwijs", "problematiek", "vraag"):
+        await fill(referrer, section)
+
+    urgent = await fill(referrer, "wensen", urgentie="spoed")
+
+    assert any("verwacht vandaag nog contact" in t for t in urgent.texts())
+    async with asyncio.timeout(5):
+        alert = (await connector.wait_for(chair.id, chair_seen + 1))[-1]["text"]
+    assert alert.startswith("Spoed: Inge Referent (Jeugdbescherming Oost)")
+    assert "J.D., Hengelo" in alert
+    assert VALID["vraag"]["hulpvraag"] not in alert and "trauma" not in alert.lower()
+
+
+async def test_nobody_from_school_is_explained_and_consent_that_follows_is_flagged(conversation):
+    await start(conversation)
+    await fill(conversation, "aanmelder")
+    await fill(conversation, "jeugdige")
+
+    school = await fill(
+        conversation,
+        "onderwijs",
+        onderwijs="geen",
+        school_betrokken="nee",
+        school_wie="Ze zit al een jaar thuis, geen school wil haar.",
+    )
+    for section in ("problematiek", "vraag", "wensen"):
+        await fill(conversation, section)
+    await fill(conversation, "toestemming", toestemming="volgt")
+    submitted = await conversation.submit({INTAKE_KEY: SUBMIT})
+
+    assert "Onderwijs is bij het RET altijd betrokken" in school.texts()[0]
+    assert submitted.texts()[1].startswith("Toestemming volgt")
