@@ -1,11 +1,14 @@
 """The one activity handler: welcome, commands, menu, dialogs, and a friendly fallback."""
 
+from datetime import UTC, datetime
+
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
 
 from bot.commands import command_of, typed_text
 from dialogs.cards import card_activity
+from dialogs.cards.cases import cases_card
 from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.intake import INTAKE_KEY, discard_card
 from dialogs.cards.menu import MenuChoice, menu_card
@@ -16,15 +19,15 @@ from dialogs.consult import (
     ConsultDelivery,
     looks_like_a_question,
 )
-from dialogs.intake import ChairAlert, IntakeDialog
+from dialogs.intake import ChairAlert, IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
-from domain.cases import CaseRepository
+from domain.cases import TEAM_VIEW_ROLES, CaseRepository, visible_cases
 from domain.consultations import ConsultationRepository
+from domain.people import find_member
 from domain.ret import RetConfig
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
 
-NOT_BUILT = {MenuChoice.CASUSSEN.value: "not_built.casussen"}
 CARD_ACTION_INVOKE = "adaptiveCard/action"
 
 
@@ -49,6 +52,7 @@ class RetBot(ActivityHandler):
         self._dialogs.add(
             AskQuestionDialog(ret, consultations, consult_delivery, self._language, organisation)
         )
+        self._cases = cases
         self._intake_draft = user_state.create_property("intake_draft")
         self._dialogs.add(IntakeDialog(ret, cases, alerts, self._language, self._intake_draft))
         self._chair_actions = ChairActions(ret, consultations, consult_delivery)
@@ -125,8 +129,18 @@ class RetBot(ActivityHandler):
             )
         elif command == MenuChoice.VRAAG.value:
             await dialog_context.begin_dialog(AskQuestionDialog.__name__, {})
-        else:
-            await context.send_activity(text(NOT_BUILT[command], language))
+        elif command == MenuChoice.CASUSSEN.value:
+            await self._show_cases(context, language)
+
+    async def _show_cases(self, context: TurnContext, language: Language) -> None:
+        if not _is_personal(context):
+            await context.send_activity(text("cases.only_personal", language))
+            return
+        user = context.activity.from_property
+        member = find_member(self._ret, user.aad_object_id)
+        cases = await visible_cases(self._cases, referrer_of(context), member, datetime.now(UTC))
+        team_view = member is not None and member.role in TEAM_VIEW_ROLES
+        await context.send_activity(card_activity(cases_card(cases, team_view, language)))
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         """Action.Execute on a card. Handled here, not in on_adaptive_card_invoke: with

@@ -68,19 +68,17 @@ _CATALOG: dict[str, dict[Language, str]] = {
         "nl": "In een groepschat of kanaal hoor ik alleen berichten waarin je @retbot noemt.",
         "en": "In a group chat or channel I only hear messages that mention @retbot.",
     },
-    "not_built.vraag": {
-        "nl": (
-            "Vragen stellen via de chat is nog niet gebouwd. Neem voorlopig rechtstreeks "
-            "contact op met de voorzitter van het RET."
-        ),
-        "en": (
-            "Asking questions through the chat has not been built yet. For now, please "
-            "contact the chair of the RET directly."
-        ),
+    "cases.title_mine": {"nl": "Mijn casussen", "en": "My cases"},
+    "cases.title_team": {"nl": "Casussen van het RET", "en": "The RET's cases"},
+    "cases.none": {
+        "nl": "Je hebt nog geen aanmeldingen gedaan. Kies 'Nieuwe aanmelding' om te beginnen.",
+        "en": "You have not submitted any requests yet. Choose 'New request' to start.",
     },
-    "not_built.casussen": {
-        "nl": "Het overzicht 'Mijn casussen' is nog niet gebouwd.",
-        "en": "The 'My cases' overview has not been built yet.",
+    "cases.status": {"nl": "Status", "en": "Status"},
+    "cases.submitted": {"nl": "Aangemeld op", "en": "Submitted on"},
+    "cases.only_personal": {
+        "nl": "Het overzicht van casussen laat ik alleen zien in je eigen chat met mij.",
+        "en": "I only show the overview of cases in your own chat with me.",
     },
     "fallback": {
         "nl": ("Dat begrijp ik nog niet. Typ 'menu' om te zien wat ik kan, of 'help' voor uitleg."),

@@ -5,6 +5,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from domain.ret import Member
+from domain.roles import Role
+
 
 class CaseStatus(StrEnum):
     AANGEMELD = "aangemeld"
@@ -82,6 +85,9 @@ class Case:
         return self.answers.get("toestemming") == "gegeven"
 
 
+TEAM_VIEW_ROLES = frozenset({Role.VOORZITTER, Role.PROCESONDERSTEUNER})
+
+
 class CaseRepository(Protocol):
     async def submit(self, referrer: Referrer, answers: dict, now: datetime) -> Case:
         """Numbers and stores a new case with status 'aangemeld', with its audit entry,
@@ -89,3 +95,24 @@ class CaseRepository(Protocol):
         ...
 
     async def cases_of(self, referrer: Referrer) -> list[Case]: ...
+
+    async def all_cases(self) -> list[Case]: ...
+
+    async def record_reads(
+        self, cases: list[Case], reader: str, channel: str, at: datetime
+    ) -> None:
+        """One audit entry per case whose data was shown to `reader`."""
+        ...
+
+
+async def visible_cases(
+    repository: CaseRepository, viewer: Referrer, member: Member | None, now: datetime
+) -> list[Case]:
+    """A referrer sees their own cases; the voorzitter and procesondersteuner see all of the
+    RET's. Every case shown is audited as read."""
+    team = member is not None and member.role in TEAM_VIEW_ROLES
+    cases = await (repository.all_cases() if team else repository.cases_of(viewer))
+    await repository.record_reads(
+        cases, member.name if member else viewer.name, viewer.channel_id, now
+    )
+    return cases

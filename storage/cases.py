@@ -55,6 +55,28 @@ class SqlCaseRepository:
             )
             return [_case(row) for row in rows]
 
+    async def all_cases(self) -> list[Case]:
+        async with self._sessions() as session:
+            rows = await session.scalars(select(CaseRow).order_by(CaseRow.number))
+            return [_case(row) for row in rows]
+
+    async def record_reads(
+        self, cases: list[Case], reader: str, channel: str, at: datetime
+    ) -> None:
+        if not cases:
+            return
+        async with self._sessions.begin() as session:
+            session.add_all(
+                AuditRow(
+                    at=at,
+                    actor=reader,
+                    action="casus bekeken",
+                    case_number=c.number,
+                    channel=channel,
+                )
+                for c in cases
+            )
+
 
 def _row(case: Case) -> CaseRow:
     return CaseRow(

@@ -236,3 +236,54 @@ async def test_nobody_from_school_is_explained_and_consent_that_follows_is_flagg
 
     assert "Onderwijs is bij het RET altijd betrokken" in school.texts()[0]
     assert submitted.texts()[1].startswith("Toestemming volgt")
+
+
+async def test_my_cases_shows_own_cases_and_the_voorzitter_sees_all(bot, connector, http):
+    first = person(bot, connector, http, "Inge Referent")
+    second = person(bot, connector, http, "Ahmed Verwijzer")
+    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    for referrer, initials in ((first, "J.D."), (second, "P.Q.")):
+        await start(referrer)
+        for section in VALID:
+            await fill(
+                referrer, section, **({"initialen": initials} if section == "jeugdige" else {})
+            )
+        await referrer.submit({INTAKE_KEY: SUBMIT})
+
+    mine = await first.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
+    everything = await chair.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
+
+    def headings(turn) -> list[str]:
+        return [b["text"] for b in turn.cards()[0]["body"] if b.get("weight") == "Bolder"][1:]
+
+    year = datetime.now(UTC).year
+    assert headings(mine) == [f"RET-{year}-0001 · J.D. · Hengelo"]
+    assert headings(everything) == [
+        f"RET-{year}-0001 · J.D. · Hengelo",
+        f"RET-{year}-0002 · P.Q. · Hengelo",
+    ]
+    assert everything.cards()[0]["body"][0]["text"] == "Casussen van het RET"
+    async with bot.app[RETBOT].engine.connect() as connection:
+        rows = await connection.execute(select(AuditRow).where(AuditRow.action == "casus bekeken"))
+        reads = sorted((row.actor, row.case_number) for row in rows)
+    assert reads == [
+        ("Inge Referent", f"RET-{year}-0001"),
+        ("Marieke Hofstede", f"RET-{year}-0001"),
+        ("Marieke Hofstede", f"RET-{year}-0002"),
+    ]
+
+
+async def test_cases_are_never_listed_in_a_channel(conversation):
+    conversation.extra = {"conversation": {"id": conversation.id, "conversationType": "channel"}}
+
+    turn = await conversation.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
+
+    assert turn.texts() == [
+        "Het overzicht van casussen laat ik alleen zien in je eigen chat met mij."
+    ]
+
+
+async def test_no_cases_yet(conversation):
+    turn = await conversation.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
+
+    assert turn.cards()[0]["body"][1]["text"].startswith("Je hebt nog geen aanmeldingen gedaan")
