@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot import __version__
 from bot.adapter import create_adapter
 from bot.connector import ConnectorPool
-from bot.consult_delivery import ProactiveConsultDelivery
+from bot.delivery import ProactiveDelivery
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.references import ReferenceCaptureMiddleware
@@ -62,13 +62,12 @@ def build_retbot(
     if settings.tenant_allow_list:
         adapter.use(TenantGate(settings.tenant_allow_list))
     adapter.use(ReferenceCaptureMiddleware(references))
-    delivery = ProactiveConsultDelivery(adapter, settings.app_id, references, ret)
+    delivery = ProactiveDelivery(adapter, settings.app_id, references, ret)
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
         DatabaseUserState(storage),
         SqlConsultationRepository(sessions),
-        delivery,
         SqlCaseRepository(sessions),
         delivery,
     )

@@ -16,10 +16,10 @@ from dialogs.consult import (
     AskQuestionDialog,
     BadCardData,
     ChairActions,
-    ConsultDelivery,
     looks_like_a_question,
 )
-from dialogs.intake import ChairAlert, IntakeDialog, referrer_of
+from dialogs.delivery import Delivery
+from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.cases import TEAM_VIEW_ROLES, CaseRepository, visible_cases
@@ -38,9 +38,8 @@ class RetBot(ActivityHandler):
         conversation_state: DatabaseConversationState,
         user_state: DatabaseUserState,
         consultations: ConsultationRepository,
-        consult_delivery: ConsultDelivery,
         cases: CaseRepository,
-        alerts: ChairAlert,
+        delivery: Delivery,
     ) -> None:
         self._ret = ret
         self._conversation_state = conversation_state
@@ -50,12 +49,12 @@ class RetBot(ActivityHandler):
         self._dialogs = DialogSet(conversation_state.create_property("dialog_state"))
         self._dialogs.add(LanguageDialog(self._language))
         self._dialogs.add(
-            AskQuestionDialog(ret, consultations, consult_delivery, self._language, organisation)
+            AskQuestionDialog(ret, consultations, delivery, self._language, organisation)
         )
         self._cases = cases
         self._intake_draft = user_state.create_property("intake_draft")
-        self._dialogs.add(IntakeDialog(ret, cases, alerts, self._language, self._intake_draft))
-        self._chair_actions = ChairActions(ret, consultations, consult_delivery)
+        self._dialogs.add(IntakeDialog(ret, cases, delivery, self._language, self._intake_draft))
+        self._chair_actions = ChairActions(ret, consultations, delivery)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         await load_states(turn_context, self._conversation_state, self._user_state)

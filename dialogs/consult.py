@@ -5,7 +5,6 @@ actions arrive as `adaptiveCard/action` invokes (ChairActions).
 """
 
 from datetime import UTC, datetime
-from typing import Protocol
 
 from babel.dates import format_date
 from botbuilder.core import MessageFactory, StatePropertyAccessor, TurnContext
@@ -32,12 +31,12 @@ from dialogs.cards.consult import (
     chair_card,
     quick_answer_card,
 )
+from dialogs.delivery import Delivery
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.consultations import (
     AlreadyHandled,
     Asker,
     ChairDecision,
-    Consultation,
     ConsultationRepository,
     ConsultationStatus,
     InvalidAnswer,
@@ -61,16 +60,6 @@ REPLY_KEYS = {
     ConsultationStatus.CHAIR_CONTACTS: "reply.contact",
     ConsultationStatus.TO_REQUEST: "reply.to_request",
 }
-
-
-class ConsultDelivery(Protocol):
-    """How consultation messages reach people outside the current conversation."""
-
-    async def to_chair(self, consultation: Consultation) -> bool:
-        """Shows the voorzitter's card; False when no voorzitter can be reached."""
-        ...
-
-    async def to_asker(self, consultation: Consultation, message: str) -> bool: ...
 
 
 def now() -> datetime:
@@ -127,7 +116,7 @@ class AskQuestionDialog(ComponentDialog):
         self,
         ret: RetConfig,
         consultations: ConsultationRepository,
-        delivery: ConsultDelivery,
+        delivery: Delivery,
         language: StatePropertyAccessor,
         organisation: StatePropertyAccessor,
     ) -> None:
@@ -224,7 +213,7 @@ class AskQuestionDialog(ComponentDialog):
         except (AlreadyHandled, NotAllowed):
             await step.context.send_activity(text("ask.already_passed_on", language))
             return await step.end_dialog()
-        if await self._delivery.to_chair(consultation):
+        if await self._delivery.chair_card(chair_card(consultation)):
             await step.context.send_activity(text("ask.sent", language))
         else:
             email = chairs(self._ret)[0].email
@@ -244,7 +233,7 @@ class ChairActions:
     """The voorzitter's card actions: answer, contact the asker, or make it a request."""
 
     def __init__(
-        self, ret: RetConfig, consultations: ConsultationRepository, delivery: ConsultDelivery
+        self, ret: RetConfig, consultations: ConsultationRepository, delivery: Delivery
     ) -> None:
         self._ret = ret
         self._consultations = consultations
@@ -287,5 +276,6 @@ class ChairActions:
             question=decided.question,
             answer=decided.answer or "",
         )
-        await self._delivery.to_asker(decided, reply)
+        asker = decided.asker
+        await self._delivery.to_user(asker.channel_id, asker.user_id, reply)
         return chair_card(decided)

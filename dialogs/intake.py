@@ -6,7 +6,6 @@ survives 'stop', the menu, other conversations and restarts of retbot alike.
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Protocol
 
 from botbuilder.core import StatePropertyAccessor, TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
@@ -25,16 +24,13 @@ from dialogs.cards.intake import (
     section_card,
     summary_card,
 )
+from dialogs.delivery import Delivery
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.cases import CaseRepository, Referrer
 from domain.intake import SECTIONS, Problem, check_section, school_missing
 from domain.ret import RetConfig
 
 SUMMARY = len(SECTIONS)  # the step after the last section
-
-
-class ChairAlert(Protocol):
-    async def alert_chair(self, message: str) -> bool: ...
 
 
 def referrer_of(context: TurnContext) -> Referrer:
@@ -49,7 +45,7 @@ class IntakeDialog(Dialog):
         self,
         ret: RetConfig,
         cases: CaseRepository,
-        alerts: ChairAlert,
+        delivery: Delivery,
         language: StatePropertyAccessor,
         draft: StatePropertyAccessor,
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
@@ -57,7 +53,7 @@ class IntakeDialog(Dialog):
         super().__init__(IntakeDialog.__name__)
         self._ret = ret
         self._cases = cases
-        self._alerts = alerts
+        self._delivery = delivery
         self._language = language
         self._draft = draft
         self._today = today
@@ -148,7 +144,7 @@ class IntakeDialog(Dialog):
             initials=answers.get("initialen", "?"),
             gemeente=answers.get("gemeente", "?"),
         )
-        return await self._alerts.alert_chair(message)
+        return await self._delivery.alert_chair(message)
 
     async def _submit(self, dc: DialogContext, draft: dict, language: Language) -> DialogTurnResult:
         case = await self._cases.submit(

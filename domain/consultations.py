@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from domain.people import may_answer_consultations
+from domain.people import is_chair
 from domain.quick_questions import Topic
 from domain.ret import Member
 
@@ -119,7 +119,7 @@ async def decide(
     now: datetime,
 ) -> Consultation:
     """The voorzitter answers, will contact the asker, or turns the question into a request."""
-    if not may_answer_consultations(chair):
+    if not is_chair(chair):
         raise NotAllowed("only a voorzitter of this RET answers consultations")
     consultation = await repository.get(consultation_id)
     if consultation is None:

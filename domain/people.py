@@ -24,6 +24,6 @@ def chairs(ret: RetConfig) -> list[Member]:
     return sorted(ret.members_with_role(Role.VOORZITTER), key=lambda m: m.stand_in)
 
 
-def may_answer_consultations(member: Member | None) -> bool:
-    """Consultation always runs via the voorzitter (or a stand-in voorzitter)."""
+def is_chair(member: Member | None) -> bool:
+    """The voorzitter (or a stand-in): answers consultations, triages, decides."""
     return member is not None and member.role is Role.VOORZITTER

@@ -3,11 +3,12 @@
 import json
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.cases import Case, CaseStatus, Referrer, case_number
-from storage.models import AuditRow, CaseCounterRow, CaseRow
+from domain.triage import CaseEvent
+from storage.models import AuditRow, CaseCounterRow, CaseEventRow, CaseRow
 from storage.upsert import dialect_insert
 
 
@@ -76,6 +77,49 @@ class SqlCaseRepository:
                 )
                 for c in cases
             )
+
+    async def get(self, number: str) -> Case | None:
+        async with self._sessions() as session:
+            row = await session.get(CaseRow, number)
+        return _case(row) if row else None
+
+    async def move(self, case: Case, expected: CaseStatus, event: CaseEvent, channel: str) -> bool:
+        async with self._sessions.begin() as session:
+            result = await session.execute(
+                update(CaseRow)
+                .where(CaseRow.number == case.number, CaseRow.status == expected.value)
+                .values(status=case.status.value)
+            )
+            if result.rowcount != 1:
+                return False
+            session.add(
+                CaseEventRow(
+                    case_number=case.number,
+                    at=event.at,
+                    actor=event.actor,
+                    kind=event.kind,
+                    text=event.text,
+                )
+            )
+            session.add(
+                AuditRow(
+                    at=event.at,
+                    actor=event.actor,
+                    action=event.kind,
+                    case_number=case.number,
+                    channel=channel,
+                )
+            )
+        return True
+
+    async def events(self, number: str) -> list[CaseEvent]:
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(CaseEventRow)
+                .where(CaseEventRow.case_number == number)
+                .order_by(CaseEventRow.id)
+            )
+            return [CaseEvent(r.at, r.actor, r.kind, r.text) for r in rows]
 
 
 def _row(case: Case) -> CaseRow:

@@ -95,3 +95,16 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(64))
     case_number: Mapped[str | None] = mapped_column(String(16), index=True)
     channel: Mapped[str] = mapped_column(String(32))
+
+
+class CaseEventRow(Base):
+    """The case's own timeline: decisions with their reasons, questions and answers."""
+
+    __tablename__ = "case_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(16), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,23 @@
+"""How the flows reach people outside the conversation they are in (proactive messages)."""
+
+from typing import Protocol
+
+
+class Delivery(Protocol):
+    async def chair_card(self, card: dict) -> bool:
+        """Shows a card where the voorzitter works: the RET's team channel when the bot is
+        installed there, else the voorzitter's (or a stand-in's) personal chat. False when
+        no voorzitter can be reached. Cards there carry case number and initials only."""
+        ...
+
+    async def alert_chair(self, message: str) -> bool:
+        """A short, case-free text where the voorzitter sees it."""
+        ...
+
+    async def to_user(self, channel_id: str, user_id: str, message: str | dict) -> bool:
+        """A text or card in someone's own chat with the bot."""
+        ...
+
+    async def to_member(self, aad_object_id: str, message: str | dict) -> bool:
+        """A text or card in the personal chat of an RET member."""
+        ...

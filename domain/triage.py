@@ -1,0 +1,110 @@
+"""Triage: the voorzitter decides what happens with a new request.
+
+Only a voorzitter (or stand-in) of this RET triages. Each decision moves the case along
+its lifecycle, is recorded with who and when, and the referrer hears of it.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from domain.cases import Case, CaseStatus, Referrer, check_transition
+from domain.people import is_chair
+from domain.ret import Member
+
+
+class Decision(StrEnum):
+    RET_TAFEL = "ret_tafel"
+    CONSULTATIE = "consultatie"
+    SAMENWERKINGSTAFEL = "samenwerkingstafel"
+    DOORVERWIJZEN = "doorverwijzen"
+    MEER_INFORMATIE = "meer_informatie"
+
+
+TARGET = {
+    Decision.RET_TAFEL: CaseStatus.RET_TAFEL,
+    Decision.CONSULTATIE: CaseStatus.CONSULTATIE,
+    Decision.SAMENWERKINGSTAFEL: CaseStatus.SAMENWERKINGSTAFEL,
+    Decision.DOORVERWIJZEN: CaseStatus.DOORVERWEZEN,
+    Decision.MEER_INFORMATIE: CaseStatus.MEER_INFORMATIE,
+}
+NEEDS_NOTE = {Decision.DOORVERWIJZEN, Decision.MEER_INFORMATIE}  # a reason, or the question
+
+
+@dataclass(frozen=True)
+class CaseEvent:
+    at: datetime
+    actor: str
+    kind: str
+    text: str | None = None
+
+
+class TriageRepository(Protocol):
+    async def get(self, number: str) -> Case | None: ...
+
+    async def move(self, case: Case, expected: CaseStatus, event: CaseEvent, channel: str) -> bool:
+        """Stores the case's new status, its event and an audit entry, only while the case
+        still has status `expected`."""
+        ...
+
+    async def events(self, number: str) -> list[CaseEvent]: ...
+
+
+class NotAllowed(Exception):
+    """The person may not do this; nothing changed."""
+
+
+class NoteMissing(ValueError):
+    """Doorverwijzen needs a reason, meer informatie needs the question."""
+
+
+class AlreadyDecided(Exception):
+    def __init__(self, case: Case) -> None:
+        super().__init__(f"{case.number} is already {case.status}")
+        self.case = case
+
+
+async def decide(
+    repository: TriageRepository,
+    number: str,
+    chair: Member | None,
+    decision: Decision,
+    note: str | None,
+    channel: str,
+    now: datetime,
+) -> Case:
+    if not is_chair(chair):
+        raise NotAllowed("only a voorzitter of this RET triages")
+    case = await repository.get(number)
+    if case is None:
+        raise LookupError(number)
+    note = (note or "").strip() or None
+    if case.status is not CaseStatus.AANGEMELD:
+        raise AlreadyDecided(case)
+    check_transition(case.status, TARGET[decision])
+    if decision in NEEDS_NOTE and not note:
+        raise NoteMissing(decision)
+    moved = replace(case, status=TARGET[decision])
+    event = CaseEvent(now, chair.name, f"triage: {decision.value}", note)
+    if not await repository.move(moved, CaseStatus.AANGEMELD, event, channel):
+        raise AlreadyDecided(await repository.get(number) or case)
+    return moved
+
+
+async def add_information(
+    repository: TriageRepository, number: str, referrer: Referrer, text: str, now: datetime
+) -> Case:
+    """The referrer answers the voorzitter's question; the case is back for triage."""
+    case = await repository.get(number)
+    if case is None or case.referrer.user_id != referrer.user_id:
+        raise NotAllowed("only the referrer of this case can add information")
+    if case.status is not CaseStatus.MEER_INFORMATIE:
+        raise AlreadyDecided(case)
+    if not text.strip():
+        raise NoteMissing("an answer needs text")
+    back = replace(case, status=CaseStatus.AANGEMELD)
+    event = CaseEvent(now, referrer.name, "aanvulling", text.strip())
+    if not await repository.move(back, CaseStatus.MEER_INFORMATIE, event, referrer.channel_id):
+        raise AlreadyDecided(await repository.get(number) or case)
+    return back
