@@ -7,25 +7,23 @@ from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
 
 from bot.commands import command_of, typed_text
-from dialogs.cards import card_activity
+from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.cases import cases_card
 from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.intake import INTAKE_KEY, discard_card
 from dialogs.cards.menu import MenuChoice, menu_card
-from dialogs.consult import (
-    AskQuestionDialog,
-    BadCardData,
-    ChairActions,
-    looks_like_a_question,
-)
+from dialogs.cards.triage import CASE_INFO_KEY
+from dialogs.consult import AskQuestionDialog, ChairActions, looks_like_a_question
 from dialogs.delivery import Delivery
 from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
-from domain.cases import TEAM_VIEW_ROLES, CaseRepository, visible_cases
+from dialogs.triage import TriageActions
+from domain.cases import TEAM_VIEW_ROLES, visible_cases
 from domain.consultations import ConsultationRepository
 from domain.people import find_member
 from domain.ret import RetConfig
+from domain.triage import TriageRepository
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
 
 CARD_ACTION_INVOKE = "adaptiveCard/action"
@@ -38,7 +36,7 @@ class RetBot(ActivityHandler):
         conversation_state: DatabaseConversationState,
         user_state: DatabaseUserState,
         consultations: ConsultationRepository,
-        cases: CaseRepository,
+        cases: TriageRepository,
         delivery: Delivery,
     ) -> None:
         self._ret = ret
@@ -55,6 +53,7 @@ class RetBot(ActivityHandler):
         self._intake_draft = user_state.create_property("intake_draft")
         self._dialogs.add(IntakeDialog(ret, cases, delivery, self._language, self._intake_draft))
         self._chair_actions = ChairActions(ret, consultations, delivery)
+        self._triage = TriageActions(ret, cases, delivery)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         await load_states(turn_context, self._conversation_state, self._user_state)
@@ -96,6 +95,13 @@ class RetBot(ActivityHandler):
             if result.status != DialogTurnStatus.Empty:
                 return
         value = turn_context.activity.value
+        if isinstance(value, dict) and value.get(CASE_INFO_KEY):  # answer to the voorzitter
+            try:
+                reply = await self._triage.answer_question(turn_context, value)
+            except BadCardData:
+                reply = text("fallback", language)
+            await turn_context.send_activity(reply)
+            return
         if isinstance(value, dict) and value.get(INTAKE_KEY):  # a request card, clicked later
             await dialog_context.begin_dialog(IntakeDialog.__name__, {"value": value})
             return
@@ -150,10 +156,11 @@ class RetBot(ActivityHandler):
         value = turn_context.activity.value if isinstance(turn_context.activity.value, dict) else {}
         action = value.get("action") if isinstance(value.get("action"), dict) else {}
         verb, data = action.get("verb"), action.get("data")
-        if not self._chair_actions.handles(verb) or not isinstance(data, dict):
+        actions = next((a for a in (self._chair_actions, self._triage) if a.handles(verb)), None)
+        if actions is None or not isinstance(data, dict):
             return _card_response(400, "application/vnd.microsoft.error", "unknown card action")
         try:
-            outcome = await self._chair_actions.act(turn_context, verb, data)
+            outcome = await actions.act(turn_context, verb, data)
         except BadCardData as bad:
             return _card_response(400, "application/vnd.microsoft.error", str(bad))
         if isinstance(outcome, dict):

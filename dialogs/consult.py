@@ -22,7 +22,7 @@ from botbuilder.dialogs.prompts import (
     TextPrompt,
 )
 
-from dialogs.cards import card_activity
+from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.consult import (
     ANSWER_INPUT,
     VERB_ANSWER,
@@ -223,10 +223,6 @@ class AskQuestionDialog(ComponentDialog):
 
 async def _not_empty(prompt: PromptValidatorContext) -> bool:
     return bool(prompt.recognized.succeeded and (prompt.recognized.value or "").strip())
-
-
-class BadCardData(ValueError):
-    """An invoke whose data no card of ours sends."""
 
 
 class ChairActions:

@@ -24,6 +24,7 @@ from dialogs.cards.intake import (
     section_card,
     summary_card,
 )
+from dialogs.cards.triage import triage_card
 from dialogs.delivery import Delivery
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.cases import CaseRepository, Referrer
@@ -151,6 +152,7 @@ class IntakeDialog(Dialog):
             referrer_of(dc.context), draft["answers"], datetime.now(UTC)
         )
         await self._draft.delete(dc.context)
+        await self._delivery.chair_card(triage_card(case, DEFAULT_LANGUAGE))
         await dc.context.send_activity(text("intake.received", language, number=case.number))
         if not case.consent_given:
             await dc.context.send_activity(text("intake.consent_follows", language))

@@ -369,6 +369,119 @@ _CATALOG: dict[str, dict[Language, str]] = {
             "another route. 'My cases' shows how it is going."
         ),
     },
+    "triage.title": {"nl": "Nieuwe aanmelding {number}", "en": "New request {number}"},
+    "triage.case": {"nl": "Casus", "en": "Case"},
+    "triage.initials": {"nl": "Initialen", "en": "Initials"},
+    "triage.age": {"nl": "Leeftijd", "en": "Age"},
+    "triage.age_value": {"nl": "{age} jaar", "en": "{age} years"},
+    "triage.consent": {"nl": "Toestemming", "en": "Consent"},
+    "triage.note_label": {
+        "nl": "Reden (bij doorverwijzen) of je vraag (bij meer informatie)",
+        "en": "Reason (when referring) or your question (when asking for more)",
+    },
+    "triage.action.ret_tafel": {"nl": "RET-tafel inplannen", "en": "Plan RET meeting"},
+    "triage.action.consultatie": {
+        "nl": "Consultatie (advies zonder overleg)",
+        "en": "Consultation",
+    },
+    "triage.action.samenwerkingstafel": {"nl": "Samenwerkingstafel", "en": "Collaboration table"},
+    "triage.action.doorverwijzen": {"nl": "Doorverwijzen", "en": "Refer elsewhere"},
+    "triage.action.meer_informatie": {
+        "nl": "Meer informatie vragen",
+        "en": "Ask for more information",
+    },
+    "triage.action.details": {"nl": "Volledige aanmelding", "en": "Full request"},
+    "triage.decided": {
+        "nl": "{status}: besloten door {name} op {when}",
+        "en": "{status}: decided by {name} on {when}",
+    },
+    "triage.more_info_received": {
+        "nl": "Er is aanvullende informatie van de verwijzer over {number} ({initials}).",
+        "en": "The referrer added information about {number} ({initials}).",
+    },
+    "triage.not_allowed": {
+        "nl": "Alleen de voorzitter van het RET kan aanmeldingen triëren.",
+        "en": "Only the RET's chair can triage requests.",
+    },
+    "triage.note_missing": {
+        "nl": "Vul eerst de reden of je vraag in het tekstvak in.",
+        "en": "Please fill in the reason or your question first.",
+    },
+    "triage.unknown": {
+        "nl": "Deze aanmelding bestaat niet (meer).",
+        "en": "This request does not exist (any more).",
+    },
+    "triage.details_sent": {
+        "nl": "Ik heb de volledige aanmelding in je eigen chat met mij gezet.",
+        "en": "I put the full request in your own chat with me.",
+    },
+    "triage.details_no_chat": {
+        "nl": "Open eerst een chat met mij, dan zet ik de volledige aanmelding daar.",
+        "en": "Open a chat with me first; then I will put the full request there.",
+    },
+    "triage.details_not_allowed": {
+        "nl": "De volledige aanmelding is alleen voor de voorzitter en de procesondersteuner.",
+        "en": "The full request is only for the chair and the process assistant.",
+    },
+    "triage.consent_pending": {
+        "nl": (
+            "De toestemming voor {number} volgt nog: de inhoud deel ik pas als die is vastgelegd."
+        ),
+        "en": "Consent for {number} is still to follow: I share the details once it is recorded.",
+    },
+    "triage.full_title": {"nl": "Volledige aanmelding {number}", "en": "Full request {number}"},
+    "triage.timeline": {"nl": "Verloop", "en": "Timeline"},
+    "referrer.ret_tafel": {
+        "nl": (
+            "Je aanmelding {number} komt aan de RET-tafel. Het eerstvolgende overleg is op "
+            "{day} om {start} uur, {location}. De voorzitter neemt contact met je op over de "
+            "uitnodiging; ook de jeugdige en ouders worden uitgenodigd."
+        ),
+        "en": (
+            "Your request {number} goes to the RET table. The next meeting is on {day} at "
+            "{start}, {location}. The chair will contact you about the invitation; the young "
+            "person and parents are invited too."
+        ),
+    },
+    "referrer.consultatie": {
+        "nl": (
+            "{name} (voorzitter) pakt je aanmelding {number} op als consultatie: advies zonder "
+            "overleg. Je hoort binnenkort meer."
+        ),
+        "en": "{name} (chair) takes up your request {number} as a consultation. More soon.",
+    },
+    "referrer.samenwerkingstafel": {
+        "nl": (
+            "{name} (voorzitter) brengt je aanmelding {number} naar een samenwerkingstafel met "
+            "de betrokken aanbieders. Je hoort binnenkort wanneer."
+        ),
+        "en": "{name} (chair) takes your request {number} to a collaboration table. More soon.",
+    },
+    "referrer.doorverwijzen": {
+        "nl": (
+            "{name} (voorzitter) ziet voor je aanmelding {number} een betere route: {note}\n\n"
+            "De voorzitter neemt hierover contact met je op."
+        ),
+        "en": "{name} (chair) sees a better route for your request {number}: {note}",
+    },
+    "referrer.question": {
+        "nl": "{name} (voorzitter) heeft een vraag over je aanmelding {number}:",
+        "en": "{name} (chair) has a question about your request {number}:",
+    },
+    "referrer.answer_label": {"nl": "Je antwoord", "en": "Your answer"},
+    "referrer.send": {"nl": "Versturen", "en": "Send"},
+    "referrer.answer_sent": {
+        "nl": "Dank je wel, ik heb je antwoord aan de voorzitter doorgegeven.",
+        "en": "Thank you, I passed your answer on to the chair.",
+    },
+    "referrer.answer_empty": {
+        "nl": "Je antwoord is nog leeg. Typ het in het tekstvak op de kaart.",
+        "en": "Your answer is still empty. Type it in the box on the card.",
+    },
+    "referrer.answer_not_needed": {
+        "nl": "Voor deze aanmelding staat geen vraag meer open.",
+        "en": "There is no open question for this request any more.",
+    },
     "tenant.refused": {
         "nl": (
             "Sorry, deze bot is alleen beschikbaar voor de organisaties van het Regionaal "

@@ -9,7 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from domain.cases import Case, CaseStatus, Referrer, check_transition
+from domain.cases import Case, CaseRepository, CaseStatus, Referrer, check_transition
 from domain.people import is_chair
 from domain.ret import Member
 
@@ -40,7 +40,7 @@ class CaseEvent:
     text: str | None = None
 
 
-class TriageRepository(Protocol):
+class TriageRepository(CaseRepository, Protocol):
     async def get(self, number: str) -> Case | None: ...
 
     async def move(self, case: Case, expected: CaseStatus, event: CaseEvent, channel: str) -> bool:
@@ -49,6 +49,10 @@ class TriageRepository(Protocol):
         ...
 
     async def events(self, number: str) -> list[CaseEvent]: ...
+
+    async def record_reads(
+        self, cases: list[Case], reader: str, channel: str, at: datetime
+    ) -> None: ...
 
 
 class NotAllowed(Exception):

@@ -8,6 +8,10 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment
 CARD_VERSION = "1.5"
 
 
+class BadCardData(ValueError):
+    """An invoke or submit whose data no card of ours sends (answered with 400)."""
+
+
 def adaptive_card(body: list[dict], actions: list[dict] | None = None) -> dict[str, Any]:
     card: dict[str, Any] = {
         "type": "AdaptiveCard",

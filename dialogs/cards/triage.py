@@ -1,0 +1,110 @@
+"""Triage cards: minimal data for where the team works, full data only in a personal chat."""
+
+from dialogs.cards import adaptive_card, execute, facts, heading, paragraph, submit
+from dialogs.cards.consult import when
+from dialogs.cards.intake import display
+from dialogs.texts import Language, text
+from domain.cases import Case, CaseStatus
+from domain.intake import SECTIONS, Field, age_in
+from domain.triage import CaseEvent, Decision
+
+VERB_PREFIX = "triage."
+VERB_DETAILS = "triage.details"
+NOTE_INPUT = "note"
+CASE_INFO_KEY = "case_info"  # the referrer's answer: {"case_info": "RET-2026-0001", "antwoord": ..}
+ANSWER_INPUT = "antwoord"
+
+_FIELDS: dict[str, Field] = {f.key: f for s in SECTIONS for f in s.fields}
+
+
+def _label(key: str, case: Case, language: Language) -> str:
+    return display(_FIELDS[key], case.answers.get(key), language)
+
+
+def triage_card(case: Case, language: Language, decided: CaseEvent | None = None) -> dict:
+    """Case number, initials, age, gemeente, kind of question, urgency, consent: no more."""
+    year = case.answers.get("geboortejaar")
+    age = (
+        text("triage.age_value", language, age=age_in(year, case.submitted_at.date()))
+        if isinstance(year, int) and case.submitted_at
+        else "-"
+    )
+    body = [
+        heading(text("triage.title", language, number=case.number)),
+        facts(
+            [
+                (text("triage.initials", language), case.initials or "-"),
+                (text("triage.age", language), age),
+                (_FIELDS["gemeente"].label(language), str(case.answers.get("gemeente", "-"))),
+                (_FIELDS["soort_vraag"].label(language), _label("soort_vraag", case, language)),
+                (_FIELDS["urgentie"].label(language), _label("urgentie", case, language)),
+                (text("triage.consent", language), _label("toestemming", case, language)),
+            ]
+        ),
+    ]
+    data = {"case": case.number}
+    details = execute(text("triage.action.details", language), VERB_DETAILS, data)
+    if case.status is not CaseStatus.AANGEMELD:
+        if decided is not None:
+            decided_text = text(
+                "triage.decided",
+                language,
+                status=case.status.value.capitalize(),
+                name=decided.actor,
+                when=when(decided.at, language),
+            )
+            body.append(paragraph(decided_text, subtle=True))
+        return adaptive_card(body, actions=[details])
+    body.append(
+        {
+            "type": "Input.Text",
+            "id": NOTE_INPUT,
+            "label": text("triage.note_label", language),
+            "isMultiline": True,
+        }
+    )
+    actions = [
+        execute(text(f"triage.action.{d.value}", language), VERB_PREFIX + d.value, data)
+        for d in Decision
+    ]
+    return adaptive_card(body, actions=[*actions, details])
+
+
+def question_card(case: Case, chair_name: str, question: str, language: Language) -> dict:
+    """The voorzitter's question to the referrer, with a field for the answer."""
+    return adaptive_card(
+        [
+            paragraph(text("referrer.question", language, name=chair_name, number=case.number)),
+            paragraph(question),
+            {
+                "type": "Input.Text",
+                "id": ANSWER_INPUT,
+                "label": text("referrer.answer_label", language),
+                "isMultiline": True,
+                "isRequired": True,
+            },
+        ],
+        actions=[submit(text("referrer.send", language), {CASE_INFO_KEY: case.number})],
+    )
+
+
+def full_request_card(case: Case, events: list[CaseEvent], language: Language) -> dict:
+    body = [heading(text("triage.full_title", language, number=case.number))]
+    for section in SECTIONS:
+        body.append(
+            {"type": "TextBlock", "text": section.title(language), "weight": "Bolder", "wrap": True}
+        )
+        body.append(
+            facts(
+                [
+                    (f.label(language), display(f, case.answers.get(f.key), language))
+                    for f in section.fields
+                ]
+            )
+        )
+    if events:
+        body.append(heading(text("triage.timeline", language)))
+        for event in events:
+            line = f"{when(event.at, language)} · {event.actor} · {event.kind}"
+            body.append(paragraph(f"{line}: {event.text}" if event.text else line))
+    return adaptive_card(body)

@@ -1,0 +1,144 @@
+"""The voorzitter's triage card actions, and the referrer's answer to a question.
+
+Decisions arrive as `adaptiveCard/action` invokes on the triage card; the referrer's
+answer arrives as a card submit in their own chat.
+"""
+
+from datetime import UTC, datetime
+
+from babel.dates import format_date
+from botbuilder.core import TurnContext
+
+from dialogs.cards import BadCardData
+from dialogs.cards.triage import (
+    ANSWER_INPUT,
+    CASE_INFO_KEY,
+    NOTE_INPUT,
+    VERB_DETAILS,
+    VERB_PREFIX,
+    full_request_card,
+    question_card,
+    triage_card,
+)
+from dialogs.delivery import Delivery
+from dialogs.intake import referrer_of
+from dialogs.texts import DEFAULT_LANGUAGE, text
+from domain.cases import TEAM_VIEW_ROLES, Case
+from domain.meetings import next_meeting
+from domain.people import find_member
+from domain.ret import Member, RetConfig
+from domain.triage import (
+    AlreadyDecided,
+    Decision,
+    NotAllowed,
+    NoteMissing,
+    TriageRepository,
+    add_information,
+    decide,
+)
+
+DECISIONS = {VERB_PREFIX + d.value: d for d in Decision}
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+class TriageActions:
+    def __init__(self, ret: RetConfig, cases: TriageRepository, delivery: Delivery) -> None:
+        self._ret = ret
+        self._cases = cases
+        self._delivery = delivery
+
+    def handles(self, verb: str | None) -> bool:
+        return verb in DECISIONS or verb == VERB_DETAILS
+
+    async def act(self, turn_context: TurnContext, verb: str, data: dict) -> dict | str:
+        """The card that replaces the clicked one, or a short message to show."""
+        number = data.get("case")
+        if not isinstance(number, str):
+            raise BadCardData("card data without a case number")
+        user = turn_context.activity.from_property
+        member = find_member(self._ret, user.aad_object_id if user else None)
+        if verb == VERB_DETAILS:
+            return await self._details(number, member)
+        note = data.get(NOTE_INPUT)
+        decision = DECISIONS[verb]
+        try:
+            case = await decide(
+                self._cases,
+                number,
+                member,
+                decision,
+                note if isinstance(note, str) else None,
+                turn_context.activity.channel_id,
+                now(),
+            )
+        except NotAllowed:
+            return text("triage.not_allowed")
+        except NoteMissing:
+            return text("triage.note_missing")
+        except LookupError:
+            return text("triage.unknown")
+        except AlreadyDecided as decided:
+            return await self._card(decided.case)
+        await self._tell_referrer(case, decision, member.name, (note or "").strip())
+        return await self._card(case)
+
+    async def _card(self, case: Case) -> dict:
+        events = await self._cases.events(case.number)
+        decisions = [e for e in events if e.kind.startswith("triage:")]
+        return triage_card(case, DEFAULT_LANGUAGE, decisions[-1] if decisions else None)
+
+    async def _tell_referrer(self, case: Case, decision: Decision, chair: str, note: str) -> None:
+        referrer = case.referrer
+        if decision is Decision.MEER_INFORMATIE:
+            message: str | dict = question_card(case, chair, note, DEFAULT_LANGUAGE)
+        elif decision is Decision.RET_TAFEL:
+            meeting = next_meeting(self._ret.meetings, now())
+            message = text(
+                "referrer.ret_tafel",
+                number=case.number,
+                day=format_date(meeting.start.date(), "EEEE d MMMM y", locale=DEFAULT_LANGUAGE),
+                start=meeting.start.strftime("%H:%M"),
+                location=meeting.location,
+            )
+        else:
+            message = text(f"referrer.{decision.value}", name=chair, number=case.number, note=note)
+        await self._delivery.to_user(referrer.channel_id, referrer.user_id, message)
+
+    async def _details(self, number: str, member: Member | None) -> str:
+        if member is None or member.role not in TEAM_VIEW_ROLES:
+            return text("triage.details_not_allowed")
+        case = await self._cases.get(number)
+        if case is None:
+            return text("triage.unknown")
+        if not case.consent_given:
+            return text("triage.consent_pending", number=number)
+        card = full_request_card(case, await self._cases.events(number), DEFAULT_LANGUAGE)
+        if not member.aad_object_id or not await self._delivery.to_member(
+            member.aad_object_id, card
+        ):
+            return text("triage.details_no_chat")
+        await self._cases.record_reads([case], member.name, "msteams", now())
+        return text("triage.details_sent")
+
+    async def answer_question(self, turn_context: TurnContext, value: dict) -> str:
+        """The referrer's answer to the voorzitter's question; a fresh card goes to the
+        voorzitter, with the case number and initials only (the answer may hold details)."""
+        number, answer = value.get(CASE_INFO_KEY), value.get(ANSWER_INPUT)
+        if not isinstance(number, str) or not isinstance(answer, str):
+            raise BadCardData("answer without case number or text")
+        try:
+            case = await add_information(
+                self._cases, number, referrer_of(turn_context), answer, now()
+            )
+        except NoteMissing:
+            return text("referrer.answer_empty")
+        except (NotAllowed, AlreadyDecided):
+            return text("referrer.answer_not_needed")
+        await self._delivery.alert_chair(
+            text("triage.more_info_received", number=case.number, initials=case.initials)
+        )
+        await self._delivery.chair_card(triage_card(case, DEFAULT_LANGUAGE))
+        return text("referrer.answer_sent")

@@ -1,0 +1,201 @@
+"""Triage through the real app: the voorzitter's card with minimal data, each decision,
+the question relayed to the referrer and back, the full request only in a personal chat,
+and refusals for anyone else."""
+
+import asyncio
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from bot.app import RETBOT
+from dialogs.cards.intake import INTAKE_KEY, SUBMIT
+from dialogs.cards.triage import ANSWER_INPUT, CASE_INFO_KEY, NOTE_INPUT, VERB_DETAILS
+from storage.models import AuditRow, CaseRow
+from tests.support import assert_valid_card
+from tests.test_consult_flow import CHAIR_AAD, KERNTEAM_AAD, person
+from tests.test_intake_flow import VALID, fill, start
+
+STATUS_AFTER = {
+    "ret_tafel": "ret-tafel ingepland",
+    "consultatie": "consultatie",
+    "samenwerkingstafel": "samenwerkingstafel",
+    "doorverwijzen": "doorverwezen",
+}
+
+
+async def submitted_case(bot, connector, http, **consent):
+    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    referrer = person(bot, connector, http, "Inge Referent")
+    await chair.join()
+    seen = len(connector.received[chair.id])
+    await start(referrer)
+    for section in VALID:
+        await fill(referrer, section, **(consent if section == "toestemming" else {}))
+    await referrer.submit({INTAKE_KEY: SUBMIT})
+    async with asyncio.timeout(5):
+        card = (await connector.wait_for(chair.id, seen + 1))[seen]["attachments"][0]["content"]
+    number = f"RET-{datetime.now(UTC).year}-0001"
+    return chair, referrer, card, number
+
+
+async def status_of(bot, number: str) -> str:
+    async with bot.app[RETBOT].engine.connect() as connection:
+        return await connection.scalar(select(CaseRow.status).where(CaseRow.number == number))
+
+
+def facts_of(card: dict) -> dict[str, str]:
+    return {
+        f["title"]: f["value"] for b in card["body"] if b["type"] == "FactSet" for f in b["facts"]
+    }
+
+
+async def test_triage_card_shows_minimal_data_only(bot, connector, http):
+    _, _, card, number = await submitted_case(bot, connector, http)
+
+    assert_valid_card(card)
+    assert card["body"][0]["text"] == f"Nieuwe aanmelding {number}"
+    assert facts_of(card) == {
+        "Initialen": "J.D.",
+        "Leeftijd": f"{datetime.now(UTC).year - 2011} jaar",
+        "Woongemeente van de jeugdige": "Hengelo",
+        "Soort vraag": "Passende plek / doorstroom verblijf",
+        "Urgentie": "Geen spoed",
+        "Toestemming": "Toestemming is gegeven",
+    }
+    shown = str(card)
+    for private in (
+        "Inge Referent",
+        "Jeugdbescherming Oost",
+        VALID["vraag"]["hulpvraag"],
+        "trauma",
+    ):
+        assert private not in shown
+    assert [a["title"] for a in card["actions"]] == [
+        "RET-tafel inplannen",
+        "Consultatie (advies zonder overleg)",
+        "Samenwerkingstafel",
+        "Doorverwijzen",
+        "Meer informatie vragen",
+        "Volledige aanmelding",
+    ]
+
+
+@pytest.mark.parametrize("decision", list(STATUS_AFTER))
+async def test_each_decision_moves_the_case_and_informs_the_referrer(
+    bot, connector, http, decision
+):
+    chair, referrer, _, number = await submitted_case(bot, connector, http)
+    referrer_seen = len(connector.received[referrer.id])
+    note = (
+        "Past beter bij de samenwerkingstafel van de gemeente."
+        if decision == "doorverwijzen"
+        else ""
+    )
+
+    result = await chair.execute(f"triage.{decision}", {"case": number, NOTE_INPUT: note})
+
+    new_card = result.body["value"]
+    assert_valid_card(new_card)
+    assert new_card["actions"] == [a for a in new_card["actions"] if a["verb"] == VERB_DETAILS]
+    assert "besloten door Marieke Hofstede" in new_card["body"][-1]["text"]
+    assert await status_of(bot, number) == STATUS_AFTER[decision]
+    async with asyncio.timeout(5):
+        told = (await connector.wait_for(referrer.id, referrer_seen + 1))[-1]["text"]
+    assert number in told
+    if decision == "ret_tafel":
+        assert "Het eerstvolgende overleg is op dinsdag" in told
+    if decision == "doorverwijzen":
+        assert note in told
+    async with bot.app[RETBOT].engine.connect() as connection:
+        actions = [row.action for row in await connection.execute(select(AuditRow))]
+    assert f"triage: {decision}" in actions
+
+
+async def test_refer_without_a_reason_is_asked_for(bot, connector, http):
+    chair, _, _, number = await submitted_case(bot, connector, http)
+
+    result = await chair.execute("triage.doorverwijzen", {"case": number, NOTE_INPUT: " "})
+
+    assert result.body["value"] == "Vul eerst de reden of je vraag in het tekstvak in."
+    assert await status_of(bot, number) == "aangemeld"
+
+
+async def test_only_a_voorzitter_triages(bot, connector, http):
+    _, referrer, _, number = await submitted_case(bot, connector, http)
+    other = person(bot, connector, http, "Sanne Oude Luttikhuis", KERNTEAM_AAD)
+    referrer_seen = len(connector.received[referrer.id])
+
+    refused = await other.execute("triage.ret_tafel", {"case": number})
+    by_referrer = await referrer.execute("triage.consultatie", {"case": number})
+
+    for result in (refused, by_referrer):
+        assert result.body["value"] == "Alleen de voorzitter van het RET kan aanmeldingen triëren."
+    assert await status_of(bot, number) == "aangemeld"
+    assert len(connector.received[referrer.id]) == referrer_seen
+
+
+async def test_a_second_decision_changes_nothing(bot, connector, http):
+    chair, _, _, number = await submitted_case(bot, connector, http)
+    await chair.execute("triage.consultatie", {"case": number})
+
+    again = await chair.execute("triage.ret_tafel", {"case": number})
+
+    assert "Consultatie: besloten door" in again.body["value"]["body"][-1]["text"]
+    assert await status_of(bot, number) == "consultatie"
+
+
+async def test_more_information_goes_to_the_referrer_and_comes_back(bot, connector, http):
+    chair, referrer, _, number = await submitted_case(bot, connector, http)
+    referrer_seen = len(connector.received[referrer.id])
+    question = "Is er al contact geweest met de huisarts?"
+
+    asked = await chair.execute("triage.meer_informatie", {"case": number, NOTE_INPUT: question})
+    async with asyncio.timeout(5):
+        question_card = (await connector.wait_for(referrer.id, referrer_seen + 1))[-1]
+    chair_seen = len(connector.received[chair.id])
+    thanks = await referrer.submit({CASE_INFO_KEY: number, ANSWER_INPUT: "Ja, vorige week."})
+    again = await referrer.submit({CASE_INFO_KEY: number, ANSWER_INPUT: "Nog iets."})
+
+    assert await status_of(bot, number) == "aangemeld"
+    assert asked.body["value"]["body"][-1]["text"].startswith("Meer informatie gevraagd: besloten")
+    card = question_card["attachments"][0]["content"]
+    assert_valid_card(card)
+    assert card["body"][1]["text"] == question
+    assert thanks.texts() == ["Dank je wel, ik heb je antwoord aan de voorzitter doorgegeven."]
+    assert again.texts() == ["Voor deze aanmelding staat geen vraag meer open."]
+    to_chair = connector.received[chair.id][chair_seen:]
+    assert (
+        to_chair[0]["text"]
+        == f"Er is aanvullende informatie van de verwijzer over {number} (J.D.)."
+    )
+    fresh = to_chair[1]["attachments"][0]["content"]
+    assert fresh["actions"][0]["title"] == "RET-tafel inplannen"
+    assert "Ja, vorige week." not in str(to_chair)
+
+
+async def test_full_request_goes_to_the_voorzitters_own_chat_with_its_timeline(
+    bot, connector, http
+):
+    chair, _, _, number = await submitted_case(bot, connector, http)
+    await chair.execute("triage.meer_informatie", {"case": number, NOTE_INPUT: "Welke school?"})
+    seen = len(connector.received[chair.id])
+
+    result = await chair.execute(VERB_DETAILS, {"case": number})
+
+    assert result.body["value"] == "Ik heb de volledige aanmelding in je eigen chat met mij gezet."
+    full = connector.received[chair.id][seen]["attachments"][0]["content"]
+    assert_valid_card(full)
+    assert VALID["vraag"]["hulpvraag"] in str(full)
+    assert "Welke school?" in str(full)
+
+
+async def test_full_request_is_refused_to_others_and_withheld_until_consent(bot, connector, http):
+    chair, _, _, number = await submitted_case(bot, connector, http, toestemming="volgt")
+    stranger = person(bot, connector, http, "Iemand Anders")
+
+    refused = await stranger.execute(VERB_DETAILS, {"case": number})
+    pending = await chair.execute(VERB_DETAILS, {"case": number})
+
+    assert refused.body["value"].startswith("De volledige aanmelding is alleen voor")
+    assert pending.body["value"].startswith(f"De toestemming voor {number} volgt nog")
