@@ -100,6 +100,10 @@ class IntakeDialog(Dialog):
         if action == KEEP:
             await context.send_activity(text("intake.kept", language))
             return await dc.end_dialog()
+        stored = await self._draft.get(context, None)
+        if stored is None and action in (SUBMIT, EDIT, SECTION_DONE):  # a card from before
+            await context.send_activity(text("intake.already_submitted", language))
+            return await dc.end_dialog()
         draft = await self._current(context)
         if action == EDIT and value.get("section") in {s.key for s in SECTIONS}:
             draft["step"] = [s.key for s in SECTIONS].index(value["section"])

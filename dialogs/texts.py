@@ -257,6 +257,11 @@ _CATALOG: dict[str, dict[Language, str]] = {
         "nl": "Typ 'weet ik niet' als je het niet weet.",
         "en": "Type 'weet ik niet' if you do not know.",
     },
+    "intake.required": {"nl": "Dit veld is nog leeg.", "en": "This field is still empty."},
+    "intake.already_submitted": {
+        "nl": "Deze aanmelding is al ingediend. Onder 'Mijn casussen' zie je hoe het ervoor staat.",
+        "en": "This request has already been submitted. 'My cases' shows how it is going.",
+    },
     "intake.next": {"nl": "Volgende", "en": "Next"},
     "intake.later": {"nl": "Later verder", "en": "Continue later"},
     "intake.cancel": {"nl": "Aanmelding weggooien", "en": "Discard request"},

@@ -79,3 +79,14 @@ def adaptive_cards_in(activities: list[dict]) -> list[dict]:
         for attachment in activity.get("attachments") or []
         if attachment.get("contentType") == "application/vnd.microsoft.card.adaptive"
     ]
+
+
+def labelled_values(card: dict) -> dict[str, str]:
+    """The 'Label: value' lines of a card (summary and full-request cards)."""
+    found = {}
+    for block in card.get("body", []):
+        line = block.get("text", "") if block.get("type") == "TextBlock" else ""
+        if line.startswith("**") and "**: " in line:
+            label, _, value = line[2:].partition("**: ")
+            found[label] = value
+    return found

@@ -11,6 +11,7 @@ from bot.app import RETBOT
 from dialogs.cards.intake import DISCARD_CONFIRMED, EDIT, INTAKE_KEY, SECTION_DONE, SUBMIT
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 from storage.models import AuditRow, CaseRow
+from tests.support import labelled_values
 from tests.test_consult_flow import CHAIR_AAD, person
 
 VALID = {
@@ -78,12 +79,7 @@ async def test_complete_request_becomes_a_numbered_case(bot, conversation):
         turn = await fill(conversation, section)
     summary = turn.cards()[0]
     assert summary["body"][0]["text"] == "Controleer je aanmelding"
-    shown = {
-        f["title"]: f["value"]
-        for block in summary["body"]
-        if block["type"] == "FactSet"
-        for f in block["facts"]
-    }
+    shown = labelled_values(summary)
     assert shown["Jeugdbeschermingsmaatregel"] == "Ondertoezichtstelling (OTS)"
     assert shown["Problematiek van de jeugdige"] == "Trauma, Hechting"
     assert shown["Wat wil de jeugdige zelf?"] == "weet ik niet"
@@ -98,6 +94,9 @@ async def test_complete_request_becomes_a_numbered_case(bot, conversation):
     async with bot.app[RETBOT].engine.connect() as connection:
         [audit] = list(await connection.execute(select(AuditRow)))
     assert audit.case_number == row.number and audit.actor == "Inge Referent"
+    stale_click = await conversation.submit({INTAKE_KEY: SUBMIT})
+    assert stale_click.texts()[0].startswith("Deze aanmelding is al ingediend")
+    assert len(await cases(bot)) == 1
     again = await start(conversation)
     assert again.texts()[0].startswith("Fijn dat je"), "the draft is gone after submitting"
 
@@ -146,12 +145,7 @@ async def test_two_sections_edited_from_the_summary(conversation):
     initials = next(e for e in edit_card.cards()[0]["body"] if e.get("id") == "initialen")
     assert initials["value"] == "J.D."
     assert back.cards()[0]["body"][0]["text"] == "Controleer je aanmelding"
-    facts = {
-        f["title"]: f["value"]
-        for b in summary.cards()[0]["body"]
-        if b["type"] == "FactSet"
-        for f in b["facts"]
-    }
+    facts = labelled_values(summary.cards()[0])
     assert facts["Initialen of een schuilnaam (geen volledige naam)"] == "K.L."
     assert facts["Wat willen de ouders?"] == "Samen met de voogd beslissen."
 

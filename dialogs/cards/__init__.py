@@ -51,6 +51,18 @@ def facts(pairs: list[tuple[str, str]]) -> dict:
     return {"type": "FactSet", "facts": [{"title": k, "value": v} for k, v in pairs]}
 
 
+def labelled(label: str, value: str) -> dict:
+    """'Label: value' as one wrapping line; unlike a FactSet's narrow label column, long
+    Dutch labels do not break mid-word."""
+    value = value.replace("\n", "\n\n")  # keep the referrer's own line breaks
+    return {"type": "TextBlock", "text": f"**{label}**: {value}", "wrap": True, "spacing": "Small"}
+
+
+def required(element: dict, message: str) -> dict:
+    """A required input with the message clients show when it is left empty."""
+    return {**element, "isRequired": True, "errorMessage": message}
+
+
 def as_attachment(card: dict) -> Attachment:
     return CardFactory.adaptive_card(card)
 

@@ -1,6 +1,6 @@
 """Cards of the aanmelding: one form per section, the summary, and the discard question."""
 
-from dialogs.cards import adaptive_card, facts, heading, paragraph, submit
+from dialogs.cards import adaptive_card, heading, labelled, paragraph, required, submit
 from dialogs.texts import Language, text
 from domain.intake import SECTIONS, UNKNOWN, Field, Kind, Problem, Section
 from domain.vocabularies import term
@@ -49,7 +49,9 @@ def section_card(
 
 
 def _input(field: Field, value: object, suggestion: str | None, language: Language) -> dict:
-    element: dict = {"id": field.key, "label": field.label(language), "isRequired": field.required}
+    element: dict = {"id": field.key, "label": field.label(language)}
+    if field.required:
+        element = required(element, text("intake.required", language))
     if field.kind in (Kind.CHOICE, Kind.CHOICES):
         element |= {
             "type": "Input.ChoiceSet",
@@ -86,8 +88,9 @@ def display(field: Field, value: object, language: Language) -> str:
 def summary_card(answers: dict, language: Language) -> dict:
     body = [heading(text("intake.summary", language))]
     for section in SECTIONS:
-        pairs = [
-            (f.label(language), display(f, answers.get(f.key), language)) for f in section.fields
+        lines = [
+            labelled(f.label(language), display(f, answers.get(f.key), language))
+            for f in section.fields
         ]
         body += [
             {
@@ -96,7 +99,7 @@ def summary_card(answers: dict, language: Language) -> dict:
                 "weight": "Bolder",
                 "wrap": True,
             },
-            facts(pairs),
+            *lines,
             {
                 "type": "ActionSet",
                 "actions": [

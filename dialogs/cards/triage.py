@@ -1,6 +1,14 @@
 """Triage cards: minimal data for where the team works, full data only in a personal chat."""
 
-from dialogs.cards import adaptive_card, execute, facts, heading, paragraph, submit
+from dialogs.cards import (
+    adaptive_card,
+    execute,
+    facts,
+    heading,
+    paragraph,
+    required,
+    submit,
+)
 from dialogs.cards.consult import when
 from dialogs.cards.intake import display
 from dialogs.texts import Language, text
@@ -76,13 +84,15 @@ def question_card(case: Case, chair_name: str, question: str, language: Language
         [
             paragraph(text("referrer.question", language, name=chair_name, number=case.number)),
             paragraph(question),
-            {
-                "type": "Input.Text",
-                "id": ANSWER_INPUT,
-                "label": text("referrer.answer_label", language),
-                "isMultiline": True,
-                "isRequired": True,
-            },
+            required(
+                {
+                    "type": "Input.Text",
+                    "id": ANSWER_INPUT,
+                    "label": text("referrer.answer_label", language),
+                    "isMultiline": True,
+                },
+                text("intake.required", language),
+            ),
         ],
         actions=[submit(text("referrer.send", language), {CASE_INFO_KEY: case.number})],
     )
