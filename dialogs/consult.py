@@ -82,6 +82,11 @@ def asker_of(turn_context: TurnContext, organisation: str | None) -> Asker:
     )
 
 
+def complaint_routes(ret: RetConfig) -> str:
+    """The region's complaint routes as a list (vertrouwenspersoon, klachtenregelingen)."""
+    return "\n".join(f"- **{r.name}**: {r.description} {r.contact}" for r in ret.complaint_routes)
+
+
 def answer_lines(answer: QuickAnswer, ret: RetConfig, language: Language) -> tuple[list[str], str]:
     """The answer as lines of text, and where it came from."""
     if answer.topic is Topic.NEXT_MEETING:
@@ -100,8 +105,7 @@ def answer_lines(answer: QuickAnswer, ret: RetConfig, language: Language) -> tup
         lines += [f"- {m.name}, {m.organisation} ({m.role.value})" for m in answer.experts]
         return ["\n".join(lines)], text("answer.source.roster", language)
     if answer.topic is Topic.COMPLAINT:
-        routes = [f"- **{r.name}**: {r.description} {r.contact}" for r in ret.complaint_routes]
-        return [text("answer.complaints", language), "\n".join(routes)], text(
+        return [text("answer.complaints", language), complaint_routes(ret)], text(
             "answer.source.complaints", language
         )
     entry = answer.knowledge

@@ -25,10 +25,12 @@ from dialogs.cards.intake import (
     summary_card,
 )
 from dialogs.cards.triage import triage_card
+from dialogs.consult import complaint_routes
 from dialogs.delivery import Delivery
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.cases import CaseRepository, Referrer
 from domain.intake import SECTIONS, Problem, check_section, school_missing
+from domain.quick_questions import sounds_like_a_complaint
 from domain.ret import RetConfig
 
 SUMMARY = len(SECTIONS)  # the step after the last section
@@ -133,6 +135,11 @@ class IntakeDialog(Dialog):
         answers = draft["answers"]
         if section == "onderwijs" and school_missing(answers):
             await context.send_activity(text("intake.school_matters", language))
+        if section == "vraag" and sounds_like_a_complaint(str(answers.get("hulpvraag", ""))):
+            answers["klacht_gesignaleerd"] = True  # counted: requests that were complaints
+            complaint = text("intake.complaint", language)
+            await context.send_activity(f"{complaint}\n\n{complaint_routes(self._ret)}")
+            await context.send_activity(text("intake.complaint_continue", language))
         if answers.get("urgentie") == "spoed" and not draft.get("chair_alerted"):
             draft["chair_alerted"] = await self._alert_urgent(context, answers)
             await context.send_activity(text("intake.urgent_referrer", language))

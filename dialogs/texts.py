@@ -140,12 +140,32 @@ _CATALOG: dict[str, dict[Language, str]] = {
     },
     "answer.complaints": {
         "nl": (
-            "Met een klacht kun je het beste terecht bij een van deze routes. Het RET zelf "
-            "behandelt geen klachten, maar denkt graag mee over de zorgvraag erachter."
+            "Wat vervelend dat je hier tegenaan loopt. Een klacht wordt het zorgvuldigst "
+            "behandeld via een van deze routes. Het RET behandelt zelf geen klachten, maar zit "
+            "er een vastgelopen zorgvraag achter, dan denkt het RET graag mee: kies dan "
+            "'Nieuwe aanmelding'."
         ),
         "en": (
-            "A complaint is best taken to one of these routes. The RET does not handle "
-            "complaints itself, but is glad to think along about the care question behind it."
+            "Sorry to hear you ran into this. A complaint is handled most carefully through one "
+            "of these routes. The RET does not handle complaints itself, but if there is a "
+            "stuck care question behind it, the RET is glad to help: choose 'New request'."
+        ),
+    },
+    "intake.complaint": {
+        "nl": (
+            "Wat je beschrijft klinkt (ook) als een klacht. Die wordt het zorgvuldigst "
+            "behandeld via een van deze routes:"
+        ),
+        "en": "What you describe sounds (also) like a complaint. It is handled best through:",
+    },
+    "intake.complaint_continue": {
+        "nl": (
+            "Is er daarnaast een vastgelopen zorgvraag waarbij het RET kan helpen? Ga dan "
+            "gewoon verder met de aanmelding. Zo niet, dan kun je de aanmelding weggooien."
+        ),
+        "en": (
+            "Is there also a stuck care question the RET can help with? Then simply continue "
+            "with the request. If not, you can discard it."
         ),
     },
     "answer.not_helpful": {

@@ -15,6 +15,7 @@ from domain.ret import Member
 
 class ConsultationStatus(StrEnum):
     ANSWERED_BY_BOT = "beantwoord door de bot"
+    REFERRED_TO_COMPLAINTS = "doorverwezen naar een klachtroute"
     WITH_CHAIR = "bij de voorzitter"
     ANSWERED = "beantwoord door de voorzitter"
     CHAIR_CONTACTS = "voorzitter neemt contact op"
@@ -85,9 +86,12 @@ class InvalidAnswer(ValueError):
 async def record_bot_answer(
     repository: ConsultationRepository, question: str, asker: Asker, topic: Topic, now: datetime
 ) -> Consultation:
-    return await repository.add(
-        Consultation(None, question, asker, topic, ConsultationStatus.ANSWERED_BY_BOT, now)
+    status = (
+        ConsultationStatus.REFERRED_TO_COMPLAINTS
+        if topic is Topic.COMPLAINT
+        else ConsultationStatus.ANSWERED_BY_BOT
     )
+    return await repository.add(Consultation(None, question, asker, topic, status, now))
 
 
 async def ask_chair(

@@ -43,6 +43,12 @@ class QuickAnswer:
     score: float = 0
 
 
+def sounds_like_a_complaint(text: str) -> bool:
+    """'ik wil een klacht indienen', 'ontevreden over de aanbieder': a complaint route may
+    fit better than the RET (which may still help with the care question behind it)."""
+    return bool(_COMPLAINT.search(normalise(text)))
+
+
 def understand(question: str, ret: RetConfig) -> QuickAnswer:
     text = normalise(question)
     if _MEETING.search(text) and _WHEN.search(text):
@@ -51,7 +57,7 @@ def understand(question: str, ret: RetConfig) -> QuickAnswer:
         tags = named_expertise(text, ret)
         if tags:
             return QuickAnswer(Topic.EXPERTISE, experts=experts_for(tags, ret), expertise=tags)
-    if _COMPLAINT.search(text):
+    if sounds_like_a_complaint(text):
         return QuickAnswer(Topic.COMPLAINT)
     best = best_knowledge(text, ret.knowledge_base)
     if best and best[1] >= KNOWLEDGE_THRESHOLD:

@@ -206,3 +206,13 @@ async def test_card_action_for_a_consultation_that_does_not_exist(bot, connector
 
     assert missing.body["value"] == "Deze consultatievraag bestaat niet (meer)."
     assert malformed.status == 400
+
+
+async def test_a_complaint_gets_the_routes_and_is_recorded_as_referred(bot, conversation):
+    turn = await conversation.say("Ik wil een klacht indienen over de jeugdhulpaanbieder.")
+
+    texts = [block["text"] for block in turn.cards()[0]["body"]]
+    assert texts[0].startswith("Wat vervelend dat je hier tegenaan loopt")
+    assert "Klachtenregeling van de gemeente" in texts[1]
+    [row] = await consultations(bot)
+    assert row.status == ConsultationStatus.REFERRED_TO_COMPLAINTS and row.topic == "klacht"

@@ -281,3 +281,23 @@ async def test_no_cases_yet(conversation):
     turn = await conversation.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
 
     assert turn.cards()[0]["body"][1]["text"].startswith("Je hebt nog geen aanmeldingen gedaan")
+
+
+async def test_a_complaint_in_the_request_is_named_kindly_with_the_routes(bot, conversation):
+    await start(conversation)
+    for section in ("aanmelder", "jeugdige", "onderwijs", "problematiek"):
+        await fill(conversation, section)
+
+    turn = await fill(
+        conversation, "vraag", hulpvraag="Ik wil een klacht indienen over hoe de aanbieder stopte."
+    )
+
+    assert turn.texts()[0].startswith("Wat je beschrijft klinkt (ook) als een klacht")
+    assert "Vertrouwenspersoon jeugdhulp" in turn.texts()[0]
+    assert turn.texts()[1].startswith("Is er daarnaast een vastgelopen zorgvraag")
+    assert step_of(turn.cards()[0]) == "Aanmelding, stap 6 van 7"
+    for section in ("wensen", "toestemming"):
+        await fill(conversation, section)
+    await conversation.submit({INTAKE_KEY: SUBMIT})
+    [row] = await cases(bot)
+    assert '"klacht_gesignaleerd": true' in row.answers
