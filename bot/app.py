@@ -5,6 +5,7 @@ import logging
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter
@@ -20,7 +21,13 @@ from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.references import ReferenceCaptureMiddleware
 from bot.settings import Settings
 from bot.tenants import TenantGate
+from dialogs.cards.consult import when
+from dialogs.texts import DEFAULT_LANGUAGE, text
+from domain.consultations import Consultation
+from domain.people import chairs
 from domain.ret import RetConfig
+from scheduler.reminders import remind_waiting_consultations
+from scheduler.ticker import start_ticker
 from storage.bot_state import DatabaseConversationState, DatabaseStorage, DatabaseUserState
 from storage.cases import SqlCaseRepository
 from storage.consultations import SqlConsultationRepository
@@ -31,6 +38,7 @@ from storage.references import ReferenceRepository
 log = logging.getLogger("retbot.http")
 security_log = logging.getLogger("retbot.security")
 HEALTH_TIMEOUT_SECONDS = 3
+REMINDER_MINUTES = 15
 
 
 @dataclass
@@ -44,6 +52,30 @@ class Retbot:
     connectors: ConnectorPool
     bot: RetBot
     references: ReferenceRepository
+    consultations: SqlConsultationRepository
+    delivery: ProactiveDelivery
+
+    async def run_reminders(self, now: datetime | None = None) -> int:
+        """Reminds the voorzitter (and stand-ins) of questions that waited a working day."""
+        return await remind_waiting_consultations(
+            self.consultations, self.ret, now or datetime.now(UTC), self._remind
+        )
+
+    async def _remind(self, consultation: Consultation) -> None:
+        asker = consultation.asker
+        message = text(
+            "consult.reminder",
+            number=consultation.id,
+            who=f"{asker.name} ({asker.organisation})" if asker.organisation else asker.name,
+            when=when(consultation.asked_at, DEFAULT_LANGUAGE),
+        )
+        reached = [
+            await self.delivery.to_member(chair.aad_object_id, message)
+            for chair in chairs(self.ret)
+            if chair.aad_object_id
+        ]
+        if not any(reached):
+            await self.delivery.alert_chair(message)
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -63,15 +95,18 @@ def build_retbot(
         adapter.use(TenantGate(settings.tenant_allow_list))
     adapter.use(ReferenceCaptureMiddleware(references))
     delivery = ProactiveDelivery(adapter, settings.app_id, references, ret)
+    consultations = SqlConsultationRepository(sessions)
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
         DatabaseUserState(storage),
-        SqlConsultationRepository(sessions),
+        consultations,
         SqlCaseRepository(sessions),
         delivery,
     )
-    return Retbot(settings, ret, engine, adapter, connectors, bot, references)
+    return Retbot(
+        settings, ret, engine, adapter, connectors, bot, references, consultations, delivery
+    )
 
 
 def create_app(
@@ -81,16 +116,19 @@ def create_app(
 ) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_no_stack_traces])
     app[RETBOT] = build_retbot(settings, ret, credentials_factory)
-    app.cleanup_ctx.append(_database_lifecycle)
+    app.cleanup_ctx.append(_lifecycle)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     return app
 
 
-async def _database_lifecycle(app: web.Application) -> AsyncIterator[None]:
+async def _lifecycle(app: web.Application) -> AsyncIterator[None]:
+    """Migrate the database, then run the periodic jobs while the app serves."""
     retbot = app[RETBOT]
     await upgrade_to_head(retbot.engine)
+    ticker = start_ticker({"consultation reminders": (retbot.run_reminders, REMINDER_MINUTES)})
     yield
+    ticker.shutdown(wait=False)
     await retbot.connectors.close()
     await retbot.engine.dispose()
 

@@ -250,6 +250,16 @@ _CATALOG: dict[str, dict[Language, str]] = {
         "nl": "Deze consultatievraag bestaat niet (meer).",
         "en": "This consultation question does not exist (any more).",
     },
+    "consult.reminder": {
+        "nl": (
+            "Herinnering: consultatievraag #{number} van {who} wacht sinds {when} op een "
+            "reactie. De kaart met de vraag staat hierboven of in het teamkanaal."
+        ),
+        "en": (
+            "Reminder: consultation question #{number} from {who} has been waiting since "
+            "{when}. The card with the question is above or in the team channel."
+        ),
+    },
     "reply.answered": {
         "nl": "{name} (voorzitter) heeft je vraag beantwoord:\n\n> {question}\n\n{answer}",
         "en": "{name} (chair) answered your question:\n\n> {question}\n\n{answer}",

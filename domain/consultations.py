@@ -3,14 +3,16 @@
 Every consultation is recorded, whoever answers it: they count in the RET's reports.
 """
 
+from collections.abc import Container
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Protocol
 
 from domain.people import is_chair
 from domain.quick_questions import Topic
-from domain.ret import Member
+from domain.ret import Member, WorkingHours
+from domain.working_time import working_day_length, working_time_between
 
 
 class ConsultationStatus(StrEnum):
@@ -55,6 +57,7 @@ class Consultation:
     answer: str | None = None
     handled_by: str | None = None
     handled_at: datetime | None = None
+    reminded_at: datetime | None = None
 
 
 class ConsultationRepository(Protocol):
@@ -67,6 +70,28 @@ class ConsultationRepository(Protocol):
     ) -> bool:
         """Stores `consultation` only while the stored one still has status `expected`."""
         ...
+
+    async def waiting_for_chair(self) -> list[Consultation]:
+        """Consultations with the voorzitter whose voorzitter was not reminded yet."""
+        ...
+
+    async def claim_reminder(self, consultation_id: int, at: datetime) -> bool:
+        """Marks the reminder as sent; False when another instance claimed it first."""
+        ...
+
+
+def due_for_reminder(
+    waiting: list[Consultation], now: datetime, hours: WorkingHours, holidays: Container[date]
+) -> list[Consultation]:
+    """Questions that waited a whole working day (working hours only) without a reaction."""
+    day = working_day_length(hours)
+    return [
+        c for c in waiting if working_time_between(_aware(c.asked_at), now, hours, holidays) >= day
+    ]
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite gives naive UTC
 
 
 class NotAllowed(Exception):

@@ -1,1 +1,1 @@
-"""Time: meeting calendar, slot booking, follow-up planning. Not built yet: see the open issues."""
+"""Time: periodic jobs (reminders now; meeting slots and follow-up planning later)."""

@@ -1,6 +1,8 @@
 """Consultations in the database (implements domain.consultations.ConsultationRepository)."""
 
-from sqlalchemy import update
+from datetime import datetime
+
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.consultations import Asker, Consultation, ConsultationStatus
@@ -35,6 +37,27 @@ class SqlConsultationRepository:
             )
         return result.rowcount == 1
 
+    async def waiting_for_chair(self) -> list[Consultation]:
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(ConsultationRow)
+                .where(
+                    ConsultationRow.status == ConsultationStatus.WITH_CHAIR.value,
+                    ConsultationRow.reminded_at.is_(None),
+                )
+                .order_by(ConsultationRow.id)
+            )
+            return [_to_consultation(row) for row in rows]
+
+    async def claim_reminder(self, consultation_id: int, at: datetime) -> bool:
+        async with self._sessions.begin() as session:
+            result = await session.execute(
+                update(ConsultationRow)
+                .where(ConsultationRow.id == consultation_id, ConsultationRow.reminded_at.is_(None))
+                .values(reminded_at=at)
+            )
+        return result.rowcount == 1
+
 
 def _columns(consultation: Consultation) -> dict:
     asker = consultation.asker
@@ -51,6 +74,7 @@ def _columns(consultation: Consultation) -> dict:
         "answer": consultation.answer,
         "handled_by": consultation.handled_by,
         "handled_at": consultation.handled_at,
+        "reminded_at": consultation.reminded_at,
     }
 
 
@@ -71,4 +95,5 @@ def _to_consultation(row: ConsultationRow) -> Consultation:
         answer=row.answer,
         handled_by=row.handled_by,
         handled_at=row.handled_at,
+        reminded_at=row.reminded_at,
     )

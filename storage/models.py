@@ -60,6 +60,7 @@ class ConsultationRow(Base):
     answer: Mapped[str | None] = mapped_column(Text)
     handled_by: Mapped[str | None] = mapped_column(Text)
     handled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reminded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class CaseCounterRow(Base):

@@ -2,6 +2,7 @@
 the voorzitter, answered on the card, and delivered to the asker in their own chat."""
 
 import asyncio
+from datetime import UTC, timedelta
 
 from sqlalchemy import select
 
@@ -29,6 +30,10 @@ def person(bot, connector, http, name: str, aad: str | None = None) -> Conversat
 async def consultations(bot) -> list[ConsultationRow]:
     async with bot.app[RETBOT].engine.connect() as connection:
         return list(await connection.execute(select(ConsultationRow).order_by(ConsultationRow.id)))
+
+
+def aware(moment):
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite: naive UTC
 
 
 async def ask_unknown_question(asker: Conversation) -> None:
@@ -216,3 +221,38 @@ async def test_a_complaint_gets_the_routes_and_is_recorded_as_referred(bot, conv
     assert "Klachtenregeling van de gemeente" in texts[1]
     [row] = await consultations(bot)
     assert row.status == ConsultationStatus.REFERRED_TO_COMPLAINTS and row.topic == "klacht"
+
+
+async def test_voorzitter_is_reminded_once_after_a_working_day(bot, connector, http):
+    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    asker = person(bot, connector, http, "Inge Referent")
+    await chair.join()
+    await ask_unknown_question(asker)
+    [row] = await consultations(bot)
+    asked = aware(row.asked_at)
+    retbot = bot.app[RETBOT]
+    seen = len(connector.received[chair.id])
+
+    too_early = await retbot.run_reminders(asked + timedelta(minutes=30))
+    sent = await retbot.run_reminders(asked + timedelta(days=4))
+    again = await retbot.run_reminders(asked + timedelta(days=5))
+
+    assert (too_early, sent, again) == (0, 1, 0)
+    reminders = connector.received[chair.id][seen:]
+    assert len(reminders) == 1
+    assert reminders[0]["text"].startswith(
+        f"Herinnering: consultatievraag #{row.id} van Inge Referent"
+    )
+    assert UNKNOWN_QUESTION not in reminders[0]["text"]
+
+
+async def test_answered_questions_get_no_reminder(bot, connector, http):
+    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    asker = person(bot, connector, http, "Inge Referent")
+    await chair.join()
+    await ask_unknown_question(asker)
+    [row] = await consultations(bot)
+    await chair.execute(VERB_CONTACT, {"id": row.id})
+
+    later = aware(row.asked_at) + timedelta(days=4)
+    assert await bot.app[RETBOT].run_reminders(later) == 0
