@@ -8,7 +8,7 @@ from botbuilder.schema import ChannelAccount
 
 from bot.commands import command_of, typed_text
 from dialogs.cards import BadCardData, card_activity
-from dialogs.cards.cases import cases_card
+from dialogs.cards.cases import CONSENT_KEY, cases_card
 from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.intake import INTAKE_KEY, discard_card
 from dialogs.cards.menu import MenuChoice, menu_card
@@ -95,9 +95,10 @@ class RetBot(ActivityHandler):
             if result.status != DialogTurnStatus.Empty:
                 return
         value = turn_context.activity.value
-        if isinstance(value, dict) and value.get(CASE_INFO_KEY):  # answer to the voorzitter
+        case_action = _case_action(self._triage, value)
+        if case_action is not None:  # an answer to the voorzitter, or consent recorded
             try:
-                reply = await self._triage.answer_question(turn_context, value)
+                reply = await case_action(turn_context, value)
             except BadCardData:
                 reply = text("fallback", language)
             await turn_context.send_activity(reply)
@@ -192,3 +193,14 @@ def _card_response(status: int, kind: str, value: object) -> InvokeResponse:
 
 def _is_personal(turn_context: TurnContext) -> bool:
     return turn_context.activity.conversation.conversation_type in (None, "personal")
+
+
+def _case_action(triage: TriageActions, value: object):
+    """The referrer's card submits about an existing case, if this is one."""
+    if not isinstance(value, dict):
+        return None
+    if value.get(CASE_INFO_KEY):
+        return triage.answer_question
+    if value.get(CONSENT_KEY):
+        return triage.record_consent
+    return None

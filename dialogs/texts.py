@@ -76,6 +76,29 @@ _CATALOG: dict[str, dict[Language, str]] = {
     },
     "cases.status": {"nl": "Status", "en": "Status"},
     "cases.submitted": {"nl": "Aangemeld op", "en": "Submitted on"},
+    "cases.consent_pending": {
+        "nl": "De toestemming volgt nog. Is die inmiddels gegeven? Leg het hier vast.",
+        "en": "Consent is still to follow. Has it been given? Record it here.",
+    },
+    "cases.consent_given": {"nl": "Toestemming is gegeven", "en": "Consent has been given"},
+    "cases.consent_recorded": {
+        "nl": (
+            "Dank je, de toestemming voor {number} is vastgelegd. Het RET-team kan de "
+            "aanmelding nu inzien."
+        ),
+        "en": "Thank you, consent for {number} is recorded. The RET team can now see the request.",
+    },
+    "cases.consent_who": {
+        "nl": "Kies eerst wie de toestemming gaf.",
+        "en": "Please choose who gave consent first.",
+    },
+    "cases.consent_chair": {
+        "nl": (
+            "De toestemming voor {number} ({initials}) is vastgelegd; de aanmelding is nu in "
+            "te zien."
+        ),
+        "en": "Consent for {number} ({initials}) is recorded; the request can now be viewed.",
+    },
     "cases.only_personal": {
         "nl": "Het overzicht van casussen laat ik alleen zien in je eigen chat met mij.",
         "en": "I only show the overview of cases in your own chat with me.",

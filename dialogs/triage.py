@@ -10,6 +10,7 @@ from babel.dates import format_date
 from botbuilder.core import TurnContext
 
 from dialogs.cards import BadCardData
+from dialogs.cards.cases import CONSENT_KEY, consent_input_id
 from dialogs.cards.triage import (
     ANSWER_INPUT,
     CASE_INFO_KEY,
@@ -35,6 +36,7 @@ from domain.triage import (
     TriageRepository,
     add_information,
     decide,
+    record_consent,
 )
 
 DECISIONS = {VERB_PREFIX + d.value: d for d in Decision}
@@ -142,3 +144,26 @@ class TriageActions:
         )
         await self._delivery.chair_card(triage_card(case, DEFAULT_LANGUAGE))
         return text("referrer.answer_sent")
+
+    async def record_consent(self, turn_context: TurnContext, value: dict) -> str:
+        """The referrer records consent that was to follow (from 'Mijn casussen')."""
+        number = value.get(CONSENT_KEY)
+        if not isinstance(number, str):
+            raise BadCardData("consent without a case number")
+        given_by = value.get(consent_input_id(number))
+        try:
+            case = await record_consent(
+                self._cases,
+                number,
+                referrer_of(turn_context),
+                given_by if isinstance(given_by, str) else "",
+                now(),
+            )
+        except NoteMissing:
+            return text("cases.consent_who")
+        except (NotAllowed, AlreadyDecided, LookupError):
+            return text("referrer.answer_not_needed")
+        await self._delivery.alert_chair(
+            text("cases.consent_chair", number=case.number, initials=case.initials)
+        )
+        return text("cases.consent_recorded", number=case.number)

@@ -12,6 +12,7 @@ from typing import Protocol
 from domain.cases import Case, CaseRepository, CaseStatus, Referrer, check_transition
 from domain.people import is_chair
 from domain.ret import Member
+from domain.vocabularies import TOESTEMMING_DOOR
 
 
 class Decision(StrEnum):
@@ -49,6 +50,10 @@ class TriageRepository(CaseRepository, Protocol):
         ...
 
     async def events(self, number: str) -> list[CaseEvent]: ...
+
+    async def replace_answers(self, case: Case, event: CaseEvent, channel: str) -> None:
+        """Stores the case's answers as given, with its event and an audit entry."""
+        ...
 
     async def record_reads(
         self, cases: list[Case], reader: str, channel: str, at: datetime
@@ -112,3 +117,21 @@ async def add_information(
     if not await repository.move(back, CaseStatus.MEER_INFORMATIE, event, referrer.channel_id):
         raise AlreadyDecided(await repository.get(number) or case)
     return back
+
+
+async def record_consent(
+    repository: TriageRepository, number: str, referrer: Referrer, given_by: str, now: datetime
+) -> Case:
+    """Consent that was to follow is now given: from here the team may see the details."""
+    case = await repository.get(number)
+    if case is None or case.referrer.user_id != referrer.user_id:
+        raise NotAllowed("only the referrer of this case records its consent")
+    if case.consent_given:
+        raise AlreadyDecided(case)
+    if given_by not in {t.code for t in TOESTEMMING_DOOR}:
+        raise NoteMissing("who gave consent")
+    answers = {**case.answers, "toestemming": "gegeven", "toestemming_door": given_by}
+    updated = replace(case, answers=answers)
+    event = CaseEvent(now, referrer.name, "toestemming vastgelegd", None)
+    await repository.replace_answers(updated, event, referrer.channel_id)
+    return updated

@@ -92,25 +92,17 @@ class SqlCaseRepository:
             )
             if result.rowcount != 1:
                 return False
-            session.add(
-                CaseEventRow(
-                    case_number=case.number,
-                    at=event.at,
-                    actor=event.actor,
-                    kind=event.kind,
-                    text=event.text,
-                )
-            )
-            session.add(
-                AuditRow(
-                    at=event.at,
-                    actor=event.actor,
-                    action=event.kind,
-                    case_number=case.number,
-                    channel=channel,
-                )
-            )
+            session.add_all(_event_rows(case.number, event, channel))
         return True
+
+    async def replace_answers(self, case: Case, event: CaseEvent, channel: str) -> None:
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(CaseRow)
+                .where(CaseRow.number == case.number)
+                .values(answers=json.dumps(case.answers, ensure_ascii=False))
+            )
+            session.add_all(_event_rows(case.number, event, channel))
 
     async def events(self, number: str) -> list[CaseEvent]:
         async with self._sessions() as session:
@@ -120,6 +112,18 @@ class SqlCaseRepository:
                 .order_by(CaseEventRow.id)
             )
             return [CaseEvent(r.at, r.actor, r.kind, r.text) for r in rows]
+
+
+def _event_rows(number: str, event: CaseEvent, channel: str) -> list:
+    """The timeline entry and its audit entry, written with the change they record."""
+    return [
+        CaseEventRow(
+            case_number=number, at=event.at, actor=event.actor, kind=event.kind, text=event.text
+        ),
+        AuditRow(
+            at=event.at, actor=event.actor, action=event.kind, case_number=number, channel=channel
+        ),
+    ]
 
 
 def _row(case: Case) -> CaseRow:

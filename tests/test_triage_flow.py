@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from bot.app import RETBOT
 from dialogs.cards.intake import INTAKE_KEY, SUBMIT
+from dialogs.cards.menu import MENU_KEY, MenuChoice
 from dialogs.cards.triage import ANSWER_INPUT, CASE_INFO_KEY, NOTE_INPUT, VERB_DETAILS
 from storage.models import AuditRow, CaseRow
 from tests.support import assert_valid_card
@@ -199,3 +200,26 @@ async def test_full_request_is_refused_to_others_and_withheld_until_consent(bot,
 
     assert refused.body["value"].startswith("De volledige aanmelding is alleen voor")
     assert pending.body["value"].startswith(f"De toestemming voor {number} volgt nog")
+
+
+async def test_consent_that_follows_is_recorded_later_and_opens_the_details(bot, connector, http):
+    chair, referrer, _, number = await submitted_case(bot, connector, http, toestemming="volgt")
+    overview = await referrer.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
+    card = overview.cards()[0]
+    consent_input = next(b for b in card["body"] if b.get("id", "").startswith("consent_by_"))
+    action = next(b for b in card["body"] if b["type"] == "ActionSet")["actions"][0]
+    chair_seen = len(connector.received[chair.id])
+
+    who_missing = await referrer.submit(dict(action["data"]))
+    recorded = await referrer.submit({**action["data"], consent_input["id"]: "ouders"})
+    details = await chair.execute(VERB_DETAILS, {"case": number})
+
+    assert action["title"] == "Toestemming is gegeven"
+    assert who_missing.texts() == ["Kies eerst wie de toestemming gaf."]
+    assert recorded.texts()[0].startswith(f"Dank je, de toestemming voor {number} is vastgelegd")
+    assert connector.received[chair.id][chair_seen]["text"].startswith(
+        f"De toestemming voor {number} (J.D.) is vastgelegd"
+    )
+    assert details.body["value"] == "Ik heb de volledige aanmelding in je eigen chat met mij gezet."
+    mine_now = await referrer.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
+    assert "consent_by_" not in str(mine_now.cards()[0])

@@ -2,13 +2,15 @@
 
 from babel.dates import format_date
 
-from dialogs.cards import adaptive_card, facts, heading, paragraph
+from dialogs.cards import adaptive_card, facts, heading, paragraph, submit
 from dialogs.cards.intake import display
 from dialogs.texts import Language, text
 from domain.cases import Case
 from domain.intake import SECTIONS
 
-_SOORT_VRAAG = next(f for s in SECTIONS for f in s.fields if f.key == "soort_vraag")
+_FIELDS = {f.key: f for s in SECTIONS for f in s.fields}
+_SOORT_VRAAG = _FIELDS["soort_vraag"]
+_CONSENT_BY = _FIELDS["toestemming_door"]
 
 
 def cases_card(cases: list[Case], team_view: bool, language: Language) -> dict:
@@ -42,4 +44,32 @@ def cases_card(cases: list[Case], team_view: bool, language: Language) -> dict:
                 ]
             ),
         ]
+        if not team_view and not case.consent_given:
+            body += _consent_form(case, language)
     return adaptive_card(body)
+
+
+CONSENT_KEY = "consent_for"  # {"consent_for": "RET-2026-0001", "consent_by_RET-2026-0001": ..}
+
+
+def consent_input_id(number: str) -> str:
+    return f"consent_by_{number}"
+
+
+def _consent_form(case: Case, language: Language) -> list[dict]:
+    """For a case whose consent was to follow: record it here, once it is given."""
+    return [
+        paragraph(text("cases.consent_pending", language), subtle=True),
+        {
+            "type": "Input.ChoiceSet",
+            "id": consent_input_id(case.number),
+            "label": _CONSENT_BY.label(language),
+            "choices": [
+                {"title": t.label(language), "value": t.code} for t in _CONSENT_BY.vocabulary
+            ],
+        },
+        {
+            "type": "ActionSet",
+            "actions": [submit(text("cases.consent_given", language), {CONSENT_KEY: case.number})],
+        },
+    ]
