@@ -105,9 +105,7 @@ async def add_information(
     repository: TriageRepository, number: str, referrer: Referrer, text: str, now: datetime
 ) -> Case:
     """The referrer answers the voorzitter's question; the case is back for triage."""
-    case = await repository.get(number)
-    if case is None or case.referrer.user_id != referrer.user_id:
-        raise NotAllowed("only the referrer of this case can add information")
+    case = await _referrers_case(repository, number, referrer)
     if case.status is not CaseStatus.MEER_INFORMATIE:
         raise AlreadyDecided(case)
     if not text.strip():
@@ -123,9 +121,7 @@ async def record_consent(
     repository: TriageRepository, number: str, referrer: Referrer, given_by: str, now: datetime
 ) -> Case:
     """Consent that was to follow is now given: from here the team may see the details."""
-    case = await repository.get(number)
-    if case is None or case.referrer.user_id != referrer.user_id:
-        raise NotAllowed("only the referrer of this case records its consent")
+    case = await _referrers_case(repository, number, referrer)
     if case.consent_given:
         raise AlreadyDecided(case)
     if given_by not in {t.code for t in TOESTEMMING_DOOR}:
@@ -135,3 +131,11 @@ async def record_consent(
     event = CaseEvent(now, referrer.name, "toestemming vastgelegd", None)
     await repository.replace_answers(updated, event, referrer.channel_id)
     return updated
+
+
+async def _referrers_case(repository: TriageRepository, number: str, referrer: Referrer) -> Case:
+    """The case, if `referrer` submitted it: nobody else acts for the referrer."""
+    case = await repository.get(number)
+    if case is None or case.referrer.user_id != referrer.user_id:
+        raise NotAllowed("only the referrer of this case can do this")
+    return case
