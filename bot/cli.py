@@ -32,9 +32,26 @@ def main(argv: list[str] | None = None) -> int:
     chat.add_argument("--user-id", default=None, help="stable id to keep your conversation")
     chat.add_argument("--locale", default="nl-NL")
 
+    audit = commands.add_parser("audit", help="who read or changed a case, when and how")
+    audit.add_argument("--case", required=True, help="case number, e.g. RET-2026-0003")
+    export = commands.add_parser("export-case", help="everything about one case, as a zip")
+    export.add_argument("case")
+    export.add_argument("--out", type=Path, required=True)
+    purge = commands.add_parser("purge-case", help="remove a case completely (asks first)")
+    purge.add_argument("case")
+    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
     args = parser.parse_args(argv)
     if args.command == "serve":
         return serve_command(args.host, args.port, args.config)
+    if args.command in ("audit", "export-case", "purge-case"):
+        from bot import case_commands
+
+        if args.command == "audit":
+            return case_commands.audit_command(args.case)
+        if args.command == "export-case":
+            return case_commands.export_command(args.case, args.out)
+        return case_commands.purge_command(args.case, args.yes)
     from bot.chat.terminal import run_terminal_chat
 
     return asyncio.run(
