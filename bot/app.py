@@ -32,6 +32,7 @@ from storage.bot_state import DatabaseConversationState, DatabaseStorage, Databa
 from storage.cases import SqlCaseRepository
 from storage.consultations import SqlConsultationRepository
 from storage.database import create_engine, create_session_factory, ping
+from storage.encryption import FieldCipher
 from storage.migrate import upgrade_to_head
 from storage.references import ReferenceRepository
 
@@ -88,20 +89,21 @@ def build_retbot(
 ) -> Retbot:
     engine = create_engine(settings.database_url)
     sessions = create_session_factory(engine)
-    storage = DatabaseStorage(engine)
+    cipher = FieldCipher(settings.data_key)
+    storage = DatabaseStorage(engine, cipher)
     references = ReferenceRepository(sessions)
     adapter, connectors = create_adapter(settings, credentials_factory)
     if settings.tenant_allow_list:
         adapter.use(TenantGate(settings.tenant_allow_list))
     adapter.use(ReferenceCaptureMiddleware(references))
     delivery = ProactiveDelivery(adapter, settings.app_id, references, ret)
-    consultations = SqlConsultationRepository(sessions)
+    consultations = SqlConsultationRepository(sessions, cipher)
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
         DatabaseUserState(storage),
         consultations,
-        SqlCaseRepository(sessions),
+        SqlCaseRepository(sessions, cipher),
         delivery,
     )
     return Retbot(

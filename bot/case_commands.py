@@ -12,17 +12,44 @@ from pathlib import Path
 from bot.settings import Settings
 from storage.case_archive import CaseArchive
 from storage.database import create_engine, create_session_factory
+from storage.encryption import FieldCipher
 from storage.migrate import upgrade_to_head
+from storage.rekey import reencrypt_all
 
 
 def run_with_archive(work: Callable[[CaseArchive], Awaitable[int]]) -> int:
     async def run() -> int:
-        engine = create_engine(Settings().database_url)
+        settings = Settings()
+        engine = create_engine(settings.database_url)
         try:
             await upgrade_to_head(engine)
-            return await work(CaseArchive(create_session_factory(engine)))
+            archive = CaseArchive(create_session_factory(engine), FieldCipher(settings.data_key))
+            return await work(archive)
         finally:
             await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def rotate_key_command() -> int:
+    """Rewrites every encrypted field with the first key of RETBOT_DATA_KEY."""
+
+    async def run() -> int:
+        settings = Settings()
+        cipher = FieldCipher(settings.data_key)
+        if not cipher.enabled:
+            print(
+                "RETBOT_DATA_KEY is niet ingesteld: er valt niets te versleutelen.", file=sys.stderr
+            )
+            return 1
+        engine = create_engine(settings.database_url)
+        try:
+            await upgrade_to_head(engine)
+            count = await reencrypt_all(create_session_factory(engine), cipher)
+        finally:
+            await engine.dispose()
+        print(f"{count} rijen opnieuw versleuteld met de nieuwste sleutel.")
+        return 0
 
     return asyncio.run(run())
 

@@ -40,13 +40,16 @@ def main(argv: list[str] | None = None) -> int:
     purge = commands.add_parser("purge-case", help="remove a case completely (asks first)")
     purge.add_argument("case")
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    commands.add_parser("rotate-key", help="re-encrypt case data with RETBOT_DATA_KEY's first key")
 
     args = parser.parse_args(argv)
     if args.command == "serve":
         return serve_command(args.host, args.port, args.config)
-    if args.command in ("audit", "export-case", "purge-case"):
+    if args.command in ("audit", "export-case", "purge-case", "rotate-key"):
         from bot import case_commands
 
+        if args.command == "rotate-key":
+            return case_commands.rotate_key_command()
         if args.command == "audit":
             return case_commands.audit_command(args.case)
         if args.command == "export-case":

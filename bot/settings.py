@@ -35,6 +35,12 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("RETBOT_ALLOWED_TENANTS", "allowed_tenants"),
         description="Comma-separated Microsoft 365 tenant ids; empty allows every tenant.",
     )
+    data_key: str = Field(
+        default="",
+        validation_alias=AliasChoices("RETBOT_DATA_KEY", "data_key"),
+        description="Fernet key(s), newest first, to encrypt free-text case data at rest.",
+        repr=False,
+    )
     openid_metadata_url: str | None = Field(
         default=None,
         validation_alias=AliasChoices("RETBOT_OPENID_METADATA_URL", "openid_metadata_url"),

@@ -23,6 +23,7 @@ from botbuilder.core.bot_state import CachedBotState
 from sqlalchemy import bindparam, delete
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from storage.encryption import PLAIN, FieldCipher
 from storage.models import BotStateRow
 from storage.state_codec import from_json, to_json
 from storage.state_rows import Stored, state_rows_for
@@ -62,9 +63,10 @@ _DELETE = delete(BotStateRow.__table__).where(
 class DatabaseStorage(Storage):
     """Works on plain connections, not ORM sessions: it runs on every turn."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, cipher: FieldCipher = PLAIN) -> None:
         self._engine = engine
         self._rows = state_rows_for(engine)
+        self._cipher = cipher  # dialog state holds drafts: case data at rest, too
 
     async def read(self, keys: list[str]) -> dict[str, Any]:
         return {key: decode(stored) for key, stored in (await self.read_stored(keys)).items()}
@@ -85,13 +87,17 @@ class DatabaseStorage(Storage):
     async def read_stored(self, keys: list[str]) -> dict[str, Stored]:
         if not keys:
             return {}
-        return await self._rows.read(list(keys))
+        stored = await self._rows.read(list(keys))
+        if not self._cipher.enabled:
+            return stored
+        return {k: Stored(v.etag, self._cipher.decrypt(v.data)) for k, v in stored.items()}
 
     async def write_stored(self, key: str, expected_etag: str | None, data: str) -> str:
         """Writes serialised data; returns the new eTag, or raises ETagConflict."""
         if expected_etag == "":
             raise ValueError(f"storage write for {key!r}: empty eTag")
         new_etag = uuid.uuid4().hex
+        data = self._cipher.encrypt(data)
         if expected_etag in (None, "*"):
             async with self._engine.begin() as connection:
                 values = {"key": key, "etag": new_etag, "data": data}

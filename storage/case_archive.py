@@ -6,12 +6,14 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from storage.encryption import PLAIN, FieldCipher
 from storage.models import AuditRow, CaseEventRow, CaseRow
 
 
 class CaseArchive:
-    def __init__(self, sessions: async_sessionmaker) -> None:
+    def __init__(self, sessions: async_sessionmaker, cipher: FieldCipher = PLAIN) -> None:
         self._sessions = sessions
+        self._cipher = cipher
 
     async def audit_trail(self, number: str) -> list[AuditRow]:
         async with self._sessions() as session:
@@ -41,9 +43,14 @@ class CaseArchive:
                     "kanaal": case.referrer_channel_id,
                     "gebruiker": case.referrer_user_id,
                 },
-                "aanmelding": json.loads(case.answers),
+                "aanmelding": json.loads(self._cipher.decrypt(case.answers)),
                 "verloop": [
-                    {"op": e.at.isoformat(), "door": e.actor, "wat": e.kind, "toelichting": e.text}
+                    {
+                        "op": e.at.isoformat(),
+                        "door": e.actor,
+                        "wat": e.kind,
+                        "toelichting": self._cipher.decrypt(e.text),
+                    }
                     for e in events
                 ],
             }

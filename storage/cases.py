@@ -8,13 +8,17 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.cases import Case, CaseStatus, Referrer, case_number
 from domain.triage import CaseEvent
+from storage.encryption import PLAIN, FieldCipher
 from storage.models import AuditRow, CaseCounterRow, CaseEventRow, CaseRow
 from storage.upsert import dialect_insert
 
 
 class SqlCaseRepository:
-    def __init__(self, sessions: async_sessionmaker) -> None:
+    """Free text (the request's answers, timeline notes) is encrypted when a key is set."""
+
+    def __init__(self, sessions: async_sessionmaker, cipher: FieldCipher = PLAIN) -> None:
         self._sessions = sessions
+        self._cipher = cipher
 
     async def submit(self, referrer: Referrer, answers: dict, now: datetime) -> Case:
         async with self._sessions.begin() as session:
@@ -32,7 +36,7 @@ class SqlCaseRepository:
             case = Case(
                 case_number(now.year, sequence), CaseStatus.AANGEMELD, referrer, answers, now
             )
-            session.add(_row(case))
+            session.add(self._row(case))
             session.add(
                 AuditRow(
                     at=now,
@@ -54,12 +58,12 @@ class SqlCaseRepository:
                 )
                 .order_by(CaseRow.number)
             )
-            return [_case(row) for row in rows]
+            return [self._case(row) for row in rows]
 
     async def all_cases(self) -> list[Case]:
         async with self._sessions() as session:
             rows = await session.scalars(select(CaseRow).order_by(CaseRow.number))
-            return [_case(row) for row in rows]
+            return [self._case(row) for row in rows]
 
     async def record_reads(
         self, cases: list[Case], reader: str, channel: str, at: datetime
@@ -81,7 +85,7 @@ class SqlCaseRepository:
     async def get(self, number: str) -> Case | None:
         async with self._sessions() as session:
             row = await session.get(CaseRow, number)
-        return _case(row) if row else None
+        return self._case(row) if row else None
 
     async def move(self, case: Case, expected: CaseStatus, event: CaseEvent, channel: str) -> bool:
         async with self._sessions.begin() as session:
@@ -92,7 +96,7 @@ class SqlCaseRepository:
             )
             if result.rowcount != 1:
                 return False
-            session.add_all(_event_rows(case.number, event, channel))
+            session.add_all(self._event_rows(case.number, event, channel))
         return True
 
     async def replace_answers(self, case: Case, event: CaseEvent, channel: str) -> None:
@@ -100,9 +104,9 @@ class SqlCaseRepository:
             await session.execute(
                 update(CaseRow)
                 .where(CaseRow.number == case.number)
-                .values(answers=json.dumps(case.answers, ensure_ascii=False))
+                .values(answers=self._cipher.encrypt(_json(case.answers)))
             )
-            session.add_all(_event_rows(case.number, event, channel))
+            session.add_all(self._event_rows(case.number, event, channel))
 
     async def events(self, number: str) -> list[CaseEvent]:
         async with self._sessions() as session:
@@ -111,22 +115,36 @@ class SqlCaseRepository:
                 .where(CaseEventRow.case_number == number)
                 .order_by(CaseEventRow.id)
             )
-            return [CaseEvent(r.at, r.actor, r.kind, r.text) for r in rows]
+            return [CaseEvent(r.at, r.actor, r.kind, self._cipher.decrypt(r.text)) for r in rows]
+
+    def _event_rows(self, number: str, event: CaseEvent, channel: str) -> list:
+        """The timeline entry and its audit entry, written with the change they record."""
+        text = self._cipher.encrypt(event.text)
+        return [
+            CaseEventRow(
+                case_number=number, at=event.at, actor=event.actor, kind=event.kind, text=text
+            ),
+            AuditRow(
+                at=event.at,
+                actor=event.actor,
+                action=event.kind,
+                case_number=number,
+                channel=channel,
+            ),
+        ]
+
+    def _row(self, case: Case) -> CaseRow:
+        return _row(case, self._cipher.encrypt(_json(case.answers)))
+
+    def _case(self, row: CaseRow) -> Case:
+        return _case(row, json.loads(self._cipher.decrypt(row.answers)))
 
 
-def _event_rows(number: str, event: CaseEvent, channel: str) -> list:
-    """The timeline entry and its audit entry, written with the change they record."""
-    return [
-        CaseEventRow(
-            case_number=number, at=event.at, actor=event.actor, kind=event.kind, text=event.text
-        ),
-        AuditRow(
-            at=event.at, actor=event.actor, action=event.kind, case_number=number, channel=channel
-        ),
-    ]
+def _json(answers: dict) -> str:
+    return json.dumps(answers, ensure_ascii=False)
 
 
-def _row(case: Case) -> CaseRow:
+def _row(case: Case, answers: str) -> CaseRow:
     return CaseRow(
         number=case.number,
         status=case.status.value,
@@ -134,12 +152,12 @@ def _row(case: Case) -> CaseRow:
         referrer_user_id=case.referrer.user_id,
         referrer_name=case.referrer.name,
         referrer_aad_object_id=case.referrer.aad_object_id,
-        answers=json.dumps(case.answers, ensure_ascii=False),
+        answers=answers,
         submitted_at=case.submitted_at,
     )
 
 
-def _case(row: CaseRow) -> Case:
+def _case(row: CaseRow, answers: dict) -> Case:
     return Case(
         number=row.number,
         status=CaseStatus(row.status),
@@ -149,6 +167,6 @@ def _case(row: CaseRow) -> Case:
             row.referrer_name,
             row.referrer_aad_object_id,
         ),
-        answers=json.loads(row.answers),
+        answers=answers,
         submitted_at=row.submitted_at,
     )

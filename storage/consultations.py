@@ -1,5 +1,6 @@
 """Consultations in the database (implements domain.consultations.ConsultationRepository)."""
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -7,24 +8,28 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.consultations import Asker, Consultation, ConsultationStatus
 from domain.quick_questions import Topic
+from storage.encryption import PLAIN, FieldCipher
 from storage.models import ConsultationRow
 
 
 class SqlConsultationRepository:
-    def __init__(self, sessions: async_sessionmaker) -> None:
+    """The question and the answer are encrypted when a key is set."""
+
+    def __init__(self, sessions: async_sessionmaker, cipher: FieldCipher = PLAIN) -> None:
         self._sessions = sessions
+        self._cipher = cipher
 
     async def add(self, consultation: Consultation) -> Consultation:
-        row = ConsultationRow(**_columns(consultation))
+        row = ConsultationRow(**self._columns(consultation))
         async with self._sessions.begin() as session:
             session.add(row)
             await session.flush()
-            return _to_consultation(row)
+            return self._to_consultation(row)
 
     async def get(self, consultation_id: int) -> Consultation | None:
         async with self._sessions() as session:
             row = await session.get(ConsultationRow, consultation_id)
-        return _to_consultation(row) if row else None
+        return self._to_consultation(row) if row else None
 
     async def replace_if_status(
         self, consultation: Consultation, expected: ConsultationStatus
@@ -33,7 +38,7 @@ class SqlConsultationRepository:
             result = await session.execute(
                 update(ConsultationRow)
                 .where(ConsultationRow.id == consultation.id, ConsultationRow.status == expected)
-                .values(**_columns(consultation))
+                .values(**self._columns(consultation))
             )
         return result.rowcount == 1
 
@@ -47,7 +52,7 @@ class SqlConsultationRepository:
                 )
                 .order_by(ConsultationRow.id)
             )
-            return [_to_consultation(row) for row in rows]
+            return [self._to_consultation(row) for row in rows]
 
     async def claim_reminder(self, consultation_id: int, at: datetime) -> bool:
         async with self._sessions.begin() as session:
@@ -57,6 +62,20 @@ class SqlConsultationRepository:
                 .values(reminded_at=at)
             )
         return result.rowcount == 1
+
+    def _columns(self, consultation: Consultation) -> dict:
+        columns = _columns(consultation)
+        columns["question"] = self._cipher.encrypt(consultation.question)
+        columns["answer"] = self._cipher.encrypt(consultation.answer)
+        return columns
+
+    def _to_consultation(self, row: ConsultationRow) -> Consultation:
+        consultation = _to_consultation(row)
+        return replace(
+            consultation,
+            question=self._cipher.decrypt(row.question),
+            answer=self._cipher.decrypt(row.answer),
+        )
 
 
 def _columns(consultation: Consultation) -> dict:

@@ -1,0 +1,100 @@
+"""RETBOT_DATA_KEY: free-text case data is unreadable in the database, readable in the app,
+and a key can be rotated."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from cryptography.fernet import Fernet
+from sqlalchemy import text
+
+from bot.app import RETBOT
+from bot.chat.conversation import Conversation
+from bot.settings import Settings
+from dialogs.cards.intake import INTAKE_KEY, SUBMIT
+from dialogs.cards.menu import MENU_KEY, MenuChoice
+from storage.encryption import PREFIX, CipherError, FieldCipher
+from tests.support import REPO, RunningBot
+from tests.test_intake_flow import VALID, fill, start
+
+OLD, NEW = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+
+
+def test_cipher_round_trip_plain_values_and_rotation():
+    old = FieldCipher(OLD)
+    both = FieldCipher(f"{NEW},{OLD}")
+    sealed = old.encrypt("Een passende plek voor J.D.")
+
+    assert sealed.startswith(PREFIX) and "J.D." not in sealed
+    assert both.decrypt(sealed) == "Een passende plek voor J.D."
+    assert FieldCipher(NEW).decrypt(both.encrypt("x")) == "x"
+    assert both.decrypt("van voor de versleuteling") == "van voor de versleuteling"
+    with pytest.raises(CipherError):
+        FieldCipher(NEW).decrypt(sealed)
+    with pytest.raises(CipherError):
+        FieldCipher().decrypt(sealed)
+
+
+def rotate_key(env: dict) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "bot.cli", "rotate-key"]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+
+
+@pytest.fixture
+async def sealed_bot(database_url, ret):
+    bot = await RunningBot(Settings(database_url=database_url, data_key=OLD), ret).start()
+    yield bot
+    await bot.stop()
+
+
+async def raw(bot, sql: str) -> list:
+    async with bot.app[RETBOT].engine.connect() as connection:
+        return [row[0] for row in await connection.execute(text(sql))]
+
+
+async def test_case_data_is_encrypted_at_rest_and_read_back_in_the_app(sealed_bot, connector, http):
+    referrer = Conversation(sealed_bot.messages_url, connector, http, user_name="Inge Referent")
+    await start(referrer)
+    await fill(referrer, "aanmelder")
+    drafts = await raw(sealed_bot, "SELECT data FROM bot_state")
+    for section in list(VALID)[1:]:
+        await fill(referrer, section)
+    await referrer.submit({INTAKE_KEY: SUBMIT})
+    await referrer.say("Hoe gaan jullie om met een wachtlijst van een jaar?")
+    await referrer.say("1")
+    await referrer.say("Wijkteam Hengelo")
+
+    overview = await referrer.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
+
+    assert all(d.startswith(PREFIX) for d in drafts)
+    assert not any("Jeugdbescherming Oost" in d for d in drafts)
+    [answers] = await raw(sealed_bot, "SELECT answers FROM case_file")
+    [question] = await raw(sealed_bot, "SELECT question FROM consultation")
+    assert answers.startswith(PREFIX) and "Hengelo" not in answers
+    assert question.startswith(PREFIX) and "wachtlijst" not in question
+    assert "J.D. · Hengelo" in str(overview.cards()[0])
+
+
+async def test_rotate_key_rewrites_everything_with_the_new_key(
+    sealed_bot, connector, http, database_url
+):
+    referrer = Conversation(sealed_bot.messages_url, connector, http)
+    await start(referrer)
+    for section in VALID:
+        await fill(referrer, section)
+    await referrer.submit({INTAKE_KEY: SUBMIT})
+    await sealed_bot.stop()
+
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "RETBOT_DATABASE_URL": database_url,
+        "RETBOT_DATA_KEY": f"{NEW},{OLD}",
+    }
+    result = rotate_key(env)
+
+    assert result.returncode == 0, result.stderr
+    await sealed_bot.start()
+    [answers] = await raw(sealed_bot, "SELECT answers FROM case_file")
+    assert '"gemeente": "Hengelo"' in FieldCipher(NEW).decrypt(answers)
