@@ -68,7 +68,8 @@ def serve_command(host: str, port: int, config: Path | None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    for chatty in ("alembic", "apscheduler"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     settings = Settings()
     config_path = resolve_config_path(config or settings.config_path)
     try:
