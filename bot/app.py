@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter
 from botframework.connector.auth import ServiceClientCredentialsFactory
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from bot import __version__
 from bot.adapter import create_adapter
@@ -23,6 +23,7 @@ from bot.settings import Settings
 from bot.tenants import TenantGate
 from dialogs.cards.consult import when
 from dialogs.texts import DEFAULT_LANGUAGE, text
+from domain.cases import retention_cutoff
 from domain.consultations import Consultation
 from domain.people import chairs
 from domain.ret import RetConfig
@@ -35,11 +36,13 @@ from storage.database import create_engine, create_session_factory, ping
 from storage.encryption import FieldCipher
 from storage.migrate import upgrade_to_head
 from storage.references import ReferenceRepository
+from storage.retention import anonymise_closed_cases
 
 log = logging.getLogger("retbot.http")
 security_log = logging.getLogger("retbot.security")
 HEALTH_TIMEOUT_SECONDS = 3
 REMINDER_MINUTES = 15
+RETENTION_MINUTES = 24 * 60
 
 
 @dataclass
@@ -55,6 +58,14 @@ class Retbot:
     references: ReferenceRepository
     consultations: SqlConsultationRepository
     delivery: ProactiveDelivery
+    sessions: async_sessionmaker
+    cipher: FieldCipher
+
+    async def run_retention(self, now: datetime | None = None) -> list[str]:
+        """Anonymises cases closed longer ago than the RET's retention period."""
+        now = now or datetime.now(UTC)
+        cutoff = retention_cutoff(now, self.ret.retention_months)
+        return await anonymise_closed_cases(self.sessions, cutoff, now, self.cipher)
 
     async def run_reminders(self, now: datetime | None = None) -> int:
         """Reminds the voorzitter (and stand-ins) of questions that waited a working day."""
@@ -107,7 +118,17 @@ def build_retbot(
         delivery,
     )
     return Retbot(
-        settings, ret, engine, adapter, connectors, bot, references, consultations, delivery
+        settings,
+        ret,
+        engine,
+        adapter,
+        connectors,
+        bot,
+        references,
+        consultations,
+        delivery,
+        sessions,
+        cipher,
     )
 
 
@@ -128,7 +149,12 @@ async def _lifecycle(app: web.Application) -> AsyncIterator[None]:
     """Migrate the database, then run the periodic jobs while the app serves."""
     retbot = app[RETBOT]
     await upgrade_to_head(retbot.engine)
-    ticker = start_ticker({"consultation reminders": (retbot.run_reminders, REMINDER_MINUTES)})
+    ticker = start_ticker(
+        {
+            "consultation reminders": (retbot.run_reminders, REMINDER_MINUTES),
+            "retention": (retbot.run_retention, RETENTION_MINUTES),
+        }
+    )
     yield
     ticker.shutdown(wait=False)
     await retbot.connectors.close()

@@ -87,6 +87,38 @@ class Case:
 
 TEAM_VIEW_ROLES = frozenset({Role.VOORZITTER, Role.PROCESONDERSTEUNER})
 
+# What the reports count stays after the retention period; everything else goes.
+KEPT_FOR_REPORTS = frozenset(
+    {
+        "aanmelder_type",
+        "gemeente",
+        "geboortejaar",
+        "geslacht",
+        "woonsituatie",
+        "maatregel",
+        "onderwijs",
+        "school_betrokken",
+        "problematiek_jeugdige",
+        "problematiek_ouders",
+        "soort_vraag",
+        "urgentie",
+        "klacht_gesignaleerd",
+    }
+)
+
+
+def anonymised(answers: dict) -> dict:
+    """The request without anything that could point to a person: categories only."""
+    return {key: value for key, value in answers.items() if key in KEPT_FOR_REPORTS}
+
+
+def retention_cutoff(now: datetime, months: int) -> datetime:
+    """Cases closed before this moment are past the retention period."""
+    month_index = now.year * 12 + now.month - 1 - months
+    year, month = divmod(month_index, 12)
+    day = min(now.day, 28)  # every month has a 28th
+    return now.replace(year=year, month=month + 1, day=day)
+
 
 class CaseRepository(Protocol):
     async def submit(self, referrer: Referrer, answers: dict, now: datetime) -> Case:

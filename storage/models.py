@@ -83,6 +83,8 @@ class CaseRow(Base):
     referrer_aad_object_id: Mapped[str | None] = mapped_column(String(64))
     answers: Mapped[str] = mapped_column(Text)  # JSON of the request's fields
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    anonymised_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class AuditRow(Base):

@@ -1,0 +1,55 @@
+"""Anonymising cases whose retention period after closure has passed."""
+
+import json
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from domain.cases import CaseStatus, anonymised
+from storage.encryption import PLAIN, FieldCipher
+from storage.models import AuditRow, CaseEventRow, CaseRow
+
+ANONYMOUS = "(geanonimiseerd)"
+
+
+async def anonymise_closed_cases(
+    sessions: async_sessionmaker,
+    closed_before: datetime,
+    now: datetime,
+    cipher: FieldCipher = PLAIN,
+) -> list[str]:
+    """Clears personal fields, the referrer and the timeline notes of every case closed
+    before `closed_before`; the categories the reports count stay. Returns the numbers."""
+    async with sessions.begin() as session:
+        due = (
+            await session.scalars(
+                select(CaseRow).where(
+                    CaseRow.status == CaseStatus.AFGESLOTEN.value,
+                    CaseRow.closed_at < closed_before,
+                    CaseRow.anonymised_at.is_(None),
+                )
+            )
+        ).all()
+        for case in due:
+            kept = anonymised(json.loads(cipher.decrypt(case.answers)))
+            case.answers = cipher.encrypt(json.dumps(kept, ensure_ascii=False))
+            case.referrer_name = ANONYMOUS
+            case.referrer_user_id = ANONYMOUS
+            case.referrer_aad_object_id = None
+            case.anonymised_at = now
+            await session.execute(
+                update(CaseEventRow)
+                .where(CaseEventRow.case_number == case.number)
+                .values(text=None)
+            )
+            session.add(
+                AuditRow(
+                    at=now,
+                    actor="retbot (bewaartermijn)",
+                    action="casus geanonimiseerd",
+                    case_number=case.number,
+                    channel="scheduler",
+                )
+            )
+        return [case.number for case in due]
