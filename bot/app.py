@@ -5,12 +5,11 @@ import logging
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter
 from botframework.connector.auth import ServiceClientCredentialsFactory
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import __version__
 from bot.adapter import create_adapter
@@ -18,16 +17,11 @@ from bot.connector import ConnectorPool
 from bot.delivery import ProactiveDelivery
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
+from bot.jobs import PeriodicJobs
 from bot.references import ReferenceCaptureMiddleware
 from bot.settings import Settings
 from bot.tenants import TenantGate
-from dialogs.cards.consult import when
-from dialogs.texts import DEFAULT_LANGUAGE, text
-from domain.cases import retention_cutoff
-from domain.consultations import Consultation
-from domain.people import chairs
 from domain.ret import RetConfig
-from scheduler.reminders import remind_waiting_consultations
 from scheduler.ticker import start_ticker
 from storage.bot_state import DatabaseConversationState, DatabaseStorage, DatabaseUserState
 from storage.cases import SqlCaseRepository
@@ -36,13 +30,10 @@ from storage.database import create_engine, create_session_factory, ping
 from storage.encryption import FieldCipher
 from storage.migrate import upgrade_to_head
 from storage.references import ReferenceRepository
-from storage.retention import anonymise_closed_cases
 
 log = logging.getLogger("retbot.http")
 security_log = logging.getLogger("retbot.security")
 HEALTH_TIMEOUT_SECONDS = 3
-REMINDER_MINUTES = 15
-RETENTION_MINUTES = 24 * 60
 
 
 @dataclass
@@ -56,38 +47,7 @@ class Retbot:
     connectors: ConnectorPool
     bot: RetBot
     references: ReferenceRepository
-    consultations: SqlConsultationRepository
-    delivery: ProactiveDelivery
-    sessions: async_sessionmaker
-    cipher: FieldCipher
-
-    async def run_retention(self, now: datetime | None = None) -> list[str]:
-        """Anonymises cases closed longer ago than the RET's retention period."""
-        now = now or datetime.now(UTC)
-        cutoff = retention_cutoff(now, self.ret.retention_months)
-        return await anonymise_closed_cases(self.sessions, cutoff, now, self.cipher)
-
-    async def run_reminders(self, now: datetime | None = None) -> int:
-        """Reminds the voorzitter (and stand-ins) of questions that waited a working day."""
-        return await remind_waiting_consultations(
-            self.consultations, self.ret, now or datetime.now(UTC), self._remind
-        )
-
-    async def _remind(self, consultation: Consultation) -> None:
-        asker = consultation.asker
-        message = text(
-            "consult.reminder",
-            number=consultation.id,
-            who=f"{asker.name} ({asker.organisation})" if asker.organisation else asker.name,
-            when=when(consultation.asked_at, DEFAULT_LANGUAGE),
-        )
-        reached = [
-            await self.delivery.to_member(chair.aad_object_id, message)
-            for chair in chairs(self.ret)
-            if chair.aad_object_id
-        ]
-        if not any(reached):
-            await self.delivery.alert_chair(message)
+    jobs: PeriodicJobs
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -117,19 +77,8 @@ def build_retbot(
         SqlCaseRepository(sessions, cipher),
         delivery,
     )
-    return Retbot(
-        settings,
-        ret,
-        engine,
-        adapter,
-        connectors,
-        bot,
-        references,
-        consultations,
-        delivery,
-        sessions,
-        cipher,
-    )
+    jobs = PeriodicJobs(ret, sessions, cipher, consultations, delivery)
+    return Retbot(settings, ret, engine, adapter, connectors, bot, references, jobs)
 
 
 def create_app(
@@ -149,12 +98,7 @@ async def _lifecycle(app: web.Application) -> AsyncIterator[None]:
     """Migrate the database, then run the periodic jobs while the app serves."""
     retbot = app[RETBOT]
     await upgrade_to_head(retbot.engine)
-    ticker = start_ticker(
-        {
-            "consultation reminders": (retbot.run_reminders, REMINDER_MINUTES),
-            "retention": (retbot.run_retention, RETENTION_MINUTES),
-        }
-    )
+    ticker = start_ticker(retbot.jobs.schedule())
     yield
     ticker.shutdown(wait=False)
     await retbot.connectors.close()

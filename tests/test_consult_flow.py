@@ -233,9 +233,9 @@ async def test_voorzitter_is_reminded_once_after_a_working_day(bot, connector, h
     retbot = bot.app[RETBOT]
     seen = len(connector.received[chair.id])
 
-    too_early = await retbot.run_reminders(asked + timedelta(minutes=30))
-    sent = await retbot.run_reminders(asked + timedelta(days=4))
-    again = await retbot.run_reminders(asked + timedelta(days=5))
+    too_early = await retbot.jobs.reminders(asked + timedelta(minutes=30))
+    sent = await retbot.jobs.reminders(asked + timedelta(days=4))
+    again = await retbot.jobs.reminders(asked + timedelta(days=5))
 
     assert (too_early, sent, again) == (0, 1, 0)
     reminders = connector.received[chair.id][seen:]
@@ -255,4 +255,4 @@ async def test_answered_questions_get_no_reminder(bot, connector, http):
     await chair.execute(VERB_CONTACT, {"id": row.id})
 
     later = aware(row.asked_at) + timedelta(days=4)
-    assert await bot.app[RETBOT].run_reminders(later) == 0
+    assert await bot.app[RETBOT].jobs.reminders(later) == 0

@@ -28,7 +28,7 @@ def test_cutoff_is_the_retention_period_back():
 
 async def test_old_closed_cases_are_anonymised_and_nothing_else(bot):
     retbot = bot.app[RETBOT]
-    cases = SqlCaseRepository(retbot.sessions, retbot.cipher)
+    cases = SqlCaseRepository(retbot.jobs.sessions, retbot.jobs.cipher)
     referrer = Referrer("msteams", "u1", "Inge Referent", "aad-1")
     old, recent, still_open = [
         await cases.submit(referrer, dict(ANSWERS), NOW - timedelta(days=900)) for _ in range(3)
@@ -36,7 +36,7 @@ async def test_old_closed_cases_are_anonymised_and_nothing_else(bot):
     await cases.replace_answers(
         old, CaseEvent(NOW, "Marieke Hofstede", "notitie", "Gesprek met moeder"), "msteams"
     )
-    async with retbot.sessions.begin() as session:
+    async with retbot.jobs.sessions.begin() as session:
         for case, closed in ((old, NOW - timedelta(days=800)), (recent, NOW - timedelta(days=30))):
             await session.execute(
                 update(CaseRow)
@@ -44,11 +44,11 @@ async def test_old_closed_cases_are_anonymised_and_nothing_else(bot):
                 .values(status="afgesloten", closed_at=closed)
             )
 
-    done = await retbot.run_retention(NOW)
-    again = await retbot.run_retention(NOW)
+    done = await retbot.jobs.retention(NOW)
+    again = await retbot.jobs.retention(NOW)
 
     assert done == [old.number] and again == []
-    async with retbot.sessions() as session:
+    async with retbot.jobs.sessions() as session:
         rows = {r.number: r for r in await session.scalars(select(CaseRow))}
         notes = [e.text for e in await session.scalars(select(CaseEventRow))]
         audit = [
