@@ -434,8 +434,8 @@ _CATALOG: dict[str, dict[Language, str]] = {
     "triage.age_value": {"nl": "{age} jaar", "en": "{age} years"},
     "triage.consent": {"nl": "Toestemming", "en": "Consent"},
     "triage.note_label": {
-        "nl": "Reden (bij doorverwijzen) of je vraag (bij meer informatie)",
-        "en": "Reason (when referring) or your question (when asking for more)",
+        "nl": "Reden (bij doorverwijzen of inzien zonder toestemming) of je vraag",
+        "en": "Reason (when referring or viewing without consent) or your question",
     },
     "triage.action.ret_tafel": {"nl": "RET-tafel inplannen", "en": "Plan RET meeting"},
     "triage.action.consultatie": {
@@ -449,6 +449,17 @@ _CATALOG: dict[str, dict[Language, str]] = {
         "en": "Ask for more information",
     },
     "triage.action.details": {"nl": "Volledige aanmelding", "en": "Full request"},
+    "triage.action.override": {
+        "nl": "Inzien zonder toestemming (reden invullen)",
+        "en": "View without consent (give a reason)",
+    },
+    "triage.override_reason": {
+        "nl": (
+            "Zonder vastgelegde toestemming kun je de aanmelding alleen inzien met een reden. "
+            "Vul die in het tekstvak in."
+        ),
+        "en": "Without recorded consent you can only view the request with a reason. Fill it in.",
+    },
     "triage.decided": {
         "nl": "{status}: besloten door {name} op {when}",
         "en": "{status}: decided by {name} on {when}",

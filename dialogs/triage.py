@@ -16,6 +16,7 @@ from dialogs.cards.triage import (
     CASE_INFO_KEY,
     NOTE_INPUT,
     VERB_DETAILS,
+    VERB_OVERRIDE,
     VERB_PREFIX,
     full_request_card,
     question_card,
@@ -36,6 +37,7 @@ from domain.triage import (
     TriageRepository,
     add_information,
     decide,
+    override_consent,
     record_consent,
 )
 
@@ -53,7 +55,7 @@ class TriageActions:
         self._delivery = delivery
 
     def handles(self, verb: str | None) -> bool:
-        return verb in DECISIONS or verb == VERB_DETAILS
+        return verb in DECISIONS or verb in (VERB_DETAILS, VERB_OVERRIDE)
 
     async def act(self, turn_context: TurnContext, verb: str, data: dict) -> dict | str:
         """The card that replaces the clicked one, or a short message to show."""
@@ -64,6 +66,8 @@ class TriageActions:
         member = find_member(self._ret, user.aad_object_id if user else None)
         if verb == VERB_DETAILS:
             return await self._details(number, member)
+        if verb == VERB_OVERRIDE:
+            return await self._override(turn_context, number, member, data.get(NOTE_INPUT))
         note = data.get(NOTE_INPUT)
         decision = DECISIONS[verb]
         try:
@@ -115,7 +119,7 @@ class TriageActions:
         case = await self._cases.get(number)
         if case is None:
             return text("triage.unknown")
-        if not case.consent_given:
+        if not case.details_open_to_team:
             return text("triage.consent_pending", number=number)
         card = full_request_card(case, await self._cases.events(number), DEFAULT_LANGUAGE)
         if not member.aad_object_id or not await self._delivery.to_member(
@@ -124,6 +128,26 @@ class TriageActions:
             return text("triage.details_no_chat")
         await self._cases.record_reads([case], member.name, "msteams", now())
         return text("triage.details_sent")
+
+    async def _override(
+        self, turn_context: TurnContext, number: str, member: Member | None, reason: object
+    ) -> str:
+        try:
+            await override_consent(
+                self._cases,
+                number,
+                member,
+                reason if isinstance(reason, str) else None,
+                turn_context.activity.channel_id,
+                now(),
+            )
+        except NotAllowed:
+            return text("triage.not_allowed")
+        except NoteMissing:
+            return text("triage.override_reason")
+        except LookupError:
+            return text("triage.unknown")
+        return await self._details(number, member)
 
     async def answer_question(self, turn_context: TurnContext, value: dict) -> str:
         """The referrer's answer to the voorzitter's question; a fresh card goes to the

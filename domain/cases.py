@@ -84,6 +84,11 @@ class Case:
     def consent_given(self) -> bool:
         return self.answers.get("toestemming") == "gegeven"
 
+    @property
+    def details_open_to_team(self) -> bool:
+        """Consent is recorded, or the voorzitter overrode its absence with a reason."""
+        return self.consent_given or bool(self.answers.get("toestemming_overruled"))
+
 
 TEAM_VIEW_ROLES = frozenset({Role.VOORZITTER, Role.PROCESONDERSTEUNER})
 

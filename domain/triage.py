@@ -139,3 +139,27 @@ async def _referrers_case(repository: TriageRepository, number: str, referrer: R
     if case is None or case.referrer.user_id != referrer.user_id:
         raise NotAllowed("only the referrer of this case can do this")
     return case
+
+
+async def override_consent(
+    repository: TriageRepository,
+    number: str,
+    chair: Member | None,
+    reason: str | None,
+    channel: str,
+    now: datetime,
+) -> Case:
+    """The voorzitter opens the details before consent is recorded, with a recorded reason
+    (for instance acute danger). Only a voorzitter may, and only with a reason."""
+    if not is_chair(chair):
+        raise NotAllowed("only a voorzitter overrides missing consent")
+    case = await repository.get(number)
+    if case is None:
+        raise LookupError(number)
+    reason = (reason or "").strip()
+    if not reason:
+        raise NoteMissing("an override needs a reason")
+    updated = replace(case, answers={**case.answers, "toestemming_overruled": True})
+    event = CaseEvent(now, chair.name, "toestemming overruled", reason)
+    await repository.replace_answers(updated, event, channel)
+    return updated

@@ -223,3 +223,26 @@ async def test_consent_that_follows_is_recorded_later_and_opens_the_details(bot,
     assert details.body["value"] == "Ik heb de volledige aanmelding in je eigen chat met mij gezet."
     mine_now = await referrer.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
     assert "consent_by_" not in str(mine_now.cards()[0])
+
+
+async def test_voorzitter_may_open_details_without_consent_only_with_a_reason(bot, connector, http):
+    chair, _, card, number = await submitted_case(bot, connector, http, toestemming="volgt")
+    other = person(bot, connector, http, "Sanne Oude Luttikhuis", KERNTEAM_AAD)
+    override = card["actions"][-1]
+    seen = len(connector.received[chair.id])
+
+    refused = await other.execute(override["verb"], {"case": number, NOTE_INPUT: "Nieuwsgierig"})
+    no_reason = await chair.execute(override["verb"], {"case": number, NOTE_INPUT: ""})
+    opened = await chair.execute(
+        override["verb"], {"case": number, NOTE_INPUT: "Acuut gevaar, vandaag overleg nodig"}
+    )
+
+    assert override["title"] == "Inzien zonder toestemming (reden invullen)"
+    assert refused.body["value"] == "Alleen de voorzitter van het RET kan aanmeldingen triëren."
+    assert no_reason.body["value"].startswith("Zonder vastgelegde toestemming")
+    assert opened.body["value"] == "Ik heb de volledige aanmelding in je eigen chat met mij gezet."
+    full = str(connector.received[chair.id][seen:])
+    assert VALID["vraag"]["hulpvraag"] in full and "Acuut gevaar, vandaag overleg nodig" in full
+    async with bot.app[RETBOT].engine.connect() as connection:
+        actions = [row.action for row in await connection.execute(select(AuditRow))]
+    assert actions.count("toestemming overruled") == 1 and "casus bekeken" in actions

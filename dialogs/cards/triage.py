@@ -18,6 +18,7 @@ from domain.triage import CaseEvent, Decision
 
 VERB_PREFIX = "triage."
 VERB_DETAILS = "triage.details"
+VERB_OVERRIDE = "triage.override_consent"
 NOTE_INPUT = "note"
 CASE_INFO_KEY = "case_info"  # the referrer's answer: {"case_info": "RET-2026-0001", "antwoord": ..}
 ANSWER_INPUT = "antwoord"
@@ -51,31 +52,25 @@ def triage_card(case: Case, language: Language, decided: CaseEvent | None = None
         ),
     ]
     data = {"case": case.number}
-    details = execute(text("triage.action.details", language), VERB_DETAILS, data)
-    if case.status is not CaseStatus.AANGEMELD:
-        if decided is not None:
-            decided_text = text(
-                "triage.decided",
-                language,
-                status=case.status.value.capitalize(),
-                name=decided.actor,
-                when=when(decided.at, language),
-            )
-            body.append(paragraph(decided_text, subtle=True))
-        return adaptive_card(body, actions=[details])
-    body.append(
-        {
-            "type": "Input.Text",
-            "id": NOTE_INPUT,
-            "label": text("triage.note_label", language),
-            "isMultiline": True,
-        }
-    )
-    actions = [
+    undecided = case.status is CaseStatus.AANGEMELD
+    if not undecided and decided is not None:
+        status = case.status.value.capitalize()
+        moment = when(decided.at, language)
+        decision = text("triage.decided", language, status=status, name=decided.actor, when=moment)
+        body.append(paragraph(decision, subtle=True))
+    if undecided or not case.details_open_to_team:
+        # Note field: a reason or question for a decision, or the reason for an override.
+        note = {"type": "Input.Text", "id": NOTE_INPUT, "isMultiline": True}
+        body.append({**note, "label": text("triage.note_label", language)})
+    if case.details_open_to_team:
+        details = execute(text("triage.action.details", language), VERB_DETAILS, data)
+    else:
+        details = execute(text("triage.action.override", language), VERB_OVERRIDE, data)
+    decisions = [
         execute(text(f"triage.action.{d.value}", language), VERB_PREFIX + d.value, data)
         for d in Decision
     ]
-    return adaptive_card(body, actions=[*actions, details])
+    return adaptive_card(body, actions=[*(decisions if undecided else []), details])
 
 
 def question_card(case: Case, chair_name: str, question: str, language: Language) -> dict:
