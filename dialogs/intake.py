@@ -175,7 +175,8 @@ class IntakeDialog(Dialog):
         if draft["step"] >= SUMMARY:
             card = summary_card(draft["answers"], language)
         else:
-            card = section_card(SECTIONS[draft["step"]], draft["answers"], problems, language)
+            section = SECTIONS[draft["step"]]
+            card = section_card(section, draft["answers"], problems, self._ret.region, language)
         await context.send_activity(card_activity(card))
 
     async def _current(self, context: TurnContext) -> dict:

@@ -310,6 +310,41 @@ _CATALOG: dict[str, dict[Language, str]] = {
         "nl": "Typ 'weet ik niet' als je het niet weet.",
         "en": "Type 'weet ik niet' if you do not know.",
     },
+    "problem.empty": {"nl": "'{label}' is nog leeg.", "en": "'{label}' is still empty."},
+    "problem.not_a_choice": {
+        "nl": "Kies bij '{label}' een van de mogelijkheden.",
+        "en": "Choose one of the options for '{label}'.",
+    },
+    "problem.not_in_list": {
+        "nl": "Kies bij '{label}' uit de lijst.",
+        "en": "Choose from the list for '{label}'.",
+    },
+    "problem.year_format": {
+        "nl": "Vul het geboortejaar in als vier cijfers, bijvoorbeeld 2011.",
+        "en": "Fill in the year of birth as four digits, for example 2011.",
+    },
+    "problem.year_future": {
+        "nl": "{given} ligt in de toekomst. Wat is het geboortejaar?",
+        "en": "{given} is in the future. What is the year of birth?",
+    },
+    "problem.year_too_old": {
+        "nl": (
+            "Met geboortejaar {given} is de jeugdige ouder dan {max_age}; het RET is er voor "
+            "jeugdigen tot en met {max_age} jaar. Klopt het jaartal?"
+        ),
+        "en": (
+            "With year of birth {given} the young person is older than {max_age}; the RET is "
+            "for young people up to {max_age}. Is the year right?"
+        ),
+    },
+    "problem.gemeente_typo": {
+        "nl": "'{given}' ken ik niet in deze regio. Bedoel je {options}?",
+        "en": "I do not know '{given}' in this region. Do you mean {options}?",
+    },
+    "problem.gemeente_outside": {
+        "nl": "'{given}' hoort niet bij de gemeenten van {region}. Welke gemeente is het?",
+        "en": "'{given}' is not one of the municipalities of {region}. Which one is it?",
+    },
     "intake.required": {"nl": "Dit veld is nog leeg.", "en": "This field is still empty."},
     "intake.already_submitted": {
         "nl": "Deze aanmelding is al ingediend. Onder 'Mijn casussen' zie je hoe het ervoor staat.",

@@ -95,17 +95,31 @@ SECTIONS: tuple[Section, ...] = (
 )  # fmt: skip
 
 
+class ProblemKind(StrEnum):
+    EMPTY = "empty"
+    NOT_A_CHOICE = "not_a_choice"
+    NOT_IN_LIST = "not_in_list"
+    YEAR_FORMAT = "year_format"
+    YEAR_FUTURE = "year_future"
+    YEAR_TOO_OLD = "year_too_old"
+    GEMEENTE_TYPO = "gemeente_typo"
+    GEMEENTE_OUTSIDE = "gemeente_outside"
+
+
 @dataclass(frozen=True)
 class Problem:
+    """What is wrong with one answer; the flow words it in the user's language."""
+
     field: str
-    message: str
+    kind: ProblemKind
+    given: str = ""
     suggestions: tuple[str, ...] = ()
 
 
 def check_section(
     section: Section, raw: dict, ret: RetConfig, today: date
 ) -> tuple[dict[str, object], list[Problem]]:
-    """Clean values of one section, and what is wrong with the rest (in plain Dutch)."""
+    """Clean values of one section, and what is wrong with the rest."""
     values: dict[str, object] = {}
     problems: list[Problem] = []
     for field in section.fields:
@@ -113,7 +127,7 @@ def check_section(
         text = answer.strip() if isinstance(answer, str) else ""
         if not text:
             if field.required:
-                problems.append(Problem(field.key, f"'{field.nl}' is nog leeg."))
+                problems.append(Problem(field.key, ProblemKind.EMPTY))
             else:
                 values[field.key] = [] if field.kind is Kind.CHOICES else ""
             continue
@@ -138,12 +152,12 @@ def _check(field: Field, text: str, ret: RetConfig, today: date) -> tuple[object
         codes = {t.code for t in field.vocabulary}
         if text in codes:
             return text, None
-        return None, Problem(field.key, f"Kies bij '{field.nl}' een van de mogelijkheden.")
+        return None, Problem(field.key, ProblemKind.NOT_A_CHOICE)
     if field.kind is Kind.CHOICES:
         picked = [code.strip() for code in text.split(",") if code.strip()]
         unknown = set(picked) - {t.code for t in field.vocabulary}
         if unknown or not picked:
-            return None, Problem(field.key, f"Kies bij '{field.nl}' uit de lijst.")
+            return None, Problem(field.key, ProblemKind.NOT_IN_LIST)
         return picked, None
     if field.kind is Kind.YEAR:
         return _check_year(field, text, today)
@@ -154,18 +168,12 @@ def _check(field: Field, text: str, ret: RetConfig, today: date) -> tuple[object
 
 def _check_year(field: Field, text: str, today: date) -> tuple[object, Problem | None]:
     if not (text.isdigit() and len(text) == 4):
-        return None, Problem(
-            field.key, "Vul het geboortejaar in als vier cijfers, bijvoorbeeld 2011."
-        )
+        return None, Problem(field.key, ProblemKind.YEAR_FORMAT, text)
     year = int(text)
     if year > today.year:
-        return None, Problem(field.key, f"{year} ligt in de toekomst. Wat is het geboortejaar?")
+        return None, Problem(field.key, ProblemKind.YEAR_FUTURE, text)
     if today.year - year > MAX_AGE:
-        return None, Problem(
-            field.key,
-            f"Met geboortejaar {year} is de jeugdige ouder dan {MAX_AGE}; het RET is er voor "
-            f"jeugdigen tot en met {MAX_AGE} jaar. Klopt het jaartal?",
-        )
+        return None, Problem(field.key, ProblemKind.YEAR_TOO_OLD, text)
     return year, None
 
 
@@ -176,13 +184,8 @@ def _check_gemeente(field: Field, text: str, ret: RetConfig) -> tuple[object, Pr
     close = process.extract(normalise(text), list(by_name), scorer=fuzz.WRatio, limit=3)
     suggestions = tuple(by_name[name] for name, score, _ in close if score >= 70)
     if suggestions:
-        options = " of ".join(suggestions)
-        return None, Problem(
-            field.key, f"'{text}' ken ik niet in deze regio. Bedoel je {options}?", suggestions
-        )
-    return None, Problem(
-        field.key, f"'{text}' hoort niet bij de gemeenten van {ret.region}. Welke gemeente is het?"
-    )
+        return None, Problem(field.key, ProblemKind.GEMEENTE_TYPO, text, suggestions)
+    return None, Problem(field.key, ProblemKind.GEMEENTE_OUTSIDE, text)
 
 
 def age_in(year_of_birth: int, today: date) -> int:

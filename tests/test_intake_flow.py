@@ -301,3 +301,16 @@ async def test_a_complaint_in_the_request_is_named_kindly_with_the_routes(bot, c
     await conversation.submit({INTAKE_KEY: SUBMIT})
     [row] = await cases(bot)
     assert '"klacht_gesignaleerd": true' in row.answers
+
+
+async def test_problems_are_worded_in_english_on_request(conversation):
+    await conversation.say("language")
+    await conversation.say("English")
+    await start(conversation)
+    await fill(conversation, "aanmelder")
+
+    typo = await fill(conversation, "jeugdige", gemeente="Hengello", geboortejaar="2031")
+
+    items = " ".join(i["text"] for i in typo.cards()[0]["body"][2]["items"])
+    assert "Do you mean Hengelo?" in items and "2031 is in the future" in items
+    assert typo.cards()[0]["body"][1]["text"] == "About the young person"

@@ -2,7 +2,7 @@
 
 from dialogs.cards import adaptive_card, heading, labelled, paragraph, required, submit
 from dialogs.texts import Language, text
-from domain.intake import SECTIONS, UNKNOWN, Field, Kind, Problem, Section
+from domain.intake import MAX_AGE, SECTIONS, UNKNOWN, Field, Kind, Problem, Section
 from domain.vocabularies import term
 
 INTAKE_KEY = "intake"  # card submits: {"intake": "section" | "edit" | "submit" | ...}
@@ -15,10 +15,25 @@ DISCARD_CONFIRMED = "discard_confirmed"
 KEEP = "keep"
 
 
+def problem_text(problem: Problem, section: Section, region: str, language: Language) -> str:
+    field = next(f for f in section.fields if f.key == problem.field)
+    joiner = " or " if language == "en" else " of "
+    return text(
+        f"problem.{problem.kind.value}",
+        language,
+        label=field.label(language),
+        given=problem.given,
+        max_age=MAX_AGE,
+        options=joiner.join(problem.suggestions),
+        region=region,
+    )
+
+
 def section_card(
     section: Section,
     values: dict,
     problems: list[Problem],
+    region: str,
     language: Language,
 ) -> dict:
     step = SECTIONS.index(section) + 1
@@ -32,7 +47,7 @@ def section_card(
                 "type": "Container",
                 "style": "attention",
                 "items": [paragraph(text("intake.problems", language))]
-                + [paragraph(f"- {p.message}") for p in problems],
+                + [paragraph(f"- {problem_text(p, section, region, language)}") for p in problems],
             }
         )
     suggested = {p.field: p.suggestions[0] for p in problems if p.suggestions}
