@@ -41,10 +41,17 @@ def main(argv: list[str] | None = None) -> int:
     purge.add_argument("case")
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     commands.add_parser("rotate-key", help="re-encrypt case data with RETBOT_DATA_KEY's first key")
+    package = commands.add_parser("manifest", help="build the Teams app package (zip)")
+    package.add_argument("--app-id", required=True, help="the bot's MicrosoftAppId (a GUID)")
+    package.add_argument("--out", type=Path, default=Path("retbot-teams.zip"))
+    package.add_argument("--website", default="https://www.example.org/retbot")
+    package.add_argument("--config", type=Path, help="the RET's YAML file (or RETBOT_CONFIG)")
 
     args = parser.parse_args(argv)
     if args.command == "serve":
         return serve_command(args.host, args.port, args.config)
+    if args.command == "manifest":
+        return manifest_command(args.app_id, args.out, args.website, args.config)
     if args.command in ("audit", "export-case", "purge-case", "rotate-key"):
         from bot import case_commands
 
@@ -62,6 +69,19 @@ def main(argv: list[str] | None = None) -> int:
             args.url, user_name=args.user_name, user_id=args.user_id, locale=args.locale
         )
     )
+
+
+def manifest_command(app_id: str, out: Path, website: str, config: Path | None) -> int:
+    from manifest.build import build_package
+
+    try:
+        ret = load_ret_config(resolve_config_path(config or Settings().config_path))
+    except RetConfigError as error:
+        print(f"retbot: invalid RET configuration: {error}", file=sys.stderr)
+        return 2
+    build_package(app_id, ret, __version__, website, out)
+    print(f"Teams-app gemaakt: {out} (upload in Teams via Apps > Een app beheren > Uploaden)")
+    return 0
 
 
 def serve_command(host: str, port: int, config: Path | None) -> int:

@@ -1,1 +1,1 @@
-"""The Teams app manifest and its zip builder. Not built yet: see the open issues."""
+"""The Teams app manifest, its icons, and the zip builder (`retbot manifest`)."""
