@@ -6,6 +6,7 @@ from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
 
+from bot.activity_facts import is_personal
 from bot.commands import command_of, typed_text
 from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.cases import CONSENT_KEY, cases_card
@@ -66,7 +67,7 @@ class RetBot(ActivityHandler):
         self, members_added: list[ChannelAccount], turn_context: TurnContext
     ) -> None:
         bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
-        personal = _is_personal(turn_context)
+        personal = is_personal(turn_context.activity)
         bot_was_added = any(member.id == bot_id for member in members_added)
         others_added = any(member.id != bot_id for member in members_added)
         # In a 1:1 chat everyone is welcomed; in a team or group only the bot's own arrival.
@@ -80,7 +81,7 @@ class RetBot(ActivityHandler):
 
         if command == "help":
             help_text = text("help", language)
-            if not _is_personal(turn_context):
+            if not is_personal(turn_context.activity):
                 help_text += "\n\n" + text("help.group", language)
             await turn_context.send_activity(help_text)
             if dialog_context.active_dialog:
@@ -139,7 +140,7 @@ class RetBot(ActivityHandler):
             await self._show_cases(context, language)
 
     async def _show_cases(self, context: TurnContext, language: Language) -> None:
-        if not _is_personal(context):
+        if not is_personal(context.activity):
             await context.send_activity(text("cases.only_personal", language))
             return
         user = context.activity.from_property
@@ -172,7 +173,7 @@ class RetBot(ActivityHandler):
         """One post: in a 1:1 chat the welcome with the menu card, in a team or group the
         welcome for everyone there (the menu's choices are personal)."""
         language = await self._language_of(turn_context)
-        if not _is_personal(turn_context):
+        if not is_personal(turn_context.activity):
             await turn_context.send_activity(text("welcome.team", language, ret=self._ret.name))
             return
         welcome = card_activity(menu_card(language))
@@ -189,10 +190,6 @@ def _card_response(status: int, kind: str, value: object) -> InvokeResponse:
     """An adaptiveCard/action response as plain JSON (the SDK's model types `value` as a
     dict, so it cannot carry the message-type answer)."""
     return InvokeResponse(status=status, body={"statusCode": status, "type": kind, "value": value})
-
-
-def _is_personal(turn_context: TurnContext) -> bool:
-    return turn_context.activity.conversation.conversation_type in (None, "personal")
 
 
 def _case_action(triage: TriageActions, value: object):

@@ -6,9 +6,8 @@ from collections.abc import Awaitable, Callable
 from botbuilder.core import Middleware, TurnContext
 from botbuilder.schema import Activity, ConversationReference
 
+from bot.activity_facts import is_personal, tenant_of
 from storage.references import ReferenceRepository, StoredReference
-
-PERSONAL_CONVERSATION_TYPES = {None, "personal"}
 
 
 def references_of(activity: Activity) -> list[StoredReference]:
@@ -19,7 +18,7 @@ def references_of(activity: Activity) -> list[StoredReference]:
     reference.activity_id = None  # a proactive message starts fresh, not as a reply
     data = reference.serialize()
     conversation = activity.conversation
-    tenant_id = conversation.tenant_id or _teams_tenant(activity)
+    tenant_id = tenant_of(activity)
     user = activity.from_property
     found = [
         StoredReference(
@@ -32,7 +31,7 @@ def references_of(activity: Activity) -> list[StoredReference]:
             reference=data,
         )
     ]
-    if user and user.id and conversation.conversation_type in PERSONAL_CONVERSATION_TYPES:
+    if user and user.id and is_personal(activity):
         found.append(
             StoredReference(
                 channel_id=activity.channel_id,
@@ -45,12 +44,6 @@ def references_of(activity: Activity) -> list[StoredReference]:
             )
         )
     return found
-
-
-def _teams_tenant(activity: Activity) -> str | None:
-    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    tenant = channel_data.get("tenant")
-    return tenant.get("id") if isinstance(tenant, dict) else None
 
 
 def to_conversation_reference(stored: StoredReference) -> ConversationReference:
@@ -99,7 +92,7 @@ def _fingerprint(activity: Activity) -> tuple:
         conversation.conversation_type if conversation else None,
         conversation.tenant_id if conversation else None,
         conversation.name if conversation else None,
-        _teams_tenant(activity),
+        tenant_of(activity),
         user.name if user else None,
         user.aad_object_id if user else None,
         bot.id if bot else None,

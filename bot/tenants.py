@@ -4,20 +4,12 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from botbuilder.core import Middleware, TurnContext
-from botbuilder.schema import Activity
 
+from bot.activity_facts import tenant_of
 from dialogs.texts import text
 
 security_log = logging.getLogger("retbot.security")
 ANSWERED_TYPES = {"message", "conversationUpdate", "installationUpdate"}
-
-
-def tenant_of(activity: Activity) -> str | None:
-    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    tenant = channel_data.get("tenant")
-    if isinstance(tenant, dict) and tenant.get("id"):
-        return tenant["id"]
-    return activity.conversation.tenant_id if activity.conversation else None
 
 
 class TenantGate(Middleware):

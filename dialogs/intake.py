@@ -106,7 +106,7 @@ class IntakeDialog(Dialog):
         if stored is None and action in (SUBMIT, EDIT, SECTION_DONE):  # a card from before
             await context.send_activity(text("intake.already_submitted", language))
             return await dc.end_dialog()
-        draft = await self._current(context)
+        draft = stored if stored is not None else {"answers": {}, "step": 0}
         if action == EDIT and value.get("section") in {s.key for s in SECTIONS}:
             draft["step"] = [s.key for s in SECTIONS].index(value["section"])
             draft["editing"] = True

@@ -77,10 +77,6 @@ class Case:
         return str(self.answers.get("initialen", ""))
 
     @property
-    def urgent(self) -> bool:
-        return self.answers.get("urgentie") == "spoed"
-
-    @property
     def consent_given(self) -> bool:
         return self.answers.get("toestemming") == "gegeven"
 

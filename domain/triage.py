@@ -94,11 +94,8 @@ async def decide(
     check_transition(case.status, TARGET[decision])
     if decision in NEEDS_NOTE and not note:
         raise NoteMissing(decision)
-    moved = replace(case, status=TARGET[decision])
     event = CaseEvent(now, chair.name, f"triage: {decision.value}", note)
-    if not await repository.move(moved, CaseStatus.AANGEMELD, event, channel):
-        raise AlreadyDecided(await repository.get(number) or case)
-    return moved
+    return await _move(repository, case, TARGET[decision], event, channel)
 
 
 async def add_information(
@@ -110,11 +107,8 @@ async def add_information(
         raise AlreadyDecided(case)
     if not text.strip():
         raise NoteMissing("an answer needs text")
-    back = replace(case, status=CaseStatus.AANGEMELD)
     event = CaseEvent(now, referrer.name, "aanvulling", text.strip())
-    if not await repository.move(back, CaseStatus.MEER_INFORMATIE, event, referrer.channel_id):
-        raise AlreadyDecided(await repository.get(number) or case)
-    return back
+    return await _move(repository, case, CaseStatus.AANGEMELD, event, referrer.channel_id)
 
 
 async def record_consent(
@@ -163,3 +157,13 @@ async def override_consent(
     event = CaseEvent(now, chair.name, "toestemming overruled", reason)
     await repository.replace_answers(updated, event, channel)
     return updated
+
+
+async def _move(
+    repository: TriageRepository, case: Case, target: CaseStatus, event: CaseEvent, channel: str
+) -> Case:
+    """Moves the case on, unless somebody else moved it first (then AlreadyDecided)."""
+    moved = replace(case, status=target)
+    if not await repository.move(moved, case.status, event, channel):
+        raise AlreadyDecided(await repository.get(case.number) or case)
+    return moved

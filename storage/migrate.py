@@ -4,7 +4,6 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -21,10 +20,3 @@ def _alembic_config(connection: Connection) -> Config:
 async def upgrade_to_head(engine: AsyncEngine) -> None:
     async with engine.begin() as connection:
         await connection.run_sync(lambda sync: command.upgrade(_alembic_config(sync), "head"))
-
-
-async def current_revision(engine: AsyncEngine) -> str | None:
-    async with engine.connect() as connection:
-        return await connection.run_sync(
-            lambda sync: MigrationContext.configure(sync).get_current_revision()
-        )
