@@ -12,6 +12,8 @@ from bot.chat.conversation import Conversation
 from bot.ret_file import load_ret_config
 from bot.settings import Settings
 from domain.ret import RetConfig
+from storage.database import create_engine
+from storage.migrate import upgrade_to_head
 from storage.scratch import ScratchPostgresDatabase
 from tests.support import EXAMPLE_RET, RunningBot, adaptive_cards_in, assert_valid_card
 
@@ -28,6 +30,15 @@ async def database_url(request, tmp_path) -> AsyncIterator[str]:
         pytest.skip("PostgreSQL tests need RETBOT_TEST_POSTGRES_URL (.ci/run sets it)")
     async with ScratchPostgresDatabase(POSTGRES_URL) as url:
         yield url
+
+
+@pytest.fixture
+async def migrated_engine(database_url):
+    """An engine on a fresh database with every migration applied."""
+    engine = create_engine(database_url)
+    await upgrade_to_head(engine)
+    yield engine
+    await engine.dispose()
 
 
 @pytest.fixture(scope="session")

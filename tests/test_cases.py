@@ -9,19 +9,15 @@ from sqlalchemy import select
 
 from domain.cases import CaseStatus, InvalidTransition, Referrer, check_transition
 from storage.cases import SqlCaseRepository
-from storage.database import create_engine, create_session_factory
-from storage.migrate import upgrade_to_head
+from storage.database import create_session_factory
 from storage.models import AuditRow
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-async def sessions(database_url):
-    engine = create_engine(database_url)
-    await upgrade_to_head(engine)
-    yield create_session_factory(engine)
-    await engine.dispose()
+def sessions(migrated_engine):
+    return create_session_factory(migrated_engine)
 
 
 def referrer(n: int) -> Referrer:

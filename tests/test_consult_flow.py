@@ -48,6 +48,18 @@ async def ask_unknown_question(asker: Conversation) -> None:
     ]
 
 
+async def question_with_the_chair(bot, connector, http):
+    """The voorzitter and an asker have opened their chats; the asker's question is with
+    the voorzitter. Returns both conversations and the stored consultation."""
+    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    asker = person(bot, connector, http, "Inge Referent")
+    await chair.join()
+    await asker.join()
+    await ask_unknown_question(asker)
+    [row] = await consultations(bot)
+    return chair, asker, row
+
+
 async def test_question_answered_from_the_knowledge_base(bot, conversation):
     turn = await conversation.say("Kan een ouder zelf aanmelden?")
 
@@ -132,12 +144,7 @@ async def test_only_a_voorzitter_may_handle_the_card(bot, connector, http):
 async def test_answer_without_text_is_asked_for_and_a_second_click_changes_nothing(
     bot, connector, http
 ):
-    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
-    asker = person(bot, connector, http, "Inge Referent")
-    await chair.join()
-    await asker.join()
-    await ask_unknown_question(asker)
-    [row] = await consultations(bot)
+    chair, _asker, row = await question_with_the_chair(bot, connector, http)
 
     empty = await chair.execute(VERB_ANSWER, {"id": row.id, ANSWER_INPUT: "  "})
     contact = await chair.execute(VERB_CONTACT, {"id": row.id})
@@ -224,11 +231,7 @@ async def test_a_complaint_gets_the_routes_and_is_recorded_as_referred(bot, conv
 
 
 async def test_voorzitter_is_reminded_once_after_a_working_day(bot, connector, http):
-    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
-    asker = person(bot, connector, http, "Inge Referent")
-    await chair.join()
-    await ask_unknown_question(asker)
-    [row] = await consultations(bot)
+    chair, _asker, row = await question_with_the_chair(bot, connector, http)
     asked = aware(row.asked_at)
     retbot = bot.app[RETBOT]
     seen = len(connector.received[chair.id])
@@ -247,11 +250,7 @@ async def test_voorzitter_is_reminded_once_after_a_working_day(bot, connector, h
 
 
 async def test_answered_questions_get_no_reminder(bot, connector, http):
-    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
-    asker = person(bot, connector, http, "Inge Referent")
-    await chair.join()
-    await ask_unknown_question(asker)
-    [row] = await consultations(bot)
+    chair, _asker, row = await question_with_the_chair(bot, connector, http)
     await chair.execute(VERB_CONTACT, {"id": row.id})
 
     later = aware(row.asked_at) + timedelta(days=4)

@@ -6,16 +6,11 @@ import pytest
 from botbuilder.core import StoreItem
 
 from storage.bot_state import DatabaseStorage, ETagConflict
-from storage.database import create_engine
-from storage.migrate import upgrade_to_head
 
 
 @pytest.fixture
-async def storage(database_url):
-    engine = create_engine(database_url)
-    await upgrade_to_head(engine)
-    yield DatabaseStorage(engine)
-    await engine.dispose()
+def storage(migrated_engine):
+    return DatabaseStorage(migrated_engine)
 
 
 async def test_written_items_come_back_with_an_etag(storage):
