@@ -43,6 +43,7 @@ class Retbot:
     settings: Settings
     ret: RetConfig
     engine: AsyncEngine
+    storage: DatabaseStorage
     adapter: CloudAdapter
     connectors: ConnectorPool
     bot: RetBot
@@ -78,7 +79,7 @@ def build_retbot(
         delivery,
     )
     jobs = PeriodicJobs(ret, sessions, cipher, consultations, delivery)
-    return Retbot(settings, ret, engine, adapter, connectors, bot, references, jobs)
+    return Retbot(settings, ret, engine, storage, adapter, connectors, bot, references, jobs)
 
 
 def create_app(
@@ -102,6 +103,7 @@ async def _lifecycle(app: web.Application) -> AsyncIterator[None]:
     yield
     ticker.shutdown(wait=False)
     await retbot.connectors.close()
+    retbot.storage.close()
     await retbot.engine.dispose()
 
 

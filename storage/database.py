@@ -32,7 +32,9 @@ def create_engine(database_url: str) -> AsyncEngine:
             pool_timeout=60,
             pool_reset_on_return=None,
         )
-        event.listen(engine.sync_engine, "connect", _tune_sqlite)
+        event.listen(
+            engine.sync_engine, "connect", lambda connection, _record: tune_sqlite(connection)
+        )
         return engine
     # Sized for a few dozen concurrent turns: a connection opened for overflow and closed
     # after one use costs more than the turn itself. No pre-ping: it is a round trip per
@@ -40,7 +42,7 @@ def create_engine(database_url: str) -> AsyncEngine:
     return create_async_engine(url, pool_size=20, max_overflow=20, pool_recycle=3600)
 
 
-def _tune_sqlite(dbapi_connection, _record) -> None:
+def tune_sqlite(dbapi_connection) -> None:
     """WAL lets readers work beside one writer; the busy timeout waits instead of failing."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")

@@ -1,6 +1,8 @@
 """Dialog-state storage on both databases: eTag optimistic concurrency."""
 
 import asyncio
+import sqlite3
+import time
 
 import pytest
 from botbuilder.core import StoreItem
@@ -10,7 +12,9 @@ from storage.bot_state import DatabaseStorage, ETagConflict
 
 @pytest.fixture
 def storage(migrated_engine):
-    return DatabaseStorage(migrated_engine)
+    storage = DatabaseStorage(migrated_engine)
+    yield storage
+    storage.close()
 
 
 async def test_written_items_come_back_with_an_etag(storage):
@@ -81,3 +85,31 @@ async def test_store_items_and_delete(storage):
 async def test_empty_etag_is_refused(storage):
     with pytest.raises(ValueError):
         await storage.write({"k": {"e_tag": "", "v": 1}})
+
+
+async def test_sqlite_writer_elsewhere_neither_blocks_the_loop_nor_loses_the_write(
+    storage, migrated_engine
+):
+    """State statements run in the event loop on SQLite; while another connection holds the
+    write lock they must wait off the loop (and then succeed), not block it."""
+    if migrated_engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's write lock")
+    await storage.write({"k": {"v": 1}})
+    seen = (await storage.read(["k"]))["k"]
+    other = sqlite3.connect(migrated_engine.url.database, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # holds the write lock, like a case being stored
+    try:
+        write = asyncio.create_task(storage.write({"k": {**seen, "v": 2}}))
+        gaps = []
+        for _ in range(10):  # the loop keeps turning while the write waits for the lock
+            began = time.perf_counter()
+            await asyncio.sleep(0.01)
+            gaps.append(time.perf_counter() - began)
+        assert max(gaps) < 0.5 and not write.done()
+        assert (await storage.read(["k"]))["k"]["v"] == 1  # readers are not held up
+    finally:
+        other.execute("COMMIT")
+        other.close()
+
+    await write
+    assert (await storage.read(["k"]))["k"]["v"] == 2
