@@ -60,7 +60,17 @@ async def start_server(
                 await asyncio.sleep(0.1)
 
 
-async def drive(url: str, conversations: int, turns: int) -> dict:
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system, all threads) the process has used so far; Linux only.
+    Less sensitive than turns/s to whatever else the machine is doing."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def drive(url: str, conversations: int, turns: int, pid: int) -> dict:
     connector = ConnectorEndpoint()
     await connector.start()
     latencies: list[float] = []
@@ -79,9 +89,9 @@ async def drive(url: str, conversations: int, turns: int) -> dict:
                     if result.status >= 300 or not result.replies:
                         failures += 1
 
-            began = time.perf_counter()
+            began, cpu_before = time.perf_counter(), cpu_seconds(pid)
             await asyncio.gather(*(converse(talk) for talk in talks))
-            elapsed = time.perf_counter() - began
+            elapsed, cpu_after = time.perf_counter() - began, cpu_seconds(pid)
     finally:
         await connector.stop()
     cuts = statistics.quantiles(latencies, n=100)
@@ -91,13 +101,18 @@ async def drive(url: str, conversations: int, turns: int) -> dict:
         "turns_per_s": round(len(latencies) / elapsed, 1),
         "p50_ms": round(cuts[49] * 1000, 1),
         "p95_ms": round(cuts[94] * 1000, 1),
+        "server_cpu_ms_per_turn": (
+            round((cpu_after - cpu_before) * 1000 / len(latencies), 2)
+            if cpu_before is not None and cpu_after is not None
+            else None
+        ),
     }
 
 
 async def measure(name: str, command: list[str], env: dict, cwd: Path, args) -> dict:
     process, url = await start_server(command, env, cwd)
     try:
-        return await drive(url, args.conversations, args.turns)
+        return await drive(url, args.conversations, args.turns, process.pid)
     finally:
         process.terminate()
         await process.wait()
@@ -149,6 +164,9 @@ async def main() -> None:
         report["retbot_vs_sdk_echo_turns_per_s"] = round(
             results["retbot"]["turns_per_s"] / results["sdk_echo"]["turns_per_s"], 2
         )
+        cpu = [results[name]["server_cpu_ms_per_turn"] for name in ("sdk_echo", "retbot")]
+        if None not in cpu:
+            report["sdk_echo_vs_retbot_cpu_per_turn"] = round(cpu[0] / cpu[1], 2)
     print(json.dumps(report, indent=2))
 
 
