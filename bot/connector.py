@@ -5,7 +5,8 @@ building one costs milliseconds of msrest configuration, and its default pipelin
 through `requests` on a thread pool. Here, through the SDK's own extension points
 (BotFrameworkAuthentication, ConnectorFactory, msrest's pipeline and sender), each
 (app id, serviceUrl, audience) gets one client, made on first use, whose requests go
-through one aiohttp ClientSession. Inbound authentication stays the SDK's, untouched.
+through one aiohttp ClientSession, and whose activities are serialised by bot.wire.
+Inbound authentication stays the SDK's, untouched.
 """
 
 import asyncio
@@ -15,6 +16,7 @@ from aiohttp import ClientSession, ClientTimeout
 from botbuilder.schema import Activity
 from botframework.connector import BotFrameworkConnectorConfiguration
 from botframework.connector.aio import ConnectorClient
+from botframework.connector.aio.operations_async import ConversationsOperations
 from botframework.connector.auth import (
     AppCredentials,
     AuthenticateRequestResult,
@@ -29,6 +31,8 @@ from botframework.connector.skills import BotFrameworkClient
 from msrest.pipeline import AsyncHTTPPolicy, AsyncHTTPSender, AsyncPipeline, Request, Response
 from msrest.pipeline.universal import RawDeserializer
 from msrest.universal_http.aiohttp import AioHttpClientResponse
+
+from bot.wire import WireSerializer
 
 USER_AGENT = "retbot"
 SEND_TIMEOUT_SECONDS = 30
@@ -87,6 +91,18 @@ class _BearerToken(AsyncHTTPPolicy):
         return await self.next.send(request, **kwargs)
 
 
+class _Connector(ConnectorClient):
+    """A ConnectorClient whose conversation operations (replies, proactive messages, card
+    updates) serialise activities the direct way (bot.wire)."""
+
+    def __init__(self, credentials: AppCredentials, config: BotFrameworkConnectorConfiguration):
+        super().__init__(credentials, custom_configuration=config)
+        serializer = WireSerializer(self._serialize.dependencies)
+        self.conversations = ConversationsOperations(
+            self._client, self.config, serializer, self._deserialize
+        )
+
+
 class ConnectorPool:
     """One ConnectorClient per (app id, serviceUrl, audience), created lazily and kept."""
 
@@ -134,7 +150,7 @@ class ConnectorPool:
             credentials, service_url, pipeline_type=pipeline
         )
         config.add_user_agent(USER_AGENT)
-        return ConnectorClient(credentials, custom_configuration=config)
+        return _Connector(credentials, config)
 
     async def close(self) -> None:
         self._clients.clear()

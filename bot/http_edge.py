@@ -7,6 +7,8 @@ from aiohttp import web
 from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
 
+from bot.wire import activity_from_wire
+
 MAX_BODY_BYTES = 1024 * 1024
 REQUIRED_FIELDS = ("type", "channelId", "serviceUrl", "conversation.id", "from.id")
 
@@ -42,7 +44,7 @@ async def read_activity(request: web.Request) -> Activity:
     if urlparse(body["serviceUrl"]).scheme not in ("http", "https"):
         raise BadActivityRequest(400, "serviceUrl must be an http(s) URL")
     try:
-        return Activity().deserialize(body)
+        return activity_from_wire(body)
     except (DeserializationError, TypeError, ValueError, AttributeError) as error:
         raise BadActivityRequest(400, f"activity is malformed: {_first_line(error)}") from None
 
