@@ -52,14 +52,6 @@ def tune_sqlite(dbapi_connection) -> None:
     cursor.close()
 
 
-def reading_engine(engine: AsyncEngine) -> AsyncEngine:
-    """For single reads: PostgreSQL in autocommit spares a BEGIN and a ROLLBACK round trip;
-    SQLite opens no transaction for a read in the first place."""
-    if engine.dialect.name == "postgresql":
-        return engine.execution_options(isolation_level="AUTOCOMMIT")
-    return engine
-
-
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker:
     return async_sessionmaker(engine, expire_on_commit=False)
 

@@ -1,6 +1,6 @@
 """The two statements every turn runs on the `bot_state` table: read and conditional update.
 
-On PostgreSQL they go through SQLAlchemy Core. On a SQLite file they run in the event loop
+On PostgreSQL they go to asyncpg directly. On a SQLite file they run in the event loop
 itself, on a connection of their own (see `InLoopSqliteStateRows`); when SQLite is busy they
 go to the pooled aiosqlite connection instead, which makes one hop to its thread per
 statement, where SQLAlchemy's adapter would make four or five.
@@ -10,11 +10,9 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from storage.database import reading_engine, tune_sqlite
-from storage.models import BotStateRow
+from storage.database import tune_sqlite
 
 
 @dataclass(frozen=True)
@@ -37,7 +35,7 @@ class StateRows(Protocol):
 
 def state_rows_for(engine: AsyncEngine) -> StateRows:
     if engine.dialect.name != "sqlite":
-        return CoreStateRows(engine)
+        return PostgresStateRows(engine)
     pooled = PooledSqliteStateRows(engine)
     database = engine.url.database
     if not database or database == ":memory:" or database.startswith("file:"):
@@ -45,42 +43,33 @@ def state_rows_for(engine: AsyncEngine) -> StateRows:
     return InLoopSqliteStateRows(database, pooled)
 
 
-_STATE = BotStateRow.__table__
-# Built once: statement construction and cache-key generation are a visible part of a turn.
-_READ = select(_STATE.c.key, _STATE.c.etag, _STATE.c.data).where(
-    _STATE.c.key.in_(bindparam("keys", expanding=True))
-)
-_UPDATE_IF_UNCHANGED = (
-    update(_STATE)
-    .where(_STATE.c.key == bindparam("match_key"), _STATE.c.etag == bindparam("match_etag"))
-    .values(etag=bindparam("new_etag"), data=bindparam("new_data"))
+_POSTGRES_READ = "SELECT key, etag, data FROM bot_state WHERE key = ANY($1::text[])"
+_POSTGRES_UPDATE = (
+    "UPDATE bot_state SET etag = $1, data = $2, updated_at = now() WHERE key = $3 AND etag = $4"
 )
 
 
-class CoreStateRows:
+class PostgresStateRows:
+    """asyncpg directly, outside any transaction: the conditional UPDATE is atomic on its
+    own, so each statement is one round trip (SQLAlchemy would wrap the update in BEGIN
+    and COMMIT), and asyncpg keeps both statements prepared on each connection."""
+
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
-        self._reader = reading_engine(engine)
 
     async def read(self, keys: list[str]) -> dict[str, Stored]:
-        async with self._reader.connect() as connection:
-            rows = await connection.execute(_READ, {"keys": keys})
-            return {key: Stored(etag, data) for key, etag, data in rows}
+        async with self._engine.connect() as connection:
+            rows = await (await _driver(connection)).fetch(_POSTGRES_READ, keys)
+        return {key: Stored(etag, data) for key, etag, data in rows}
 
     async def update_if_unchanged(
         self, key: str, expected_etag: str, new_etag: str, data: str
     ) -> bool:
-        async with self._engine.begin() as connection:
-            result = await connection.execute(
-                _UPDATE_IF_UNCHANGED,
-                {
-                    "match_key": key,
-                    "match_etag": expected_etag,
-                    "new_etag": new_etag,
-                    "new_data": data,
-                },
+        async with self._engine.connect() as connection:
+            status = await (await _driver(connection)).execute(
+                _POSTGRES_UPDATE, new_etag, data, key, expected_etag
             )
-        return result.rowcount == 1
+        return status == "UPDATE 1"
 
     def close(self) -> None:
         return None
