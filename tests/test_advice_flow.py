@@ -13,7 +13,8 @@ from bot.app import RETBOT
 from bot.chat.conversation import Conversation
 from dialogs.cards.advice import ADVICE_OPEN_KEY, REASON_INPUT, VERB_CONFIRM, VERB_DECLINE
 from dialogs.cards.menu import MENU_KEY, MenuChoice
-from domain.ret import RetConfig
+from domain.ret import Member, RetConfig
+from domain.roles import Role
 from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, MandateRow
 from tests.support import assert_valid_card
 from tests.test_consult_flow import KERNTEAM_AAD as PROCESONDERSTEUNER_AAD
@@ -24,6 +25,7 @@ from tests.test_triage_flow import status_of, submitted_case
 GGZ, LVB = "Jeugd-GGZ De Bron", "LVB-zorg Het Anker"
 THIJS_AAD = "0b7e1d52-4c1a-4e0f-a1d2-00000000a001"  # Thijs Wennink, kernteamlid GGZ
 FATIMA_AAD = "0b7e1d52-4c1a-4e0f-a1d2-00000000a002"  # Fatima el Amrani, kernteamlid LVB
+EVA_AAD = "0b7e1d52-4c1a-4e0f-a1d2-00000000a003"  # Eva Smit, GGZ, flexibele schil
 SAMENVATTING = "Meisje van 15, na breakdown pleeggezin zonder plek, trauma en hechting."
 ADVIES = "Tijdelijk gezinshuis met traumabehandeling; school blijft betrokken."
 SOON = (date.today() + timedelta(days=21)).isoformat()
@@ -31,13 +33,21 @@ SOON = (date.today() + timedelta(days=21)).isoformat()
 
 @pytest.fixture
 def ret(ret: RetConfig) -> RetConfig:
-    """The example RET, with Teams ids for two kernteamleden (the example has none)."""
+    """The example RET, with Teams ids for two kernteamleden (the example has none), and a
+    colleague of the GGZ kernteamlid who is in the flexibele schil (no mandate)."""
     ids = {"Thijs Wennink": THIJS_AAD, "Fatima el Amrani": FATIMA_AAD}
     members = tuple(
         m.model_copy(update={"aad_object_id": ids[m.name]}) if m.name in ids else m
         for m in ret.members
     )
-    return ret.model_copy(update={"members": members})
+    eva = Member(
+        name="Eva Smit",
+        email="e.smit@jggz-debron.example.org",
+        aad_object_id=EVA_AAD,
+        organisation=GGZ,
+        role=Role.FLEXIBELE_SCHIL,
+    )
+    return ret.model_copy(update={"members": (*members, eva)})
 
 
 def form_values(**changes) -> dict:
@@ -201,6 +211,7 @@ async def test_only_a_kernteamlid_of_that_organisation_may_answer_for_it(bot, co
     _, referrer, channel, number, _, _ = await issued(bot, connector, http)
     others = [
         in_channel(channel, "Fatima el Amrani", FATIMA_AAD),  # kernteamlid, other organisation
+        in_channel(channel, "Eva Smit", EVA_AAD),  # same organisation, but no kernteamlid
         in_channel(channel, "Sanne Oude Luttikhuis", PROCESONDERSTEUNER_AAD),
         referrer,
     ]
