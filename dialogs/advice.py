@@ -80,18 +80,20 @@ class AdviceActions:
         return True
 
     async def _open(self, turn_context: TurnContext, number: str, language: Language) -> None:
-        case = await self._advice.get(number)
-        if case is None:
-            await turn_context.send_activity(text("triage.unknown", language))
-            return
         try:
-            check_may_advise(self._member(turn_context), case)
+            case = check_may_advise(
+                self._member(turn_context), await self._advice.get(number), number
+            )
         except NotAllowed:
             await turn_context.send_activity(text("advice.not_allowed", language))
             return
-        except AlreadyDecided:
+        except LookupError:
+            await turn_context.send_activity(text("triage.unknown", language))
+            return
+        except AlreadyDecided as decided:
+            status = decided.case.status.value
             await turn_context.send_activity(
-                text("advice.wrong_status", language, number=number, status=case.status.value)
+                text("advice.wrong_status", language, number=number, status=status)
             )
             return
         organisations = mandate_organisations(self._ret)

@@ -134,12 +134,16 @@ def mandate_organisations(ret: RetConfig) -> list[str]:
     return sorted({m.organisation for m in ret.members_with_role(Role.KERNTEAMLID)})
 
 
-def check_may_advise(chair: Member | None, case: Case) -> None:
-    """Only the voorzitter, and only for a case that was at a table or in consultation."""
+def check_may_advise(chair: Member | None, case: Case | None, number: str) -> Case:
+    """Only the voorzitter, and only for a case that was at a table or in consultation.
+    Who asks is checked first: others do not learn which case numbers exist."""
     if not is_chair(chair):
         raise NotAllowed("only a voorzitter of this RET issues advice")
+    if case is None:
+        raise LookupError(number)
     if case.status not in ADVISABLE:
         raise AlreadyDecided(case)
+    return case
 
 
 def check_afspraken(
@@ -199,10 +203,7 @@ async def issue_advice(
     Raises NotAllowed, LookupError, AlreadyDecided (wrong status, or moved meanwhile) or
     AdviceIncomplete (with every problem at once, so the form can show them together).
     """
-    case = await repository.get(number)
-    if case is None:
-        raise LookupError(number)
-    check_may_advise(chair, case)
+    case = check_may_advise(chair, await repository.get(number), number)
     check_transition(case.status, CaseStatus.ADVIES)
     afspraken, problems = check_afspraken(rows, organisations, now.astimezone(AMSTERDAM).date())
     if not advies.strip():

@@ -234,10 +234,12 @@ async def test_only_the_voorzitter_issues_advice_and_only_after_a_table(bot, con
     by_sanne = await sanne.submit({**submit_data, **form_values()})
     by_referrer = await referrer.submit({**submit_data, **form_values()})
     opened_by_sanne = await sanne.submit({ADVICE_OPEN_KEY: number})
+    unknown_to_sanne = await sanne.submit({ADVICE_OPEN_KEY: "RET-2026-9999"})
 
     assert ADVICE_OPEN_KEY not in str(overview)
     refusal = ["Alleen de voorzitter van het RET kan een advies vastleggen."]
     assert by_sanne.texts() == by_referrer.texts() == opened_by_sanne.texts() == refusal
+    assert unknown_to_sanne.texts() == refusal  # no hint which case numbers exist
     assert await status_of(bot, number) == "ret-tafel ingepland"
     assert await rows(bot, AdviceRow) == [] and await rows(bot, AfspraakRow) == []
 
