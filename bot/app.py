@@ -23,6 +23,7 @@ from bot.settings import Settings
 from bot.tenants import TenantGate
 from domain.ret import RetConfig
 from scheduler.ticker import start_ticker
+from storage.advice import SqlAdviceRepository
 from storage.bot_state import DatabaseConversationState, DatabaseStorage, DatabaseUserState
 from storage.cases import SqlCaseRepository
 from storage.consultations import SqlConsultationRepository
@@ -77,6 +78,7 @@ def build_retbot(
         consultations,
         SqlCaseRepository(sessions, cipher),
         delivery,
+        SqlAdviceRepository(sessions, cipher),
     )
     jobs = PeriodicJobs(ret, sessions, cipher, consultations, delivery)
     return Retbot(settings, ret, engine, storage, adapter, connectors, bot, references, jobs)

@@ -8,6 +8,7 @@ from botbuilder.schema import ChannelAccount
 
 from bot.activity_facts import is_personal
 from bot.commands import command_of, typed_text
+from dialogs.advice import AdviceActions
 from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.cases import CONSENT_KEY, cases_card
 from dialogs.cards.consult import ASK_CHAIR
@@ -20,9 +21,10 @@ from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.triage import TriageActions
+from domain.advice import AdviceRepository
 from domain.cases import TEAM_VIEW_ROLES, visible_cases
 from domain.consultations import ConsultationRepository
-from domain.people import find_member
+from domain.people import find_member, is_chair
 from domain.ret import RetConfig
 from domain.triage import TriageRepository
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
@@ -39,6 +41,7 @@ class RetBot(ActivityHandler):
         consultations: ConsultationRepository,
         cases: TriageRepository,
         delivery: Delivery,
+        advice: AdviceRepository,
     ) -> None:
         self._ret = ret
         self._conversation_state = conversation_state
@@ -55,6 +58,7 @@ class RetBot(ActivityHandler):
         self._dialogs.add(IntakeDialog(ret, cases, delivery, self._language, self._intake_draft))
         self._chair_actions = ChairActions(ret, consultations, delivery)
         self._triage = TriageActions(ret, cases, delivery)
+        self._advice = AdviceActions(ret, advice, delivery)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         await load_states(turn_context, self._conversation_state, self._user_state)
@@ -104,6 +108,10 @@ class RetBot(ActivityHandler):
                 reply = text("fallback", language)
             await turn_context.send_activity(reply)
             return
+        if await self._advice.on_submit(
+            turn_context, value, is_personal(turn_context.activity), language
+        ):
+            return
         if isinstance(value, dict) and value.get(INTAKE_KEY):  # a request card, clicked later
             await dialog_context.begin_dialog(IntakeDialog.__name__, {"value": value})
             return
@@ -147,7 +155,8 @@ class RetBot(ActivityHandler):
         member = find_member(self._ret, user.aad_object_id)
         cases = await visible_cases(self._cases, referrer_of(context), member, datetime.now(UTC))
         team_view = member is not None and member.role in TEAM_VIEW_ROLES
-        await context.send_activity(card_activity(cases_card(cases, team_view, language)))
+        card = cases_card(cases, team_view, language, can_advise=is_chair(member))
+        await context.send_activity(card_activity(card))
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         """Action.Execute on a card. Handled here, not in on_adaptive_card_invoke: with
@@ -158,7 +167,9 @@ class RetBot(ActivityHandler):
         value = turn_context.activity.value if isinstance(turn_context.activity.value, dict) else {}
         action = value.get("action") if isinstance(value.get("action"), dict) else {}
         verb, data = action.get("verb"), action.get("data")
-        actions = next((a for a in (self._chair_actions, self._triage) if a.handles(verb)), None)
+        actions = next(
+            (a for a in (self._chair_actions, self._triage, self._advice) if a.handles(verb)), None
+        )
         if actions is None or not isinstance(data, dict):
             return _card_response(400, "application/vnd.microsoft.error", "unknown card action")
         try:

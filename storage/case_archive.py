@@ -7,7 +7,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from storage.encryption import PLAIN, FieldCipher
-from storage.models import AuditRow, CaseEventRow, CaseRow
+from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, CaseRow, MandateRow
 
 
 class CaseArchive:
@@ -33,6 +33,7 @@ class CaseArchive:
                 .where(CaseEventRow.case_number == number)
                 .order_by(CaseEventRow.id)
             )
+            advice = await self._advice(session, number)
             session.add(_audit(number, requested_by, "casus geëxporteerd"))
             return {
                 "casus": case.number,
@@ -53,16 +54,56 @@ class CaseArchive:
                     }
                     for e in events
                 ],
+                "advies": advice,
             }
 
+    async def _advice(self, session, number: str) -> dict | None:
+        """The advice with its afspraken and the organisations' answers, if given."""
+        advice = await session.get(AdviceRow, number)
+        if advice is None:
+            return None
+        afspraken = await session.scalars(
+            select(AfspraakRow)
+            .where(AfspraakRow.case_number == number)
+            .order_by(AfspraakRow.position)
+        )
+        mandates = await session.scalars(select(MandateRow).where(MandateRow.case_number == number))
+        decrypt = self._cipher.decrypt
+        return {
+            "samenvatting": decrypt(advice.samenvatting),
+            "advies": decrypt(advice.advies),
+            "gegeven_door": advice.issued_by,
+            "gegeven_op": advice.issued_at.isoformat(),
+            "afspraken": [
+                {
+                    "organisatie": a.organisation,
+                    "actie": decrypt(a.action),
+                    "uiterlijk": a.deadline.isoformat(),
+                    "wie": decrypt(a.person),
+                }
+                for a in afspraken
+            ],
+            "mandaat": [
+                {
+                    "organisatie": m.organisation,
+                    "antwoord": m.answer,
+                    "door": m.answered_by,
+                    "op": m.answered_at.isoformat(),
+                }
+                for m in mandates
+            ],
+        }
+
     async def purge(self, number: str, requested_by: str) -> bool:
-        """Removes the case and its timeline. The audit trail keeps who did what with the
-        case number (no case content), and records the purge itself."""
+        """Removes the case, its timeline and its advice. The audit trail keeps who did
+        what with the case number (no case content), and records the purge itself."""
         async with self._sessions.begin() as session:
             removed = await session.execute(delete(CaseRow).where(CaseRow.number == number))
             if removed.rowcount == 0:
                 return False
             await session.execute(delete(CaseEventRow).where(CaseEventRow.case_number == number))
+            for model in (AdviceRow, AfspraakRow, MandateRow):
+                await session.execute(delete(model).where(model.case_number == number))
             session.add(_audit(number, requested_by, "casus verwijderd"))
         return True
 

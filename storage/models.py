@@ -1,8 +1,8 @@
 """Tables. The schema itself changes only through the Alembic migrations next to this file."""
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import DateTime, String, Text, UniqueConstraint, func
+from sqlalchemy import Date, DateTime, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -111,3 +111,43 @@ class CaseEventRow(Base):
     actor: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(32))
     text: Mapped[str | None] = mapped_column(Text)
+
+
+class AdviceRow(Base):
+    """The zwaarwegend advies of a case: one per case, free text encrypted when keyed."""
+
+    __tablename__ = "advice"
+
+    case_number: Mapped[str] = mapped_column(String(16), primary_key=True)
+    samenvatting: Mapped[str] = mapped_column(Text)
+    advies: Mapped[str] = mapped_column(Text)
+    issued_by: Mapped[str] = mapped_column(Text)
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AfspraakRow(Base):
+    """One afspraak of an advice: which organisation does what, by when (and who)."""
+
+    __tablename__ = "advice_afspraak"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(16), index=True)
+    position: Mapped[int]
+    organisation: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text)
+    deadline: Mapped[date] = mapped_column(Date)
+    person: Mapped[str | None] = mapped_column(Text)
+
+
+class MandateRow(Base):
+    """An organisation's answer to its part of the advice; one per organisation and case."""
+
+    __tablename__ = "mandate_confirmation"
+    __table_args__ = (UniqueConstraint("case_number", "organisation"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(16), index=True)
+    organisation: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(String(16))
+    answered_by: Mapped[str] = mapped_column(Text)
+    answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -4,13 +4,22 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from storage.encryption import FieldCipher
-from storage.models import BotStateRow, CaseEventRow, CaseRow, ConsultationRow
+from storage.models import (
+    AdviceRow,
+    AfspraakRow,
+    BotStateRow,
+    CaseEventRow,
+    CaseRow,
+    ConsultationRow,
+)
 
 ENCRYPTED_COLUMNS = (
     (BotStateRow, ("data",)),
     (CaseRow, ("answers",)),
     (CaseEventRow, ("text",)),
     (ConsultationRow, ("question", "answer")),
+    (AdviceRow, ("samenvatting", "advies")),
+    (AfspraakRow, ("action", "person")),
 )
 
 

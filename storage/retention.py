@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.cases import CaseStatus, anonymised
 from storage.encryption import PLAIN, FieldCipher
-from storage.models import AuditRow, CaseEventRow, CaseRow
+from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, CaseRow
 
 ANONYMOUS = "(geanonimiseerd)"
 
@@ -19,8 +19,9 @@ async def anonymise_closed_cases(
     now: datetime,
     cipher: FieldCipher = PLAIN,
 ) -> list[str]:
-    """Clears personal fields, the referrer and the timeline notes of every case closed
-    before `closed_before`; the categories the reports count stay. Returns the numbers."""
+    """Clears personal fields, the referrer, the timeline notes and the advice texts of
+    every case closed before `closed_before`; the categories the reports count stay.
+    Returns the numbers."""
     async with sessions.begin() as session:
         due = (
             await session.scalars(
@@ -43,6 +44,7 @@ async def anonymise_closed_cases(
                 .where(CaseEventRow.case_number == case.number)
                 .values(text=None)
             )
+            await _anonymise_advice(session, case.number)
             session.add(
                 AuditRow(
                     at=now,
@@ -53,3 +55,17 @@ async def anonymise_closed_cases(
                 )
             )
         return [case.number for case in due]
+
+
+async def _anonymise_advice(session, number: str) -> None:
+    """The advice's texts go; which organisations had a part, and by when, stay."""
+    await session.execute(
+        update(AdviceRow)
+        .where(AdviceRow.case_number == number)
+        .values(samenvatting=ANONYMOUS, advies=ANONYMOUS)
+    )
+    await session.execute(
+        update(AfspraakRow)
+        .where(AfspraakRow.case_number == number)
+        .values(action=ANONYMOUS, person=None)
+    )

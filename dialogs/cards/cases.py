@@ -3,8 +3,10 @@
 from babel.dates import format_date
 
 from dialogs.cards import adaptive_card, facts, heading, paragraph, submit
+from dialogs.cards.advice import ADVICE_OPEN_KEY
 from dialogs.cards.intake import display
 from dialogs.texts import Language, text
+from domain.advice import ADVISABLE
 from domain.cases import Case
 from domain.intake import SECTIONS
 
@@ -13,7 +15,9 @@ _SOORT_VRAAG = _FIELDS["soort_vraag"]
 _CONSENT_BY = _FIELDS["toestemming_door"]
 
 
-def cases_card(cases: list[Case], team_view: bool, language: Language) -> dict:
+def cases_card(
+    cases: list[Case], team_view: bool, language: Language, *, can_advise: bool = False
+) -> dict:
     title = text("cases.title_team" if team_view else "cases.title_mine", language)
     body = [heading(title)]
     if not cases:
@@ -46,6 +50,8 @@ def cases_card(cases: list[Case], team_view: bool, language: Language) -> dict:
         ]
         if not team_view and not case.consent_given:
             body += _consent_form(case, language)
+        if can_advise and case.status in ADVISABLE:
+            body.append(_advice_action(case, language))
     return adaptive_card(body)
 
 
@@ -73,3 +79,9 @@ def _consent_form(case: Case, language: Language) -> list[dict]:
             "actions": [submit(text("cases.consent_given", language), {CONSENT_KEY: case.number})],
         },
     ]
+
+
+def _advice_action(case: Case, language: Language) -> dict:
+    """For the voorzitter: record the advice of a case that was at a table."""
+    action = submit(text("advice.action_open", language), {ADVICE_OPEN_KEY: case.number})
+    return {"type": "ActionSet", "actions": [action]}

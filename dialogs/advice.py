@@ -1,0 +1,227 @@
+"""The advice flow: the voorzitter's form in their own chat, the mandate card where the
+team works, and the kernteamleden's answers on it.
+
+The form is a card submit in the voorzitter's 1:1 chat (it holds case details); the
+answers arrive as `adaptiveCard/action` invokes on the shared card, whose replacement
+shows everyone which organisations confirmed.
+"""
+
+from datetime import UTC, datetime
+
+from botbuilder.core import TurnContext
+
+from dialogs.cards import BadCardData, card_activity
+from dialogs.cards.advice import (
+    ADVICE_KEY,
+    ADVICE_OPEN_KEY,
+    ADVIES,
+    REASON_INPUT,
+    ROW_FIELDS,
+    ROWS,
+    SAMENVATTING,
+    VERB_CONFIRM,
+    VERB_DECLINE,
+    advice_form,
+    mandate_card,
+    row_input,
+)
+from dialogs.delivery import Delivery
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from domain.advice import (
+    AdviceIncomplete,
+    AdviceRepository,
+    AfspraakInput,
+    AlreadyAnswered,
+    MandateState,
+    check_may_advise,
+    confirm_mandate,
+    decline_mandate,
+    issue_advice,
+    mandate_organisations,
+    mandate_state,
+)
+from domain.people import chairs, find_member
+from domain.ret import Member, RetConfig
+from domain.triage import AlreadyDecided, NotAllowed, NoteMissing
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+class AdviceActions:
+    def __init__(self, ret: RetConfig, advice: AdviceRepository, delivery: Delivery) -> None:
+        self._ret = ret
+        self._advice = advice
+        self._delivery = delivery
+
+    def _member(self, turn_context: TurnContext) -> Member | None:
+        user = turn_context.activity.from_property
+        return find_member(self._ret, user.aad_object_id if user else None)
+
+    # The voorzitter's form (card submits in their own chat).
+
+    async def on_submit(
+        self, turn_context: TurnContext, value: object, personal: bool, language: Language
+    ) -> bool:
+        """Handles the form's submits; False when `value` is not one of them. The form holds
+        case details, so it is only shown and taken in a personal chat."""
+        if not isinstance(value, dict):
+            return False
+        open_for, issue_for = value.get(ADVICE_OPEN_KEY), value.get(ADVICE_KEY)
+        if not isinstance(open_for, str) and not isinstance(issue_for, str):
+            return False
+        if not personal:
+            await turn_context.send_activity(text("advice.only_personal", language))
+        elif isinstance(open_for, str):
+            await self._open(turn_context, open_for, language)
+        else:
+            await self._issue(turn_context, issue_for, value, language)
+        return True
+
+    async def _open(self, turn_context: TurnContext, number: str, language: Language) -> None:
+        try:
+            case = check_may_advise(
+                self._member(turn_context), await self._advice.get(number), number
+            )
+        except NotAllowed:
+            await turn_context.send_activity(text("advice.not_allowed", language))
+            return
+        except LookupError:
+            await turn_context.send_activity(text("triage.unknown", language))
+            return
+        except AlreadyDecided as decided:
+            status = decided.case.status.value
+            await turn_context.send_activity(
+                text("advice.wrong_status", language, number=number, status=status)
+            )
+            return
+        organisations = mandate_organisations(self._ret)
+        form = advice_form(case, organisations, {}, [], language)
+        await turn_context.send_activity(card_activity(form))
+
+    async def _issue(
+        self, turn_context: TurnContext, number: str, value: dict, language: Language
+    ) -> None:
+        chair = self._member(turn_context)
+        organisations = mandate_organisations(self._ret)
+        try:
+            case, advice = await issue_advice(
+                self._advice,
+                number,
+                chair,
+                _text(value, SAMENVATTING),
+                _text(value, ADVIES),
+                _rows(value),
+                organisations,
+                turn_context.activity.channel_id,
+                now(),
+            )
+        except NotAllowed:
+            await turn_context.send_activity(text("advice.not_allowed", language))
+            return
+        except LookupError:
+            await turn_context.send_activity(text("triage.unknown", language))
+            return
+        except AlreadyDecided as decided:
+            status = decided.case.status.value
+            await turn_context.send_activity(
+                text("advice.wrong_status", language, number=number, status=status)
+            )
+            return
+        except AdviceIncomplete as incomplete:
+            case = await self._advice.get(number)
+            kept = {k: v for k, v in value.items() if isinstance(v, str)}
+            form = advice_form(case, organisations, kept, incomplete.problems, language)
+            await turn_context.send_activity(card_activity(form))
+            return
+        state = MandateState(case, advice, {})
+        posted = await self._delivery.chair_card(mandate_card(state, DEFAULT_LANGUAGE))
+        referrer = case.referrer
+        await self._delivery.to_user(
+            referrer.channel_id, referrer.user_id, text("advice.referrer", number=case.number)
+        )
+        done = "advice.issued" if posted else "advice.issued_no_card"
+        await turn_context.send_activity(text(done, language, number=case.number))
+
+    # The kernteamleden's answers (Action.Execute on the shared card).
+
+    def handles(self, verb: str | None) -> bool:
+        return verb in (VERB_CONFIRM, VERB_DECLINE)
+
+    async def act(self, turn_context: TurnContext, verb: str, data: dict) -> dict | str:
+        """The card that replaces the clicked one, or a short message to show."""
+        number, organisation = data.get("case"), data.get("organisation")
+        if not isinstance(number, str) or not isinstance(organisation, str):
+            raise BadCardData("card data without case number or organisation")
+        member = self._member(turn_context)
+        channel = turn_context.activity.channel_id
+        try:
+            if verb == VERB_CONFIRM:
+                state = await confirm_mandate(
+                    self._advice, number, organisation, member, channel, now()
+                )
+            else:
+                reason = data.get(REASON_INPUT)
+                state = await decline_mandate(
+                    self._advice,
+                    number,
+                    organisation,
+                    member,
+                    reason if isinstance(reason, str) else None,
+                    channel,
+                    now(),
+                )
+        except NotAllowed:
+            return text("advice.mandate_not_allowed")
+        except NoteMissing:
+            return text("advice.reason_missing")
+        except LookupError:
+            return text("triage.unknown")
+        except AlreadyAnswered:
+            state = await mandate_state(self._advice, number)
+            return mandate_card(state, DEFAULT_LANGUAGE)
+        await self._tell_chair(state, verb, organisation, data.get(REASON_INPUT))
+        return mandate_card(state, DEFAULT_LANGUAGE)
+
+    async def _tell_chair(
+        self, state: MandateState, verb: str, organisation: str, reason: object
+    ) -> None:
+        number, initials = state.case.number, state.case.initials
+        if verb == VERB_DECLINE:
+            # Where the voorzitter works (perhaps the team channel): no reason there. The
+            # reason goes to the voorzitter's own chat and stays in the case's timeline.
+            await self._delivery.alert_chair(
+                text("advice.declined_chair", number=number, initials=initials, org=organisation)
+            )
+            private = text(
+                "advice.declined_reason",
+                number=number,
+                initials=initials,
+                org=organisation,
+                reason=str(reason).strip(),
+            )
+            for chair in chairs(self._ret):
+                if chair.aad_object_id and await self._delivery.to_member(
+                    chair.aad_object_id, private
+                ):
+                    break
+        elif state.all_confirmed:
+            await self._delivery.alert_chair(
+                text("advice.all_confirmed", number=number, initials=initials)
+            )
+
+
+def _text(value: dict, key: str) -> str:
+    found = value.get(key)
+    return found if isinstance(found, str) else ""
+
+
+def _rows(value: dict) -> list[AfspraakInput]:
+    """The rows with anything filled in; empty rows are left out."""
+    rows = []
+    for row in range(1, ROWS + 1):
+        fields = [_text(value, row_input(field, row)) for field in ROW_FIELDS]
+        if any(f.strip() for f in fields):
+            rows.append(AfspraakInput(row, *fields))
+    return rows

@@ -1,0 +1,158 @@
+"""Advice cards: the voorzitter's form (1:1, Action.Submit) and the shared mandate card
+(where the team works, Action.Execute), which carries case number, initials and afspraken
+only: no summary, no advice text, no names of the family."""
+
+from babel.dates import format_date
+
+from dialogs.cards import adaptive_card, execute, heading, paragraph, required, submit
+from dialogs.cards.consult import when
+from dialogs.texts import Language, text
+from domain.advice import MandateAnswer, MandateState, Problem
+from domain.cases import Case
+
+ADVICE_OPEN_KEY = "advice_for"  # "Advies vastleggen" on Mijn casussen: {"advice_for": number}
+ADVICE_KEY = "advice"  # the form's submit: {"advice": number, "samenvatting": .., ...}
+SAMENVATTING = "samenvatting"
+ADVIES = "advies"
+ROWS = 5  # afspraak rows on the form; empty rows are ignored
+ROW_FIELDS = ("organisatie", "actie", "deadline", "persoon")
+
+VERB_CONFIRM = "advice.confirm"
+VERB_DECLINE = "advice.decline"
+REASON_INPUT = "reden"
+
+
+def row_input(field: str, row: int) -> str:
+    return f"{field}_{row}"
+
+
+def advice_form(
+    case: Case,
+    organisations: list[str],
+    values: dict,
+    problems: list[Problem],
+    language: Language,
+) -> dict:
+    """The advice in three parts; `values` and `problems` when it is asked again."""
+    body = [
+        heading(text("advice.form_title", language, number=case.number, initials=case.initials))
+    ]
+    if problems:
+        body.append(
+            {
+                "type": "Container",
+                "style": "attention",
+                "items": [paragraph(text("intake.problems", language))]
+                + [paragraph("- " + problem_text(p, language)) for p in problems],
+            }
+        )
+    must_fill = text("intake.required", language)
+    body += [
+        required(_text(SAMENVATTING, text("advice.samenvatting", language), values), must_fill),
+        required(_text(ADVIES, text("advice.advies", language), values), must_fill),
+        heading(text("advice.afspraken", language)),
+        paragraph(text("advice.afspraken_hint", language), subtle=True),
+    ]
+    choices = [{"title": name, "value": name} for name in organisations]
+    for row in range(1, ROWS + 1):
+        body += [
+            {
+                "type": "TextBlock",
+                "text": text("advice.row", language, row=row),
+                "weight": "Bolder",
+                "wrap": True,
+                "separator": True,
+            },
+            {
+                "type": "Input.ChoiceSet",
+                "id": row_input("organisatie", row),
+                "label": text("advice.organisation", language),
+                "choices": choices,
+                **_value(values, row_input("organisatie", row)),
+            },
+            _text(row_input("actie", row), text("advice.action", language), values),
+            {
+                "type": "Input.Date",
+                "id": row_input("deadline", row),
+                "label": text("advice.deadline", language),
+                **_value(values, row_input("deadline", row)),
+            },
+            _text(row_input("persoon", row), text("advice.person", language), values, short=True),
+        ]
+    action = submit(text("advice.issue", language), {ADVICE_KEY: case.number})
+    return adaptive_card(body, actions=[{**action, "style": "positive"}])
+
+
+def _text(input_id: str, label: str, values: dict, *, short: bool = False) -> dict:
+    element = {"type": "Input.Text", "id": input_id, "label": label}
+    if not short:
+        element["isMultiline"] = True
+    return element | _value(values, input_id)
+
+
+def _value(values: dict, input_id: str) -> dict:
+    value = values.get(input_id)
+    return {"value": value} if isinstance(value, str) and value else {}
+
+
+def problem_text(problem: Problem, language: Language) -> str:
+    return text(f"advice.problem.{problem.kind.value}", language, row=problem.row)
+
+
+def mandate_card(state: MandateState, language: Language) -> dict:
+    """Per organisation its afspraken and its answer, with the buttons for what is open."""
+    case, advice = state.case, state.advice
+    body = [
+        heading(text("advice.card_title", language, number=case.number, initials=case.initials)),
+        paragraph(text("advice.card_intro", language), subtle=True),
+    ]
+    data = {"case": case.number}
+    for organisation in advice.organisations:
+        lines = [
+            "- "
+            + text(
+                "advice.afspraak_line",
+                language,
+                action=a.action,
+                deadline=format_date(a.deadline, "d MMMM y", locale=language),
+            )
+            for a in advice.afspraken
+            if a.organisation == organisation
+        ]
+        mandate = state.mandates.get(organisation)
+        items = [
+            {"type": "TextBlock", "text": organisation, "weight": "Bolder", "wrap": True},
+            paragraph("\n".join(lines)),
+        ]
+        if mandate is None:
+            items.append(paragraph(text("advice.open", language), subtle=True))
+        else:
+            key = (
+                f"advice.{'confirmed' if mandate.answer is MandateAnswer.CONFIRMED else 'declined'}"
+            )
+            items.append(
+                paragraph(text(key, language, name=mandate.by, when=when(mandate.at, language)))
+            )
+        buttons = []
+        if mandate is None or mandate.answer is MandateAnswer.DECLINED:
+            org_data = {**data, "organisation": organisation}
+            buttons.append(
+                execute(text("advice.confirm", language), VERB_CONFIRM, org_data, style="positive")
+            )
+            if mandate is None:
+                buttons.append(execute(text("advice.decline", language), VERB_DECLINE, org_data))
+        if buttons:
+            items.append({"type": "ActionSet", "actions": buttons})
+        body.append({"type": "Container", "separator": True, "items": items})
+    if state.all_confirmed:
+        body.append(paragraph(text("advice.all_confirmed_card", language)))
+    elif any(o not in state.mandates for o in advice.organisations):
+        body.append(
+            {
+                "type": "Input.Text",
+                "id": REASON_INPUT,
+                "label": text("advice.reason_label", language),
+                "isMultiline": True,
+            }
+        )
+    return adaptive_card(body)

@@ -1,0 +1,304 @@
+"""The zwaarwegend advies and the mandate of the organisations at the table.
+
+After the RET meeting (or a consultation or samenwerkingstafel) the voorzitter records the
+advice: a summary of the case, the advice itself and the afspraken (which organisation does
+what, by when). Each organisation's kernteamlid then confirms, with the mandate of their
+organisation, that it will carry out its part, or says it cannot (which is where escalation
+would start). Only the voorzitter issues advice; only a kernteamlid of the organisation
+concerned answers for it.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Protocol
+
+from domain.cases import Case, CaseStatus, check_transition
+from domain.meetings import AMSTERDAM
+from domain.people import is_chair
+from domain.ret import Member, RetConfig
+from domain.roles import Role
+from domain.triage import AlreadyDecided, CaseEvent, NotAllowed, NoteMissing
+
+ADVISABLE = frozenset({CaseStatus.RET_TAFEL, CaseStatus.CONSULTATIE, CaseStatus.SAMENWERKINGSTAFEL})
+ISSUED = "advies gegeven"
+CONFIRMED_EVENT = "mandaat bevestigd"
+DECLINED_EVENT = "mandaat niet bevestigd"
+
+
+@dataclass(frozen=True)
+class Afspraak:
+    organisation: str
+    action: str
+    deadline: date
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class Advice:
+    case_number: str
+    samenvatting: str
+    advies: str
+    afspraken: tuple[Afspraak, ...]
+    issued_by: str
+    issued_at: datetime
+
+    @property
+    def organisations(self) -> list[str]:
+        """Each organisation with a part in the advice, in the order of the afspraken."""
+        return list(dict.fromkeys(a.organisation for a in self.afspraken))
+
+
+class MandateAnswer(StrEnum):
+    CONFIRMED = "bevestigd"
+    DECLINED = "niet bevestigd"
+
+
+@dataclass(frozen=True)
+class Mandate:
+    """One organisation's answer to its part of the advice, and who gave it."""
+
+    organisation: str
+    answer: MandateAnswer
+    by: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class AfspraakInput:
+    """One filled-in row of the advice form, as typed (row counts from 1)."""
+
+    row: int
+    organisation: str
+    action: str
+    deadline: str
+    person: str = ""
+
+
+class ProblemKind(StrEnum):
+    SAMENVATTING_EMPTY = "samenvatting_empty"
+    ADVIES_EMPTY = "advies_empty"
+    NO_AFSPRAAK = "no_afspraak"
+    ORGANISATION_MISSING = "organisation_missing"
+    ORGANISATION_UNKNOWN = "organisation_unknown"
+    ACTION_MISSING = "action_missing"
+    DEADLINE_MISSING = "deadline_missing"
+    DEADLINE_FORMAT = "deadline_format"
+    DEADLINE_PAST = "deadline_past"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with the advice form; the flow words it in the user's language."""
+
+    kind: ProblemKind
+    row: int | None = None
+
+
+class AdviceIncomplete(ValueError):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(", ".join(p.kind.value for p in problems))
+        self.problems = problems
+
+
+class AlreadyAnswered(Exception):
+    """This organisation's answer stands (a confirmation is final); nothing changed."""
+
+
+class AdviceRepository(Protocol):
+    async def get(self, number: str) -> Case | None: ...
+
+    async def issue(self, advice: Advice, case: Case, event: CaseEvent, channel: str) -> bool:
+        """Stores the advice with its afspraken, moves the case to 'advies gegeven' and
+        writes its event and audit entry in one transaction, only while the case still has
+        status `case.status`. False when somebody else moved it first."""
+        ...
+
+    async def advice(self, number: str) -> Advice | None: ...
+
+    async def mandates(self, number: str) -> dict[str, Mandate]:
+        """The answers given so far, by organisation."""
+        ...
+
+    async def record_mandate(
+        self, number: str, mandate: Mandate, event: CaseEvent, channel: str
+    ) -> bool:
+        """Stores the answer with its event and audit entry, unless the organisation has
+        confirmed already (or declined already, for a second decline). False then."""
+        ...
+
+
+def mandate_organisations(ret: RetConfig) -> list[str]:
+    """The organisations an afspraak can be made with: those with a kernteamlid, who can
+    confirm its part with mandate."""
+    return sorted({m.organisation for m in ret.members_with_role(Role.KERNTEAMLID)})
+
+
+def check_may_advise(chair: Member | None, case: Case | None, number: str) -> Case:
+    """Only the voorzitter, and only for a case that was at a table or in consultation.
+    Who asks is checked first: others do not learn which case numbers exist."""
+    if not is_chair(chair):
+        raise NotAllowed("only a voorzitter of this RET issues advice")
+    if case is None:
+        raise LookupError(number)
+    if case.status not in ADVISABLE:
+        raise AlreadyDecided(case)
+    return case
+
+
+def check_afspraken(
+    rows: list[AfspraakInput], organisations: list[str], today: date
+) -> tuple[list[Afspraak], list[Problem]]:
+    """The afspraken of the filled-in rows, and what is wrong with the rest."""
+    afspraken: list[Afspraak] = []
+    problems: list[Problem] = []
+    for row in rows:
+        found = _row_problems(row, organisations, today)
+        if found:
+            problems += found
+            continue
+        deadline = date.fromisoformat(row.deadline.strip())
+        person = row.person.strip() or None
+        afspraken.append(Afspraak(row.organisation, row.action.strip(), deadline, person))
+    if not rows:
+        problems.append(Problem(ProblemKind.NO_AFSPRAAK))
+    return afspraken, problems
+
+
+def _row_problems(row: AfspraakInput, organisations: list[str], today: date) -> list[Problem]:
+    problems = []
+    if not row.organisation.strip():
+        problems.append(Problem(ProblemKind.ORGANISATION_MISSING, row.row))
+    elif row.organisation not in organisations:
+        problems.append(Problem(ProblemKind.ORGANISATION_UNKNOWN, row.row))
+    if not row.action.strip():
+        problems.append(Problem(ProblemKind.ACTION_MISSING, row.row))
+    deadline = row.deadline.strip()
+    if not deadline:
+        problems.append(Problem(ProblemKind.DEADLINE_MISSING, row.row))
+        return problems
+    try:
+        day = date.fromisoformat(deadline)
+    except ValueError:
+        problems.append(Problem(ProblemKind.DEADLINE_FORMAT, row.row))
+        return problems
+    if day < today:
+        problems.append(Problem(ProblemKind.DEADLINE_PAST, row.row))
+    return problems
+
+
+async def issue_advice(
+    repository: AdviceRepository,
+    number: str,
+    chair: Member | None,
+    samenvatting: str,
+    advies: str,
+    rows: list[AfspraakInput],
+    organisations: list[str],
+    channel: str,
+    now: datetime,
+) -> tuple[Case, Advice]:
+    """Records the voorzitter's advice and moves the case to 'advies gegeven'.
+
+    Raises NotAllowed, LookupError, AlreadyDecided (wrong status, or moved meanwhile) or
+    AdviceIncomplete (with every problem at once, so the form can show them together).
+    """
+    case = check_may_advise(chair, await repository.get(number), number)
+    check_transition(case.status, CaseStatus.ADVIES)
+    afspraken, problems = check_afspraken(rows, organisations, now.astimezone(AMSTERDAM).date())
+    if not advies.strip():
+        problems.insert(0, Problem(ProblemKind.ADVIES_EMPTY))
+    if not samenvatting.strip():
+        problems.insert(0, Problem(ProblemKind.SAMENVATTING_EMPTY))
+    if problems:
+        raise AdviceIncomplete(problems)
+    advice = Advice(number, samenvatting.strip(), advies.strip(), tuple(afspraken), chair.name, now)
+    event = CaseEvent(now, chair.name, ISSUED, None)
+    if not await repository.issue(advice, case, event, channel):
+        raise AlreadyDecided(await repository.get(number) or case)
+    return replace(case, status=CaseStatus.ADVIES), advice
+
+
+@dataclass(frozen=True)
+class MandateState:
+    """Where the advice stands after an answer: for the shared card and for telling the
+    voorzitter."""
+
+    case: Case
+    advice: Advice
+    mandates: dict[str, Mandate]
+
+    @property
+    def all_confirmed(self) -> bool:
+        return all(
+            self.mandates.get(o) is not None and self.mandates[o].answer is MandateAnswer.CONFIRMED
+            for o in self.advice.organisations
+        )
+
+
+async def mandate_state(repository: AdviceRepository, number: str) -> MandateState:
+    case = await repository.get(number)
+    advice = await repository.advice(number)
+    if case is None or advice is None:
+        raise LookupError(number)
+    return MandateState(case, advice, await repository.mandates(number))
+
+
+async def confirm_mandate(
+    repository: AdviceRepository,
+    number: str,
+    organisation: str,
+    member: Member | None,
+    channel: str,
+    now: datetime,
+) -> MandateState:
+    """The kernteamlid confirms that their organisation carries out its part. A second
+    confirmation raises AlreadyAnswered and changes nothing."""
+    state = await _answerable(repository, number, organisation, member)
+    earlier = state.mandates.get(organisation)
+    if earlier is not None and earlier.answer is MandateAnswer.CONFIRMED:
+        raise AlreadyAnswered(organisation)
+    mandate = Mandate(organisation, MandateAnswer.CONFIRMED, member.name, now)
+    event = CaseEvent(now, member.name, CONFIRMED_EVENT, organisation)
+    if not await repository.record_mandate(number, mandate, event, channel):
+        raise AlreadyAnswered(organisation)
+    return await mandate_state(repository, number)
+
+
+async def decline_mandate(
+    repository: AdviceRepository,
+    number: str,
+    organisation: str,
+    member: Member | None,
+    reason: str | None,
+    channel: str,
+    now: datetime,
+) -> MandateState:
+    """The kernteamlid says their organisation cannot carry out its part, with a reason
+    (kept in the case's timeline, for the voorzitter). A decline can later become a
+    confirmation; a confirmation stays."""
+    state = await _answerable(repository, number, organisation, member)
+    reason = (reason or "").strip()
+    if not reason:
+        raise NoteMissing("a decline needs a reason")
+    if organisation in state.mandates:
+        raise AlreadyAnswered(organisation)
+    mandate = Mandate(organisation, MandateAnswer.DECLINED, member.name, now)
+    event = CaseEvent(now, member.name, DECLINED_EVENT, f"{organisation}: {reason}")
+    if not await repository.record_mandate(number, mandate, event, channel):
+        raise AlreadyAnswered(organisation)
+    return await mandate_state(repository, number)
+
+
+async def _answerable(
+    repository: AdviceRepository, number: str, organisation: str, member: Member | None
+) -> MandateState:
+    """The advice, if `member` is a kernteamlid of `organisation` and it has a part in it."""
+    if member is None or member.role is not Role.KERNTEAMLID:
+        raise NotAllowed("only a kernteamlid confirms their organisation's mandate")
+    if member.organisation != organisation:
+        raise NotAllowed("a kernteamlid answers for their own organisation only")
+    state = await mandate_state(repository, number)
+    if organisation not in state.advice.organisations:
+        raise NotAllowed("this organisation has no part in the advice")
+    return state

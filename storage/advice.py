@@ -1,0 +1,116 @@
+"""Advice, afspraken and mandate answers in the database (implements
+domain.advice.AdviceRepository). A case repository too: issuing advice moves the case in
+the same transaction."""
+
+from sqlalchemy import select, update
+
+from domain.advice import Advice, Afspraak, Mandate, MandateAnswer
+from domain.cases import Case, CaseStatus
+from domain.triage import CaseEvent
+from storage.cases import SqlCaseRepository
+from storage.models import AdviceRow, AfspraakRow, CaseRow, MandateRow
+from storage.upsert import dialect_insert
+
+
+class SqlAdviceRepository(SqlCaseRepository):
+    """Free text (summary, advice, actions, people) is encrypted when a key is set; the
+    organisations and deadlines stay plain, for follow-up and reports."""
+
+    async def issue(self, advice: Advice, case: Case, event: CaseEvent, channel: str) -> bool:
+        encrypt = self._cipher.encrypt
+        async with self._sessions.begin() as session:
+            moved = await session.execute(
+                update(CaseRow)
+                .where(CaseRow.number == case.number, CaseRow.status == case.status.value)
+                .values(status=CaseStatus.ADVIES.value)
+            )
+            if moved.rowcount != 1:
+                return False
+            session.add(
+                AdviceRow(
+                    case_number=advice.case_number,
+                    samenvatting=encrypt(advice.samenvatting),
+                    advies=encrypt(advice.advies),
+                    issued_by=advice.issued_by,
+                    issued_at=advice.issued_at,
+                )
+            )
+            session.add_all(
+                AfspraakRow(
+                    case_number=advice.case_number,
+                    position=position,
+                    organisation=afspraak.organisation,
+                    action=encrypt(afspraak.action),
+                    deadline=afspraak.deadline,
+                    person=encrypt(afspraak.person),
+                )
+                for position, afspraak in enumerate(advice.afspraken)
+            )
+            session.add_all(self._event_rows(case.number, event, channel))
+        return True
+
+    async def advice(self, number: str) -> Advice | None:
+        decrypt = self._cipher.decrypt
+        async with self._sessions() as session:
+            row = await session.get(AdviceRow, number)
+            if row is None:
+                return None
+            afspraken = await session.scalars(
+                select(AfspraakRow)
+                .where(AfspraakRow.case_number == number)
+                .order_by(AfspraakRow.position)
+            )
+            return Advice(
+                case_number=row.case_number,
+                samenvatting=decrypt(row.samenvatting),
+                advies=decrypt(row.advies),
+                afspraken=tuple(
+                    Afspraak(a.organisation, decrypt(a.action), a.deadline, decrypt(a.person))
+                    for a in afspraken
+                ),
+                issued_by=row.issued_by,
+                issued_at=row.issued_at,
+            )
+
+    async def mandates(self, number: str) -> dict[str, Mandate]:
+        async with self._sessions() as session:
+            rows = await session.scalars(select(MandateRow).where(MandateRow.case_number == number))
+            return {
+                r.organisation: Mandate(
+                    r.organisation, MandateAnswer(r.answer), r.answered_by, r.answered_at
+                )
+                for r in rows
+            }
+
+    async def record_mandate(
+        self, number: str, mandate: Mandate, event: CaseEvent, channel: str
+    ) -> bool:
+        values = {
+            "answer": mandate.answer.value,
+            "answered_by": mandate.by,
+            "answered_at": mandate.at,
+        }
+        async with self._sessions.begin() as session:
+            # One row per organisation: the first answer inserts it; only a confirmation
+            # may replace a decline. A racing second answer finds the row and changes nothing.
+            recorded = await session.scalar(
+                dialect_insert(session.bind.dialect, MandateRow)
+                .values(case_number=number, organisation=mandate.organisation, **values)
+                .on_conflict_do_nothing(index_elements=["case_number", "organisation"])
+                .returning(MandateRow.id)
+            )
+            if recorded is None and mandate.answer is MandateAnswer.CONFIRMED:
+                recorded = await session.scalar(
+                    update(MandateRow)
+                    .where(
+                        MandateRow.case_number == number,
+                        MandateRow.organisation == mandate.organisation,
+                        MandateRow.answer == MandateAnswer.DECLINED.value,
+                    )
+                    .values(**values)
+                    .returning(MandateRow.id)
+                )
+            if recorded is None:
+                return False
+            session.add_all(self._event_rows(number, event, channel))
+        return True

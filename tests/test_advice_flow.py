@@ -1,0 +1,350 @@
+"""The zwaarwegend advies through the real app: the voorzitter records it on a card form in
+their own chat, the mandate card goes to the team channel with number, initials and
+afspraken only, and each kernteamlid confirms (or cannot confirm) their organisation's part.
+"""
+
+import asyncio
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.app import RETBOT
+from bot.chat.conversation import Conversation
+from dialogs.cards.advice import ADVICE_OPEN_KEY, REASON_INPUT, VERB_CONFIRM, VERB_DECLINE
+from dialogs.cards.menu import MENU_KEY, MenuChoice
+from domain.ret import Member, RetConfig
+from domain.roles import Role
+from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, MandateRow
+from tests.support import assert_valid_card
+from tests.test_consult_flow import KERNTEAM_AAD as PROCESONDERSTEUNER_AAD
+from tests.test_consult_flow import person
+from tests.test_minimal_data import PERSONAL
+from tests.test_triage_flow import status_of, submitted_case
+
+GGZ, LVB = "Jeugd-GGZ De Bron", "LVB-zorg Het Anker"
+THIJS_AAD = "0b7e1d52-4c1a-4e0f-a1d2-00000000a001"  # Thijs Wennink, kernteamlid GGZ
+FATIMA_AAD = "0b7e1d52-4c1a-4e0f-a1d2-00000000a002"  # Fatima el Amrani, kernteamlid LVB
+EVA_AAD = "0b7e1d52-4c1a-4e0f-a1d2-00000000a003"  # Eva Smit, GGZ, flexibele schil
+SAMENVATTING = "Meisje van 15, na breakdown pleeggezin zonder plek, trauma en hechting."
+ADVIES = "Tijdelijk gezinshuis met traumabehandeling; school blijft betrokken."
+SOON = (date.today() + timedelta(days=21)).isoformat()
+
+
+@pytest.fixture
+def ret(ret: RetConfig) -> RetConfig:
+    """The example RET, with Teams ids for two kernteamleden (the example has none), and a
+    colleague of the GGZ kernteamlid who is in the flexibele schil (no mandate)."""
+    ids = {"Thijs Wennink": THIJS_AAD, "Fatima el Amrani": FATIMA_AAD}
+    members = tuple(
+        m.model_copy(update={"aad_object_id": ids[m.name]}) if m.name in ids else m
+        for m in ret.members
+    )
+    eva = Member(
+        name="Eva Smit",
+        email="e.smit@jggz-debron.example.org",
+        aad_object_id=EVA_AAD,
+        organisation=GGZ,
+        role=Role.FLEXIBELE_SCHIL,
+    )
+    return ret.model_copy(update={"members": (*members, eva)})
+
+
+def form_values(**changes) -> dict:
+    values = {
+        "samenvatting": SAMENVATTING,
+        "advies": ADVIES,
+        "organisatie_1": GGZ,
+        "actie_1": "Start traumabehandeling in het gezinshuis",
+        "deadline_1": SOON,
+        "persoon_1": "",
+        "organisatie_2": LVB,
+        "actie_2": "Levert een gedragsdeskundige voor het gezinshuis",
+        "deadline_2": SOON,
+        "persoon_2": "Fatima el Amrani",
+        **{f"{field}_{row}": "" for row in (3, 4, 5) for field in ("organisatie", "actie")},
+    }
+    return {**values, **changes}
+
+
+async def case_at_the_table(bot, connector, http):
+    """A submitted case the voorzitter put on the RET-tafel, and the RET's team channel
+    with the bot in it. Returns the voorzitter's and referrer's chats, the channel, the
+    case number."""
+    chair, referrer, _, number = await submitted_case(bot, connector, http)
+    await chair.execute("triage.ret_tafel", {"case": number})
+    channel = Conversation(bot.messages_url, connector, http, user_name="Marieke Hofstede")
+    channel.channel_id = "msteams"
+    channel.extra = {"conversation": {"id": channel.id, "conversationType": "channel"}}
+    await channel.send(channel.activity("conversationUpdate", membersAdded=[{"id": "retbot"}]))
+    return chair, referrer, channel, number
+
+
+def in_channel(channel: Conversation, name: str, aad: str | None) -> Conversation:
+    """Someone in the team channel, clicking on a card there."""
+    talk = Conversation(channel.bot_url, channel.connector, channel.session, user_name=name)
+    talk.id = channel.id
+    talk.channel_id = "msteams"
+    talk.extra = channel.extra
+    if aad:
+        talk.user["aadObjectId"] = aad
+    return talk
+
+
+async def open_form(chair: Conversation) -> tuple[dict, dict]:
+    """From 'Mijn casussen' to the advice form: the form card and its submit data."""
+    overview = (await chair.submit({MENU_KEY: MenuChoice.CASUSSEN.value})).cards()[0]
+    action = next(
+        a
+        for block in overview["body"]
+        if block["type"] == "ActionSet"
+        for a in block["actions"]
+        if ADVICE_OPEN_KEY in a["data"]
+    )
+    assert action["title"] == "Advies vastleggen"
+    [form] = (await chair.submit(action["data"])).cards()
+    return form, form["actions"][0]["data"]
+
+
+async def issued(bot, connector, http):
+    chair, referrer, channel, number = await case_at_the_table(bot, connector, http)
+    _, submit_data = await open_form(chair)
+    seen = len(connector.received[channel.id])
+    done = await chair.submit({**submit_data, **form_values()})
+    async with asyncio.timeout(5):
+        card = (await connector.wait_for(channel.id, seen + 1))[seen]["attachments"][0]["content"]
+    return chair, referrer, channel, number, card, done
+
+
+async def rows(bot, model) -> list:
+    async with bot.app[RETBOT].engine.connect() as connection:
+        return list(await connection.execute(select(model)))
+
+
+async def audit_actions(bot) -> list[str]:
+    return [row.action for row in await rows(bot, AuditRow)]
+
+
+def organisation_sections(card: dict) -> dict[str, dict]:
+    return {c["items"][0]["text"]: c for c in card["body"] if c["type"] == "Container"}
+
+
+def buttons(section: dict) -> list[str]:
+    return [a["title"] for i in section["items"] if i["type"] == "ActionSet" for a in i["actions"]]
+
+
+async def test_voorzitter_issues_advice_and_the_team_gets_a_minimal_mandate_card(
+    bot, connector, http
+):
+    _, referrer, channel, number, card, done = await issued(bot, connector, http)
+
+    assert done.texts() == [
+        f"Het advies voor {number} is vastgelegd. De mandaatkaart staat klaar voor het "
+        "kernteam en de verwijzer heeft bericht."
+    ]
+    assert await status_of(bot, number) == "advies gegeven"
+    [advice] = await rows(bot, AdviceRow)
+    assert (advice.samenvatting, advice.advies, advice.issued_by) == (
+        SAMENVATTING,
+        ADVIES,
+        "Marieke Hofstede",
+    )
+    afspraken = sorted(await rows(bot, AfspraakRow), key=lambda r: r.position)
+    assert [(a.organisation, a.deadline.isoformat(), a.person) for a in afspraken] == [
+        (GGZ, SOON, None),
+        (LVB, SOON, "Fatima el Amrani"),
+    ]
+    assert "advies gegeven" in await audit_actions(bot)
+
+    assert card["body"][0]["text"] == f"Advies {number} (J.D.): mandaat"
+    sections = organisation_sections(card)
+    assert list(sections) == [GGZ, LVB]
+    assert "Start traumabehandeling in het gezinshuis (uiterlijk" in str(sections[GGZ])
+    assert buttons(sections[GGZ]) == ["Mandaat bevestigen", "Kan niet bevestigen"]
+    assert all(
+        a["type"] == "Action.Execute" and a["data"]["case"] == number
+        for section in sections.values()
+        for i in section["items"]
+        if i["type"] == "ActionSet"
+        for a in i["actions"]
+    )
+    posted = str(connector.received[channel.id])
+    for private in (SAMENVATTING, ADVIES, "Fatima el Amrani", "Inge Referent", *PERSONAL):
+        assert private not in posted, private
+
+    async with asyncio.timeout(5):
+        told = (await connector.wait_for(referrer.id, 1))[-1]["text"]
+    assert told.startswith(
+        f"Het RET heeft een zwaarwegend advies gegeven over je aanmelding {number}"
+    )
+    assert ADVIES not in told and GGZ not in told
+
+
+async def test_a_kernteamlid_confirms_their_organisations_part_once(bot, connector, http):
+    *_, channel, number, _, _ = await issued(bot, connector, http)
+    thijs = in_channel(channel, "Thijs Wennink", THIJS_AAD)
+
+    confirmed = await thijs.execute(VERB_CONFIRM, {"case": number, "organisation": GGZ})
+    again = await thijs.execute(VERB_CONFIRM, {"case": number, "organisation": GGZ})
+
+    card = confirmed.body["value"]
+    assert_valid_card(card)
+    sections = organisation_sections(card)
+    assert sections[GGZ]["items"][-1]["text"].startswith("Bevestigd door Thijs Wennink, ")
+    assert buttons(sections[GGZ]) == []
+    assert sections[LVB]["items"][-2]["text"] == "Nog niet bevestigd"
+    assert buttons(sections[LVB]) == ["Mandaat bevestigen", "Kan niet bevestigen"]
+    assert again.body["value"] == card
+    [mandate] = await rows(bot, MandateRow)
+    assert (mandate.organisation, mandate.answer, mandate.answered_by) == (
+        GGZ,
+        "bevestigd",
+        "Thijs Wennink",
+    )
+    audits = [r for r in await rows(bot, AuditRow) if r.action == "mandaat bevestigd"]
+    assert [(a.actor, a.case_number, a.channel) for a in audits] == [
+        ("Thijs Wennink", number, "msteams")
+    ]
+
+
+async def test_only_a_kernteamlid_of_that_organisation_may_answer_for_it(bot, connector, http):
+    _, referrer, channel, number, _, _ = await issued(bot, connector, http)
+    others = [
+        in_channel(channel, "Fatima el Amrani", FATIMA_AAD),  # kernteamlid, other organisation
+        in_channel(channel, "Eva Smit", EVA_AAD),  # same organisation, but no kernteamlid
+        in_channel(channel, "Sanne Oude Luttikhuis", PROCESONDERSTEUNER_AAD),
+        referrer,
+    ]
+    data = {"case": number, "organisation": GGZ, REASON_INPUT: "Geen capaciteit"}
+
+    answers = [await o.execute(verb, data) for o in others for verb in (VERB_CONFIRM, VERB_DECLINE)]
+
+    refusal = "Alleen een kernteamlid van deze organisatie kan haar deel van het advies bevestigen."
+    assert [a.body["value"] for a in answers] == [refusal] * len(answers)
+    assert await rows(bot, MandateRow) == []
+    assert not {"mandaat bevestigd", "mandaat niet bevestigd"} & set(await audit_actions(bot))
+
+
+async def test_only_the_voorzitter_issues_advice_and_only_after_a_table(bot, connector, http):
+    chair, referrer, _, number = await case_at_the_table(bot, connector, http)
+    _, submit_data = await open_form(chair)
+    sanne = person(bot, connector, http, "Sanne Oude Luttikhuis", PROCESONDERSTEUNER_AAD)
+    overview = (await sanne.submit({MENU_KEY: MenuChoice.CASUSSEN.value})).cards()[0]
+
+    by_sanne = await sanne.submit({**submit_data, **form_values()})
+    by_referrer = await referrer.submit({**submit_data, **form_values()})
+    opened_by_sanne = await sanne.submit({ADVICE_OPEN_KEY: number})
+    unknown_to_sanne = await sanne.submit({ADVICE_OPEN_KEY: "RET-2026-9999"})
+
+    assert ADVICE_OPEN_KEY not in str(overview)
+    refusal = ["Alleen de voorzitter van het RET kan een advies vastleggen."]
+    assert by_sanne.texts() == by_referrer.texts() == opened_by_sanne.texts() == refusal
+    assert unknown_to_sanne.texts() == refusal  # no hint which case numbers exist
+    assert await status_of(bot, number) == "ret-tafel ingepland"
+    assert await rows(bot, AdviceRow) == [] and await rows(bot, AfspraakRow) == []
+
+
+async def test_advice_waits_for_triage(bot, connector, http):
+    chair, _, _, number = await submitted_case(bot, connector, http)
+
+    overview = (await chair.submit({MENU_KEY: MenuChoice.CASUSSEN.value})).cards()[0]
+    early = await chair.submit({"advice": number, **form_values()})
+
+    assert ADVICE_OPEN_KEY not in str(overview)
+    assert early.texts()[0].startswith(f"Voor {number} kan ik nu geen advies vastleggen")
+    assert await status_of(bot, number) == "aangemeld"
+
+
+async def test_a_past_deadline_or_no_afspraak_asks_again_with_the_values_kept(bot, connector, http):
+    chair, _, channel, number = await case_at_the_table(bot, connector, http)
+    form, submit_data = await open_form(chair)
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    no_rows = {f"{f}_{r}": "" for r in (1, 2) for f in ("organisatie", "actie", "deadline")}
+    channel_seen = len(connector.received[channel.id])
+
+    past = await chair.submit({**submit_data, **form_values(deadline_2=yesterday)})
+    empty = await chair.submit({**submit_data, **form_values(**no_rows, persoon_2="")})
+    half = await chair.submit({**submit_data, **form_values(actie_1="", samenvatting=" ")})
+
+    [again] = past.cards()
+    problems = again["body"][1]
+    assert problems["style"] == "attention"
+    assert [i["text"] for i in problems["items"][1:]] == [
+        "- Afspraak 2: de datum ligt in het verleden. Kies vandaag of later."
+    ]
+    inputs = {b["id"]: b.get("value") for b in again["body"] if "id" in b}
+    assert inputs["samenvatting"] == SAMENVATTING and inputs["deadline_2"] == yesterday
+    assert inputs["persoon_2"] == "Fatima el Amrani" and inputs["organisatie_1"] == GGZ
+    assert "Er staat nog geen afspraak in" in str(empty.cards()[0])
+    half_problems = [i["text"] for i in half.cards()[0]["body"][1]["items"][1:]]
+    assert half_problems == [
+        "- De samenvatting van de casus is nog leeg.",
+        "- Bij afspraak 1 staat nog niet wat de organisatie gaat doen.",
+    ]
+    dates = [i["id"] for i in form["body"] if i["type"] == "Input.Date"]
+    assert dates == [f"deadline_{row}" for row in range(1, 6)]
+    organisations = next(i for i in form["body"] if i.get("id") == "organisatie_1")["choices"]
+    assert [c["value"] for c in organisations] == [
+        "Ervaringswerk Oost",
+        "Jeugd & Opvoeding Oost",
+        GGZ,
+        LVB,
+        "Samenwerkingsverband Onderwijs Twente",
+    ]
+    assert await status_of(bot, number) == "ret-tafel ingepland"
+    assert await rows(bot, AdviceRow) == []
+    assert len(connector.received[channel.id]) == channel_seen
+
+
+async def test_the_voorzitter_hears_when_every_organisation_confirmed(bot, connector, http):
+    *_, channel, number, _, _ = await issued(bot, connector, http)
+    thijs = in_channel(channel, "Thijs Wennink", THIJS_AAD)
+    fatima = in_channel(channel, "Fatima el Amrani", FATIMA_AAD)
+
+    first = await thijs.execute(VERB_CONFIRM, {"case": number, "organisation": GGZ})
+    last = await fatima.execute(VERB_CONFIRM, {"case": number, "organisation": LVB})
+
+    told = f"Alle organisaties hebben hun deel van het advies voor {number} (J.D.) bevestigd."
+    assert told not in first.texts()
+    assert last.texts() == [told]  # in the team channel, where the voorzitter works
+    card = last.body["value"]
+    assert_valid_card(card)
+    assert card["body"][-1]["text"] == "Alle organisaties hebben hun deel van het advies bevestigd."
+    assert not any(i["type"] == "Input.Text" for i in card["body"])
+
+
+async def test_cannot_confirm_needs_a_reason_and_alerts_the_voorzitter(bot, connector, http):
+    chair, _, channel, number, _, _ = await issued(bot, connector, http)
+    fatima = in_channel(channel, "Fatima el Amrani", FATIMA_AAD)
+    reason = "Onze gedragsdeskundige is tot maart met verlof; er is geen vervanging."
+    data = {"case": number, "organisation": LVB}
+    chair_seen = len(connector.received[chair.id])
+
+    no_reason = await fatima.execute(VERB_DECLINE, {**data, REASON_INPUT: "  "})
+    declined = await fatima.execute(VERB_DECLINE, {**data, REASON_INPUT: reason})
+    twice = await fatima.execute(VERB_DECLINE, {**data, REASON_INPUT: "Nog een reden"})
+    later = await fatima.execute(VERB_CONFIRM, data)
+
+    assert no_reason.body["value"].startswith("Schrijf eerst in het tekstvak waarom")
+    card = declined.body["value"]
+    assert_valid_card(card)
+    lvb = organisation_sections(card)[LVB]
+    assert lvb["items"][-2]["text"].startswith("Kan nog niet bevestigen (Fatima el Amrani, ")
+    assert buttons(lvb) == ["Mandaat bevestigen"]
+    assert declined.texts() == [
+        f"{LVB} kan haar deel van het advies voor {number} (J.D.) niet bevestigen. De reden "
+        "staat in je eigen chat met mij en in het verloop van de casus."
+    ]
+    assert reason not in str(connector.received[channel.id]) + str(card)
+    assert connector.received[chair.id][chair_seen]["text"].endswith(reason)
+    events = [(e.kind, e.text) for e in await rows(bot, CaseEventRow)]
+    assert ("mandaat niet bevestigd", f"{LVB}: {reason}") in events
+    assert "Nog een reden" not in str(events) and twice.body["value"] == card
+    assert organisation_sections(later.body["value"])[LVB]["items"][-1]["text"].startswith(
+        "Bevestigd door Fatima el Amrani"
+    )
+    async with bot.app[RETBOT].engine.connect() as connection:
+        count = await connection.scalar(select(func.count()).select_from(MandateRow))
+    assert count == 1
+    actions = await audit_actions(bot)
+    assert actions.count("mandaat niet bevestigd") == 1 and actions.count("mandaat bevestigd") == 1
