@@ -20,13 +20,14 @@ from dialogs.consult import AskQuestionDialog, ChairActions, looks_like_a_questi
 from dialogs.delivery import Delivery
 from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
+from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.triage import TriageActions
 from domain.advice import AdviceRepository
 from domain.cases import TEAM_VIEW_ROLES, visible_cases
 from domain.closing import may_close
 from domain.consultations import ConsultationRepository
-from domain.people import find_member, is_chair
+from domain.people import is_chair
 from domain.ret import RetConfig
 from domain.triage import TriageRepository
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
@@ -44,8 +45,10 @@ class RetBot(ActivityHandler):
         cases: TriageRepository,
         delivery: Delivery,
         advice: AdviceRepository,
+        members: MemberLookup,
     ) -> None:
         self._ret = ret
+        self._members = members
         self._conversation_state = conversation_state
         self._user_state = user_state
         self._language = user_state.create_property("language")
@@ -58,10 +61,10 @@ class RetBot(ActivityHandler):
         self._cases = cases
         self._intake_draft = user_state.create_property("intake_draft")
         self._dialogs.add(IntakeDialog(ret, cases, delivery, self._language, self._intake_draft))
-        self._chair_actions = ChairActions(ret, consultations, delivery)
-        self._triage = TriageActions(ret, cases, delivery)
-        self._advice = AdviceActions(ret, advice, delivery)
-        self._closing = ClosingActions(ret, cases, delivery, self._language)
+        self._chair_actions = ChairActions(consultations, delivery, members)
+        self._triage = TriageActions(ret, cases, delivery, members)
+        self._advice = AdviceActions(ret, advice, delivery, members)
+        self._closing = ClosingActions(cases, delivery, members, self._language)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         await load_states(turn_context, self._conversation_state, self._user_state)
@@ -154,8 +157,7 @@ class RetBot(ActivityHandler):
         if not is_personal(context.activity):
             await context.send_activity(text("cases.only_personal", language))
             return
-        user = context.activity.from_property
-        member = find_member(self._ret, user.aad_object_id)
+        member = await self._members.member_of(context)
         cases = await visible_cases(self._cases, referrer_of(context), member, datetime.now(UTC))
         team_view = member is not None and member.role in TEAM_VIEW_ROLES
         closable = frozenset(c.number for c in cases if may_close(member, c))

@@ -7,10 +7,9 @@ from botbuilder.core import StatePropertyAccessor, TurnContext
 from dialogs.cards import BadCardData
 from dialogs.cards.cases import CLOSE_KEY, close_note_id, close_reason_id
 from dialogs.delivery import Delivery
+from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.closing import AlreadyClosed, NotYetClosable, ReasonMissing, close_case
-from domain.people import find_member
-from domain.ret import RetConfig
 from domain.triage import NotAllowed, TriageRepository
 from domain.vocabularies import AFSLUITREDEN, term
 
@@ -27,14 +26,14 @@ def reason_in_a_sentence(code: str, language: Language) -> str:
 class ClosingActions:
     def __init__(
         self,
-        ret: RetConfig,
         cases: TriageRepository,
         delivery: Delivery,
+        members: MemberLookup,
         language: StatePropertyAccessor,
     ) -> None:
-        self._ret = ret
         self._cases = cases
         self._delivery = delivery
+        self._members = members
         self._language = language
 
     async def close(self, turn_context: TurnContext, value: dict) -> str:
@@ -44,8 +43,7 @@ class ClosingActions:
         if not isinstance(number, str):
             raise BadCardData("close without a case number")
         reason, note = value.get(close_reason_id(number)), value.get(close_note_id(number))
-        user = turn_context.activity.from_property
-        member = find_member(self._ret, user.aad_object_id if user else None)
+        member = await self._members.member_of(turn_context)
         try:
             case = await close_case(
                 self._cases,
