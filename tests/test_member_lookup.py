@@ -11,14 +11,16 @@ from sqlalchemy import select
 from bot.app import RETBOT
 from bot.chat.conversation import Conversation
 from bot.settings import Settings
+from dialogs.cards.advice import VERB_CONFIRM
 from dialogs.cards.cases import CLOSE_KEY, close_reason_id
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 from dialogs.cards.triage import VERB_DETAILS
 from domain.cases import Referrer
 from domain.intake import SECTIONS, check_section
 from storage.cases import SqlCaseRepository
-from storage.models import AuditRow, MemberEmailRow
+from storage.models import MemberEmailRow
 from tests.support import RunningBot
+from tests.test_advice_flow import GGZ, in_channel, issued, organisation_sections
 from tests.test_consult_flow import KERNTEAM_AAD, person
 from tests.test_intake_flow import VALID
 from tests.test_triage_flow import status_of
@@ -99,17 +101,19 @@ async def test_voorzitter_listed_by_email_only_triages_after_one_lookup(
     assert await remembered(bot) == {chair.user["aadObjectId"]: "M.Hofstede@RET-twente.example.org"}
 
 
-async def test_kernteamlid_listed_by_email_only_is_recognised_once(bot, connector, http):
-    member = teams_user(bot, connector, http, "Wennink, T.", "t.wennink@jggz-debron.example.org")
-    await a_case(bot, referrer_id=member.user["id"])  # he once submitted a case himself
+async def test_kernteamlid_listed_by_email_only_confirms_the_mandate(bot, connector, http):
+    *_, channel, number, _, _ = await issued(bot, connector, http)
+    thijs = in_channel(channel, "Thijs Wennink", str(uuid.uuid4()))  # not in the roster
+    thijs.extra = {**channel.extra, "channelData": {"tenant": {"id": TENANT}}}
+    connector.directory[thijs.user["id"]] = "t.wennink@jggz-debron.example.org"
 
-    for _ in range(2):
-        await member.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
+    confirmed = await thijs.execute(VERB_CONFIRM, {"case": number, "organisation": GGZ})
+    again = await thijs.execute(VERB_CONFIRM, {"case": number, "organisation": GGZ})
 
-    async with bot.app[RETBOT].engine.connect() as connection:
-        readers = {row.actor for row in await connection.execute(select(AuditRow))}
-    assert "Thijs Wennink" in readers and "Wennink, T." not in readers  # his roster name
-    assert connector.member_lookups == [member.user["id"]]
+    sections = organisation_sections(confirmed.body["value"])
+    assert sections[GGZ]["items"][-1]["text"].startswith("Bevestigd door Thijs Wennink, ")
+    assert again.body["value"] == confirmed.body["value"]
+    assert connector.member_lookups == [thijs.user["id"]]  # the second click asked nothing
 
 
 async def test_others_are_asked_once_and_stay_referrers(bot, connector, http):
