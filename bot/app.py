@@ -18,6 +18,7 @@ from bot.delivery import ProactiveDelivery
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
+from bot.members import RosterMembers
 from bot.references import ReferenceCaptureMiddleware
 from bot.settings import Settings
 from bot.tenants import TenantGate
@@ -29,6 +30,7 @@ from storage.cases import SqlCaseRepository
 from storage.consultations import SqlConsultationRepository
 from storage.database import create_engine, create_session_factory, ping
 from storage.encryption import FieldCipher
+from storage.member_emails import MemberEmails
 from storage.migrate import upgrade_to_head
 from storage.references import ReferenceRepository
 
@@ -79,6 +81,7 @@ def build_retbot(
         SqlCaseRepository(sessions, cipher),
         delivery,
         SqlAdviceRepository(sessions, cipher),
+        RosterMembers(ret, MemberEmails(sessions)),
     )
     jobs = PeriodicJobs(ret, sessions, cipher, consultations, delivery)
     return Retbot(settings, ret, engine, storage, adapter, connectors, bot, references, jobs)

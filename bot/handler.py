@@ -10,21 +10,24 @@ from bot.activity_facts import is_personal
 from bot.commands import command_of, typed_text
 from dialogs.advice import AdviceActions
 from dialogs.cards import BadCardData, card_activity
-from dialogs.cards.cases import CONSENT_KEY, cases_card
+from dialogs.cards.cases import CLOSE_KEY, CONSENT_KEY, cases_card
 from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.intake import INTAKE_KEY, discard_card
 from dialogs.cards.menu import MenuChoice, menu_card
 from dialogs.cards.triage import CASE_INFO_KEY
+from dialogs.closing import ClosingActions
 from dialogs.consult import AskQuestionDialog, ChairActions, looks_like_a_question
 from dialogs.delivery import Delivery
 from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
+from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.triage import TriageActions
 from domain.advice import AdviceRepository
 from domain.cases import TEAM_VIEW_ROLES, visible_cases
+from domain.closing import may_close
 from domain.consultations import ConsultationRepository
-from domain.people import find_member, is_chair
+from domain.people import is_chair
 from domain.ret import RetConfig
 from domain.triage import TriageRepository
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
@@ -42,8 +45,10 @@ class RetBot(ActivityHandler):
         cases: TriageRepository,
         delivery: Delivery,
         advice: AdviceRepository,
+        members: MemberLookup,
     ) -> None:
         self._ret = ret
+        self._members = members
         self._conversation_state = conversation_state
         self._user_state = user_state
         self._language = user_state.create_property("language")
@@ -56,9 +61,10 @@ class RetBot(ActivityHandler):
         self._cases = cases
         self._intake_draft = user_state.create_property("intake_draft")
         self._dialogs.add(IntakeDialog(ret, cases, delivery, self._language, self._intake_draft))
-        self._chair_actions = ChairActions(ret, consultations, delivery)
-        self._triage = TriageActions(ret, cases, delivery)
-        self._advice = AdviceActions(ret, advice, delivery)
+        self._chair_actions = ChairActions(consultations, delivery, members)
+        self._triage = TriageActions(ret, cases, delivery, members)
+        self._advice = AdviceActions(ret, advice, delivery, members)
+        self._closing = ClosingActions(cases, delivery, members, self._language)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         await load_states(turn_context, self._conversation_state, self._user_state)
@@ -100,8 +106,8 @@ class RetBot(ActivityHandler):
             if result.status != DialogTurnStatus.Empty:
                 return
         value = turn_context.activity.value
-        case_action = _case_action(self._triage, value)
-        if case_action is not None:  # an answer to the voorzitter, or consent recorded
+        case_action = _case_action(self._triage, self._closing, value)
+        if case_action is not None:  # an answer to the voorzitter, consent, or a closing
             try:
                 reply = await case_action(turn_context, value)
             except BadCardData:
@@ -151,11 +157,13 @@ class RetBot(ActivityHandler):
         if not is_personal(context.activity):
             await context.send_activity(text("cases.only_personal", language))
             return
-        user = context.activity.from_property
-        member = find_member(self._ret, user.aad_object_id)
+        member = await self._members.member_of(context)
         cases = await visible_cases(self._cases, referrer_of(context), member, datetime.now(UTC))
         team_view = member is not None and member.role in TEAM_VIEW_ROLES
-        card = cases_card(cases, team_view, language, can_advise=is_chair(member))
+        closable = frozenset(c.number for c in cases if may_close(member, c))
+        card = cases_card(
+            cases, team_view, language, can_advise=is_chair(member), closable=closable
+        )
         await context.send_activity(card_activity(card))
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
@@ -203,10 +211,13 @@ def _card_response(status: int, kind: str, value: object) -> InvokeResponse:
     return InvokeResponse(status=status, body={"statusCode": status, "type": kind, "value": value})
 
 
-def _case_action(triage: TriageActions, value: object):
-    """The referrer's card submits about an existing case, if this is one."""
+def _case_action(triage: TriageActions, closing: ClosingActions, value: object):
+    """The card submits about an existing case (the referrer's answer or consent, the
+    voorzitter's closing), if this is one."""
     if not isinstance(value, dict):
         return None
+    if value.get(CLOSE_KEY):
+        return closing.close
     if value.get(CASE_INFO_KEY):
         return triage.answer_question
     if value.get(CONSENT_KEY):

@@ -26,6 +26,7 @@ from dialogs.cards.advice import (
     row_input,
 )
 from dialogs.delivery import Delivery
+from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.advice import (
     AdviceIncomplete,
@@ -40,8 +41,8 @@ from domain.advice import (
     mandate_organisations,
     mandate_state,
 )
-from domain.people import chairs, find_member
-from domain.ret import Member, RetConfig
+from domain.people import chairs
+from domain.ret import RetConfig
 from domain.triage import AlreadyDecided, NotAllowed, NoteMissing
 
 
@@ -50,14 +51,17 @@ def now() -> datetime:
 
 
 class AdviceActions:
-    def __init__(self, ret: RetConfig, advice: AdviceRepository, delivery: Delivery) -> None:
+    def __init__(
+        self,
+        ret: RetConfig,
+        advice: AdviceRepository,
+        delivery: Delivery,
+        members: MemberLookup,
+    ) -> None:
         self._ret = ret
         self._advice = advice
         self._delivery = delivery
-
-    def _member(self, turn_context: TurnContext) -> Member | None:
-        user = turn_context.activity.from_property
-        return find_member(self._ret, user.aad_object_id if user else None)
+        self._members = members
 
     # The voorzitter's form (card submits in their own chat).
 
@@ -82,7 +86,7 @@ class AdviceActions:
     async def _open(self, turn_context: TurnContext, number: str, language: Language) -> None:
         try:
             case = check_may_advise(
-                self._member(turn_context), await self._advice.get(number), number
+                await self._members.member_of(turn_context), await self._advice.get(number), number
             )
         except NotAllowed:
             await turn_context.send_activity(text("advice.not_allowed", language))
@@ -103,7 +107,7 @@ class AdviceActions:
     async def _issue(
         self, turn_context: TurnContext, number: str, value: dict, language: Language
     ) -> None:
-        chair = self._member(turn_context)
+        chair = await self._members.member_of(turn_context)
         organisations = mandate_organisations(self._ret)
         try:
             case, advice = await issue_advice(
@@ -154,7 +158,7 @@ class AdviceActions:
         number, organisation = data.get("case"), data.get("organisation")
         if not isinstance(number, str) or not isinstance(organisation, str):
             raise BadCardData("card data without case number or organisation")
-        member = self._member(turn_context)
+        member = await self._members.member_of(turn_context)
         channel = turn_context.activity.channel_id
         try:
             if verb == VERB_CONFIRM:

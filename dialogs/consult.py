@@ -32,6 +32,7 @@ from dialogs.cards.consult import (
     quick_answer_card,
 )
 from dialogs.delivery import Delivery
+from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.consultations import (
     AlreadyHandled,
@@ -46,7 +47,7 @@ from domain.consultations import (
     record_bot_answer,
 )
 from domain.meetings import next_meeting
-from domain.people import chairs, find_member
+from domain.people import chairs
 from domain.quick_questions import QuickAnswer, Topic, understand
 from domain.ret import RetConfig
 
@@ -233,11 +234,11 @@ class ChairActions:
     """The voorzitter's card actions: answer, contact the asker, or make it a request."""
 
     def __init__(
-        self, ret: RetConfig, consultations: ConsultationRepository, delivery: Delivery
+        self, consultations: ConsultationRepository, delivery: Delivery, members: MemberLookup
     ) -> None:
-        self._ret = ret
         self._consultations = consultations
         self._delivery = delivery
+        self._members = members
 
     def handles(self, verb: str | None) -> bool:
         return verb in DECISIONS
@@ -251,8 +252,7 @@ class ChairActions:
         if isinstance(consultation_id, bool) or not isinstance(consultation_id, int):
             raise BadCardData("card data without a consultation id")
         answer = data.get(ANSWER_INPUT)
-        user = turn_context.activity.from_property
-        chair = find_member(self._ret, user.aad_object_id if user else None)
+        chair = await self._members.member_of(turn_context)
         try:
             decided = await decide(
                 self._consultations,

@@ -99,6 +99,62 @@ _CATALOG: dict[str, dict[Language, str]] = {
         ),
         "en": "Consent for {number} ({initials}) is recorded; the request can now be viewed.",
     },
+    "cases.close": {"nl": "Casus afsluiten", "en": "Close case"},
+    "cases.close_reason": {
+        "nl": "Waarom sluit je de casus af?",
+        "en": "Why are you closing the case?",
+    },
+    "cases.close_reason_missing": {"nl": "Kies een reden.", "en": "Choose a reason."},
+    "cases.close_note": {
+        "nl": "Toelichting (niet verplicht; alleen zichtbaar in het verloop van de casus)",
+        "en": "Note (optional; only shown in the case's timeline)",
+    },
+    "cases.close_confirm": {"nl": "Afsluiten", "en": "Close"},
+    "closing.done": {
+        "nl": "{number} is afgesloten ({reason}). De verwijzer heeft bericht gekregen.",
+        "en": "{number} is closed ({reason}). The referrer has been told.",
+    },
+    "closing.done_not_told": {
+        "nl": (
+            "{number} is afgesloten ({reason}). Ik kon de verwijzer niet bereiken: laat het "
+            "hem of haar zelf even weten."
+        ),
+        "en": "{number} is closed ({reason}). I could not reach the referrer: please tell them.",
+    },
+    "closing.not_allowed": {
+        "nl": "Alleen de voorzitter van het RET kan een casus afsluiten.",
+        "en": "Only the RET's chair can close a case.",
+    },
+    "closing.already": {
+        "nl": "{number} is al afgesloten.",
+        "en": "{number} is already closed.",
+    },
+    "closing.not_yet": {
+        "nl": (
+            "{number} kan nog niet worden afgesloten: de status is '{status}'. Afsluiten kan "
+            "na een consultatie, een samenwerkingstafel of een doorverwijzing, of als het "
+            "advies gegeven is."
+        ),
+        "en": (
+            "{number} cannot be closed yet: its status is '{status}'. A case can be closed "
+            "after a consultation, a collaboration table or a referral, or once the advice "
+            "has been given."
+        ),
+    },
+    "closing.reason_missing": {
+        "nl": "Kies eerst een reden om {number} af te sluiten.",
+        "en": "Please choose a reason for closing {number} first.",
+    },
+    "referrer.closed": {
+        "nl": (
+            "Het RET heeft je aanmelding {number} afgesloten. Reden: {reason}.\n\n"
+            "Heb je nog vragen over deze casus? Stel ze gerust hier in de chat."
+        ),
+        "en": (
+            "The RET has closed your request {number}. Reason: {reason}.\n\n"
+            "Any questions about this case? Just ask them here in the chat."
+        ),
+    },
     "cases.only_personal": {
         "nl": "Het overzicht van casussen laat ik alleen zien in je eigen chat met mij.",
         "en": "I only show the overview of cases in your own chat with me.",

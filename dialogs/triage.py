@@ -24,10 +24,10 @@ from dialogs.cards.triage import (
 )
 from dialogs.delivery import Delivery
 from dialogs.intake import referrer_of
+from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.cases import TEAM_VIEW_ROLES, Case
 from domain.meetings import next_meeting
-from domain.people import find_member
 from domain.ret import Member, RetConfig
 from domain.triage import (
     AlreadyDecided,
@@ -49,10 +49,17 @@ def now() -> datetime:
 
 
 class TriageActions:
-    def __init__(self, ret: RetConfig, cases: TriageRepository, delivery: Delivery) -> None:
+    def __init__(
+        self,
+        ret: RetConfig,
+        cases: TriageRepository,
+        delivery: Delivery,
+        members: MemberLookup,
+    ) -> None:
         self._ret = ret
         self._cases = cases
         self._delivery = delivery
+        self._members = members
 
     def handles(self, verb: str | None) -> bool:
         return verb in DECISIONS or verb in (VERB_DETAILS, VERB_OVERRIDE)
@@ -62,10 +69,9 @@ class TriageActions:
         number = data.get("case")
         if not isinstance(number, str):
             raise BadCardData("card data without a case number")
-        user = turn_context.activity.from_property
-        member = find_member(self._ret, user.aad_object_id if user else None)
+        member = await self._members.member_of(turn_context)
         if verb == VERB_DETAILS:
-            return await self._details(number, member)
+            return await self._details(turn_context, number, member)
         if verb == VERB_OVERRIDE:
             return await self._override(turn_context, number, member, data.get(NOTE_INPUT))
         note = data.get(NOTE_INPUT)
@@ -113,7 +119,7 @@ class TriageActions:
             message = text(f"referrer.{decision.value}", name=chair, number=case.number, note=note)
         await self._delivery.to_user(referrer.channel_id, referrer.user_id, message)
 
-    async def _details(self, number: str, member: Member | None) -> str:
+    async def _details(self, turn_context: TurnContext, number: str, member: Member | None) -> str:
         if member is None or member.role not in TEAM_VIEW_ROLES:
             return text("triage.details_not_allowed")
         case = await self._cases.get(number)
@@ -122,9 +128,9 @@ class TriageActions:
         if not case.details_open_to_team:
             return text("triage.consent_pending", number=number)
         card = full_request_card(case, await self._cases.events(number), DEFAULT_LANGUAGE)
-        if not member.aad_object_id or not await self._delivery.to_member(
-            member.aad_object_id, card
-        ):
+        # To the person who clicked: also a member the roster lists by email only.
+        reader = turn_context.activity.from_property.aad_object_id
+        if not reader or not await self._delivery.to_member(reader, card):
             return text("triage.details_no_chat")
         await self._cases.record_reads([case], member.name, "msteams", now())
         return text("triage.details_sent")
@@ -147,7 +153,7 @@ class TriageActions:
             return text("triage.override_reason")
         except LookupError:
             return text("triage.unknown")
-        return await self._details(number, member)
+        return await self._details(turn_context, number, member)
 
     async def answer_question(self, turn_context: TurnContext, value: dict) -> str:
         """The referrer's answer to the voorzitter's question; a fresh card goes to the

@@ -71,6 +71,7 @@ class Case:
     referrer: Referrer
     answers: dict = field(default_factory=dict)
     submitted_at: datetime | None = None
+    closed_at: datetime | None = None
 
     @property
     def initials(self) -> str:

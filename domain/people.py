@@ -19,6 +19,18 @@ def find_member(
     return None
 
 
+def member_by_email(ret: RetConfig, email: str | None) -> Member | None:
+    """A roster member listed without an AAD object id, by the email Microsoft gives for the
+    user. A member listed with an id is recognised by that id alone."""
+    member = find_member(ret, None, email)
+    return member if member is not None and not member.aad_object_id else None
+
+
+def listed_without_id(ret: RetConfig) -> bool:
+    """Whether some members can only be recognised by their email."""
+    return any(not m.aad_object_id for m in ret.members)
+
+
 def chairs(ret: RetConfig) -> list[Member]:
     """The voorzitter first, then the stand-ins."""
     return sorted(ret.members_with_role(Role.VOORZITTER), key=lambda m: m.stand_in)

@@ -45,8 +45,8 @@ class TriageRepository(CaseRepository, Protocol):
     async def get(self, number: str) -> Case | None: ...
 
     async def move(self, case: Case, expected: CaseStatus, event: CaseEvent, channel: str) -> bool:
-        """Stores the case's new status, its event and an audit entry, only while the case
-        still has status `expected`."""
+        """Stores the case's new status and closing moment, its event and an audit entry,
+        only while the case still has status `expected`."""
         ...
 
     async def events(self, number: str) -> list[CaseEvent]: ...

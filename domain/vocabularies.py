@@ -125,3 +125,9 @@ TOESTEMMING_DOOR = terms(
     ("jeugdige", "Jeugdige zelf (16+)", "Young person (16+)"),
 )
 JA_NEE = terms(("ja", "Ja", "Yes"), ("nee", "Nee", "No"))
+AFSLUITREDEN = terms(
+    ("afgeschaald", "Afgeschaald of overgedragen", "Scaled down or handed over"),
+    ("opgelost", "Opgelost", "Solved"),
+    ("doorverwezen", "Doorverwezen naar een andere route", "Referred to another route"),
+    ("gestopt", "Gestopt", "Stopped"),
+)

@@ -92,7 +92,7 @@ class SqlCaseRepository:
             result = await session.execute(
                 update(CaseRow)
                 .where(CaseRow.number == case.number, CaseRow.status == expected.value)
-                .values(status=case.status.value)
+                .values(status=case.status.value, closed_at=case.closed_at)
             )
             if result.rowcount != 1:
                 return False
@@ -154,6 +154,7 @@ def _row(case: Case, answers: str) -> CaseRow:
         referrer_aad_object_id=case.referrer.aad_object_id,
         answers=answers,
         submitted_at=case.submitted_at,
+        closed_at=case.closed_at,
     )
 
 
@@ -169,4 +170,5 @@ def _case(row: CaseRow, answers: dict) -> Case:
         ),
         answers=answers,
         submitted_at=row.submitted_at,
+        closed_at=row.closed_at,
     )

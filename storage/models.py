@@ -151,3 +151,13 @@ class MandateRow(Base):
     answer: Mapped[str] = mapped_column(String(16))
     answered_by: Mapped[str] = mapped_column(Text)
     answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class MemberEmailRow(Base):
+    """What the Bot Connector answered for a Teams user's email; NULL: it gave none."""
+
+    __tablename__ = "member_email"
+
+    aad_object_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    email: Mapped[str | None] = mapped_column(Text)
+    looked_up_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

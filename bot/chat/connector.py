@@ -17,6 +17,11 @@ class ConnectorEndpoint:
         self.received: dict[str, list[dict]] = defaultdict(list)
         self.updated: dict[str, list[dict]] = defaultdict(list)
         self.authorizations: list[str | None] = []  # the Authorization header of each call
+        # GET .../members/{id}: the email per user id (None: an account without one), the ids
+        # asked for, and the status to answer with (another than 200 plays a failing service).
+        self.directory: dict[str, str | None] = {}
+        self.member_lookups: list[str] = []
+        self.members_status = 200
         self._on_activity = on_activity
         self._runner: web.AppRunner | None = None
         self._arrived = asyncio.Condition()
@@ -34,6 +39,7 @@ class ConnectorEndpoint:
         app.router.add_delete(
             "/v3/conversations/{conversation_id}/activities/{activity_id}", self._delete
         )
+        app.router.add_get("/v3/conversations/{conversation_id}/members/{member_id}", self._member)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
@@ -69,6 +75,19 @@ class ConnectorEndpoint:
 
     async def _delete(self, _request: web.Request) -> web.Response:
         return web.Response(status=200)
+
+    async def _member(self, request: web.Request) -> web.Response:
+        """A TeamsChannelAccount, as Teams answers it, for users in `directory`."""
+        member_id = request.match_info["member_id"]
+        self.member_lookups.append(member_id)
+        if self.members_status != 200 or member_id not in self.directory:
+            status = self.members_status if self.members_status != 200 else 404
+            error = {"code": "MemberNotFound" if status == 404 else "ServiceError", "message": ""}
+            return web.json_response({"error": error}, status=status)
+        account = {"id": member_id}
+        if email := self.directory[member_id]:
+            account |= {"email": email, "userPrincipalName": email}
+        return web.json_response(account)
 
     async def _record(self, store: dict, conversation_id: str, activity: dict) -> None:
         store[conversation_id].append(activity)

@@ -2,13 +2,14 @@
 
 from babel.dates import format_date
 
-from dialogs.cards import adaptive_card, facts, heading, paragraph, submit
+from dialogs.cards import adaptive_card, facts, heading, paragraph, required, submit
 from dialogs.cards.advice import ADVICE_OPEN_KEY
 from dialogs.cards.intake import display
 from dialogs.texts import Language, text
 from domain.advice import ADVISABLE
 from domain.cases import Case
 from domain.intake import SECTIONS
+from domain.vocabularies import AFSLUITREDEN
 
 _FIELDS = {f.key: f for s in SECTIONS for f in s.fields}
 _SOORT_VRAAG = _FIELDS["soort_vraag"]
@@ -16,8 +17,14 @@ _CONSENT_BY = _FIELDS["toestemming_door"]
 
 
 def cases_card(
-    cases: list[Case], team_view: bool, language: Language, *, can_advise: bool = False
+    cases: list[Case],
+    team_view: bool,
+    language: Language,
+    *,
+    can_advise: bool = False,
+    closable: frozenset[str] = frozenset(),
 ) -> dict:
+    """`closable`: the numbers of the cases the viewer may close (the voorzitter's view)."""
     title = text("cases.title_team" if team_view else "cases.title_mine", language)
     body = [heading(title)]
     if not cases:
@@ -50,8 +57,13 @@ def cases_card(
         ]
         if not team_view and not case.consent_given:
             body += _consent_form(case, language)
+        actions = []
         if can_advise and case.status in ADVISABLE:
-            body.append(_advice_action(case, language))
+            actions.append(_advice_action(case, language))
+        if case.number in closable:
+            actions.append(_close_action(case, language))
+        if actions:
+            body.append({"type": "ActionSet", "actions": actions})
     return adaptive_card(body)
 
 
@@ -83,5 +95,45 @@ def _consent_form(case: Case, language: Language) -> list[dict]:
 
 def _advice_action(case: Case, language: Language) -> dict:
     """For the voorzitter: record the advice of a case that was at a table."""
-    action = submit(text("advice.action_open", language), {ADVICE_OPEN_KEY: case.number})
-    return {"type": "ActionSet", "actions": [action]}
+    return submit(text("advice.action_open", language), {ADVICE_OPEN_KEY: case.number})
+
+
+CLOSE_KEY = "close_case"  # {"close_case": "RET-2026-0001", "close_reason_RET-..": .., ..}
+
+
+def close_reason_id(number: str) -> str:
+    return f"close_reason_{number}"
+
+
+def close_note_id(number: str) -> str:
+    return f"close_note_{number}"
+
+
+def _close_action(case: Case, language: Language) -> dict:
+    """'Casus afsluiten' opens a reason (required) and an optional note, per case: input ids
+    carry the case number because a submit sends every input of the whole card."""
+    form = adaptive_card(
+        [
+            required(
+                {
+                    "type": "Input.ChoiceSet",
+                    "id": close_reason_id(case.number),
+                    "label": text("cases.close_reason", language),
+                    "style": "expanded",
+                    "choices": [
+                        {"title": t.label(language), "value": t.code} for t in AFSLUITREDEN
+                    ],
+                },
+                text("cases.close_reason_missing", language),
+            ),
+            {
+                "type": "Input.Text",
+                "id": close_note_id(case.number),
+                "label": text("cases.close_note", language),
+                "isMultiline": True,
+                "maxLength": 2000,
+            },
+        ],
+        [submit(text("cases.close_confirm", language), {CLOSE_KEY: case.number})],
+    )
+    return {"type": "Action.ShowCard", "title": text("cases.close", language), "card": form}

@@ -1,0 +1,63 @@
+"""Recognising RET members: on the AAD object id Teams sends, else on the email the Bot
+Connector gives for the user (implements dialogs.members.MemberLookup).
+
+Many rosters list people by email only, and Teams activities carry no email. The connector
+is asked once per user, only when the id matches nobody and the roster has email-only
+members; its answer (also "no email") is kept in the database, so later turns ask nothing.
+"""
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+
+from botbuilder.core import TurnContext
+from botbuilder.core.teams import TeamsInfo
+from botframework.connector import Channels
+
+from domain.people import find_member, listed_without_id, member_by_email
+from domain.ret import Member, RetConfig
+from storage.member_emails import MemberEmails
+
+log = logging.getLogger("retbot.members")
+LOOKUP_TIMEOUT_SECONDS = 5
+
+
+class RosterMembers:
+    def __init__(self, ret: RetConfig, emails: MemberEmails) -> None:
+        self._ret = ret
+        self._emails = emails
+        self._email_only_members = listed_without_id(ret)
+
+    async def member_of(self, turn_context: TurnContext) -> Member | None:
+        activity = turn_context.activity
+        user = activity.from_property
+        aad_object_id = user.aad_object_id if user else None
+        member = find_member(self._ret, aad_object_id)
+        if (
+            member is not None
+            or not aad_object_id
+            or not self._email_only_members
+            or activity.channel_id != Channels.ms_teams
+        ):
+            return member
+        return member_by_email(self._ret, await self._email_of(turn_context, aad_object_id))
+
+    async def _email_of(self, turn_context: TurnContext, aad_object_id: str) -> str | None:
+        known = await self._emails.find(aad_object_id)
+        if known is not None:
+            return known.email
+        try:
+            async with asyncio.timeout(LOOKUP_TIMEOUT_SECONDS):
+                account = await TeamsInfo.get_member(
+                    turn_context, turn_context.activity.from_property.id
+                )
+        except Exception as error:  # connector down or refusing: not recognised this time
+            log.warning(
+                "could not ask the connector for a user's email: %s: %s",
+                type(error).__name__,
+                str(error)[:200],
+            )
+            return None
+        email = account.email or account.user_principal_name or None
+        await self._emails.remember(aad_object_id, email, datetime.now(UTC))
+        return email

@@ -1,0 +1,81 @@
+"""The voorzitter closes a case from 'Mijn casussen'; the referrer hears of it."""
+
+from datetime import UTC, datetime
+
+from botbuilder.core import StatePropertyAccessor, TurnContext
+
+from dialogs.cards import BadCardData
+from dialogs.cards.cases import CLOSE_KEY, close_note_id, close_reason_id
+from dialogs.delivery import Delivery
+from dialogs.members import MemberLookup
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from domain.closing import AlreadyClosed, NotYetClosable, ReasonMissing, close_case
+from domain.triage import NotAllowed, TriageRepository
+from domain.vocabularies import AFSLUITREDEN, term
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def reason_in_a_sentence(code: str, language: Language) -> str:
+    label = term(AFSLUITREDEN, code).label(language)
+    return label[0].lower() + label[1:]
+
+
+class ClosingActions:
+    def __init__(
+        self,
+        cases: TriageRepository,
+        delivery: Delivery,
+        members: MemberLookup,
+        language: StatePropertyAccessor,
+    ) -> None:
+        self._cases = cases
+        self._delivery = delivery
+        self._members = members
+        self._language = language
+
+    async def close(self, turn_context: TurnContext, value: dict) -> str:
+        """The submit of a case's close form; the answer to show the voorzitter."""
+        language = await self._language.get(turn_context, DEFAULT_LANGUAGE)
+        number = value.get(CLOSE_KEY)
+        if not isinstance(number, str):
+            raise BadCardData("close without a case number")
+        reason, note = value.get(close_reason_id(number)), value.get(close_note_id(number))
+        member = await self._members.member_of(turn_context)
+        try:
+            case = await close_case(
+                self._cases,
+                number,
+                member,
+                reason if isinstance(reason, str) else None,
+                note if isinstance(note, str) else None,
+                turn_context.activity.channel_id,
+                now(),
+            )
+        except NotAllowed:
+            return text("closing.not_allowed", language)
+        except LookupError:
+            return text("triage.unknown", language)
+        except AlreadyClosed:
+            return text("closing.already", language, number=number)
+        except NotYetClosable as early:
+            return text("closing.not_yet", language, number=number, status=early.case.status)
+        except ReasonMissing:
+            return text("closing.reason_missing", language, number=number)
+        told = await self._delivery.to_user(
+            case.referrer.channel_id,
+            case.referrer.user_id,
+            text(
+                "referrer.closed",
+                number=case.number,
+                reason=reason_in_a_sentence(reason, DEFAULT_LANGUAGE),
+            ),
+        )
+        return text(
+            "closing.done" if told else "closing.done_not_told",
+            language,
+            number=case.number,
+            reason=reason_in_a_sentence(reason, language),
+        )
