@@ -3,12 +3,14 @@ Connector gives for the user (implements dialogs.members.MemberLookup).
 
 Many rosters list people by email only, and Teams activities carry no email. The connector
 is asked once per user, only when the id matches nobody and the roster has email-only
-members; its answer (also "no email") is kept in the database, so later turns ask nothing.
+members. What is kept is the roster email it matched, or that it matched nobody: never the
+email of someone outside the roster. The answer holds for a week, so a roster change or a
+new address in Azure AD is picked up without a restart.
 """
 
 import asyncio
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
@@ -20,6 +22,7 @@ from storage.member_emails import MemberEmails
 
 log = logging.getLogger("retbot.members")
 LOOKUP_TIMEOUT_SECONDS = 5
+REMEMBERED_FOR = timedelta(days=7)
 
 
 class RosterMembers:
@@ -40,10 +43,11 @@ class RosterMembers:
             or activity.channel_id != Channels.ms_teams
         ):
             return member
-        return member_by_email(self._ret, await self._email_of(turn_context, aad_object_id))
+        return member_by_email(self._ret, await self._member_email(turn_context, aad_object_id))
 
-    async def _email_of(self, turn_context: TurnContext, aad_object_id: str) -> str | None:
-        known = await self._emails.find(aad_object_id)
+    async def _member_email(self, turn_context: TurnContext, aad_object_id: str) -> str | None:
+        now = datetime.now(UTC)
+        known = await self._emails.find(aad_object_id, since=now - REMEMBERED_FOR)
         if known is not None:
             return known.email
         try:
@@ -58,6 +62,7 @@ class RosterMembers:
                 str(error)[:200],
             )
             return None
-        email = account.email or account.user_principal_name or None
-        await self._emails.remember(aad_object_id, email, datetime.now(UTC))
+        member = member_by_email(self._ret, account.email or account.user_principal_name)
+        email = member.email if member else None
+        await self._emails.remember(aad_object_id, email, now)
         return email

@@ -1,8 +1,9 @@
-"""Teams users' emails as the Bot Connector gave them, by AAD object id."""
+"""Which roster member (listed by email only) a Teams user is, by AAD object id."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from storage.models import MemberEmailRow
@@ -11,7 +12,7 @@ from storage.upsert import upsert
 
 @dataclass(frozen=True)
 class KnownEmail:
-    """An answer the connector gave: `email` is None when it gave no email."""
+    """The roster email the user matched; None when they matched no roster member."""
 
     email: str | None
 
@@ -20,10 +21,15 @@ class MemberEmails:
     def __init__(self, sessions: async_sessionmaker) -> None:
         self._sessions = sessions
 
-    async def find(self, aad_object_id: str) -> KnownEmail | None:
-        """None: never asked (or the asking failed)."""
+    async def find(self, aad_object_id: str, since: datetime) -> KnownEmail | None:
+        """None: not asked since `since` (or the asking failed)."""
         async with self._sessions() as session:
-            row = await session.get(MemberEmailRow, aad_object_id)
+            row = await session.scalar(
+                select(MemberEmailRow).where(
+                    MemberEmailRow.aad_object_id == aad_object_id,
+                    MemberEmailRow.looked_up_at >= since,
+                )
+            )
         return KnownEmail(row.email) if row else None
 
     async def remember(self, aad_object_id: str, email: str | None, at: datetime) -> None:
