@@ -22,8 +22,8 @@ BATCH = 20  # sent concurrently, each within the connector's 30 s timeout
 
 def describe(error: BaseException) -> str:
     """The error's kind and HTTP status, never its message (it may quote the payload)."""
-    response = getattr(error, "response", None)
-    status = getattr(response, "status_code", None) or getattr(error, "status", None)
+    response = getattr(error, "response", None)  # msrest's errors keep the aiohttp response
+    status = getattr(response, "status", None) or getattr(error, "status", None)
     return f"{type(error).__name__} (HTTP {status})" if status else type(error).__name__
 
 

@@ -5,8 +5,7 @@ Claiming: on PostgreSQL, which several instances may share, due rows are selecte
 `FOR UPDATE SKIP LOCKED` and marked claimed in one short transaction, so two dispatchers
 never hold the same row. On SQLite (one instance) a conditional UPDATE claims them. A claim
 has an expiry: when an instance dies mid-send, `release_expired` makes the row due again.
-Marking a row sent or failed only works while holding its claim, so a row is marked sent
-once.
+A row is marked sent once; a failure is recorded only by the claim's holder.
 """
 
 import json
@@ -152,25 +151,19 @@ class OutboxRepository:
                     return []
                 await session.execute(take.where(OutboxRow.id.in_(ids)))
             else:
-                await session.execute(
-                    take.where(OutboxRow.id.in_(due), OutboxRow.claimed_by.is_(None))
-                )
+                await session.execute(take.where(OutboxRow.id.in_(due)))
             rows = await session.scalars(
                 select(OutboxRow).where(OutboxRow.claimed_by == claim).order_by(OutboxRow.id)
             )
             return [self._claimed(row) for row in rows]
 
     async def mark_sent(self, message: Claimed, now: datetime) -> bool:
-        """False when the claim was lost: it expired and another dispatcher holds the row
-        now. A row whose expired claim was only released is still ours to mark."""
+        """False when it was marked sent already: its claim expired mid-send and another
+        dispatcher sent it too (the one case where a message can arrive twice)."""
         async with self._sessions.begin() as session:
             result = await session.execute(
                 update(OutboxRow)
-                .where(
-                    OutboxRow.id == message.id,
-                    OutboxRow.status == PENDING,
-                    or_(OutboxRow.claimed_by == message.claim, OutboxRow.claimed_by.is_(None)),
-                )
+                .where(OutboxRow.id == message.id, OutboxRow.status == PENDING)
                 .values(
                     status=SENT,
                     sent_at=now,
@@ -183,7 +176,8 @@ class OutboxRepository:
 
     async def mark_failed(self, message: Claimed, error: str, now: datetime) -> str | None:
         """The attempt failed: due again after a back-off, or `failed` after the last
-        attempt. Returns the new status (None when the claim was lost)."""
+        attempt. Returns the new status; None when the claim was lost (it expired, and the
+        row is someone else's now), and then nothing changes."""
         status = FAILED if message.attempts >= self._max_attempts else PENDING
         async with self._sessions.begin() as session:
             result = await session.execute(
