@@ -36,6 +36,9 @@ class ProactiveDelivery:
         target = await self._references.find_user_by_aad_object_id(aad_object_id)
         return await self._send(target, message, "member chat")
 
+    async def flush(self) -> None:
+        await self._dispatcher.dispatch_due()
+
     async def _send(self, target: StoredReference | None, message: str | dict, whom: str) -> bool:
         if target is None:
             log.warning("no stored conversation to reach the %s", whom)

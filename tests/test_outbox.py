@@ -8,15 +8,22 @@ import subprocess
 import sys
 from collections import Counter
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from cryptography.fernet import Fernet
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from bot.adapter import create_adapter
 from bot.app import RETBOT
 from bot.outbox import OutboxDispatcher
 from bot.settings import Settings
+from domain.cases import CaseStatus, Referrer
+from domain.notices import Notice
+from domain.triage import CaseEvent
+from storage.cases import SqlCaseRepository
 from storage.database import create_engine, create_session_factory
 from storage.encryption import PREFIX, FieldCipher
 from storage.models import OutboxRow
@@ -62,7 +69,8 @@ async def test_a_failed_send_is_retried_after_a_minute_and_arrives_once(bot, con
     [waiting] = [row for row in await outbox_rows(bot) if row.status == "pending"]
     assert waiting.attempts == 1 and waiting.last_error == "ErrorResponseException (HTTP 500)"
     retry_at = aware(waiting.next_attempt_at)
-    assert retry_at - aware(waiting.created_at) == timedelta(minutes=1)
+    waited = retry_at - aware(waiting.created_at)  # created just before the first attempt
+    assert timedelta(minutes=1) <= waited < timedelta(minutes=1, seconds=5)
     dispatcher = bot.app[RETBOT].dispatcher
 
     too_early = await dispatcher.dispatch_due(retry_at - timedelta(seconds=1))
@@ -219,3 +227,26 @@ async def test_cli_lists_what_did_not_go_out_without_content(migrated_engine, da
     ]
     assert "ErrorResponseException (HTTP 500)" in lines[0]
     assert "Jan de Vries" not in listed.stdout and "geheim" not in listed.stdout
+
+
+async def test_a_case_move_stores_its_notice_in_the_same_transaction(migrated_engine):
+    sessions = create_session_factory(migrated_engine)
+    cases, outbox = SqlCaseRepository(sessions), OutboxRepository(sessions)
+    now = datetime.now(UTC)
+    case = await cases.submit(Referrer("msteams", "29:1", "Inge Referent"), {}, now)
+    moved = replace(case, status=CaseStatus.CONSULTATIE)
+    notice = Notice("msteams", "29:1", f"Je aanmelding {case.number} wordt een consultatie")
+    event = CaseEvent(now, "Marieke Hofstede", "triage: consultatie")
+    unstorable = replace(event, actor=None)  # the event row violates NOT NULL: rollback
+
+    with pytest.raises(IntegrityError):
+        await cases.move(moved, CaseStatus.AANGEMELD, unstorable, "msteams", [notice])
+    after_rollback = await outbox.unsent()
+    stale = await cases.move(moved, CaseStatus.MEER_INFORMATIE, event, "msteams", [notice])
+    after_stale = await outbox.unsent()
+    done = await cases.move(moved, CaseStatus.AANGEMELD, event, "msteams", [notice])
+    [stored] = await outbox.claim_due(now, 10)
+
+    assert (after_rollback, stale, after_stale, done) == ([], False, [], True)
+    assert stored.target == Target("msteams", "user", "29:1")
+    assert stored.message == notice.message
