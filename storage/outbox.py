@@ -22,7 +22,7 @@ from storage.encryption import PLAIN, FieldCipher
 from storage.models import OutboxRow
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
-MAX_ATTEMPTS = 8  # 1 + 2 + 4 + … + 60 minutes of retrying: about four hours
+MAX_ATTEMPTS = 8  # 1 + 2 + 4 + … + 32 + 60 minutes of retrying: about two hours
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_RETRY = timedelta(hours=1)
 CLAIM_LEASE = timedelta(minutes=5)  # far longer than one send may take (30 s timeout)

@@ -84,6 +84,28 @@ async def test_a_failed_send_is_retried_after_a_minute_and_arrives_once(bot, con
     assert row.status == "sent" and row.attempts == 2 and row.last_error is None
 
 
+async def test_the_ticker_sends_due_messages_every_minute_and_cleans_up(
+    bot, connector, conversation
+):
+    await conversation.join()
+    seen = len(connector.received[conversation.id])
+    retbot = bot.app[RETBOT]
+    await retbot.dispatcher.outbox.add(
+        chat_of(conversation), "Casus RET-2026-0003", datetime.now(UTC)
+    )
+    job, minutes = retbot.jobs.schedule()["outbox"]
+
+    sent = await job()
+    removed_now = await retbot.jobs.outbox_clean_up()
+    removed_later = await retbot.jobs.outbox_clean_up(datetime.now(UTC) + timedelta(days=8))
+
+    assert (minutes, sent, removed_now, removed_later) == (1, 1, 0, 1)
+    assert [a["text"] for a in connector.received[conversation.id][seen:]] == [
+        "Casus RET-2026-0003"
+    ]
+    assert await outbox_rows(bot) == []
+
+
 async def test_dispatchers_of_several_instances_send_each_message_once(
     bot, connector, conversation, database_url
 ):
