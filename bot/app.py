@@ -19,6 +19,7 @@ from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
 from bot.members import RosterMembers
+from bot.outbox import OutboxDispatcher
 from bot.references import ReferenceCaptureMiddleware
 from bot.settings import Settings
 from bot.tenants import TenantGate
@@ -32,6 +33,7 @@ from storage.database import create_engine, create_session_factory, ping
 from storage.encryption import FieldCipher
 from storage.member_emails import MemberEmails
 from storage.migrate import upgrade_to_head
+from storage.outbox import OutboxRepository
 from storage.references import ReferenceRepository
 
 log = logging.getLogger("retbot.http")
@@ -51,6 +53,7 @@ class Retbot:
     connectors: ConnectorPool
     bot: RetBot
     references: ReferenceRepository
+    dispatcher: OutboxDispatcher
     jobs: PeriodicJobs
 
 
@@ -71,7 +74,10 @@ def build_retbot(
     if settings.tenant_allow_list:
         adapter.use(TenantGate(settings.tenant_allow_list))
     adapter.use(ReferenceCaptureMiddleware(references))
-    delivery = ProactiveDelivery(adapter, settings.app_id, references, ret)
+    dispatcher = OutboxDispatcher(
+        adapter, settings.app_id, references, OutboxRepository(sessions, cipher)
+    )
+    delivery = ProactiveDelivery(dispatcher, references, ret)
     consultations = SqlConsultationRepository(sessions, cipher)
     bot = RetBot(
         ret,
@@ -83,8 +89,10 @@ def build_retbot(
         SqlAdviceRepository(sessions, cipher),
         RosterMembers(ret, MemberEmails(sessions)),
     )
-    jobs = PeriodicJobs(ret, sessions, cipher, consultations, delivery)
-    return Retbot(settings, ret, engine, storage, adapter, connectors, bot, references, jobs)
+    jobs = PeriodicJobs(ret, sessions, cipher, consultations, delivery, dispatcher)
+    return Retbot(
+        settings, ret, engine, storage, adapter, connectors, bot, references, dispatcher, jobs
+    )
 
 
 def create_app(

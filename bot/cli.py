@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     purge.add_argument("case")
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     commands.add_parser("rotate-key", help="re-encrypt case data with RETBOT_DATA_KEY's first key")
+    commands.add_parser("outbox", help="messages not sent (yet): waiting, being sent, failed")
     package = commands.add_parser("manifest", help="build the Teams app package (zip)")
     package.add_argument("--app-id", required=True, help="the bot's MicrosoftAppId (a GUID)")
     package.add_argument("--out", type=Path, default=Path("retbot-teams.zip"))
@@ -52,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         return serve_command(args.host, args.port, args.config)
     if args.command == "manifest":
         return manifest_command(args.app_id, args.out, args.website, args.config)
+    if args.command == "outbox":
+        from bot.outbox_command import outbox_command
+
+        return outbox_command()
     if args.command in ("audit", "export-case", "purge-case", "rotate-key"):
         from bot import case_commands
 

@@ -1,13 +1,9 @@
-"""Proactive delivery through stored conversation references (implements
+"""Proactive delivery through the outbox and stored conversation references (implements
 dialogs.delivery.Delivery)."""
 
 import logging
 
-from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity
-
-from bot.proactive import send_proactive
-from dialogs.cards import card_activity
+from bot.outbox import OutboxDispatcher
 from domain.people import chairs
 from domain.ret import RetConfig
 from storage.references import ReferenceRepository, StoredReference
@@ -16,15 +12,13 @@ log = logging.getLogger("retbot.delivery")
 
 
 class ProactiveDelivery:
+    """Each message is written to the outbox and sent at once; a failed send is retried by
+    the dispatcher. True means somebody can be reached, not that the message arrived yet."""
+
     def __init__(
-        self,
-        adapter: CloudAdapter,
-        bot_app_id: str,
-        references: ReferenceRepository,
-        ret: RetConfig,
+        self, dispatcher: OutboxDispatcher, references: ReferenceRepository, ret: RetConfig
     ) -> None:
-        self._adapter = adapter
-        self._bot_app_id = bot_app_id
+        self._dispatcher = dispatcher
         self._references = references
         self._ret = ret
 
@@ -42,12 +36,14 @@ class ProactiveDelivery:
         target = await self._references.find_user_by_aad_object_id(aad_object_id)
         return await self._send(target, message, "member chat")
 
+    async def flush(self) -> None:
+        await self._dispatcher.dispatch_due()
+
     async def _send(self, target: StoredReference | None, message: str | dict, whom: str) -> bool:
         if target is None:
             log.warning("no stored conversation to reach the %s", whom)
             return False
-        activity: Activity | str = card_activity(message) if isinstance(message, dict) else message
-        await send_proactive(self._adapter, self._bot_app_id, target, activity)
+        await self._dispatcher.send_now(target, message)
         return True
 
     async def _chair_conversation(self) -> StoredReference | None:

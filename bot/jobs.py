@@ -1,9 +1,11 @@
-"""The periodic work, composed for the ticker: reminders to the voorzitter, retention."""
+"""The periodic work, composed for the ticker: the outbox, reminders to the voorzitter,
+retention."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from bot.outbox import OutboxDispatcher
 from dialogs.cards.consult import when
 from dialogs.delivery import Delivery
 from dialogs.texts import DEFAULT_LANGUAGE, text
@@ -15,8 +17,11 @@ from scheduler.reminders import remind_waiting_consultations
 from storage.encryption import FieldCipher
 from storage.retention import anonymise_closed_cases
 
+OUTBOX_MINUTES = 1
 REMINDER_MINUTES = 15
 RETENTION_MINUTES = 24 * 60
+SENT_MESSAGES_KEPT = timedelta(days=7)  # to answer "did it go out?"; then the content goes
+FAILED_MESSAGES_KEPT = timedelta(days=30)  # for an administrator to look into
 
 
 class PeriodicJobs:
@@ -27,18 +32,22 @@ class PeriodicJobs:
         cipher: FieldCipher,
         consultations: ConsultationRepository,
         delivery: Delivery,
+        dispatcher: OutboxDispatcher,
     ) -> None:
         self._ret = ret
         self.sessions = sessions
         self.cipher = cipher
         self._consultations = consultations
         self._delivery = delivery
+        self._dispatcher = dispatcher
 
     def schedule(self) -> dict:
         """What the ticker runs, and every how many minutes."""
         return {
+            "outbox": (self._dispatcher.dispatch_due, OUTBOX_MINUTES),
             "consultation reminders": (self.reminders, REMINDER_MINUTES),
             "retention": (self.retention, RETENTION_MINUTES),
+            "outbox clean-up": (self.outbox_clean_up, RETENTION_MINUTES),
         }
 
     async def reminders(self, now: datetime | None = None) -> int:
@@ -52,6 +61,13 @@ class PeriodicJobs:
         now = now or datetime.now(UTC)
         cutoff = retention_cutoff(now, self._ret.retention_months)
         return await anonymise_closed_cases(self.sessions, cutoff, now, self.cipher)
+
+    async def outbox_clean_up(self, now: datetime | None = None) -> int:
+        """Removes sent messages after a week and given-up ones after a month."""
+        now = now or datetime.now(UTC)
+        return await self._dispatcher.outbox.prune(
+            now - SENT_MESSAGES_KEPT, now - FAILED_MESSAGES_KEPT
+        )
 
     async def _remind(self, consultation: Consultation) -> None:
         asker = consultation.asker

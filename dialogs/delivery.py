@@ -21,3 +21,8 @@ class Delivery(Protocol):
     async def to_member(self, aad_object_id: str, message: str | dict) -> bool:
         """A text or card in the personal chat of an RET member."""
         ...
+
+    async def flush(self) -> None:
+        """Sends, right away, what a change stored in the outbox in its own transaction
+        (domain.notices); what cannot be sent now is retried later."""
+        ...

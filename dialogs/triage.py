@@ -74,7 +74,7 @@ class TriageActions:
             return await self._details(turn_context, number, member)
         if verb == VERB_OVERRIDE:
             return await self._override(turn_context, number, member, data.get(NOTE_INPUT))
-        note = data.get(NOTE_INPUT)
+        note = data.get(NOTE_INPUT) if isinstance(data.get(NOTE_INPUT), str) else None
         decision = DECISIONS[verb]
         try:
             case = await decide(
@@ -82,9 +82,12 @@ class TriageActions:
                 number,
                 member,
                 decision,
-                note if isinstance(note, str) else None,
+                note,
                 turn_context.activity.channel_id,
                 now(),
+                tell_referrer=lambda decided: self._referrer_message(
+                    decided, decision, member.name, (note or "").strip()
+                ),
             )
         except NotAllowed:
             return text("triage.not_allowed")
@@ -94,7 +97,7 @@ class TriageActions:
             return text("triage.unknown")
         except AlreadyDecided as decided:
             return await self._card(decided.case)
-        await self._tell_referrer(case, decision, member.name, (note or "").strip())
+        await self._delivery.flush()  # the referrer's message, stored with the decision
         return await self._card(case)
 
     async def _card(self, case: Case) -> dict:
@@ -102,22 +105,22 @@ class TriageActions:
         decisions = [e for e in events if e.kind.startswith("triage:")]
         return triage_card(case, DEFAULT_LANGUAGE, decisions[-1] if decisions else None)
 
-    async def _tell_referrer(self, case: Case, decision: Decision, chair: str, note: str) -> None:
-        referrer = case.referrer
+    def _referrer_message(
+        self, case: Case, decision: Decision, chair: str, note: str
+    ) -> str | dict:
+        """What the referrer hears of the decision (stored with it, sent after it)."""
         if decision is Decision.MEER_INFORMATIE:
-            message: str | dict = question_card(case, chair, note, DEFAULT_LANGUAGE)
-        elif decision is Decision.RET_TAFEL:
+            return question_card(case, chair, note, DEFAULT_LANGUAGE)
+        if decision is Decision.RET_TAFEL:
             meeting = next_meeting(self._ret.meetings, now())
-            message = text(
+            return text(
                 "referrer.ret_tafel",
                 number=case.number,
                 day=format_date(meeting.start.date(), "EEEE d MMMM y", locale=DEFAULT_LANGUAGE),
                 start=meeting.start.strftime("%H:%M"),
                 location=meeting.location,
             )
-        else:
-            message = text(f"referrer.{decision.value}", name=chair, number=case.number, note=note)
-        await self._delivery.to_user(referrer.channel_id, referrer.user_id, message)
+        return text(f"referrer.{decision.value}", name=chair, number=case.number, note=note)
 
     async def _details(self, turn_context: TurnContext, number: str, member: Member | None) -> str:
         if member is None or member.role not in TEAM_VIEW_ROLES:

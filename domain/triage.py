@@ -4,12 +4,14 @@ Only a voorzitter (or stand-in) of this RET triages. Each decision moves the cas
 its lifecycle, is recorded with who and when, and the referrer hears of it.
 """
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
 from domain.cases import Case, CaseRepository, CaseStatus, Referrer, check_transition
+from domain.notices import Notice
 from domain.people import is_chair
 from domain.ret import Member
 from domain.vocabularies import TOESTEMMING_DOOR
@@ -44,9 +46,17 @@ class CaseEvent:
 class TriageRepository(CaseRepository, Protocol):
     async def get(self, number: str) -> Case | None: ...
 
-    async def move(self, case: Case, expected: CaseStatus, event: CaseEvent, channel: str) -> bool:
-        """Stores the case's new status and closing moment, its event and an audit entry,
-        only while the case still has status `expected`."""
+    async def move(
+        self,
+        case: Case,
+        expected: CaseStatus,
+        event: CaseEvent,
+        channel: str,
+        notices: Sequence[Notice] = (),
+    ) -> bool:
+        """Stores the case's new status and closing moment, its event, an audit entry and
+        the notices it causes, in one transaction, only while the case still has status
+        `expected`."""
         ...
 
     async def events(self, number: str) -> list[CaseEvent]: ...
@@ -82,7 +92,10 @@ async def decide(
     note: str | None,
     channel: str,
     now: datetime,
+    tell_referrer: Callable[[Case], str | dict],
 ) -> Case:
+    """`tell_referrer` words the message to the referrer about the decided case; it is
+    stored with the decision and sent after it."""
     if not is_chair(chair):
         raise NotAllowed("only a voorzitter of this RET triages")
     case = await repository.get(number)
@@ -95,7 +108,7 @@ async def decide(
     if decision in NEEDS_NOTE and not note:
         raise NoteMissing(decision)
     event = CaseEvent(now, chair.name, f"triage: {decision.value}", note)
-    return await _move(repository, case, TARGET[decision], event, channel)
+    return await _move(repository, case, TARGET[decision], event, channel, tell_referrer)
 
 
 async def add_information(
@@ -160,10 +173,21 @@ async def override_consent(
 
 
 async def _move(
-    repository: TriageRepository, case: Case, target: CaseStatus, event: CaseEvent, channel: str
+    repository: TriageRepository,
+    case: Case,
+    target: CaseStatus,
+    event: CaseEvent,
+    channel: str,
+    tell_referrer: Callable[[Case], str | dict] | None = None,
 ) -> Case:
     """Moves the case on, unless somebody else moved it first (then AlreadyDecided)."""
     moved = replace(case, status=target)
-    if not await repository.move(moved, case.status, event, channel):
+    referrer = moved.referrer
+    notices = (
+        [Notice(referrer.channel_id, referrer.user_id, tell_referrer(moved))]
+        if tell_referrer
+        else []
+    )
+    if not await repository.move(moved, case.status, event, channel, notices):
         raise AlreadyDecided(await repository.get(case.number) or case)
     return moved

@@ -1,15 +1,18 @@
 """Cases in the database (implements domain.cases.CaseRepository)."""
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.cases import Case, CaseStatus, Referrer, case_number
+from domain.notices import Notice
 from domain.triage import CaseEvent
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import AuditRow, CaseCounterRow, CaseEventRow, CaseRow
+from storage.outbox import Target, outbox_row
 from storage.upsert import dialect_insert
 
 
@@ -87,7 +90,14 @@ class SqlCaseRepository:
             row = await session.get(CaseRow, number)
         return self._case(row) if row else None
 
-    async def move(self, case: Case, expected: CaseStatus, event: CaseEvent, channel: str) -> bool:
+    async def move(
+        self,
+        case: Case,
+        expected: CaseStatus,
+        event: CaseEvent,
+        channel: str,
+        notices: Sequence[Notice] = (),
+    ) -> bool:
         async with self._sessions.begin() as session:
             result = await session.execute(
                 update(CaseRow)
@@ -97,6 +107,12 @@ class SqlCaseRepository:
             if result.rowcount != 1:
                 return False
             session.add_all(self._event_rows(case.number, event, channel))
+            session.add_all(
+                outbox_row(
+                    Target(n.channel_id, "user", n.user_id), n.message, event.at, self._cipher
+                )
+                for n in notices
+            )
         return True
 
     async def replace_answers(self, case: Case, event: CaseEvent, channel: str) -> None:

@@ -11,6 +11,7 @@ from storage.models import (
     CaseEventRow,
     CaseRow,
     ConsultationRow,
+    OutboxRow,
 )
 
 ENCRYPTED_COLUMNS = (
@@ -20,6 +21,7 @@ ENCRYPTED_COLUMNS = (
     (ConsultationRow, ("question", "answer")),
     (AdviceRow, ("samenvatting", "advies")),
     (AfspraakRow, ("action", "person")),
+    (OutboxRow, ("payload",)),
 )
 
 

@@ -1,12 +1,21 @@
 """Data minimisation: whatever the bot posts where the team works (channel) carries a case
-number and initials, never the request's details, year of birth or problems."""
+number and initials, never the request's details, year of birth or problems; nor does any
+message the bot keeps in its outbox."""
 
 import asyncio
 
+import pytest
+from cryptography.fernet import Fernet
+from sqlalchemy import select
+
+from bot.app import RETBOT
 from bot.chat.conversation import Conversation
+from bot.settings import Settings
 from dialogs.cards.intake import INTAKE_KEY, SUBMIT
 from dialogs.cards.triage import ANSWER_INPUT, CASE_INFO_KEY, NOTE_INPUT
 from domain import vocabularies as v
+from storage.models import OutboxRow
+from tests.support import RunningBot
 from tests.test_intake_flow import VALID, fill, start
 
 PERSONAL = [
@@ -22,7 +31,28 @@ PERSONAL = [
 ]
 
 
-async def test_channel_posts_of_a_whole_case_carry_no_personal_details(bot, connector, http):
+@pytest.fixture
+async def sealed_bot(database_url, ret):
+    """Outbox payloads are encrypted at rest: the scan below reads them decrypted."""
+    settings = Settings(database_url=database_url, data_key=Fernet.generate_key().decode())
+    bot = await RunningBot(settings, ret).start()
+    yield bot
+    await bot.stop()
+
+
+async def outbox_payloads(bot, channel_id: str, scope_id: str) -> list[str]:
+    """Every message in the outbox (sent or not), decrypted, the channel's posts first."""
+    retbot = bot.app[RETBOT]
+    async with retbot.engine.connect() as connection:
+        rows = list(await connection.execute(select(OutboxRow).order_by(OutboxRow.id)))
+    in_channel = [r for r in rows if (r.channel_id, r.scope_id) == (channel_id, scope_id)]
+    others = [r for r in rows if r not in in_channel]
+    assert len(in_channel) == 4 and others  # alert, triage card, answer alert, fresh card
+    return [retbot.dispatcher.outbox.cipher.decrypt(r.payload) for r in in_channel + others]
+
+
+async def test_channel_posts_of_a_whole_case_carry_no_personal_details(sealed_bot, connector, http):
+    bot = sealed_bot
     channel = Conversation(bot.messages_url, connector, http, user_name="Marieke Hofstede")
     channel.channel_id = "msteams"
     channel.extra = {"conversation": {"id": channel.id, "conversationType": "channel"}}
@@ -52,3 +82,7 @@ async def test_channel_posts_of_a_whole_case_carry_no_personal_details(bot, conn
     assert number in everything_in_channel and "J.D." in everything_in_channel
     for detail in PERSONAL:
         assert detail not in everything_in_channel, detail
+    outbox = await outbox_payloads(bot, channel.channel_id, channel.id)
+    assert number in str(outbox) and all("J.D." in post for post in outbox[:4])
+    for detail in PERSONAL:
+        assert not [p for p in outbox if detail in p], detail

@@ -23,6 +23,8 @@ class ConnectorEndpoint:
         self.member_lookups: list[str] = []
         self.members_status = 200
         self._on_activity = on_activity
+        self.failures_left = 0  # so many sends are answered with `failure_status` first
+        self.failure_status = 500
         self._runner: web.AppRunner | None = None
         self._arrived = asyncio.Condition()
         self.service_url = ""
@@ -63,6 +65,11 @@ class ConnectorEndpoint:
 
     async def _send(self, request: web.Request) -> web.Response:
         self.authorizations.append(request.headers.get("Authorization"))
+        if self.failures_left > 0:  # the Bot Connector has bad moments too (tests)
+            self.failures_left -= 1
+            return web.json_response(
+                {"error": {"code": "ServiceError"}}, status=self.failure_status
+            )
         activity = await request.json()
         activity["id"] = activity.get("id") or uuid.uuid4().hex
         await self._record(self.received, request.match_info["conversation_id"], activity)

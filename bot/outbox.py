@@ -1,0 +1,95 @@
+"""The outbox dispatcher: sends stored messages through stored conversation references.
+
+A message written during a turn is sent at once by the instance that wrote it; what fails
+(the connector's 5xx, a timeout, a refused connection) is retried by `dispatch_due`, which
+the ticker runs every minute, with a growing back-off. Logs never carry the content.
+"""
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+
+from botbuilder.integration.aiohttp import CloudAdapter
+
+from bot.proactive import send_proactive
+from dialogs.cards import card_activity
+from storage.outbox import FAILED, Claimed, OutboxRepository, Target
+from storage.references import ReferenceRepository, StoredReference
+
+log = logging.getLogger("retbot.outbox")
+BATCH = 20  # sent concurrently, each within the connector's 30 s timeout
+
+
+def describe(error: BaseException) -> str:
+    """The error's kind and HTTP status, never its message (it may quote the payload)."""
+    response = getattr(error, "response", None)  # msrest's errors keep the aiohttp response
+    status = getattr(response, "status", None) or getattr(error, "status", None)
+    return f"{type(error).__name__} (HTTP {status})" if status else type(error).__name__
+
+
+def target_of(reference: StoredReference) -> Target:
+    return Target(reference.channel_id, reference.scope, reference.scope_id)
+
+
+class OutboxDispatcher:
+    def __init__(
+        self,
+        adapter: CloudAdapter,
+        bot_app_id: str,
+        references: ReferenceRepository,
+        outbox: OutboxRepository,
+        batch: int = BATCH,
+    ) -> None:
+        self._adapter = adapter
+        self._bot_app_id = bot_app_id
+        self._references = references
+        self.outbox = outbox
+        self._batch = batch
+
+    async def send_now(self, reference: StoredReference, message: str | dict) -> bool:
+        """Stores the message, claimed by this instance, and sends it at once. False when
+        this attempt failed: the message then waits in the outbox for its retry."""
+        now = datetime.now(UTC)
+        claimed = await self.outbox.add_claimed(target_of(reference), message, now)
+        return await self.deliver(claimed, now, reference)
+
+    async def dispatch_due(self, now: datetime | None = None) -> int:
+        """Sends every message that is due; returns how many went out."""
+        now = now or datetime.now(UTC)
+        if released := await self.outbox.release_expired(now):
+            log.warning("%d outbox message(s) whose sender did not finish are due again", released)
+        sent = 0
+        while batch := await self.outbox.claim_due(now, self._batch):
+            sent += sum(await asyncio.gather(*(self.deliver(m, now) for m in batch)))
+        return sent
+
+    async def deliver(
+        self, message: Claimed, now: datetime, reference: StoredReference | None = None
+    ) -> bool:
+        """Sends one claimed message and records the outcome."""
+        reference = reference or await self._references.find(
+            message.target.channel_id, message.target.scope, message.target.scope_id
+        )
+        try:
+            if reference is None:
+                raise LookupError("no stored conversation reference")
+            activity = (
+                card_activity(message.message)
+                if isinstance(message.message, dict)
+                else message.message
+            )
+            await send_proactive(self._adapter, self._bot_app_id, reference, activity)
+        except Exception as error:  # whatever sending raised: the message is retried
+            reason = describe(error)
+            status = await self.outbox.mark_failed(message, reason, now)
+            log.warning(
+                "outbox message %s: attempt %d failed (%s)%s",
+                message.id,
+                message.attempts,
+                reason,
+                "; given up" if status == FAILED else "",
+            )
+            return False
+        if not await self.outbox.mark_sent(message, now):
+            log.warning("outbox message %s was sent after its claim had expired", message.id)
+        return True

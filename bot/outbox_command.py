@@ -1,0 +1,43 @@
+"""`retbot outbox`: the messages that have not gone out (yet), without their content."""
+
+import asyncio
+from datetime import UTC, datetime
+
+from bot.settings import Settings
+from storage.database import create_engine, create_session_factory
+from storage.migrate import upgrade_to_head
+from storage.outbox import FAILED, OutboxRepository, Unsent
+
+
+def outbox_command() -> int:
+    async def unsent() -> list[Unsent]:
+        engine = create_engine(Settings().database_url)
+        try:
+            await upgrade_to_head(engine)
+            return await OutboxRepository(create_session_factory(engine)).unsent()
+        finally:
+            await engine.dispose()
+
+    rows = asyncio.run(unsent())
+    if not rows:
+        print("Geen onverzonden berichten: alles is verstuurd.")
+        return 0
+    print(f"{'nr':>6}  {'doel':<22}  {'status':<9}  pogingen  volgende poging (UTC)  fout")
+    for row in rows:
+        target = f"{row.channel_id}/{row.scope}"
+        print(
+            f"{row.id:>6}  {target:<22}  {_status(row):<9}  {row.attempts:>8}  "
+            f"{_utc(row.next_attempt_at):%Y-%m-%d %H:%M}       {row.last_error or ''}"
+        )
+    return 0
+
+
+def _status(row: Unsent) -> str:
+    if row.status == FAILED:
+        return "mislukt"
+    return "bezig" if row.claimed_until else "wacht"
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite gives naive datetimes back; everything stored is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
