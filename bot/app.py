@@ -77,7 +77,8 @@ def build_retbot(
     dispatcher = OutboxDispatcher(
         adapter, settings.app_id, references, OutboxRepository(sessions, cipher)
     )
-    delivery = ProactiveDelivery(dispatcher, references, ret)
+    member_emails = MemberEmails(sessions)
+    delivery = ProactiveDelivery(dispatcher, references, member_emails, ret)
     consultations = SqlConsultationRepository(sessions, cipher)
     bot = RetBot(
         ret,
@@ -87,7 +88,7 @@ def build_retbot(
         SqlCaseRepository(sessions, cipher),
         delivery,
         SqlAdviceRepository(sessions, cipher),
-        RosterMembers(ret, MemberEmails(sessions)),
+        RosterMembers(ret, member_emails),
     )
     jobs = PeriodicJobs(ret, sessions, cipher, consultations, delivery, dispatcher)
     return Retbot(

@@ -5,7 +5,8 @@ import logging
 
 from bot.outbox import OutboxDispatcher
 from domain.people import chairs
-from domain.ret import RetConfig
+from domain.ret import Member, RetConfig
+from storage.member_emails import MemberEmails
 from storage.references import ReferenceRepository, StoredReference
 
 log = logging.getLogger("retbot.delivery")
@@ -16,10 +17,15 @@ class ProactiveDelivery:
     the dispatcher. True means somebody can be reached, not that the message arrived yet."""
 
     def __init__(
-        self, dispatcher: OutboxDispatcher, references: ReferenceRepository, ret: RetConfig
+        self,
+        dispatcher: OutboxDispatcher,
+        references: ReferenceRepository,
+        member_emails: MemberEmails,
+        ret: RetConfig,
     ) -> None:
         self._dispatcher = dispatcher
         self._references = references
+        self._member_emails = member_emails
         self._ret = ret
 
     async def chair_card(self, card: dict) -> bool:
@@ -36,6 +42,9 @@ class ProactiveDelivery:
         target = await self._references.find_user_by_aad_object_id(aad_object_id)
         return await self._send(target, message, "member chat")
 
+    async def to_roster_member(self, member: Member, message: str | dict) -> bool:
+        return await self._send(await self._personal_chat_of(member), message, "member chat")
+
     async def flush(self) -> None:
         await self._dispatcher.dispatch_due()
 
@@ -51,8 +60,16 @@ class ProactiveDelivery:
         if channel is not None:
             return channel
         for chair in chairs(self._ret):
-            if chair.aad_object_id:
-                found = await self._references.find_user_by_aad_object_id(chair.aad_object_id)
-                if found is not None:
-                    return found
+            if (found := await self._personal_chat_of(chair)) is not None:
+                return found
         return None
+
+    async def _personal_chat_of(self, member: Member) -> StoredReference | None:
+        """By the roster's AAD id; for a member listed by email only, by the id they were
+        last recognised with (bot.members)."""
+        aad_object_id = member.aad_object_id or await self._member_emails.aad_object_id_of(
+            member.email
+        )
+        if aad_object_id is None:
+            return None
+        return await self._references.find_user_by_aad_object_id(aad_object_id)

@@ -78,9 +78,7 @@ class PeriodicJobs:
             when=when(consultation.asked_at, DEFAULT_LANGUAGE),
         )
         reached = [
-            await self._delivery.to_member(chair.aad_object_id, message)
-            for chair in chairs(self._ret)
-            if chair.aad_object_id
+            await self._delivery.to_roster_member(chair, message) for chair in chairs(self._ret)
         ]
         if not any(reached):
             await self._delivery.alert_chair(message)

@@ -206,9 +206,7 @@ class AdviceActions:
                 reason=str(reason).strip(),
             )
             for chair in chairs(self._ret):
-                if chair.aad_object_id and await self._delivery.to_member(
-                    chair.aad_object_id, private
-                ):
+                if await self._delivery.to_roster_member(chair, private):
                     break
         elif state.all_confirmed:
             await self._delivery.alert_chair(

@@ -2,6 +2,8 @@
 
 from typing import Protocol
 
+from domain.ret import Member
+
 
 class Delivery(Protocol):
     async def chair_card(self, card: dict) -> bool:
@@ -16,6 +18,11 @@ class Delivery(Protocol):
 
     async def to_user(self, channel_id: str, user_id: str, message: str | dict) -> bool:
         """A text or card in someone's own chat with the bot."""
+        ...
+
+    async def to_roster_member(self, member: Member, message: str | dict) -> bool:
+        """A text or card in the personal chat of someone on the RET's roster, also when
+        the roster lists them by email only. False when they cannot be reached."""
         ...
 
     async def to_member(self, aad_object_id: str, message: str | dict) -> bool:

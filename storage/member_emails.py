@@ -38,3 +38,13 @@ class MemberEmails:
             await session.execute(
                 upsert(session.bind.dialect, MemberEmailRow, values, conflict_on=["aad_object_id"])
             )
+
+    async def aad_object_id_of(self, email: str) -> str | None:
+        """The Teams user last recognised as the roster member with this email."""
+        async with self._sessions() as session:
+            return await session.scalar(
+                select(MemberEmailRow.aad_object_id)
+                .where(MemberEmailRow.email == email)
+                .order_by(MemberEmailRow.looked_up_at.desc())
+                .limit(1)
+            )

@@ -21,7 +21,13 @@ from storage.cases import SqlCaseRepository
 from storage.models import MemberEmailRow
 from tests.support import RunningBot
 from tests.test_advice_flow import GGZ, in_channel, issued, organisation_sections
-from tests.test_consult_flow import KERNTEAM_AAD, person
+from tests.test_consult_flow import (
+    KERNTEAM_AAD,
+    ask_unknown_question,
+    aware,
+    consultations,
+    person,
+)
 from tests.test_intake_flow import VALID
 from tests.test_triage_flow import status_of
 
@@ -193,3 +199,26 @@ async def test_nobody_is_asked_about_when_every_member_has_an_id(
         await bot.stop()
 
     assert connector.member_lookups == []
+
+
+async def test_voorzitter_listed_by_email_only_is_reached_in_her_own_chat(
+    email_only_chair_bot, connector, http
+):
+    """No team channel: the question card and its reminder go to the chat of the Teams user
+    she was recognised as."""
+    bot = email_only_chair_bot
+    chair = teams_user(bot, connector, http, "Marieke Hofstede", CHAIR_EMAIL)
+    await chair.join()
+    await chair.submit({MENU_KEY: MenuChoice.CASUSSEN.value})  # recognised by email here
+    asker = person(bot, connector, http, "Inge Referent")
+    await asker.join()
+    seen = len(connector.received[chair.id])
+
+    await ask_unknown_question(asker)
+    [row] = await consultations(bot)
+    reminded = await bot.app[RETBOT].jobs.reminders(aware(row.asked_at) + timedelta(days=4))
+
+    to_her = connector.received[chair.id][seen:]
+    assert reminded == 1 and len(to_her) == 2
+    assert to_her[0]["attachments"][0]["content"]["body"][0]["text"].startswith("Consultatievraag")
+    assert to_her[1]["text"].startswith(f"Herinnering: consultatievraag #{row.id}")
