@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, CaseRow, MandateRow
+from storage.outbox import delete_mentioning
 
 
 class CaseArchive:
@@ -95,8 +96,9 @@ class CaseArchive:
         }
 
     async def purge(self, number: str, requested_by: str) -> bool:
-        """Removes the case, its timeline and its advice. The audit trail keeps who did
-        what with the case number (no case content), and records the purge itself."""
+        """Removes the case, its timeline, its advice and the messages about it in the
+        outbox. The audit trail keeps who did what with the case number (no case content),
+        and records the purge itself."""
         async with self._sessions.begin() as session:
             removed = await session.execute(delete(CaseRow).where(CaseRow.number == number))
             if removed.rowcount == 0:
@@ -104,6 +106,7 @@ class CaseArchive:
             await session.execute(delete(CaseEventRow).where(CaseEventRow.case_number == number))
             for model in (AdviceRow, AfspraakRow, MandateRow):
                 await session.execute(delete(model).where(model.case_number == number))
+            await delete_mentioning(session, self._cipher, number)
             session.add(_audit(number, requested_by, "casus verwijderd"))
         return True
 

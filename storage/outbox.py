@@ -10,13 +10,14 @@ A row is marked sent once; a failure is recorded only by the claim's holder.
 
 import json
 import os
+import re
 import socket
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import case, delete, or_, select, update
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import OutboxRow
@@ -97,6 +98,18 @@ def outbox_row(
         claimed_until=now + lease if claim else None,
         created_at=now,
     )
+
+
+async def delete_mentioning(session: AsyncSession, cipher: FieldCipher, number: str) -> int:
+    """Removes, in the caller's transaction, every stored message that mentions the case
+    number (sent, waiting or given up): after a purge no copy of the case remains here.
+    Payloads are encrypted, so each is read; a purge is rare and the outbox is pruned."""
+    mention = re.compile(rf"(?<![\w-]){re.escape(number)}(?!\d)")
+    rows = await session.execute(select(OutboxRow.id, OutboxRow.payload))
+    doomed = [id for id, payload in rows if mention.search(cipher.decrypt(payload))]
+    if doomed:
+        await session.execute(delete(OutboxRow).where(OutboxRow.id.in_(doomed)))
+    return len(doomed)
 
 
 class OutboxRepository:

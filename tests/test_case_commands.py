@@ -8,11 +8,15 @@ import sys
 import zipfile
 from datetime import UTC, datetime
 
+from sqlalchemy import select
+
 from domain.cases import Referrer
 from domain.triage import CaseEvent
 from storage.cases import SqlCaseRepository
 from storage.database import create_engine, create_session_factory
 from storage.migrate import upgrade_to_head
+from storage.models import OutboxRow
+from storage.outbox import OutboxRepository, Target
 from tests.support import REPO
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -28,8 +32,22 @@ async def a_case(database_url: str) -> str:
     await cases.replace_answers(
         case, CaseEvent(NOW, "Marieke Hofstede", "notitie", "Gebeld"), "msteams"
     )
+    outbox = OutboxRepository(create_session_factory(engine))
+    chat = Target("msteams", "user", "u1")
+    await outbox.add(chat, f"{case.number} is besproken.", NOW)
+    await outbox.add(chat, {"body": [{"text": f"Casus {case.number} (J.D.)"}]}, NOW)
+    await outbox.add(chat, "RET-2026-0002 is besproken.", NOW)
     await engine.dispose()
     return case.number
+
+
+async def outbox_texts(database_url: str) -> list[str]:
+    engine = create_engine(database_url)
+    async with engine.connect() as connection:
+        payloads = await connection.scalars(select(OutboxRow.payload).order_by(OutboxRow.id))
+        texts = list(payloads)
+    await engine.dispose()
+    return texts
 
 
 def retbot(database_url: str, *args: str, typed: str = "") -> subprocess.CompletedProcess:
@@ -69,6 +87,7 @@ async def test_audit_export_and_purge(database_url, tmp_path):
     assert purged.returncode == 0
     assert after.returncode == 1 and "bestaat niet" in after.stderr
     assert trail.stdout.strip().splitlines()[-1].endswith("casus verwijderd")
+    assert await outbox_texts(database_url) == ['{"text": "RET-2026-0002 is besproken."}']
 
 
 async def test_unknown_case(database_url):
