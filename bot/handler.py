@@ -1,7 +1,5 @@
 """The one activity handler: welcome, commands, menu, dialogs, and a friendly fallback."""
 
-from datetime import UTC, datetime
-
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
@@ -15,6 +13,7 @@ from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.intake import INTAKE_KEY, discard_card
 from dialogs.cards.menu import MenuChoice, menu_card
 from dialogs.cards.triage import CASE_INFO_KEY
+from dialogs.clock import now
 from dialogs.closing import ClosingActions
 from dialogs.consult import AskQuestionDialog, ChairActions, looks_like_a_question
 from dialogs.delivery import Delivery
@@ -158,7 +157,7 @@ class RetBot(ActivityHandler):
             await context.send_activity(text("cases.only_personal", language))
             return
         member = await self._members.member_of(context)
-        cases = await visible_cases(self._cases, referrer_of(context), member, datetime.now(UTC))
+        cases = await visible_cases(self._cases, referrer_of(context), member, now())
         team_view = member is not None and member.role in TEAM_VIEW_ROLES
         closable = frozenset(c.number for c in cases if may_close(member, c))
         card = cases_card(

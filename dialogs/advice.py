@@ -6,8 +6,6 @@ answers arrive as `adaptiveCard/action` invokes on the shared card, whose replac
 shows everyone which organisations confirmed.
 """
 
-from datetime import UTC, datetime
-
 from botbuilder.core import TurnContext
 
 from dialogs.cards import BadCardData, card_activity
@@ -25,6 +23,7 @@ from dialogs.cards.advice import (
     mandate_card,
     row_input,
 )
+from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
@@ -44,10 +43,6 @@ from domain.advice import (
 from domain.people import chairs
 from domain.ret import RetConfig
 from domain.triage import AlreadyDecided, NotAllowed, NoteMissing
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 class AdviceActions:

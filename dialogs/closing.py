@@ -1,21 +1,16 @@
 """The voorzitter closes a case from 'Mijn casussen'; the referrer hears of it."""
 
-from datetime import UTC, datetime
-
 from botbuilder.core import StatePropertyAccessor, TurnContext
 
 from dialogs.cards import BadCardData
 from dialogs.cards.cases import CLOSE_KEY, close_note_id, close_reason_id
+from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.closing import AlreadyClosed, NotYetClosable, ReasonMissing, close_case
 from domain.triage import NotAllowed, TriageRepository
 from domain.vocabularies import AFSLUITREDEN, term
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def reason_in_a_sentence(code: str, language: Language) -> str:

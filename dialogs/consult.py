@@ -4,8 +4,6 @@ The asker's side is a dialog (AskQuestionDialog); the voorzitter's side is one c
 actions arrive as `adaptiveCard/action` invokes (ChairActions).
 """
 
-from datetime import UTC, datetime
-
 from babel.dates import format_date
 from botbuilder.core import MessageFactory, StatePropertyAccessor, TurnContext
 from botbuilder.dialogs import (
@@ -31,6 +29,7 @@ from dialogs.cards.consult import (
     chair_card,
     quick_answer_card,
 )
+from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
@@ -61,10 +60,6 @@ REPLY_KEYS = {
     ConsultationStatus.CHAIR_CONTACTS: "reply.contact",
     ConsultationStatus.TO_REQUEST: "reply.to_request",
 }
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def looks_like_a_question(typed: str) -> bool:

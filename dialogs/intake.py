@@ -5,7 +5,7 @@ survives 'stop', the menu, other conversations and restarts of retbot alike.
 """
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 
 from botbuilder.core import StatePropertyAccessor, TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
@@ -25,6 +25,7 @@ from dialogs.cards.intake import (
     summary_card,
 )
 from dialogs.cards.triage import triage_card
+from dialogs.clock import now
 from dialogs.consult import complaint_routes
 from dialogs.delivery import Delivery
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
@@ -51,7 +52,7 @@ class IntakeDialog(Dialog):
         delivery: Delivery,
         language: StatePropertyAccessor,
         draft: StatePropertyAccessor,
-        today: Callable[[], date] = lambda: datetime.now(UTC).date(),
+        today: Callable[[], date] = lambda: now().date(),
     ) -> None:
         super().__init__(IntakeDialog.__name__)
         self._ret = ret
@@ -159,9 +160,7 @@ class IntakeDialog(Dialog):
         return await self._delivery.alert_chair(message)
 
     async def _submit(self, dc: DialogContext, draft: dict, language: Language) -> DialogTurnResult:
-        case = await self._cases.submit(
-            referrer_of(dc.context), draft["answers"], datetime.now(UTC)
-        )
+        case = await self._cases.submit(referrer_of(dc.context), draft["answers"], now())
         await self._draft.delete(dc.context)
         await self._delivery.chair_card(triage_card(case, DEFAULT_LANGUAGE))
         await dc.context.send_activity(text("intake.received", language, number=case.number))

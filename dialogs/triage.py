@@ -4,8 +4,6 @@ Decisions arrive as `adaptiveCard/action` invokes on the triage card; the referr
 answer arrives as a card submit in their own chat.
 """
 
-from datetime import UTC, datetime
-
 from babel.dates import format_date
 from botbuilder.core import TurnContext
 
@@ -22,6 +20,7 @@ from dialogs.cards.triage import (
     question_card,
     triage_card,
 )
+from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.intake import referrer_of
 from dialogs.members import MemberLookup
@@ -42,10 +41,6 @@ from domain.triage import (
 )
 
 DECISIONS = {VERB_PREFIX + d.value: d for d in Decision}
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 class TriageActions:
