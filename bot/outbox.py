@@ -20,11 +20,23 @@ log = logging.getLogger("retbot.outbox")
 BATCH = 20  # sent concurrently, each within the connector's 30 s timeout
 
 
+def http_status(error: BaseException) -> int | None:
+    response = getattr(error, "response", None)  # msrest's errors keep the aiohttp response
+    return getattr(response, "status", None) or getattr(error, "status", None)
+
+
 def describe(error: BaseException) -> str:
     """The error's kind and HTTP status, never its message (it may quote the payload)."""
-    response = getattr(error, "response", None)  # msrest's errors keep the aiohttp response
-    status = getattr(response, "status", None) or getattr(error, "status", None)
+    status = http_status(error)
     return f"{type(error).__name__} (HTTP {status})" if status else type(error).__name__
+
+
+def is_permanent(error: BaseException) -> bool:
+    """A refusal that a retry cannot change: the bot was removed from the conversation
+    (403), the conversation is gone (404), the message is malformed (400). Timeouts (408)
+    and throttling (429) are worth another try, like every 5xx and network error."""
+    status = http_status(error)
+    return isinstance(status, int) and 400 <= status < 500 and status not in (408, 429)
 
 
 def target_of(reference: StoredReference) -> Target:
@@ -81,7 +93,9 @@ class OutboxDispatcher:
             await send_proactive(self._adapter, self._bot_app_id, reference, activity)
         except Exception as error:  # whatever sending raised: the message is retried
             reason = describe(error)
-            status = await self.outbox.mark_failed(message, reason, now)
+            status = await self.outbox.mark_failed(
+                message, reason, now, give_up=is_permanent(error)
+            )
             log.warning(
                 "outbox message %s: attempt %d failed (%s)%s",
                 message.id,

@@ -187,11 +187,13 @@ class OutboxRepository:
             )
             return result.rowcount == 1
 
-    async def mark_failed(self, message: Claimed, error: str, now: datetime) -> str | None:
+    async def mark_failed(
+        self, message: Claimed, error: str, now: datetime, give_up: bool = False
+    ) -> str | None:
         """The attempt failed: due again after a back-off, or `failed` after the last
-        attempt. Returns the new status; None when the claim was lost (it expired, and the
-        row is someone else's now), and then nothing changes."""
-        status = FAILED if message.attempts >= self._max_attempts else PENDING
+        attempt (or at once with `give_up`). Returns the new status; None when the claim
+        was lost (it expired, and the row is someone else's now), and then nothing changes."""
+        status = FAILED if give_up or message.attempts >= self._max_attempts else PENDING
         async with self._sessions.begin() as session:
             result = await session.execute(
                 update(OutboxRow)

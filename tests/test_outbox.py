@@ -179,6 +179,25 @@ async def test_a_message_that_keeps_failing_is_given_up(bot, connector, conversa
     assert len(connector.received[conversation.id]) == seen
 
 
+@pytest.mark.parametrize(("status", "given_up"), [(403, True), (404, True), (429, False)])
+async def test_a_refusal_no_retry_can_change_is_given_up_at_once(
+    bot, connector, conversation, database_url, status, given_up
+):
+    """403: the bot was removed from the chat; 404: the chat is gone. Throttling passes."""
+    await conversation.join()
+    connector.failures_left, connector.failure_status = 1, status
+    now = datetime.now(UTC)
+    async with instance(database_url) as dispatcher:
+        await dispatcher.outbox.add(chat_of(conversation), "Casus RET-2026-0003", now)
+        await dispatcher.dispatch_due(now)
+        [row] = await dispatcher.outbox.unsent()
+        later = await dispatcher.dispatch_due(now + timedelta(minutes=1))
+
+    assert row.status == ("failed" if given_up else "pending")
+    assert row.last_error == f"ErrorResponseException (HTTP {status})"
+    assert later == (0 if given_up else 1)
+
+
 async def test_unreachable_connector_is_retried(bot, connector, conversation, database_url):
     await conversation.join()
     seen = len(connector.received[conversation.id])
