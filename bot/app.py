@@ -117,7 +117,7 @@ async def _lifecycle(app: web.Application) -> AsyncIterator[None]:
     yield
     ticker.shutdown(wait=False)
     await retbot.connectors.close()
-    retbot.storage.close()
+    await retbot.storage.close()
     await retbot.engine.dispose()
 
 

@@ -68,8 +68,8 @@ class DatabaseStorage(Storage):
         self._rows = state_rows_for(engine)
         self._cipher = cipher  # dialog state holds drafts: case data at rest, too
 
-    def close(self) -> None:
-        self._rows.close()
+    async def close(self) -> None:
+        await self._rows.close()
 
     async def read(self, keys: list[str]) -> dict[str, Any]:
         return {key: decode(stored) for key, stored in (await self.read_stored(keys)).items()}

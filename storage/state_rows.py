@@ -6,13 +6,18 @@ go to the pooled aiosqlite connection instead, which makes one hop to its thread
 statement, where SQLAlchemy's adapter would make four or five.
 """
 
+import asyncio
+import logging
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from storage.database import tune_sqlite
+
+log = logging.getLogger("retbot.storage")
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,7 @@ class StateRows(Protocol):
         """True when the row still had `expected_etag` and now holds the new data."""
         ...
 
-    def close(self) -> None: ...
+    async def close(self) -> None: ...
 
 
 def state_rows_for(engine: AsyncEngine) -> StateRows:
@@ -71,7 +76,7 @@ class PostgresStateRows:
             )
         return status == "UPDATE 1"
 
-    def close(self) -> None:
+    async def close(self) -> None:
         return None
 
 
@@ -108,10 +113,11 @@ class PooledSqliteStateRows:
                 raise
         return cursor.rowcount == 1
 
-    def close(self) -> None:
+    async def close(self) -> None:
         return None
 
 
+CHECKPOINT_EVERY = 250  # updates of a row or two: about a quarter of SQLite's 1000 pages
 _LOCK_ERRORS = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 
 
@@ -124,12 +130,25 @@ class InLoopSqliteStateRows:
     autocommit, with SQLite's busy timeout at zero: when another connection holds the write
     lock (a case being stored), SQLite refuses at once instead of blocking the loop, and the
     statement goes to `fallback`, whose connection waits on its own thread.
+
+    SQLite's automatic checkpoint would run in the committing connection, here the event
+    loop, copying pages into the database file and syncing it: a pause for every turn in
+    flight. It is off on this connection; every `checkpoint_every` updates a passive
+    checkpoint runs on a worker thread instead, so the log stays short.
     """
 
-    def __init__(self, database: str, fallback: PooledSqliteStateRows) -> None:
+    def __init__(
+        self,
+        database: str,
+        fallback: PooledSqliteStateRows,
+        checkpoint_every: int = CHECKPOINT_EVERY,
+    ) -> None:
         self._database = database
         self._fallback = fallback
         self._connection: sqlite3.Connection | None = None
+        self._checkpoint_every = checkpoint_every
+        self._updates = 0
+        self._checkpoint: asyncio.Future | None = None
 
     async def read(self, keys: list[str]) -> dict[str, Stored]:
         marks = ",".join("?" * len(keys))
@@ -150,19 +169,37 @@ class InLoopSqliteStateRows:
             if error.sqlite_errorcode not in _LOCK_ERRORS:
                 raise
             return await self._fallback.update_if_unchanged(key, expected_etag, new_etag, data)
+        self._updates += 1
+        if self._updates % self._checkpoint_every == 0 and not self._checkpointing():
+            self._checkpoint = asyncio.ensure_future(asyncio.to_thread(_checkpoint, self._database))
         return cursor.rowcount == 1
+
+    def _checkpointing(self) -> bool:
+        return self._checkpoint is not None and not self._checkpoint.done()
 
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
             self._connection = sqlite3.connect(self._database, isolation_level=None)
             tune_sqlite(self._connection)
             self._connection.execute("PRAGMA busy_timeout=0")
+            self._connection.execute("PRAGMA wal_autocheckpoint=0")
         return self._connection
 
-    def close(self) -> None:
+    async def close(self) -> None:
+        if self._checkpoint is not None:
+            await self._checkpoint
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+
+
+def _checkpoint(database: str) -> None:
+    """Copies what the write-ahead log holds into the database file (on a worker thread)."""
+    try:
+        with closing(sqlite3.connect(database)) as connection:
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    except sqlite3.Error as error:  # the next one will try again
+        log.warning("SQLite checkpoint failed: %s", error)
 
 
 async def _driver(connection: AsyncConnection):

@@ -3,18 +3,20 @@
 import asyncio
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 from botbuilder.core import StoreItem
 
 from storage.bot_state import DatabaseStorage, ETagConflict
+from storage.state_rows import InLoopSqliteStateRows, PooledSqliteStateRows
 
 
 @pytest.fixture
-def storage(migrated_engine):
+async def storage(migrated_engine):
     storage = DatabaseStorage(migrated_engine)
     yield storage
-    storage.close()
+    await storage.close()
 
 
 async def test_written_items_come_back_with_an_etag(storage):
@@ -113,3 +115,25 @@ async def test_sqlite_writer_elsewhere_neither_blocks_the_loop_nor_loses_the_wri
 
     await write
     assert (await storage.read(["k"]))["k"]["v"] == 2
+
+
+async def test_sqlite_write_ahead_log_is_checkpointed_off_the_loop(storage, migrated_engine):
+    """Automatic checkpoints are off on the in-loop connection (they would pause the loop);
+    the periodic checkpoint on a worker thread must keep the log from growing anyway."""
+    if migrated_engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's write-ahead log")
+    database = migrated_engine.url.database
+    await storage.write({"k": {"v": 0}})
+    etag = (await storage.read(["k"]))["k"]["e_tag"]
+    rows = InLoopSqliteStateRows(database, PooledSqliteStateRows(migrated_engine), 10)
+    try:
+        for n in range(300):
+            new_etag = f"e{n}"
+            assert await rows.update_if_unchanged("k", etag, new_etag, "x" * 8000)
+            etag = new_etag
+            await asyncio.sleep(0.002)  # turns take a while; the worker thread gets its turn
+    finally:
+        await rows.close()
+
+    log_pages = Path(f"{database}-wal").stat().st_size // 4096  # noqa: ASYNC240 (test)
+    assert log_pages < 150  # without the checkpoints: 350 and more
