@@ -50,7 +50,7 @@ class FollowUpPage:
     def __init__(
         self, links: FollowUpLinks, follow_up: FollowUpRepository, actions: FollowUpActions
     ) -> None:
-        self._links = links
+        self.links = links
         self._follow_up = follow_up
         self._actions = actions
 
@@ -94,7 +94,7 @@ class FollowUpPage:
     async def _open_ask(self, request: web.Request, at: datetime) -> Ask | web.Response:
         """The ask behind the link, or the page that says why there is none."""
         try:
-            ask_id = self._links.ask_of(request.match_info["token"], at)
+            ask_id = self.links.ask_of(request.match_info["token"], at)
         except LinkRefused as refused:
             if refused.expired:
                 return _message("page.expired", 410)

@@ -284,7 +284,7 @@ async def test_the_page_escapes_what_it_shows(bot, connector, http):
     await case.run(14)
     async with bot.app[RETBOT].engine.begin() as connection:
         await connection.execute(update(FollowUpAskRow).values(organisation="<b>Org</b> & Co"))
-    links = bot.app[RETBOT].follow_up_page._links
+    links = bot.app[RETBOT].follow_up_page.links
     ask_id = (await case.asks())[0].id
 
     async with http.get(
@@ -299,7 +299,7 @@ async def test_expired_tampered_and_unknown_links_get_a_clear_4xx_page(bot, conn
     case = await followed(bot, connector, http)
     _, sent = await case.run(14)
     path = link_path(card_of(sent[case.thijs.id]))
-    links = bot.app[RETBOT].follow_up_page._links
+    links = bot.app[RETBOT].follow_up_page.links
     ask_id = ask_id_of(card_of(sent[case.thijs.id]))
     now = datetime.now(UTC)
     token = path.rsplit("/", 1)[1]
@@ -435,3 +435,18 @@ async def test_a_lukt_niet_answer_alerts_the_voorzitter_at_once(bot, connector, 
     )
     later, _ = await case.run(14 + 30)
     assert later.escalated == 0  # the answered ask is not escalated a second time
+
+
+async def test_two_answers_racing_through_one_link_record_one(bot, connector, http):
+    case = await followed(bot, connector, http)
+    _, sent = await case.run(14)
+    url = bot.url + link_path(card_of(sent[case.thijs.id]))
+
+    async def post(progress: str) -> int:
+        async with http.post(url, data={"voortgang": progress, "toelichting": "x"}) as answer:
+            return answer.status
+
+    statuses = await asyncio.gather(*(post(p.value) for p in Progress))
+
+    assert sorted(statuses) == [200, 409, 409]
+    assert [a for _, a, _ in await audits(bot)].count("follow-up beantwoord") == 1
