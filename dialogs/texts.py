@@ -949,8 +949,7 @@ _CATALOG: dict[str, dict[Language, str]] = {
             "RET om een nieuwe."
         ),
         "en": (
-            "This link is not valid. Check that you copied all of it, or ask the RET for a "
-            "new one."
+            "This link is not valid. Check that you copied all of it, or ask the RET for a new one."
         ),
     },
     "page.expired": {

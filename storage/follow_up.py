@@ -23,6 +23,7 @@ from domain.follow_up import (
 from domain.ret import EscalationStep
 from domain.triage import CaseEvent
 from storage.cases import SqlCaseRepository
+from storage.encryption import FieldCipher
 from storage.models import (
     AdviceRow,
     AfspraakRow,
@@ -247,3 +248,52 @@ def _audit(
     at: datetime, action: str, number: str, actor: str = "retbot (follow-up)", channel=SCHEDULER
 ) -> AuditRow:
     return AuditRow(at=at, actor=actor, action=action, case_number=number, channel=channel)
+
+
+FOLLOW_UP_TABLES = (FollowUpRoundRow, FollowUpAskRow, EscalationRow)  # purged with the case
+
+
+async def follow_up_export(session, number: str, cipher: FieldCipher) -> dict:
+    """The case's follow-up as plain data, for an export of the whole case."""
+    asks = await session.execute(
+        select(FollowUpAskRow, FollowUpRoundRow.number)
+        .join(FollowUpRoundRow, FollowUpRoundRow.id == FollowUpAskRow.round_id)
+        .where(FollowUpAskRow.case_number == number)
+        .order_by(FollowUpAskRow.id)
+    )
+    escalations = await session.scalars(
+        select(EscalationRow).where(EscalationRow.case_number == number).order_by(EscalationRow.id)
+    )
+    return {
+        "vragen": [
+            {
+                "ronde": round_,
+                "aan": ask.organisation or ask.kind,
+                "berichten": ask.messages_sent,
+                "beantwoord_op": _iso(ask.answered_at),
+                "antwoord": ask.progress,
+                "toelichting": cipher.decrypt(ask.toelichting),
+                "door": ask.answered_by,
+                "via": ask.answer_channel,
+                "geëscaleerd_op": _iso(ask.escalated_at),
+            }
+            for ask, round_ in asks
+        ],
+        "escalaties": [
+            {"stap": e.step, "reden": e.reason, "door": e.by, "op": _iso(e.at)} for e in escalations
+        ],
+    }
+
+
+async def anonymise_follow_up(session, number: str) -> None:
+    """After the retention period: the answers' toelichting and who gave them go; the
+    choices, moments and escalation steps stay for the reports."""
+    await session.execute(
+        update(FollowUpAskRow)
+        .where(FollowUpAskRow.case_number == number, FollowUpAskRow.answered_at.is_not(None))
+        .values(toelichting=None, answered_by="(geanonimiseerd)")
+    )
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None

@@ -12,6 +12,8 @@ from sqlalchemy import select, update
 from bot.app import RETBOT
 from dialogs.cards.follow_up import ESCALATE_KEY, FOLLOW_UP_KEY, STEP_KEY
 from domain.follow_up import Progress, due_round, round_due_at
+from storage.case_archive import CaseArchive
+from storage.database import create_session_factory
 from storage.models import (
     AdviceRow,
     AuditRow,
@@ -21,6 +23,7 @@ from storage.models import (
     FollowUpAskRow,
     FollowUpRoundRow,
 )
+from storage.retention import anonymise_closed_cases
 from tests.test_advice_flow import (
     ADVIES,
     FATIMA_AAD,
@@ -450,3 +453,41 @@ async def test_two_answers_racing_through_one_link_record_one(bot, connector, ht
 
     assert sorted(statuses) == [200, 409, 409]
     assert [a for _, a, _ in await audits(bot)].count("follow-up beantwoord") == 1
+
+
+async def test_follow_up_is_exported_anonymised_and_purged_with_the_case(bot, connector, http):
+    case = await followed(bot, connector, http)
+    _, sent = await case.run(14)
+    note = "De behandelaar is ziek; de start schuift op."
+    await case.thijs.submit(
+        {
+            FOLLOW_UP_KEY: ask_id_of(card_of(sent[case.thijs.id])),
+            "voortgang": "vertraagd",
+            "toelichting": note,
+        }
+    )
+    sessions = create_session_factory(bot.app[RETBOT].engine)
+    archive = CaseArchive(sessions)
+
+    exported = await archive.export(case.number, "test")
+    async with bot.app[RETBOT].engine.begin() as connection:
+        await connection.execute(
+            update(CaseRow).values(status="afgesloten", closed_at=datetime(2020, 1, 1, tzinfo=UTC))
+        )
+    now = datetime.now(UTC)
+    await anonymise_closed_cases(sessions, now, now)
+    anonymised = {a.organisation: a for a in await case.asks()}[GGZ]
+    purged = await archive.purge(case.number, "test")
+
+    [ggz] = [v for v in exported["follow_up"]["vragen"] if v["aan"] == GGZ]
+    assert (ggz["antwoord"], ggz["toelichting"], ggz["door"]) == (
+        "vertraagd",
+        note,
+        "Thijs Wennink",
+    )
+    assert [v["aan"] for v in exported["follow_up"]["vragen"]] == [GGZ, LVB, "verwijzer"]
+    assert (anonymised.toelichting, anonymised.answered_by) == (None, "(geanonimiseerd)")
+    assert anonymised.progress == "vertraagd"
+    assert purged
+    for model in (FollowUpRoundRow, FollowUpAskRow, EscalationRow):
+        assert await rows(bot, model) == []
