@@ -239,7 +239,7 @@ class FollowUpActions:
                 turn_context.activity.channel_id,
                 now(),
             )
-        except (NotAllowed, ValueError):
+        except (NotAllowed, LookupError, CaseClosed, ValueError):
             return text("follow_up.ladder_refused", language)
         contact = self._contact(escalation.step)
         return text(

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
-from domain.cases import CaseStatus
+from domain.cases import Case, CaseStatus
 from domain.people import is_chair
 from domain.ret import EscalationStep, FollowUpCadence, Member
 from domain.roles import Role
@@ -129,6 +129,8 @@ class AnswerInvalid(ValueError):
 
 
 class FollowUpRepository(Protocol):
+    async def get(self, number: str) -> Case | None: ...
+
     async def followed_cases(self) -> list[tuple[str, datetime]]:
         """Number and moment of advice of every case in FOLLOWED."""
         ...
@@ -310,9 +312,15 @@ async def escalate_further(
     now: datetime,
 ) -> Escalation:
     """The voorzitter takes the next step of the escalatieladder, one step at a time.
-    Raises NotAllowed (not a voorzitter) or ValueError (not the next step)."""
+    Raises NotAllowed (not a voorzitter), LookupError, CaseClosed or ValueError (not the
+    next step)."""
     if not is_chair(chair):
         raise NotAllowed("only a voorzitter escalates")
+    case = await repository.get(number)
+    if case is None:
+        raise LookupError(number)
+    if case.status is CaseStatus.AFGESLOTEN:
+        raise CaseClosed(number)
     expected = next_ladder_step(await repository.escalations(number))
     if expected is None or step != expected.value:
         raise ValueError(f"{step!r} is not the next step of the ladder")
