@@ -88,7 +88,7 @@ def build_retbot(
     roster = RosterMembers(ret, member_emails)
     links = FollowUpLinks(settings.link_key, settings.public_url)
     follow_up_repository = SqlFollowUpRepository(sessions, cipher)
-    follow_up = FollowUpActions(ret, follow_up_repository, delivery, roster, roster, links)
+    follow_up = FollowUpActions(ret, follow_up_repository, delivery, roster, links)
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),

@@ -3,7 +3,7 @@ question, POST takes one answer. Plain HTML, no JavaScript, Dutch; case number, 
 organisation and afspraak only. Whatever is wrong with a link or a form gets a clear page
 with a 4xx status; everything shown is escaped (Jinja2 autoescape)."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from aiohttp import web
@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from bot.links import FollowUpLinks, LinkRefused
 from dialogs.cards.follow_up import NOTE_INPUT, PROGRESS_INPUT, progress_label, question
+from dialogs.clock import now
 from dialogs.follow_up import FollowUpActions
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.follow_up import (
@@ -40,10 +41,6 @@ HEADERS = {
     ),
 }
 _PAGE_KEYS = ("case", "initials", "organisation", "afspraak", "intro", "note_label", "send")
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 class FollowUpPage:

@@ -45,11 +45,6 @@ class RosterMembers:
             return member
         return member_by_email(self._ret, await self._member_email(turn_context, aad_object_id))
 
-    async def aad_object_id_of(self, member: Member) -> str | None:
-        """How to reach a member in Teams: the listed id, else the one their email matched
-        (implements dialogs.follow_up.MemberAddresses)."""
-        return member.aad_object_id or await self._emails.aad_object_id_of(member.email)
-
     async def _member_email(self, turn_context: TurnContext, aad_object_id: str) -> str | None:
         now = datetime.now(UTC)
         known = await self._emails.find(aad_object_id, since=now - REMEMBERED_FOR)

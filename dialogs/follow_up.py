@@ -3,11 +3,12 @@ the answer page behind a signed link), and alerting the voorzitter when it stall
 
 Questions go to each reachable kernteamlid of the afspraak's organisation and to the
 referrer, in their own chat; whoever cannot be reached in Teams gets the link through the
-voorzitter (email is not built yet). Escalation texts carry case number and initials; a
+voorzitter (email is not built yet). Members listed by email only are reached too
+(Delivery.to_roster_member). Escalation texts carry case number and initials; a
 toelichting goes only to the voorzitter's own chat and the case's timeline.
 """
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Protocol
 
 from botbuilder.core import TurnContext
@@ -22,6 +23,7 @@ from dialogs.cards.follow_up import (
     ask_card,
     ladder_card,
 )
+from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
@@ -44,22 +46,12 @@ from domain.roles import Role
 from domain.triage import NotAllowed
 
 
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
 class AnswerLinks(Protocol):
     """Signed, expiring links to the answer page (made at the channel edge)."""
 
     valid_for_days: int
 
     def url(self, ask_id: int, now: datetime) -> str: ...
-
-
-class MemberAddresses(Protocol):
-    async def aad_object_id_of(self, member: Member) -> str | None:
-        """The Teams id to reach a roster member by: listed, or learnt from their email."""
-        ...
 
 
 class FollowUpActions:
@@ -69,14 +61,12 @@ class FollowUpActions:
         follow_up: FollowUpRepository,
         delivery: Delivery,
         members: MemberLookup,
-        addresses: MemberAddresses,
         links: AnswerLinks,
     ) -> None:
         self._ret = ret
         self._follow_up = follow_up
         self._delivery = delivery
         self._members = members
-        self._addresses = addresses
         self._links = links
 
     # Sent by the scheduler.
@@ -93,8 +83,7 @@ class FollowUpActions:
         else:
             reached = False
             for member in self._kernteamleden(ask.organisation):
-                aad = await self._addresses.aad_object_id_of(member)
-                if aad and await self._delivery.to_member(aad, card):
+                if await self._delivery.to_roster_member(member, card):
                     reached = True
         if not reached:
             await self._delivery.alert_chair(
@@ -266,7 +255,7 @@ class FollowUpActions:
 
     async def _to_chair_personally(self, message: str | dict) -> None:
         for chair in chairs(self._ret):
-            if chair.aad_object_id and await self._delivery.to_member(chair.aad_object_id, message):
+            if await self._delivery.to_roster_member(chair, message):
                 return
 
     async def _number(self, ask_id: int) -> str:

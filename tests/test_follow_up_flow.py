@@ -10,12 +10,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 
 from bot.app import RETBOT
-from bot.members import RosterMembers
 from dialogs.cards.follow_up import ESCALATE_KEY, FOLLOW_UP_KEY, STEP_KEY
 from domain.follow_up import Progress, due_round, round_due_at
 from storage.case_archive import CaseArchive
 from storage.database import create_session_factory
-from storage.member_emails import MemberEmails
 from storage.models import (
     AdviceRow,
     AuditRow,
@@ -497,17 +495,3 @@ async def test_follow_up_is_exported_anonymised_and_purged_with_the_case(bot, co
     assert purged
     for model in (FollowUpRoundRow, FollowUpAskRow, EscalationRow):
         assert await rows(bot, model) == []
-
-
-async def test_a_kernteamlid_listed_by_email_is_reached_by_the_id_their_email_matched(
-    migrated_engine,
-    ret,  # noqa: F811
-):
-    emails = MemberEmails(create_session_factory(migrated_engine))
-    joost = next(m for m in ret.members if m.name == "Joost Bruggink")  # email only
-    roster = RosterMembers(ret, emails)
-    before = await roster.aad_object_id_of(joost)
-    await emails.remember("aad-of-joost", joost.email.upper(), datetime.now(UTC))
-
-    assert before is None
-    assert await roster.aad_object_id_of(joost) == "aad-of-joost"
