@@ -15,14 +15,17 @@ from bot import __version__
 from bot.adapter import create_adapter
 from bot.connector import ConnectorPool
 from bot.delivery import ProactiveDelivery
+from bot.follow_up_page import FollowUpPage
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
+from bot.links import FollowUpLinks
 from bot.members import RosterMembers
 from bot.outbox import OutboxDispatcher
 from bot.references import ReferenceCaptureMiddleware
 from bot.settings import Settings
 from bot.tenants import TenantGate
+from dialogs.follow_up import FollowUpActions
 from domain.ret import RetConfig
 from scheduler.ticker import start_ticker
 from storage.advice import SqlAdviceRepository
@@ -31,6 +34,7 @@ from storage.cases import SqlCaseRepository
 from storage.consultations import SqlConsultationRepository
 from storage.database import create_engine, create_session_factory, ping
 from storage.encryption import FieldCipher
+from storage.follow_up import SqlFollowUpRepository
 from storage.member_emails import MemberEmails
 from storage.migrate import upgrade_to_head
 from storage.outbox import OutboxRepository
@@ -55,6 +59,7 @@ class Retbot:
     references: ReferenceRepository
     dispatcher: OutboxDispatcher
     jobs: PeriodicJobs
+    follow_up_page: FollowUpPage
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -80,6 +85,10 @@ def build_retbot(
     member_emails = MemberEmails(sessions)
     delivery = ProactiveDelivery(dispatcher, references, member_emails, ret)
     consultations = SqlConsultationRepository(sessions, cipher)
+    roster = RosterMembers(ret, member_emails)
+    links = FollowUpLinks(settings.link_key, settings.public_url)
+    follow_up_repository = SqlFollowUpRepository(sessions, cipher)
+    follow_up = FollowUpActions(ret, follow_up_repository, delivery, roster, links)
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
@@ -88,11 +97,15 @@ def build_retbot(
         SqlCaseRepository(sessions, cipher),
         delivery,
         SqlAdviceRepository(sessions, cipher),
-        RosterMembers(ret, member_emails),
+        roster,
+        follow_up,
     )
-    jobs = PeriodicJobs(ret, sessions, cipher, consultations, delivery, dispatcher)
+    jobs = PeriodicJobs(
+        ret, sessions, cipher, consultations, delivery, dispatcher, follow_up_repository, follow_up
+    )
+    page = FollowUpPage(links, follow_up_repository, follow_up)
     return Retbot(
-        settings, ret, engine, storage, adapter, connectors, bot, references, dispatcher, jobs
+        settings, ret, engine, storage, adapter, connectors, bot, references, dispatcher, jobs, page
     )
 
 
@@ -106,6 +119,7 @@ def create_app(
     app.cleanup_ctx.append(_lifecycle)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    app[RETBOT].follow_up_page.add_routes(app)
     return app
 
 

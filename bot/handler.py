@@ -17,6 +17,7 @@ from dialogs.clock import now
 from dialogs.closing import ClosingActions
 from dialogs.consult import AskQuestionDialog, ChairActions, looks_like_a_question
 from dialogs.delivery import Delivery
+from dialogs.follow_up import FollowUpActions
 from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
 from dialogs.members import MemberLookup
@@ -45,8 +46,10 @@ class RetBot(ActivityHandler):
         delivery: Delivery,
         advice: AdviceRepository,
         members: MemberLookup,
+        follow_up: FollowUpActions,
     ) -> None:
         self._ret = ret
+        self._follow_up = follow_up
         self._members = members
         self._conversation_state = conversation_state
         self._user_state = user_state
@@ -116,6 +119,8 @@ class RetBot(ActivityHandler):
         if await self._advice.on_submit(
             turn_context, value, is_personal(turn_context.activity), language
         ):
+            return
+        if await self._follow_up.on_submit(turn_context, value, language):
             return
         if isinstance(value, dict) and value.get(INTAKE_KEY):  # a request card, clicked later
             await dialog_context.begin_dialog(IntakeDialog.__name__, {"value": value})

@@ -1,5 +1,5 @@
 """The periodic work, composed for the ticker: the outbox, reminders to the voorzitter,
-retention."""
+follow-up after the advice, retention."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -8,17 +8,21 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from bot.outbox import OutboxDispatcher
 from dialogs.cards.consult import when
 from dialogs.delivery import Delivery
+from dialogs.follow_up import FollowUpActions
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.cases import retention_cutoff
 from domain.consultations import Consultation, ConsultationRepository
+from domain.follow_up import FollowUpRepository
 from domain.people import chairs
 from domain.ret import RetConfig
+from scheduler.follow_up import FollowUpRun, run_follow_up
 from scheduler.reminders import remind_waiting_consultations
 from storage.encryption import FieldCipher
 from storage.retention import anonymise_closed_cases
 
 OUTBOX_MINUTES = 1
 REMINDER_MINUTES = 15
+FOLLOW_UP_MINUTES = 15
 RETENTION_MINUTES = 24 * 60
 SENT_MESSAGES_KEPT = timedelta(days=7)  # to answer "did it go out?"; then the content goes
 FAILED_MESSAGES_KEPT = timedelta(days=30)  # for an administrator to look into
@@ -33,6 +37,8 @@ class PeriodicJobs:
         consultations: ConsultationRepository,
         delivery: Delivery,
         dispatcher: OutboxDispatcher,
+        follow_up_repository: FollowUpRepository,
+        follow_up: FollowUpActions,
     ) -> None:
         self._ret = ret
         self.sessions = sessions
@@ -40,12 +46,15 @@ class PeriodicJobs:
         self._consultations = consultations
         self._delivery = delivery
         self._dispatcher = dispatcher
+        self._follow_up_repository = follow_up_repository
+        self._follow_up = follow_up
 
     def schedule(self) -> dict:
         """What the ticker runs, and every how many minutes."""
         return {
             "outbox": (self._dispatcher.dispatch_due, OUTBOX_MINUTES),
             "consultation reminders": (self.reminders, REMINDER_MINUTES),
+            "follow-up": (self.follow_up, FOLLOW_UP_MINUTES),
             "retention": (self.retention, RETENTION_MINUTES),
             "outbox clean-up": (self.outbox_clean_up, RETENTION_MINUTES),
         }
@@ -54,6 +63,16 @@ class PeriodicJobs:
         """Reminds the voorzitter (and stand-ins) of questions that waited a working day."""
         return await remind_waiting_consultations(
             self._consultations, self._ret, now or datetime.now(UTC), self._remind
+        )
+
+    async def follow_up(self, now: datetime | None = None) -> FollowUpRun:
+        """Starts due follow-up rounds, sends their questions and reminders, and alerts the
+        voorzitter about what stays unanswered."""
+        return await run_follow_up(
+            self._follow_up_repository,
+            self._ret.follow_up,
+            now or datetime.now(UTC),
+            self._follow_up,
         )
 
     async def retention(self, now: datetime | None = None) -> list[str]:

@@ -41,6 +41,17 @@ class Settings(BaseSettings):
         description="Fernet key(s), newest first, to encrypt free-text case data at rest.",
         repr=False,
     )
+    link_key: str = Field(
+        default="",
+        validation_alias=AliasChoices("RETBOT_LINK_KEY", "link_key"),
+        description="Secret that signs the follow-up answer links; random per process if empty.",
+        repr=False,
+    )
+    public_url: str = Field(
+        default="http://localhost:3978",
+        validation_alias=AliasChoices("RETBOT_PUBLIC_URL", "public_url"),
+        description="Where people reach retbot from outside, for the answer links.",
+    )
     openid_metadata_url: str | None = Field(
         default=None,
         validation_alias=AliasChoices("RETBOT_OPENID_METADATA_URL", "openid_metadata_url"),

@@ -7,6 +7,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from storage.encryption import PLAIN, FieldCipher
+from storage.follow_up import FOLLOW_UP_TABLES, follow_up_export
 from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, CaseRow, MandateRow
 from storage.outbox import delete_mentioning
 
@@ -56,6 +57,7 @@ class CaseArchive:
                     for e in events
                 ],
                 "advies": advice,
+                "follow_up": await follow_up_export(session, number, self._cipher),
             }
 
     async def _advice(self, session, number: str) -> dict | None:
@@ -104,7 +106,7 @@ class CaseArchive:
             if removed.rowcount == 0:
                 return False
             await session.execute(delete(CaseEventRow).where(CaseEventRow.case_number == number))
-            for model in (AdviceRow, AfspraakRow, MandateRow):
+            for model in (AdviceRow, AfspraakRow, MandateRow, *FOLLOW_UP_TABLES):
                 await session.execute(delete(model).where(model.case_number == number))
             await delete_mentioning(session, self._cipher, number)
             session.add(_audit(number, requested_by, "casus verwijderd"))

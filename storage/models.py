@@ -187,3 +187,54 @@ class OutboxRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FollowUpRoundRow(Base):
+    """One follow-up round of a case (bestendiging): started once, by whichever instance
+    came first (the unique constraint)."""
+
+    __tablename__ = "follow_up_round"
+    __table_args__ = (UniqueConstraint("case_number", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(16), index=True)
+    number: Mapped[int]
+    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FollowUpAskRow(Base):
+    """One question of a round, and its one answer. The answer lives in the row, so that
+    'answered once' is a single conditional UPDATE; the toelichting is encrypted."""
+
+    __tablename__ = "follow_up_ask"
+    __table_args__ = (Index("ix_follow_up_ask_open", "answered_at", "escalated_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(index=True)
+    case_number: Mapped[str] = mapped_column(String(16), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # afspraak, verwijzer
+    organisation: Mapped[str | None] = mapped_column(Text)
+    afspraak_position: Mapped[int | None]
+    messages_sent: Mapped[int]
+    last_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    escalated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    progress: Mapped[str | None] = mapped_column(String(32))
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    answered_by: Mapped[str | None] = mapped_column(Text)
+    answer_channel: Mapped[str | None] = mapped_column(String(32))
+
+
+class EscalationRow(Base):
+    """A step on the escalatieladder: suggested by retbot, or taken by the voorzitter."""
+
+    __tablename__ = "escalation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(16), index=True)
+    ask_id: Mapped[int | None]
+    step: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(String(32))
+    by: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

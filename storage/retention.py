@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.cases import CaseStatus, anonymised
 from storage.encryption import PLAIN, FieldCipher
+from storage.follow_up import anonymise_follow_up
 from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, CaseRow
 
 ANONYMOUS = "(geanonimiseerd)"
@@ -45,6 +46,7 @@ async def anonymise_closed_cases(
                 .values(text=None)
             )
             await _anonymise_advice(session, case.number)
+            await anonymise_follow_up(session, case.number)
             session.add(
                 AuditRow(
                     at=now,

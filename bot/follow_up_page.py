@@ -1,0 +1,148 @@
+"""The answer page behind a follow-up link, for people outside Teams: GET shows the
+question, POST takes one answer. Plain HTML, no JavaScript, Dutch; case number, initials,
+organisation and afspraak only. Whatever is wrong with a link or a form gets a clear page
+with a 4xx status; everything shown is escaped (Jinja2 autoescape)."""
+
+from datetime import datetime
+from pathlib import Path
+
+from aiohttp import web
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from bot.links import FollowUpLinks, LinkRefused
+from dialogs.cards.follow_up import NOTE_INPUT, PROGRESS_INPUT, progress_label, question
+from dialogs.clock import now
+from dialogs.follow_up import FollowUpActions
+from dialogs.texts import DEFAULT_LANGUAGE, text
+from domain.follow_up import (
+    TOELICHTING_MAX,
+    AlreadyAnswered,
+    AnswerInvalid,
+    Ask,
+    AskKind,
+    CaseClosed,
+    FollowUpRepository,
+    Progress,
+)
+
+PATH = "/follow-up/{token}"
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(default=True),
+)
+# The token is in the URL: no Referer to other sites, no caching, no framing, no scripts.
+HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
+    ),
+}
+_PAGE_KEYS = ("case", "initials", "organisation", "afspraak", "intro", "note_label", "send")
+
+
+class FollowUpPage:
+    def __init__(
+        self, links: FollowUpLinks, follow_up: FollowUpRepository, actions: FollowUpActions
+    ) -> None:
+        self.links = links
+        self._follow_up = follow_up
+        self._actions = actions
+
+    def add_routes(self, app: web.Application) -> None:
+        app.router.add_get(PATH, self.show)
+        app.router.add_post(PATH, self.answer)
+
+    async def show(self, request: web.Request) -> web.Response:
+        at = now()
+        ask = await self._open_ask(request, at)
+        if isinstance(ask, web.Response):
+            return ask
+        await self._follow_up.record_read(ask, _reader(ask), "web", at)
+        return _form(ask, {}, None, 200)
+
+    async def answer(self, request: web.Request) -> web.Response:
+        at = now()
+        ask = await self._open_ask(request, at)
+        if isinstance(ask, web.Response):
+            return ask
+        try:
+            form = await request.post()
+        except (ValueError, UnicodeDecodeError):  # a malformed or undecodable body
+            return _message("page.bad_form", 400, problem=True)
+        values = {k: form.get(k) for k in (PROGRESS_INPUT, NOTE_INPUT)}
+        values = {k: v for k, v in values.items() if isinstance(v, str)}
+        try:
+            await self._actions.answer_by_link(
+                ask.id, values.get(PROGRESS_INPUT), values.get(NOTE_INPUT), at
+            )
+        except AnswerInvalid as invalid:
+            return _form(ask, values, invalid.problem, 422)
+        except AlreadyAnswered:
+            return _message("page.used", 409)
+        except CaseClosed:
+            return _message("page.closed", 410)
+        except LookupError:
+            return _message("page.invalid", 404)
+        return _message("page.thanks", 200)
+
+    async def _open_ask(self, request: web.Request, at: datetime) -> Ask | web.Response:
+        """The ask behind the link, or the page that says why there is none."""
+        try:
+            ask_id = self.links.ask_of(request.match_info["token"], at)
+        except LinkRefused as refused:
+            if refused.expired:
+                return _message("page.expired", 410)
+            return _message("page.invalid", 404)
+        ask = await self._follow_up.ask(ask_id)
+        if ask is None:
+            return _message("page.invalid", 404)
+        if ask.case_closed:
+            return _message("page.closed", 410)
+        if ask.answered_at is not None:
+            return _message("page.used", 409)
+        return ask
+
+
+def _reader(ask: Ask) -> str:
+    who = ask.organisation if ask.kind is AskKind.AFSPRAAK else "verwijzer"
+    return f"antwoordlink ({who})"
+
+
+def _form(ask: Ask, values: dict, problem: str | None, status: int) -> web.Response:
+    language = DEFAULT_LANGUAGE
+    return _render(
+        status,
+        ask=ask,
+        values=values,
+        problem=text(f"follow_up.problem.{problem}", language, max=TOELICHTING_MAX)
+        if problem
+        else None,
+        question=question(ask, language),
+        choices=[
+            {"value": p.value, "label": progress_label(ask.kind, p, language)} for p in Progress
+        ],
+        t={key: text(_key(key), language) for key in _PAGE_KEYS},
+        progress_field=PROGRESS_INPUT,
+        note_field=NOTE_INPUT,
+        note_max=TOELICHTING_MAX,
+    )
+
+
+def _key(name: str) -> str:
+    return f"page.{name}" if name in ("case", "initials") else f"follow_up.{name}"
+
+
+def _message(key: str, status: int, *, problem: bool = False) -> web.Response:
+    return _render(status, message=text(key), problem_role=problem)
+
+
+def _render(status: int, **context) -> web.Response:
+    html = _TEMPLATES.get_template("follow_up.html").render(
+        lang=DEFAULT_LANGUAGE, title=text("page.title"), **context
+    )
+    return web.Response(
+        text=html, status=status, content_type="text/html", charset="utf-8", headers=HEADERS
+    )

@@ -1,0 +1,269 @@
+"""The follow-up flow: asking how the advice goes, taking the answers (a card in Teams, or
+the answer page behind a signed link), and alerting the voorzitter when it stalls.
+
+Questions go to each reachable kernteamlid of the afspraak's organisation and to the
+referrer, in their own chat; whoever cannot be reached in Teams gets the link through the
+voorzitter (email is not built yet). Members listed by email only are reached too
+(Delivery.to_roster_member). Escalation texts carry case number and initials; a
+toelichting goes only to the voorzitter's own chat and the case's timeline.
+"""
+
+from datetime import datetime
+from typing import Protocol
+
+from botbuilder.core import TurnContext
+
+from dialogs.cards import card_activity
+from dialogs.cards.follow_up import (
+    ESCALATE_KEY,
+    FOLLOW_UP_KEY,
+    NOTE_INPUT,
+    PROGRESS_INPUT,
+    STEP_KEY,
+    ask_card,
+    ladder_card,
+)
+from dialogs.clock import now
+from dialogs.delivery import Delivery
+from dialogs.members import MemberLookup
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from domain.follow_up import (
+    LADDER,
+    AlreadyAnswered,
+    Answered,
+    Answerer,
+    AnswerInvalid,
+    Ask,
+    AskKind,
+    CaseClosed,
+    FollowUpRepository,
+    answer_ask,
+    escalate_further,
+)
+from domain.people import chairs
+from domain.ret import EscalationStep, Member, RetConfig
+from domain.roles import Role
+from domain.triage import NotAllowed
+
+
+class AnswerLinks(Protocol):
+    """Signed, expiring links to the answer page (made at the channel edge)."""
+
+    valid_for_days: int
+
+    def url(self, ask_id: int, now: datetime) -> str: ...
+
+
+class FollowUpActions:
+    def __init__(
+        self,
+        ret: RetConfig,
+        follow_up: FollowUpRepository,
+        delivery: Delivery,
+        members: MemberLookup,
+        links: AnswerLinks,
+    ) -> None:
+        self._ret = ret
+        self._follow_up = follow_up
+        self._delivery = delivery
+        self._members = members
+        self._links = links
+
+    # Sent by the scheduler.
+
+    async def send_ask(self, ask: Ask, at: datetime, *, reminder: bool = False) -> None:
+        """The question (or a reminder) to whoever answers it; the link via the voorzitter
+        when nobody can be reached in Teams."""
+        link = self._links.url(ask.id, at)
+        card = ask_card(ask, link, self._links.valid_for_days, DEFAULT_LANGUAGE, reminder=reminder)
+        if ask.kind is AskKind.VERWIJZER:
+            reached = await self._delivery.to_user(
+                ask.referrer_channel_id, ask.referrer_user_id, card
+            )
+        else:
+            reached = False
+            for member in self._kernteamleden(ask.organisation):
+                if await self._delivery.to_roster_member(member, card):
+                    reached = True
+        if not reached:
+            await self._delivery.alert_chair(
+                text(
+                    "follow_up.unreachable",
+                    number=ask.case_number,
+                    initials=ask.initials,
+                    who=_who(ask),
+                    url=link,
+                )
+            )
+
+    async def escalate_no_answer(self, ask: Ask) -> None:
+        message = text(
+            "follow_up.escalate_no_answer",
+            number=ask.case_number,
+            initials=ask.initials,
+            who=_who(ask),
+            reminders=ask.reminders_sent,
+            step=LADDER[0].value,
+            contact=self._contact(LADDER[0]),
+        )
+        await self._delivery.alert_chair(message)
+        await self._ladder_to_chair(ask)
+
+    async def answered(self, outcome: Answered) -> None:
+        """After an answer: the voorzitter hears of a 'gestopt / lukt niet' at once."""
+        if outcome.escalation is None:
+            return
+        ask = outcome.ask
+        await self._delivery.alert_chair(
+            text(
+                "follow_up.escalate_stopped",
+                number=ask.case_number,
+                initials=ask.initials,
+                who=_who(ask),
+                step=outcome.escalation.step.value,
+                contact=self._contact(outcome.escalation.step),
+            )
+        )
+        note = text(
+            "follow_up.stopped_note",
+            who=_who(ask),
+            number=ask.case_number,
+            initials=ask.initials,
+            note=outcome.answer.toelichting or "-",
+        )
+        await self._to_chair_personally(note)
+        await self._ladder_to_chair(ask)
+
+    # Answers.
+
+    async def answer_by_link(
+        self, ask_id: int, progress: str | None, note: str | None, at: datetime
+    ) -> Answered:
+        """An answer from the page behind a link the edge has checked. Raises like
+        domain.follow_up.answer_ask."""
+        ask = await self._follow_up.ask(ask_id)
+        if ask is None:
+            raise LookupError(ask_id)
+        answerer = Answerer(f"antwoordlink ({_who(ask)})", via_link=True)
+        outcome = await answer_ask(self._follow_up, ask_id, answerer, progress, note, "web", at)
+        await self.answered(outcome)
+        return outcome
+
+    async def on_submit(self, turn_context: TurnContext, value: object, language: Language) -> bool:
+        """Handles the answer card's and the ladder card's submits; False for others."""
+        if not isinstance(value, dict):
+            return False
+        if ESCALATE_KEY in value:
+            await turn_context.send_activity(await self._escalate(turn_context, value, language))
+            return True
+        ask_id = value.get(FOLLOW_UP_KEY)
+        if ask_id is None:
+            return False
+        if type(ask_id) is not int:
+            await turn_context.send_activity(text("follow_up.unknown", language))
+            return True
+        reply = await self._answer(turn_context, ask_id, value, language)
+        await turn_context.send_activity(reply)
+        return True
+
+    async def _answer(
+        self, turn_context: TurnContext, ask_id: int, value: dict, language: Language
+    ):
+        activity = turn_context.activity
+        member = await self._members.member_of(turn_context)
+        user = activity.from_property
+        answerer = Answerer(
+            member.name if member else (user.name or "verwijzer"),
+            member=member,
+            channel_id=activity.channel_id,
+            user_id=user.id if user else None,
+        )
+        progress, note = value.get(PROGRESS_INPUT), value.get(NOTE_INPUT)
+        try:
+            outcome = await answer_ask(
+                self._follow_up,
+                ask_id,
+                answerer,
+                progress if isinstance(progress, str) else None,
+                note if isinstance(note, str) else None,
+                activity.channel_id,
+                now(),
+            )
+        except LookupError:
+            return text("follow_up.unknown", language)
+        except CaseClosed:
+            return text("follow_up.closed", language, number=await self._number(ask_id))
+        except AlreadyAnswered:
+            return text("follow_up.already", language, number=await self._number(ask_id))
+        except NotAllowed:
+            return text("follow_up.not_allowed", language)
+        except AnswerInvalid as invalid:
+            ask = await self._follow_up.ask(ask_id)
+            kept = {k: v for k, v in value.items() if isinstance(v, str)}
+            link = self._links.url(ask_id, now())
+            card = ask_card(
+                ask,
+                link,
+                self._links.valid_for_days,
+                language,
+                values=kept,
+                problem=invalid.problem,
+            )
+            return card_activity(card)
+        await self.answered(outcome)
+        done = "follow_up.thanks_escalated" if outcome.escalation else "follow_up.thanks"
+        return text(done, language, number=outcome.ask.case_number)
+
+    async def _escalate(self, turn_context: TurnContext, value: dict, language: Language) -> str:
+        number, step = value.get(ESCALATE_KEY), value.get(STEP_KEY)
+        chair = await self._members.member_of(turn_context)
+        if not isinstance(number, str):
+            return text("follow_up.ladder_refused", language)
+        try:
+            escalation = await escalate_further(
+                self._follow_up,
+                number,
+                chair,
+                step if isinstance(step, str) else None,
+                turn_context.activity.channel_id,
+                now(),
+            )
+        except (NotAllowed, LookupError, CaseClosed, ValueError):
+            return text("follow_up.ladder_refused", language)
+        contact = self._contact(escalation.step)
+        return text(
+            "follow_up.ladder_done", language, number=number, step=escalation.step, contact=contact
+        )
+
+    # Helpers.
+
+    def _kernteamleden(self, organisation: str | None) -> list[Member]:
+        return [
+            m
+            for m in self._ret.members_with_role(Role.KERNTEAMLID)
+            if m.organisation == organisation
+        ]
+
+    def _contact(self, step: EscalationStep) -> str:
+        contact = next((c for c in self._ret.escalation_contacts if c.step is step), None)
+        return text("follow_up.contact", name=contact.name) if contact else ""
+
+    async def _ladder_to_chair(self, ask: Ask) -> None:
+        taken = [e.step for e in await self._follow_up.escalations(ask.case_number)]
+        card = ladder_card(ask.case_number, ask.initials, taken, DEFAULT_LANGUAGE)
+        await self._to_chair_personally(card)
+
+    async def _to_chair_personally(self, message: str | dict) -> None:
+        for chair in chairs(self._ret):
+            if await self._delivery.to_roster_member(chair, message):
+                return
+
+    async def _number(self, ask_id: int) -> str:
+        ask = await self._follow_up.ask(ask_id)
+        return ask.case_number if ask else "-"
+
+
+def _who(ask: Ask) -> str:
+    if ask.kind is AskKind.AFSPRAAK:
+        return ask.organisation or "-"
+    return text("follow_up.the_referrer")

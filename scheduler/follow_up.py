@@ -1,0 +1,66 @@
+"""Follow-up after the advice, on the clock: starting rounds, sending questions and
+reminders, escalating what stays unanswered. Each step is claimed in the database before
+its message goes out, so two runs (or two instances) send it once."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from domain.follow_up import (
+    Ask,
+    FollowUpRepository,
+    Step,
+    due_round,
+    next_step,
+    no_answer_escalation,
+    round_due_at,
+)
+from domain.ret import FollowUpCadence
+from domain.triage import CaseEvent
+
+ACTOR = "retbot (follow-up)"
+
+
+class FollowUpMessages(Protocol):
+    async def send_ask(self, ask: Ask, at: datetime, *, reminder: bool = False) -> None: ...
+
+    async def escalate_no_answer(self, ask: Ask) -> None: ...
+
+
+@dataclass(frozen=True)
+class FollowUpRun:
+    rounds: int = 0
+    asked: int = 0
+    reminded: int = 0
+    escalated: int = 0
+
+
+async def run_follow_up(
+    repository: FollowUpRepository,
+    cadence: FollowUpCadence,
+    now: datetime,
+    messages: FollowUpMessages,
+) -> FollowUpRun:
+    rounds = 0
+    for number, issued_at in await repository.followed_cases():
+        round_ = due_round(issued_at, cadence, now)
+        if round_ is not None and await repository.start_round(
+            number, round_, round_due_at(issued_at, cadence, round_), now
+        ):
+            rounds += 1
+    counts = {Step.ASK: 0, Step.REMIND: 0, Step.ESCALATE: 0}
+    for ask in await repository.open_asks():
+        step = next_step(ask, cadence, now)
+        if step is None:
+            continue
+        if step is Step.ESCALATE:
+            escalation, event = no_answer_escalation(ask, now)
+            if await repository.claim_escalation(ask, escalation, event):
+                await messages.escalate_no_answer(ask)
+                counts[step] += 1
+            continue
+        kind = "follow-up gevraagd" if step is Step.ASK else "follow-up herinnerd"
+        if await repository.claim_message(ask, now, CaseEvent(now, ACTOR, kind)):
+            await messages.send_ask(ask, now, reminder=step is Step.REMIND)
+            counts[step] += 1
+    return FollowUpRun(rounds, counts[Step.ASK], counts[Step.REMIND], counts[Step.ESCALATE])
