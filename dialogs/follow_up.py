@@ -72,8 +72,9 @@ class FollowUpActions:
     # Sent by the scheduler.
 
     async def send_ask(self, ask: Ask, at: datetime, *, reminder: bool = False) -> None:
-        """The question (or a reminder) to whoever answers it; the link via the voorzitter
-        when nobody can be reached in Teams."""
+        """The question (or a reminder) to whoever answers it; when nobody can be reached in
+        Teams, the link goes to the voorzitter's own chat to pass on (never to a channel,
+        where anyone could answer with it)."""
         link = self._links.url(ask.id, at)
         card = ask_card(ask, link, self._links.valid_for_days, DEFAULT_LANGUAGE, reminder=reminder)
         if ask.kind is AskKind.VERWIJZER:
@@ -85,8 +86,8 @@ class FollowUpActions:
             for member in self._kernteamleden(ask.organisation):
                 if await self._delivery.to_roster_member(member, card):
                     reached = True
-        if not reached:
-            await self._delivery.alert_chair(
+        if not reached:  # the link answers for them: only the voorzitter's own chat gets it
+            await self._to_chair_personally(
                 text(
                     "follow_up.unreachable",
                     number=ask.case_number,

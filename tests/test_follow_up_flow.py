@@ -182,18 +182,18 @@ async def test_a_due_question_reaches_the_kernteamleden_and_the_referrer_minimal
     assert sum(a == "follow-up gevraagd" for _, a, _ in await audits(bot)) == 3
 
 
-async def test_nobody_reachable_sends_the_link_to_the_voorzitter(bot, connector, http):
+async def test_nobody_reachable_sends_the_link_to_the_voorzitters_own_chat(bot, connector, http):
     chair, referrer, channel, number, _, _ = await issued(bot, connector, http)
     case = Followed(bot, connector, http, chair, referrer, channel, number, None, None)
 
     _, sent = await case.run(14)
 
-    told = [a["text"] for a in sent[channel.id]]
+    told = [a["text"] for a in sent[chair.id]]
     for org in (GGZ, LVB):
         line = next(t for t in told if org in t)
         assert line.startswith(f"Follow-up {number} (J.D.): ik kan {org} niet in Teams")
         assert LINK.search(line)
-    assert set(sent) == {channel.id, referrer.id}
+    assert set(sent) == {chair.id, referrer.id}  # the links never go to the team channel
 
 
 async def test_answering_in_teams_is_recorded_in_the_timeline_once(bot, connector, http):
