@@ -614,26 +614,29 @@ _CATALOG: dict[str, dict[Language, str]] = {
         "nl": "Zwaarwegend advies voor {number} ({initials})",
         "en": "Weighty advice for {number} ({initials})",
     },
-    "advice.samenvatting": {"nl": "Samenvatting casus", "en": "Case summary"},
+    "advice.samenvatting": {"nl": "Samenvatting van de casus", "en": "Summary of the case"},
     "advice.advies": {"nl": "Het advies", "en": "The advice"},
-    "advice.afspraken": {"nl": "Gemaakte afspraken", "en": "Agreements made"},
+    "advice.afspraken": {"nl": "Afspraken", "en": "Agreements"},
     "advice.afspraken_hint": {
         "nl": (
-            "Per afspraak: welke organisatie, wat en uiterlijk wanneer. Lege afspraken laat ik "
-            "weg. De afspraken komen op de mandaatkaart in het teamkanaal: schrijf ze zonder "
-            "namen of diagnoses van het gezin."
+            "Vul per afspraak in welke organisatie wat doet en wanneer dat uiterlijk klaar is. "
+            "Lege afspraken laat ik weg. De afspraken komen op de mandaatkaart in het "
+            "teamkanaal: schrijf ze zonder namen of diagnoses van het gezin."
         ),
         "en": (
-            "For each agreement: which organisation, what, and by when. I leave out empty "
-            "ones. The agreements appear on the mandate card in the team channel: write them "
-            "without names or diagnoses of the family."
+            "For each agreement, fill in which organisation does what and by when it is done. "
+            "I leave out empty ones. The agreements appear on the mandate card in the team "
+            "channel: write them without names or diagnoses of the family."
         ),
     },
     "advice.row": {"nl": "Afspraak {row}", "en": "Agreement {row}"},
     "advice.organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "advice.organisation_placeholder": {"nl": "Kies een organisatie", "en": "Choose one"},
     "advice.action": {"nl": "Wat gaat de organisatie doen?", "en": "What will it do?"},
-    "advice.deadline": {"nl": "Uiterlijk op", "en": "By"},
-    "advice.person": {"nl": "Wie (niet verplicht)", "en": "Who (optional)"},
+    "advice.deadline": {"nl": "Uiterlijk klaar op", "en": "Done by"},
+    "advice.deadline_placeholder": {"nl": "Kies een datum", "en": "Pick a date"},
+    "advice.person": {"nl": "Wie pakt het op? (niet verplicht)", "en": "Who? (optional)"},
+    "advice.add_row": {"nl": "Nog een afspraak", "en": "Another agreement"},
     "advice.issue": {"nl": "Advies vastleggen", "en": "Record advice"},
     "advice.problem.samenvatting_empty": {
         "nl": "De samenvatting van de casus is nog leeg.",
@@ -702,17 +705,17 @@ _CATALOG: dict[str, dict[Language, str]] = {
         ),
     },
     "advice.card_title": {
-        "nl": "Advies {number} ({initials}): mandaat",
-        "en": "Advice {number} ({initials}): mandate",
+        "nl": "Mandaat gevraagd: advies {number} ({initials})",
+        "en": "Mandate needed: advice {number} ({initials})",
     },
     "advice.card_intro": {
         "nl": (
-            "Kernteamleden: bevestig met het mandaat van je organisatie dat jullie je deel "
-            "van het advies uitvoeren."
+            "Kernteamleden: bevestig met het mandaat van je organisatie dat jullie de "
+            "afspraken hieronder uitvoeren."
         ),
         "en": (
             "Core team members: confirm with your organisation's mandate that it will carry "
-            "out its part of the advice."
+            "out the agreements below."
         ),
     },
     "advice.afspraak_line": {
@@ -725,16 +728,16 @@ _CATALOG: dict[str, dict[Language, str]] = {
         "en": "Confirmed by {name}, {when}",
     },
     "advice.declined": {
-        "nl": "Kan nog niet bevestigen ({name}, {when}); de voorzitter is ingelicht.",
-        "en": "Cannot confirm yet ({name}, {when}); the chair has been told.",
+        "nl": "Niet bevestigd door {name}, {when}. De voorzitter is ingelicht.",
+        "en": "Not confirmed by {name}, {when}. The chair has been told.",
     },
     "advice.confirm": {"nl": "Mandaat bevestigen", "en": "Confirm mandate"},
     "advice.decline": {"nl": "Kan niet bevestigen", "en": "Cannot confirm"},
     "advice.reason_label": {
-        "nl": "Kan je organisatie haar deel niet bevestigen? Schrijf hier waarom (alleen de "
-        "voorzitter ziet dit).",
-        "en": "Can your organisation not confirm its part? Say why here (only the chair "
-        "sees this).",
+        "nl": "Kan je organisatie haar afspraken niet bevestigen? Schrijf hier waarom en kies "
+        "dan 'Kan niet bevestigen' bij je organisatie. Alleen de voorzitter krijgt de reden.",
+        "en": "Can your organisation not confirm its agreements? Say why here, then choose "
+        "'Cannot confirm' for your organisation. Only the chair gets the reason.",
     },
     "advice.all_confirmed_card": {
         "nl": "Alle organisaties hebben hun deel van het advies bevestigd.",
@@ -747,8 +750,14 @@ _CATALOG: dict[str, dict[Language, str]] = {
         "en": "Only a core team member of this organisation can confirm its part of the advice.",
     },
     "advice.reason_missing": {
-        "nl": "Schrijf eerst in het tekstvak waarom je organisatie haar deel niet kan bevestigen.",
-        "en": "First write in the box why your organisation cannot confirm its part.",
+        "nl": (
+            "Schrijf eerst in het tekstvak onder aan de kaart waarom je organisatie dit niet "
+            "kan bevestigen, en kies dan opnieuw 'Kan niet bevestigen'."
+        ),
+        "en": (
+            "First write in the box at the bottom of the card why your organisation cannot "
+            "confirm, then choose 'Cannot confirm' again."
+        ),
     },
     "advice.all_confirmed": {
         "nl": (
@@ -759,19 +768,22 @@ _CATALOG: dict[str, dict[Language, str]] = {
     "advice.declined_chair": {
         "nl": (
             "{org} kan haar deel van het advies voor {number} ({initials}) niet bevestigen. "
-            "De reden staat in je eigen chat met mij en in het verloop van de casus."
+            "Voorzitter: de reden staat in je eigen chat met mij en in het verloop van de casus."
         ),
         "en": (
-            "{org} cannot confirm its part of the advice for {number} ({initials}). The "
-            "reason is in your own chat with me and in the case's timeline."
+            "{org} cannot confirm its part of the advice for {number} ({initials}). Chair: "
+            "the reason is in your own chat with me and in the case's timeline."
         ),
     },
     "advice.declined_reason": {
         "nl": (
             "{org} kan haar deel van het advies voor {number} ({initials}) niet "
-            "bevestigen: {reason}"
+            "bevestigen. Reden: {reason}"
         ),
-        "en": "{org} cannot confirm its part of the advice for {number} ({initials}): {reason}",
+        "en": (
+            "{org} cannot confirm its part of the advice for {number} ({initials}). "
+            "Reason: {reason}"
+        ),
     },
     "follow_up.title": {
         "nl": "Follow-up {number} ({initials})",

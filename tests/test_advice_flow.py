@@ -129,6 +129,28 @@ def organisation_sections(card: dict) -> dict[str, dict]:
     return {c["items"][0]["text"]: c for c in card["body"] if c["type"] == "Container"}
 
 
+def elements(card: dict) -> list[dict]:
+    """Every element of a card, also those inside containers and columns, in order."""
+    found = []
+    for item in card["body"]:
+        found.append(item)
+        nested = item.get("items") or [
+            element for column in item.get("columns") or [] for element in column["items"]
+        ]
+        found += elements({"body": nested})
+    return found
+
+
+def shown_rows(form: dict) -> list[int]:
+    """The afspraak rows the form shows (the others open with 'Nog een afspraak')."""
+    rows = [b for b in form["body"] if b.get("id", "").startswith("afspraak_")]
+    return [
+        int(b["id"].split("_")[1])
+        for b in rows
+        if b["type"] == "Container" and b.get("isVisible", True)
+    ]
+
+
 def buttons(section: dict) -> list[str]:
     return [a["title"] for i in section["items"] if i["type"] == "ActionSet" for a in i["actions"]]
 
@@ -156,7 +178,7 @@ async def test_voorzitter_issues_advice_and_the_team_gets_a_minimal_mandate_card
     ]
     assert "advies gegeven" in await audit_actions(bot)
 
-    assert card["body"][0]["text"] == f"Advies {number} (J.D.): mandaat"
+    assert card["body"][0]["text"] == f"Mandaat gevraagd: advies {number} (J.D.)"
     sections = organisation_sections(card)
     assert list(sections) == [GGZ, LVB]
     assert "Start traumabehandeling in het gezinshuis (uiterlijk" in str(sections[GGZ])
@@ -272,7 +294,7 @@ async def test_a_past_deadline_or_no_afspraak_asks_again_with_the_values_kept(bo
     assert [i["text"] for i in problems["items"][1:]] == [
         "- Afspraak 2: de datum ligt in het verleden. Kies vandaag of later."
     ]
-    inputs = {b["id"]: b.get("value") for b in again["body"] if "id" in b}
+    inputs = {b["id"]: b.get("value") for b in elements(again) if b["type"].startswith("Input.")}
     assert inputs["samenvatting"] == SAMENVATTING and inputs["deadline_2"] == yesterday
     assert inputs["persoon_2"] == "Fatima el Amrani" and inputs["organisatie_1"] == GGZ
     assert "Er staat nog geen afspraak in" in str(empty.cards()[0])
@@ -281,9 +303,15 @@ async def test_a_past_deadline_or_no_afspraak_asks_again_with_the_values_kept(bo
         "- De samenvatting van de casus is nog leeg.",
         "- Bij afspraak 1 staat nog niet wat de organisatie gaat doen.",
     ]
-    dates = [i["id"] for i in form["body"] if i["type"] == "Input.Date"]
+    dates = [i["id"] for i in elements(form) if i["type"] == "Input.Date"]
     assert dates == [f"deadline_{row}" for row in range(1, 6)]
-    organisations = next(i for i in form["body"] if i.get("id") == "organisatie_1")["choices"]
+    assert shown_rows(form) == [1, 2] and shown_rows(again) == [1, 2]
+    row_2 = next(b for b in again["body"] if b.get("id") == "afspraak_2")
+    assert (
+        row_2["items"][1]["text"]
+        == "Afspraak 2: de datum ligt in het verleden. Kies vandaag of later."
+    )
+    organisations = next(i for i in elements(form) if i.get("id") == "organisatie_1")["choices"]
     assert [c["value"] for c in organisations] == [
         "Ervaringswerk Oost",
         "Jeugd & Opvoeding Oost",
@@ -325,15 +353,15 @@ async def test_cannot_confirm_needs_a_reason_and_alerts_the_voorzitter(bot, conn
     twice = await fatima.execute(VERB_DECLINE, {**data, REASON_INPUT: "Nog een reden"})
     later = await fatima.execute(VERB_CONFIRM, data)
 
-    assert no_reason.body["value"].startswith("Schrijf eerst in het tekstvak waarom")
+    assert no_reason.body["value"].startswith("Schrijf eerst in het tekstvak onder aan de kaart")
     card = declined.body["value"]
     assert_valid_card(card)
     lvb = organisation_sections(card)[LVB]
-    assert lvb["items"][-2]["text"].startswith("Kan nog niet bevestigen (Fatima el Amrani, ")
+    assert lvb["items"][-2]["text"].startswith("Niet bevestigd door Fatima el Amrani, ")
     assert buttons(lvb) == ["Mandaat bevestigen"]
     assert declined.texts() == [
-        f"{LVB} kan haar deel van het advies voor {number} (J.D.) niet bevestigen. De reden "
-        "staat in je eigen chat met mij en in het verloop van de casus."
+        f"{LVB} kan haar deel van het advies voor {number} (J.D.) niet bevestigen. "
+        "Voorzitter: de reden staat in je eigen chat met mij en in het verloop van de casus."
     ]
     assert reason not in str(connector.received[channel.id]) + str(card)
     assert connector.received[chair.id][chair_seen]["text"].endswith(reason)
@@ -348,3 +376,28 @@ async def test_cannot_confirm_needs_a_reason_and_alerts_the_voorzitter(bot, conn
     assert count == 1
     actions = await audit_actions(bot)
     assert actions.count("mandaat niet bevestigd") == 1 and actions.count("mandaat bevestigd") == 1
+
+
+async def test_the_form_opens_more_rows_on_request_and_asks_again_with_filled_rows_open(
+    bot, connector, http
+):
+    chair, _, _, number = await case_at_the_table(bot, connector, http)
+    form, submit_data = await open_form(chair)
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    row_4 = {"organisatie_4": LVB, "actie_4": "Overlegt met school", "deadline_4": yesterday}
+
+    again = (await chair.submit({**submit_data, **form_values(**row_4)})).cards()[0]
+
+    assert_valid_card(form)
+    adds = {b["id"]: b for b in form["body"] if b["type"] == "ActionSet"}
+    assert [i for i, b in adds.items() if b.get("isVisible", True)] == ["afspraak_3_toevoegen"]
+    assert adds["afspraak_3_toevoegen"]["actions"][0]["targetElements"] == [
+        "afspraak_3",
+        "afspraak_3_toevoegen",
+        "afspraak_4_toevoegen",
+    ]
+    assert adds["afspraak_3_toevoegen"]["actions"][0]["title"] == "Nog een afspraak"
+    assert shown_rows(again) == [1, 2, 3, 4]
+    row_4_shown = next(b for b in again["body"] if b.get("id") == "afspraak_4")
+    assert "Afspraak 4: de datum ligt in het verleden" in row_4_shown["items"][1]["text"]
+    assert await status_of(bot, number) == "ret-tafel ingepland"

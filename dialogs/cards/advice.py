@@ -15,6 +15,7 @@ ADVICE_KEY = "advice"  # the form's submit: {"advice": number, "samenvatting": .
 SAMENVATTING = "samenvatting"
 ADVIES = "advies"
 ROWS = 5  # afspraak rows on the form; empty rows are ignored
+SHOWN_ROWS = 2  # rows open when the form is new; "Nog een afspraak" opens the next
 ROW_FIELDS = ("organisatie", "actie", "deadline", "persoon")
 
 VERB_CONFIRM = "advice.confirm"
@@ -33,7 +34,11 @@ def advice_form(
     problems: list[Problem],
     language: Language,
 ) -> dict:
-    """The advice in three parts; `values` and `problems` when it is asked again."""
+    """The advice in three parts; `values` and `problems` when it is asked again.
+
+    Two afspraak rows show at first (and every row that holds something); the others open
+    one at a time with "Nog een afspraak", so the form does not start as a long wall of
+    empty fields. Hidden rows are still sent, empty, and left out."""
     body = [
         heading(text("advice.form_title", language, number=case.number, initials=case.initials))
     ]
@@ -54,33 +59,114 @@ def advice_form(
         paragraph(text("advice.afspraken_hint", language), subtle=True),
     ]
     choices = [{"title": name, "value": name} for name in organisations]
+    shown = max([SHOWN_ROWS, *(r for r in range(1, ROWS + 1) if _row_filled(values, r))])
     for row in range(1, ROWS + 1):
-        body += [
-            {
-                "type": "TextBlock",
-                "text": text("advice.row", language, row=row),
-                "weight": "Bolder",
-                "wrap": True,
-                "separator": True,
-            },
-            {
-                "type": "Input.ChoiceSet",
-                "id": row_input("organisatie", row),
-                "label": text("advice.organisation", language),
-                "choices": choices,
-                **_value(values, row_input("organisatie", row)),
-            },
-            _text(row_input("actie", row), text("advice.action", language), values),
-            {
-                "type": "Input.Date",
-                "id": row_input("deadline", row),
-                "label": text("advice.deadline", language),
-                **_value(values, row_input("deadline", row)),
-            },
-            _text(row_input("persoon", row), text("advice.person", language), values, short=True),
-        ]
+        row_problems = [p for p in problems if p.row == row]
+        body.append(_row(row, choices, values, row_problems, row <= shown, language))
+        if row < ROWS:
+            body.append(_add_row(row + 1, row == shown, language))
     action = submit(text("advice.issue", language), {ADVICE_KEY: case.number})
     return adaptive_card(body, actions=[{**action, "style": "positive"}])
+
+
+def _row(
+    row: int,
+    choices: list[dict],
+    values: dict,
+    problems: list[Problem],
+    visible: bool,
+    language: Language,
+) -> dict:
+    """One afspraak: organisation, what it does, and (side by side) by when and who."""
+    items: list[dict] = [
+        {
+            "type": "TextBlock",
+            "text": text("advice.row", language, row=row),
+            "weight": "Bolder",
+            "wrap": True,
+        }
+    ]
+    items += [
+        {"type": "TextBlock", "text": problem_text(p, language), "color": "Attention", "wrap": True}
+        for p in problems
+    ]
+    items += [
+        {
+            "type": "Input.ChoiceSet",
+            "id": row_input("organisatie", row),
+            "label": text("advice.organisation", language),
+            "placeholder": text("advice.organisation_placeholder", language),
+            "choices": choices,
+            **_value(values, row_input("organisatie", row)),
+        },
+        _text(row_input("actie", row), text("advice.action", language), values),
+        {
+            "type": "ColumnSet",
+            "columns": [
+                _column(
+                    {
+                        "type": "Input.Date",
+                        "id": row_input("deadline", row),
+                        "label": text("advice.deadline", language),
+                        "placeholder": text("advice.deadline_placeholder", language),
+                        **_value(values, row_input("deadline", row)),
+                    }
+                ),
+                _column(
+                    _text(
+                        row_input("persoon", row),
+                        text("advice.person", language),
+                        values,
+                        short=True,
+                    )
+                ),
+            ],
+        },
+    ]
+    container = {"type": "Container", "id": _row_id(row), "separator": True, "items": items}
+    if not visible:
+        container["isVisible"] = False
+    return container
+
+
+def _add_row(row: int, visible: bool, language: Language) -> dict:
+    """'Nog een afspraak': shows row `row`, hides itself and offers the row after it."""
+    targets = [_row_id(row), _add_id(row)]
+    if row < ROWS:
+        targets.append(_add_id(row + 1))
+    action_set = {
+        "type": "ActionSet",
+        "id": _add_id(row),
+        "actions": [
+            {
+                "type": "Action.ToggleVisibility",
+                "title": text("advice.add_row", language),
+                "targetElements": targets,
+            }
+        ],
+    }
+    if not visible:
+        action_set["isVisible"] = False
+    return action_set
+
+
+def _column(element: dict) -> dict:
+    return {"type": "Column", "width": "stretch", "items": [element]}
+
+
+def _row_id(row: int) -> str:
+    return f"afspraak_{row}"
+
+
+def _add_id(row: int) -> str:
+    return f"afspraak_{row}_toevoegen"
+
+
+def _row_filled(values: dict, row: int) -> bool:
+    return any(
+        isinstance(v, str) and v.strip()
+        for v in (values.get(row_input(field, row)) for field in ROW_FIELDS)
+    )
 
 
 def _text(input_id: str, label: str, values: dict, *, short: bool = False) -> dict:
@@ -127,11 +213,14 @@ def mandate_card(state: MandateState, language: Language) -> dict:
         if mandate is None:
             items.append(paragraph(text("advice.open", language), subtle=True))
         else:
-            key = (
-                f"advice.{'confirmed' if mandate.answer is MandateAnswer.CONFIRMED else 'declined'}"
-            )
+            confirmed = mandate.answer is MandateAnswer.CONFIRMED
+            key = f"advice.{'confirmed' if confirmed else 'declined'}"
+            answer = text(key, language, name=mandate.by, when=when(mandate.at, language))
             items.append(
-                paragraph(text(key, language, name=mandate.by, when=when(mandate.at, language)))
+                {
+                    **paragraph(answer),
+                    "color": "Good" if confirmed else "Attention",
+                }
             )
         buttons = []
         if mandate is None or mandate.answer is MandateAnswer.DECLINED:
