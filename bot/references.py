@@ -16,15 +16,17 @@ def references_of(activity: Activity) -> list[StoredReference]:
         return []
     reference = TurnContext.get_conversation_reference(activity)
     reference.activity_id = None  # a proactive message starts fresh, not as a reply
-    data = reference.serialize()
     conversation = activity.conversation
+    if conversation.conversation_type == "channel":
+        reference.conversation.id = channel_itself(conversation.id)
+    data = reference.serialize()
     tenant_id = tenant_of(activity)
     user = activity.from_property
     found = [
         StoredReference(
             channel_id=activity.channel_id,
             scope="conversation",
-            scope_id=conversation.id,
+            scope_id=reference.conversation.id,
             aad_object_id=None,
             tenant_id=tenant_id,
             conversation_type=conversation.conversation_type,
@@ -44,6 +46,12 @@ def references_of(activity: Activity) -> list[StoredReference]:
             )
         )
     return found
+
+
+def channel_itself(conversation_id: str) -> str:
+    """In a Teams channel, a reply thread is the channel's id plus ';messageid=…': what is
+    sent there lands in that thread. Proactive posts start a thread of their own."""
+    return conversation_id.split(";messageid=", 1)[0]
 
 
 def to_conversation_reference(stored: StoredReference) -> ConversationReference:

@@ -71,3 +71,16 @@ async def test_proactive_message_reaches_a_stored_reference(bot, conversation, c
     assert received[-1]["text"] == "Herinnering: RET-2026-0001"
     assert received[-1]["recipient"]["id"] == conversation.user["id"]
     assert sent.id == received[-1]["id"]
+
+
+async def test_a_reply_thread_is_remembered_as_its_channel(bot, conversation):
+    """What the bot posts on its own in a channel starts a new thread there, not a reply
+    under whichever card was clicked last."""
+    thread = f"{conversation.id};messageid=1763800000000"
+    conversation.extra = {"conversation": {"id": thread, "conversationType": "channel"}}
+
+    await conversation.say("help")
+
+    channel = await bot.app[RETBOT].references.find_latest_channel()
+    assert channel.scope_id == conversation.id
+    assert channel.reference["conversation"]["id"] == conversation.id
