@@ -26,7 +26,7 @@ from dialogs.cards.advice import (
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.members import MemberLookup
-from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from dialogs.texts import DEFAULT_LANGUAGE, Language, status_label, text
 from domain.advice import (
     AdviceIncomplete,
     AdviceRepository,
@@ -90,7 +90,7 @@ class AdviceActions:
             await turn_context.send_activity(text("triage.unknown", language))
             return
         except AlreadyDecided as decided:
-            status = decided.case.status.value
+            status = status_label(decided.case.status, language)
             await turn_context.send_activity(
                 text("advice.wrong_status", language, number=number, status=status)
             )
@@ -123,7 +123,7 @@ class AdviceActions:
             await turn_context.send_activity(text("triage.unknown", language))
             return
         except AlreadyDecided as decided:
-            status = decided.case.status.value
+            status = status_label(decided.case.status, language)
             await turn_context.send_activity(
                 text("advice.wrong_status", language, number=number, status=status)
             )

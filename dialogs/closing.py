@@ -7,7 +7,7 @@ from dialogs.cards.cases import CLOSE_KEY, close_note_id, close_reason_id
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.members import MemberLookup
-from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from dialogs.texts import DEFAULT_LANGUAGE, Language, status_label, text
 from domain.closing import AlreadyClosed, NotYetClosable, ReasonMissing, close_case
 from domain.triage import NotAllowed, TriageRepository
 from domain.vocabularies import AFSLUITREDEN, term
@@ -56,7 +56,12 @@ class ClosingActions:
         except AlreadyClosed:
             return text("closing.already", language, number=number)
         except NotYetClosable as early:
-            return text("closing.not_yet", language, number=number, status=early.case.status)
+            return text(
+                "closing.not_yet",
+                language,
+                number=number,
+                status=status_label(early.case.status, language),
+            )
         except ReasonMissing:
             return text("closing.reason_missing", language, number=number)
         told = await self._delivery.to_user(

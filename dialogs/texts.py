@@ -5,6 +5,9 @@ One catalog keeps the wording in one place, so it can be read and reviewed as a 
 
 from typing import Literal
 
+from domain.cases import CaseStatus
+from domain.vocabularies import CASE_STATUS, term
+
 Language = Literal["nl", "en"]
 DEFAULT_LANGUAGE: Language = "nl"
 
@@ -23,14 +26,16 @@ _CATALOG: dict[str, dict[Language, str]] = {
     },
     "welcome.team": {
         "nl": (
-            "Hallo allemaal! Ik ben retbot, de digitale assistent van {ret}. Hier laat ik "
-            "consultatievragen voor de voorzitter zien. Noem @retbot met je vraag, of met "
-            "'help' voor wat ik kan."
+            "Hallo allemaal! Ik ben retbot, de digitale assistent van {ret}. Hier zet ik "
+            "nieuwe aanmeldingen en consultatievragen voor de voorzitter, en vraag ik de "
+            "kernteamleden hun mandaat te bevestigen. Een casus staat hier alleen met "
+            "casusnummer en initialen. Noem @retbot met je vraag, of met 'help' voor wat ik kan."
         ),
         "en": (
-            "Hello everyone! I am retbot, the digital assistant of {ret}. Here I show "
-            "consultation questions for the chair. Mention @retbot with your question, or "
-            "with 'help' to see what I can do."
+            "Hello everyone! I am retbot, the digital assistant of {ret}. Here I post new "
+            "requests and consultation questions for the chair, and ask the core team members "
+            "to confirm their mandate. A case appears here with its number and initials only. "
+            "Mention @retbot with your question, or with 'help' to see what I can do."
         ),
     },
     "menu.title": {"nl": "Waarmee kan ik je helpen?", "en": "How can I help you?"},
@@ -1060,3 +1065,8 @@ _CATALOG: dict[str, dict[Language, str]] = {
 def text(key: str, language: Language = DEFAULT_LANGUAGE, **values: object) -> str:
     template = _CATALOG[key].get(language) or _CATALOG[key][DEFAULT_LANGUAGE]
     return template.format(**values) if values else template
+
+
+def status_label(status: CaseStatus, language: Language = DEFAULT_LANGUAGE) -> str:
+    """'RET-tafel ingepland', not the stored 'ret-tafel ingepland'."""
+    return term(CASE_STATUS, status.value).label(language)

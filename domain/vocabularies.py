@@ -131,3 +131,16 @@ AFSLUITREDEN = terms(
     ("doorverwezen", "Doorverwezen naar een andere route", "Referred to another route"),
     ("gestopt", "Gestopt", "Stopped"),
 )
+
+# A case's status as people read it (the codes are domain.cases.CaseStatus's values).
+CASE_STATUS = terms(
+    ("aangemeld", "Aangemeld", "Submitted"),
+    ("meer informatie gevraagd", "Meer informatie gevraagd", "More information requested"),
+    ("ret-tafel ingepland", "RET-tafel ingepland", "RET meeting planned"),
+    ("consultatie", "Consultatie", "Consultation"),
+    ("samenwerkingstafel", "Samenwerkingstafel", "Collaboration table"),
+    ("doorverwezen", "Doorverwezen", "Referred"),
+    ("advies gegeven", "Advies gegeven", "Advice given"),
+    ("monitoren", "Monitoren", "Monitoring"),
+    ("afgesloten", "Afgesloten", "Closed"),
+)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
+from dialogs.texts import status_label
 from domain.cases import CaseStatus, InvalidTransition, Referrer, check_transition
 from storage.cases import SqlCaseRepository
 from storage.database import create_session_factory
@@ -59,3 +60,12 @@ def test_lifecycle_allows_triage_steps_and_refuses_shortcuts():
         check_transition(CaseStatus.AANGEMELD, CaseStatus.AFGESLOTEN)
     with pytest.raises(InvalidTransition):
         check_transition(CaseStatus.AFGESLOTEN, CaseStatus.AANGEMELD)
+
+
+def test_every_status_reads_well_in_both_languages():
+    labels = {
+        status: (status_label(status, "nl"), status_label(status, "en")) for status in CaseStatus
+    }
+
+    assert labels[CaseStatus.RET_TAFEL] == ("RET-tafel ingepland", "RET meeting planned")
+    assert all(nl[0].isupper() and en[0].isupper() for nl, en in labels.values())

@@ -126,7 +126,7 @@ async def test_a_case_awaiting_triage_cannot_be_closed(bot, connector, http):
 
     assert number not in offered
     assert refused.texts() == [
-        f"{number} kan nog niet worden afgesloten: de status is 'aangemeld'. Afsluiten kan na "
+        f"{number} kan nog niet worden afgesloten: de status is 'Aangemeld'. Afsluiten kan na "
         "een consultatie, een samenwerkingstafel of een doorverwijzing, of als het advies "
         "gegeven is."
     ]

@@ -5,7 +5,7 @@ from babel.dates import format_date
 from dialogs.cards import adaptive_card, facts, heading, paragraph, required, submit
 from dialogs.cards.advice import ADVICE_OPEN_KEY
 from dialogs.cards.intake import display
-from dialogs.texts import Language, text
+from dialogs.texts import Language, status_label, text
 from domain.advice import ADVISABLE
 from domain.cases import Case
 from domain.intake import SECTIONS
@@ -46,7 +46,7 @@ def cases_card(
             },
             facts(
                 [
-                    (text("cases.status", language), case.status.value),
+                    (text("cases.status", language), status_label(case.status, language)),
                     (text("cases.submitted", language), submitted),
                     (
                         _SOORT_VRAAG.label(language),

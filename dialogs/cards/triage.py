@@ -11,7 +11,7 @@ from dialogs.cards import (
 )
 from dialogs.cards.consult import when
 from dialogs.cards.intake import display
-from dialogs.texts import Language, text
+from dialogs.texts import Language, status_label, text
 from domain.cases import Case, CaseStatus
 from domain.intake import SECTIONS, Field, age_in
 from domain.triage import CaseEvent, Decision
@@ -54,7 +54,7 @@ def triage_card(case: Case, language: Language, decided: CaseEvent | None = None
     data = {"case": case.number}
     undecided = case.status is CaseStatus.AANGEMELD
     if not undecided and decided is not None:
-        status = case.status.value.capitalize()
+        status = status_label(case.status, language)
         moment = when(decided.at, language)
         decision = text("triage.decided", language, status=status, name=decided.actor, when=moment)
         body.append(paragraph(decision, subtle=True))
