@@ -11,6 +11,7 @@ from storage.models import (
     CaseEventRow,
     CaseRow,
     ConsultationRow,
+    FollowUpAskRow,
     OutboxRow,
 )
 
@@ -22,6 +23,7 @@ ENCRYPTED_COLUMNS = (
     (AdviceRow, ("samenvatting", "advies")),
     (AfspraakRow, ("action", "person")),
     (OutboxRow, ("payload",)),
+    (FollowUpAskRow, ("toelichting",)),
 )
 
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from cryptography.fernet import Fernet
-from sqlalchemy import text
+from sqlalchemy import Text, text
 
 from bot.app import RETBOT
 from bot.chat.conversation import Conversation
@@ -15,6 +15,8 @@ from bot.settings import Settings
 from dialogs.cards.intake import INTAKE_KEY, SUBMIT
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 from storage.encryption import PREFIX, CipherError, FieldCipher
+from storage.models import Base
+from storage.rekey import ENCRYPTED_COLUMNS
 from tests.support import REPO, RunningBot
 from tests.test_intake_flow import VALID, fill, start
 
@@ -98,3 +100,43 @@ async def test_rotate_key_rewrites_everything_with_the_new_key(
     await sealed_bot.start()
     [answers] = await raw(sealed_bot, "SELECT answers FROM case_file")
     assert '"gemeente": "Hengelo"' in FieldCipher(NEW).decrypt(answers)
+
+
+# Text that is not about the child or the family: who did something (professionals),
+# ids, organisations, and where to reach people. Everything else must be encrypted.
+PLAIN_ON_PURPOSE = {
+    ("advice", "issued_by"),
+    ("advice_afspraak", "organisation"),
+    ("audit_entry", "actor"),
+    ("bot_state", "key"),
+    ("case_event", "actor"),
+    ("case_file", "referrer_user_id"),
+    ("case_file", "referrer_name"),
+    ("consultation", "asker_user_id"),
+    ("consultation", "asker_name"),
+    ("consultation", "asker_organisation"),
+    ("consultation", "handled_by"),
+    ("conversation_reference", "scope_id"),
+    ("conversation_reference", "reference"),
+    ("escalation", "by"),
+    ("follow_up_ask", "organisation"),
+    ("follow_up_ask", "answered_by"),
+    ("mandate_confirmation", "organisation"),
+    ("mandate_confirmation", "answered_by"),
+    ("member_email", "email"),
+    ("outbox", "scope_id"),
+}
+
+
+def test_every_free_text_column_is_encrypted_and_rotated():
+    """A new free-text column must be added to ENCRYPTED_COLUMNS (encrypted, and re-keyed by
+    `retbot rotate-key`) or named here as harmless."""
+    encrypted = {(model.__tablename__, c) for model, columns in ENCRYPTED_COLUMNS for c in columns}
+    text_columns = {
+        (table.name, column.name)
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, Text)
+    }
+
+    assert text_columns - encrypted - PLAIN_ON_PURPOSE == set()
