@@ -83,17 +83,8 @@ class AdviceActions:
             case = check_may_advise(
                 await self._members.member_of(turn_context), await self._advice.get(number), number
             )
-        except NotAllowed:
-            await turn_context.send_activity(text("advice.not_allowed", language))
-            return
-        except LookupError:
-            await turn_context.send_activity(text("triage.unknown", language))
-            return
-        except AlreadyDecided as decided:
-            status = status_label(decided.case.status, language)
-            await turn_context.send_activity(
-                text("advice.wrong_status", language, number=number, status=status)
-            )
+        except (NotAllowed, LookupError, AlreadyDecided) as refused:
+            await turn_context.send_activity(_refusal(refused, number, language))
             return
         organisations = mandate_organisations(self._ret)
         form = advice_form(case, organisations, {}, [], language)
@@ -116,17 +107,8 @@ class AdviceActions:
                 turn_context.activity.channel_id,
                 now(),
             )
-        except NotAllowed:
-            await turn_context.send_activity(text("advice.not_allowed", language))
-            return
-        except LookupError:
-            await turn_context.send_activity(text("triage.unknown", language))
-            return
-        except AlreadyDecided as decided:
-            status = status_label(decided.case.status, language)
-            await turn_context.send_activity(
-                text("advice.wrong_status", language, number=number, status=status)
-            )
+        except (NotAllowed, LookupError, AlreadyDecided) as refused:
+            await turn_context.send_activity(_refusal(refused, number, language))
             return
         except AdviceIncomplete as incomplete:
             case = await self._advice.get(number)
@@ -207,6 +189,16 @@ class AdviceActions:
             await self._delivery.alert_chair(
                 text("advice.all_confirmed", number=number, initials=initials)
             )
+
+
+def _refusal(error: Exception, number: str, language: Language) -> str:
+    """Why the voorzitter cannot open or issue this advice (now)."""
+    if isinstance(error, NotAllowed):
+        return text("advice.not_allowed", language)
+    if isinstance(error, AlreadyDecided):
+        status = status_label(error.case.status, language)
+        return text("advice.wrong_status", language, number=number, status=status)
+    return text("triage.unknown", language)
 
 
 def _text(value: dict, key: str) -> str:
