@@ -27,6 +27,8 @@ FOLLOWED = frozenset({CaseStatus.ADVIES, CaseStatus.MONITOREN})  # cases that ge
 LADDER = tuple(EscalationStep)  # procesregie intensiveren → samenwerkingstafel → bestuurlijk
 TOELICHTING_MAX = 2000
 ANSWER_EVENT = "follow-up beantwoord"
+ACTOR = "retbot (follow-up)"  # who the timeline says did what the clock did
+MONITORING_EVENT = "monitoren: follow-up gestart"  # the first round moves the case on
 ESCALATION_EVENT = "escalatie"
 
 
@@ -137,7 +139,8 @@ class FollowUpRepository(Protocol):
 
     async def start_round(self, number: str, round_: int, due_at: datetime, now: datetime) -> bool:
         """Stores the round with one ask per afspraak and one for the referrer, in one
-        transaction, unless it exists already. False then (another instance was first)."""
+        transaction, unless it exists already. False then (another instance was first).
+        A case still at 'advies gegeven' moves to 'monitoren' with it (MONITORING_EVENT)."""
         ...
 
     async def open_asks(self) -> list[Ask]:

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.follow_up import (
+    ACTOR,
     Ask,
     FollowUpRepository,
     Step,
@@ -17,8 +18,6 @@ from domain.follow_up import (
 )
 from domain.ret import FollowUpCadence
 from domain.triage import CaseEvent
-
-ACTOR = "retbot (follow-up)"
 
 
 class FollowUpMessages(Protocol):

@@ -13,7 +13,9 @@ from sqlalchemy import and_, select, update
 
 from domain.cases import CaseStatus
 from domain.follow_up import (
+    ACTOR,
     FOLLOWED,
+    MONITORING_EVENT,
     Answer,
     Ask,
     AskKind,
@@ -78,6 +80,14 @@ class SqlFollowUpRepository(SqlCaseRepository):
             )
             session.add(FollowUpAskRow(kind=AskKind.VERWIJZER.value, **common))
             session.add(_audit(now, "follow-up-ronde gestart", number))
+            monitoring = await session.execute(
+                update(CaseRow)
+                .where(CaseRow.number == number, CaseRow.status == CaseStatus.ADVIES.value)
+                .values(status=CaseStatus.MONITOREN.value)
+            )
+            if monitoring.rowcount:
+                event = CaseEvent(now, ACTOR, MONITORING_EVENT)
+                session.add_all(self._event_rows(number, event, SCHEDULER))
         return True
 
     async def open_asks(self) -> list[Ask]:
@@ -245,7 +255,7 @@ def _escalation_row(escalation: Escalation) -> EscalationRow:
 
 
 def _audit(
-    at: datetime, action: str, number: str, actor: str = "retbot (follow-up)", channel=SCHEDULER
+    at: datetime, action: str, number: str, actor: str = ACTOR, channel=SCHEDULER
 ) -> AuditRow:
     return AuditRow(at=at, actor=actor, action=action, case_number=number, channel=channel)
 

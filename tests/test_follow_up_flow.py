@@ -37,6 +37,7 @@ from tests.test_advice_flow import (
 )
 from tests.test_consult_flow import person
 from tests.test_minimal_data import PERSONAL
+from tests.test_triage_flow import status_of
 
 DAY = timedelta(days=1)
 GGZ_ACTION = "Start traumabehandeling in het gezinshuis"
@@ -131,12 +132,15 @@ async def test_rounds_are_planned_from_the_advice_until_the_case_closes(bot, con
     case = await followed(bot, connector, http)
 
     early, sent_early = await case.run(13.9)
+    advised = await status_of(bot, case.number)
     first, _ = await case.run(14)
+    monitored = await status_of(bot, case.number)
     between, _ = await case.run(14 + 41)
     second, _ = await case.run(14 + 42)
 
     assert (early.rounds, sent_early) == (0, {})
     assert (first.rounds, between.rounds, second.rounds) == (1, 0, 1)
+    assert (advised, monitored) == ("advies gegeven", "monitoren")  # the first round moves it
     round_rows = sorted(await rows(bot, FollowUpRoundRow), key=lambda r: r.number)
     issued_at = await case.issued_at()
     assert [(r.number, r.due_at.replace(tzinfo=UTC)) for r in round_rows] == [
