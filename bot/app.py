@@ -13,22 +13,25 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import __version__
 from bot.adapter import create_adapter
+from bot.agenda_page import AgendaPage
 from bot.connector import ConnectorPool
 from bot.delivery import ProactiveDelivery
 from bot.follow_up_page import FollowUpPage
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
-from bot.links import FollowUpLinks
+from bot.links import AgendaLinks, FollowUpLinks
 from bot.members import RosterMembers
 from bot.outbox import OutboxDispatcher
 from bot.references import ReferenceCaptureMiddleware
 from bot.settings import Settings
 from bot.tenants import TenantGate
+from dialogs.booking import BookingActions
 from dialogs.follow_up import FollowUpActions
 from domain.ret import RetConfig
 from scheduler.ticker import start_ticker
 from storage.advice import SqlAdviceRepository
+from storage.bookings import SqlBookingRepository
 from storage.bot_state import DatabaseConversationState, DatabaseStorage, DatabaseUserState
 from storage.cases import SqlCaseRepository
 from storage.consultations import SqlConsultationRepository
@@ -60,6 +63,7 @@ class Retbot:
     dispatcher: OutboxDispatcher
     jobs: PeriodicJobs
     follow_up_page: FollowUpPage
+    agenda_page: AgendaPage
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -89,6 +93,8 @@ def build_retbot(
     links = FollowUpLinks(settings.link_key, settings.public_url)
     follow_up_repository = SqlFollowUpRepository(sessions, cipher)
     follow_up = FollowUpActions(ret, follow_up_repository, delivery, roster, links)
+    bookings = SqlBookingRepository(sessions, cipher)
+    agenda_links = AgendaLinks(settings.link_key, settings.public_url)
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
@@ -99,13 +105,26 @@ def build_retbot(
         SqlAdviceRepository(sessions, cipher),
         roster,
         follow_up,
+        BookingActions(ret, bookings, delivery, agenda_links),
     )
     jobs = PeriodicJobs(
         ret, sessions, cipher, consultations, delivery, dispatcher, follow_up_repository, follow_up
     )
     page = FollowUpPage(links, follow_up_repository, follow_up)
+    agenda = AgendaPage(agenda_links, bookings, ret.name)
     return Retbot(
-        settings, ret, engine, storage, adapter, connectors, bot, references, dispatcher, jobs, page
+        settings,
+        ret,
+        engine,
+        storage,
+        adapter,
+        connectors,
+        bot,
+        references,
+        dispatcher,
+        jobs,
+        page,
+        agenda,
     )
 
 
@@ -120,6 +139,7 @@ def create_app(
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app[RETBOT].follow_up_page.add_routes(app)
+    app[RETBOT].agenda_page.add_routes(app)
     return app
 
 

@@ -7,6 +7,7 @@ from botbuilder.schema import ChannelAccount
 from bot.activity_facts import is_personal
 from bot.commands import command_of, typed_text
 from dialogs.advice import AdviceActions
+from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.cases import CLOSE_KEY, CONSENT_KEY, cases_card
 from dialogs.cards.consult import ASK_CHAIR
@@ -47,6 +48,7 @@ class RetBot(ActivityHandler):
         advice: AdviceRepository,
         members: MemberLookup,
         follow_up: FollowUpActions,
+        booking: BookingActions,
     ) -> None:
         self._ret = ret
         self._follow_up = follow_up
@@ -64,7 +66,7 @@ class RetBot(ActivityHandler):
         self._intake_draft = user_state.create_property("intake_draft")
         self._dialogs.add(IntakeDialog(ret, cases, delivery, self._language, self._intake_draft))
         self._chair_actions = ChairActions(consultations, delivery, members)
-        self._triage = TriageActions(ret, cases, delivery, members)
+        self._triage = TriageActions(cases, delivery, members, booking)
         self._advice = AdviceActions(ret, advice, delivery, members)
         self._closing = ClosingActions(cases, delivery, members, self._language)
 

@@ -1,9 +1,11 @@
-"""Signed, expiring links to the follow-up answer page, for people outside Teams.
+"""Signed, expiring links for people outside Teams: the follow-up answer page, and the
+calendar file of a RET meeting.
 
-A link carries the ask's id and its expiry, signed with RETBOT_LINK_KEY (itsdangerous,
-HMAC-SHA1 over a URL-safe payload): it cannot be made up or altered, only used until it
-expires, and an ask takes one answer (the page refuses a second). Without the key a random
-one is made per process: fine for one local instance, but its links then die with it.
+A link carries one id and its expiry, signed with RETBOT_LINK_KEY (itsdangerous,
+HMAC-SHA1 over a URL-safe payload; each kind of link has its own salt, so one kind cannot
+stand in for another): it cannot be made up or altered, only used until it expires. Without
+the key a random one is made per process: fine for one local instance, but its links then
+die with it.
 """
 
 import logging
@@ -15,6 +17,8 @@ from itsdangerous import BadData, URLSafeSerializer
 log = logging.getLogger("retbot.links")
 LINK_VALID_FOR = timedelta(days=30)
 SALT = "retbot.follow-up"
+AGENDA_SALT = "retbot.agenda"
+AGENDA_VALID_AFTER = timedelta(days=7)
 
 
 class LinkRefused(Exception):
@@ -25,36 +29,62 @@ class LinkRefused(Exception):
         self.expired = expired
 
 
-class FollowUpLinks:
-    def __init__(self, key: str, base_url: str, valid_for: timedelta = LINK_VALID_FOR) -> None:
+class _SignedIds:
+    """Tokens that carry `{field: id, "until": timestamp}`; the id is of type `kind`."""
+
+    def __init__(self, key: str, base_url: str, salt: str, field: str, kind: type) -> None:
         if not key:
-            log.warning("RETBOT_LINK_KEY is not set: answer links work only in this process")
+            log.warning("RETBOT_LINK_KEY is not set: %s links work only in this process", field)
             key = secrets.token_urlsafe(32)
-        self._serializer = URLSafeSerializer(key, salt=SALT)
+        self._serializer = URLSafeSerializer(key, salt=salt)
         self._base_url = base_url.rstrip("/")
-        self.valid_for = valid_for
+        self._field = field
+        self._kind = kind
 
-    @property
-    def valid_for_days(self) -> int:
-        return self.valid_for.days
+    def token(self, id: int | str, expires_at: datetime) -> str:
+        return self._serializer.dumps({self._field: id, "until": int(expires_at.timestamp())})
 
-    def token(self, ask_id: int, expires_at: datetime) -> str:
-        return self._serializer.dumps({"ask": ask_id, "until": int(expires_at.timestamp())})
-
-    def url(self, ask_id: int, now: datetime) -> str:
-        return f"{self._base_url}/follow-up/{self.token(ask_id, now + self.valid_for)}"
-
-    def ask_of(self, token: str, now: datetime) -> int:
-        """The ask a token is for; LinkRefused when it is not valid (now)."""
+    def id_of(self, token: str, now: datetime) -> int | str:
+        """The id a token is for; LinkRefused when it is not valid (now)."""
         try:
             payload = self._serializer.loads(token)
         except BadData:
             raise LinkRefused() from None
         if not isinstance(payload, dict):
             raise LinkRefused()
-        ask_id, until = payload.get("ask"), payload.get("until")
-        if type(ask_id) is not int or type(until) is not int:
+        id, until = payload.get(self._field), payload.get("until")
+        if type(id) is not self._kind or type(until) is not int:
             raise LinkRefused()
         if now.timestamp() >= until:
             raise LinkRefused(expired=True)
-        return ask_id
+        return id
+
+
+class FollowUpLinks(_SignedIds):
+    """To the answer page of one ask; an ask takes one answer (the page refuses a second)."""
+
+    def __init__(self, key: str, base_url: str, valid_for: timedelta = LINK_VALID_FOR) -> None:
+        super().__init__(key, base_url, SALT, "ask", int)
+        self.valid_for = valid_for
+
+    @property
+    def valid_for_days(self) -> int:
+        return self.valid_for.days
+
+    def url(self, ask_id: int, now: datetime) -> str:
+        return f"{self._base_url}/follow-up/{self.token(ask_id, now + self.valid_for)}"
+
+    def ask_of(self, token: str, now: datetime) -> int:
+        return self.id_of(token, now)
+
+
+class AgendaLinks(_SignedIds):
+    """To the .ics file of one booking (by its calendar UID); valid until a week after the
+    meeting ends. A moved booking keeps its UID: an old link gives the new moment."""
+
+    def __init__(self, key: str, base_url: str) -> None:
+        super().__init__(key, base_url, AGENDA_SALT, "booking", str)
+
+    def url(self, uid: str, meeting_end: datetime) -> str:
+        token = self.token(uid, meeting_end + AGENDA_VALID_AFTER)
+        return f"{self._base_url}/agenda/{token}.ics"

@@ -987,14 +987,20 @@ _CATALOG: dict[str, dict[Language, str]] = {
     },
     "referrer.ret_tafel": {
         "nl": (
-            "Je aanmelding {number} komt aan de RET-tafel. Het eerstvolgende overleg is op "
-            "{day} om {start} uur, {location}. De voorzitter neemt contact met je op over de "
-            "uitnodiging; ook de jeugdige en ouders worden uitgenodigd."
+            "Je aanmelding {number} komt aan de RET-tafel. Ik heb er een plek voor "
+            "vastgelegd: {day} om {start} uur, {location}.\n\n"
+            "Het overleg gaat alleen door met jou en met de jeugdige en ouders erbij: het gezin "
+            "wordt verwacht. Wil je de jeugdige en ouders uitnodigen en het overleg samen met "
+            "hen voorbereiden? Een lid van het RET neemt vooraf contact met hen op om te vragen "
+            "hoe zij ondersteund willen worden."
         ),
         "en": (
-            "Your request {number} goes to the RET table. The next meeting is on {day} at "
-            "{start}, {location}. The chair will contact you about the invitation; the young "
-            "person and parents are invited too."
+            "Your request {number} goes to the RET table. I have booked a place for it: "
+            "{day} at {start}, {location}.\n\n"
+            "The meeting only takes place with you and with the young person and parents "
+            "there: the family is expected. Will you invite the young person and parents and "
+            "prepare the meeting with them? An RET member will contact them beforehand to ask "
+            "how they want to be supported."
         ),
     },
     "referrer.consultatie": {
@@ -1035,6 +1041,93 @@ _CATALOG: dict[str, dict[Language, str]] = {
     "referrer.answer_not_needed": {
         "nl": "Voor deze aanmelding staat geen vraag meer open.",
         "en": "There is no open question for this request any more.",
+    },
+    "booking.invitation": {
+        "nl": "Uitnodiging RET-overleg {number} ({initials})",
+        "en": "Invitation RET meeting {number} ({initials})",
+    },
+    "booking.update": {
+        "nl": "Gewijzigd: RET-overleg {number} ({initials})",
+        "en": "Changed: RET meeting {number} ({initials})",
+    },
+    "booking.member": {
+        "nl": (
+            "Je bent als kernteamlid uitgenodigd voor het RET-overleg over casus {number} "
+            "({initials}). De verwijzer, de jeugdige en de ouders zijn erbij."
+        ),
+        "en": (
+            "You are invited as a core team member to the RET meeting about case {number} "
+            "({initials}). The referrer, the young person and the parents attend."
+        ),
+    },
+    "booking.member_moved": {
+        "nl": "Het RET-overleg over casus {number} ({initials}) is verplaatst naar:",
+        "en": "The RET meeting about case {number} ({initials}) has moved to:",
+    },
+    "booking.referrer_moved": {
+        "nl": (
+            "Het RET-overleg over je aanmelding {number} is verplaatst naar {day} om {start} "
+            "uur, {location}. Laat je de jeugdige en ouders het nieuwe moment weten? Een lid "
+            "van het RET neemt nog steeds vooraf contact met hen op over hoe zij ondersteund "
+            "willen worden."
+        ),
+        "en": (
+            "The RET meeting about your request {number} has moved to {day} at {start}, "
+            "{location}. Will you let the young person and parents know the new moment? An "
+            "RET member will still contact them beforehand about how they want to be supported."
+        ),
+    },
+    "booking.date": {"nl": "Datum", "en": "Date"},
+    "booking.time": {"nl": "Tijd", "en": "Time"},
+    "booking.location": {"nl": "Locatie", "en": "Location"},
+    "booking.time_value": {"nl": "{start} - {end} uur", "en": "{start} - {end}"},
+    "booking.calendar": {"nl": "In mijn agenda", "en": "Add to my calendar"},
+    "booking.calendar_hint": {
+        "nl": (
+            "Al in je agenda gezet? Open de link opnieuw: hetzelfde agenda-item wordt bijgewerkt."
+        ),
+        "en": "Already in your calendar? Open the link again: the same item is updated.",
+    },
+    "booking.planned": {
+        "nl": "**RET-overleg**: {day}, {start} - {end} uur, {location}",
+        "en": "**RET meeting**: {day}, {start} - {end}, {location}",
+    },
+    "booking.not_planned": {
+        "nl": "Er is nog geen moment voor het RET-overleg vastgelegd.",
+        "en": "No moment has been booked for the RET meeting yet.",
+    },
+    "booking.action.move": {"nl": "Ander moment", "en": "Another moment"},
+    "booking.action.book": {"nl": "Moment inplannen", "en": "Book a moment"},
+    "booking.not_allowed": {
+        "nl": "Alleen de voorzitter van het RET kan het overleg inplannen of verplaatsen.",
+        "en": "Only the chair of the RET can book or move the meeting.",
+    },
+    "booking.not_bookable": {
+        "nl": "Casus {number} wacht niet (meer) op de RET-tafel; er is niets verplaatst.",
+        "en": "Case {number} is not (or no longer) waiting for the RET table; nothing moved.",
+    },
+    "booking.busy": {
+        "nl": "Het lukte nu niet om een vrij moment vast te leggen. Probeer het zo nog eens.",
+        "en": "I could not book a free moment just now. Please try again shortly.",
+    },
+    "ics.summary": {
+        "nl": "RET-overleg {number} ({initials})",
+        "en": "RET meeting {number} ({initials})",
+    },
+    "ics.description": {
+        "nl": "RET-overleg over casus {number} ({initials}) van {ret}.",
+        "en": "RET meeting about case {number} ({initials}) of {ret}.",
+    },
+    "ics.invalid": {
+        "nl": "Deze agendalink klopt niet. Gebruik de knop 'In mijn agenda' op de uitnodiging.",
+        "en": (
+            "This calendar link is not valid. Use the 'Add to my calendar' button on the "
+            "invitation."
+        ),
+    },
+    "ics.expired": {
+        "nl": "Deze agendalink is verlopen: het overleg is voorbij.",
+        "en": "This calendar link has expired: the meeting is over.",
     },
     "tenant.refused": {
         "nl": (

@@ -1,13 +1,15 @@
 """The voorzitter's triage card actions, and the referrer's answer to a question.
 
 Decisions arrive as `adaptiveCard/action` invokes on the triage card; the referrer's
-answer arrives as a card submit in their own chat.
+answer arrives as a card submit in their own chat. 'RET-tafel inplannen' books the meeting
+at once, and 'Ander moment' on the card moves it (dialogs/booking.py).
 """
 
-from babel.dates import format_date
 from botbuilder.core import TurnContext
 
+from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData
+from dialogs.cards.booking import VERB_MOVE
 from dialogs.cards.cases import CONSENT_KEY, consent_input_id
 from dialogs.cards.triage import (
     ANSWER_INPUT,
@@ -25,9 +27,9 @@ from dialogs.delivery import Delivery
 from dialogs.intake import referrer_of
 from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, text
-from domain.cases import TEAM_VIEW_ROLES, Case
-from domain.meetings import next_meeting
-from domain.ret import Member, RetConfig
+from domain.booking import NoFreeSlot, NotBookable
+from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus
+from domain.ret import Member
 from domain.triage import (
     AlreadyDecided,
     Decision,
@@ -46,18 +48,18 @@ DECISIONS = {VERB_PREFIX + d.value: d for d in Decision}
 class TriageActions:
     def __init__(
         self,
-        ret: RetConfig,
         cases: TriageRepository,
         delivery: Delivery,
         members: MemberLookup,
+        booking: BookingActions,
     ) -> None:
-        self._ret = ret
         self._cases = cases
         self._delivery = delivery
         self._members = members
+        self._booking = booking
 
     def handles(self, verb: str | None) -> bool:
-        return verb in DECISIONS or verb in (VERB_DETAILS, VERB_OVERRIDE)
+        return verb in DECISIONS or verb in (VERB_DETAILS, VERB_OVERRIDE, VERB_MOVE)
 
     async def act(self, turn_context: TurnContext, verb: str, data: dict) -> dict | str:
         """The card that replaces the clicked one, or a short message to show."""
@@ -69,21 +71,27 @@ class TriageActions:
             return await self._details(turn_context, number, member)
         if verb == VERB_OVERRIDE:
             return await self._override(turn_context, number, member, data.get(NOTE_INPUT))
+        channel = turn_context.activity.channel_id
+        if verb == VERB_MOVE:
+            return await self._move(number, member, channel)
         note = data.get(NOTE_INPUT) if isinstance(data.get(NOTE_INPUT), str) else None
         decision = DECISIONS[verb]
         try:
-            case = await decide(
-                self._cases,
-                number,
-                member,
-                decision,
-                note,
-                turn_context.activity.channel_id,
-                now(),
-                tell_referrer=lambda decided: self._referrer_message(
-                    decided, decision, member.name, (note or "").strip()
-                ),
-            )
+            if decision is Decision.RET_TAFEL:  # decided and booked; the invitation tells
+                case = await self._booking.plan(number, member, channel)
+            else:
+                case = await decide(
+                    self._cases,
+                    number,
+                    member,
+                    decision,
+                    note,
+                    channel,
+                    now(),
+                    tell_referrer=lambda decided: self._referrer_message(
+                        decided, decision, member.name, (note or "").strip()
+                    ),
+                )
         except NotAllowed:
             return text("triage.not_allowed")
         except NoteMissing:
@@ -98,7 +106,27 @@ class TriageActions:
     async def _card(self, case: Case) -> dict:
         events = await self._cases.events(case.number)
         decisions = [e for e in events if e.kind.startswith("triage:")]
-        return triage_card(case, DEFAULT_LANGUAGE, decisions[-1] if decisions else None)
+        booking = (
+            await self._booking.booking_of(case.number)
+            if case.status is CaseStatus.RET_TAFEL
+            else None
+        )
+        return triage_card(case, DEFAULT_LANGUAGE, decisions[-1] if decisions else None, booking)
+
+    async def _move(self, number: str, member: Member | None, channel: str) -> dict | str:
+        """'Ander moment' (or a first moment): only the voorzitter, only at the RET-tafel."""
+        try:
+            await self._booking.move_or_book(number, member, channel)
+        except NotAllowed:
+            return text("booking.not_allowed")
+        except NotBookable:
+            return text("booking.not_bookable", number=number)
+        except LookupError:
+            return text("triage.unknown")
+        except NoFreeSlot:
+            return text("booking.busy")
+        await self._delivery.flush()  # the referrer's update, stored with the move
+        return await self._card(await self._cases.get(number))
 
     def _referrer_message(
         self, case: Case, decision: Decision, chair: str, note: str
@@ -106,15 +134,6 @@ class TriageActions:
         """What the referrer hears of the decision (stored with it, sent after it)."""
         if decision is Decision.MEER_INFORMATIE:
             return question_card(case, chair, note, DEFAULT_LANGUAGE)
-        if decision is Decision.RET_TAFEL:
-            meeting = next_meeting(self._ret.meetings, now())
-            return text(
-                "referrer.ret_tafel",
-                number=case.number,
-                day=format_date(meeting.start.date(), "EEEE d MMMM y", locale=DEFAULT_LANGUAGE),
-                start=meeting.start.strftime("%H:%M"),
-                location=meeting.location,
-            )
         return text(f"referrer.{decision.value}", name=chair, number=case.number, note=note)
 
     async def _details(self, turn_context: TurnContext, number: str, member: Member | None) -> str:

@@ -31,13 +31,18 @@ def meeting_dates(calendar: MeetingCalendar, skip: Container[date]) -> Iterator[
         day += timedelta(weeks=calendar.every_weeks)
 
 
-def next_meeting(calendar: MeetingCalendar, now: datetime) -> Meeting:
-    """The first meeting that has not started at `now` (an aware datetime)."""
-    public_holidays = holidays.Netherlands(years=range(now.year - 1, now.year + 3))
+def meetings_after(calendar: MeetingCalendar, now: datetime) -> Iterator[Meeting]:
+    """Every meeting that has not started at `now` (an aware datetime), in order: not on a
+    cancelled day, not on a Dutch public holiday."""
+    public_holidays = holidays.Netherlands()  # grows by the years asked about
     for day in meeting_dates(calendar, public_holidays):
         start = datetime.combine(day, calendar.start, tzinfo=AMSTERDAM)
         if start > now:
-            return Meeting(
+            yield Meeting(
                 start, start + timedelta(minutes=calendar.duration_minutes), calendar.location
             )
-    raise AssertionError("meeting_dates never ends")
+
+
+def next_meeting(calendar: MeetingCalendar, now: datetime) -> Meeting:
+    """The first meeting that has not started at `now` (an aware datetime)."""
+    return next(meetings_after(calendar, now))

@@ -92,10 +92,10 @@ async def decide(
     note: str | None,
     channel: str,
     now: datetime,
-    tell_referrer: Callable[[Case], str | dict],
+    tell_referrer: Callable[[Case], str | dict | None],
 ) -> Case:
     """`tell_referrer` words the message to the referrer about the decided case; it is
-    stored with the decision and sent after it."""
+    stored with the decision and sent after it (None: a later step tells them)."""
     if not is_chair(chair):
         raise NotAllowed("only a voorzitter of this RET triages")
     case = await repository.get(number)
@@ -178,16 +178,13 @@ async def _move(
     target: CaseStatus,
     event: CaseEvent,
     channel: str,
-    tell_referrer: Callable[[Case], str | dict] | None = None,
+    tell_referrer: Callable[[Case], str | dict | None] | None = None,
 ) -> Case:
     """Moves the case on, unless somebody else moved it first (then AlreadyDecided)."""
     moved = replace(case, status=target)
     referrer = moved.referrer
-    notices = (
-        [Notice(referrer.channel_id, referrer.user_id, tell_referrer(moved))]
-        if tell_referrer
-        else []
-    )
+    message = tell_referrer(moved) if tell_referrer else None
+    notices = [Notice(referrer.channel_id, referrer.user_id, message)] if message else []
     if not await repository.move(moved, case.status, event, channel, notices):
         raise AlreadyDecided(await repository.get(case.number) or case)
     return moved

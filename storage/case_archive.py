@@ -8,7 +8,15 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import FOLLOW_UP_TABLES, follow_up_export
-from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, CaseRow, MandateRow
+from storage.models import (
+    AdviceRow,
+    AfspraakRow,
+    AuditRow,
+    BookingRow,
+    CaseEventRow,
+    CaseRow,
+    MandateRow,
+)
 from storage.outbox import delete_mentioning
 
 
@@ -58,6 +66,7 @@ class CaseArchive:
                 ],
                 "advies": advice,
                 "follow_up": await follow_up_export(session, number, self._cipher),
+                "overleg": await _booking_export(session, number),
             }
 
     async def _advice(self, session, number: str) -> dict | None:
@@ -106,11 +115,27 @@ class CaseArchive:
             if removed.rowcount == 0:
                 return False
             await session.execute(delete(CaseEventRow).where(CaseEventRow.case_number == number))
-            for model in (AdviceRow, AfspraakRow, MandateRow, *FOLLOW_UP_TABLES):
+            for model in (AdviceRow, AfspraakRow, MandateRow, BookingRow, *FOLLOW_UP_TABLES):
                 await session.execute(delete(model).where(model.case_number == number))
             await delete_mentioning(session, self._cipher, number)
             session.add(_audit(number, requested_by, "casus verwijderd"))
         return True
+
+
+async def _booking_export(session, number: str) -> dict | None:
+    """The case's place in a RET meeting, if booked."""
+    row = await session.scalar(select(BookingRow).where(BookingRow.case_number == number))
+    if row is None:
+        return None
+    return {
+        "datum": row.meeting_date.isoformat(),
+        "begin": row.starts_at.isoformat(),
+        "einde": row.ends_at.isoformat(),
+        "locatie": row.location,
+        "ingepland_door": row.booked_by,
+        "ingepland_op": row.booked_at.isoformat(),
+        "keer_verplaatst": row.sequence,
+    }
 
 
 def _audit(number: str, actor: str, action: str) -> AuditRow:

@@ -238,3 +238,23 @@ class EscalationRow(Base):
     reason: Mapped[str] = mapped_column(String(32))
     by: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class BookingRow(Base):
+    """A case's slot in a RET meeting: one per case, one case per slot (the constraints
+    keep racing bookings apart). `uid` and `sequence` make the calendar invitation."""
+
+    __tablename__ = "booking"
+    __table_args__ = (UniqueConstraint("meeting_date", "slot"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(16), unique=True)
+    meeting_date: Mapped[date] = mapped_column(Date)
+    slot: Mapped[int]
+    starts_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ends_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    location: Mapped[str] = mapped_column(Text)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    sequence: Mapped[int]
+    booked_by: Mapped[str] = mapped_column(Text)
+    booked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

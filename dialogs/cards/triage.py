@@ -9,9 +9,11 @@ from dialogs.cards import (
     required,
     submit,
 )
+from dialogs.cards.booking import booking_action, booking_blocks
 from dialogs.cards.consult import when
 from dialogs.cards.intake import display
 from dialogs.texts import Language, status_label, text
+from domain.booking import Booking
 from domain.cases import Case, CaseStatus
 from domain.intake import SECTIONS, Field, age_in
 from domain.triage import CaseEvent, Decision
@@ -30,8 +32,14 @@ def _label(key: str, case: Case, language: Language) -> str:
     return display(_FIELDS[key], case.answers.get(key), language)
 
 
-def triage_card(case: Case, language: Language, decided: CaseEvent | None = None) -> dict:
-    """Case number, initials, age, gemeente, kind of question, urgency, consent: no more."""
+def triage_card(
+    case: Case,
+    language: Language,
+    decided: CaseEvent | None = None,
+    booking: Booking | None = None,
+) -> dict:
+    """Case number, initials, age, gemeente, kind of question, urgency, consent: no more.
+    At the RET-tafel also the meeting's moment and place (`booking`), with 'Ander moment'."""
     year = case.answers.get("geboortejaar")
     age = (
         text("triage.age_value", language, age=age_in(year, case.submitted_at.date()))
@@ -58,6 +66,9 @@ def triage_card(case: Case, language: Language, decided: CaseEvent | None = None
         moment = when(decided.at, language)
         decision = text("triage.decided", language, status=status, name=decided.actor, when=moment)
         body.append(paragraph(decision, subtle=True))
+    at_the_table = case.status is CaseStatus.RET_TAFEL
+    if at_the_table:
+        body.extend(booking_blocks(booking, language))
     if undecided or not case.details_open_to_team:
         # Note field: a reason or question for a decision, or the reason for an override.
         note = {"type": "Input.Text", "id": NOTE_INPUT, "isMultiline": True}
@@ -70,7 +81,8 @@ def triage_card(case: Case, language: Language, decided: CaseEvent | None = None
         execute(text(f"triage.action.{d.value}", language), VERB_PREFIX + d.value, data)
         for d in Decision
     ]
-    return adaptive_card(body, actions=[*(decisions if undecided else []), details])
+    planning = [booking_action(case, booking, language)] if at_the_table else []
+    return adaptive_card(body, actions=[*(decisions if undecided else []), *planning, details])
 
 
 def question_card(case: Case, chair_name: str, question: str, language: Language) -> dict:

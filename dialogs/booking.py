@@ -1,0 +1,116 @@
+"""Booking the RET meeting: the voorzitter's 'RET-tafel inplannen' books the next free slot
+at once, 'Ander moment' moves it to the next one after. The referrer and the kernteamleden
+get an invitation card (an update when it moved) with a link to the calendar file.
+
+The referrer's card is stored with the booking (the outbox); the kernteamleden's cards are
+sent after it, to whoever of them can be reached in Teams (Delivery.to_roster_member).
+"""
+
+import logging
+import uuid
+from datetime import datetime
+from typing import Protocol
+
+from dialogs.cards.booking import invitation_card, moment
+from dialogs.clock import now
+from dialogs.delivery import Delivery
+from dialogs.texts import DEFAULT_LANGUAGE, text
+from domain.booking import (
+    Booking,
+    BookingRepository,
+    NoFreeSlot,
+    book,
+    move,
+    plan_ret_tafel,
+)
+from domain.cases import Case
+from domain.notices import Notice
+from domain.ret import Member, RetConfig
+from domain.roles import Role
+
+log = logging.getLogger("retbot.booking")
+
+
+class CalendarLinks(Protocol):
+    """Signed, expiring links to a booking's .ics file (made at the channel edge)."""
+
+    def url(self, uid: str, meeting_end: datetime) -> str: ...
+
+
+class BookingActions:
+    def __init__(
+        self,
+        ret: RetConfig,
+        bookings: BookingRepository,
+        delivery: Delivery,
+        links: CalendarLinks,
+    ) -> None:
+        self._ret = ret
+        self._bookings = bookings
+        self._delivery = delivery
+        self._links = links
+
+    async def booking_of(self, number: str) -> Booking | None:
+        return await self._bookings.booking_of(number)
+
+    async def plan(self, number: str, chair: Member | None, channel: str) -> Case:
+        """The triage decision 'RET-tafel inplannen' with its booking. Raises what
+        domain.triage.decide raises; when no slot could be booked the case is at the table
+        without one, and the card offers to book it."""
+        try:
+            case, booking = await plan_ret_tafel(
+                self._bookings,
+                self._ret.meetings,
+                number,
+                chair,
+                channel,
+                now(),
+                uuid.uuid4().hex,
+                self._referrer_invitation,
+            )
+        except NoFreeSlot:
+            log.warning("no slot could be booked for a case going to the RET-tafel")
+            return await self._bookings.get(number)
+        await self._invite_members(case, booking)
+        return case
+
+    async def move_or_book(self, number: str, chair: Member | None, channel: str) -> Booking:
+        """'Ander moment': the next free slot after the booked one; a first slot when the
+        case has none yet. Raises NotAllowed, NotBookable, LookupError, NoFreeSlot."""
+        calendar = self._ret.meetings
+        at = now()
+        if await self._bookings.booking_of(number) is None:
+            booking = await book(
+                self._bookings,
+                calendar,
+                number,
+                chair,
+                channel,
+                at,
+                uuid.uuid4().hex,
+                self._referrer_invitation,
+            )
+        else:
+            booking = await move(
+                self._bookings, calendar, number, chair, channel, at, self._referrer_invitation
+            )
+        await self._invite_members(await self._bookings.get(number), booking)
+        return booking
+
+    def _referrer_invitation(self, case: Case, booking: Booking) -> list[Notice]:
+        when = moment(booking.slot, DEFAULT_LANGUAGE)
+        key = "booking.referrer_moved" if booking.sequence else "referrer.ret_tafel"
+        intro = text(key, number=case.number, **when)
+        card = invitation_card(case, booking, self._url(booking), intro, DEFAULT_LANGUAGE)
+        return [Notice(case.referrer.channel_id, case.referrer.user_id, card)]
+
+    async def _invite_members(self, case: Case, booking: Booking) -> None:
+        key = "booking.member_moved" if booking.sequence else "booking.member"
+        intro = text(key, number=case.number, initials=case.initials)
+        card = invitation_card(case, booking, self._url(booking), intro, DEFAULT_LANGUAGE)
+        for member in self._ret.members_with_role(Role.KERNTEAMLID):
+            if not await self._delivery.to_roster_member(member, card):
+                log.info("a kernteamlid could not be reached in Teams for an invitation")
+
+    def _url(self, booking: Booking) -> str:
+        return self._links.url(booking.uid, booking.slot.end)
