@@ -108,6 +108,8 @@ PLAIN_ON_PURPOSE = {
     ("advice", "issued_by"),
     ("advice_afspraak", "organisation"),
     ("audit_entry", "actor"),
+    ("booking", "booked_by"),
+    ("booking", "location"),  # the RET's meeting place, from ret.yaml
     ("bot_state", "key"),
     ("case_event", "actor"),
     ("case_file", "referrer_user_id"),

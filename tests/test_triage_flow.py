@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.app import RETBOT
+from dialogs.cards.booking import VERB_MOVE
 from dialogs.cards.intake import INTAKE_KEY, SUBMIT
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 from dialogs.cards.triage import ANSWER_INPUT, CASE_INFO_KEY, NOTE_INPUT, VERB_DETAILS
@@ -98,14 +99,16 @@ async def test_each_decision_moves_the_case_and_informs_the_referrer(
 
     new_card = result.body["value"]
     assert_valid_card(new_card)
-    assert new_card["actions"] == [a for a in new_card["actions"] if a["verb"] == VERB_DETAILS]
-    assert "besloten door Marieke Hofstede" in new_card["body"][-1]["text"]
+    planning = [VERB_MOVE] if decision == "ret_tafel" else []  # 'Ander moment' (booking)
+    assert [a["verb"] for a in new_card["actions"]] == [*planning, VERB_DETAILS]
+    texts = [block.get("text", "") for block in new_card["body"]]
+    assert "besloten door Marieke Hofstede" in texts[-2 if planning else -1]
     assert await status_of(bot, number) == STATUS_AFTER[decision]
     async with asyncio.timeout(5):
-        told = (await connector.wait_for(referrer.id, referrer_seen + 1))[-1]["text"]
+        told = str((await connector.wait_for(referrer.id, referrer_seen + 1))[-1])
     assert number in told
-    if decision == "ret_tafel":
-        assert "Het eerstvolgende overleg is op dinsdag" in told
+    if decision == "ret_tafel":  # the invitation card (tests/test_booking_flow.py)
+        assert "Ik heb er een plek voor vastgelegd: dinsdag" in told
     if decision == "doorverwijzen":
         assert note in told
     async with bot.app[RETBOT].engine.connect() as connection:
