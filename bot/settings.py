@@ -44,13 +44,13 @@ class Settings(BaseSettings):
     link_key: str = Field(
         default="",
         validation_alias=AliasChoices("RETBOT_LINK_KEY", "link_key"),
-        description="Secret that signs the follow-up answer links; random per process if empty.",
+        description="Signs the follow-up and calendar links; random per process if empty.",
         repr=False,
     )
     public_url: str = Field(
         default="http://localhost:3978",
         validation_alias=AliasChoices("RETBOT_PUBLIC_URL", "public_url"),
-        description="Where people reach retbot from outside, for the answer links.",
+        description="Where people reach retbot from outside, for the answer and calendar links.",
     )
     openid_metadata_url: str | None = Field(
         default=None,

@@ -16,6 +16,7 @@ from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.booking import (
+    AlreadyBooked,
     Booking,
     BookingRepository,
     NoFreeSlot,
@@ -68,15 +69,16 @@ class BookingActions:
                 uuid.uuid4().hex,
                 self._referrer_invitation,
             )
-        except NoFreeSlot:
-            log.warning("no slot could be booked for a case going to the RET-tafel")
+        except (NoFreeSlot, AlreadyBooked) as not_booked:  # the card shows what there is
+            log.warning("no new booking for a case going to the RET-tafel: %r", not_booked)
             return await self._bookings.get(number)
         await self._invite_members(case, booking)
         return case
 
     async def move_or_book(self, number: str, chair: Member | None, channel: str) -> Booking:
         """'Ander moment': the next free slot after the booked one; a first slot when the
-        case has none yet. Raises NotAllowed, NotBookable, LookupError, NoFreeSlot."""
+        case has none yet. Raises NotAllowed, NotBookable, LookupError, NoFreeSlot, and
+        AlreadyBooked when a racing click booked it first."""
         calendar = self._ret.meetings
         at = now()
         if await self._bookings.booking_of(number) is None:

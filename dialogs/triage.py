@@ -27,7 +27,7 @@ from dialogs.delivery import Delivery
 from dialogs.intake import referrer_of
 from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, text
-from domain.booking import NoFreeSlot, NotBookable
+from domain.booking import AlreadyBooked, NoFreeSlot, NotBookable
 from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus
 from domain.ret import Member
 from domain.triage import (
@@ -125,6 +125,8 @@ class TriageActions:
             return text("triage.unknown")
         except NoFreeSlot:
             return text("booking.busy")
+        except AlreadyBooked:  # a racing click booked it first: show that booking
+            pass
         await self._delivery.flush()  # the referrer's update, stored with the move
         return await self._card(await self._cases.get(number))
 
