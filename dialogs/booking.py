@@ -70,7 +70,7 @@ class BookingActions:
                 self._referrer_invitation,
             )
         except (NoFreeSlot, AlreadyBooked) as not_booked:  # the card shows what there is
-            log.warning("no new booking for a case going to the RET-tafel: %r", not_booked)
+            log.warning("no new booking for a case at the RET-tafel: %s", type(not_booked).__name__)
             return await self._bookings.get(number)
         await self._invite_members(case, booking)
         return case
