@@ -61,4 +61,4 @@ class SmtpServer:
 
 
 def body_of(message: EmailMessage, subtype: str = "plain") -> str:
-    return message.get_body(preferencelist=(subtype,)).get_content()
+    return message.get_body(preferencelist=(subtype,)).get_content().replace("\r\n", "\n")
