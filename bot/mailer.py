@@ -1,7 +1,8 @@
 """Sending an email over SMTP (aiosmtplib), built with the standard library's EmailMessage."""
 
+from email import policy
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate, make_msgid, parseaddr
 
 import aiosmtplib
 
@@ -9,10 +10,13 @@ from bot.settings import Settings
 from domain.mail import Mail
 
 SMTP_TIMEOUT_SECONDS = 30
+# Lines up to SMTP's own limit: the standard 78 folds a long Dutch subject onto the next
+# line ("Subject:\n Follow-up …"), which some clients show with a leading space.
+LONG_LINES = policy.SMTP.clone(max_line_length=998)
 
 
 def email_message(mail: Mail, sender: str) -> EmailMessage:
-    message = EmailMessage()
+    message = EmailMessage(policy=LONG_LINES)
     message["From"] = sender
     message["To"] = ", ".join(mail.to)
     message["Subject"] = mail.subject
@@ -37,7 +41,9 @@ class SmtpMailer:
         """Raises what aiosmtplib raises (refused connection, timeout, SMTP error replies)."""
         s = self._settings
         await aiosmtplib.send(
-            email_message(mail, s.mail_from),
+            email_message(mail, s.mail_from).as_bytes(),  # flattened with LONG_LINES
+            sender=parseaddr(s.mail_from)[1],
+            recipients=list(mail.to),
             hostname=s.smtp_host,
             port=s.smtp_port,
             username=s.smtp_username or None,
