@@ -25,9 +25,11 @@ FORM_REQUEST = re.compile(
     r"mijn casussen|overzicht van (mijn|onze) casussen|(keuze)?menu)\b",
     re.IGNORECASE,
 )
-# Where the sender's own words end: a quoted earlier email or a signature.
+# Where the sender's own words end: a quoted earlier email, a signature or a sign-off.
 _QUOTE_OR_SIGNATURE = re.compile(
-    r"^(>|--\s*$|_{5,}|-{5,}|(op|on) .{5,120} (schreef|wrote)\b|(van|from):\s)", re.IGNORECASE
+    r"^(>|--\s*$|_{5,}|-{5,}|(op|on) .{5,120} (schreef|wrote)\b|(van|from):\s"
+    r"|(met )?(vriendelijke |hartelijke )?groet(en)?\b|mvg\b|(kind|best) regards\b)",
+    re.IGNORECASE,
 )
 
 

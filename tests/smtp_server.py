@@ -62,3 +62,15 @@ class SmtpServer:
 
 def body_of(message: EmailMessage, subtype: str = "plain") -> str:
     return message.get_body(preferencelist=(subtype,)).get_content().replace("\r\n", "\n")
+
+
+def readable(message: EmailMessage) -> str:
+    """What a reader sees: the address and subject headers and every part decoded (a
+    quoted-printable or base64 body hides its words from a search of the raw message).
+    Not Message-ID and Date: their random digits could look like a year of birth."""
+    seen = [f"{name}: {message[name]}" for name in ("From", "To", "Subject")]
+    for part in message.walk():
+        if not part.is_multipart():
+            content = part.get_content()
+            seen.append(content if isinstance(content, str) else repr(content))
+    return "\n".join(seen)

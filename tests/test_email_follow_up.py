@@ -11,7 +11,7 @@ from bot.settings import Settings
 from dialogs.cards.follow_up import ESCALATE_KEY, STEP_KEY
 from domain.ret import EscalationContact, EscalationStep, RetConfig
 from storage.models import OutboxRow
-from tests.smtp_server import SmtpServer, body_of
+from tests.smtp_server import SmtpServer, body_of, readable
 from tests.support import RunningBot
 from tests.test_advice_flow import FATIMA_AAD, GGZ, LVB, THIJS_AAD, issued, rows
 from tests.test_follow_up_flow import (
@@ -31,6 +31,10 @@ THIJS, FATIMA = "t.wennink@jggz-debron.example.org", "f.elamrani@hetanker-lvb.ex
 
 @pytest.fixture
 def ret(ret: RetConfig) -> RetConfig:
+    return with_outside_procesregisseur(ret)
+
+
+def with_outside_procesregisseur(ret: RetConfig) -> RetConfig:
     """The example RET with Teams ids for two kernteamleden (as in the advice tests), and a
     procesregisseur outside the RET as the contact for the first step."""
     ids = {"Thijs Wennink": THIJS_AAD, "Fatima el Amrani": FATIMA_AAD}
@@ -57,10 +61,14 @@ async def bot(database_url, ret, smtp_server):
     await running.stop()
 
 
+# Kernteamleden are greeted by name in their own email; nothing else of NOT_PUBLIC may show.
+PRIVATE = (*(p for p in NOT_PUBLIC if p != "Fatima el Amrani"), GGZ_ACTION)
+
+
 def assert_minimal(server: SmtpServer, *extra: str) -> None:
     for message in server.received:
-        whole = message.as_string()
-        for private in (*NOT_PUBLIC, GGZ_ACTION, *extra):
+        whole = readable(message)
+        for private in (*PRIVATE, *extra):
             assert private not in whole, private
 
 
