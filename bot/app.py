@@ -16,11 +16,13 @@ from bot.adapter import create_adapter
 from bot.agenda_page import AgendaPage
 from bot.connector import ConnectorPool
 from bot.delivery import ProactiveDelivery
+from bot.email_channel import EmailRendering
 from bot.follow_up_page import FollowUpPage
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
 from bot.links import AgendaLinks, FollowUpLinks
+from bot.mailer import SmtpMailer
 from bot.members import RosterMembers
 from bot.outbox import OutboxDispatcher
 from bot.references import ReferenceCaptureMiddleware
@@ -83,8 +85,15 @@ def build_retbot(
     if settings.tenant_allow_list:
         adapter.use(TenantGate(settings.tenant_allow_list))
     adapter.use(ReferenceCaptureMiddleware(references))
+    adapter.use(EmailRendering(ret.name))
+    if not settings.email_configured:
+        log.info("no SMTP server (RETBOT_SMTP_HOST, RETBOT_MAIL_FROM): emails wait in the outbox")
     dispatcher = OutboxDispatcher(
-        adapter, settings.app_id, references, OutboxRepository(sessions, cipher)
+        adapter,
+        settings.app_id,
+        references,
+        OutboxRepository(sessions, cipher),
+        mailer=SmtpMailer(settings) if settings.email_configured else None,
     )
     member_emails = MemberEmails(sessions)
     delivery = ProactiveDelivery(dispatcher, references, member_emails, ret)

@@ -2,8 +2,11 @@
 dialogs.delivery.Delivery)."""
 
 import logging
+from dataclasses import replace
 
+from bot.email_channel import html_body, plain
 from bot.outbox import OutboxDispatcher
+from domain.mail import Mail
 from domain.people import chairs
 from domain.ret import Member, RetConfig
 from storage.member_emails import MemberEmails
@@ -44,6 +47,19 @@ class ProactiveDelivery:
 
     async def to_roster_member(self, member: Member, message: str | dict) -> bool:
         return await self._send(await self._personal_chat_of(member), message, "member chat")
+
+    async def to_email(self, mail: Mail) -> bool:
+        if not any(address.strip() for address in mail.to):
+            log.warning("an email without a recipient was not stored")
+            return False
+        if mail.html is None:
+            mail = replace(mail, text=plain(mail.text), html=html_body(mail.text))
+        await self._dispatcher.send_email(mail)
+        return True
+
+    @property
+    def sends_email(self) -> bool:
+        return self._dispatcher.sends_email
 
     async def flush(self) -> None:
         await self._dispatcher.dispatch_due()

@@ -6,6 +6,7 @@ from botbuilder.schema import ChannelAccount
 
 from bot.activity_facts import is_personal
 from bot.commands import command_of, typed_text
+from bot.email_channel import email_command, inbound_text, is_email
 from dialogs.advice import AdviceActions
 from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData, card_activity
@@ -18,6 +19,7 @@ from dialogs.clock import now
 from dialogs.closing import ClosingActions
 from dialogs.consult import AskQuestionDialog, ChairActions, looks_like_a_question
 from dialogs.delivery import Delivery
+from dialogs.email import EmailConversation
 from dialogs.follow_up import FollowUpActions
 from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
@@ -69,6 +71,7 @@ class RetBot(ActivityHandler):
         self._triage = TriageActions(cases, delivery, members, booking)
         self._advice = AdviceActions(ret, advice, delivery, members)
         self._closing = ClosingActions(cases, delivery, members, self._language)
+        self._email = EmailConversation(ret, consultations)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         await load_states(turn_context, self._conversation_state, self._user_state)
@@ -90,6 +93,10 @@ class RetBot(ActivityHandler):
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         language = await self._language_of(turn_context)
+        if is_email(turn_context.activity):  # no cards, no dialogs: each email on its own
+            body = inbound_text(turn_context.activity)
+            await self._email.answer(turn_context, body, email_command(body), language)
+            return
         dialog_context = await self._dialogs.create_context(turn_context)
         command = command_of(turn_context.activity)
 

@@ -52,6 +52,30 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("RETBOT_PUBLIC_URL", "public_url"),
         description="Where people reach retbot from outside, for the answer and calendar links.",
     )
+    smtp_host: str = Field(
+        default="",
+        validation_alias=AliasChoices("RETBOT_SMTP_HOST", "smtp_host"),
+        description="SMTP server for outbound email; empty: emails wait in the outbox.",
+    )
+    smtp_port: int = Field(
+        default=587, validation_alias=AliasChoices("RETBOT_SMTP_PORT", "smtp_port")
+    )
+    smtp_username: str = Field(
+        default="", validation_alias=AliasChoices("RETBOT_SMTP_USERNAME", "smtp_username")
+    )
+    smtp_password: str = Field(
+        default="",
+        validation_alias=AliasChoices("RETBOT_SMTP_PASSWORD", "smtp_password"),
+        repr=False,
+    )
+    smtp_starttls: bool = Field(
+        default=True, validation_alias=AliasChoices("RETBOT_SMTP_STARTTLS", "smtp_starttls")
+    )
+    mail_from: str = Field(
+        default="",
+        validation_alias=AliasChoices("RETBOT_MAIL_FROM", "mail_from"),
+        description="The From address of retbot's emails, e.g. 'RET Jeugd <ret@example.org>'.",
+    )
     openid_metadata_url: str | None = Field(
         default=None,
         validation_alias=AliasChoices("RETBOT_OPENID_METADATA_URL", "openid_metadata_url"),
@@ -61,6 +85,11 @@ class Settings(BaseSettings):
     @property
     def tenant_allow_list(self) -> frozenset[str]:
         return frozenset(t.strip() for t in self.allowed_tenants.split(",") if t.strip())
+
+    @property
+    def email_configured(self) -> bool:
+        """Emails go out only with a server and a sender; otherwise they wait."""
+        return bool(self.smtp_host and self.mail_from)
 
     @property
     def local_mode(self) -> bool:

@@ -2,6 +2,7 @@
 
 from typing import Protocol
 
+from domain.mail import Mail
 from domain.ret import Member
 
 
@@ -27,6 +28,17 @@ class Delivery(Protocol):
 
     async def to_member(self, aad_object_id: str, message: str | dict) -> bool:
         """A text or card in the personal chat of an RET member."""
+        ...
+
+    async def to_email(self, mail: Mail) -> bool:
+        """An email to people outside Teams (through the outbox). False when it has no
+        recipient; without an SMTP server it waits in the outbox (see `sends_email`)."""
+        ...
+
+    @property
+    def sends_email(self) -> bool:
+        """Whether emails go out (an SMTP server is configured), so a flow can choose
+        another way when they would only wait."""
         ...
 
     async def flush(self) -> None:

@@ -2,10 +2,13 @@
 the answer page behind a signed link), and alerting the voorzitter when it stalls.
 
 Questions go to each reachable kernteamlid of the afspraak's organisation and to the
-referrer, in their own chat; whoever cannot be reached in Teams gets the link through the
-voorzitter (email is not built yet). Members listed by email only are reached too
-(Delivery.to_roster_member). Escalation texts carry case number and initials; a
-toelichting goes only to the voorzitter's own chat and the case's timeline.
+referrer, in their own chat. When none of an organisation's kernteamleden can be reached in
+Teams, they get the signed link by email; without email (no SMTP server, or nobody on the
+roster for that organisation), and for a referrer outside Teams, the link goes to the
+voorzitter to pass on. Members listed by email only are reached too
+(Delivery.to_roster_member). The escalation contact of a step gets an email. Escalation
+texts and emails carry case number and initials; a toelichting goes only to the
+voorzitter's own chat and the case's timeline.
 """
 
 from datetime import datetime
@@ -36,10 +39,12 @@ from domain.follow_up import (
     Ask,
     AskKind,
     CaseClosed,
+    Escalation,
     FollowUpRepository,
     answer_ask,
     escalate_further,
 )
+from domain.mail import Mail
 from domain.people import chairs
 from domain.ret import EscalationStep, Member, RetConfig
 from domain.roles import Role
@@ -83,9 +88,14 @@ class FollowUpActions:
             )
         else:
             reached = False
-            for member in self._kernteamleden(ask.organisation):
+            kernteamleden = self._kernteamleden(ask.organisation)
+            for member in kernteamleden:
                 if await self._delivery.to_roster_member(member, card):
                     reached = True
+            if not reached and kernteamleden and self._delivery.sends_email:
+                for member in kernteamleden:
+                    mail = self._ask_mail(ask, member, link, reminder)
+                    reached = await self._delivery.to_email(mail) or reached
         if not reached:  # the link answers for them: only the voorzitter's own chat gets it
             await self._to_chair_personally(
                 text(
@@ -108,6 +118,8 @@ class FollowUpActions:
             contact=self._contact(LADDER[0]),
         )
         await self._delivery.alert_chair(message)
+        reason = text("email.escalation.no_answer", who=_who(ask), reminders=ask.reminders_sent)
+        await self._mail_contact(ask.case_number, ask.initials, LADDER[0], reason)
         await self._ladder_to_chair(ask)
 
     async def answered(self, outcome: Answered) -> None:
@@ -133,6 +145,8 @@ class FollowUpActions:
             note=outcome.answer.toelichting or "-",
         )
         await self._to_chair_personally(note)
+        reason = text("email.escalation.stopped", who=_who(ask))
+        await self._mail_contact(ask.case_number, ask.initials, outcome.escalation.step, reason)
         await self._ladder_to_chair(ask)
 
     # Answers.
@@ -231,6 +245,7 @@ class FollowUpActions:
             )
         except (NotAllowed, LookupError, CaseClosed, ValueError):
             return text("follow_up.ladder_refused", language)
+        await self._mail_taken_step(escalation)
         contact = self._contact(escalation.step)
         return text(
             "follow_up.ladder_done", language, number=number, step=escalation.step, contact=contact
@@ -249,6 +264,69 @@ class FollowUpActions:
         contact = next((c for c in self._ret.escalation_contacts if c.step is step), None)
         return text("follow_up.contact", name=contact.name) if contact else ""
 
+    def _ask_mail(self, ask: Ask, member: Member, link: str, reminder: bool) -> Mail:
+        """The question by email: case number, initials, organisation and the link; the
+        afspraak itself is shown behind the link, not in a mailbox."""
+        values = {
+            "number": ask.case_number,
+            "initials": ask.initials,
+            "org": ask.organisation,
+            "ret": self._ret.name,
+        }
+        prefix = text("follow_up.reminder") if reminder else ""
+        body = text(
+            "email.follow_up.body",
+            name=member.name,
+            url=link,
+            days=self._links.valid_for_days,
+            **values,
+        )
+        return Mail(
+            to=(member.email,),
+            subject=text("email.follow_up.subject", reminder=prefix, **values),
+            text=body + "\n\n" + text("email.signature", ret=self._ret.name),
+        )
+
+    async def _mail_contact(
+        self, number: str, initials: str, step: EscalationStep, reason: str
+    ) -> None:
+        """The escalation contact of the step hears by email what is asked of them:
+        case number, initials, the step and why, never the case's content."""
+        contact = next((c for c in self._ret.escalation_contacts if c.step is step), None)
+        if contact is None:
+            return
+        chair = next(iter(chairs(self._ret)), None)
+        is_chair = chair is None or any(
+            c.email.lower() == contact.email.lower() for c in chairs(self._ret)
+        )
+        body = text(
+            "email.escalation.body",
+            name=contact.name,
+            number=number,
+            initials=initials,
+            ret=self._ret.name,
+            step=step.value,
+            reason=reason,
+            action=text(f"email.escalation.action.{step.value}"),
+            chair=""
+            if is_chair
+            else text("email.escalation.chair", chair=chair.name, email=chair.email),
+        )
+        await self._delivery.to_email(
+            Mail(
+                to=(contact.email,),
+                subject=text(
+                    "email.escalation.subject", number=number, initials=initials, step=step.value
+                ),
+                text=body + "\n\n" + text("email.signature", ret=self._ret.name),
+            )
+        )
+
+    async def _mail_taken_step(self, escalation: Escalation) -> None:
+        initials = await self._initials(escalation.case_number)
+        reason = text("email.escalation.by_chair")
+        await self._mail_contact(escalation.case_number, initials, escalation.step, reason)
+
     async def _ladder_to_chair(self, ask: Ask) -> None:
         taken = [e.step for e in await self._follow_up.escalations(ask.case_number)]
         card = ladder_card(ask.case_number, ask.initials, taken, DEFAULT_LANGUAGE)
@@ -258,6 +336,10 @@ class FollowUpActions:
         for chair in chairs(self._ret):
             if await self._delivery.to_roster_member(chair, message):
                 return
+
+    async def _initials(self, number: str) -> str:
+        case = await self._follow_up.get(number)
+        return case.initials if case else "-"
 
     async def _number(self, ask_id: int) -> str:
         ask = await self._follow_up.ask(ask_id)

@@ -167,8 +167,9 @@ class OutboxRow(Base):
     """A message to a person or a conversation: stored first, then sent by the dispatcher.
 
     The target is a stored conversation reference's key, looked up when the message is
-    sent (so a changed serviceUrl is followed). The payload ({"text": …} or {"card": …}) is
-    encrypted like other free text; `last_error` holds an error class or HTTP status only.
+    sent (so a changed serviceUrl is followed). The payload ({"text": …}, {"card": …} or,
+    for the target ("smtp", "email", ""), {"email": …} with the recipients) is encrypted like
+    other free text; `last_error` holds an error class or HTTP/SMTP status only.
     """
 
     __tablename__ = "outbox"

@@ -6,8 +6,13 @@ Claiming: on PostgreSQL, which several instances may share, due rows are selecte
 never hold the same row. On SQLite (one instance) a conditional UPDATE claims them. A claim
 has an expiry: when an instance dies mid-send, `release_expired` makes the row due again.
 A row is marked sent once; a failure is recorded only by the claim's holder.
+
+A row is a Teams message (text or card, to a stored conversation reference) or an email
+(`EMAIL`, sent over SMTP): recipients, subject, bodies and attachments all sit in the
+encrypted payload; the row's target says only that it is an email.
 """
 
+import base64
 import json
 import os
 import re
@@ -19,6 +24,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import case, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.mail import Mail, MailAttachment
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import OutboxRow
 
@@ -49,13 +55,17 @@ class Target:
     scope_id: str
 
 
+EMAIL = Target("smtp", "email", "")  # no address here: those are in the encrypted payload
+Message = str | dict | Mail
+
+
 @dataclass(frozen=True)
 class Claimed:
     """A message whose claim the holder has: it may send it and mark it sent or failed."""
 
     id: int
     target: Target
-    message: str | dict
+    message: Message
     attempts: int  # including the one this claim is for
     claim: str
 
@@ -74,9 +84,48 @@ class Unsent:
     last_error: str | None
 
 
+def encode(message: Message) -> str:
+    if isinstance(message, Mail):
+        mail = {
+            "to": list(message.to),
+            "subject": message.subject,
+            "text": message.text,
+            "html": message.html,
+            "attachments": [
+                {
+                    "filename": a.filename,
+                    "content_type": a.content_type,
+                    "data": base64.b64encode(a.data).decode("ascii"),
+                }
+                for a in message.attachments
+            ],
+        }
+        payload = {"email": mail}
+    else:
+        payload = {"card": message} if isinstance(message, dict) else {"text": message}
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def decode(payload: str) -> Message:
+    stored = json.loads(payload)
+    if "email" in stored:
+        mail = stored["email"]
+        return Mail(
+            to=tuple(mail["to"]),
+            subject=mail["subject"],
+            text=mail["text"],
+            html=mail["html"],
+            attachments=tuple(
+                MailAttachment(a["filename"], a["content_type"], base64.b64decode(a["data"]))
+                for a in mail["attachments"]
+            ),
+        )
+    return stored["card"] if "card" in stored else stored["text"]
+
+
 def outbox_row(
     target: Target,
-    message: str | dict,
+    message: Message,
     now: datetime,
     cipher: FieldCipher = PLAIN,
     claim: str | None = None,
@@ -85,12 +134,11 @@ def outbox_row(
     """A new row for the caller to add in its own transaction, so the message is stored
     exactly when the change that causes it is. With `claim` the caller holds it at once
     (its first attempt has started) and should send it right after the commit."""
-    payload = {"card": message} if isinstance(message, dict) else {"text": message}
     return OutboxRow(
         channel_id=target.channel_id,
         scope=target.scope,
         scope_id=target.scope_id,
-        payload=cipher.encrypt(json.dumps(payload, ensure_ascii=False)),
+        payload=cipher.encrypt(encode(message)),
         status=PENDING,
         attempts=1 if claim else 0,
         next_attempt_at=now,
@@ -125,7 +173,7 @@ class OutboxRepository:
         self._max_attempts = max_attempts
         self.lease = lease
 
-    async def add(self, target: Target, message: str | dict, now: datetime) -> int:
+    async def add(self, target: Target, message: Message, now: datetime) -> int:
         """Stores a message, due now, for the next dispatch."""
         async with self._sessions.begin() as session:
             row = outbox_row(target, message, now, self.cipher)
@@ -133,7 +181,7 @@ class OutboxRepository:
             await session.flush()
             return row.id
 
-    async def add_claimed(self, target: Target, message: str | dict, now: datetime) -> Claimed:
+    async def add_claimed(self, target: Target, message: Message, now: datetime) -> Claimed:
         """Stores a message already claimed by the caller, who sends it right away."""
         async with self._sessions.begin() as session:
             row = outbox_row(target, message, now, self.cipher, new_claim(), self.lease)
@@ -141,8 +189,9 @@ class OutboxRepository:
             await session.flush()
             return self._claimed(row)
 
-    async def claim_due(self, now: datetime, limit: int) -> list[Claimed]:
-        """Claims up to `limit` due, unclaimed messages, oldest first."""
+    async def claim_due(self, now: datetime, limit: int, emails: bool = True) -> list[Claimed]:
+        """Claims up to `limit` due, unclaimed messages, oldest first; without `emails`
+        (no SMTP server configured) the emails are left waiting, untried."""
         claim = new_claim()
         due = (
             select(OutboxRow.id)
@@ -150,6 +199,7 @@ class OutboxRepository:
                 OutboxRow.status == PENDING,
                 OutboxRow.claimed_by.is_(None),
                 OutboxRow.next_attempt_at <= now,
+                *([] if emails else [OutboxRow.channel_id != EMAIL.channel_id]),
             )
             .order_by(OutboxRow.next_attempt_at, OutboxRow.id)
             .limit(limit)
@@ -259,11 +309,10 @@ class OutboxRepository:
             return result.rowcount
 
     def _claimed(self, row: OutboxRow) -> Claimed:
-        payload = json.loads(self.cipher.decrypt(row.payload))
         return Claimed(
             id=row.id,
             target=Target(row.channel_id, row.scope, row.scope_id),
-            message=payload["card"] if "card" in payload else payload["text"],
+            message=decode(self.cipher.decrypt(row.payload)),
             attempts=row.attempts,
             claim=row.claimed_by,
         )

@@ -2,7 +2,7 @@
 set), retbot's real app over HTTP, and a local Bot Connector endpoint for the replies."""
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from aiohttp import ClientSession
@@ -15,6 +15,7 @@ from domain.ret import RetConfig
 from storage.database import create_engine
 from storage.migrate import upgrade_to_head
 from storage.scratch import ScratchPostgresDatabase
+from tests.smtp_server import SmtpServer
 from tests.support import EXAMPLE_RET, RunningBot, adaptive_cards_in, assert_valid_card
 
 POSTGRES_URL = os.environ.get("RETBOT_TEST_POSTGRES_URL")
@@ -74,3 +75,11 @@ async def http() -> AsyncIterator[ClientSession]:
 @pytest.fixture
 def conversation(bot, connector, http) -> Conversation:
     return Conversation(bot.messages_url, connector, http, user_name="Inge Referent")
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server on a free loopback port (aiosmtpd), running."""
+    server = SmtpServer().start()
+    yield server
+    server.stop()

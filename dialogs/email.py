@@ -1,0 +1,79 @@
+"""Conversations by email (the Bot Framework Email channel): a quick question is answered
+from what the RET knows, like in Teams; whatever needs a form (aanmelding, Mijn casussen,
+the menu) is pointed to Teams. Every answer is plain text; the channel edge renders it
+as an email (bot/email_channel.py) and makes sure no card reaches a mailbox.
+
+Email has no dialog turns: each email is answered on its own, and nothing is asked back.
+"""
+
+import re
+
+from botbuilder.core import TurnContext
+
+from dialogs.cards.menu import MenuChoice
+from dialogs.clock import now
+from dialogs.consult import answer_lines, asker_of, looks_like_a_question
+from dialogs.texts import Language, text
+from domain.consultations import ConsultationRepository, record_bot_answer
+from domain.people import chairs
+from domain.quick_questions import Topic, understand
+from domain.ret import RetConfig
+
+# Asking for what only a form does, in the words people use in an email.
+FORM_REQUEST = re.compile(
+    r"\b(nieuwe aanmelding|aanmelding (doen|indienen|starten|maken)|wil\b.{0,40}\baanmelden|"
+    r"mijn casussen|overzicht van (mijn|onze) casussen|(keuze)?menu)\b",
+    re.IGNORECASE,
+)
+# Where the sender's own words end: a quoted earlier email, a signature or a sign-off.
+_QUOTE_OR_SIGNATURE = re.compile(
+    r"^(>|--\s*$|_{5,}|-{5,}|(op|on) .{5,120} (schreef|wrote)\b|(van|from):\s"
+    r"|(met )?(vriendelijke |hartelijke )?groet(en)?\b|mvg\b|(kind|best) regards\b)",
+    re.IGNORECASE,
+)
+
+
+def own_words(body: str) -> str:
+    """The email's text without the quoted email it answers and without the signature."""
+    lines = []
+    for line in body.splitlines():
+        if _QUOTE_OR_SIGNATURE.match(line.strip()):
+            break
+        lines.append(line)
+    return "\n".join(lines).strip()
+
+
+class EmailConversation:
+    def __init__(self, ret: RetConfig, consultations: ConsultationRepository) -> None:
+        self._ret = ret
+        self._consultations = consultations
+
+    async def answer(
+        self, turn_context: TurnContext, body: str, command: str | None, language: Language
+    ) -> None:
+        """`body` is what the sender wrote; `command` a typed command it starts with."""
+        await turn_context.send_activity(await self._reply(turn_context, body, command, language))
+
+    async def _reply(
+        self, turn_context: TurnContext, body: str, command: str | None, language: Language
+    ) -> str:
+        ret = self._ret.name
+        written = own_words(body)
+        if not written:
+            return text("email.empty", language)
+        if command in ("help", MenuChoice.VRAAG.value):
+            return text("email.help", language, ret=ret)
+        if command is not None or FORM_REQUEST.search(written):
+            return text("email.teams_only", language, ret=ret)
+        question = " ".join(written.split())
+        if not looks_like_a_question(question):
+            return text("email.not_understood", language, ret=ret)
+        answer = understand(question, self._ret)
+        if answer.topic is Topic.UNKNOWN:
+            chair = chairs(self._ret)[0]
+            return text("email.unknown_question", language, ret=ret, email=chair.email)
+        lines, source = answer_lines(answer, self._ret, language)
+        await record_bot_answer(
+            self._consultations, question, asker_of(turn_context, None), answer.topic, now()
+        )
+        return "\n\n".join([*lines, source])

@@ -1,0 +1,58 @@
+"""Data minimisation by email: every email of a whole case (intake, triage, advice,
+follow-up questions by email, an answer through the link, escalations) that reaches the
+SMTP server carries the case number and initials, never the request's details, year of
+birth, problems, the advice, the afspraak or a toelichting."""
+
+import pytest
+from cryptography.fernet import Fernet
+
+from dialogs.cards.follow_up import ESCALATE_KEY, STEP_KEY
+from domain.ret import RetConfig
+from tests.smtp_server import readable
+from tests.support import RunningBot
+from tests.test_advice_flow import issued
+from tests.test_email_follow_up import JOLANDA, PRIVATE, RUUD, with_outside_procesregisseur
+from tests.test_follow_up_flow import LINK, Followed
+from tests.test_minimal_data import PERSONAL
+
+TOELICHTING = f"Het lukt niet: {PERSONAL[0]} De moeder is opgenomen."
+
+
+@pytest.fixture
+def ret(ret: RetConfig) -> RetConfig:
+    return with_outside_procesregisseur(ret)
+
+
+@pytest.fixture
+async def sealed_mail_bot(database_url, ret, smtp_server):
+    settings = smtp_server.settings(database_url, data_key=Fernet.generate_key().decode())
+    bot = await RunningBot(settings, ret).start()
+    yield bot
+    await bot.stop()
+
+
+async def test_no_email_of_a_whole_case_carries_personal_details(
+    sealed_mail_bot, connector, http, smtp_server
+):
+    bot = sealed_mail_bot
+    chair, referrer, channel, number, _, _ = await issued(bot, connector, http)
+    case = Followed(bot, connector, http, chair, referrer, channel, number, None, None)
+    await case.run(14)  # the kernteamleden are not in Teams: both get the link by email
+    [thijs_link] = [
+        LINK.search(readable(m)).group(1) for m in smtp_server.to("t.wennink@jggz-debron")
+    ]
+    async with http.post(
+        bot.url + thijs_link, data={"voortgang": "gestopt/lukt niet", "toelichting": TOELICHTING}
+    ) as answered:
+        assert answered.status == 200
+    await case.run(14 + 5)
+    await case.run(14 + 10)
+    await case.run(14 + 15)  # LVB and the referrer did not answer: escalated
+    await chair.submit({ESCALATE_KEY: number, STEP_KEY: "samenwerkingstafel"})
+
+    mails = [readable(m) for m in smtp_server.received]
+    assert len(smtp_server.to("f.elamrani@")) == 3  # the question and two reminders
+    assert len(smtp_server.to(JOLANDA)) == 3 and len(smtp_server.to(RUUD)) == 1
+    assert len(mails) == 8 and all(number in m and "J.D." in m for m in mails)
+    for detail in (*PERSONAL, *PRIVATE, TOELICHTING, "De moeder is opgenomen"):
+        assert not [m for m in mails if detail in m], detail
