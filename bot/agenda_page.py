@@ -5,10 +5,10 @@ altered or points to nothing gets 404, an expired one 410: plain text, never a 5
 from aiohttp import web
 
 from bot.links import AgendaLinks, LinkRefused
+from dialogs.booking import calendar_file
 from dialogs.clock import now
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.booking import BookingRepository
-from scheduler.ics import invitation
 
 PATH = "/agenda/{token}.ics"
 # The token is in the URL: no Referer to other sites, no caching.
@@ -39,13 +39,7 @@ class AgendaPage:
         if booking is None or case is None:
             return _refusal("ics.invalid", 404)
         await self._bookings.record_read(booking, "agendalink", "web", at)
-        words = {"number": case.number, "initials": case.initials, "ret": self._ret_name}
-        body = invitation(
-            booking,
-            text("ics.summary", DEFAULT_LANGUAGE, **words),
-            text("ics.description", DEFAULT_LANGUAGE, **words),
-            at,
-        )
+        body = calendar_file(case, booking, self._ret_name, at)
         return web.Response(
             body=body,
             content_type="text/calendar",

@@ -3,7 +3,8 @@ at once, 'Ander moment' moves it to the next one after. The referrer and the ker
 get an invitation card (an update when it moved) with a link to the calendar file.
 
 The referrer's card is stored with the booking (the outbox); the kernteamleden's cards are
-sent after it, to whoever of them can be reached in Teams (Delivery.to_roster_member).
+sent after it, to whoever of them can be reached in Teams (Delivery.to_roster_member). The
+others get an email with the calendar file attached, when retbot can send email.
 """
 
 import logging
@@ -25,11 +26,20 @@ from domain.booking import (
     plan_ret_tafel,
 )
 from domain.cases import Case
+from domain.mail import Mail, MailAttachment
 from domain.notices import Notice
 from domain.ret import Member, RetConfig
 from domain.roles import Role
+from scheduler.ics import invitation
 
 log = logging.getLogger("retbot.booking")
+
+
+def calendar_file(case: Case, booking: Booking, ret_name: str, at: datetime) -> bytes:
+    """The booking's .ics, worded with the case number and initials only."""
+    words = {"number": case.number, "initials": case.initials, "ret": ret_name}
+    summary = text("ics.summary", DEFAULT_LANGUAGE, **words)
+    return invitation(booking, summary, text("ics.description", DEFAULT_LANGUAGE, **words), at)
 
 
 class CalendarLinks(Protocol):
@@ -111,8 +121,25 @@ class BookingActions:
         intro = text(key, number=case.number, initials=case.initials)
         card = invitation_card(case, booking, self._url(booking), intro, DEFAULT_LANGUAGE)
         for member in self._ret.members_with_role(Role.KERNTEAMLID):
-            if not await self._delivery.to_roster_member(member, card):
+            if await self._delivery.to_roster_member(member, card):
+                continue
+            if self._delivery.sends_email:
+                await self._delivery.to_email(self._invitation_mail(case, booking, member))
+            else:
                 log.info("a kernteamlid could not be reached in Teams for an invitation")
+
+    def _invitation_mail(self, case: Case, booking: Booking, member: Member) -> Mail:
+        """The invitation with the calendar file attached, for a kernteamlid outside Teams."""
+        moved = "_moved" if booking.sequence else ""
+        words = {"number": case.number, "initials": case.initials, **moment(booking.slot, "nl")}
+        body = text(f"email.booking{moved}.body", name=member.name, **words)
+        ics = calendar_file(case, booking, self._ret.name, now())
+        return Mail(
+            to=(member.email,),
+            subject=text(f"email.booking{moved}.subject", **words),
+            text=body + "\n\n" + text("email.signature", ret=self._ret.name),
+            attachments=(MailAttachment(f"RET-overleg-{case.number}.ics", "text/calendar", ics),),
+        )
 
     def _url(self, booking: Booking) -> str:
         return self._links.url(booking.uid, booking.slot.end)

@@ -1263,6 +1263,46 @@ _CATALOG: dict[str, dict[Language, str]] = {
         "nl": "Het lukte nu niet om een vrij moment vast te leggen. Probeer het zo nog eens.",
         "en": "I could not book a free moment just now. Please try again shortly.",
     },
+    "email.booking.subject": {
+        "nl": "Uitnodiging RET-overleg {number} ({initials}): {day}, {start} uur",
+        "en": "Invitation RET meeting {number} ({initials}): {day}, {start}",
+    },
+    "email.booking.body": {
+        "nl": (
+            "Beste {name},\n\n"
+            "Je bent als kernteamlid uitgenodigd voor het RET-overleg over casus {number} "
+            "({initials}): {day}, van {start} tot {end} uur, {location}. De verwijzer, de "
+            "jeugdige en de ouders zijn erbij.\n\n"
+            "De uitnodiging voor je agenda zit als bijlage bij deze e-mail. Je krijgt hem per "
+            "e-mail omdat ik je niet in Teams kan bereiken."
+        ),
+        "en": (
+            "Dear {name},\n\n"
+            "You are invited as a core team member to the RET meeting about case {number} "
+            "({initials}): {day}, from {start} to {end}, {location}. The referrer, the young "
+            "person and the parents attend.\n\n"
+            "The calendar invitation is attached. You get it by email because I cannot reach "
+            "you in Teams."
+        ),
+    },
+    "email.booking_moved.subject": {
+        "nl": "Gewijzigd: RET-overleg {number} ({initials}) is nu {day}, {start} uur",
+        "en": "Changed: RET meeting {number} ({initials}) is now {day}, {start}",
+    },
+    "email.booking_moved.body": {
+        "nl": (
+            "Beste {name},\n\n"
+            "Het RET-overleg over casus {number} ({initials}) is verplaatst naar {day}, van "
+            "{start} tot {end} uur, {location}.\n\n"
+            "De agenda-uitnodiging in de bijlage vervangt de vorige."
+        ),
+        "en": (
+            "Dear {name},\n\n"
+            "The RET meeting about case {number} ({initials}) has moved to {day}, from {start} "
+            "to {end}, {location}.\n\n"
+            "The attached calendar invitation replaces the previous one."
+        ),
+    },
     "ics.summary": {
         "nl": "RET-overleg {number} ({initials})",
         "en": "RET meeting {number} ({initials})",

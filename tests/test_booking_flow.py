@@ -18,6 +18,7 @@ from dialogs.cards.booking import VERB_MOVE
 from domain.cases import Referrer
 from domain.meetings import AMSTERDAM, meetings_after
 from domain.ret import RetConfig, Weekday
+from domain.roles import Role
 from storage.case_archive import CaseArchive
 from storage.cases import SqlCaseRepository
 from storage.database import create_session_factory
@@ -358,3 +359,37 @@ async def test_the_booking_is_exported_and_purged_with_the_case(bot, connector, 
 
 def _soon() -> datetime:
     return datetime.now(UTC) + timedelta(days=1)
+
+
+async def test_kernteamleden_outside_teams_get_the_invitation_by_email(
+    database_url, ret, connector, http, smtp_server
+):
+    """Thijs and Fatima are in Teams; the other kernteamleden of the example roster are
+    listed by email only: they get the invitation by email, calendar file attached, and an
+    update when it moves."""
+    bot = await RunningBot(smtp_server.settings(database_url), ret).start()
+    try:
+        table = await Table(bot, connector, http).open()
+        number = await table.case()
+        await table.to_the_table(number)
+        await table.chair.execute(VERB_MOVE, {"case": number})
+        [booking] = (await bookings(bot)).values()
+    finally:
+        await bot.stop()
+
+    outside = [m for m in ret.members_with_role(Role.KERNTEAMLID) if not m.aad_object_id]
+    assert outside and all(len(smtp_server.to(m.email)) == 2 for m in outside)
+    assert len(smtp_server.received) == 2 * len(outside)  # nobody in Teams got an email
+    invited, moved = smtp_server.to(outside[0].email)
+    assert invited["Subject"].startswith(f"Uitnodiging RET-overleg {number} (J.D.): ")
+    assert moved["Subject"].startswith(f"Gewijzigd: RET-overleg {number} (J.D.) is nu ")
+    [attachment] = list(moved.iter_attachments())
+    event = icalendar.Calendar.from_ical(attachment.get_content()).walk("VEVENT")[0]
+    assert attachment.get_content_type() == "text/calendar"
+    assert str(event["UID"]) == booking.uid and event["SEQUENCE"] == 1
+    starts_at = booking.starts_at  # SQLite gives it back naive, in UTC
+    starts_at = starts_at if starts_at.tzinfo else starts_at.replace(tzinfo=UTC)
+    assert event.decoded("DTSTART") == starts_at
+    for mail in smtp_server.received:
+        for detail in PERSONAL:
+            assert detail not in mail.as_string(), detail
