@@ -27,7 +27,6 @@ from storage.encryption import PLAIN, FieldCipher
 from storage.models import BotStateRow
 from storage.state_codec import from_json, to_json
 from storage.state_rows import Stored, state_rows_for
-from storage.upsert import upsert
 
 ETAG = "e_tag"
 
@@ -102,10 +101,7 @@ class DatabaseStorage(Storage):
         new_etag = uuid.uuid4().hex
         data = self._cipher.encrypt(data)
         if expected_etag in (None, "*"):
-            async with self._engine.begin() as connection:
-                values = {"key": key, "etag": new_etag, "data": data}
-                statement = upsert(connection.dialect, BotStateRow, values, conflict_on=["key"])
-                await connection.execute(statement)
+            await self._rows.write(key, new_etag, data)
         elif not await self._rows.update_if_unchanged(key, expected_etag, new_etag, data):
             raise ETagConflict(f"storage write for {key!r}: eTag {expected_etag} is stale")
         return new_etag

@@ -35,6 +35,10 @@ class StateRows(Protocol):
         """True when the row still had `expected_etag` and now holds the new data."""
         ...
 
+    async def write(self, key: str, etag: str, data: str) -> None:
+        """Inserts the row, or overwrites it whatever its eTag ('*', or a first save)."""
+        ...
+
     async def close(self) -> None: ...
 
 
@@ -51,6 +55,11 @@ def state_rows_for(engine: AsyncEngine) -> StateRows:
 _POSTGRES_READ = "SELECT key, etag, data FROM bot_state WHERE key = ANY($1::text[])"
 _POSTGRES_UPDATE = (
     "UPDATE bot_state SET etag = $1, data = $2, updated_at = now() WHERE key = $3 AND etag = $4"
+)
+_POSTGRES_WRITE = (
+    "INSERT INTO bot_state (key, etag, data, updated_at) VALUES ($1, $2, $3, now()) "
+    "ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, "
+    "updated_at = excluded.updated_at"
 )
 
 
@@ -76,6 +85,10 @@ class PostgresStateRows:
             )
         return status == "UPDATE 1"
 
+    async def write(self, key: str, etag: str, data: str) -> None:
+        async with self._engine.connect() as connection:
+            await (await _driver(connection)).execute(_POSTGRES_WRITE, key, etag, data)
+
     async def close(self) -> None:
         return None
 
@@ -84,6 +97,11 @@ _SQLITE_READ = "SELECT key, etag, data FROM bot_state WHERE key IN ({marks})"
 _SQLITE_UPDATE = (
     "UPDATE bot_state SET etag = ?, data = ?, updated_at = CURRENT_TIMESTAMP "
     "WHERE key = ? AND etag = ?"
+)
+_SQLITE_WRITE = (
+    "INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP) "
+    "ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, "
+    "updated_at = excluded.updated_at"
 )
 
 
@@ -103,15 +121,22 @@ class PooledSqliteStateRows:
     async def update_if_unchanged(
         self, key: str, expected_etag: str, new_etag: str, data: str
     ) -> bool:
+        return await self.change(_SQLITE_UPDATE, (new_etag, data, key, expected_etag)) == 1
+
+    async def write(self, key: str, etag: str, data: str) -> None:
+        await self.change(_SQLITE_WRITE, (key, etag, data))
+
+    async def change(self, statement: str, parameters: tuple) -> int:
+        """Runs one changing statement and commits it; how many rows it changed."""
         async with self._engine.connect() as connection:
             sqlite = await _driver(connection)
             try:
-                cursor = await sqlite.execute(_SQLITE_UPDATE, (new_etag, data, key, expected_etag))
+                cursor = await sqlite.execute(statement, parameters)
                 await sqlite.commit()
             except BaseException:
                 await sqlite.rollback()
                 raise
-        return cursor.rowcount == 1
+        return cursor.rowcount
 
     async def close(self) -> None:
         return None
@@ -163,16 +188,22 @@ class InLoopSqliteStateRows:
     async def update_if_unchanged(
         self, key: str, expected_etag: str, new_etag: str, data: str
     ) -> bool:
+        return await self._change(_SQLITE_UPDATE, (new_etag, data, key, expected_etag)) == 1
+
+    async def write(self, key: str, etag: str, data: str) -> None:
+        await self._change(_SQLITE_WRITE, (key, etag, data))
+
+    async def _change(self, statement: str, parameters: tuple) -> int:
         try:
-            cursor = self._connect().execute(_SQLITE_UPDATE, (new_etag, data, key, expected_etag))
+            cursor = self._connect().execute(statement, parameters)
         except sqlite3.OperationalError as error:
             if error.sqlite_errorcode not in _LOCK_ERRORS:
                 raise
-            return await self._fallback.update_if_unchanged(key, expected_etag, new_etag, data)
+            return await self._fallback.change(statement, parameters)
         self._updates += 1
         if self._updates % self._checkpoint_every == 0 and not self._checkpointing():
             self._checkpoint = asyncio.ensure_future(asyncio.to_thread(_checkpoint, self._database))
-        return cursor.rowcount == 1
+        return cursor.rowcount
 
     def _checkpointing(self) -> bool:
         return self._checkpoint is not None and not self._checkpoint.done()
