@@ -76,6 +76,7 @@ async def test_no_answer_emails_the_escalation_contact_of_the_suggested_step(
     bot, connector, http, smtp_server
 ):
     case = await followed(bot, connector, http)
+    smtp_server.received.clear()  # the meeting invitations: this test is about follow-up
     _, sent = await case.run(14)
     await case.referrer.submit(
         {"follow_up": ask_id_of(card_of(sent[case.referrer.id])), "voortgang": "loopt volgens plan"}
@@ -133,6 +134,7 @@ async def test_a_stopped_answer_emails_the_contact_without_the_toelichting(
 async def test_kernteamleden_outside_teams_get_the_link_by_email(bot, connector, http, smtp_server):
     chair, referrer, channel, number, _, _ = await issued(bot, connector, http)
     case = Followed(bot, connector, http, chair, referrer, channel, number, None, None)
+    smtp_server.received.clear()  # the meeting invitations: this test is about follow-up
 
     _, sent = await case.run(14)
 
