@@ -1220,30 +1220,34 @@ _CATALOG: dict[str, dict[Language, str]] = {
     "booking.referrer_moved": {
         "nl": (
             "Het RET-overleg over je aanmelding {number} is verplaatst naar {day} om {start} "
-            "uur, {location}. Laat je de jeugdige en ouders het nieuwe moment weten? Een lid "
-            "van het RET neemt nog steeds vooraf contact met hen op over hoe zij ondersteund "
-            "willen worden."
+            "uur, {location}. Wil je de jeugdige en ouders het nieuwe moment laten weten? Een "
+            "lid van het RET neemt vooraf nog steeds contact met hen op om te vragen hoe zij "
+            "ondersteund willen worden."
         ),
         "en": (
             "The RET meeting about your request {number} has moved to {day} at {start}, "
             "{location}. Will you let the young person and parents know the new moment? An "
-            "RET member will still contact them beforehand about how they want to be supported."
+            "RET member will still contact them beforehand to ask how they want to be supported."
         ),
     },
     "booking.date": {"nl": "Datum", "en": "Date"},
     "booking.time": {"nl": "Tijd", "en": "Time"},
     "booking.location": {"nl": "Locatie", "en": "Location"},
-    "booking.time_value": {"nl": "{start} - {end} uur", "en": "{start} - {end}"},
+    "booking.time_value": {"nl": "{start} – {end} uur", "en": "{start} – {end}"},
     "booking.calendar": {"nl": "In mijn agenda", "en": "Add to my calendar"},
     "booking.calendar_hint": {
         "nl": (
-            "Al in je agenda gezet? Open de link opnieuw: hetzelfde agenda-item wordt bijgewerkt."
+            "Staat het overleg al in je agenda? Klik dan nog een keer op 'In mijn agenda': "
+            "het bestaande agenda-item wordt bijgewerkt."
         ),
-        "en": "Already in your calendar? Open the link again: the same item is updated.",
+        "en": (
+            "Is the meeting already in your calendar? Then click 'Add to my calendar' once "
+            "more: the existing calendar item is updated."
+        ),
     },
     "booking.planned": {
-        "nl": "**RET-overleg**: {day}, {start} - {end} uur, {location}",
-        "en": "**RET meeting**: {day}, {start} - {end}, {location}",
+        "nl": "**RET-overleg**: {day}, {start} – {end} uur, {location}",
+        "en": "**RET meeting**: {day}, {start} – {end}, {location}",
     },
     "booking.not_planned": {
         "nl": "Er is nog geen moment voor het RET-overleg vastgelegd.",

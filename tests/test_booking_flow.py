@@ -121,7 +121,7 @@ async def test_the_decision_books_the_first_slot_and_invites_everyone(bot, conne
     assert aware(booked.starts_at) == first and booked.sequence == 0
     day = format_date(first.date(), "EEEE d MMMM y", locale="nl")
     assert card["body"][-1]["text"] == (
-        f"**RET-overleg**: {day}, 13:30 - 14:20 uur, {ret.meetings.location}"
+        f"**RET-overleg**: {day}, 13:30 – 14:20 uur, {ret.meetings.location}"
     )
     assert [a["title"] for a in card["actions"]] == ["Ander moment", "Volledige aanmelding"]
     async with asyncio.timeout(5):
@@ -137,7 +137,7 @@ async def test_the_decision_books_the_first_slot_and_invites_everyone(bot, conne
         "hoe zij ondersteund willen worden",
     ):
         assert promise in intro, promise
-    assert facts_of(to_referrer)["Tijd"] == "13:30 - 14:20 uur"
+    assert facts_of(to_referrer)["Tijd"] == "13:30 – 14:20 uur"
     assert facts_of(to_referrer)["Locatie"].startswith("Stadskantoor Hengelo")
     for member in (table.thijs, table.fatima):
         invited = invitation_of(table.new_since(seen, member))
@@ -291,7 +291,7 @@ async def test_moving_gives_the_next_free_slot_and_updates_the_invitees(bot, con
     assert (now_booked[moving].meeting_date, now_booked[moving].slot) == (second.date(), 0)
     assert now_booked[moving].sequence == 2 and now_booked[moving].uid == booked[moving].uid
     assert (now_booked[staying].slot, now_booked[staying].sequence) == (1, 0)
-    assert "15:10 - 16:00 uur" in once.body["value"]["body"][-1]["text"]  # slot 2 was free
+    assert "15:10 – 16:00 uur" in once.body["value"]["body"][-1]["text"]  # slot 2 was free
     assert_valid_card(twice.body["value"])
     async with asyncio.timeout(5):
         await connector.wait_for(table.referrer.id, seen[table.referrer.id] + 2)
@@ -299,7 +299,7 @@ async def test_moving_gives_the_next_free_slot_and_updates_the_invitees(bot, con
     assert update["body"][0]["text"] == f"Gewijzigd: RET-overleg {moving} (A.B.)"
     assert update["body"][1]["text"].startswith(f"Het RET-overleg over je aanmelding {moving}")
     assert "jeugdige en ouders" in update["body"][1]["text"]
-    assert facts_of(update)["Tijd"] == "13:30 - 14:20 uur"
+    assert facts_of(update)["Tijd"] == "13:30 – 14:20 uur"
     for member in (table.thijs, table.fatima):
         member_update = invitation_of(table.new_since(between, member))
         assert member_update["body"][0]["text"] == f"Gewijzigd: RET-overleg {moving} (A.B.)"
