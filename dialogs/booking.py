@@ -1,5 +1,5 @@
 """Booking the RET meeting: the voorzitter's 'RET-tafel inplannen' books the next free slot
-at once, 'Ander moment' moves it to the next one after. The referrer and the kernteamleden
+at once, 'Volgend vrij moment' moves it to the next one after. The referrer and the kernteamleden
 get an invitation card (an update when it moved) with a link to the calendar file.
 
 The referrer's card is stored with the booking (the outbox); the kernteamleden's cards are
@@ -86,7 +86,7 @@ class BookingActions:
         return case
 
     async def move_or_book(self, number: str, chair: Member | None, channel: str) -> Booking:
-        """'Ander moment': the next free slot after the booked one; a first slot when the
+        """'Volgend vrij moment': the next free slot after the booked one; a first slot when the
         case has none yet. Raises NotAllowed, NotBookable, LookupError, NoFreeSlot, and
         AlreadyBooked when a racing click booked it first."""
         calendar = self._ret.meetings

@@ -1253,7 +1253,7 @@ _CATALOG: dict[str, dict[Language, str]] = {
         "nl": "Er is nog geen moment voor het RET-overleg vastgelegd.",
         "en": "No moment has been booked for the RET meeting yet.",
     },
-    "booking.action.move": {"nl": "Ander moment", "en": "Another moment"},
+    "booking.action.move": {"nl": "Volgend vrij moment", "en": "Next free slot"},
     "booking.action.book": {"nl": "Moment inplannen", "en": "Book a moment"},
     "booking.not_allowed": {
         "nl": "Alleen de voorzitter van het RET kan het overleg inplannen of verplaatsen.",

@@ -2,7 +2,7 @@
 
 Decisions arrive as `adaptiveCard/action` invokes on the triage card; the referrer's
 answer arrives as a card submit in their own chat. 'RET-tafel inplannen' books the meeting
-at once, and 'Ander moment' on the card moves it (dialogs/booking.py).
+at once, and 'Volgend vrij moment' on the card moves it (dialogs/booking.py).
 """
 
 from botbuilder.core import TurnContext
@@ -114,7 +114,7 @@ class TriageActions:
         return triage_card(case, DEFAULT_LANGUAGE, decisions[-1] if decisions else None, booking)
 
     async def _move(self, number: str, member: Member | None, channel: str) -> dict | str:
-        """'Ander moment' (or a first moment): only the voorzitter, only at the RET-tafel."""
+        """'Volgend vrij moment' (or a first moment): only the voorzitter, only at the RET-tafel."""
         try:
             await self._booking.move_or_book(number, member, channel)
         except NotAllowed:

@@ -1,6 +1,6 @@
 """Booking the RET meeting through the real app: the voorzitter's 'RET-tafel inplannen'
 books the next free slot at once, the referrer and the kernteamleden get an invitation with
-a link to an .ics file, 'Ander moment' moves it (only for the voorzitter), racing bookings
+a link to an .ics file, 'Volgend vrij moment' moves it (only for the voorzitter), racing bookings
 never share a slot, and the calendar link refuses anything that is not one of ours."""
 
 import asyncio
@@ -123,7 +123,7 @@ async def test_the_decision_books_the_first_slot_and_invites_everyone(bot, conne
     assert card["body"][-1]["text"] == (
         f"**RET-overleg**: {day}, 13:30 – 14:20 uur, {ret.meetings.location}"
     )
-    assert [a["title"] for a in card["actions"]] == ["Ander moment", "Volledige aanmelding"]
+    assert [a["title"] for a in card["actions"]] == ["Volgend vrij moment", "Volledige aanmelding"]
     async with asyncio.timeout(5):
         await connector.wait_for(referrer.id, seen[referrer.id] + 1)
     to_referrer = invitation_of(table.new_since(seen, referrer))

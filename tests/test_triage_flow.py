@@ -99,7 +99,7 @@ async def test_each_decision_moves_the_case_and_informs_the_referrer(
 
     new_card = result.body["value"]
     assert_valid_card(new_card)
-    planning = [VERB_MOVE] if decision == "ret_tafel" else []  # 'Ander moment' (booking)
+    planning = [VERB_MOVE] if decision == "ret_tafel" else []  # 'Volgend vrij moment' (booking)
     assert [a["verb"] for a in new_card["actions"]] == [*planning, VERB_DETAILS]
     texts = [block.get("text", "") for block in new_card["body"]]
     assert "besloten door Marieke Hofstede" in texts[-2 if planning else -1]

@@ -39,7 +39,7 @@ def triage_card(
     booking: Booking | None = None,
 ) -> dict:
     """Case number, initials, age, gemeente, kind of question, urgency, consent: no more.
-    At the RET-tafel also the meeting's moment and place (`booking`), with 'Ander moment'."""
+    At the RET-tafel also the meeting's moment and place (`booking`), with 'Volgend vrij moment'."""
     year = case.answers.get("geboortejaar")
     age = (
         text("triage.age_value", language, age=age_in(year, case.submitted_at.date()))
