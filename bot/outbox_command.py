@@ -1,7 +1,6 @@
 """`retbot outbox`: the messages that have not gone out (yet), without their content."""
 
 import asyncio
-from datetime import UTC, datetime
 
 from bot.settings import Settings
 from storage.database import create_engine, create_session_factory
@@ -29,7 +28,7 @@ def outbox_command() -> int:
         target = "e-mail" if row.channel_id == EMAIL.channel_id else f"{row.channel_id}/{row.scope}"
         print(
             f"{row.id:>6}  {target:<22}  {_status(row):<9}  {row.attempts:>8}  "
-            f"{_utc(row.next_attempt_at):%Y-%m-%d %H:%M}       {row.last_error or ''}"
+            f"{row.next_attempt_at:%Y-%m-%d %H:%M}       {row.last_error or ''}"
         )
     if not settings.email_configured and any(r.channel_id == EMAIL.channel_id for r in rows):
         print(
@@ -43,8 +42,3 @@ def _status(row: Unsent) -> str:
     if row.status == FAILED:
         return "mislukt"
     return "bezig" if row.claimed_until else "wacht"
-
-
-def _utc(moment: datetime) -> datetime:
-    """SQLite gives naive datetimes back; everything stored is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

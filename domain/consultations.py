@@ -5,7 +5,7 @@ Every consultation is recorded, whoever answers it: they count in the RET's repo
 
 from collections.abc import Container
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
 
@@ -85,13 +85,7 @@ def due_for_reminder(
 ) -> list[Consultation]:
     """Questions that waited a whole working day (working hours only) without a reaction."""
     day = working_day_length(hours)
-    return [
-        c for c in waiting if working_time_between(_aware(c.asked_at), now, hours, holidays) >= day
-    ]
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite gives naive UTC
+    return [c for c in waiting if working_time_between(c.asked_at, now, hours, holidays) >= day]
 
 
 class NotAllowed(Exception):

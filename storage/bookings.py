@@ -117,8 +117,7 @@ def _slot_columns(slot: Slot) -> dict:
 
 
 def _local(moment: datetime) -> datetime:
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite: naive UTC
-    return aware.astimezone(AMSTERDAM)
+    return moment.astimezone(AMSTERDAM)
 
 
 def _booking(row: BookingRow) -> Booking:
@@ -131,6 +130,6 @@ def _booking(row: BookingRow) -> Booking:
         row.uid,
         row.sequence,
         row.booked_by,
-        row.booked_at if row.booked_at.tzinfo else row.booked_at.replace(tzinfo=UTC),
+        row.booked_at,
         row.id,
     )

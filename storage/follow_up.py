@@ -7,7 +7,7 @@ whichever instance comes second changes nothing, on SQLite and on PostgreSQL ali
 """
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import and_, select, update
 
@@ -51,7 +51,7 @@ class SqlFollowUpRepository(SqlCaseRepository):
                 .where(CaseRow.status.in_([s.value for s in FOLLOWED]))
                 .order_by(CaseRow.number)
             )
-            return [(number, _utc(issued_at)) for number, issued_at in rows]
+            return [(number, issued_at) for number, issued_at in rows]
 
     async def start_round(self, number: str, round_: int, due_at: datetime, now: datetime) -> bool:
         async with self._sessions.begin() as session:
@@ -185,7 +185,7 @@ class SqlFollowUpRepository(SqlCaseRepository):
                     EscalationStep(r.step),
                     EscalationReason(r.reason),
                     r.by,
-                    _utc(r.at),
+                    r.at,
                     r.ask_id,
                 )
                 for r in rows
@@ -215,16 +215,11 @@ class SqlFollowUpRepository(SqlCaseRepository):
             referrer_channel_id=case.referrer_channel_id,
             referrer_user_id=case.referrer_user_id,
             messages_sent=ask.messages_sent,
-            last_sent_at=_utc(ask.last_sent_at),
-            answered_at=_utc(ask.answered_at),
-            escalated_at=_utc(ask.escalated_at),
+            last_sent_at=ask.last_sent_at,
+            answered_at=ask.answered_at,
+            escalated_at=ask.escalated_at,
             case_closed=case.status == CaseStatus.AFGESLOTEN.value,
         )
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    """SQLite gives back naive UTC; PostgreSQL aware moments."""
-    return moment.replace(tzinfo=UTC) if moment and moment.tzinfo is None else moment
 
 
 def _ask_query():

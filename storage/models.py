@@ -1,9 +1,33 @@
 """Tables. The schema itself changes only through the Alembic migrations next to this file."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Date, DateTime, Index, String, Text, UniqueConstraint, func
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcDateTime(TypeDecorator):
+    """A moment stored in UTC and read back aware, on both databases.
+
+    PostgreSQL keeps the offset; SQLite stores text without it and gives naive values back,
+    and would store an aware non-UTC moment as its wall time. Converting here means no
+    caller has to know which database it talks to.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None or value.tzinfo is None:
+            return value
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None or value.tzinfo is not None:
+            return value
+        return value.replace(tzinfo=UTC)
 
 
 class Base(DeclarativeBase):
@@ -19,7 +43,7 @@ class BotStateRow(Base):
     etag: Mapped[str] = mapped_column(String(32))
     data: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UtcDateTime(), server_default=func.now(), onupdate=func.now()
     )
 
 
@@ -38,7 +62,7 @@ class ConversationReferenceRow(Base):
     conversation_type: Mapped[str | None] = mapped_column(String(32))
     reference: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UtcDateTime(), server_default=func.now(), onupdate=func.now()
     )
 
 
@@ -56,11 +80,11 @@ class ConsultationRow(Base):
     asker_aad_object_id: Mapped[str | None] = mapped_column(String(64))
     topic: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(40), index=True)
-    asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    asked_at: Mapped[datetime] = mapped_column(UtcDateTime())
     answer: Mapped[str | None] = mapped_column(Text)
     handled_by: Mapped[str | None] = mapped_column(Text)
-    handled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    reminded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    handled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    reminded_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class CaseCounterRow(Base):
@@ -82,9 +106,9 @@ class CaseRow(Base):
     referrer_name: Mapped[str] = mapped_column(Text)
     referrer_aad_object_id: Mapped[str | None] = mapped_column(String(64))
     answers: Mapped[str] = mapped_column(Text)  # JSON of the request's fields
-    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    anonymised_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    submitted_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    anonymised_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class AuditRow(Base):
@@ -93,7 +117,7 @@ class AuditRow(Base):
     __tablename__ = "audit_entry"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
     actor: Mapped[str] = mapped_column(Text)
     action: Mapped[str] = mapped_column(String(64))
     case_number: Mapped[str | None] = mapped_column(String(16), index=True)
@@ -107,7 +131,7 @@ class CaseEventRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_number: Mapped[str] = mapped_column(String(16), index=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
     actor: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(32))
     text: Mapped[str | None] = mapped_column(Text)
@@ -122,7 +146,7 @@ class AdviceRow(Base):
     samenvatting: Mapped[str] = mapped_column(Text)
     advies: Mapped[str] = mapped_column(Text)
     issued_by: Mapped[str] = mapped_column(Text)
-    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class AfspraakRow(Base):
@@ -150,7 +174,7 @@ class MandateRow(Base):
     organisation: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(String(16))
     answered_by: Mapped[str] = mapped_column(Text)
-    answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class MemberEmailRow(Base):
@@ -160,7 +184,7 @@ class MemberEmailRow(Base):
 
     aad_object_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     email: Mapped[str | None] = mapped_column(Text)
-    looked_up_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    looked_up_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class OutboxRow(Base):
@@ -182,12 +206,12 @@ class OutboxRow(Base):
     payload: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16))  # pending, sent, failed
     attempts: Mapped[int]
-    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime())
     claimed_by: Mapped[str | None] = mapped_column(String(128))
-    claimed_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     last_error: Mapped[str | None] = mapped_column(String(200))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class FollowUpRoundRow(Base):
@@ -200,8 +224,8 @@ class FollowUpRoundRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_number: Mapped[str] = mapped_column(String(16), index=True)
     number: Mapped[int]
-    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class FollowUpAskRow(Base):
@@ -218,9 +242,9 @@ class FollowUpAskRow(Base):
     organisation: Mapped[str | None] = mapped_column(Text)
     afspraak_position: Mapped[int | None]
     messages_sent: Mapped[int]
-    last_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    escalated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    escalated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     progress: Mapped[str | None] = mapped_column(String(32))
     toelichting: Mapped[str | None] = mapped_column(Text)
     answered_by: Mapped[str | None] = mapped_column(Text)
@@ -238,7 +262,7 @@ class EscalationRow(Base):
     step: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(String(32))
     by: Mapped[str] = mapped_column(Text)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class BookingRow(Base):
@@ -252,10 +276,10 @@ class BookingRow(Base):
     case_number: Mapped[str] = mapped_column(String(16), unique=True)
     meeting_date: Mapped[date] = mapped_column(Date)
     slot: Mapped[int]
-    starts_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    ends_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    ends_at: Mapped[datetime] = mapped_column(UtcDateTime())
     location: Mapped[str] = mapped_column(Text)
     uid: Mapped[str] = mapped_column(String(64), unique=True)
     sequence: Mapped[int]
     booked_by: Mapped[str] = mapped_column(Text)
-    booked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    booked_at: Mapped[datetime] = mapped_column(UtcDateTime())

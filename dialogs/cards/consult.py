@@ -1,6 +1,6 @@
 """Cards of a consultation: the quick answer with its way out, and the voorzitter's card."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from babel.dates import format_datetime
 
@@ -19,8 +19,6 @@ ANSWER_INPUT = "answer"
 
 
 def when(moment: datetime, language: Language) -> str:
-    if moment.tzinfo is None:  # SQLite gives back naive UTC
-        moment = moment.replace(tzinfo=UTC)
     return format_datetime(moment.astimezone(AMSTERDAM), "d MMMM y, HH:mm", locale=language)
 
 
