@@ -71,10 +71,14 @@ class ProactiveDelivery:
         await self._dispatcher.send_now(target, message)
         return True
 
+    async def to_chair_privately(self, message: str | dict) -> bool:
+        return await self._send(await self._chairs_own_chat(), message, "voorzitter's own chat")
+
     async def _chair_conversation(self) -> StoredReference | None:
-        channel = await self._references.find_latest_channel()
-        if channel is not None:
-            return channel
+        return await self._references.find_latest_channel() or await self._chairs_own_chat()
+
+    async def _chairs_own_chat(self) -> StoredReference | None:
+        """The voorzitter's personal chat, else the first stand-in's that exists."""
         for chair in chairs(self._ret):
             if (found := await self._personal_chat_of(chair)) is not None:
                 return found

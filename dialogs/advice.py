@@ -40,7 +40,6 @@ from domain.advice import (
     mandate_organisations,
     mandate_state,
 )
-from domain.people import chairs
 from domain.ret import RetConfig
 from domain.triage import AlreadyDecided, NotAllowed, NoteMissing
 
@@ -182,9 +181,7 @@ class AdviceActions:
                 org=organisation,
                 reason=str(reason).strip(),
             )
-            for chair in chairs(self._ret):
-                if await self._delivery.to_roster_member(chair, private):
-                    break
+            await self._delivery.to_chair_privately(private)
         elif state.all_confirmed:
             await self._delivery.alert_chair(
                 text("advice.all_confirmed", number=number, initials=initials)

@@ -21,6 +21,11 @@ class Delivery(Protocol):
         """A text or card in someone's own chat with the bot."""
         ...
 
+    async def to_chair_privately(self, message: str | dict) -> bool:
+        """What only the voorzitter may read (a reason, an answer link): in the voorzitter's
+        own chat, else a stand-in's; never a channel. False when none can be reached."""
+        ...
+
     async def to_roster_member(self, member: Member, message: str | dict) -> bool:
         """A text or card in the personal chat of someone on the RET's roster, also when
         the roster lists them by email only. False when they cannot be reached."""

@@ -97,7 +97,7 @@ class FollowUpActions:
                     mail = self._ask_mail(ask, member, link, reminder)
                     reached = await self._delivery.to_email(mail) or reached
         if not reached:  # the link answers for them: only the voorzitter's own chat gets it
-            await self._to_chair_personally(
+            await self._delivery.to_chair_privately(
                 text(
                     "follow_up.unreachable",
                     number=ask.case_number,
@@ -144,7 +144,7 @@ class FollowUpActions:
             initials=ask.initials,
             note=outcome.answer.toelichting or "-",
         )
-        await self._to_chair_personally(note)
+        await self._delivery.to_chair_privately(note)
         reason = text("email.escalation.stopped", who=_who(ask))
         await self._mail_contact(ask.case_number, ask.initials, outcome.escalation.step, reason)
         await self._ladder_to_chair(ask)
@@ -330,12 +330,7 @@ class FollowUpActions:
     async def _ladder_to_chair(self, ask: Ask) -> None:
         taken = [e.step for e in await self._follow_up.escalations(ask.case_number)]
         card = ladder_card(ask.case_number, ask.initials, taken, DEFAULT_LANGUAGE)
-        await self._to_chair_personally(card)
-
-    async def _to_chair_personally(self, message: str | dict) -> None:
-        for chair in chairs(self._ret):
-            if await self._delivery.to_roster_member(chair, message):
-                return
+        await self._delivery.to_chair_privately(card)
 
     async def _initials(self, number: str) -> str:
         case = await self._follow_up.get(number)
