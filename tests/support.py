@@ -13,9 +13,10 @@ from bot.settings import Settings
 from domain.ret import RetConfig
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+SCHEMAS = REPO / "tests" / "schemas"
 EXAMPLE_RET = REPO / "examples" / "ret.example.yaml"
-CARD_SCHEMA = SHARED / "schemas" / "adaptive-card-1.5.schema.json"
+CARD_SCHEMA = SCHEMAS / "adaptive-card-1.5.schema.json"
+MANIFEST_SCHEMA = SCHEMAS / "teams-manifest-1.29.schema.json"
 
 
 class RunningBot:

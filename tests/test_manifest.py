@@ -9,9 +9,8 @@ import zipfile
 
 import jsonschema
 
-from tests.support import REPO, SHARED
+from tests.support import MANIFEST_SCHEMA, REPO
 
-MANIFEST_SCHEMA = SHARED / "schemas" / "teams-manifest-1.29.schema.json"
 BOT_ID = "7d3e6a52-6c1b-4f0e-9a43-0f6d1c2b5e11"
 
 
