@@ -1,0 +1,47 @@
+"""What the bot says, in Dutch (default) and English (on request).
+
+Each flow keeps its wording in a module of its own here, so a flow's texts can be read and
+reviewed together; a new flow adds its module to `_FLOWS`. Keys are unique across flows.
+"""
+
+from dialogs.texts import (
+    advice,
+    booking,
+    cases,
+    consult,
+    email,
+    follow_up,
+    general,
+    intake,
+    triage,
+)
+from dialogs.texts.catalog import DEFAULT_LANGUAGE, Catalog, Language
+from domain.cases import CaseStatus
+from domain.vocabularies import CASE_STATUS, term
+
+__all__ = ["DEFAULT_LANGUAGE", "Language", "status_label", "text"]
+
+_FLOWS = (general, consult, intake, cases, triage, booking, advice, follow_up, email)
+
+
+def _merged(flows: tuple) -> Catalog:
+    catalog: Catalog = {}
+    for flow in flows:
+        doubled = catalog.keys() & flow.CATALOG.keys()
+        if doubled:
+            raise ValueError(f"{flow.__name__} repeats text keys: {sorted(doubled)}")
+        catalog.update(flow.CATALOG)
+    return catalog
+
+
+_CATALOG = _merged(_FLOWS)
+
+
+def text(key: str, language: Language = DEFAULT_LANGUAGE, **values: object) -> str:
+    template = _CATALOG[key].get(language) or _CATALOG[key][DEFAULT_LANGUAGE]
+    return template.format(**values) if values else template
+
+
+def status_label(status: CaseStatus, language: Language = DEFAULT_LANGUAGE) -> str:
+    """'RET-tafel ingepland', not the stored 'ret-tafel ingepland'."""
+    return term(CASE_STATUS, status.value).label(language)

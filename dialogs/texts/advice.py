@@ -1,0 +1,200 @@
+"""The zwaarwegend advies and the mandate of the organisations."""
+
+from dialogs.texts.catalog import Catalog
+
+CATALOG: Catalog = {
+    "advice.action_open": {"nl": "Advies vastleggen", "en": "Record advice"},
+    "advice.only_personal": {
+        "nl": "Een advies leg je vast in je eigen chat met mij: daar blijven de details privé.",
+        "en": "Advice is recorded in your own chat with me, where the details stay private.",
+    },
+    "advice.not_allowed": {
+        "nl": "Alleen de voorzitter van het RET kan een advies vastleggen.",
+        "en": "Only the chair of the RET can record advice.",
+    },
+    "advice.wrong_status": {
+        "nl": (
+            "Voor {number} kan ik nu geen advies vastleggen: de casus staat op '{status}'. "
+            "Een advies volgt op een RET-tafel, consultatie of samenwerkingstafel."
+        ),
+        "en": (
+            "I cannot record advice for {number} now: the case is '{status}'. Advice follows "
+            "an RET meeting, a consultation or a collaboration table."
+        ),
+    },
+    "advice.form_title": {
+        "nl": "Zwaarwegend advies voor {number} ({initials})",
+        "en": "Weighty advice for {number} ({initials})",
+    },
+    "advice.samenvatting": {"nl": "Samenvatting van de casus", "en": "Summary of the case"},
+    "advice.advies": {"nl": "Het advies", "en": "The advice"},
+    "advice.afspraken": {"nl": "Afspraken", "en": "Agreements"},
+    "advice.afspraken_hint": {
+        "nl": (
+            "Vul per afspraak in welke organisatie wat doet en wanneer dat uiterlijk klaar is. "
+            "Lege afspraken laat ik weg. De afspraken komen op de mandaatkaart in het "
+            "teamkanaal: schrijf ze zonder namen of diagnoses van het gezin."
+        ),
+        "en": (
+            "For each agreement, fill in which organisation does what and by when it is done. "
+            "I leave out empty ones. The agreements appear on the mandate card in the team "
+            "channel: write them without names or diagnoses of the family."
+        ),
+    },
+    "advice.row": {"nl": "Afspraak {row}", "en": "Agreement {row}"},
+    "advice.organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "advice.organisation_placeholder": {"nl": "Kies een organisatie", "en": "Choose one"},
+    "advice.action": {"nl": "Wat gaat de organisatie doen?", "en": "What will it do?"},
+    "advice.deadline": {"nl": "Uiterlijk klaar op", "en": "Done by"},
+    "advice.deadline_placeholder": {"nl": "Kies een datum", "en": "Pick a date"},
+    "advice.person": {"nl": "Wie pakt het op? (niet verplicht)", "en": "Who? (optional)"},
+    "advice.add_row": {"nl": "Nog een afspraak", "en": "Another agreement"},
+    "advice.issue": {"nl": "Advies vastleggen", "en": "Record advice"},
+    "advice.problem.samenvatting_empty": {
+        "nl": "De samenvatting van de casus is nog leeg.",
+        "en": "The case summary is still empty.",
+    },
+    "advice.problem.advies_empty": {
+        "nl": "Het advies zelf is nog leeg.",
+        "en": "The advice itself is still empty.",
+    },
+    "advice.problem.no_afspraak": {
+        "nl": "Er staat nog geen afspraak in. Vul minstens één afspraak in.",
+        "en": "There is no agreement yet. Fill in at least one.",
+    },
+    "advice.problem.organisation_missing": {
+        "nl": "Bij afspraak {row} ontbreekt de organisatie.",
+        "en": "Agreement {row} has no organisation.",
+    },
+    "advice.problem.organisation_unknown": {
+        "nl": "Afspraak {row}: kies een organisatie uit de lijst.",
+        "en": "Agreement {row}: choose an organisation from the list.",
+    },
+    "advice.problem.action_missing": {
+        "nl": "Bij afspraak {row} staat nog niet wat de organisatie gaat doen.",
+        "en": "Agreement {row} does not say yet what the organisation will do.",
+    },
+    "advice.problem.deadline_missing": {
+        "nl": "Bij afspraak {row} ontbreekt de datum waarop het klaar moet zijn.",
+        "en": "Agreement {row} has no date by which it must be done.",
+    },
+    "advice.problem.deadline_format": {
+        "nl": "Afspraak {row}: de datum herken ik niet. Kies een datum in de kalender.",
+        "en": "Agreement {row}: I do not recognise the date. Pick one in the calendar.",
+    },
+    "advice.problem.deadline_past": {
+        "nl": "Afspraak {row}: de datum ligt in het verleden. Kies vandaag of later.",
+        "en": "Agreement {row}: the date is in the past. Choose today or later.",
+    },
+    "advice.issued": {
+        "nl": (
+            "Het advies voor {number} is vastgelegd. De mandaatkaart staat klaar voor het "
+            "kernteam en de verwijzer heeft bericht."
+        ),
+        "en": (
+            "The advice for {number} is recorded. The mandate card is out for the core team "
+            "and the referrer has been told."
+        ),
+    },
+    "advice.issued_no_card": {
+        "nl": (
+            "Het advies voor {number} is vastgelegd, maar ik kon de mandaatkaart nergens "
+            "plaatsen. Voeg mij toe aan het teamkanaal van het RET."
+        ),
+        "en": (
+            "The advice for {number} is recorded, but I could not post the mandate card "
+            "anywhere. Add me to the RET's team channel."
+        ),
+    },
+    "advice.referrer": {
+        "nl": (
+            "Het RET heeft een zwaarwegend advies gegeven over je aanmelding {number}. De "
+            "voorzitter bespreekt het advies met je."
+        ),
+        "en": (
+            "The RET has given weighty advice on your request {number}. The chair will go "
+            "through it with you."
+        ),
+    },
+    "advice.card_title": {
+        "nl": "Mandaat gevraagd: advies {number} ({initials})",
+        "en": "Mandate needed: advice {number} ({initials})",
+    },
+    "advice.card_intro": {
+        "nl": (
+            "Kernteamleden: bevestig met het mandaat van je organisatie dat jullie de "
+            "afspraken hieronder uitvoeren."
+        ),
+        "en": (
+            "Core team members: confirm with your organisation's mandate that it will carry "
+            "out the agreements below."
+        ),
+    },
+    "advice.afspraak_line": {
+        "nl": "{action} (uiterlijk {deadline})",
+        "en": "{action} (by {deadline})",
+    },
+    "advice.open": {"nl": "Nog niet bevestigd", "en": "Not confirmed yet"},
+    "advice.confirmed": {
+        "nl": "Bevestigd door {name}, {when}",
+        "en": "Confirmed by {name}, {when}",
+    },
+    "advice.declined": {
+        "nl": "Niet bevestigd door {name}, {when}. De voorzitter is ingelicht.",
+        "en": "Not confirmed by {name}, {when}. The chair has been told.",
+    },
+    "advice.confirm": {"nl": "Mandaat bevestigen", "en": "Confirm mandate"},
+    "advice.decline": {"nl": "Kan niet bevestigen", "en": "Cannot confirm"},
+    "advice.reason_label": {
+        "nl": "Kan je organisatie haar afspraken niet bevestigen? Schrijf hier waarom en kies "
+        "dan 'Kan niet bevestigen' bij je organisatie. Alleen de voorzitter krijgt de reden.",
+        "en": "Can your organisation not confirm its agreements? Say why here, then choose "
+        "'Cannot confirm' for your organisation. Only the chair gets the reason.",
+    },
+    "advice.all_confirmed_card": {
+        "nl": "Alle organisaties hebben hun deel van het advies bevestigd.",
+        "en": "Every organisation has confirmed its part of the advice.",
+    },
+    "advice.mandate_not_allowed": {
+        "nl": (
+            "Alleen een kernteamlid van deze organisatie kan haar deel van het advies bevestigen."
+        ),
+        "en": "Only a core team member of this organisation can confirm its part of the advice.",
+    },
+    "advice.reason_missing": {
+        "nl": (
+            "Schrijf eerst in het tekstvak onder aan de kaart waarom je organisatie dit niet "
+            "kan bevestigen, en kies dan opnieuw 'Kan niet bevestigen'."
+        ),
+        "en": (
+            "First write in the box at the bottom of the card why your organisation cannot "
+            "confirm, then choose 'Cannot confirm' again."
+        ),
+    },
+    "advice.all_confirmed": {
+        "nl": (
+            "Alle organisaties hebben hun deel van het advies voor {number} ({initials}) bevestigd."
+        ),
+        "en": "Every organisation has confirmed its part of the advice for {number} ({initials}).",
+    },
+    "advice.declined_chair": {
+        "nl": (
+            "{org} kan haar deel van het advies voor {number} ({initials}) niet bevestigen. "
+            "Voorzitter: de reden staat in je eigen chat met mij en in het verloop van de casus."
+        ),
+        "en": (
+            "{org} cannot confirm its part of the advice for {number} ({initials}). Chair: "
+            "the reason is in your own chat with me and in the case's timeline."
+        ),
+    },
+    "advice.declined_reason": {
+        "nl": (
+            "{org} kan haar deel van het advies voor {number} ({initials}) niet "
+            "bevestigen. Reden: {reason}"
+        ),
+        "en": (
+            "{org} cannot confirm its part of the advice for {number} ({initials}). "
+            "Reason: {reason}"
+        ),
+    },
+}

@@ -1,0 +1,183 @@
+"""The aanmelding: its steps and how bad input is asked again."""
+
+from dialogs.texts.catalog import Catalog
+
+CATALOG: Catalog = {
+    "intake.complaint": {
+        "nl": (
+            "Wat je beschrijft klinkt (ook) als een klacht. Die wordt het zorgvuldigst "
+            "behandeld via een van deze routes:"
+        ),
+        "en": "What you describe sounds (also) like a complaint. It is handled best through:",
+    },
+    "intake.complaint_continue": {
+        "nl": (
+            "Is er daarnaast een vastgelopen zorgvraag waarbij het RET kan helpen? Ga dan "
+            "gewoon verder met de aanmelding. Zo niet, dan kun je de aanmelding weggooien."
+        ),
+        "en": (
+            "Is there also a stuck care question the RET can help with? Then simply continue "
+            "with the request. If not, you can discard it."
+        ),
+    },
+    "intake.step": {
+        "nl": "Aanmelding, stap {step} van {total}",
+        "en": "Request, step {step} of {total}",
+    },
+    "intake.unknown_hint": {
+        "nl": "Typ 'weet ik niet' als je het niet weet.",
+        "en": "Type 'weet ik niet' if you do not know.",
+    },
+    "problem.empty": {"nl": "'{label}' is nog leeg.", "en": "'{label}' is still empty."},
+    "problem.not_a_choice": {
+        "nl": "Kies bij '{label}' een van de mogelijkheden.",
+        "en": "Choose one of the options for '{label}'.",
+    },
+    "problem.not_in_list": {
+        "nl": "Kies bij '{label}' uit de lijst.",
+        "en": "Choose from the list for '{label}'.",
+    },
+    "problem.year_format": {
+        "nl": "Vul het geboortejaar in als vier cijfers, bijvoorbeeld 2011.",
+        "en": "Fill in the year of birth as four digits, for example 2011.",
+    },
+    "problem.year_future": {
+        "nl": "{given} ligt in de toekomst. Wat is het geboortejaar?",
+        "en": "{given} is in the future. What is the year of birth?",
+    },
+    "problem.year_too_old": {
+        "nl": (
+            "Met geboortejaar {given} is de jeugdige ouder dan {max_age}; het RET is er voor "
+            "jeugdigen tot en met {max_age} jaar. Klopt het jaartal?"
+        ),
+        "en": (
+            "With year of birth {given} the young person is older than {max_age}; the RET is "
+            "for young people up to {max_age}. Is the year right?"
+        ),
+    },
+    "problem.gemeente_typo": {
+        "nl": "'{given}' ken ik niet in deze regio. Bedoel je {options}?",
+        "en": "I do not know '{given}' in this region. Do you mean {options}?",
+    },
+    "problem.gemeente_outside": {
+        "nl": "'{given}' hoort niet bij de gemeenten van {region}. Welke gemeente is het?",
+        "en": "'{given}' is not one of the municipalities of {region}. Which one is it?",
+    },
+    "intake.required": {"nl": "Dit veld is nog leeg.", "en": "This field is still empty."},
+    "intake.already_submitted": {
+        "nl": "Deze aanmelding is al ingediend. Onder 'Mijn casussen' zie je hoe het ervoor staat.",
+        "en": "This request has already been submitted. 'My cases' shows how it is going.",
+    },
+    "intake.next": {"nl": "Volgende", "en": "Next"},
+    "intake.later": {"nl": "Later verder", "en": "Continue later"},
+    "intake.cancel": {"nl": "Aanmelding weggooien", "en": "Discard request"},
+    "intake.problems": {
+        "nl": "Nog niet alles klopt:",
+        "en": "Not everything is right yet:",
+    },
+    "intake.use_card": {
+        "nl": (
+            "Vul de velden op de kaart in en kies 'Volgende'. Typ 'stop' om later verder te gaan."
+        ),
+        "en": "Fill in the fields on the card and choose 'Next'. Type 'stop' to continue later.",
+    },
+    "intake.intro": {
+        "nl": (
+            "Fijn dat je het RET inschakelt. Ik vraag je in {total} korte stappen wat het RET "
+            "nodig heeft. Gebruik geen volledige namen: initialen zijn genoeg. Je kunt altijd "
+            "stoppen en later verdergaan; ik bewaar wat je hebt ingevuld."
+        ),
+        "en": (
+            "Thank you for turning to the RET. I will ask in {total} short steps what the RET "
+            "needs. Do not use full names: initials are enough. You can stop at any time and "
+            "continue later; I keep what you filled in."
+        ),
+    },
+    "intake.resumed": {
+        "nl": "Welkom terug! Je aanmelding staat nog klaar; hier ging je verder.",
+        "en": "Welcome back! Your request is still here; this is where you left off.",
+    },
+    "intake.paused": {
+        "nl": (
+            "Je aanmelding is bewaard als concept. Kies 'Nieuwe aanmelding' in het menu om "
+            "verder te gaan."
+        ),
+        "en": "Your request is saved as a draft. Choose 'New request' in the menu to continue.",
+    },
+    "intake.draft_waiting": {
+        "nl": "Je hebt nog een aanmelding in concept. Kies 'Nieuwe aanmelding' om verder te gaan.",
+        "en": "You still have a draft request. Choose 'New request' to continue.",
+    },
+    "intake.school_matters": {
+        "nl": (
+            "Goed om te weten. Onderwijs is bij het RET altijd betrokken: school hoort bij de "
+            "oplossing, ook als een jeugdige nu thuiszit. Het RET neemt de reden die je gaf "
+            "mee en kijkt wie vanuit onderwijs of leerplicht kan aanschuiven."
+        ),
+        "en": (
+            "Good to know. Education is always involved at the RET: school is part of the "
+            "solution, also when a young person is out of school now. The RET takes the reason "
+            "you gave along and looks for someone from education to join."
+        ),
+    },
+    "intake.summary": {"nl": "Controleer je aanmelding", "en": "Check your request"},
+    "intake.edit": {"nl": "Wijzig: {section}", "en": "Change: {section}"},
+    "intake.submit": {"nl": "Aanmelding indienen", "en": "Submit request"},
+    "intake.consent_follows": {
+        "nl": (
+            "Toestemming volgt: het RET-team ziet de inhoud pas als de toestemming is "
+            "vastgelegd. Laat het de voorzitter weten zodra je die hebt."
+        ),
+        "en": (
+            "Consent will follow: the RET team sees the details only once consent is "
+            "recorded. Let the chair know as soon as you have it."
+        ),
+    },
+    "intake.discard_confirm": {
+        "nl": "Weet je zeker dat je je concept-aanmelding wilt weggooien?",
+        "en": "Are you sure you want to discard your draft request?",
+    },
+    "intake.discard_yes": {"nl": "Ja, weggooien", "en": "Yes, discard"},
+    "intake.discard_no": {"nl": "Nee, bewaren", "en": "No, keep it"},
+    "intake.discarded": {
+        "nl": "Je concept-aanmelding is weggegooid.",
+        "en": "Your draft request has been discarded.",
+    },
+    "intake.kept": {
+        "nl": "Je concept-aanmelding blijft bewaard. Kies 'Nieuwe aanmelding' om verder te gaan.",
+        "en": "Your draft request is kept. Choose 'New request' to continue.",
+    },
+    "intake.urgent_referrer": {
+        "nl": (
+            "Je geeft aan dat de zorg binnenkort stopt en er niets geregeld is. Ik heb de "
+            "voorzitter meteen gewaarschuwd: verwacht vandaag nog contact."
+        ),
+        "en": (
+            "You indicate that care stops soon with nothing arranged. I alerted the chair "
+            "right away: expect contact today."
+        ),
+    },
+    "intake.urgent_chair": {
+        "nl": (
+            "Spoed: {name} ({organisation}) meldt nu een jeugdige aan ({initials}, {gemeente}) "
+            "bij wie de zorg binnenkort stopt zonder vervolg. Neem vandaag contact op."
+        ),
+        "en": (
+            "Urgent: {name} ({organisation}) is applying for a young person ({initials}, "
+            "{gemeente}) whose care stops soon with nothing next. Please make contact today."
+        ),
+    },
+    "intake.received": {
+        "nl": (
+            "Dank je wel. Je aanmelding is ontvangen onder nummer **{number}**. De voorzitter "
+            "bekijkt hem en neemt contact met je op over wat het RET kan doen: een overleg aan "
+            "de RET-tafel, een consultatie of een andere route. Onder 'Mijn casussen' zie je "
+            "hoe het ervoor staat."
+        ),
+        "en": (
+            "Thank you. Your request has been received as **{number}**. The chair will look "
+            "at it and contact you about what the RET can do: a RET meeting, a consultation or "
+            "another route. 'My cases' shows how it is going."
+        ),
+    },
+}

@@ -1,0 +1,146 @@
+"""Triage: the voorzitter's card and what the referrer hears of each decision."""
+
+from dialogs.texts.catalog import Catalog
+
+CATALOG: Catalog = {
+    "referrer.closed": {
+        "nl": (
+            "Het RET heeft je aanmelding {number} afgesloten. Reden: {reason}.\n\n"
+            "Heb je nog vragen over deze casus? Stel ze gerust hier in de chat."
+        ),
+        "en": (
+            "The RET has closed your request {number}. Reason: {reason}.\n\n"
+            "Any questions about this case? Just ask them here in the chat."
+        ),
+    },
+    "triage.title": {"nl": "Nieuwe aanmelding {number}", "en": "New request {number}"},
+    "triage.case": {"nl": "Casus", "en": "Case"},
+    "triage.initials": {"nl": "Initialen", "en": "Initials"},
+    "triage.age": {"nl": "Leeftijd", "en": "Age"},
+    "triage.age_value": {"nl": "{age} jaar", "en": "{age} years"},
+    "triage.consent": {"nl": "Toestemming", "en": "Consent"},
+    "triage.note_label": {
+        "nl": "Reden (bij doorverwijzen of inzien zonder toestemming) of je vraag",
+        "en": "Reason (when referring or viewing without consent) or your question",
+    },
+    "triage.action.ret_tafel": {"nl": "RET-tafel inplannen", "en": "Plan RET meeting"},
+    "triage.action.consultatie": {
+        "nl": "Consultatie (advies zonder overleg)",
+        "en": "Consultation",
+    },
+    "triage.action.samenwerkingstafel": {"nl": "Samenwerkingstafel", "en": "Collaboration table"},
+    "triage.action.doorverwijzen": {"nl": "Doorverwijzen", "en": "Refer elsewhere"},
+    "triage.action.meer_informatie": {
+        "nl": "Meer informatie vragen",
+        "en": "Ask for more information",
+    },
+    "triage.action.details": {"nl": "Volledige aanmelding", "en": "Full request"},
+    "triage.action.override": {
+        "nl": "Inzien zonder toestemming (reden invullen)",
+        "en": "View without consent (give a reason)",
+    },
+    "triage.override_reason": {
+        "nl": (
+            "Zonder vastgelegde toestemming kun je de aanmelding alleen inzien met een reden. "
+            "Vul die in het tekstvak in."
+        ),
+        "en": "Without recorded consent you can only view the request with a reason. Fill it in.",
+    },
+    "triage.decided": {
+        "nl": "{status}: besloten door {name} op {when}",
+        "en": "{status}: decided by {name} on {when}",
+    },
+    "triage.more_info_received": {
+        "nl": "Er is aanvullende informatie van de verwijzer over {number} ({initials}).",
+        "en": "The referrer added information about {number} ({initials}).",
+    },
+    "triage.not_allowed": {
+        "nl": "Alleen de voorzitter van het RET kan aanmeldingen triëren.",
+        "en": "Only the RET's chair can triage requests.",
+    },
+    "triage.note_missing": {
+        "nl": "Vul eerst de reden of je vraag in het tekstvak in.",
+        "en": "Please fill in the reason or your question first.",
+    },
+    "triage.unknown": {
+        "nl": "Deze aanmelding bestaat niet (meer).",
+        "en": "This request does not exist (any more).",
+    },
+    "triage.details_sent": {
+        "nl": "Ik heb de volledige aanmelding in je eigen chat met mij gezet.",
+        "en": "I put the full request in your own chat with me.",
+    },
+    "triage.details_no_chat": {
+        "nl": "Open eerst een chat met mij, dan zet ik de volledige aanmelding daar.",
+        "en": "Open a chat with me first; then I will put the full request there.",
+    },
+    "triage.details_not_allowed": {
+        "nl": "De volledige aanmelding is alleen voor de voorzitter en de procesondersteuner.",
+        "en": "The full request is only for the chair and the process assistant.",
+    },
+    "triage.consent_pending": {
+        "nl": (
+            "De toestemming voor {number} volgt nog: de inhoud deel ik pas als die is vastgelegd."
+        ),
+        "en": "Consent for {number} is still to follow: I share the details once it is recorded.",
+    },
+    "triage.full_title": {"nl": "Volledige aanmelding {number}", "en": "Full request {number}"},
+    "triage.timeline": {"nl": "Verloop", "en": "Timeline"},
+    "referrer.ret_tafel": {
+        "nl": (
+            "Je aanmelding {number} komt aan de RET-tafel. Ik heb er een plek voor "
+            "vastgelegd: {day} om {start} uur, {location}.\n\n"
+            "Het overleg gaat alleen door met jou en met de jeugdige en ouders erbij: het gezin "
+            "wordt verwacht. Wil je de jeugdige en ouders uitnodigen en het overleg samen met "
+            "hen voorbereiden? Een lid van het RET neemt vooraf contact met hen op om te vragen "
+            "hoe zij ondersteund willen worden."
+        ),
+        "en": (
+            "Your request {number} goes to the RET table. I have booked a place for it: "
+            "{day} at {start}, {location}.\n\n"
+            "The meeting only takes place with you and with the young person and parents "
+            "there: the family is expected. Will you invite the young person and parents and "
+            "prepare the meeting with them? An RET member will contact them beforehand to ask "
+            "how they want to be supported."
+        ),
+    },
+    "referrer.consultatie": {
+        "nl": (
+            "{name} (voorzitter) pakt je aanmelding {number} op als consultatie: advies zonder "
+            "overleg. Je hoort binnenkort meer."
+        ),
+        "en": "{name} (chair) takes up your request {number} as a consultation. More soon.",
+    },
+    "referrer.samenwerkingstafel": {
+        "nl": (
+            "{name} (voorzitter) brengt je aanmelding {number} naar een samenwerkingstafel met "
+            "de betrokken aanbieders. Je hoort binnenkort wanneer."
+        ),
+        "en": "{name} (chair) takes your request {number} to a collaboration table. More soon.",
+    },
+    "referrer.doorverwijzen": {
+        "nl": (
+            "{name} (voorzitter) ziet voor je aanmelding {number} een betere route: {note}\n\n"
+            "De voorzitter neemt hierover contact met je op."
+        ),
+        "en": "{name} (chair) sees a better route for your request {number}: {note}",
+    },
+    "referrer.question": {
+        "nl": "{name} (voorzitter) heeft een vraag over je aanmelding {number}:",
+        "en": "{name} (chair) has a question about your request {number}:",
+    },
+    "referrer.answer_label": {"nl": "Je antwoord", "en": "Your answer"},
+    "referrer.send": {"nl": "Versturen", "en": "Send"},
+    "referrer.answer_sent": {
+        "nl": "Dank je wel, ik heb je antwoord aan de voorzitter doorgegeven.",
+        "en": "Thank you, I passed your answer on to the chair.",
+    },
+    "referrer.answer_empty": {
+        "nl": "Je antwoord is nog leeg. Typ het in het tekstvak op de kaart.",
+        "en": "Your answer is still empty. Type it in the box on the card.",
+    },
+    "referrer.answer_not_needed": {
+        "nl": "Voor deze aanmelding staat geen vraag meer open.",
+        "en": "There is no open question for this request any more.",
+    },
+}
