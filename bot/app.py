@@ -63,6 +63,7 @@ class Retbot:
     bot: RetBot
     references: ReferenceRepository
     dispatcher: OutboxDispatcher
+    delivery: ProactiveDelivery
     jobs: PeriodicJobs
     follow_up_page: FollowUpPage
     agenda_page: AgendaPage
@@ -131,6 +132,7 @@ def build_retbot(
         bot,
         references,
         dispatcher,
+        delivery,
         jobs,
         page,
         agenda,

@@ -1,22 +1,31 @@
-"""The one activity handler: welcome, commands, menu, dialogs, and a friendly fallback."""
+"""The one activity handler: welcome, commands, menu, dialogs, and a friendly fallback.
+
+Card submits and `Action.Execute` verbs reach their flow through two declared tables
+(`_submits`, `_card_actions`): a new flow adds its rows there, not another branch here.
+"""
+
+from collections.abc import Awaitable, Callable
 
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 from botbuilder.schema import ChannelAccount
 
-from bot.activity_facts import is_personal
 from bot.commands import command_of, typed_text
 from bot.email_channel import email_command, inbound_text, is_email
+from dialogs.activity_facts import is_personal
 from dialogs.advice import AdviceActions
 from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData, card_activity
+from dialogs.cards.advice import ADVICE_KEY, ADVICE_OPEN_KEY, VERB_CONFIRM, VERB_DECLINE
 from dialogs.cards.cases import CLOSE_KEY, CONSENT_KEY, cases_card
 from dialogs.cards.consult import ASK_CHAIR
+from dialogs.cards.follow_up import ESCALATE_KEY, FOLLOW_UP_KEY
 from dialogs.cards.intake import INTAKE_KEY, discard_card
 from dialogs.cards.menu import MenuChoice, menu_card
 from dialogs.cards.triage import CASE_INFO_KEY
 from dialogs.clock import now
 from dialogs.closing import ClosingActions
+from dialogs.consult import DECISIONS as CONSULT_VERBS
 from dialogs.consult import AskQuestionDialog, ChairActions, looks_like_a_question
 from dialogs.delivery import Delivery
 from dialogs.email import EmailConversation
@@ -25,6 +34,7 @@ from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
 from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from dialogs.triage import VERBS as TRIAGE_VERBS
 from dialogs.triage import TriageActions
 from domain.advice import AdviceRepository
 from domain.cases import TEAM_VIEW_ROLES, visible_cases
@@ -36,6 +46,11 @@ from domain.triage import TriageRepository
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
 
 CARD_ACTION_INVOKE = "adaptiveCard/action"
+
+SubmitHandler = Callable[[TurnContext, dict, Language], Awaitable[None]]
+"""Handles a card submit (a message whose value carries the route's key)."""
+CardAction = Callable[[TurnContext, str, dict], Awaitable[dict | str]]
+"""Handles an Action.Execute verb: the card that replaces the clicked one, or a message."""
 
 
 class RetBot(ActivityHandler):
@@ -53,7 +68,6 @@ class RetBot(ActivityHandler):
         booking: BookingActions,
     ) -> None:
         self._ret = ret
-        self._follow_up = follow_up
         self._members = members
         self._conversation_state = conversation_state
         self._user_state = user_state
@@ -72,6 +86,23 @@ class RetBot(ActivityHandler):
         self._advice = AdviceActions(ret, advice, delivery, members)
         self._closing = ClosingActions(cases, delivery, members, self._language)
         self._email = EmailConversation(ret, consultations)
+
+        # The first of these keys that a submit's value carries decides who handles it.
+        self._submits: dict[str, SubmitHandler] = {
+            CLOSE_KEY: _replying(self._closing.close),
+            CASE_INFO_KEY: _replying(self._triage.answer_question),
+            CONSENT_KEY: _replying(self._triage.record_consent),
+            ADVICE_OPEN_KEY: self._advice.open_form,
+            ADVICE_KEY: self._advice.issue,
+            ESCALATE_KEY: follow_up.on_escalate,
+            FOLLOW_UP_KEY: follow_up.on_answer,
+            INTAKE_KEY: self._resume_intake,
+        }
+        self._card_actions: dict[str, CardAction] = {
+            **dict.fromkeys(CONSULT_VERBS, self._chair_actions.act),
+            **dict.fromkeys(TRIAGE_VERBS, self._triage.act),
+            **dict.fromkeys((VERB_CONFIRM, VERB_DECLINE), self._advice.act),
+        }
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         await load_states(turn_context, self._conversation_state, self._user_state)
@@ -117,28 +148,28 @@ class RetBot(ActivityHandler):
             if result.status != DialogTurnStatus.Empty:
                 return
         value = turn_context.activity.value
-        case_action = _case_action(self._triage, self._closing, value)
-        if case_action is not None:  # an answer to the voorzitter, consent, or a closing
+        submit = self._submit_handler(value)
+        if submit is not None:
             try:
-                reply = await case_action(turn_context, value)
+                await submit(turn_context, value, language)
             except BadCardData:
-                reply = text("fallback", language)
-            await turn_context.send_activity(reply)
-            return
-        if await self._advice.on_submit(
-            turn_context, value, is_personal(turn_context.activity), language
-        ):
-            return
-        if await self._follow_up.on_submit(turn_context, value, language):
-            return
-        if isinstance(value, dict) and value.get(INTAKE_KEY):  # a request card, clicked later
-            await dialog_context.begin_dialog(IntakeDialog.__name__, {"value": value})
+                await turn_context.send_activity(text("fallback", language))
             return
         typed = typed_text(turn_context.activity)
         if looks_like_a_question(typed):
             await dialog_context.begin_dialog(AskQuestionDialog.__name__, {"question": typed})
         else:
             await turn_context.send_activity(text("fallback", language))
+
+    def _submit_handler(self, value: object) -> SubmitHandler | None:
+        if not isinstance(value, dict):
+            return None
+        return next((self._submits[key] for key in self._submits if key in value), None)
+
+    async def _resume_intake(self, turn_context: TurnContext, value: dict, _: Language) -> None:
+        """A request card clicked later: the aanmelding picks up where that card was."""
+        dialog_context = await self._dialogs.create_context(turn_context)
+        await dialog_context.begin_dialog(IntakeDialog.__name__, {"value": value})
 
     async def _start(self, command: str, dialog_context: DialogContext, language: Language) -> None:
         context = dialog_context.context
@@ -188,13 +219,11 @@ class RetBot(ActivityHandler):
         value = turn_context.activity.value if isinstance(turn_context.activity.value, dict) else {}
         action = value.get("action") if isinstance(value.get("action"), dict) else {}
         verb, data = action.get("verb"), action.get("data")
-        actions = next(
-            (a for a in (self._chair_actions, self._triage, self._advice) if a.handles(verb)), None
-        )
-        if actions is None or not isinstance(data, dict):
+        act = self._card_actions.get(verb) if isinstance(verb, str) else None
+        if act is None or not isinstance(data, dict):
             return _card_response(400, "application/vnd.microsoft.error", "unknown card action")
         try:
-            outcome = await actions.act(turn_context, verb, data)
+            outcome = await act(turn_context, verb, data)
         except BadCardData as bad:
             return _card_response(400, "application/vnd.microsoft.error", str(bad))
         if isinstance(outcome, dict):
@@ -224,15 +253,10 @@ def _card_response(status: int, kind: str, value: object) -> InvokeResponse:
     return InvokeResponse(status=status, body={"statusCode": status, "type": kind, "value": value})
 
 
-def _case_action(triage: TriageActions, closing: ClosingActions, value: object):
-    """The card submits about an existing case (the referrer's answer or consent, the
-    voorzitter's closing), if this is one."""
-    if not isinstance(value, dict):
-        return None
-    if value.get(CLOSE_KEY):
-        return closing.close
-    if value.get(CASE_INFO_KEY):
-        return triage.answer_question
-    if value.get(CONSENT_KEY):
-        return triage.record_consent
-    return None
+def _replying(answer: Callable[[TurnContext, dict], Awaitable[str]]) -> SubmitHandler:
+    """A submit whose flow gives the one line to answer with."""
+
+    async def handle(turn_context: TurnContext, value: dict, _: Language) -> None:
+        await turn_context.send_activity(await answer(turn_context, value))
+
+    return handle

@@ -5,7 +5,7 @@ from collections.abc import Awaitable, Callable
 
 from botbuilder.core import Middleware, TurnContext
 
-from bot.activity_facts import tenant_of
+from dialogs.activity_facts import tenant_of
 from dialogs.texts import text
 
 security_log = logging.getLogger("retbot.security")

@@ -8,6 +8,7 @@ shows everyone which organisations confirmed.
 
 from botbuilder.core import TurnContext
 
+from dialogs.activity_facts import is_personal
 from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.advice import (
     ADVICE_KEY,
@@ -59,25 +60,13 @@ class AdviceActions:
 
     # The voorzitter's form (card submits in their own chat).
 
-    async def on_submit(
-        self, turn_context: TurnContext, value: object, personal: bool, language: Language
-    ) -> bool:
-        """Handles the form's submits; False when `value` is not one of them. The form holds
-        case details, so it is only shown and taken in a personal chat."""
-        if not isinstance(value, dict):
-            return False
-        open_for, issue_for = value.get(ADVICE_OPEN_KEY), value.get(ADVICE_KEY)
-        if not isinstance(open_for, str) and not isinstance(issue_for, str):
-            return False
-        if not personal:
+    async def open_form(self, turn_context: TurnContext, value: dict, language: Language) -> None:
+        """'Advies vastleggen': the form, in the voorzitter's own chat only (it holds case
+        details)."""
+        number = _case_number(value, ADVICE_OPEN_KEY)
+        if not is_personal(turn_context.activity):
             await turn_context.send_activity(text("advice.only_personal", language))
-        elif isinstance(open_for, str):
-            await self._open(turn_context, open_for, language)
-        else:
-            await self._issue(turn_context, issue_for, value, language)
-        return True
-
-    async def _open(self, turn_context: TurnContext, number: str, language: Language) -> None:
+            return
         try:
             case = check_may_advise(
                 await self._members.member_of(turn_context), await self._advice.get(number), number
@@ -89,9 +78,13 @@ class AdviceActions:
         form = advice_form(case, organisations, {}, [], language)
         await turn_context.send_activity(card_activity(form))
 
-    async def _issue(
-        self, turn_context: TurnContext, number: str, value: dict, language: Language
-    ) -> None:
+    async def issue(self, turn_context: TurnContext, value: dict, language: Language) -> None:
+        """The form's submit: the advice is issued, or the form comes back with what is
+        missing."""
+        number = _case_number(value, ADVICE_KEY)
+        if not is_personal(turn_context.activity):
+            await turn_context.send_activity(text("advice.only_personal", language))
+            return
         chair = await self._members.member_of(turn_context)
         organisations = mandate_organisations(self._ret)
         try:
@@ -125,9 +118,6 @@ class AdviceActions:
         await turn_context.send_activity(text(done, language, number=case.number))
 
     # The kernteamleden's answers (Action.Execute on the shared card).
-
-    def handles(self, verb: str | None) -> bool:
-        return verb in (VERB_CONFIRM, VERB_DECLINE)
 
     async def act(self, turn_context: TurnContext, verb: str, data: dict) -> dict | str:
         """The card that replaces the clicked one, or a short message to show."""
@@ -196,6 +186,13 @@ def _refusal(error: Exception, number: str, language: Language) -> str:
         status = status_label(error.case.status, language)
         return text("advice.wrong_status", language, number=number, status=status)
     return text("triage.unknown", language)
+
+
+def _case_number(value: dict, key: str) -> str:
+    number = value.get(key)
+    if not isinstance(number, str):
+        raise BadCardData(f"{key} without a case number")
+    return number
 
 
 def _text(value: dict, key: str) -> str:

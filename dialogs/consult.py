@@ -235,9 +235,6 @@ class ChairActions:
         self._delivery = delivery
         self._members = members
 
-    def handles(self, verb: str | None) -> bool:
-        return verb in DECISIONS
-
     async def act(self, turn_context: TurnContext, verb: str, data: dict) -> dict | str:
         """Returns the card that replaces the clicked one, or a short message to show.
 

@@ -164,22 +164,17 @@ class FollowUpActions:
         await self.answered(outcome)
         return outcome
 
-    async def on_submit(self, turn_context: TurnContext, value: object, language: Language) -> bool:
-        """Handles the answer card's and the ladder card's submits; False for others."""
-        if not isinstance(value, dict):
-            return False
-        if ESCALATE_KEY in value:
-            await turn_context.send_activity(await self._escalate(turn_context, value, language))
-            return True
+    async def on_answer(self, turn_context: TurnContext, value: dict, language: Language) -> None:
+        """The answer card's submit."""
         ask_id = value.get(FOLLOW_UP_KEY)
-        if ask_id is None:
-            return False
         if type(ask_id) is not int:
             await turn_context.send_activity(text("follow_up.unknown", language))
-            return True
-        reply = await self._answer(turn_context, ask_id, value, language)
-        await turn_context.send_activity(reply)
-        return True
+            return
+        await turn_context.send_activity(await self._answer(turn_context, ask_id, value, language))
+
+    async def on_escalate(self, turn_context: TurnContext, value: dict, language: Language) -> None:
+        """The ladder card's submit: the next step of the escalatieladder."""
+        await turn_context.send_activity(await self._escalate(turn_context, value, language))
 
     async def _answer(
         self, turn_context: TurnContext, ask_id: int, value: dict, language: Language

@@ -43,6 +43,7 @@ from domain.triage import (
 )
 
 DECISIONS = {VERB_PREFIX + d.value: d for d in Decision}
+VERBS = frozenset({*DECISIONS, VERB_DETAILS, VERB_OVERRIDE, VERB_MOVE})
 
 
 class TriageActions:
@@ -57,9 +58,6 @@ class TriageActions:
         self._delivery = delivery
         self._members = members
         self._booking = booking
-
-    def handles(self, verb: str | None) -> bool:
-        return verb in DECISIONS or verb in (VERB_DETAILS, VERB_OVERRIDE, VERB_MOVE)
 
     async def act(self, turn_context: TurnContext, verb: str, data: dict) -> dict | str:
         """The card that replaces the clicked one, or a short message to show."""

@@ -143,7 +143,7 @@ async def test_without_smtp_settings_emails_wait_and_the_rest_goes_out(
     await conversation.join()
     seen = len(connector.received[conversation.id])
     retbot = bot.app[RETBOT]
-    delivery = retbot.bot._follow_up._delivery
+    delivery = retbot.delivery
     dispatcher = retbot.dispatcher
     now = datetime.now(UTC)
 

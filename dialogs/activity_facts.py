@@ -1,4 +1,4 @@
-"""Facts about an inbound activity that several parts of the edge need."""
+"""Facts about an inbound activity that the edge and the flows both need."""
 
 from botbuilder.schema import Activity
 
