@@ -1,0 +1,218 @@
+"""The notulen of one RET meeting day: who was there, and per case what was brought in,
+discussed, advised, agreed and decided. Drafted by retbot from what it recorded (and from
+a Teams transcript when one is sent), corrected and approved by the procesondersteuner.
+
+Only case numbers, initials and categories of the aanmelding go in: never names of the
+jeugdige or the family, never a birth date.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Protocol
+
+from domain.advice import Advice, Afspraak, Mandate
+from domain.booking import Booking
+from domain.cases import Case
+from domain.intake import age_in
+from domain.meetings import AMSTERDAM
+from domain.ret import Member, RetConfig
+from domain.roles import Role
+
+AGE_GROUPS = ((8, "0-8"), (12, "9-12"), (16, "13-16"))  # the annual reports' buckets
+OLDEST_GROUP = "17+"
+ATTENDING_ROLES = (Role.VOORZITTER, Role.PROCESONDERSTEUNER, Role.KERNTEAMLID)
+
+
+def age_group(year_of_birth: object, on: date) -> str | None:
+    """0-8, 9-12, 13-16 or 17+ (as the reports count), None without a year of birth."""
+    if not isinstance(year_of_birth, int):
+        return None
+    age = age_in(year_of_birth, on)
+    return next((group for top, group in AGE_GROUPS if age <= top), OLDEST_GROUP)
+
+
+class PointKind(StrEnum):
+    """What a transcript line starting with 'Afspraak:', 'Actie:', … records."""
+
+    AFSPRAAK = "afspraak"
+    ACTIE = "actie"
+    BESLUIT = "besluit"
+    ADVIES = "advies"
+
+
+@dataclass(frozen=True)
+class Point:
+    """One line said in the meeting that the notulen keep; `case_number` None when it
+    could not be placed under a case (it then goes under 'Overig', not lost)."""
+
+    kind: PointKind
+    text: str
+    case_number: str | None
+    at: str  # the moment in the recording, "00:12:04"
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What the notulen take from a Teams transcript: who of the roster spoke, how many
+    others spoke (not named: they may be the family), and the points."""
+
+    present: tuple[str, ...]  # roster names, in order of first words
+    others: int
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    organisation: str
+    role: str
+
+
+@dataclass(frozen=True)
+class CaseMinutes:
+    number: str
+    initials: str
+    age_group: str | None
+    soort_vraag: str | None  # the code; the document words it
+    start: datetime
+    samenvatting: str | None  # the bespreking: the advice's samenvatting casus
+    advies: tuple[str, ...]
+    afspraken: tuple[Afspraak, ...]
+    said_afspraken: tuple[str, ...]  # 'Afspraak:' and 'Actie:' lines not (yet) in the advice
+    besluiten: tuple[str, ...]
+    mandates: tuple[Mandate, ...]
+    follow_up: date | None
+
+
+@dataclass(frozen=True)
+class Minutes:
+    ret_name: str
+    meeting_date: date
+    start: time | None
+    location: str
+    present: tuple[Attendee, ...]
+    absent: tuple[Attendee, ...]
+    others_present: int
+    from_transcript: bool
+    cases: tuple[CaseMinutes, ...]
+    unplaced: tuple[Point, ...] = field(default=())
+
+
+class NoMeeting(LookupError):
+    """No case was booked into a RET meeting on that day."""
+
+
+class NotulenSource(Protocol):
+    """What the notulen are drafted from (storage implements it)."""
+
+    async def bookings_on(self, day: date) -> list[Booking]: ...
+
+    async def get(self, number: str) -> Case | None: ...
+
+    async def advice(self, number: str) -> Advice | None: ...
+
+    async def mandates(self, number: str) -> dict[str, Mandate]: ...
+
+    async def record_reads(
+        self, cases: list[Case], reader: str, channel: str, at: datetime
+    ) -> None: ...
+
+
+def _attendee(member: Member) -> Attendee:
+    return Attendee(member.name, member.organisation, member.role.value)
+
+
+def attendance(ret: RetConfig, transcript: Transcript | None) -> tuple[list, list]:
+    """Present and absent. From a transcript: the roster members who spoke are present,
+    the invited (voorzitter, procesondersteuner, kernteam) who did not are absent. Without
+    one, everybody invited stands as present, for the procesondersteuner to correct."""
+    invited = [m for m in ret.members if m.role in ATTENDING_ROLES and not m.stand_in]
+    if transcript is None:
+        return [_attendee(m) for m in invited], []
+    by_name = {m.name: m for m in ret.members}
+    present = [by_name[name] for name in transcript.present if name in by_name]
+    absent = [m for m in invited if m not in present]
+    return [_attendee(m) for m in present], [_attendee(m) for m in absent]
+
+
+def _texts(points: Sequence[Point], *kinds: PointKind) -> tuple[str, ...]:
+    return tuple(p.text for p in points if p.kind in kinds)
+
+
+def case_minutes(
+    case: Case,
+    booking: Booking,
+    advice: Advice | None,
+    mandates: dict[str, Mandate],
+    points: Sequence[Point],
+    follow_up_after_days: int,
+) -> CaseMinutes:
+    day = booking.slot.meeting_date
+    issued = advice.issued_at.date() if advice else day
+    organisations = advice.organisations if advice else []
+    return CaseMinutes(
+        number=case.number,
+        initials=case.initials,
+        age_group=age_group(case.answers.get("geboortejaar"), day),
+        soort_vraag=case.answers.get("soort_vraag") or None,
+        start=booking.slot.start,
+        samenvatting=advice.samenvatting if advice else None,
+        advies=((advice.advies,) if advice else ()) + _texts(points, PointKind.ADVIES),
+        afspraken=advice.afspraken if advice else (),
+        said_afspraken=_texts(points, PointKind.AFSPRAAK, PointKind.ACTIE),
+        besluiten=_texts(points, PointKind.BESLUIT),
+        mandates=tuple(mandates[o] for o in organisations if o in mandates),
+        follow_up=issued + timedelta(days=follow_up_after_days) if advice else None,
+    )
+
+
+async def draft_minutes(
+    source: NotulenSource,
+    ret: RetConfig,
+    day: date,
+    transcript: Transcript | None,
+    reader: str,
+    channel: str,
+    now: datetime,
+) -> Minutes:
+    """The notulen of the meeting on `day`, from its bookings, cases and advice (and the
+    transcript, if any). Reading each case for it is audited. Raises NoMeeting."""
+    bookings = sorted(await source.bookings_on(day), key=lambda b: b.slot.start)
+    if not bookings:
+        raise NoMeeting(day)
+    points = transcript.points if transcript else ()
+    cases, minutes = [], []
+    for booking in bookings:
+        case = await source.get(booking.case_number)
+        if case is None:  # purged since it was booked
+            continue
+        cases.append(case)
+        mine = [p for p in points if p.case_number == case.number]
+        minutes.append(
+            case_minutes(
+                case,
+                booking,
+                await source.advice(case.number),
+                await source.mandates(case.number),
+                mine,
+                ret.follow_up.first_after_days,
+            )
+        )
+    await source.record_reads(cases, reader, channel, now)
+    present, absent = attendance(ret, transcript)
+    numbers = {c.number for c in cases}
+    first = bookings[0].slot
+    return Minutes(
+        ret_name=ret.name,
+        meeting_date=day,
+        start=first.start.astimezone(AMSTERDAM).time(),
+        location=first.location,
+        present=tuple(present),
+        absent=tuple(absent),
+        others_present=transcript.others if transcript else 0,
+        from_transcript=transcript is not None,
+        cases=tuple(minutes),
+        unplaced=tuple(p for p in points if p.case_number not in numbers),
+    )
