@@ -17,19 +17,22 @@ from bot.agenda_page import AgendaPage
 from bot.connector import ConnectorPool
 from bot.delivery import ProactiveDelivery
 from bot.email_channel import EmailRendering
+from bot.files import TeamsFiles
 from bot.follow_up_page import FollowUpPage
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
-from bot.links import AgendaLinks, FollowUpLinks
+from bot.links import AgendaLinks, FollowUpLinks, NotulenLinks
 from bot.mailer import SmtpMailer
 from bot.members import RosterMembers
+from bot.notulen_page import NotulenPage
 from bot.outbox import OutboxDispatcher
 from bot.references import ReferenceCaptureMiddleware
 from bot.settings import Settings
 from bot.tenants import TenantGate
 from dialogs.booking import BookingActions
 from dialogs.follow_up import FollowUpActions
+from dialogs.notulen import NotulenActions
 from domain.ret import RetConfig
 from scheduler.ticker import start_ticker
 from storage.advice import SqlAdviceRepository
@@ -42,6 +45,7 @@ from storage.encryption import FieldCipher
 from storage.follow_up import SqlFollowUpRepository
 from storage.member_emails import MemberEmails
 from storage.migrate import upgrade_to_head
+from storage.notulen import SqlNotulenRepository
 from storage.outbox import OutboxRepository
 from storage.references import ReferenceRepository
 
@@ -67,6 +71,8 @@ class Retbot:
     jobs: PeriodicJobs
     follow_up_page: FollowUpPage
     agenda_page: AgendaPage
+    notulen_page: NotulenPage
+    notulen: NotulenActions
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -105,6 +111,9 @@ def build_retbot(
     follow_up = FollowUpActions(ret, follow_up_repository, delivery, roster, links)
     bookings = SqlBookingRepository(sessions, cipher)
     agenda_links = AgendaLinks(settings.link_key, settings.public_url)
+    notulen_repository = SqlNotulenRepository(sessions, cipher)
+    notulen_links = NotulenLinks(settings.link_key, settings.public_url)
+    notulen = NotulenActions(ret, notulen_repository, delivery, roster, notulen_links, TeamsFiles())
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
@@ -116,9 +125,18 @@ def build_retbot(
         roster,
         follow_up,
         BookingActions(ret, bookings, delivery, agenda_links),
+        notulen,
     )
     jobs = PeriodicJobs(
-        ret, sessions, cipher, consultations, delivery, dispatcher, follow_up_repository, follow_up
+        ret,
+        sessions,
+        cipher,
+        consultations,
+        delivery,
+        dispatcher,
+        follow_up_repository,
+        follow_up,
+        notulen,
     )
     page = FollowUpPage(links, follow_up_repository, follow_up)
     agenda = AgendaPage(agenda_links, bookings, ret.name)
@@ -136,6 +154,8 @@ def build_retbot(
         jobs,
         page,
         agenda,
+        NotulenPage(notulen_links, notulen_repository),
+        notulen,
     )
 
 
@@ -151,6 +171,7 @@ def create_app(
     app.router.add_get("/healthz", healthz)
     app[RETBOT].follow_up_page.add_routes(app)
     app[RETBOT].agenda_page.add_routes(app)
+    app[RETBOT].notulen_page.add_routes(app)
     return app
 
 

@@ -22,6 +22,7 @@ from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.follow_up import ESCALATE_KEY, FOLLOW_UP_KEY
 from dialogs.cards.intake import INTAKE_KEY, discard_card
 from dialogs.cards.menu import MenuChoice, menu_card
+from dialogs.cards.notulen import NOTULEN_KEY
 from dialogs.cards.triage import CASE_INFO_KEY
 from dialogs.clock import now
 from dialogs.closing import ClosingActions
@@ -33,9 +34,11 @@ from dialogs.follow_up import FollowUpActions
 from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
 from dialogs.members import MemberLookup
+from dialogs.notulen import NotulenActions
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.triage import VERBS as TRIAGE_VERBS
 from dialogs.triage import TriageActions
+from dialogs.uploads import uploaded_file
 from domain.advice import AdviceRepository
 from domain.cases import TEAM_VIEW_ROLES, visible_cases
 from domain.closing import may_close
@@ -49,6 +52,8 @@ CARD_ACTION_INVOKE = "adaptiveCard/action"
 
 SubmitHandler = Callable[[TurnContext, dict, Language], Awaitable[None]]
 """Handles a card submit (a message whose value carries the route's key)."""
+FileHandler = Callable[[TurnContext, Language], Awaitable[None]]
+"""Handles a file sent in a Teams personal chat (dialogs.uploads), by its kind."""
 CardAction = Callable[[TurnContext, str, dict], Awaitable[dict | str]]
 """Handles an Action.Execute verb: the card that replaces the clicked one, or a message."""
 
@@ -66,6 +71,7 @@ class RetBot(ActivityHandler):
         members: MemberLookup,
         follow_up: FollowUpActions,
         booking: BookingActions,
+        notulen: NotulenActions,
     ) -> None:
         self._ret = ret
         self._members = members
@@ -97,6 +103,12 @@ class RetBot(ActivityHandler):
             ESCALATE_KEY: follow_up.on_escalate,
             FOLLOW_UP_KEY: follow_up.on_answer,
             INTAKE_KEY: self._resume_intake,
+            NOTULEN_KEY: notulen.on_submit,
+        }
+        # A file sent in the personal chat goes by its kind ("docx", "vtt").
+        self._files: dict[str, FileHandler] = {
+            "docx": notulen.on_docx,
+            "vtt": notulen.on_transcript,
         }
         self._card_actions: dict[str, CardAction] = {
             **dict.fromkeys(CONSULT_VERBS, self._chair_actions.act),
@@ -142,6 +154,14 @@ class RetBot(ActivityHandler):
         if command is not None:  # commands and card buttons interrupt whatever was asked
             await dialog_context.cancel_all_dialogs()
             await self._start(command, dialog_context, language)
+            return
+        upload = uploaded_file(turn_context.activity)
+        if upload is not None:  # a file is never an answer to a dialog's question
+            handle_file = self._files.get(upload.kind)
+            if handle_file is None:
+                await turn_context.send_activity(text("notulen.file_kind", language))
+            else:
+                await handle_file(turn_context, language)
             return
         if dialog_context.active_dialog:
             result = await dialog_context.continue_dialog()

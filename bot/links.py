@@ -10,7 +10,7 @@ die with it.
 
 import logging
 import secrets
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from itsdangerous import BadData, URLSafeSerializer
 
@@ -19,6 +19,8 @@ LINK_VALID_FOR = timedelta(days=30)
 SALT = "retbot.follow-up"
 AGENDA_SALT = "retbot.agenda"
 AGENDA_VALID_AFTER = timedelta(days=7)
+NOTULEN_SALT = "retbot.notulen"
+NOTULEN_VALID_FOR = timedelta(days=30)
 
 
 class LinkRefused(Exception):
@@ -88,3 +90,22 @@ class AgendaLinks(_SignedIds):
     def url(self, uid: str, meeting_end: datetime) -> str:
         token = self.token(uid, meeting_end + AGENDA_VALID_AFTER)
         return f"{self._base_url}/agenda/{token}.ics"
+
+
+class NotulenLinks(_SignedIds):
+    """To one version of a meeting day's notulen (.docx), for 30 days: "2026-03-03/2"."""
+
+    def __init__(self, key: str, base_url: str) -> None:
+        super().__init__(key, base_url, NOTULEN_SALT, "notulen", str)
+
+    def url(self, day: date, version: int, now: datetime) -> str:
+        token = self.token(f"{day.isoformat()}/{version}", now + NOTULEN_VALID_FOR)
+        return f"{self._base_url}/notulen/{token}.docx"
+
+    def version_of(self, token: str, now: datetime) -> tuple[date, int]:
+        """The day and version a token is for; LinkRefused when not valid (now)."""
+        day, _, version = str(self.id_of(token, now)).partition("/")
+        try:
+            return date.fromisoformat(day), int(version)
+        except ValueError:
+            raise LinkRefused() from None

@@ -6,6 +6,7 @@ date. Empty parts say what is still to be filled in, so the procesondersteuner s
 """
 
 import io
+import zipfile
 from datetime import date, datetime
 
 from babel.dates import format_date, format_time
@@ -22,12 +23,8 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 _TEXTS: dict[str, dict[str, str]] = {
     "title": {"nl": "Notulen RET-overleg", "en": "Minutes of the RET meeting"},
     "draft": {
-        "nl": "Concept, versie {version}: te controleren door de procesondersteuner.",
-        "en": "Draft, version {version}: to be checked by the process assistant.",
-    },
-    "approved": {
-        "nl": "Vastgesteld, versie {version}.",
-        "en": "Approved, version {version}.",
+        "nl": "Concept, opgesteld door retbot: te controleren door de procesondersteuner.",
+        "en": "Draft by retbot: to be checked by the process assistant.",
     },
     "date": {"nl": "Datum", "en": "Date"},
     "time": {"nl": "Tijd", "en": "Time"},
@@ -108,13 +105,11 @@ def _clock(moment: datetime, language: str) -> str:
     return format_time(moment.astimezone(AMSTERDAM), "HH:mm", locale=language)
 
 
-def notulen_docx(
-    minutes: Minutes, version: int = 1, language: str = "nl", approved: bool = False
-) -> bytes:
-    """The notulen as .docx bytes."""
+def notulen_docx(minutes: Minutes, language: str = "nl") -> bytes:
+    """The draft notulen as .docx bytes."""
     document = Document()
     document.add_heading(f"{_t('title', language)}: {minutes.ret_name}", level=0)
-    document.add_paragraph(_t("approved" if approved else "draft", language, version=version))
+    document.add_paragraph(_t("draft", language))
     _meeting_facts(document, minutes, language)
     _attendance(document, minutes, language)
     for case in minutes.cases:
@@ -127,6 +122,19 @@ def notulen_docx(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def is_docx(data: bytes) -> bool:
+    """Whether Word (and python-docx) can open this as a .docx: a zip with a main document,
+    not a .doc, a PDF or a renamed file."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                return False
+        Document(io.BytesIO(data))
+    except Exception:  # zipfile, lxml and python-docx each raise their own kinds
+        return False
+    return True
 
 
 def _meeting_facts(document: DocxDocument, minutes: Minutes, language: str) -> None:

@@ -100,6 +100,36 @@ class Minutes:
     unplaced: tuple[Point, ...] = field(default=())
 
 
+CONCEPT, APPROVED = "concept", "goedgekeurd"
+REVIEWERS = (Role.PROCESONDERSTEUNER, Role.VOORZITTER)
+
+
+def may_review(member: Member | None) -> bool:
+    """The procesondersteuner takes the notulen; the voorzitter may stand in."""
+    return member is not None and member.role in REVIEWERS
+
+
+@dataclass(frozen=True)
+class NotulenState:
+    meeting_date: date
+    status: str  # CONCEPT or APPROVED
+    transcript: Transcript | None
+    approved_version: int | None
+
+
+@dataclass(frozen=True)
+class NotulenVersion:
+    """One stored version of the .docx; versions are never overwritten."""
+
+    meeting_date: date
+    version: int
+    source: str  # retbot, correctie, transcript
+    sha256: str
+    content: bytes
+    made_by: str
+    made_at: datetime
+
+
 class NoMeeting(LookupError):
     """No case was booked into a RET meeting on that day."""
 
@@ -117,6 +147,53 @@ class NotulenSource(Protocol):
 
     async def record_reads(
         self, cases: list[Case], reader: str, channel: str, at: datetime
+    ) -> None: ...
+
+
+class NotulenRepository(NotulenSource, Protocol):
+    async def meetings_ended(self, since: date, before: datetime) -> list[date]:
+        """Meeting days from `since` on, over before `before`, without notulen yet."""
+        ...
+
+    async def claim(self, day: date, at: datetime) -> bool:
+        """Starts the day's notulen once; False when somebody started them already."""
+        ...
+
+    async def state(self, day: date) -> NotulenState | None: ...
+
+    async def latest_concept(self) -> NotulenState | None: ...
+
+    async def save_transcript(self, day: date, transcript: Transcript) -> None: ...
+
+    async def add_version(
+        self,
+        day: date,
+        content: bytes,
+        source: str,
+        by: str,
+        at: datetime,
+        case_numbers: Sequence[str],
+        channel: str,
+    ) -> NotulenVersion:
+        """Stores the next version, audited for each case in it."""
+        ...
+
+    async def version(self, day: date, number: int | None = None) -> NotulenVersion | None: ...
+
+    async def approve(
+        self,
+        day: date,
+        version: int,
+        by: str,
+        at: datetime,
+        case_numbers: Sequence[str],
+        channel: str,
+    ) -> bool:
+        """Approves `version` once; False when already approved."""
+        ...
+
+    async def record_download(
+        self, day: date, version: int, case_numbers: Sequence[str], at: datetime
     ) -> None: ...
 
 

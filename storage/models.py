@@ -283,3 +283,36 @@ class BookingRow(Base):
     sequence: Mapped[int]
     booked_by: Mapped[str] = mapped_column(Text)
     booked_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class NotulenRow(Base):
+    """The notulen of one RET meeting day: drafted once (the primary key keeps a second
+    instance from drafting them again), then approved. The transcript's points are
+    encrypted; who reviews and who approved are professionals."""
+
+    __tablename__ = "notulen"
+
+    meeting_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))  # concept, goedgekeurd
+    transcript: Mapped[str | None] = mapped_column(Text)
+    drafted_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    approved_version: Mapped[int | None]
+    approved_by: Mapped[str | None] = mapped_column(Text)
+    approved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class NotulenVersionRow(Base):
+    """One version of the notulen .docx, never overwritten: retbot's drafts and the
+    procesondersteuner's corrections. The content (base64) is encrypted."""
+
+    __tablename__ = "notulen_version"
+    __table_args__ = (UniqueConstraint("meeting_date", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_date: Mapped[date] = mapped_column(Date, index=True)
+    version: Mapped[int]
+    source: Mapped[str] = mapped_column(String(16))  # retbot, correctie, transcript
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[str] = mapped_column(Text)
+    made_by: Mapped[str] = mapped_column(Text)
+    made_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -12,6 +12,8 @@ from storage.models import (
     CaseRow,
     ConsultationRow,
     FollowUpAskRow,
+    NotulenRow,
+    NotulenVersionRow,
     OutboxRow,
 )
 
@@ -24,6 +26,8 @@ ENCRYPTED_COLUMNS = (
     (AfspraakRow, ("action", "person")),
     (OutboxRow, ("payload",)),
     (FollowUpAskRow, ("toelichting",)),
+    (NotulenRow, ("transcript",)),
+    (NotulenVersionRow, ("content",)),
 )
 
 

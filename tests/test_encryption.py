@@ -126,6 +126,8 @@ PLAIN_ON_PURPOSE = {
     ("mandate_confirmation", "organisation"),
     ("mandate_confirmation", "answered_by"),
     ("member_email", "email"),
+    ("notulen", "approved_by"),
+    ("notulen_version", "made_by"),
     ("outbox", "scope_id"),
 }
 
