@@ -1,6 +1,7 @@
 """Notulen in the database: the state of one meeting day's notulen, their transcript and
 every version of the .docx (implements domain.notulen.NotulenSource and what the flow
-stores). A booking repository too: the notulen are drafted from the day's bookings."""
+stores). A booking and advice repository too: the notulen are drafted from the day's
+bookings and the advice of its cases."""
 
 import base64
 import hashlib
@@ -21,6 +22,7 @@ from domain.notulen import (
     PointKind,
     Transcript,
 )
+from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository, _booking
 from storage.models import AuditRow, BookingRow, NotulenRow, NotulenVersionRow
 from storage.upsert import dialect_insert
@@ -28,7 +30,7 @@ from storage.upsert import dialect_insert
 MAX_ATTEMPTS = 10  # racing uploads: each lost race for a version number costs one
 
 
-class SqlNotulenRepository(SqlBookingRepository):
+class SqlNotulenRepository(SqlBookingRepository, SqlAdviceRepository):
     async def bookings_on(self, day: date) -> list[Booking]:
         async with self._sessions() as session:
             rows = await session.scalars(
