@@ -49,11 +49,21 @@ def main(argv: list[str] | None = None) -> int:
     package.add_argument("--website", default="https://www.example.org/retbot")
     package.add_argument("--config", type=Path, help="the RET's YAML file (or RETBOT_CONFIG)")
 
+    document = commands.add_parser("document", help="write a document retbot makes (.docx)")
+    documents = document.add_subparsers(dest="document", required=True)
+    from bot.notulen_command import add_notulen_parser
+
+    add_notulen_parser(documents)
+
     args = parser.parse_args(argv)
     if args.command == "serve":
         return serve_command(args.host, args.port, args.config)
     if args.command == "manifest":
         return manifest_command(args.app_id, args.out, args.website, args.config)
+    if args.command == "document" and args.document == "notulen":
+        from bot.notulen_command import notulen_command
+
+        return notulen_command(args.meeting, args.out, args.config)
     if args.command == "outbox":
         from bot.outbox_command import outbox_command
 
