@@ -283,3 +283,21 @@ class BookingRow(Base):
     sequence: Mapped[int]
     booked_by: Mapped[str] = mapped_column(Text)
     booked_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class DocumentVersionRow(Base):
+    """One generated version of a document (advies, notulen); never overwritten. The .docx
+    is base64 in `content`, encrypted like other free text."""
+
+    __tablename__ = "document_version"
+    __table_args__ = (UniqueConstraint("kind", "subject", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(String(32), index=True)
+    version: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    filename: Mapped[str] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    content: Mapped[str] = mapped_column(Text)
