@@ -33,6 +33,7 @@ from bot.tenants import TenantGate
 from dialogs.booking import BookingActions
 from dialogs.follow_up import FollowUpActions
 from dialogs.notulen import NotulenActions
+from documents.house_style import house_style_for
 from domain.ret import RetConfig
 from scheduler.ticker import start_ticker
 from storage.advice import SqlAdviceRepository
@@ -113,7 +114,10 @@ def build_retbot(
     agenda_links = AgendaLinks(settings.link_key, settings.public_url)
     notulen_repository = SqlNotulenRepository(sessions, cipher)
     notulen_links = NotulenLinks(settings.link_key, settings.public_url)
-    notulen = NotulenActions(ret, notulen_repository, delivery, roster, notulen_links, TeamsFiles())
+    house_style = house_style_for(ret.documents)
+    notulen = NotulenActions(
+        ret, notulen_repository, delivery, roster, notulen_links, TeamsFiles(), house_style
+    )
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),

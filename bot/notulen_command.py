@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
 from bot.settings import Settings
+from documents.house_style import HouseStyle, TemplateError, house_style_for
 from documents.notulen import long_date, notulen_docx
 from domain.notulen import NoMeeting, draft_minutes
 from domain.ret import RetConfig
@@ -31,11 +32,12 @@ def notulen_command(meeting: date, out: Path, config: Path | None) -> int:
     settings = Settings()
     try:
         ret = load_ret_config(resolve_config_path(config or settings.config_path))
-    except RetConfigError as error:
+        style = house_style_for(ret.documents)
+    except (RetConfigError, TemplateError) as error:
         print(f"retbot: invalid RET configuration: {error}", file=sys.stderr)
         return 2
 
-    code, content, message = asyncio.run(_notulen(settings, ret, meeting))
+    code, content, message = asyncio.run(_notulen(settings, ret, style, meeting))
     if content is None:
         print(message, file=sys.stderr)
         return code
@@ -45,7 +47,7 @@ def notulen_command(meeting: date, out: Path, config: Path | None) -> int:
 
 
 async def _notulen(
-    settings: Settings, ret: RetConfig, meeting: date
+    settings: Settings, ret: RetConfig, style: HouseStyle, meeting: date
 ) -> tuple[int, bytes | None, str]:
     """The exit code, the .docx (None: there is none) and what to say about it."""
     day = long_date(meeting)
@@ -66,6 +68,6 @@ async def _notulen(
             minutes = await draft_minutes(notulen, ret, meeting, transcript, "cli", "cli", now)
         except NoMeeting:
             return 1, None, f"Op {day} was er geen RET-overleg met casussen."
-        return 0, notulen_docx(minutes), f"Conceptnotulen van {day} (nog niet bewaard)"
+        return 0, notulen_docx(minutes, style), f"Conceptnotulen van {day} (nog niet bewaard)"
     finally:
         await engine.dispose()

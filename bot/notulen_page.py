@@ -8,7 +8,7 @@ from aiohttp import web
 from bot.links import LinkRefused, NotulenLinks
 from dialogs.clock import now
 from dialogs.texts import DEFAULT_LANGUAGE, text
-from documents.notulen import DOCX_TYPE
+from domain.documents import DOCX
 from domain.notulen import NotulenRepository
 
 PATH = "/notulen/{token}.docx"
@@ -38,11 +38,11 @@ class NotulenPage:
         if version is None:
             return _refusal("notulen.download.invalid", 404)
         numbers = [b.case_number for b in await self._notulen.bookings_on(day)]
-        await self._notulen.record_download(day, number, numbers, at)
+        await self._notulen.record_download(version, numbers, at)
         filename = f"Notulen-RET-overleg-{day.isoformat()}-v{number}.docx"
         return web.Response(
             body=version.content,
-            content_type=DOCX_TYPE,
+            content_type=DOCX,
             headers={**HEADERS, "Content-Disposition": f'attachment; filename="{filename}"'},
         )
 

@@ -21,16 +21,17 @@ from dialogs.delivery import Delivery
 from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.uploads import Files, FileTooLarge, FileUnavailable, UploadedFile, uploaded_file
-from documents.notulen import DOCX_TYPE, is_docx, long_date, notulen_docx
+from documents.house_style import HouseStyle
+from documents.notulen import is_docx, long_date, notulen_docx
 from documents.transcript import CaseMention, TranscriptProblem, read_transcript
 from domain.cases import Case
+from domain.documents import DOCX, DocumentVersion
 from domain.mail import Mail, MailAttachment
 from domain.meetings import AMSTERDAM
 from domain.notulen import (
     APPROVED,
     ATTENDING_ROLES,
     NotulenRepository,
-    NotulenVersion,
     Transcript,
     draft_minutes,
     may_review,
@@ -58,6 +59,7 @@ class NotulenActions:
         members: MemberLookup,
         links: NotulenLinks,
         files: Files,
+        style: HouseStyle,
     ) -> None:
         self._ret = ret
         self._notulen = notulen
@@ -65,6 +67,7 @@ class NotulenActions:
         self._members = members
         self._links = links
         self._files = files
+        self._style = style
 
     async def draft_due(self, at: datetime | None = None) -> list[date]:
         """The periodic job: notulen for every meeting day of the last week that is over
@@ -79,21 +82,6 @@ class NotulenActions:
             await self._send_draft(day, version)
             drafted.append(day)
         return drafted
-
-    async def draft(self, day: date, reader: str, channel: str) -> bytes:
-        """A draft of the day's notulen, not stored (for `retbot document notulen` when
-        retbot made none yet). Raises domain.notulen.NoMeeting."""
-        state = await self._notulen.state(day)
-        minutes = await draft_minutes(
-            self._notulen,
-            self._ret,
-            day,
-            state.transcript if state else None,
-            reader,
-            channel,
-            now(),
-        )
-        return notulen_docx(minutes)
 
     async def on_submit(self, turn_context: TurnContext, value: dict, language: Language) -> None:
         """*Goedkeuren* or *Corrigeren* on the draft card."""
@@ -119,8 +107,10 @@ class NotulenActions:
             await turn_context.send_activity(text("notulen.not_docx", language))
             return
         numbers = [c.number for c in await self._cases_of(day)]
+        filename = _filename(day, "correctie")
+        channel = turn_context.activity.channel_id
         version = await self._notulen.add_version(
-            day, data, "correctie", member.name, now(), numbers, turn_context.activity.channel_id
+            day, data, filename, member.name, now(), numbers, channel
         )
         await turn_context.send_activity(text("notulen.stored", language, version=version.version))
         await self._send_card(turn_context, day, version, language)
@@ -215,12 +205,13 @@ class NotulenActions:
         await turn_context.send_activity(text("notulen.approved", language, **words))
 
     async def _distribute(
-        self, version: NotulenVersion, transcript: Transcript | None
+        self, version: DocumentVersion, transcript: Transcript | None
     ) -> tuple[int, int]:
         """To the RET members who attended: a link in Teams, else the file by email."""
-        day_text = long_date(version.meeting_date)
+        day = date.fromisoformat(version.subject)
+        day_text = long_date(day)
         message = text("notulen.to_attendee", day=day_text, version=version.version)
-        url = self._links.url(version.meeting_date, version.version, now())
+        url = self._links.url(day, version.version, now())
         card = approved_card(message, url, DEFAULT_LANGUAGE)
         teams = email = 0
         for member in self._attendees(transcript):
@@ -239,15 +230,15 @@ class NotulenActions:
             return [m for m in self._ret.members if m.name in transcript.present]
         return [m for m in self._ret.members if m.role in ATTENDING_ROLES and not m.stand_in]
 
-    def _mail(self, member: Member, version: NotulenVersion, day_text: str) -> Mail:
+    def _mail(self, member: Member, version: DocumentVersion, day_text: str) -> Mail:
         words = {"day": day_text, "version": version.version}
         body = text("email.notulen.body", name=member.name, **words)
-        filename = f"Notulen-RET-overleg-{version.meeting_date.isoformat()}.docx"
+        filename = f"Notulen-RET-overleg-{version.subject}.docx"
         return Mail(
             to=(member.email,),
             subject=text("email.notulen.subject", **words),
             text=body + "\n\n" + text("email.signature", ret=self._ret.name),
-            attachments=(MailAttachment(filename, DOCX_TYPE, version.content),),
+            attachments=(MailAttachment(filename, DOCX, version.content),),
         )
 
     async def _redraft(
@@ -258,13 +249,14 @@ class NotulenActions:
         by: str,
         channel: str,
         at: datetime,
-    ) -> NotulenVersion:
+    ) -> DocumentVersion:
         minutes = await draft_minutes(self._notulen, self._ret, day, transcript, by, channel, at)
         numbers = [c.number for c in minutes.cases]
-        content = notulen_docx(minutes)
-        return await self._notulen.add_version(day, content, source, by, at, numbers, channel)
+        content = notulen_docx(minutes, self._style)
+        filename = _filename(day, source)
+        return await self._notulen.add_version(day, content, filename, by, at, numbers, channel)
 
-    async def _send_draft(self, day: date, version: NotulenVersion) -> None:
+    async def _send_draft(self, day: date, version: DocumentVersion) -> None:
         card = await self._card(day, version, DEFAULT_LANGUAGE)
         reviewers = self._ret.members_with_role(Role.PROCESONDERSTEUNER)
         reached = [await self._delivery.to_roster_member(m, card) for m in reviewers]
@@ -272,11 +264,11 @@ class NotulenActions:
             await self._delivery.alert_chair(text("notulen.no_reviewer", day=long_date(day)))
 
     async def _send_card(
-        self, turn_context: TurnContext, day: date, version: NotulenVersion, language: Language
+        self, turn_context: TurnContext, day: date, version: DocumentVersion, language: Language
     ) -> None:
         await turn_context.send_activity(card_activity(await self._card(day, version, language)))
 
-    async def _card(self, day: date, version: NotulenVersion, language: Language) -> dict:
+    async def _card(self, day: date, version: DocumentVersion, language: Language) -> dict:
         cases = await self._cases_of(day)
         listed = ", ".join(f"{c.number} ({c.initials or '-'})" for c in cases)
         summary = text("notulen.cases", language, count=len(cases), list=listed)
@@ -289,6 +281,11 @@ class NotulenActions:
         bookings = await self._notulen.bookings_on(day)
         found = [await self._notulen.get(b.case_number) for b in bookings]
         return [case for case in found if case is not None]
+
+
+def _filename(day: date, source: str) -> str:
+    """What made the version, in its stored file name: retbot, transcript, correctie."""
+    return f"notulen-{day.isoformat()}-{source}.docx"
 
 
 def _meeting_of(value: dict) -> tuple[date, int]:

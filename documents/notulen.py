@@ -13,12 +13,13 @@ from babel.dates import format_date, format_time
 from docx import Document
 from docx.document import Document as DocxDocument
 
+from documents.house_style import HouseStyle
 from domain.advice import Afspraak
 from domain.meetings import AMSTERDAM
 from domain.notulen import CaseMinutes, Minutes, Point
 from domain.vocabularies import SOORT_VRAAG
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+BULLET_STYLE = "List Bullet"
 
 _TEXTS: dict[str, dict[str, str]] = {
     "title": {"nl": "Notulen RET-overleg", "en": "Minutes of the RET meeting"},
@@ -105,9 +106,9 @@ def _clock(moment: datetime, language: str) -> str:
     return format_time(moment.astimezone(AMSTERDAM), "HH:mm", locale=language)
 
 
-def notulen_docx(minutes: Minutes, language: str = "nl") -> bytes:
-    """The draft notulen as .docx bytes."""
-    document = Document()
+def notulen_docx(minutes: Minutes, style: HouseStyle, language: str = "nl") -> bytes:
+    """The draft notulen as .docx bytes, in the RET's house style."""
+    document = style.new_document()
     document.add_heading(f"{_t('title', language)}: {minutes.ret_name}", level=0)
     document.add_paragraph(_t("draft", language))
     _meeting_facts(document, minutes, language)
@@ -236,4 +237,9 @@ def _point(point: Point, language: str) -> str:
 
 
 def _bullet(document: DocxDocument, value: str) -> None:
-    document.add_paragraph(value, style="List Bullet")
+    """A list item: in the template's list style when it has one (a RET's own template
+    need not), else as a plain paragraph with a bullet."""
+    if BULLET_STYLE in {s.name for s in document.styles}:
+        document.add_paragraph(value, style=BULLET_STYLE)
+    else:
+        document.add_paragraph(f"• {value}")

@@ -15,6 +15,7 @@ from typing import Protocol
 from domain.advice import Advice, Afspraak, Mandate
 from domain.booking import Booking
 from domain.cases import Case
+from domain.documents import DocumentVersion
 from domain.intake import age_in
 from domain.meetings import AMSTERDAM
 from domain.ret import Member, RetConfig
@@ -117,19 +118,6 @@ class NotulenState:
     approved_version: int | None
 
 
-@dataclass(frozen=True)
-class NotulenVersion:
-    """One stored version of the .docx; versions are never overwritten."""
-
-    meeting_date: date
-    version: int
-    source: str  # retbot, correctie, transcript
-    sha256: str
-    content: bytes
-    made_by: str
-    made_at: datetime
-
-
 class NoMeeting(LookupError):
     """No case was booked into a RET meeting on that day."""
 
@@ -169,16 +157,18 @@ class NotulenRepository(NotulenSource, Protocol):
         self,
         day: date,
         content: bytes,
-        source: str,
+        filename: str,
         by: str,
         at: datetime,
         case_numbers: Sequence[str],
         channel: str,
-    ) -> NotulenVersion:
-        """Stores the next version, audited for each case in it."""
+    ) -> DocumentVersion:
+        """Stores the next version in the document store, audited for each case in it."""
         ...
 
-    async def version(self, day: date, number: int | None = None) -> NotulenVersion | None: ...
+    async def version(self, day: date, number: int | None = None) -> DocumentVersion | None:
+        """Version `number` with its content; the newest without a number."""
+        ...
 
     async def approve(
         self,
@@ -193,7 +183,7 @@ class NotulenRepository(NotulenSource, Protocol):
         ...
 
     async def record_download(
-        self, day: date, version: int, case_numbers: Sequence[str], at: datetime
+        self, version: DocumentVersion, case_numbers: Sequence[str], at: datetime
     ) -> None: ...
 
 

@@ -1,11 +1,13 @@
 """One case as a whole: its audit trail, an export for an inzageverzoek, and purging it."""
 
+import base64
 import json
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from storage.documents import case_documents, decoded_content, delete_case_documents
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import FOLLOW_UP_TABLES, follow_up_export
 from storage.models import (
@@ -67,6 +69,7 @@ class CaseArchive:
                 "advies": advice,
                 "follow_up": await follow_up_export(session, number, self._cipher),
                 "overleg": await _booking_export(session, number),
+                "documenten": await self._documents(session, number),
             }
 
     async def _advice(self, session, number: str) -> dict | None:
@@ -106,9 +109,24 @@ class CaseArchive:
             ],
         }
 
+    async def _documents(self, session, number: str) -> list[dict]:
+        """Every stored version of the case's documents, the .docx itself in base64."""
+        return [
+            {
+                "soort": row.kind,
+                "versie": row.version,
+                "bestand": row.filename,
+                "sha256": row.sha256,
+                "gemaakt_door": row.created_by,
+                "gemaakt_op": row.created_at.isoformat(),
+                "inhoud_base64": base64.b64encode(decoded_content(row, self._cipher)).decode(),
+            }
+            for row in await case_documents(session, number)
+        ]
+
     async def purge(self, number: str, requested_by: str) -> bool:
-        """Removes the case, its timeline, its advice and the messages about it in the
-        outbox. The audit trail keeps who did what with the case number (no case content),
+        """Removes the case, its timeline, its advice, its documents and the messages about
+        it in the outbox. The audit trail keeps who did what with the case number (no case content),
         and records the purge itself."""
         async with self._sessions.begin() as session:
             removed = await session.execute(delete(CaseRow).where(CaseRow.number == number))
@@ -117,6 +135,7 @@ class CaseArchive:
             await session.execute(delete(CaseEventRow).where(CaseEventRow.case_number == number))
             for model in (AdviceRow, AfspraakRow, MandateRow, BookingRow, *FOLLOW_UP_TABLES):
                 await session.execute(delete(model).where(model.case_number == number))
+            await delete_case_documents(session, number)
             await delete_mentioning(session, self._cipher, number)
             session.add(_audit(number, requested_by, "casus verwijderd"))
         return True

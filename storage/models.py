@@ -287,8 +287,9 @@ class BookingRow(Base):
 
 class NotulenRow(Base):
     """The notulen of one RET meeting day: drafted once (the primary key keeps a second
-    instance from drafting them again), then approved. The transcript's points are
-    encrypted; who reviews and who approved are professionals."""
+    instance from drafting them again), then approved. Their .docx versions are in the
+    document store (kind "notulen", subject the ISO date). The transcript's points are
+    encrypted; who approved is a professional."""
 
     __tablename__ = "notulen"
 
@@ -301,18 +302,19 @@ class NotulenRow(Base):
     approved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
-class NotulenVersionRow(Base):
-    """One version of the notulen .docx, never overwritten: retbot's drafts and the
-    procesondersteuner's corrections. The content (base64) is encrypted."""
+class DocumentVersionRow(Base):
+    """One generated version of a document (advies, notulen); never overwritten. The .docx
+    is base64 in `content`, encrypted like other free text."""
 
-    __tablename__ = "notulen_version"
-    __table_args__ = (UniqueConstraint("meeting_date", "version"),)
+    __tablename__ = "document_version"
+    __table_args__ = (UniqueConstraint("kind", "subject", "version"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_date: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(String(32), index=True)
     version: Mapped[int]
-    source: Mapped[str] = mapped_column(String(16))  # retbot, correctie, transcript
     sha256: Mapped[str] = mapped_column(String(64))
+    filename: Mapped[str] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     content: Mapped[str] = mapped_column(Text)
-    made_by: Mapped[str] = mapped_column(Text)
-    made_at: Mapped[datetime] = mapped_column(UtcDateTime())

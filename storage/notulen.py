@@ -3,34 +3,36 @@ every version of the .docx (implements domain.notulen.NotulenSource and what the
 stores). A booking and advice repository too: the notulen are drafted from the day's
 bookings and the advice of its cases."""
 
-import base64
-import hashlib
 import json
 from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.booking import Booking
+from domain.documents import DocumentKind, DocumentVersion
 from domain.notulen import (
     APPROVED,
     CONCEPT,
     NotulenState,
-    NotulenVersion,
     Point,
     PointKind,
     Transcript,
 )
 from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository, _booking
-from storage.models import AuditRow, BookingRow, NotulenRow, NotulenVersionRow
+from storage.documents import SqlDocumentRepository
+from storage.encryption import PLAIN, FieldCipher
+from storage.models import AuditRow, BookingRow, NotulenRow
 from storage.upsert import dialect_insert
-
-MAX_ATTEMPTS = 10  # racing uploads: each lost race for a version number costs one
 
 
 class SqlNotulenRepository(SqlBookingRepository, SqlAdviceRepository):
+    def __init__(self, sessions: async_sessionmaker, cipher: FieldCipher = PLAIN) -> None:
+        super().__init__(sessions, cipher)
+        self._documents = SqlDocumentRepository(sessions, cipher)
+
     async def bookings_on(self, day: date) -> list[Booking]:
         async with self._sessions() as session:
             rows = await session.scalars(
@@ -96,60 +98,29 @@ class SqlNotulenRepository(SqlBookingRepository, SqlAdviceRepository):
         self,
         day: date,
         content: bytes,
-        source: str,
+        filename: str,
         by: str,
         at: datetime,
         case_numbers: Sequence[str],
         channel: str,
-    ) -> NotulenVersion:
-        """Stores `content` as the next version (never replacing one), audited for every
-        case in it."""
-        sha256 = hashlib.sha256(content).hexdigest()
-        sealed = self._cipher.encrypt(base64.b64encode(content).decode("ascii"))
-        for _ in range(MAX_ATTEMPTS):
-            try:
-                async with self._sessions.begin() as session:
-                    last = await session.scalar(
-                        select(func.max(NotulenVersionRow.version)).where(
-                            NotulenVersionRow.meeting_date == day
-                        )
-                    )
-                    version = (last or 0) + 1
-                    session.add(
-                        NotulenVersionRow(
-                            meeting_date=day,
-                            version=version,
-                            source=source,
-                            sha256=sha256,
-                            content=sealed,
-                            made_by=by,
-                            made_at=at,
-                        )
-                    )
-                    await session.flush()  # a racing version took the number: IntegrityError
-                    session.add_all(
-                        _audits(case_numbers, by, f"notulen versie {version}", channel, at)
-                    )
-            except IntegrityError:
-                continue
-            return NotulenVersion(day, version, source, sha256, content, by, at)
-        raise RuntimeError(f"no free version number for the notulen of {day}")
-
-    async def version(self, day: date, number: int | None = None) -> NotulenVersion | None:
-        """Version `number` of the day's notulen, the latest without one."""
-        query = select(NotulenVersionRow).where(NotulenVersionRow.meeting_date == day)
-        if number is None:
-            query = query.order_by(NotulenVersionRow.version.desc()).limit(1)
-        else:
-            query = query.where(NotulenVersionRow.version == number)
-        async with self._sessions() as session:
-            row = await session.scalar(query)
-        if row is None:
-            return None
-        content = base64.b64decode(self._cipher.decrypt(row.content))
-        return NotulenVersion(
-            row.meeting_date, row.version, row.source, row.sha256, content, row.made_by, row.made_at
+    ) -> DocumentVersion:
+        """Stores `content` as the next version in the document store (never replacing
+        one), audited for every case in it."""
+        stored = await self._documents.add(
+            DocumentKind.NOTULEN, day.isoformat(), filename, content, by, channel, at
         )
+        async with self._sessions.begin() as session:
+            action = f"notulen v{stored.version} gemaakt"
+            session.add_all(_audits(case_numbers, by, action, channel, at))
+        return stored
+
+    async def version(self, day: date, number: int | None = None) -> DocumentVersion | None:
+        """Version `number` of the day's notulen (with its content), the latest without one."""
+        if number is None:
+            return await self._documents.latest(DocumentKind.NOTULEN, day.isoformat())
+        listed = await self._documents.versions(DocumentKind.NOTULEN, day.isoformat())
+        found = next((v for v in listed if v.version == number), None)
+        return await self._documents.get(found.id) if found else None
 
     async def approve(
         self,
@@ -173,10 +144,11 @@ class SqlNotulenRepository(SqlBookingRepository, SqlAdviceRepository):
         return True
 
     async def record_download(
-        self, day: date, version: int, case_numbers: Sequence[str], at: datetime
+        self, version: DocumentVersion, case_numbers: Sequence[str], at: datetime
     ) -> None:
+        await self._documents.record_read(version, "downloadlink", "web", at)
         async with self._sessions.begin() as session:
-            action = f"notulen versie {version} gedownload"
+            action = f"notulen v{version.version} opgehaald"
             session.add_all(_audits(case_numbers, "downloadlink", action, "web", at))
 
     def _state(self, row: NotulenRow) -> NotulenState:

@@ -11,9 +11,9 @@ from storage.models import (
     CaseEventRow,
     CaseRow,
     ConsultationRow,
+    DocumentVersionRow,
     FollowUpAskRow,
     NotulenRow,
-    NotulenVersionRow,
     OutboxRow,
 )
 
@@ -27,7 +27,7 @@ ENCRYPTED_COLUMNS = (
     (OutboxRow, ("payload",)),
     (FollowUpAskRow, ("toelichting",)),
     (NotulenRow, ("transcript",)),
-    (NotulenVersionRow, ("content",)),
+    (DocumentVersionRow, ("content",)),
 )
 
 

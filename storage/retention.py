@@ -7,6 +7,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.cases import CaseStatus, anonymised
+from storage.documents import delete_case_documents
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import anonymise_follow_up
 from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, CaseRow
@@ -20,8 +21,9 @@ async def anonymise_closed_cases(
     now: datetime,
     cipher: FieldCipher = PLAIN,
 ) -> list[str]:
-    """Clears personal fields, the referrer, the timeline notes and the advice texts of
-    every case closed before `closed_before`; the categories the reports count stay.
+    """Clears personal fields, the referrer, the timeline notes, the advice texts and the
+    documents of every case closed before `closed_before`; the categories the reports count
+    stay.
     Returns the numbers."""
     async with sessions.begin() as session:
         due = (
@@ -47,6 +49,7 @@ async def anonymise_closed_cases(
             )
             await _anonymise_advice(session, case.number)
             await anonymise_follow_up(session, case.number)
+            await delete_case_documents(session, case.number)  # they hold the free text
             session.add(
                 AuditRow(
                     at=now,

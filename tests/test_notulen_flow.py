@@ -17,16 +17,16 @@ from babel.dates import format_date
 from bot.app import RETBOT
 from dialogs.cards.notulen import APPROVE, CORRECT, NOTULEN_KEY
 from dialogs.uploads import FILE_DOWNLOAD_INFO
-from documents.notulen import DOCX_TYPE
 from domain.advice import Advice, Afspraak, Mandate, MandateAnswer
 from domain.booking import Booking, Slot
 from domain.cases import CaseStatus, Referrer
+from domain.documents import DOCX as DOCX_TYPE
 from domain.meetings import AMSTERDAM
 from domain.triage import CaseEvent
 from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository
 from storage.database import create_session_factory
-from storage.models import AuditRow, NotulenVersionRow
+from storage.models import AuditRow, DocumentVersionRow
 from tests.file_server import FileServer
 from tests.support import RunningBot, assert_valid_card
 from tests.test_advice_flow import GGZ, LVB, THIJS_AAD, rows
@@ -170,7 +170,8 @@ async def drafted(bot, connector, http, day: date):
 
 
 async def versions(bot) -> list[int]:
-    return sorted(r.version for r in await rows(bot, NotulenVersionRow))
+    found = await rows(bot, DocumentVersionRow)
+    return sorted(r.version for r in found if r.kind == "notulen")
 
 
 async def test_the_draft_reaches_the_procesondersteuner_once_and_reads_back(bot, connector, http):
@@ -226,7 +227,7 @@ async def test_the_draft_reaches_the_procesondersteuner_once_and_reads_back(bot,
     # The next run finds the notulen drafted: nothing is sent twice.
     assert await bot.app[RETBOT].jobs.notulen() == []
     assert await versions(bot) == [1]
-    reads = [r for r in await rows(bot, AuditRow) if r.action == "notulen versie 1"]
+    reads = [r for r in await rows(bot, AuditRow) if r.action == "notulen v1 gemaakt"]
     assert sorted(r.case_number for r in reads) == numbers
 
 
