@@ -19,6 +19,7 @@ from storage.models import (
     CaseRow,
     MandateRow,
 )
+from storage.notulen import case_notulen_export, delete_case_notulen
 from storage.outbox import delete_mentioning
 
 
@@ -70,6 +71,7 @@ class CaseArchive:
                 "follow_up": await follow_up_export(session, number, self._cipher),
                 "overleg": await _booking_export(session, number),
                 "documenten": await self._documents(session, number),
+                "notulen": await case_notulen_export(session, number),
             }
 
     async def _advice(self, session, number: str) -> dict | None:
@@ -125,14 +127,15 @@ class CaseArchive:
         ]
 
     async def purge(self, number: str, requested_by: str) -> bool:
-        """Removes the case, its timeline, its advice, its documents and the messages about
-        it in the outbox. The audit trail keeps who did what with the case number (no case content),
-        and records the purge itself."""
+        """Removes the case, its timeline, its advice, its documents, the notulen of its
+        meeting day and the messages about it in the outbox. The audit trail keeps who did
+        what with the case number (no case content), and records the purge itself."""
         async with self._sessions.begin() as session:
             removed = await session.execute(delete(CaseRow).where(CaseRow.number == number))
             if removed.rowcount == 0:
                 return False
             await session.execute(delete(CaseEventRow).where(CaseEventRow.case_number == number))
+            await delete_case_notulen(session, number)  # by its booking: before that goes
             for model in (AdviceRow, AfspraakRow, MandateRow, BookingRow, *FOLLOW_UP_TABLES):
                 await session.execute(delete(model).where(model.case_number == number))
             await delete_case_documents(session, number)

@@ -7,8 +7,8 @@ import json
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.booking import Booking
 from domain.documents import DocumentKind, DocumentVersion
@@ -24,7 +24,7 @@ from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository, _booking
 from storage.documents import SqlDocumentRepository
 from storage.encryption import PLAIN, FieldCipher
-from storage.models import AuditRow, BookingRow, NotulenRow
+from storage.models import AuditRow, BookingRow, DocumentVersionRow, NotulenRow
 from storage.upsert import dialect_insert
 
 
@@ -183,3 +183,54 @@ def _transcript_of(stored: str) -> Transcript:
         Point(PointKind(p["kind"]), p["text"], p["case"], p["at"]) for p in data["points"]
     )
     return Transcript(tuple(data["present"]), data["others"], points)
+
+
+async def _meeting_day_of(session: AsyncSession, number: str) -> date | None:
+    return await session.scalar(
+        select(BookingRow.meeting_date).where(BookingRow.case_number == number)
+    )
+
+
+async def case_notulen_export(session: AsyncSession, number: str) -> list[dict]:
+    """Which versions of the notulen of the case's meeting day exist: without their
+    content, which is about the other cases of that day too."""
+    day = await _meeting_day_of(session, number)
+    if day is None:
+        return []
+    rows = await session.scalars(
+        select(DocumentVersionRow)
+        .where(
+            DocumentVersionRow.kind == DocumentKind.NOTULEN.value,
+            DocumentVersionRow.subject == day.isoformat(),
+        )
+        .order_by(DocumentVersionRow.version)
+    )
+    return [
+        {
+            "vergaderdatum": day.isoformat(),
+            "versie": row.version,
+            "sha256": row.sha256,
+            "gemaakt_door": row.created_by,
+            "gemaakt_op": row.created_at.isoformat(),
+            "inhoud": "niet meegegeven: de notulen gaan ook over andere casussen",
+        }
+        for row in rows
+    ]
+
+
+async def delete_case_notulen(session: AsyncSession, number: str) -> None:
+    """Purge and anonymisation: the notulen of the case's meeting day hold its free text
+    and cannot lose one case's part, so every version goes, with their transcript. Call
+    it before the booking is removed."""
+    day = await _meeting_day_of(session, number)
+    if day is None:
+        return
+    await session.execute(
+        delete(DocumentVersionRow).where(
+            DocumentVersionRow.kind == DocumentKind.NOTULEN.value,
+            DocumentVersionRow.subject == day.isoformat(),
+        )
+    )
+    await session.execute(
+        update(NotulenRow).where(NotulenRow.meeting_date == day).values(transcript=None)
+    )

@@ -11,6 +11,7 @@ from storage.documents import delete_case_documents
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import anonymise_follow_up
 from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, CaseRow
+from storage.notulen import delete_case_notulen
 
 ANONYMOUS = "(geanonimiseerd)"
 
@@ -21,10 +22,9 @@ async def anonymise_closed_cases(
     now: datetime,
     cipher: FieldCipher = PLAIN,
 ) -> list[str]:
-    """Clears personal fields, the referrer, the timeline notes, the advice texts and the
-    documents of every case closed before `closed_before`; the categories the reports count
-    stay.
-    Returns the numbers."""
+    """Clears personal fields, the referrer, the timeline notes, the advice texts, the
+    documents and the notulen of its meeting day of every case closed before
+    `closed_before`; the categories the reports count stay. Returns the numbers."""
     async with sessions.begin() as session:
         due = (
             await session.scalars(
@@ -50,6 +50,7 @@ async def anonymise_closed_cases(
             await _anonymise_advice(session, case.number)
             await anonymise_follow_up(session, case.number)
             await delete_case_documents(session, case.number)  # they hold the free text
+            await delete_case_notulen(session, case.number)
             session.add(
                 AuditRow(
                     at=now,
