@@ -106,22 +106,57 @@ def _clock(moment: datetime, language: str) -> str:
     return format_time(moment.astimezone(AMSTERDAM), "HH:mm", locale=language)
 
 
+class _Writer:
+    """Adds paragraphs with the template's style ids looked up once. python-docx looks a
+    style name up anew for every paragraph (walking all styles, twice), which was most
+    of a build's time; setting the id on the paragraph's XML skips that."""
+
+    def __init__(self, document: DocxDocument, language: str) -> None:
+        self.document = document
+        self.language = language
+        ids = {style.name: style.style_id for style in document.styles}
+        self._headings = {0: ids.get("Title"), 1: ids.get("Heading 1"), 2: ids.get("Heading 2")}
+        self._bullet = ids.get(BULLET_STYLE)
+        self.table_style = ids.get("Table Grid")
+
+    def t(self, key: str, **values: object) -> str:
+        return _t(key, self.language, **values)
+
+    def heading(self, value: str, level: int) -> None:
+        self._add(value, self._headings[level])
+
+    def paragraph(self, value: str) -> None:
+        self._add(value, None)
+
+    def bullet(self, value: str) -> None:
+        """In the template's list style; a RET's own template may lack one: a bullet then."""
+        if self._bullet:
+            self._add(value, self._bullet)
+        else:
+            self._add(f"• {value}", None)
+
+    def _add(self, value: str, style_id: str | None) -> None:
+        paragraph = self.document.add_paragraph(value)
+        if style_id:
+            paragraph._p.style = style_id
+
+
 def notulen_docx(minutes: Minutes, style: HouseStyle, language: str = "nl") -> bytes:
     """The draft notulen as .docx bytes, in the RET's house style."""
-    document = style.new_document()
-    document.add_heading(f"{_t('title', language)}: {minutes.ret_name}", level=0)
-    document.add_paragraph(_t("draft", language))
-    _meeting_facts(document, minutes, language)
-    _attendance(document, minutes, language)
+    w = _Writer(style.new_document(), language)
+    w.heading(f"{w.t('title')}: {minutes.ret_name}", 0)
+    w.paragraph(w.t("draft"))
+    _meeting_facts(w, minutes)
+    _attendance(w, minutes)
     for case in minutes.cases:
-        _case_section(document, case, language)
+        _case_section(w, case)
     if minutes.unplaced:
-        document.add_heading(_t("overig", language), level=1)
-        document.add_paragraph(_t("overig.text", language))
+        w.heading(w.t("overig"), 1)
+        w.paragraph(w.t("overig.text"))
         for point in minutes.unplaced:
-            _bullet(document, _point(point, language))
+            w.bullet(_point(point, language))
     out = io.BytesIO()
-    document.save(out)
+    w.document.save(out)
     return out.getvalue()
 
 
@@ -138,83 +173,77 @@ def is_docx(data: bytes) -> bool:
     return True
 
 
-def _meeting_facts(document: DocxDocument, minutes: Minutes, language: str) -> None:
-    rows = [(_t("date", language), long_date(minutes.meeting_date, language))]
+def _meeting_facts(w: _Writer, minutes: Minutes) -> None:
+    rows = [(w.t("date"), long_date(minutes.meeting_date, w.language))]
     if minutes.start is not None:
-        rows.append((_t("time", language), format_time(minutes.start, "HH:mm", locale=language)))
-    rows.append((_t("place", language), minutes.location))
-    table = document.add_table(rows=0, cols=2)
-    for label, value in rows:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, value
+        rows.append((w.t("time"), format_time(minutes.start, "HH:mm", locale=w.language)))
+    rows.append((w.t("place"), minutes.location))
+    _table(w, None, rows)
 
 
-def _attendance(document: DocxDocument, minutes: Minutes, language: str) -> None:
-    document.add_heading(_t("present", language), level=1)
+def _attendance(w: _Writer, minutes: Minutes) -> None:
+    w.heading(w.t("present"), 1)
     if not minutes.from_transcript:
-        document.add_paragraph(_t("present.invited", language))
+        w.paragraph(w.t("present.invited"))
     for person in minutes.present:
-        _bullet(document, f"{person.name}, {person.organisation} ({person.role})")
+        w.bullet(f"{person.name}, {person.organisation} ({person.role})")
     if minutes.others_present:
-        document.add_paragraph(_t("present.others", language, count=minutes.others_present))
-    document.add_heading(_t("absent", language), level=1)
+        w.paragraph(w.t("present.others", count=minutes.others_present))
+    w.heading(w.t("absent"), 1)
     if not minutes.absent:
-        document.add_paragraph(_t("absent.none", language))
+        w.paragraph(w.t("absent.none"))
     for person in minutes.absent:
-        _bullet(document, f"{person.name}, {person.organisation} ({person.role})")
+        w.bullet(f"{person.name}, {person.organisation} ({person.role})")
 
 
-def _case_section(document: DocxDocument, case: CaseMinutes, language: str) -> None:
-    start = _clock(case.start, language)
+def _case_section(w: _Writer, case: CaseMinutes) -> None:
     initials = case.initials or "-"
-    document.add_heading(
-        _t("case", language, number=case.number, initials=initials, start=start), level=1
-    )
-    unknown = _t("unknown", language)
-    vraag = next((t.label(language) for t in SOORT_VRAAG if t.code == case.soort_vraag), unknown)
-    document.add_heading(_t("inbreng", language), level=2)
-    document.add_paragraph(
-        _t("inbreng.text", language, initials=initials, age=case.age_group or unknown, vraag=vraag)
-    )
-    document.add_heading(_t("bespreking", language), level=2)
-    document.add_paragraph(case.samenvatting or _t("to_fill", language))
-    document.add_heading(_t("advies", language), level=2)
-    for advies in case.advies or (_t("to_fill", language),):
-        document.add_paragraph(advies)
-    document.add_heading(_t("afspraken", language), level=2)
+    start = _clock(case.start, w.language)
+    w.heading(w.t("case", number=case.number, initials=initials, start=start), 1)
+    unknown = w.t("unknown")
+    vraag = next((t.label(w.language) for t in SOORT_VRAAG if t.code == case.soort_vraag), unknown)
+    w.heading(w.t("inbreng"), 2)
+    w.paragraph(w.t("inbreng.text", initials=initials, age=case.age_group or unknown, vraag=vraag))
+    w.heading(w.t("bespreking"), 2)
+    w.paragraph(case.samenvatting or w.t("to_fill"))
+    w.heading(w.t("advies"), 2)
+    for advies in case.advies or (w.t("to_fill"),):
+        w.paragraph(advies)
+    w.heading(w.t("afspraken"), 2)
     if case.afspraken:
-        _afspraken_table(document, case, language)
+        _afspraken_table(w, case)
     if case.said_afspraken:
-        document.add_paragraph(_t("afspraken.said", language))
+        w.paragraph(w.t("afspraken.said"))
         for said in case.said_afspraken:
-            _bullet(document, said)
+            w.bullet(said)
     if not case.afspraken and not case.said_afspraken:
-        document.add_paragraph(_t("to_fill", language))
-    document.add_heading(_t("besluiten", language), level=2)
+        w.paragraph(w.t("to_fill"))
+    w.heading(w.t("besluiten"), 2)
     for besluit in case.besluiten:
-        _bullet(document, besluit)
+        w.bullet(besluit)
     if not case.besluiten:
-        document.add_paragraph(_t("none", language))
-    document.add_heading(_t("follow_up", language), level=2)
+        w.paragraph(w.t("none"))
+    w.heading(w.t("follow_up"), 2)
     if case.follow_up:
-        document.add_paragraph(
-            _t("follow_up.on", language, day=long_date(case.follow_up, language))
-        )
+        w.paragraph(w.t("follow_up.on", day=long_date(case.follow_up, w.language)))
     else:
-        document.add_paragraph(_t("follow_up.later", language))
+        w.paragraph(w.t("follow_up.later"))
 
 
-def _afspraken_table(document: DocxDocument, case: CaseMinutes, language: str) -> None:
+def _afspraken_table(w: _Writer, case: CaseMinutes) -> None:
     columns = ("organisation", "who", "what", "deadline", "mandate")
-    table = document.add_table(rows=1, cols=len(columns))
-    table.style = "Table Grid"
-    for cell, column in zip(table.rows[0].cells, columns, strict=True):
-        cell.text = _t(f"column.{column}", language)
     mandates = {m.organisation: m for m in case.mandates}
-    for afspraak in case.afspraken:
-        cells = table.add_row().cells
-        values = _afspraak_row(afspraak, mandates.get(afspraak.organisation), language)
-        for cell, value in zip(cells, values, strict=True):
+    rows = [tuple(w.t(f"column.{column}") for column in columns)]
+    rows += [_afspraak_row(a, mandates.get(a.organisation), w.language) for a in case.afspraken]
+    _table(w, w.table_style, rows)
+
+
+def _table(w: _Writer, style_id: str | None, rows: list[tuple[str, ...]]) -> None:
+    table = w.document.add_table(rows=len(rows), cols=len(rows[0]))
+    if style_id:
+        table._tbl.tblPr.style = style_id  # by id, as _Writer does for paragraphs
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
 
 
@@ -234,12 +263,3 @@ def _afspraak_row(afspraak: Afspraak, mandate, language: str) -> tuple[str, ...]
 
 def _point(point: Point, language: str) -> str:
     return _t("point", language, kind=point.kind.value.capitalize(), text=point.text, at=point.at)
-
-
-def _bullet(document: DocxDocument, value: str) -> None:
-    """A list item: in the template's list style when it has one (a RET's own template
-    need not), else as a plain paragraph with a bullet."""
-    if BULLET_STYLE in {s.name for s in document.styles}:
-        document.add_paragraph(value, style=BULLET_STYLE)
-    else:
-        document.add_paragraph(f"• {value}")
