@@ -63,6 +63,19 @@ def form_values(**changes) -> dict:
         "deadline_2": SOON,
         "persoon_2": "Fatima el Amrani",
         **{f"{field}_{row}": "" for row in (3, 4, 5) for field in ("organisatie", "actie")},
+        "deelnemer_1": "Marieke Hofstede",
+        "deelnemer_organisatie_1": "RET Jeugd Twente",
+        "deelnemer_rol_1": "voorzitter",
+        "aanwezig_1": "ja",
+        "deelnemer_2": "Thijs Wennink",
+        "deelnemer_organisatie_2": GGZ,
+        "deelnemer_rol_2": "kernteamlid",
+        "aanwezig_2": "ja",
+        "deelnemer_3": "Inge Referent",
+        "deelnemer_organisatie_3": "Jeugdbescherming Oost",
+        "deelnemer_rol_3": "verwijzer",
+        "aanwezig_3": "nee",
+        "afwezig_reden_3": "ziek",
     }
     return {**values, **changes}
 
@@ -389,7 +402,11 @@ async def test_the_form_opens_more_rows_on_request_and_asks_again_with_filled_ro
     again = (await chair.submit({**submit_data, **form_values(**row_4)})).cards()[0]
 
     assert_valid_card(form)
-    adds = {b["id"]: b for b in form["body"] if b["type"] == "ActionSet"}
+    adds = {
+        b["id"]: b
+        for b in form["body"]
+        if b["type"] == "ActionSet" and b["id"].startswith("afspraak")
+    }
     assert [i for i, b in adds.items() if b.get("isVisible", True)] == ["afspraak_3_toevoegen"]
     assert adds["afspraak_3_toevoegen"]["actions"][0]["targetElements"] == [
         "afspraak_3",
