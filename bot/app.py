@@ -16,20 +16,23 @@ from bot.adapter import create_adapter
 from bot.agenda_page import AgendaPage
 from bot.connector import ConnectorPool
 from bot.delivery import ProactiveDelivery
+from bot.document_page import DocumentPage
 from bot.email_channel import EmailRendering
 from bot.follow_up_page import FollowUpPage
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
-from bot.links import AgendaLinks, FollowUpLinks
+from bot.links import AgendaLinks, DocumentLinks, FollowUpLinks
 from bot.mailer import SmtpMailer
 from bot.members import RosterMembers
 from bot.outbox import OutboxDispatcher
 from bot.references import ReferenceCaptureMiddleware
 from bot.settings import Settings
 from bot.tenants import TenantGate
+from dialogs.advice_document import AdviceDocuments
 from dialogs.booking import BookingActions
 from dialogs.follow_up import FollowUpActions
+from documents.house_style import house_style_for
 from domain.ret import RetConfig
 from scheduler.ticker import start_ticker
 from storage.advice import SqlAdviceRepository
@@ -38,6 +41,7 @@ from storage.bot_state import DatabaseConversationState, DatabaseStorage, Databa
 from storage.cases import SqlCaseRepository
 from storage.consultations import SqlConsultationRepository
 from storage.database import create_engine, create_session_factory, ping
+from storage.documents import SqlDocumentRepository
 from storage.encryption import FieldCipher
 from storage.follow_up import SqlFollowUpRepository
 from storage.member_emails import MemberEmails
@@ -67,6 +71,7 @@ class Retbot:
     jobs: PeriodicJobs
     follow_up_page: FollowUpPage
     agenda_page: AgendaPage
+    document_page: DocumentPage
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -77,6 +82,8 @@ def build_retbot(
     ret: RetConfig,
     credentials_factory: ServiceClientCredentialsFactory | None = None,
 ) -> Retbot:
+    """Raises documents.house_style.TemplateError when the RET's template is unusable."""
+    style = house_style_for(ret.documents)
     engine = create_engine(settings.database_url)
     sessions = create_session_factory(engine)
     cipher = FieldCipher(settings.data_key)
@@ -105,6 +112,12 @@ def build_retbot(
     follow_up = FollowUpActions(ret, follow_up_repository, delivery, roster, links)
     bookings = SqlBookingRepository(sessions, cipher)
     agenda_links = AgendaLinks(settings.link_key, settings.public_url)
+    advice = SqlAdviceRepository(sessions, cipher)
+    documents = SqlDocumentRepository(sessions, cipher)
+    document_links = DocumentLinks(settings.link_key, settings.public_url)
+    advice_documents = AdviceDocuments(
+        ret, advice, bookings, documents, style, document_links, delivery
+    )
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
@@ -112,10 +125,11 @@ def build_retbot(
         consultations,
         SqlCaseRepository(sessions, cipher),
         delivery,
-        SqlAdviceRepository(sessions, cipher),
+        advice,
         roster,
         follow_up,
         BookingActions(ret, bookings, delivery, agenda_links),
+        advice_documents,
     )
     jobs = PeriodicJobs(
         ret, sessions, cipher, consultations, delivery, dispatcher, follow_up_repository, follow_up
@@ -136,6 +150,7 @@ def build_retbot(
         jobs,
         page,
         agenda,
+        DocumentPage(document_links, documents),
     )
 
 
@@ -151,6 +166,7 @@ def create_app(
     app.router.add_get("/healthz", healthz)
     app[RETBOT].follow_up_page.add_routes(app)
     app[RETBOT].agenda_page.add_routes(app)
+    app[RETBOT].document_page.add_routes(app)
     return app
 
 

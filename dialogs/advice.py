@@ -9,6 +9,7 @@ shows everyone which organisations confirmed.
 from botbuilder.core import TurnContext
 
 from dialogs.activity_facts import is_personal
+from dialogs.advice_document import AdviceDocuments
 from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.advice import (
     ADVICE_KEY,
@@ -56,11 +57,13 @@ class AdviceActions:
         advice: AdviceRepository,
         delivery: Delivery,
         members: MemberLookup,
+        documents: AdviceDocuments,
     ) -> None:
         self._ret = ret
         self._advice = advice
         self._delivery = delivery
         self._members = members
+        self._documents = documents
 
     # The voorzitter's form (card submits in their own chat).
 
@@ -121,8 +124,12 @@ class AdviceActions:
         await self._delivery.to_user(
             referrer.channel_id, referrer.user_id, text("advice.referrer", number=case.number)
         )
+        channel = turn_context.activity.channel_id
+        document = await self._documents.publish(case.number, chair.name, channel, True)
         done = "advice.issued" if posted else "advice.issued_no_card"
-        await turn_context.send_activity(text(done, language, number=case.number))
+        await turn_context.send_activity(
+            text(done, language, number=case.number) + "\n\n" + document
+        )
 
     # The kernteamleden's answers (Action.Execute on the shared card).
 
@@ -159,6 +166,10 @@ class AdviceActions:
             state = await mandate_state(self._advice, number)
             return mandate_card(state, DEFAULT_LANGUAGE)
         await self._tell_chair(state, verb, organisation, data.get(REASON_INPUT))
+        if state.all_confirmed:  # the final version goes to everyone again
+            await self._documents.publish(number, member.name, channel)
+        else:
+            await self._documents.new_version(number, member.name, channel)
         return mandate_card(state, DEFAULT_LANGUAGE)
 
     async def _tell_chair(

@@ -173,10 +173,12 @@ async def test_voorzitter_issues_advice_and_the_team_gets_a_minimal_mandate_card
 ):
     _, referrer, channel, number, card, done = await issued(bot, connector, http)
 
-    assert done.texts() == [
+    [reply] = done.texts()
+    assert reply.startswith(
         f"Het advies voor {number} is vastgelegd. De mandaatkaart staat klaar voor het "
-        "kernteam en de verwijzer heeft bericht."
-    ]
+        "kernteam en de verwijzer heeft bericht.\n\nHet adviesdocument voor "
+        f"{number} (J.D.), versie 1, staat klaar: [advies downloaden](http://"
+    )
     assert await status_of(bot, number) == "advies gegeven"
     [advice] = await rows(bot, AdviceRow)
     assert (advice.samenvatting, advice.advies, advice.issued_by) == (
@@ -208,11 +210,12 @@ async def test_voorzitter_issues_advice_and_the_team_gets_a_minimal_mandate_card
         assert private not in posted, private
 
     async with asyncio.timeout(5):
-        told = (await connector.wait_for(referrer.id, 1))[-1]["text"]
-    assert told.startswith(
+        told = [a["text"] for a in (await connector.wait_for(referrer.id, 2))[-2:]]
+    assert told[0].startswith(
         f"Het RET heeft een zwaarwegend advies gegeven over je aanmelding {number}"
     )
-    assert ADVIES not in told and GGZ not in told
+    assert told[1].startswith(f"Het zwaarwegend advies over je aanmelding {number} staat klaar")
+    assert ADVIES not in str(told) and GGZ not in str(told)
 
 
 async def test_a_kernteamlid_confirms_their_organisations_part_once(bot, connector, http):
