@@ -114,6 +114,7 @@ def serve_command(host: str, port: int, config: Path | None) -> int:
         print(f"retbot: invalid RET configuration: {error}", file=sys.stderr)
         return 2
     from bot.app import create_app
+    from documents.house_style import TemplateError
 
     database = make_url(settings.database_url).render_as_string(hide_password=True)
     log.info("retbot %s for %s, configuration %s", __version__, ret.name, config_path)
@@ -125,7 +126,11 @@ def serve_command(host: str, port: int, config: Path | None) -> int:
         )
     else:
         log.info("Bot Framework authentication on for app id %s", settings.app_id)
-    app = create_app(settings, ret)
+    try:
+        app = create_app(settings, ret)
+    except TemplateError as error:
+        print(f"retbot: invalid document template: {error}", file=sys.stderr)
+        return 2
     # What start-up made (modules, the SDK's models, the RET) lives as long as the process.
     # Frozen, it is no longer walked by every full garbage collection, each of which paused
     # all turns in flight for about 80 ms (the p95 of bench/turns.py).

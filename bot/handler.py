@@ -14,6 +14,7 @@ from bot.commands import command_of, typed_text
 from bot.email_channel import email_command, inbound_text, is_email
 from dialogs.activity_facts import is_personal
 from dialogs.advice import AdviceActions
+from dialogs.advice_document import AdviceDocuments
 from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.advice import ADVICE_KEY, ADVICE_OPEN_KEY, VERB_CONFIRM, VERB_DECLINE
@@ -71,6 +72,7 @@ class RetBot(ActivityHandler):
         members: MemberLookup,
         follow_up: FollowUpActions,
         booking: BookingActions,
+        advice_documents: AdviceDocuments,
         notulen: NotulenActions,
     ) -> None:
         self._ret = ret
@@ -89,7 +91,7 @@ class RetBot(ActivityHandler):
         self._dialogs.add(IntakeDialog(ret, cases, delivery, self._language, self._intake_draft))
         self._chair_actions = ChairActions(consultations, delivery, members)
         self._triage = TriageActions(cases, delivery, members, booking)
-        self._advice = AdviceActions(ret, advice, delivery, members)
+        self._advice = AdviceActions(ret, advice, delivery, members, advice_documents)
         self._closing = ClosingActions(cases, delivery, members, self._language)
         self._email = EmailConversation(ret, consultations)
 

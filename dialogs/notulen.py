@@ -25,7 +25,7 @@ from documents.house_style import HouseStyle
 from documents.notulen import is_docx, long_date, notulen_docx
 from documents.transcript import CaseMention, TranscriptProblem, read_transcript
 from domain.cases import Case
-from domain.documents import DOCX, DocumentVersion
+from domain.documents import DOCX, DocumentKind, DocumentVersion
 from domain.mail import Mail, MailAttachment
 from domain.meetings import AMSTERDAM
 from domain.notulen import (
@@ -44,10 +44,10 @@ RECENT = timedelta(days=7)  # older meetings (from before retbot took notulen) g
 MEGABYTES = 10
 
 
-class NotulenLinks(Protocol):
-    """Signed, expiring links to one version of a day's notulen (made at the edge)."""
+class DocumentLinks(Protocol):
+    """Signed, expiring links to the newest version of a document (made at the edge)."""
 
-    def url(self, day: date, version: int, now: datetime) -> str: ...
+    def url(self, kind: str, subject: str, now: datetime) -> str: ...
 
 
 class NotulenActions:
@@ -57,7 +57,7 @@ class NotulenActions:
         notulen: NotulenRepository,
         delivery: Delivery,
         members: MemberLookup,
-        links: NotulenLinks,
+        links: DocumentLinks,
         files: Files,
         style: HouseStyle,
     ) -> None:
@@ -211,7 +211,7 @@ class NotulenActions:
         day = date.fromisoformat(version.subject)
         day_text = long_date(day)
         message = text("notulen.to_attendee", day=day_text, version=version.version)
-        url = self._links.url(day, version.version, now())
+        url = self._links.url(DocumentKind.NOTULEN.value, day.isoformat(), now())
         card = approved_card(message, url, DEFAULT_LANGUAGE)
         teams = email = 0
         for member in self._attendees(transcript):
@@ -272,7 +272,7 @@ class NotulenActions:
         cases = await self._cases_of(day)
         listed = ", ".join(f"{c.number} ({c.initials or '-'})" for c in cases)
         summary = text("notulen.cases", language, count=len(cases), list=listed)
-        url = self._links.url(day, version.version, now())
+        url = self._links.url(DocumentKind.NOTULEN.value, day.isoformat(), now())
         return draft_card(
             long_date(day, language), day.isoformat(), version.version, summary, url, language
         )

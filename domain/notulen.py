@@ -182,10 +182,6 @@ class NotulenRepository(NotulenSource, Protocol):
         """Approves `version` once; False when already approved."""
         ...
 
-    async def record_download(
-        self, version: DocumentVersion, case_numbers: Sequence[str], at: datetime
-    ) -> None: ...
-
 
 def _attendee(member: Member) -> Attendee:
     return Attendee(member.name, member.organisation, member.role.value)

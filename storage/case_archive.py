@@ -11,6 +11,7 @@ from storage.documents import case_documents, decoded_content, delete_case_docum
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import FOLLOW_UP_TABLES, follow_up_export
 from storage.models import (
+    AdviceAttendeeRow,
     AdviceRow,
     AfspraakRow,
     AuditRow,
@@ -85,12 +86,28 @@ class CaseArchive:
             .order_by(AfspraakRow.position)
         )
         mandates = await session.scalars(select(MandateRow).where(MandateRow.case_number == number))
+        attendees = await session.scalars(
+            select(AdviceAttendeeRow)
+            .where(AdviceAttendeeRow.case_number == number)
+            .order_by(AdviceAttendeeRow.position)
+        )
         decrypt = self._cipher.decrypt
         return {
             "samenvatting": decrypt(advice.samenvatting),
             "advies": decrypt(advice.advies),
             "gegeven_door": advice.issued_by,
             "gegeven_op": advice.issued_at.isoformat(),
+            "taal": advice.language,
+            "deelnemers": [
+                {
+                    "naam": decrypt(a.name),
+                    "organisatie": decrypt(a.organisation),
+                    "rol": a.role,
+                    "aanwezig": a.present,
+                    "reden_afwezig": decrypt(a.absence_reason),
+                }
+                for a in attendees
+            ],
             "afspraken": [
                 {
                     "organisatie": a.organisation,
@@ -136,7 +153,14 @@ class CaseArchive:
                 return False
             await session.execute(delete(CaseEventRow).where(CaseEventRow.case_number == number))
             await delete_case_notulen(session, number)  # by its booking: before that goes
-            for model in (AdviceRow, AfspraakRow, MandateRow, BookingRow, *FOLLOW_UP_TABLES):
+            for model in (
+                AdviceRow,
+                AfspraakRow,
+                AdviceAttendeeRow,
+                MandateRow,
+                BookingRow,
+                *FOLLOW_UP_TABLES,
+            ):
                 await session.execute(delete(model).where(model.case_number == number))
             await delete_case_documents(session, number)
             await delete_mentioning(session, self._cipher, number)

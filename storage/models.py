@@ -147,6 +147,23 @@ class AdviceRow(Base):
     advies: Mapped[str] = mapped_column(Text)
     issued_by: Mapped[str] = mapped_column(Text)
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    language: Mapped[str] = mapped_column(String(2), server_default="nl")
+
+
+class AdviceAttendeeRow(Base):
+    """Who took part when the advice was made, or stayed away (with the reason). Name,
+    organisation and reason are encrypted: parents and the young person are on the list."""
+
+    __tablename__ = "advice_attendee"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(16), index=True)
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(Text)
+    organisation: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(32))
+    present: Mapped[bool]
+    absence_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class AfspraakRow(Base):

@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.booking import Booking
-from domain.documents import DocumentKind, DocumentVersion
+from domain.documents import DocumentKind, DocumentRepository, DocumentVersion
 from domain.notulen import (
     APPROVED,
     CONCEPT,
@@ -143,13 +143,18 @@ class SqlNotulenRepository(SqlBookingRepository, SqlAdviceRepository):
             session.add_all(_audits(case_numbers, by, "notulen goedgekeurd", channel, at))
         return True
 
-    async def record_download(
-        self, version: DocumentVersion, case_numbers: Sequence[str], at: datetime
+    async def record_reads_of(
+        self,
+        numbers: Sequence[str],
+        version: DocumentVersion,
+        reader: str,
+        channel: str,
+        at: datetime,
     ) -> None:
-        await self._documents.record_read(version, "downloadlink", "web", at)
+        """An audit entry per case: this version of the notulen was read."""
         async with self._sessions.begin() as session:
             action = f"notulen v{version.version} opgehaald"
-            session.add_all(_audits(case_numbers, "downloadlink", action, "web", at))
+            session.add_all(_audits(numbers, reader, action, channel, at))
 
     def _state(self, row: NotulenRow) -> NotulenState:
         stored = self._cipher.decrypt(row.transcript)
@@ -234,3 +239,26 @@ async def delete_case_notulen(session: AsyncSession, number: str) -> None:
     await session.execute(
         update(NotulenRow).where(NotulenRow.meeting_date == day).values(transcript=None)
     )
+
+
+class CaseAuditedDocuments:
+    """The document store as the download page uses it, auditing a download of the
+    notulen under every case of that meeting day too (the store itself can name one case
+    only, for an advies)."""
+
+    def __init__(self, documents: DocumentRepository, notulen: SqlNotulenRepository) -> None:
+        self._documents = documents
+        self._notulen = notulen
+
+    async def latest(self, kind: DocumentKind, subject: str) -> DocumentVersion | None:
+        return await self._documents.latest(kind, subject)
+
+    async def record_read(
+        self, version: DocumentVersion, reader: str, channel: str, now: datetime
+    ) -> None:
+        await self._documents.record_read(version, reader, channel, now)
+        if version.kind is not DocumentKind.NOTULEN:
+            return
+        day = date.fromisoformat(version.subject)
+        numbers = [b.case_number for b in await self._notulen.bookings_on(day)]
+        await self._notulen.record_reads_of(numbers, version, reader, channel, now)

@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from storage.encryption import FieldCipher
 from storage.models import (
+    AdviceAttendeeRow,
     AdviceRow,
     AfspraakRow,
     BotStateRow,
@@ -24,6 +25,7 @@ ENCRYPTED_COLUMNS = (
     (ConsultationRow, ("question", "answer")),
     (AdviceRow, ("samenvatting", "advies")),
     (AfspraakRow, ("action", "person")),
+    (AdviceAttendeeRow, ("name", "organisation", "absence_reason")),
     (OutboxRow, ("payload",)),
     (FollowUpAskRow, ("toelichting",)),
     (NotulenRow, ("transcript",)),

@@ -10,7 +10,14 @@ from domain.cases import CaseStatus, anonymised
 from storage.documents import delete_case_documents
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import anonymise_follow_up
-from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, CaseRow
+from storage.models import (
+    AdviceAttendeeRow,
+    AdviceRow,
+    AfspraakRow,
+    AuditRow,
+    CaseEventRow,
+    CaseRow,
+)
 from storage.notulen import delete_case_notulen
 
 ANONYMOUS = "(geanonimiseerd)"
@@ -74,4 +81,9 @@ async def _anonymise_advice(session, number: str) -> None:
         update(AfspraakRow)
         .where(AfspraakRow.case_number == number)
         .values(action=ANONYMOUS, person=None)
+    )
+    await session.execute(
+        update(AdviceAttendeeRow)
+        .where(AdviceAttendeeRow.case_number == number)
+        .values(name=ANONYMOUS, organisation=ANONYMOUS, absence_reason=None)
     )

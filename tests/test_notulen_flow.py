@@ -27,6 +27,7 @@ from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository
 from storage.database import create_session_factory
 from storage.models import AuditRow, DocumentVersionRow
+from storage.notulen import SqlNotulenRepository
 from tests.file_server import FileServer
 from tests.support import RunningBot, assert_valid_card
 from tests.test_advice_flow import GGZ, LVB, THIJS_AAD, rows
@@ -124,7 +125,7 @@ def section(paragraphs: list[str], heading: str, until: str) -> list[str]:
 
 def download_path(card: dict) -> str:
     [link] = [a for a in card["actions"] if a["type"] == "Action.OpenUrl"]
-    return link["url"][link["url"].index("/notulen/") :]
+    return link["url"][link["url"].index("/documents/") :]
 
 
 async def fetch(bot, http, path: str) -> tuple[int, str, bytes]:
@@ -298,8 +299,10 @@ async def test_a_transcript_redrafts_and_a_correction_becomes_the_next_version(
     other = await sanne.send(file_message(sanne, "foto.png", files.serve(b"\x89PNG"), "png"))
     assert other.texts()[0].startswith("Ik kan hier alleen notulen (.docx) en een Teams-transcript")
     assert await versions(bot) == [1, 2, 3]
-    # Old versions stay readable, unchanged.
-    paragraphs, _ = read_docx((await fetch(bot, http, download_path(card)))[2])
+    # The link gives the newest version; the old ones stay, unchanged.
+    assert download_path(card) == download_path(third_card)
+    sessions = create_session_factory(bot.app[RETBOT].engine)
+    paragraphs, _ = read_docx((await SqlNotulenRepository(sessions).version(day, 1)).content)
     assert paragraphs[-1] != "Aangevuld door de procesondersteuner: de school was aanwezig."
     assert "Volgens de uitnodiging; graag aanvullen of corrigeren." in paragraphs
 
@@ -369,17 +372,16 @@ async def test_approval_sends_the_version_to_the_attendees_in_teams_and_by_email
     assert len(smtp_server.received) == 2  # nobody in Teams got an email
 
 
-async def test_download_links_refuse_what_is_not_ours(bot, http):
-    links = bot.app[RETBOT].notulen_page.links
-    now = datetime.now(UTC)
-    expired = links.url(yesterday(), 1, now - timedelta(days=31))
-    unknown = links.url(yesterday(), 9, now)
+async def test_a_download_is_audited_under_each_case_and_other_days_have_none(bot, connector, http):
+    day = yesterday()
+    _, numbers, card = await drafted(bot, connector, http, day)
+    links = bot.app[RETBOT].document_page.links
+    no_meeting = links.url("notulen", (day - timedelta(days=1)).isoformat(), datetime.now(UTC))
 
-    for path, status in (
-        ("/notulen/not-a-token.docx", 404),
-        (expired[expired.index("/notulen/") :], 410),
-        (unknown[unknown.index("/notulen/") :], 404),
-    ):
-        got, _, body = await fetch(bot, http, path)
-        assert got == status, path
-        assert body.decode().startswith("Deze link naar")
+    status, _, _ = await fetch(bot, http, download_path(card))
+    missing, _, _ = await fetch(bot, http, no_meeting[no_meeting.index("/documents/") :])
+
+    assert (status, missing) == (200, 404)
+    read = [r for r in await rows(bot, AuditRow) if r.action == "notulen v1 opgehaald"]
+    assert sorted(r.case_number for r in read if r.case_number) == numbers
+    assert {r.actor for r in read} == {"downloadlink"}

@@ -183,12 +183,4 @@ CATALOG: Catalog = {
         ),
     },
     "notulen.cases": {"nl": "{count} casus(sen): {list}", "en": "{count} case(s): {list}"},
-    "notulen.download.invalid": {
-        "nl": "Deze link naar notulen bestaat niet.",
-        "en": "This link to minutes does not exist.",
-    },
-    "notulen.download.expired": {
-        "nl": "Deze link naar de notulen is verlopen. Vraag de procesondersteuner om een nieuwe.",
-        "en": "This link to the minutes has expired. Ask the process assistant for a new one.",
-    },
 }
