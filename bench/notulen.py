@@ -15,7 +15,7 @@ from docx import Document
 from documents.house_style import HouseStyle, load_house_style
 from documents.notulen import notulen_docx
 from domain.advice import Afspraak, Mandate, MandateAnswer
-from domain.notulen import Attendee, CaseMinutes, Minutes, Point, PointKind
+from domain.notulen import Attendance, Attendee, CaseMinutes, Minutes, Point, PointKind
 
 DAY = date(2026, 3, 3)
 
@@ -51,10 +51,10 @@ def sample_minutes() -> Minutes:
             )
         )
     unplaced = (Point(PointKind.BESLUIT, "Het volgende overleg begint later.", None, "01:59:00"),)
+    attendance = Attendance(present, absent, 2, True)
     return Minutes(
-        "RET Jeugd Twente", DAY, time(13, 30), "Stadskantoor", present, absent, 2, True,
-        tuple(cases), unplaced,
-    )  # fmt: skip
+        "RET Jeugd Twente", DAY, time(13, 30), "Stadskantoor", attendance, tuple(cases), unplaced
+    )
 
 
 def timings(style: HouseStyle, minutes: Minutes, builds: int) -> list[float]:

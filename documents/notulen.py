@@ -182,18 +182,20 @@ def _meeting_facts(w: _Writer, minutes: Minutes) -> None:
 
 
 def _attendance(w: _Writer, minutes: Minutes) -> None:
+    attendance = minutes.attendance
     w.heading(w.t("present"), 1)
-    if not minutes.from_transcript:
+    if not attendance.recorded:
         w.paragraph(w.t("present.invited"))
-    for person in minutes.present:
+    for person in attendance.present:
         w.bullet(f"{person.name}, {person.organisation} ({person.role})")
-    if minutes.others_present:
-        w.paragraph(w.t("present.others", count=minutes.others_present))
+    if attendance.others:
+        w.paragraph(w.t("present.others", count=attendance.others))
     w.heading(w.t("absent"), 1)
-    if not minutes.absent:
+    if not attendance.absent:
         w.paragraph(w.t("absent.none"))
-    for person in minutes.absent:
-        w.bullet(f"{person.name}, {person.organisation} ({person.role})")
+    for person in attendance.absent:
+        reason = f": {person.absence_reason}" if person.absence_reason else ""
+        w.bullet(f"{person.name}, {person.organisation} ({person.role}){reason}")
 
 
 def _case_section(w: _Writer, case: CaseMinutes) -> None:

@@ -69,6 +69,15 @@ class Attendee:
     name: str
     organisation: str
     role: str
+    absence_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    present: tuple[Attendee, ...]
+    absent: tuple[Attendee, ...]
+    others: int  # people from outside the RET: counted, never named
+    recorded: bool  # from a transcript or the advice forms, not only the invitation
 
 
 @dataclass(frozen=True)
@@ -93,10 +102,7 @@ class Minutes:
     meeting_date: date
     start: time | None
     location: str
-    present: tuple[Attendee, ...]
-    absent: tuple[Attendee, ...]
-    others_present: int
-    from_transcript: bool
+    attendance: Attendance
     cases: tuple[CaseMinutes, ...]
     unplaced: tuple[Point, ...] = field(default=())
 
@@ -183,21 +189,46 @@ class NotulenRepository(NotulenSource, Protocol):
         ...
 
 
-def _attendee(member: Member) -> Attendee:
-    return Attendee(member.name, member.organisation, member.role.value)
+def _attendee(member: Member, absence_reason: str | None = None) -> Attendee:
+    return Attendee(member.name, member.organisation, member.role.value, absence_reason)
 
 
-def attendance(ret: RetConfig, transcript: Transcript | None) -> tuple[list, list]:
-    """Present and absent. From a transcript: the roster members who spoke are present,
-    the invited (voorzitter, procesondersteuner, kernteam) who did not are absent. Without
-    one, everybody invited stands as present, for the procesondersteuner to correct."""
+def attendance(
+    ret: RetConfig, transcript: Transcript | None, advices: Sequence[Advice]
+) -> Attendance:
+    """Present and absent RET members. From a transcript: who spoke. Else from what the
+    voorzitter recorded on the advice forms of the day's cases (with reasons of absence).
+    Else everybody invited (voorzitter, procesondersteuner, kernteam) stands as present,
+    for the procesondersteuner to correct. Absent: the invited who were not present."""
     invited = [m for m in ret.members if m.role in ATTENDING_ROLES and not m.stand_in]
-    if transcript is None:
-        return [_attendee(m) for m in invited], []
-    by_name = {m.name: m for m in ret.members}
-    present = [by_name[name] for name in transcript.present if name in by_name]
-    absent = [m for m in invited if m not in present]
-    return [_attendee(m) for m in present], [_attendee(m) for m in absent]
+    if transcript is not None:
+        by_name = {m.name: m for m in ret.members}
+        present = [by_name[name] for name in transcript.present if name in by_name]
+        absent = [_attendee(m) for m in invited if m not in present]
+        return Attendance(_attendees(present), tuple(absent), transcript.others, True)
+    listed = [a for advice in advices for a in advice.attendees]
+    if not listed:
+        return Attendance(_attendees(invited), (), 0, False)
+    roster = {m.name.casefold(): m for m in ret.members}
+    present: list[Member] = []
+    reasons: dict[str, str | None] = {}
+    others: set[str] = set()
+    for person in listed:
+        member = roster.get(" ".join(person.name.split()).casefold())
+        if member is None:
+            if person.present:
+                others.add(person.name.casefold())
+        elif person.present and member not in present:
+            present.append(member)
+        elif not person.present:
+            reasons.setdefault(member.name, person.absence_reason)
+    expected = invited + [m for m in ret.members if m.name in reasons and m not in invited]
+    absent = [_attendee(m, reasons.get(m.name)) for m in expected if m not in present]
+    return Attendance(_attendees(present), tuple(absent), len(others), True)
+
+
+def _attendees(members: Sequence[Member]) -> tuple[Attendee, ...]:
+    return tuple(_attendee(m) for m in members)
 
 
 def _texts(points: Sequence[Point], *kinds: PointKind) -> tuple[str, ...]:
@@ -247,24 +278,26 @@ async def draft_minutes(
         raise NoMeeting(day)
     points = transcript.points if transcript else ()
     cases, minutes = [], []
+    advices = []
     for booking in bookings:
         case = await source.get(booking.case_number)
         if case is None:  # purged since it was booked
             continue
         cases.append(case)
+        advice = await source.advice(case.number)
+        advices += [advice] if advice else []
         mine = [p for p in points if p.case_number == case.number]
         minutes.append(
             case_minutes(
                 case,
                 booking,
-                await source.advice(case.number),
+                advice,
                 await source.mandates(case.number),
                 mine,
                 ret.follow_up.first_after_days,
             )
         )
     await source.record_reads(cases, reader, channel, now)
-    present, absent = attendance(ret, transcript)
     numbers = {c.number for c in cases}
     first = bookings[0].slot
     return Minutes(
@@ -272,10 +305,7 @@ async def draft_minutes(
         meeting_date=day,
         start=first.start.astimezone(AMSTERDAM).time(),
         location=first.location,
-        present=tuple(present),
-        absent=tuple(absent),
-        others_present=transcript.others if transcript else 0,
-        from_transcript=transcript is not None,
+        attendance=attendance(ret, transcript, advices),
         cases=tuple(minutes),
         unplaced=tuple(p for p in points if p.case_number not in numbers),
     )
