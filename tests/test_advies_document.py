@@ -39,6 +39,7 @@ from tests.test_advice_flow import (
     SOON,
     THIJS_AAD,
     case_at_the_table,
+    elements,
     form_values,
     in_channel,
     issued,
@@ -385,3 +386,39 @@ def test_the_advies_converts_to_pdf_with_libreoffice(ret, tmp_path):
         "zwaarwegend en niet-vrijblijvend",
     ):
         assert expected in text, expected
+
+
+async def test_the_form_starts_with_voorzitter_and_referrer_and_asks_why_someone_was_absent(
+    bot, connector, http
+):
+    chair, _, _, number = await case_at_the_table(bot, connector, http)
+    form, submit_data = await open_form(chair)
+    prefilled = {
+        e["id"]: e.get("value")
+        for e in elements(form)
+        if e.get("id", "").startswith("deelnemer") and e.get("value")
+    }
+    no_reason = form_values(afwezig_reden_3="")
+
+    again = (await chair.submit({**submit_data, **no_reason})).cards()[0]
+    nobody = {
+        k: v
+        for k, v in form_values().items()
+        if not k.startswith(("deelnemer", "aanwezig", "afwezig"))
+    }
+    empty = (await chair.submit({**submit_data, **nobody})).cards()[0]
+
+    assert prefilled == {
+        "deelnemer_1": "Marieke Hofstede",
+        "deelnemer_organisatie_1": "RET Jeugd Twente",
+        "deelnemer_rol_1": "voorzitter",
+        "deelnemer_2": "Inge Referent",
+        "deelnemer_organisatie_2": VALID["aanmelder"]["aanmelder_organisatie"],
+        "deelnemer_rol_2": "verwijzer",
+    }
+    assert "Bij iemand die afwezig was ontbreekt de reden." in str(again)
+    assert next(e for e in elements(again) if e.get("id") == "deelnemer_3")["value"] == (
+        "Inge Referent"
+    )
+    assert "Vul bij 'Wie waren erbij?' minstens één aanwezige in." in str(empty)
+    assert await store_of(bot).latest(DocumentKind.ADVIES, number) is None
