@@ -78,7 +78,12 @@ class NotulenActions:
         for day in await self._notulen.meetings_ended(since, at):
             if not await self._notulen.claim(day, at):
                 continue
-            version = await self._redraft(day, None, "retbot", "retbot", "scheduler", at)
+            try:
+                version = await self._redraft(day, None, "retbot", "retbot", "scheduler", at)
+            except Exception:  # given back, so that the next run tries again
+                log.exception("the notulen of a meeting day could not be drafted")
+                await self._notulen.release(day)
+                continue
             await self._send_draft(day, version)
             drafted.append(day)
         return drafted
@@ -112,7 +117,8 @@ class NotulenActions:
         version = await self._notulen.add_version(
             day, data, filename, member.name, now(), numbers, channel
         )
-        await turn_context.send_activity(text("notulen.stored", language, version=version.version))
+        stored = text("notulen.stored", language, version=version.version, day=long_date(day))
+        await turn_context.send_activity(stored)
         await self._send_card(turn_context, day, version, language)
 
     async def on_transcript(self, turn_context: TurnContext, language: Language) -> None:

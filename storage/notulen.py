@@ -70,6 +70,11 @@ class SqlNotulenRepository(SqlBookingRepository, SqlAdviceRepository):
             )
         return claimed is not None
 
+    async def release(self, day: date) -> None:
+        """Gives a claim back whose draft failed, so that it is drafted later."""
+        async with self._sessions.begin() as session:
+            await session.execute(delete(NotulenRow).where(NotulenRow.meeting_date == day))
+
     async def state(self, day: date) -> NotulenState | None:
         async with self._sessions() as session:
             row = await session.get(NotulenRow, day)

@@ -5,6 +5,7 @@ playing Teams' file storage) become the next versions; malformed files change no
 approved version goes to the RET members who attended, by email to those outside Teams."""
 
 import asyncio
+import copy
 import io
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -17,6 +18,7 @@ from babel.dates import format_date
 from bot.app import RETBOT
 from dialogs.cards.notulen import APPROVE, CORRECT, NOTULEN_KEY
 from dialogs.uploads import FILE_DOWNLOAD_INFO
+from documents.house_style import HouseStyle
 from domain.advice import Advice, Afspraak, Mandate, MandateAnswer
 from domain.booking import Booking, Slot
 from domain.cases import CaseStatus, Referrer
@@ -284,7 +286,10 @@ async def test_a_transcript_redrafts_and_a_correction_becomes_the_next_version(
     stored = await sanne.send(
         file_message(sanne, "notulen.docx", files.serve(out.getvalue()), "docx")
     )
-    assert stored.texts()[0] == "Dank je. Ik heb je bestand bewaard als versie 3 van de notulen."
+    assert stored.texts()[0] == (
+        f"Dank je. Ik heb je bestand bewaard als versie 3 van de notulen van "
+        f"{format_date(day, 'EEEE d MMMM y', locale='nl')}."
+    )
     [third_card] = stored.cards()
     paragraphs, _ = read_docx((await fetch(bot, http, download_path(third_card)))[2])
     assert paragraphs[-1] == "Aangevuld door de procesondersteuner: de school was aanwezig."
@@ -385,3 +390,16 @@ async def test_a_download_is_audited_under_each_case_and_other_days_have_none(bo
     read = [r for r in await rows(bot, AuditRow) if r.action == "notulen v1 opgehaald"]
     assert sorted(r.case_number for r in read if r.case_number) == numbers
     assert {r.actor for r in read} == {"downloadlink"}
+
+
+async def test_a_draft_that_fails_is_tried_again_at_the_next_run(bot, connector, http):
+    day = yesterday()
+    await meeting_day(bot, day)
+    notulen = bot.app[RETBOT].notulen
+    broken = copy.copy(notulen)
+    broken._style = HouseStyle(b"geen docx")  # the draft cannot be written
+
+    assert await broken.draft_due() == []
+    assert await versions(bot) == []
+    assert await notulen.draft_due() == [day]
+    assert await versions(bot) == [1]

@@ -41,8 +41,8 @@ CATALOG: Catalog = {
         ),
     },
     "notulen.stored": {
-        "nl": "Dank je. Ik heb je bestand bewaard als versie {version} van de notulen.",
-        "en": "Thank you. I have kept your file as version {version} of the minutes.",
+        "nl": "Dank je. Ik heb je bestand bewaard als versie {version} van de notulen van {day}.",
+        "en": "Thank you. I have kept your file as version {version} of the minutes of {day}.",
     },
     "notulen.transcript_used": {
         "nl": (
