@@ -403,3 +403,20 @@ async def test_a_draft_that_fails_is_tried_again_at_the_next_run(bot, connector,
     assert await versions(bot) == []
     assert await notulen.draft_due() == [day]
     assert await versions(bot) == [1]
+
+
+async def test_odd_file_messages_get_an_answer_never_a_500(bot, connector, http, files):
+    day = yesterday()
+    sanne, _, _ = await drafted(bot, connector, http, day)
+    local = await sanne.send(file_message(sanne, "notulen.docx", "file:///etc/passwd", "docx"))
+    shapeless = sanne.activity(
+        "message",
+        text="",
+        attachments=[{"contentType": FILE_DOWNLOAD_INFO, "name": "x.docx", "content": "kapot"}],
+    )
+    odd = await sanne.send(shapeless)
+
+    assert local.status == odd.status == 201
+    assert local.texts()[0].startswith("Het bestand kon ik niet ophalen uit Teams.")
+    assert odd.texts() and odd.texts()[0]  # the usual fallback, not silence
+    assert await versions(bot) == [1]
