@@ -18,6 +18,7 @@ from bot.connector import ConnectorPool
 from bot.delivery import ProactiveDelivery
 from bot.document_page import DocumentPage
 from bot.email_channel import EmailRendering
+from bot.file_upload import TeamsFileUploader
 from bot.follow_up_page import FollowUpPage
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
@@ -31,6 +32,7 @@ from bot.settings import Settings
 from bot.tenants import TenantGate
 from dialogs.advice_document import AdviceDocuments
 from dialogs.booking import BookingActions
+from dialogs.file_consent import FileConsent
 from dialogs.follow_up import FollowUpActions
 from documents.house_style import house_style_for
 from domain.ret import RetConfig
@@ -118,18 +120,21 @@ def build_retbot(
     advice_documents = AdviceDocuments(
         ret, advice, bookings, documents, style, document_links, delivery
     )
+    cases = SqlCaseRepository(sessions, cipher)
+    file_consent = FileConsent(documents, cases, roster, document_links, TeamsFileUploader())
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
         DatabaseUserState(storage),
         consultations,
-        SqlCaseRepository(sessions, cipher),
+        cases,
         delivery,
         advice,
         roster,
         follow_up,
         BookingActions(ret, bookings, delivery, agenda_links),
         advice_documents,
+        file_consent,
     )
     jobs = PeriodicJobs(
         ret, sessions, cipher, consultations, delivery, dispatcher, follow_up_repository, follow_up
