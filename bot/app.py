@@ -18,6 +18,7 @@ from bot.connector import ConnectorPool
 from bot.delivery import ProactiveDelivery
 from bot.document_page import DocumentPage
 from bot.email_channel import EmailRendering
+from bot.file_upload import TeamsFileUploader
 from bot.files import TeamsFiles
 from bot.follow_up_page import FollowUpPage
 from bot.handler import RetBot
@@ -32,6 +33,7 @@ from bot.settings import Settings
 from bot.tenants import TenantGate
 from dialogs.advice_document import AdviceDocuments
 from dialogs.booking import BookingActions
+from dialogs.file_consent import FileConsent
 from dialogs.follow_up import FollowUpActions
 from dialogs.notulen import NotulenActions
 from documents.house_style import house_style_for
@@ -122,6 +124,8 @@ def build_retbot(
     advice_documents = AdviceDocuments(
         ret, advice, bookings, documents, style, document_links, delivery
     )
+    cases = SqlCaseRepository(sessions, cipher)
+    file_consent = FileConsent(documents, cases, roster, document_links, TeamsFileUploader())
     notulen_repository = SqlNotulenRepository(sessions, cipher)
     notulen = NotulenActions(
         ret, notulen_repository, delivery, roster, document_links, TeamsFiles(), style
@@ -131,13 +135,14 @@ def build_retbot(
         DatabaseConversationState(storage),
         DatabaseUserState(storage),
         consultations,
-        SqlCaseRepository(sessions, cipher),
+        cases,
         delivery,
         advice,
         roster,
         follow_up,
         BookingActions(ret, bookings, delivery, agenda_links),
         advice_documents,
+        file_consent,
         notulen,
     )
     jobs = PeriodicJobs(

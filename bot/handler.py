@@ -31,6 +31,7 @@ from dialogs.consult import DECISIONS as CONSULT_VERBS
 from dialogs.consult import AskQuestionDialog, ChairActions, looks_like_a_question
 from dialogs.delivery import Delivery
 from dialogs.email import EmailConversation
+from dialogs.file_consent import FileConsent
 from dialogs.follow_up import FollowUpActions
 from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
@@ -50,6 +51,7 @@ from domain.triage import TriageRepository
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
 
 CARD_ACTION_INVOKE = "adaptiveCard/action"
+FILE_CONSENT_INVOKE = "fileConsent/invoke"
 
 SubmitHandler = Callable[[TurnContext, dict, Language], Awaitable[None]]
 """Handles a card submit (a message whose value carries the route's key)."""
@@ -57,6 +59,8 @@ FileHandler = Callable[[TurnContext, Language], Awaitable[None]]
 """Handles a file sent in a Teams personal chat (dialogs.uploads), by its kind."""
 CardAction = Callable[[TurnContext, str, dict], Awaitable[dict | str]]
 """Handles an Action.Execute verb: the card that replaces the clicked one, or a message."""
+InvokeHandler = Callable[[TurnContext], Awaitable[InvokeResponse]]
+"""Handles one kind of invoke activity (by its name)."""
 
 
 class RetBot(ActivityHandler):
@@ -73,6 +77,7 @@ class RetBot(ActivityHandler):
         follow_up: FollowUpActions,
         booking: BookingActions,
         advice_documents: AdviceDocuments,
+        file_consent: FileConsent,
         notulen: NotulenActions,
     ) -> None:
         self._ret = ret
@@ -94,6 +99,7 @@ class RetBot(ActivityHandler):
         self._advice = AdviceActions(ret, advice, delivery, members, advice_documents)
         self._closing = ClosingActions(cases, delivery, members, self._language)
         self._email = EmailConversation(ret, consultations)
+        self._file_consent = file_consent
 
         # The first of these keys that a submit's value carries decides who handles it.
         self._submits: dict[str, SubmitHandler] = {
@@ -116,6 +122,11 @@ class RetBot(ActivityHandler):
             **dict.fromkeys(CONSULT_VERBS, self._chair_actions.act),
             **dict.fromkeys(TRIAGE_VERBS, self._triage.act),
             **dict.fromkeys((VERB_CONFIRM, VERB_DECLINE), self._advice.act),
+        }
+        # Invokes by name; anything else gets a clear 400.
+        self._invokes: dict[str, InvokeHandler] = {
+            CARD_ACTION_INVOKE: self._card_action,
+            FILE_CONSENT_INVOKE: self._answer_file_consent,
         }
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -233,11 +244,27 @@ class RetBot(ActivityHandler):
         await context.send_activity(card_activity(card))
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
-        """Action.Execute on a card. Handled here, not in on_adaptive_card_invoke: with
-        CloudAdapter the SDK's own path serialises the response twice (TEAMS-NOTES.md)."""
-        if turn_context.activity.name != CARD_ACTION_INVOKE:
-            # Nothing else is supported; a clear 400 rather than the SDK's 501.
+        """Invokes through the `_invokes` table, not the SDK's per-kind handlers: with
+        CloudAdapter its on_adaptive_card_invoke serialises the response twice, and its
+        file consent accept may not fire (TEAMS-NOTES.md)."""
+        handle = self._invokes.get(turn_context.activity.name)
+        if handle is None:  # a clear 400 rather than the SDK's 501
             return InvokeResponse(status=400, body={"error": "unsupported invoke"})
+        return await handle(turn_context)
+
+    async def _answer_file_consent(self, turn_context: TurnContext) -> InvokeResponse:
+        value = turn_context.activity.value
+        language = await self._language_of(turn_context)
+        try:
+            await self._file_consent.answer(
+                turn_context, value if isinstance(value, dict) else {}, language
+            )
+        except BadCardData as bad:
+            return InvokeResponse(status=400, body={"error": str(bad)})
+        return InvokeResponse(status=200)
+
+    async def _card_action(self, turn_context: TurnContext) -> InvokeResponse:
+        """Action.Execute on a card."""
         value = turn_context.activity.value if isinstance(turn_context.activity.value, dict) else {}
         action = value.get("action") if isinstance(value.get("action"), dict) else {}
         verb, data = action.get("verb"), action.get("data")

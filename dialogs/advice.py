@@ -9,7 +9,7 @@ shows everyone which organisations confirmed.
 from botbuilder.core import TurnContext
 
 from dialogs.activity_facts import is_personal
-from dialogs.advice_document import AdviceDocuments
+from dialogs.advice_document import TEAMS, AdviceDocuments
 from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.advice import (
     ADVICE_KEY,
@@ -125,11 +125,13 @@ class AdviceActions:
             referrer.channel_id, referrer.user_id, text("advice.referrer", number=case.number)
         )
         channel = turn_context.activity.channel_id
-        document = await self._documents.publish(case.number, chair.name, channel, True)
-        done = "advice.issued" if posted else "advice.issued_no_card"
-        await turn_context.send_activity(
-            text(done, language, number=case.number) + "\n\n" + document
-        )
+        published = await self._documents.publish(case.number, chair.name, channel, True)
+        done = text("advice.issued" if posted else "advice.issued_no_card", language, number=number)
+        if channel == TEAMS:  # the file itself, through Teams' file consent
+            await turn_context.send_activity(done)
+            await turn_context.send_activity(card_activity(published.consent_card))
+        else:
+            await turn_context.send_activity(done + "\n\n" + published.chair_line)
 
     # The kernteamleden's answers (Action.Execute on the shared card).
 

@@ -7,9 +7,11 @@ attachment (through the outbox) to those kernteamleden whom retbot cannot reach 
 """
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from dialogs.cards.documents import file_consent_card
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.texts import text
@@ -24,6 +26,17 @@ from domain.ret import Member, RetConfig
 from domain.roles import Role
 
 log = logging.getLogger("retbot.documents")
+TEAMS = "msteams"
+
+
+@dataclass(frozen=True)
+class Published:
+    """A new version as it was sent; for the voorzitter in the turn, the link line (other
+    channels) and the file consent card (Teams)."""
+
+    version: DocumentVersion
+    chair_line: str
+    consent_card: dict
 
 
 class DocumentLinks(Protocol):
@@ -65,10 +78,12 @@ class AdviceDocuments:
             DocumentKind.ADVIES, number, advies_filename(sheet), content, by, channel, now()
         )
 
-    async def publish(self, number: str, by: str, channel: str, chair_in_turn: bool = False) -> str:
-        """A new version, sent to everyone who receives the advice. Returns the line for the
-        voorzitter, who gets it in their own chat unless they are talking to retbot now
-        (`chair_in_turn`: the flow's reply carries it)."""
+    async def publish(
+        self, number: str, by: str, channel: str, chair_in_turn: bool = False
+    ) -> Published:
+        """A new version, sent to everyone who receives the advice. The voorzitter gets the
+        link in their own chat, unless they are talking to retbot now (`chair_in_turn`: the
+        flow's reply carries what Published holds)."""
         version = await self.new_version(number, by, channel)
         sheet = await self._sheet(number)
         words = {
@@ -78,11 +93,12 @@ class AdviceDocuments:
             "days": self._links.valid_for_days,
             "version": version.version,
         }
-        await self._deliver(sheet, version, words)
+        consent = file_consent_card(version, text("document.advies_consent", **words))
+        await self._deliver(sheet, version, words, consent)
         chair_line = text("document.advies_ready_chair", **words)
         if not chair_in_turn:
             await self._delivery.to_chair_privately(chair_line)
-        return chair_line
+        return Published(version, chair_line, consent)
 
     async def _sheet(self, number: str) -> AdviceSheet:
         case = await self._advice.get(number)
@@ -93,13 +109,18 @@ class AdviceDocuments:
         booking = await self._bookings.booking_of(number)
         return advice_sheet(self._ret, case, advice, mandates, booking, now())
 
-    async def _deliver(self, sheet: AdviceSheet, version: DocumentVersion, words: dict) -> None:
-        case = await self._advice.get(sheet.case_number)
-        await self._delivery.to_user(
-            case.referrer.channel_id,
-            case.referrer.user_id,
-            text("document.advies_ready_referrer", **words),
+    async def _deliver(
+        self, sheet: AdviceSheet, version: DocumentVersion, words: dict, consent: dict
+    ) -> None:
+        """In Teams the referrer is asked to take the file (file consent: a decline gets the
+        link); elsewhere they get the link."""
+        referrer = (await self._advice.get(sheet.case_number)).referrer
+        message = (
+            consent
+            if referrer.channel_id == TEAMS
+            else text("document.advies_ready_referrer", **words)
         )
+        await self._delivery.to_user(referrer.channel_id, referrer.user_id, message)
         for member in self._ret.members_with_role(Role.KERNTEAMLID):
             if member.organisation not in sheet.advice.organisations:
                 continue

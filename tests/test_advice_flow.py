@@ -173,12 +173,14 @@ async def test_voorzitter_issues_advice_and_the_team_gets_a_minimal_mandate_card
 ):
     _, referrer, channel, number, card, done = await issued(bot, connector, http)
 
-    [reply] = done.texts()
-    assert reply.startswith(
+    reply, document = done.replies
+    assert reply["text"] == (
         f"Het advies voor {number} is vastgelegd. De mandaatkaart staat klaar voor het "
-        "kernteam en de verwijzer heeft bericht.\n\nHet adviesdocument voor "
-        f"{number} (J.D.), versie 1, staat klaar: [advies downloaden](http://"
+        "kernteam en de verwijzer heeft bericht."
     )
+    [consent] = document["attachments"]  # the document itself: Teams' file consent card
+    assert consent["contentType"] == "application/vnd.microsoft.teams.card.file.consent"
+    assert consent["name"] == f"advies-{number}.docx"
     assert await status_of(bot, number) == "advies gegeven"
     [advice] = await rows(bot, AdviceRow)
     assert (advice.samenvatting, advice.advies, advice.issued_by) == (
@@ -210,12 +212,17 @@ async def test_voorzitter_issues_advice_and_the_team_gets_a_minimal_mandate_card
         assert private not in posted, private
 
     async with asyncio.timeout(5):
-        told = [a["text"] for a in (await connector.wait_for(referrer.id, 2))[-2:]]
-    assert told[0].startswith(
+        told, offered = (await connector.wait_for(referrer.id, 2))[-2:]
+    assert told["text"].startswith(
         f"Het RET heeft een zwaarwegend advies gegeven over je aanmelding {number}"
     )
-    assert told[1].startswith(f"Het zwaarwegend advies over je aanmelding {number} staat klaar")
-    assert ADVIES not in str(told) and GGZ not in str(told)
+    assert ADVIES not in told["text"] and GGZ not in told["text"]
+    [consent] = offered["attachments"]
+    assert consent["contentType"] == "application/vnd.microsoft.teams.card.file.consent"
+    assert (
+        consent["content"]["description"]
+        == f"Het zwaarwegend advies voor {number} (J.D.), versie 1."
+    )
 
 
 async def test_a_kernteamlid_confirms_their_organisations_part_once(bot, connector, http):

@@ -4,6 +4,7 @@ missing one (or logo) is one clear line naming the file and the problem."""
 import io
 import struct
 import zlib
+from string import Formatter
 
 import pytest
 from docx import Document
@@ -16,6 +17,7 @@ from documents.house_style import (
     house_style_for,
     load_house_style,
 )
+from documents.labels import LABELS
 from tests.support import EXAMPLE_RET
 
 
@@ -91,3 +93,12 @@ def test_the_ret_file_names_template_and_logo_relative_to_itself(tmp_path):
     assert style.logo == PNG
     made = Document(io.BytesIO(style.template))
     assert made.styles["Normal"].font.size == Pt(13)
+
+
+def test_document_labels_have_dutch_and_english_with_the_same_placeholders():
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+    for key, languages in LABELS.items():
+        assert set(languages) == {"nl", "en"}, key
+        assert fields(languages["nl"]) == fields(languages["en"]), key

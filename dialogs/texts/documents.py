@@ -33,6 +33,34 @@ CATALOG: Catalog = {
             "is ready: [download the advice]({url}) (works for {days} days)."
         ),
     },
+    "document.advies_consent": {
+        "nl": "Het zwaarwegend advies voor {number} ({initials}), versie {version}.",
+        "en": "The weighty advice for {number} ({initials}), version {version}.",
+    },
+    "document.consent_declined": {
+        "nl": (
+            "Goed, ik zet {file} niet in je OneDrive. Je kunt het document ook downloaden: "
+            "[document downloaden]({url}) (de link is {days} dagen geldig)."
+        ),
+        "en": (
+            "All right, I will not put {file} in your OneDrive. You can also download it: "
+            "[download the document]({url}) (the link works for {days} days)."
+        ),
+    },
+    "document.upload_failed": {
+        "nl": (
+            "Het lukte niet om {file} in je OneDrive te zetten. Download het document via "
+            "[deze link]({url}) ({days} dagen geldig)."
+        ),
+        "en": (
+            "I could not put {file} in your OneDrive. Download the document through "
+            "[this link]({url}) (works for {days} days)."
+        ),
+    },
+    "document.consent_unknown": {
+        "nl": "Dit document kan ik je niet (meer) geven. Vraag de voorzitter ernaar.",
+        "en": "I cannot give you this document. Ask the chair about it.",
+    },
     "document.link_invalid": {
         "nl": "Deze link naar een document klopt niet (meer). Vraag de voorzitter om een nieuwe.",
         "en": "This link to a document is not valid. Ask the chair for a new one.",
