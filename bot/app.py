@@ -16,20 +16,27 @@ from bot.adapter import create_adapter
 from bot.agenda_page import AgendaPage
 from bot.connector import ConnectorPool
 from bot.delivery import ProactiveDelivery
+from bot.document_page import DocumentPage
 from bot.email_channel import EmailRendering
+from bot.file_upload import TeamsFileUploader
+from bot.files import TeamsFiles
 from bot.follow_up_page import FollowUpPage
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
-from bot.links import AgendaLinks, FollowUpLinks
+from bot.links import AgendaLinks, DocumentLinks, FollowUpLinks
 from bot.mailer import SmtpMailer
 from bot.members import RosterMembers
 from bot.outbox import OutboxDispatcher
 from bot.references import ReferenceCaptureMiddleware
 from bot.settings import Settings
 from bot.tenants import TenantGate
+from dialogs.advice_document import AdviceDocuments
 from dialogs.booking import BookingActions
+from dialogs.file_consent import FileConsent
 from dialogs.follow_up import FollowUpActions
+from dialogs.notulen import NotulenActions
+from documents.house_style import house_style_for
 from domain.ret import RetConfig
 from scheduler.ticker import start_ticker
 from storage.advice import SqlAdviceRepository
@@ -38,10 +45,12 @@ from storage.bot_state import DatabaseConversationState, DatabaseStorage, Databa
 from storage.cases import SqlCaseRepository
 from storage.consultations import SqlConsultationRepository
 from storage.database import create_engine, create_session_factory, ping
+from storage.documents import SqlDocumentRepository
 from storage.encryption import FieldCipher
 from storage.follow_up import SqlFollowUpRepository
 from storage.member_emails import MemberEmails
 from storage.migrate import upgrade_to_head
+from storage.notulen import CaseAuditedDocuments, SqlNotulenRepository
 from storage.outbox import OutboxRepository
 from storage.references import ReferenceRepository
 
@@ -67,6 +76,8 @@ class Retbot:
     jobs: PeriodicJobs
     follow_up_page: FollowUpPage
     agenda_page: AgendaPage
+    document_page: DocumentPage
+    notulen: NotulenActions
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -77,6 +88,8 @@ def build_retbot(
     ret: RetConfig,
     credentials_factory: ServiceClientCredentialsFactory | None = None,
 ) -> Retbot:
+    """Raises documents.house_style.TemplateError when the RET's template is unusable."""
+    style = house_style_for(ret.documents)
     engine = create_engine(settings.database_url)
     sessions = create_session_factory(engine)
     cipher = FieldCipher(settings.data_key)
@@ -105,20 +118,43 @@ def build_retbot(
     follow_up = FollowUpActions(ret, follow_up_repository, delivery, roster, links)
     bookings = SqlBookingRepository(sessions, cipher)
     agenda_links = AgendaLinks(settings.link_key, settings.public_url)
+    advice = SqlAdviceRepository(sessions, cipher)
+    documents = SqlDocumentRepository(sessions, cipher)
+    document_links = DocumentLinks(settings.link_key, settings.public_url)
+    advice_documents = AdviceDocuments(
+        ret, advice, bookings, documents, style, document_links, delivery
+    )
+    cases = SqlCaseRepository(sessions, cipher)
+    file_consent = FileConsent(documents, cases, roster, document_links, TeamsFileUploader())
+    notulen_repository = SqlNotulenRepository(sessions, cipher)
+    notulen = NotulenActions(
+        ret, notulen_repository, delivery, roster, document_links, TeamsFiles(), style
+    )
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
         DatabaseUserState(storage),
         consultations,
-        SqlCaseRepository(sessions, cipher),
+        cases,
         delivery,
-        SqlAdviceRepository(sessions, cipher),
+        advice,
         roster,
         follow_up,
         BookingActions(ret, bookings, delivery, agenda_links),
+        advice_documents,
+        file_consent,
+        notulen,
     )
     jobs = PeriodicJobs(
-        ret, sessions, cipher, consultations, delivery, dispatcher, follow_up_repository, follow_up
+        ret,
+        sessions,
+        cipher,
+        consultations,
+        delivery,
+        dispatcher,
+        follow_up_repository,
+        follow_up,
+        notulen,
     )
     page = FollowUpPage(links, follow_up_repository, follow_up)
     agenda = AgendaPage(agenda_links, bookings, ret.name)
@@ -136,6 +172,8 @@ def build_retbot(
         jobs,
         page,
         agenda,
+        DocumentPage(document_links, CaseAuditedDocuments(documents, notulen_repository)),
+        notulen,
     )
 
 
@@ -151,6 +189,7 @@ def create_app(
     app.router.add_get("/healthz", healthz)
     app[RETBOT].follow_up_page.add_routes(app)
     app[RETBOT].agenda_page.add_routes(app)
+    app[RETBOT].document_page.add_routes(app)
     return app
 
 

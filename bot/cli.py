@@ -41,6 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     purge = commands.add_parser("purge-case", help="remove a case completely (asks first)")
     purge.add_argument("case")
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    document = commands.add_parser("document", help="write a document retbot makes (.docx)")
+    documents = document.add_subparsers(dest="document", required=True)
+    advies = documents.add_parser("advies", help="the newest version of a case's advies")
+    advies.add_argument("subject", help="the case number, e.g. RET-2026-0001")
+    advies.add_argument("--out", type=Path, required=True)
+    from bot.notulen_command import add_notulen_parser
+
+    add_notulen_parser(documents)
     commands.add_parser("rotate-key", help="re-encrypt case data with RETBOT_DATA_KEY's first key")
     commands.add_parser("outbox", help="messages not sent (yet): waiting, being sent, failed")
     package = commands.add_parser("manifest", help="build the Teams app package (zip)")
@@ -54,6 +62,15 @@ def main(argv: list[str] | None = None) -> int:
         return serve_command(args.host, args.port, args.config)
     if args.command == "manifest":
         return manifest_command(args.app_id, args.out, args.website, args.config)
+    if args.command == "document" and args.document == "notulen":
+        from bot.notulen_command import notulen_command
+
+        return notulen_command(args.meeting, args.out, args.config)
+    if args.command == "document":
+        from bot.document_command import document_command
+        from domain.documents import DocumentKind
+
+        return document_command(DocumentKind.ADVIES, args.subject, args.out)
     if args.command == "outbox":
         from bot.outbox_command import outbox_command
 
@@ -104,6 +121,13 @@ def serve_command(host: str, port: int, config: Path | None) -> int:
         print(f"retbot: invalid RET configuration: {error}", file=sys.stderr)
         return 2
     from bot.app import create_app
+    from documents.house_style import TemplateError, house_style_for
+
+    try:
+        house_style_for(ret.documents)
+    except TemplateError as error:
+        print(f"retbot: invalid document template: {error}", file=sys.stderr)
+        return 2
 
     database = make_url(settings.database_url).render_as_string(hide_password=True)
     log.info("retbot %s for %s, configuration %s", __version__, ret.name, config_path)

@@ -14,6 +14,7 @@ from bot.commands import command_of, typed_text
 from bot.email_channel import email_command, inbound_text, is_email
 from dialogs.activity_facts import is_personal
 from dialogs.advice import AdviceActions
+from dialogs.advice_document import AdviceDocuments
 from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.advice import ADVICE_KEY, ADVICE_OPEN_KEY, VERB_CONFIRM, VERB_DECLINE
@@ -22,6 +23,7 @@ from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.follow_up import ESCALATE_KEY, FOLLOW_UP_KEY
 from dialogs.cards.intake import INTAKE_KEY, discard_card
 from dialogs.cards.menu import MenuChoice, menu_card
+from dialogs.cards.notulen import NOTULEN_KEY
 from dialogs.cards.triage import CASE_INFO_KEY
 from dialogs.clock import now
 from dialogs.closing import ClosingActions
@@ -29,13 +31,16 @@ from dialogs.consult import DECISIONS as CONSULT_VERBS
 from dialogs.consult import AskQuestionDialog, ChairActions, looks_like_a_question
 from dialogs.delivery import Delivery
 from dialogs.email import EmailConversation
+from dialogs.file_consent import FileConsent
 from dialogs.follow_up import FollowUpActions
 from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
 from dialogs.members import MemberLookup
+from dialogs.notulen import NotulenActions
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.triage import VERBS as TRIAGE_VERBS
 from dialogs.triage import TriageActions
+from dialogs.uploads import uploaded_file
 from domain.advice import AdviceRepository
 from domain.cases import TEAM_VIEW_ROLES, visible_cases
 from domain.closing import may_close
@@ -46,11 +51,16 @@ from domain.triage import TriageRepository
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
 
 CARD_ACTION_INVOKE = "adaptiveCard/action"
+FILE_CONSENT_INVOKE = "fileConsent/invoke"
 
 SubmitHandler = Callable[[TurnContext, dict, Language], Awaitable[None]]
 """Handles a card submit (a message whose value carries the route's key)."""
+FileHandler = Callable[[TurnContext, Language], Awaitable[None]]
+"""Handles a file sent in a Teams personal chat (dialogs.uploads), by its kind."""
 CardAction = Callable[[TurnContext, str, dict], Awaitable[dict | str]]
 """Handles an Action.Execute verb: the card that replaces the clicked one, or a message."""
+InvokeHandler = Callable[[TurnContext], Awaitable[InvokeResponse]]
+"""Handles one kind of invoke activity (by its name)."""
 
 
 class RetBot(ActivityHandler):
@@ -66,6 +76,9 @@ class RetBot(ActivityHandler):
         members: MemberLookup,
         follow_up: FollowUpActions,
         booking: BookingActions,
+        advice_documents: AdviceDocuments,
+        file_consent: FileConsent,
+        notulen: NotulenActions,
     ) -> None:
         self._ret = ret
         self._members = members
@@ -83,9 +96,10 @@ class RetBot(ActivityHandler):
         self._dialogs.add(IntakeDialog(ret, cases, delivery, self._language, self._intake_draft))
         self._chair_actions = ChairActions(consultations, delivery, members)
         self._triage = TriageActions(cases, delivery, members, booking)
-        self._advice = AdviceActions(ret, advice, delivery, members)
+        self._advice = AdviceActions(ret, advice, delivery, members, advice_documents)
         self._closing = ClosingActions(cases, delivery, members, self._language)
         self._email = EmailConversation(ret, consultations)
+        self._file_consent = file_consent
 
         # The first of these keys that a submit's value carries decides who handles it.
         self._submits: dict[str, SubmitHandler] = {
@@ -97,11 +111,22 @@ class RetBot(ActivityHandler):
             ESCALATE_KEY: follow_up.on_escalate,
             FOLLOW_UP_KEY: follow_up.on_answer,
             INTAKE_KEY: self._resume_intake,
+            NOTULEN_KEY: notulen.on_submit,
+        }
+        # A file sent in the personal chat goes by its kind ("docx", "vtt").
+        self._files: dict[str, FileHandler] = {
+            "docx": notulen.on_docx,
+            "vtt": notulen.on_transcript,
         }
         self._card_actions: dict[str, CardAction] = {
             **dict.fromkeys(CONSULT_VERBS, self._chair_actions.act),
             **dict.fromkeys(TRIAGE_VERBS, self._triage.act),
             **dict.fromkeys((VERB_CONFIRM, VERB_DECLINE), self._advice.act),
+        }
+        # Invokes by name; anything else gets a clear 400.
+        self._invokes: dict[str, InvokeHandler] = {
+            CARD_ACTION_INVOKE: self._card_action,
+            FILE_CONSENT_INVOKE: self._answer_file_consent,
         }
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -142,6 +167,14 @@ class RetBot(ActivityHandler):
         if command is not None:  # commands and card buttons interrupt whatever was asked
             await dialog_context.cancel_all_dialogs()
             await self._start(command, dialog_context, language)
+            return
+        upload = uploaded_file(turn_context.activity)
+        if upload is not None:  # a file is never an answer to a dialog's question
+            handle_file = self._files.get(upload.kind)
+            if handle_file is None:
+                await turn_context.send_activity(text("notulen.file_kind", language))
+            else:
+                await handle_file(turn_context, language)
             return
         if dialog_context.active_dialog:
             result = await dialog_context.continue_dialog()
@@ -211,11 +244,27 @@ class RetBot(ActivityHandler):
         await context.send_activity(card_activity(card))
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
-        """Action.Execute on a card. Handled here, not in on_adaptive_card_invoke: with
-        CloudAdapter the SDK's own path serialises the response twice (TEAMS-NOTES.md)."""
-        if turn_context.activity.name != CARD_ACTION_INVOKE:
-            # Nothing else is supported; a clear 400 rather than the SDK's 501.
+        """Invokes through the `_invokes` table, not the SDK's per-kind handlers: with
+        CloudAdapter its on_adaptive_card_invoke serialises the response twice, and its
+        file consent accept may not fire (TEAMS-NOTES.md)."""
+        handle = self._invokes.get(turn_context.activity.name)
+        if handle is None:  # a clear 400 rather than the SDK's 501
             return InvokeResponse(status=400, body={"error": "unsupported invoke"})
+        return await handle(turn_context)
+
+    async def _answer_file_consent(self, turn_context: TurnContext) -> InvokeResponse:
+        value = turn_context.activity.value
+        language = await self._language_of(turn_context)
+        try:
+            await self._file_consent.answer(
+                turn_context, value if isinstance(value, dict) else {}, language
+            )
+        except BadCardData as bad:
+            return InvokeResponse(status=400, body={"error": str(bad)})
+        return InvokeResponse(status=200)
+
+    async def _card_action(self, turn_context: TurnContext) -> InvokeResponse:
+        """Action.Execute on a card."""
         value = turn_context.activity.value if isinstance(turn_context.activity.value, dict) else {}
         action = value.get("action") if isinstance(value.get("action"), dict) else {}
         verb, data = action.get("verb"), action.get("data")

@@ -1,5 +1,5 @@
 """The periodic work, composed for the ticker: the outbox, reminders to the voorzitter,
-follow-up after the advice, retention."""
+follow-up after the advice, draft notulen after a meeting day, retention."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -9,6 +9,7 @@ from bot.outbox import OutboxDispatcher
 from dialogs.cards.consult import when
 from dialogs.delivery import Delivery
 from dialogs.follow_up import FollowUpActions
+from dialogs.notulen import NotulenActions
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.cases import retention_cutoff
 from domain.consultations import Consultation, ConsultationRepository
@@ -23,6 +24,7 @@ from storage.retention import anonymise_closed_cases
 OUTBOX_MINUTES = 1
 REMINDER_MINUTES = 15
 FOLLOW_UP_MINUTES = 15
+NOTULEN_MINUTES = 15
 RETENTION_MINUTES = 24 * 60
 SENT_MESSAGES_KEPT = timedelta(days=7)  # to answer "did it go out?"; then the content goes
 FAILED_MESSAGES_KEPT = timedelta(days=30)  # for an administrator to look into
@@ -39,6 +41,7 @@ class PeriodicJobs:
         dispatcher: OutboxDispatcher,
         follow_up_repository: FollowUpRepository,
         follow_up: FollowUpActions,
+        notulen: NotulenActions,
     ) -> None:
         self._ret = ret
         self.sessions = sessions
@@ -48,6 +51,7 @@ class PeriodicJobs:
         self._dispatcher = dispatcher
         self._follow_up_repository = follow_up_repository
         self._follow_up = follow_up
+        self._notulen = notulen
 
     def schedule(self) -> dict:
         """What the ticker runs, and every how many minutes."""
@@ -55,6 +59,7 @@ class PeriodicJobs:
             "outbox": (self._dispatcher.dispatch_due, OUTBOX_MINUTES),
             "consultation reminders": (self.reminders, REMINDER_MINUTES),
             "follow-up": (self.follow_up, FOLLOW_UP_MINUTES),
+            "notulen": (self.notulen, NOTULEN_MINUTES),
             "retention": (self.retention, RETENTION_MINUTES),
             "outbox clean-up": (self.outbox_clean_up, RETENTION_MINUTES),
         }
@@ -74,6 +79,11 @@ class PeriodicJobs:
             now or datetime.now(UTC),
             self._follow_up,
         )
+
+    async def notulen(self, now: datetime | None = None) -> list:
+        """Drafts the notulen of meeting days that are over and sends them to the
+        procesondersteuner."""
+        return await self._notulen.draft_due(now or datetime.now(UTC))
 
     async def retention(self, now: datetime | None = None) -> list[str]:
         """Anonymises cases closed longer ago than the RET's retention period."""

@@ -1,5 +1,5 @@
-"""Signed, expiring links for people outside Teams: the follow-up answer page, and the
-calendar file of a RET meeting.
+"""Signed, expiring links for people outside Teams: the follow-up answer page, the
+calendar file of a RET meeting, and the newest version of a document.
 
 A link carries one id and its expiry, signed with RETBOT_LINK_KEY (itsdangerous,
 HMAC-SHA1 over a URL-safe payload; each kind of link has its own salt, so one kind cannot
@@ -19,6 +19,7 @@ LINK_VALID_FOR = timedelta(days=30)
 SALT = "retbot.follow-up"
 AGENDA_SALT = "retbot.agenda"
 AGENDA_VALID_AFTER = timedelta(days=7)
+DOCUMENT_SALT = "retbot.document"
 
 
 class LinkRefused(Exception):
@@ -88,3 +89,27 @@ class AgendaLinks(_SignedIds):
     def url(self, uid: str, meeting_end: datetime) -> str:
         token = self.token(uid, meeting_end + AGENDA_VALID_AFTER)
         return f"{self._base_url}/agenda/{token}.ics"
+
+
+class DocumentLinks(_SignedIds):
+    """To the newest version of one document ("advies/RET-2026-0001"): a link sent with the
+    first version also gives the one made after the last mandate answer."""
+
+    def __init__(self, key: str, base_url: str, valid_for: timedelta = LINK_VALID_FOR) -> None:
+        super().__init__(key, base_url, DOCUMENT_SALT, "document", str)
+        self.valid_for = valid_for
+
+    @property
+    def valid_for_days(self) -> int:
+        return self.valid_for.days
+
+    def url(self, kind: str, subject: str, now: datetime) -> str:
+        token = self.token(f"{kind}/{subject}", now + self.valid_for)
+        return f"{self._base_url}/documents/{token}"
+
+    def document_of(self, token: str, now: datetime) -> tuple[str, str]:
+        """(kind, subject); LinkRefused when the token is not valid (now)."""
+        kind, _, subject = self.id_of(token, now).partition("/")
+        if not kind or not subject:
+            raise LinkRefused()
+        return kind, subject

@@ -27,12 +27,25 @@ def load_ret_config(path: Path) -> RetConfig:
     if not isinstance(raw, dict):
         raise RetConfigError(f"{path}: expected a mapping with the RET's fields at the top")
     try:
-        return RetConfig.model_validate(raw)
+        config = RetConfig.model_validate(raw)
     except ValidationError as error:
         problems = "; ".join(
             f"{_field_path(e['loc'])}: {e['msg']}" for e in error.errors(include_url=False)
         )
         raise RetConfigError(f"{path}: {problems}") from None
+    return _with_paths_from(path.parent, config)
+
+
+def _with_paths_from(folder: Path, config: RetConfig) -> RetConfig:
+    """The document template and logo, relative to the RET file's folder."""
+    found = {
+        name: str(folder / value)
+        for name in ("template", "logo")
+        if (value := getattr(config.documents, name)) and not Path(value).is_absolute()
+    }
+    if not found:
+        return config
+    return config.model_copy(update={"documents": config.documents.model_copy(update=found)})
 
 
 def _field_path(loc: tuple) -> str:

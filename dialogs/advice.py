@@ -9,11 +9,14 @@ shows everyone which organisations confirmed.
 from botbuilder.core import TurnContext
 
 from dialogs.activity_facts import is_personal
+from dialogs.advice_document import TEAMS, AdviceDocuments
 from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.advice import (
     ADVICE_KEY,
     ADVICE_OPEN_KEY,
     ADVIES,
+    ATTENDEE_FIELDS,
+    ATTENDEE_ROWS,
     REASON_INPUT,
     ROW_FIELDS,
     ROWS,
@@ -33,6 +36,7 @@ from domain.advice import (
     AdviceRepository,
     AfspraakInput,
     AlreadyAnswered,
+    AttendeeInput,
     MandateState,
     check_may_advise,
     confirm_mandate,
@@ -41,7 +45,8 @@ from domain.advice import (
     mandate_organisations,
     mandate_state,
 )
-from domain.ret import RetConfig
+from domain.cases import Case
+from domain.ret import Member, RetConfig
 from domain.triage import AlreadyDecided, NotAllowed, NoteMissing
 
 
@@ -52,11 +57,13 @@ class AdviceActions:
         advice: AdviceRepository,
         delivery: Delivery,
         members: MemberLookup,
+        documents: AdviceDocuments,
     ) -> None:
         self._ret = ret
         self._advice = advice
         self._delivery = delivery
         self._members = members
+        self._documents = documents
 
     # The voorzitter's form (card submits in their own chat).
 
@@ -75,7 +82,8 @@ class AdviceActions:
             await turn_context.send_activity(_refusal(refused, number, language))
             return
         organisations = mandate_organisations(self._ret)
-        form = advice_form(case, organisations, {}, [], language)
+        chair = await self._members.member_of(turn_context)
+        form = advice_form(case, organisations, _known_attendees(case, chair), [], language)
         await turn_context.send_activity(card_activity(form))
 
     async def issue(self, turn_context: TurnContext, value: dict, language: Language) -> None:
@@ -98,6 +106,8 @@ class AdviceActions:
                 organisations,
                 turn_context.activity.channel_id,
                 now(),
+                _attendance(value),
+                language,
             )
         except (NotAllowed, LookupError, AlreadyDecided) as refused:
             await turn_context.send_activity(_refusal(refused, number, language))
@@ -114,8 +124,14 @@ class AdviceActions:
         await self._delivery.to_user(
             referrer.channel_id, referrer.user_id, text("advice.referrer", number=case.number)
         )
-        done = "advice.issued" if posted else "advice.issued_no_card"
-        await turn_context.send_activity(text(done, language, number=case.number))
+        channel = turn_context.activity.channel_id
+        published = await self._documents.publish(case.number, chair.name, channel, True)
+        done = text("advice.issued" if posted else "advice.issued_no_card", language, number=number)
+        if channel == TEAMS:  # the file itself, through Teams' file consent
+            await turn_context.send_activity(done)
+            await turn_context.send_activity(card_activity(published.consent_card))
+        else:
+            await turn_context.send_activity(done + "\n\n" + published.chair_line)
 
     # The kernteamleden's answers (Action.Execute on the shared card).
 
@@ -152,6 +168,10 @@ class AdviceActions:
             state = await mandate_state(self._advice, number)
             return mandate_card(state, DEFAULT_LANGUAGE)
         await self._tell_chair(state, verb, organisation, data.get(REASON_INPUT))
+        if state.all_confirmed:  # the final version goes to everyone again
+            await self._documents.publish(number, member.name, channel)
+        else:
+            await self._documents.new_version(number, member.name, channel)
         return mandate_card(state, DEFAULT_LANGUAGE)
 
     async def _tell_chair(
@@ -208,3 +228,30 @@ def _rows(value: dict) -> list[AfspraakInput]:
         if any(f.strip() for f in fields):
             rows.append(AfspraakInput(row, *fields))
     return rows
+
+
+def _attendance(value: dict) -> list[AttendeeInput]:
+    """The attendance rows with a name, organisation, role or reason filled in."""
+    rows = []
+    for row in range(1, ATTENDEE_ROWS + 1):
+        name, organisation, role, present, reason = (
+            _text(value, row_input(field, row)) for field in ATTENDEE_FIELDS
+        )
+        if any(f.strip() for f in (name, organisation, role, reason)):
+            rows.append(AttendeeInput(row, name, organisation, role, present or "ja", reason))
+    return rows
+
+
+def _known_attendees(case: Case, chair: Member) -> dict:
+    """The new form starts with the voorzitter and the referrer on the attendance list."""
+    organisation = case.answers.get("aanmelder_organisatie")
+    people = [
+        (chair.name, chair.organisation, "voorzitter"),
+        (case.referrer.name, organisation, "verwijzer"),
+    ]
+    values = {}
+    for row, (name, org, role) in enumerate(people, start=1):
+        values[row_input("deelnemer", row)] = name
+        values[row_input("deelnemer_organisatie", row)] = org if isinstance(org, str) else ""
+        values[row_input("deelnemer_rol", row)] = role
+    return values

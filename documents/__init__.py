@@ -1,1 +1,1 @@
-"""Word output (zwaarwegend advies, notulen, reports). Not built yet: see the open issues."""
+"""Word output: the zwaarwegend advies and the notulen, in the RET's house style."""

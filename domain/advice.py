@@ -19,6 +19,7 @@ from domain.people import is_chair
 from domain.ret import Member, RetConfig
 from domain.roles import Role
 from domain.triage import AlreadyDecided, CaseEvent, NotAllowed, NoteMissing
+from domain.vocabularies import DEELNEMER_ROL
 
 ADVISABLE = frozenset({CaseStatus.RET_TAFEL, CaseStatus.CONSULTATIE, CaseStatus.SAMENWERKINGSTAFEL})
 ISSUED = "advies gegeven"
@@ -35,6 +36,17 @@ class Afspraak:
 
 
 @dataclass(frozen=True)
+class Attendee:
+    """Who took part (or was expected and stayed away, with the reason)."""
+
+    name: str
+    organisation: str
+    role: str  # a code of domain.vocabularies.DEELNEMER_ROL
+    present: bool = True
+    absence_reason: str | None = None
+
+
+@dataclass(frozen=True)
 class Advice:
     case_number: str
     samenvatting: str
@@ -42,6 +54,8 @@ class Advice:
     afspraken: tuple[Afspraak, ...]
     issued_by: str
     issued_at: datetime
+    attendees: tuple[Attendee, ...] = ()
+    language: str = "nl"  # the language it was recorded in; its document follows it
 
     @property
     def organisations(self) -> list[str]:
@@ -65,6 +79,18 @@ class Mandate:
 
 
 @dataclass(frozen=True)
+class AttendeeInput:
+    """One filled-in attendance row of the advice form, as typed (row counts from 1)."""
+
+    row: int
+    name: str
+    organisation: str = ""
+    role: str = ""
+    present: str = "ja"  # "ja" or "nee"
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class AfspraakInput:
     """One filled-in row of the advice form, as typed (row counts from 1)."""
 
@@ -85,6 +111,10 @@ class ProblemKind(StrEnum):
     DEADLINE_MISSING = "deadline_missing"
     DEADLINE_FORMAT = "deadline_format"
     DEADLINE_PAST = "deadline_past"
+    NO_ATTENDEE = "no_attendee"
+    ATTENDEE_NAME_MISSING = "attendee_name_missing"
+    ATTENDEE_ROLE_UNKNOWN = "attendee_role_unknown"
+    ABSENCE_REASON_MISSING = "absence_reason_missing"
 
 
 @dataclass(frozen=True)
@@ -93,6 +123,7 @@ class Problem:
 
     kind: ProblemKind
     row: int | None = None
+    attendee: int | None = None  # the attendance row, for attendance problems
 
 
 class AdviceIncomplete(ValueError):
@@ -165,6 +196,35 @@ def check_afspraken(
     return afspraken, problems
 
 
+ROLE_CODES = frozenset(t.code for t in DEELNEMER_ROL)
+
+
+def check_attendees(rows: list[AttendeeInput]) -> tuple[list[Attendee], list[Problem]]:
+    """Who took part; at least one person present, a reason for everyone absent."""
+    attendees: list[Attendee] = []
+    problems: list[Problem] = []
+    for row in rows:
+        present = row.present.strip() != "nee"
+        found = []
+        if not row.name.strip():
+            found.append(Problem(ProblemKind.ATTENDEE_NAME_MISSING, attendee=row.row))
+        if (row.role.strip() or "anders") not in ROLE_CODES:
+            found.append(Problem(ProblemKind.ATTENDEE_ROLE_UNKNOWN, attendee=row.row))
+        if not present and not row.reason.strip():
+            found.append(Problem(ProblemKind.ABSENCE_REASON_MISSING, attendee=row.row))
+        if found:
+            problems += found
+            continue
+        reason = None if present else row.reason.strip()
+        role = row.role.strip() or "anders"
+        attendees.append(
+            Attendee(row.name.strip(), row.organisation.strip(), role, present, reason)
+        )
+    if not any(a.present for a in attendees) and not problems:
+        problems.append(Problem(ProblemKind.NO_ATTENDEE))
+    return attendees, problems
+
+
 def _row_problems(row: AfspraakInput, organisations: list[str], today: date) -> list[Problem]:
     problems = []
     if not row.organisation.strip():
@@ -197,6 +257,8 @@ async def issue_advice(
     organisations: list[str],
     channel: str,
     now: datetime,
+    attendance: list[AttendeeInput],
+    language: str = "nl",
 ) -> tuple[Case, Advice]:
     """Records the voorzitter's advice and moves the case to 'advies gegeven'.
 
@@ -206,13 +268,24 @@ async def issue_advice(
     case = check_may_advise(chair, await repository.get(number), number)
     check_transition(case.status, CaseStatus.ADVIES)
     afspraken, problems = check_afspraken(rows, organisations, now.astimezone(AMSTERDAM).date())
+    attendees, attendance_problems = check_attendees(list(attendance))
+    problems += attendance_problems
     if not advies.strip():
         problems.insert(0, Problem(ProblemKind.ADVIES_EMPTY))
     if not samenvatting.strip():
         problems.insert(0, Problem(ProblemKind.SAMENVATTING_EMPTY))
     if problems:
         raise AdviceIncomplete(problems)
-    advice = Advice(number, samenvatting.strip(), advies.strip(), tuple(afspraken), chair.name, now)
+    advice = Advice(
+        number,
+        samenvatting.strip(),
+        advies.strip(),
+        tuple(afspraken),
+        chair.name,
+        now,
+        tuple(attendees),
+        language,
+    )
     event = CaseEvent(now, chair.name, ISSUED, None)
     if not await repository.issue(advice, case, event, channel):
         raise AlreadyDecided(await repository.get(number) or case)

@@ -97,6 +97,15 @@ class ComplaintRoute(_Strict):
     contact: NonEmpty
 
 
+class DocumentSettings(_Strict):
+    """The house style of the Word documents; paths relative to the RET file."""
+
+    template: NonEmpty | None = Field(
+        default=None, description="Eigen huisstijl (.docx); standaard die van retbot."
+    )
+    logo: NonEmpty | None = Field(default=None, description="Logo (PNG of JPEG) bovenaan.")
+
+
 class RetConfig(_Strict):
     name: NonEmpty
     region: NonEmpty
@@ -109,6 +118,7 @@ class RetConfig(_Strict):
     knowledge_base: tuple[KnowledgeEntry, ...] = ()
     complaint_routes: tuple[ComplaintRoute, ...] = Field(min_length=1)
     retention_months: int = Field(default=24, ge=1)
+    documents: DocumentSettings = DocumentSettings()
 
     @model_validator(mode="after")
     def _roster_is_workable(self) -> "RetConfig":

@@ -144,3 +144,17 @@ CASE_STATUS = terms(
     ("monitoren", "Monitoren", "Monitoring"),
     ("afgesloten", "Afgesloten", "Closed"),
 )
+
+# Who sat at the table when the advice was made (the advice form's attendance rows).
+DEELNEMER_ROL = terms(
+    ("voorzitter", "Voorzitter", "Chair"),
+    ("kernteamlid", "Kernteamlid", "Core team member"),
+    ("verwijzer", "Verwijzer", "Referrer"),
+    ("ouder", "Ouder / verzorger", "Parent / carer"),
+    ("jeugdige", "Jeugdige", "Young person"),
+    ("onderwijs", "Onderwijs", "Education"),
+    ("gemeente", "Gemeente", "Municipality"),
+    ("zorgaanbieder", "Zorgaanbieder", "Care provider"),
+    ("deskundige", "Deskundige (flexibele schil)", "Expert (flexible shell)"),
+    ("anders", "Anders", "Other"),
+)

@@ -54,7 +54,7 @@ def manifest(bot_app_id: str, ret: RetConfig, version: str, website: str) -> dic
                 "botId": bot_app_id,
                 "scopes": ["personal", "team", "groupChat"],
                 "isNotificationOnly": False,
-                "supportsFiles": False,
+                "supportsFiles": True,  # the advies through Teams' file consent flow
                 "commandLists": [
                     {
                         "scopes": ["personal"],

@@ -4,11 +4,11 @@ the same transaction."""
 
 from sqlalchemy import select, update
 
-from domain.advice import Advice, Afspraak, Mandate, MandateAnswer
+from domain.advice import Advice, Afspraak, Attendee, Mandate, MandateAnswer
 from domain.cases import Case, CaseStatus
 from domain.triage import CaseEvent
 from storage.cases import SqlCaseRepository
-from storage.models import AdviceRow, AfspraakRow, CaseRow, MandateRow
+from storage.models import AdviceAttendeeRow, AdviceRow, AfspraakRow, CaseRow, MandateRow
 from storage.upsert import dialect_insert
 
 
@@ -33,7 +33,20 @@ class SqlAdviceRepository(SqlCaseRepository):
                     advies=encrypt(advice.advies),
                     issued_by=advice.issued_by,
                     issued_at=advice.issued_at,
+                    language=advice.language,
                 )
+            )
+            session.add_all(
+                AdviceAttendeeRow(
+                    case_number=advice.case_number,
+                    position=position,
+                    name=encrypt(attendee.name),
+                    organisation=encrypt(attendee.organisation),
+                    role=attendee.role,
+                    present=attendee.present,
+                    absence_reason=encrypt(attendee.absence_reason),
+                )
+                for position, attendee in enumerate(advice.attendees)
             )
             session.add_all(
                 AfspraakRow(
@@ -60,6 +73,11 @@ class SqlAdviceRepository(SqlCaseRepository):
                 .where(AfspraakRow.case_number == number)
                 .order_by(AfspraakRow.position)
             )
+            attendees = await session.scalars(
+                select(AdviceAttendeeRow)
+                .where(AdviceAttendeeRow.case_number == number)
+                .order_by(AdviceAttendeeRow.position)
+            )
             return Advice(
                 case_number=row.case_number,
                 samenvatting=decrypt(row.samenvatting),
@@ -70,6 +88,17 @@ class SqlAdviceRepository(SqlCaseRepository):
                 ),
                 issued_by=row.issued_by,
                 issued_at=row.issued_at,
+                attendees=tuple(
+                    Attendee(
+                        decrypt(a.name),
+                        decrypt(a.organisation),
+                        a.role,
+                        a.present,
+                        decrypt(a.absence_reason),
+                    )
+                    for a in attendees
+                ),
+                language=row.language,
             )
 
     async def mandates(self, number: str) -> dict[str, Mandate]:

@@ -1,14 +1,17 @@
 """One case as a whole: its audit trail, an export for an inzageverzoek, and purging it."""
 
+import base64
 import json
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from storage.documents import case_documents, decoded_content, delete_case_documents
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import FOLLOW_UP_TABLES, follow_up_export
 from storage.models import (
+    AdviceAttendeeRow,
     AdviceRow,
     AfspraakRow,
     AuditRow,
@@ -17,6 +20,7 @@ from storage.models import (
     CaseRow,
     MandateRow,
 )
+from storage.notulen import case_notulen_export, delete_case_notulen
 from storage.outbox import delete_mentioning
 
 
@@ -67,6 +71,8 @@ class CaseArchive:
                 "advies": advice,
                 "follow_up": await follow_up_export(session, number, self._cipher),
                 "overleg": await _booking_export(session, number),
+                "documenten": await self._documents(session, number),
+                "notulen": await case_notulen_export(session, number),
             }
 
     async def _advice(self, session, number: str) -> dict | None:
@@ -80,12 +86,28 @@ class CaseArchive:
             .order_by(AfspraakRow.position)
         )
         mandates = await session.scalars(select(MandateRow).where(MandateRow.case_number == number))
+        attendees = await session.scalars(
+            select(AdviceAttendeeRow)
+            .where(AdviceAttendeeRow.case_number == number)
+            .order_by(AdviceAttendeeRow.position)
+        )
         decrypt = self._cipher.decrypt
         return {
             "samenvatting": decrypt(advice.samenvatting),
             "advies": decrypt(advice.advies),
             "gegeven_door": advice.issued_by,
             "gegeven_op": advice.issued_at.isoformat(),
+            "taal": advice.language,
+            "deelnemers": [
+                {
+                    "naam": decrypt(a.name),
+                    "organisatie": decrypt(a.organisation),
+                    "rol": a.role,
+                    "aanwezig": a.present,
+                    "reden_afwezig": decrypt(a.absence_reason),
+                }
+                for a in attendees
+            ],
             "afspraken": [
                 {
                     "organisatie": a.organisation,
@@ -106,17 +128,41 @@ class CaseArchive:
             ],
         }
 
+    async def _documents(self, session, number: str) -> list[dict]:
+        """Every stored version of the case's documents, the .docx itself in base64."""
+        return [
+            {
+                "soort": row.kind,
+                "versie": row.version,
+                "bestand": row.filename,
+                "sha256": row.sha256,
+                "gemaakt_door": row.created_by,
+                "gemaakt_op": row.created_at.isoformat(),
+                "inhoud_base64": base64.b64encode(decoded_content(row, self._cipher)).decode(),
+            }
+            for row in await case_documents(session, number)
+        ]
+
     async def purge(self, number: str, requested_by: str) -> bool:
-        """Removes the case, its timeline, its advice and the messages about it in the
-        outbox. The audit trail keeps who did what with the case number (no case content),
-        and records the purge itself."""
+        """Removes the case, its timeline, its advice, its documents, the notulen of its
+        meeting day and the messages about it in the outbox. The audit trail keeps who did
+        what with the case number (no case content), and records the purge itself."""
         async with self._sessions.begin() as session:
             removed = await session.execute(delete(CaseRow).where(CaseRow.number == number))
             if removed.rowcount == 0:
                 return False
             await session.execute(delete(CaseEventRow).where(CaseEventRow.case_number == number))
-            for model in (AdviceRow, AfspraakRow, MandateRow, BookingRow, *FOLLOW_UP_TABLES):
+            await delete_case_notulen(session, number)  # by its booking: before that goes
+            for model in (
+                AdviceRow,
+                AfspraakRow,
+                AdviceAttendeeRow,
+                MandateRow,
+                BookingRow,
+                *FOLLOW_UP_TABLES,
+            ):
                 await session.execute(delete(model).where(model.case_number == number))
+            await delete_case_documents(session, number)
             await delete_mentioning(session, self._cipher, number)
             session.add(_audit(number, requested_by, "casus verwijderd"))
         return True

@@ -147,6 +147,23 @@ class AdviceRow(Base):
     advies: Mapped[str] = mapped_column(Text)
     issued_by: Mapped[str] = mapped_column(Text)
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    language: Mapped[str] = mapped_column(String(2), server_default="nl")
+
+
+class AdviceAttendeeRow(Base):
+    """Who took part when the advice was made, or stayed away (with the reason). Name,
+    organisation and reason are encrypted: parents and the young person are on the list."""
+
+    __tablename__ = "advice_attendee"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(16), index=True)
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(Text)
+    organisation: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(32))
+    present: Mapped[bool]
+    absence_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class AfspraakRow(Base):
@@ -283,3 +300,38 @@ class BookingRow(Base):
     sequence: Mapped[int]
     booked_by: Mapped[str] = mapped_column(Text)
     booked_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class NotulenRow(Base):
+    """The notulen of one RET meeting day: drafted once (the primary key keeps a second
+    instance from drafting them again), then approved. Their .docx versions are in the
+    document store (kind "notulen", subject the ISO date). The transcript's points are
+    encrypted; who approved is a professional."""
+
+    __tablename__ = "notulen"
+
+    meeting_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))  # concept, goedgekeurd
+    transcript: Mapped[str | None] = mapped_column(Text)
+    drafted_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    approved_version: Mapped[int | None]
+    approved_by: Mapped[str | None] = mapped_column(Text)
+    approved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class DocumentVersionRow(Base):
+    """One generated version of a document (advies, notulen); never overwritten. The .docx
+    is base64 in `content`, encrypted like other free text."""
+
+    __tablename__ = "document_version"
+    __table_args__ = (UniqueConstraint("kind", "subject", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(String(32), index=True)
+    version: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    filename: Mapped[str] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    content: Mapped[str] = mapped_column(Text)

@@ -5,13 +5,16 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from storage.encryption import FieldCipher
 from storage.models import (
+    AdviceAttendeeRow,
     AdviceRow,
     AfspraakRow,
     BotStateRow,
     CaseEventRow,
     CaseRow,
     ConsultationRow,
+    DocumentVersionRow,
     FollowUpAskRow,
+    NotulenRow,
     OutboxRow,
 )
 
@@ -22,8 +25,11 @@ ENCRYPTED_COLUMNS = (
     (ConsultationRow, ("question", "answer")),
     (AdviceRow, ("samenvatting", "advies")),
     (AfspraakRow, ("action", "person")),
+    (AdviceAttendeeRow, ("name", "organisation", "absence_reason")),
     (OutboxRow, ("payload",)),
     (FollowUpAskRow, ("toelichting",)),
+    (NotulenRow, ("transcript",)),
+    (DocumentVersionRow, ("content",)),
 )
 
 

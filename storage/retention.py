@@ -7,9 +7,18 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.cases import CaseStatus, anonymised
+from storage.documents import delete_case_documents
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import anonymise_follow_up
-from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, CaseRow
+from storage.models import (
+    AdviceAttendeeRow,
+    AdviceRow,
+    AfspraakRow,
+    AuditRow,
+    CaseEventRow,
+    CaseRow,
+)
+from storage.notulen import delete_case_notulen
 
 ANONYMOUS = "(geanonimiseerd)"
 
@@ -20,9 +29,9 @@ async def anonymise_closed_cases(
     now: datetime,
     cipher: FieldCipher = PLAIN,
 ) -> list[str]:
-    """Clears personal fields, the referrer, the timeline notes and the advice texts of
-    every case closed before `closed_before`; the categories the reports count stay.
-    Returns the numbers."""
+    """Clears personal fields, the referrer, the timeline notes, the advice texts, the
+    documents and the notulen of its meeting day of every case closed before
+    `closed_before`; the categories the reports count stay. Returns the numbers."""
     async with sessions.begin() as session:
         due = (
             await session.scalars(
@@ -47,6 +56,8 @@ async def anonymise_closed_cases(
             )
             await _anonymise_advice(session, case.number)
             await anonymise_follow_up(session, case.number)
+            await delete_case_documents(session, case.number)  # they hold the free text
+            await delete_case_notulen(session, case.number)
             session.add(
                 AuditRow(
                     at=now,
@@ -70,4 +81,9 @@ async def _anonymise_advice(session, number: str) -> None:
         update(AfspraakRow)
         .where(AfspraakRow.case_number == number)
         .values(action=ANONYMOUS, person=None)
+    )
+    await session.execute(
+        update(AdviceAttendeeRow)
+        .where(AdviceAttendeeRow.case_number == number)
+        .values(name=ANONYMOUS, organisation=ANONYMOUS, absence_reason=None)
     )

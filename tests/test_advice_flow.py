@@ -63,6 +63,19 @@ def form_values(**changes) -> dict:
         "deadline_2": SOON,
         "persoon_2": "Fatima el Amrani",
         **{f"{field}_{row}": "" for row in (3, 4, 5) for field in ("organisatie", "actie")},
+        "deelnemer_1": "Marieke Hofstede",
+        "deelnemer_organisatie_1": "RET Jeugd Twente",
+        "deelnemer_rol_1": "voorzitter",
+        "aanwezig_1": "ja",
+        "deelnemer_2": "Thijs Wennink",
+        "deelnemer_organisatie_2": GGZ,
+        "deelnemer_rol_2": "kernteamlid",
+        "aanwezig_2": "ja",
+        "deelnemer_3": "Inge Referent",
+        "deelnemer_organisatie_3": "Jeugdbescherming Oost",
+        "deelnemer_rol_3": "verwijzer",
+        "aanwezig_3": "nee",
+        "afwezig_reden_3": "ziek",
     }
     return {**values, **changes}
 
@@ -160,10 +173,14 @@ async def test_voorzitter_issues_advice_and_the_team_gets_a_minimal_mandate_card
 ):
     _, referrer, channel, number, card, done = await issued(bot, connector, http)
 
-    assert done.texts() == [
+    reply, document = done.replies
+    assert reply["text"] == (
         f"Het advies voor {number} is vastgelegd. De mandaatkaart staat klaar voor het "
         "kernteam en de verwijzer heeft bericht."
-    ]
+    )
+    [consent] = document["attachments"]  # the document itself: Teams' file consent card
+    assert consent["contentType"] == "application/vnd.microsoft.teams.card.file.consent"
+    assert consent["name"] == f"advies-{number}.docx"
     assert await status_of(bot, number) == "advies gegeven"
     [advice] = await rows(bot, AdviceRow)
     assert (advice.samenvatting, advice.advies, advice.issued_by) == (
@@ -195,11 +212,17 @@ async def test_voorzitter_issues_advice_and_the_team_gets_a_minimal_mandate_card
         assert private not in posted, private
 
     async with asyncio.timeout(5):
-        told = (await connector.wait_for(referrer.id, 1))[-1]["text"]
-    assert told.startswith(
+        told, offered = (await connector.wait_for(referrer.id, 2))[-2:]
+    assert told["text"].startswith(
         f"Het RET heeft een zwaarwegend advies gegeven over je aanmelding {number}"
     )
-    assert ADVIES not in told and GGZ not in told
+    assert ADVIES not in told["text"] and GGZ not in told["text"]
+    [consent] = offered["attachments"]
+    assert consent["contentType"] == "application/vnd.microsoft.teams.card.file.consent"
+    assert (
+        consent["content"]["description"]
+        == f"Het zwaarwegend advies voor {number} (J.D.), versie 1."
+    )
 
 
 async def test_a_kernteamlid_confirms_their_organisations_part_once(bot, connector, http):
@@ -389,7 +412,11 @@ async def test_the_form_opens_more_rows_on_request_and_asks_again_with_filled_ro
     again = (await chair.submit({**submit_data, **form_values(**row_4)})).cards()[0]
 
     assert_valid_card(form)
-    adds = {b["id"]: b for b in form["body"] if b["type"] == "ActionSet"}
+    adds = {
+        b["id"]: b
+        for b in form["body"]
+        if b["type"] == "ActionSet" and b["id"].startswith("afspraak")
+    }
     assert [i for i, b in adds.items() if b.get("isVisible", True)] == ["afspraak_3_toevoegen"]
     assert adds["afspraak_3_toevoegen"]["actions"][0]["targetElements"] == [
         "afspraak_3",

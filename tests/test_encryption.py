@@ -120,12 +120,14 @@ PLAIN_ON_PURPOSE = {
     ("consultation", "handled_by"),
     ("conversation_reference", "scope_id"),
     ("conversation_reference", "reference"),
+    ("document_version", "created_by"),
     ("escalation", "by"),
     ("follow_up_ask", "organisation"),
     ("follow_up_ask", "answered_by"),
     ("mandate_confirmation", "organisation"),
     ("mandate_confirmation", "answered_by"),
     ("member_email", "email"),
+    ("notulen", "approved_by"),
     ("outbox", "scope_id"),
 }
 

@@ -68,4 +68,15 @@ def as_attachment(card: dict) -> Attachment:
 
 
 def card_activity(card: dict) -> Activity:
-    return Activity(type=ActivityTypes.message, attachments=[as_attachment(card)])
+    """An Adaptive Card; or, for a dict with a `contentType`, that attachment as it is (the
+    Teams file consent card, dialogs/cards/documents.py)."""
+    if "contentType" in card:
+        attachment = Attachment(
+            content_type=card["contentType"],
+            name=card.get("name"),
+            content=card.get("content"),
+            content_url=card.get("contentUrl"),
+        )
+    else:
+        attachment = as_attachment(card)
+    return Activity(type=ActivityTypes.message, attachments=[attachment])

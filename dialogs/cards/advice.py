@@ -9,6 +9,7 @@ from dialogs.cards.consult import when
 from dialogs.texts import Language, text
 from domain.advice import MandateAnswer, MandateState, Problem
 from domain.cases import Case
+from domain.vocabularies import DEELNEMER_ROL
 
 ADVICE_OPEN_KEY = "advice_for"  # "Advies vastleggen" on Mijn casussen: {"advice_for": number}
 ADVICE_KEY = "advice"  # the form's submit: {"advice": number, "samenvatting": .., ...}
@@ -17,6 +18,15 @@ ADVIES = "advies"
 ROWS = 5  # afspraak rows on the form; empty rows are ignored
 SHOWN_ROWS = 2  # rows open when the form is new; "Nog een afspraak" opens the next
 ROW_FIELDS = ("organisatie", "actie", "deadline", "persoon")
+ATTENDEE_ROWS = 8  # people at the table; empty rows are ignored
+SHOWN_ATTENDEES = 3
+ATTENDEE_FIELDS = (
+    "deelnemer",
+    "deelnemer_organisatie",
+    "deelnemer_rol",
+    "aanwezig",
+    "afwezig_reden",
+)
 
 VERB_CONFIRM = "advice.confirm"
 VERB_DECLINE = "advice.decline"
@@ -65,6 +75,7 @@ def advice_form(
         body.append(_row(row, choices, values, row_problems, row <= shown, language))
         if row < ROWS:
             body.append(_add_row(row + 1, row == shown, language))
+    body += _attendance(values, problems, language)
     action = submit(text("advice.issue", language), {ADVICE_KEY: case.number})
     return adaptive_card(body, actions=[{**action, "style": "positive"}])
 
@@ -148,6 +159,135 @@ def _add_row(row: int, visible: bool, language: Language) -> dict:
     if not visible:
         action_set["isVisible"] = False
     return action_set
+
+
+def _attendance(values: dict, problems: list[Problem], language: Language) -> list[dict]:
+    """Who took part: name, organisation, role, and whether present (or why not)."""
+    blocks = [
+        heading(text("advice.attendance", language)),
+        paragraph(text("advice.attendance_hint", language), subtle=True),
+    ]
+    general = [p for p in problems if p.kind.value == "no_attendee"]
+    blocks += [
+        {"type": "TextBlock", "text": problem_text(p, language), "color": "Attention", "wrap": True}
+        for p in general
+    ]
+    roles = [{"title": t.label(language), "value": t.code} for t in DEELNEMER_ROL]
+    presence = [
+        {"title": text("advice.present", language), "value": "ja"},
+        {"title": text("advice.absent", language), "value": "nee"},
+    ]
+    filled = [r for r in range(1, ATTENDEE_ROWS + 1) if _attendee_filled(values, r)]
+    shown = max([SHOWN_ATTENDEES, *filled])
+    for row in range(1, ATTENDEE_ROWS + 1):
+        row_problems = [p for p in problems if p.attendee == row]
+        items = [
+            {
+                "type": "TextBlock",
+                "text": problem_text(p, language),
+                "color": "Attention",
+                "wrap": True,
+            }
+            for p in row_problems
+        ]
+        field = {f: row_input(f, row) for f in ATTENDEE_FIELDS}
+        items += [
+            {
+                "type": "ColumnSet",
+                "columns": [
+                    _column(
+                        _text(
+                            field["deelnemer"],
+                            text("advice.attendee_name", language),
+                            values,
+                            short=True,
+                        )
+                    ),
+                    _column(
+                        _text(
+                            field["deelnemer_organisatie"],
+                            text("advice.attendee_organisation", language),
+                            values,
+                            short=True,
+                        )
+                    ),
+                ],
+            },
+            {
+                "type": "ColumnSet",
+                "columns": [
+                    _column(
+                        {
+                            "type": "Input.ChoiceSet",
+                            "id": field["deelnemer_rol"],
+                            "label": text("advice.attendee_role", language),
+                            "choices": roles,
+                            **_value(values, field["deelnemer_rol"]),
+                        }
+                    ),
+                    _column(
+                        {
+                            "type": "Input.ChoiceSet",
+                            "id": field["aanwezig"],
+                            "label": text("advice.attendee_present", language),
+                            "choices": presence,
+                            "value": values.get(field["aanwezig"]) or "ja",
+                        }
+                    ),
+                ],
+            },
+            _text(
+                field["afwezig_reden"], text("advice.absence_reason", language), values, short=True
+            ),
+        ]
+        container = {
+            "type": "Container",
+            "id": _attendee_id(row),
+            "separator": True,
+            "items": items,
+        }
+        if row > shown:
+            container["isVisible"] = False
+        blocks.append(container)
+        if row < ATTENDEE_ROWS:
+            blocks.append(_add_attendee(row + 1, row == shown, language))
+    return blocks
+
+
+def _add_attendee(row: int, visible: bool, language: Language) -> dict:
+    """'Nog iemand': shows attendance row `row`, hides itself and offers the row after it."""
+    targets = [_attendee_id(row), _add_attendee_id(row)]
+    if row < ATTENDEE_ROWS:
+        targets.append(_add_attendee_id(row + 1))
+    action_set = {
+        "type": "ActionSet",
+        "id": _add_attendee_id(row),
+        "actions": [
+            {
+                "type": "Action.ToggleVisibility",
+                "title": text("advice.add_attendee", language),
+                "targetElements": targets,
+            }
+        ],
+    }
+    if not visible:
+        action_set["isVisible"] = False
+    return action_set
+
+
+def _attendee_id(row: int) -> str:
+    return f"deelnemer_{row}_rij"
+
+
+def _add_attendee_id(row: int) -> str:
+    return f"deelnemer_{row}_toevoegen"
+
+
+def _attendee_filled(values: dict, row: int) -> bool:
+    return any(
+        isinstance(v, str) and v.strip()
+        for v in (values.get(row_input(f, row)) for f in ATTENDEE_FIELDS if f != "aanwezig")
+    )
 
 
 def _column(element: dict) -> dict:

@@ -9,10 +9,12 @@ from dialogs.texts import (
     booking,
     cases,
     consult,
+    documents,
     email,
     follow_up,
     general,
     intake,
+    notulen,
     triage,
 )
 from dialogs.texts.catalog import DEFAULT_LANGUAGE, Catalog, Language
@@ -21,7 +23,19 @@ from domain.vocabularies import CASE_STATUS, term
 
 __all__ = ["DEFAULT_LANGUAGE", "Language", "status_label", "text"]
 
-_FLOWS = (general, consult, intake, cases, triage, booking, advice, follow_up, email)
+_FLOWS = (
+    general,
+    consult,
+    intake,
+    cases,
+    triage,
+    booking,
+    advice,
+    documents,
+    follow_up,
+    email,
+    notulen,
+)
 
 
 def _merged(flows: tuple) -> Catalog:

@@ -49,6 +49,44 @@ CATALOG: Catalog = {
     "advice.deadline_placeholder": {"nl": "Kies een datum", "en": "Pick a date"},
     "advice.person": {"nl": "Wie pakt het op? (niet verplicht)", "en": "Who? (optional)"},
     "advice.add_row": {"nl": "Nog een afspraak", "en": "Another agreement"},
+    "advice.attendance": {"nl": "Wie waren erbij?", "en": "Who took part?"},
+    "advice.attendance_hint": {
+        "nl": (
+            "Vul in wie aan tafel zat, en wie er niet bij kon zijn en waarom. De namen komen "
+            "alleen in het adviesdocument, niet in het teamkanaal."
+        ),
+        "en": (
+            "Fill in who was at the table, and who could not be there and why. The names go "
+            "into the advice document only, not into the team channel."
+        ),
+    },
+    "advice.attendee_name": {"nl": "Naam", "en": "Name"},
+    "advice.attendee_organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "advice.attendee_role": {"nl": "Rol", "en": "Role"},
+    "advice.attendee_present": {"nl": "Aanwezig?", "en": "Present?"},
+    "advice.present": {"nl": "Aanwezig", "en": "Present"},
+    "advice.absent": {"nl": "Afwezig", "en": "Absent"},
+    "advice.absence_reason": {
+        "nl": "Reden van afwezigheid (als afwezig)",
+        "en": "Reason for absence (if absent)",
+    },
+    "advice.add_attendee": {"nl": "Nog iemand", "en": "Someone else"},
+    "advice.problem.no_attendee": {
+        "nl": "Vul bij 'Wie waren erbij?' minstens één aanwezige in.",
+        "en": "Under 'Who took part?', fill in at least one person who was present.",
+    },
+    "advice.problem.attendee_name_missing": {
+        "nl": "Bij een deelnemer ontbreekt de naam.",
+        "en": "A participant has no name.",
+    },
+    "advice.problem.attendee_role_unknown": {
+        "nl": "Kies bij elke deelnemer een rol uit de lijst.",
+        "en": "Choose a role from the list for every participant.",
+    },
+    "advice.problem.absence_reason_missing": {
+        "nl": "Bij iemand die afwezig was ontbreekt de reden.",
+        "en": "Someone who was absent has no reason.",
+    },
     "advice.issue": {"nl": "Advies vastleggen", "en": "Record advice"},
     "advice.problem.samenvatting_empty": {
         "nl": "De samenvatting van de casus is nog leeg.",

@@ -1,0 +1,52 @@
+"""GET /documents/{token}: the newest version of a document (the advies as .docx), behind a
+signed, expiring link. Every download is audited. A link that is not ours, was altered or
+points to nothing gets 404, an expired one 410: plain text, never a 5xx."""
+
+from aiohttp import web
+
+from bot.agenda_page import HEADERS
+from bot.links import DocumentLinks, LinkRefused
+from dialogs.clock import now
+from dialogs.texts import DEFAULT_LANGUAGE, text
+from domain.documents import DOCX, DocumentKind, DocumentRepository
+
+PATH = "/documents/{token}"
+READER = "downloadlink"
+
+
+class DocumentPage:
+    def __init__(self, links: DocumentLinks, documents: DocumentRepository) -> None:
+        self.links = links
+        self._documents = documents
+
+    def add_routes(self, app: web.Application) -> None:
+        app.router.add_get(PATH, self.download)
+
+    async def download(self, request: web.Request) -> web.Response:
+        at = now()
+        try:
+            kind, subject = self.links.document_of(request.match_info["token"], at)
+        except LinkRefused as refused:
+            if refused.expired:
+                return _refusal("document.link_expired", 410)
+            return _refusal("document.link_invalid", 404)
+        if kind not in DocumentKind.__members__.values():
+            return _refusal("document.link_invalid", 404)
+        version = await self._documents.latest(DocumentKind(kind), subject)
+        if version is None:
+            return _refusal("document.link_invalid", 404)
+        await self._documents.record_read(version, READER, "web", at)
+        return web.Response(
+            body=version.content,
+            content_type=DOCX,
+            headers={
+                **HEADERS,
+                "Content-Disposition": f'attachment; filename="{version.filename}"',
+            },
+        )
+
+
+def _refusal(key: str, status: int) -> web.Response:
+    return web.Response(
+        text=text(key, DEFAULT_LANGUAGE), status=status, charset="utf-8", headers=HEADERS
+    )

@@ -1,0 +1,93 @@
+"""The Teams file consent flow: a document offered with a file consent card is, when the
+person accepts, uploaded to the URL Teams gives (their OneDrive) and shown as a file card;
+when they decline, retbot says so and offers the download link instead.
+
+Only who may have the document gets it: for a case's document the case's referrer or a
+voorzitter, for the notulen the voorzitter or procesondersteuner. Each upload is audited.
+"""
+
+import logging
+from typing import Protocol
+
+from botbuilder.core import TurnContext
+
+from dialogs.advice_document import DocumentLinks
+from dialogs.cards import BadCardData, card_activity
+from dialogs.cards.documents import CONSENT_CONTEXT, file_info_card
+from dialogs.clock import now
+from dialogs.members import MemberLookup
+from dialogs.texts import Language, text
+from domain.cases import TEAM_VIEW_ROLES, CaseRepository
+from domain.documents import DocumentRepository, DocumentVersion
+from domain.people import is_chair
+
+log = logging.getLogger("retbot.documents")
+
+
+class Uploader(Protocol):
+    async def put(self, url: str, content: bytes) -> bool:
+        """PUTs the bytes to Teams' upload URL in one range; False when it was refused."""
+        ...
+
+
+class FileConsent:
+    def __init__(
+        self,
+        store: DocumentRepository,
+        cases: CaseRepository,
+        members: MemberLookup,
+        links: DocumentLinks,
+        uploader: Uploader,
+    ) -> None:
+        self._store = store
+        self._cases = cases
+        self._members = members
+        self._links = links
+        self._uploader = uploader
+
+    async def answer(self, turn_context: TurnContext, value: dict, language: Language) -> None:
+        """The `fileConsent/invoke`: {"action": "accept"|"decline", "context": {...},
+        "uploadInfo": {...}}. Raises BadCardData for anything else."""
+        action, context = value.get("action"), value.get("context")
+        version_id = context.get(CONSENT_CONTEXT) if isinstance(context, dict) else None
+        if action not in ("accept", "decline") or type(version_id) is not int:
+            raise BadCardData("file consent without action or document")
+        version = await self._store.get(version_id)
+        if version is None or not await self._may_have(turn_context, version):
+            await turn_context.send_activity(text("document.consent_unknown", language))
+            return
+        url = self._links.url(version.kind, version.subject, now())
+        words = {"file": version.filename, "url": url, "days": self._links.valid_for_days}
+        if action == "decline":
+            await turn_context.send_activity(text("document.consent_declined", language, **words))
+            return
+        upload = value.get("uploadInfo")
+        target = upload.get("uploadUrl") if isinstance(upload, dict) else None
+        if not isinstance(target, str) or not target.startswith(("https://", "http://")):
+            raise BadCardData("file consent accepted without an upload URL")
+        if not await self._uploader.put(target, version.content):
+            await turn_context.send_activity(text("document.upload_failed", language, **words))
+            return
+        reader = turn_context.activity.from_property.name or "Teams"
+        await self._store.record_read(version, reader, "msteams (bestand)", now())
+        card = file_info_card(
+            str(upload.get("name") or version.filename),
+            str(upload.get("contentUrl") or ""),
+            str(upload.get("uniqueId") or ""),
+            str(upload.get("fileType") or "docx"),
+        )
+        await turn_context.send_activity(card_activity(card))
+
+    async def _may_have(self, turn_context: TurnContext, version: DocumentVersion) -> bool:
+        member = await self._members.member_of(turn_context)
+        if version.case_number is None:
+            return member is not None and member.role in TEAM_VIEW_ROLES
+        if is_chair(member):
+            return True
+        case = await self._cases.get(version.case_number)
+        sender = turn_context.activity.from_property
+        return (
+            case is not None
+            and case.referrer.channel_id == turn_context.activity.channel_id
+            and case.referrer.user_id == (sender.id if sender else None)
+        )

@@ -1,0 +1,308 @@
+"""Notulen after a RET meeting day: retbot drafts them and sends the procesondersteuner
+the .docx (a signed download link) with *Goedkeuren* and *Corrigeren*. A corrected .docx
+sent back in the personal chat is stored as the next version; a Teams transcript (.vtt)
+sent the same way redrafts them with attendees and points from it. The approved version
+goes to the RET members who attended: in Teams as a link, by email (attached) to those
+outside Teams. Only RET members get them: the notulen cover all cases of the day, so a
+referrer or a family would read about other children.
+"""
+
+import logging
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import Protocol
+
+from botbuilder.core import TurnContext
+
+from dialogs.cards import BadCardData, card_activity
+from dialogs.cards.notulen import APPROVE, CORRECT, NOTULEN_KEY, approved_card, draft_card
+from dialogs.clock import now
+from dialogs.delivery import Delivery
+from dialogs.members import MemberLookup
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from dialogs.uploads import Files, FileTooLarge, FileUnavailable, UploadedFile, uploaded_file
+from documents.house_style import HouseStyle
+from documents.notulen import is_docx, long_date, notulen_docx
+from documents.transcript import CaseMention, TranscriptProblem, read_transcript
+from domain.cases import Case
+from domain.documents import DOCX, DocumentKind, DocumentVersion
+from domain.mail import Mail, MailAttachment
+from domain.meetings import AMSTERDAM
+from domain.notulen import (
+    APPROVED,
+    ATTENDING_ROLES,
+    NotulenRepository,
+    Transcript,
+    draft_minutes,
+    may_review,
+)
+from domain.ret import Member, RetConfig
+from domain.roles import Role
+
+log = logging.getLogger("retbot.notulen")
+RECENT = timedelta(days=7)  # older meetings (from before retbot took notulen) get none
+MEGABYTES = 10
+
+
+class DocumentLinks(Protocol):
+    """Signed, expiring links to the newest version of a document (made at the edge)."""
+
+    def url(self, kind: str, subject: str, now: datetime) -> str: ...
+
+
+class NotulenActions:
+    def __init__(
+        self,
+        ret: RetConfig,
+        notulen: NotulenRepository,
+        delivery: Delivery,
+        members: MemberLookup,
+        links: DocumentLinks,
+        files: Files,
+        style: HouseStyle,
+    ) -> None:
+        self._ret = ret
+        self._notulen = notulen
+        self._delivery = delivery
+        self._members = members
+        self._links = links
+        self._files = files
+        self._style = style
+
+    async def draft_due(self, at: datetime | None = None) -> list[date]:
+        """The periodic job: notulen for every meeting day of the last week that is over
+        and has none yet, each drafted once (also with several instances)."""
+        at = at or now()
+        since = (at.astimezone(AMSTERDAM) - RECENT).date()
+        drafted = []
+        for day in await self._notulen.meetings_ended(since, at):
+            if not await self._notulen.claim(day, at):
+                continue
+            try:
+                version = await self._redraft(day, None, "retbot", "retbot", "scheduler", at)
+            except Exception:  # given back, so that the next run tries again
+                log.exception("the notulen of a meeting day could not be drafted")
+                await self._notulen.release(day)
+                continue
+            await self._send_draft(day, version)
+            drafted.append(day)
+        return drafted
+
+    async def on_submit(self, turn_context: TurnContext, value: dict, language: Language) -> None:
+        """*Goedkeuren* or *Corrigeren* on the draft card."""
+        member = await self._members.member_of(turn_context)
+        if not may_review(member):
+            await turn_context.send_activity(text("notulen.not_reviewer", language))
+            return
+        day, version = _meeting_of(value)
+        if value[NOTULEN_KEY] == CORRECT:
+            await turn_context.send_activity(text("notulen.correct.how", language))
+        elif value[NOTULEN_KEY] == APPROVE:
+            await self._approve(turn_context, member, day, version, language)
+        else:
+            raise BadCardData("unknown notulen action")
+
+    async def on_docx(self, turn_context: TurnContext, language: Language) -> None:
+        """A corrected .docx: stored as the next version of the open notulen."""
+        found = await self._upload(turn_context, language)
+        if found is None:
+            return
+        member, day, data = found
+        if not is_docx(data):
+            await turn_context.send_activity(text("notulen.not_docx", language))
+            return
+        numbers = [c.number for c in await self._cases_of(day)]
+        filename = _filename(day, "correctie")
+        channel = turn_context.activity.channel_id
+        version = await self._notulen.add_version(
+            day, data, filename, member.name, now(), numbers, channel
+        )
+        stored = text("notulen.stored", language, version=version.version, day=long_date(day))
+        await turn_context.send_activity(stored)
+        await self._send_card(turn_context, day, version, language)
+
+    async def on_transcript(self, turn_context: TurnContext, language: Language) -> None:
+        """A Teams transcript: the open notulen are redrafted from it, as the next version.
+        A transcript that cannot be read changes nothing, and says why."""
+        found = await self._upload(turn_context, language)
+        if found is None:
+            return
+        member, day, data = found
+        cases = await self._cases_of(day)
+        mentions = [CaseMention(c.number, c.initials) for c in cases]
+        try:
+            transcript = read_transcript(data, self._ret.members, mentions)
+        except TranscriptProblem as problem:
+            await turn_context.send_activity(_problem_text(problem, language))
+            return
+        await self._notulen.save_transcript(day, transcript)
+        channel = turn_context.activity.channel_id
+        version = await self._redraft(day, transcript, "transcript", member.name, channel, now())
+        numbers = {c.number for c in cases}
+        unplaced = sum(p.case_number not in numbers for p in transcript.points)
+        words = {
+            "present": len(transcript.present),
+            "points": len(transcript.points),
+            "unplaced": unplaced,
+            "version": version.version,
+        }
+        await turn_context.send_activity(text("notulen.transcript_used", language, **words))
+        await self._send_card(turn_context, day, version, language)
+
+    async def _upload(
+        self, turn_context: TurnContext, language: Language
+    ) -> tuple[Member, date, bytes] | None:
+        """Who sent it (a reviewer), the open notulen, and the file; None once the sender
+        was told why not."""
+        member = await self._members.member_of(turn_context)
+        if not may_review(member):
+            await turn_context.send_activity(text("notulen.not_reviewer", language))
+            return None
+        state = await self._notulen.latest_concept()
+        if state is None:
+            await turn_context.send_activity(text("notulen.none_open", language))
+            return None
+        upload: UploadedFile = uploaded_file(turn_context.activity)
+        try:
+            data = await self._files.fetch(upload.url)
+        except FileTooLarge:
+            await turn_context.send_activity(
+                text("notulen.too_large", language, megabytes=MEGABYTES)
+            )
+            return None
+        except FileUnavailable as unavailable:
+            log.warning("a file sent for the notulen could not be fetched: %s", unavailable)
+            await turn_context.send_activity(text("notulen.fetch_failed", language))
+            return None
+        return member, state.meeting_date, data
+
+    async def _approve(
+        self,
+        turn_context: TurnContext,
+        member: Member,
+        day: date,
+        version: int,
+        language: Language,
+    ) -> None:
+        state = await self._notulen.state(day)
+        latest = await self._notulen.version(day)
+        if state is None or latest is None:
+            await turn_context.send_activity(text("notulen.unknown_meeting", language))
+            return
+        day_text = long_date(day, language)
+        if state.status == APPROVED:
+            approved = state.approved_version
+            message = text("notulen.already_approved", language, day=day_text, version=approved)
+            await turn_context.send_activity(message)
+            return
+        if latest.version != version:
+            message = text("notulen.newer", language, day=day_text, version=latest.version)
+            await turn_context.send_activity(message)
+            await self._send_card(turn_context, day, latest, language)
+            return
+        numbers = [c.number for c in await self._cases_of(day)]
+        channel = turn_context.activity.channel_id
+        if not await self._notulen.approve(day, version, member.name, now(), numbers, channel):
+            message = text("notulen.already_approved", language, day=day_text, version=version)
+            await turn_context.send_activity(message)
+            return
+        teams, email = await self._distribute(latest, state.transcript)
+        words = {"day": day_text, "version": version, "teams": teams, "email": email}
+        await turn_context.send_activity(text("notulen.approved", language, **words))
+
+    async def _distribute(
+        self, version: DocumentVersion, transcript: Transcript | None
+    ) -> tuple[int, int]:
+        """To the RET members who attended: a link in Teams, else the file by email."""
+        day = date.fromisoformat(version.subject)
+        day_text = long_date(day)
+        message = text("notulen.to_attendee", day=day_text, version=version.version)
+        url = self._links.url(DocumentKind.NOTULEN.value, day.isoformat(), now())
+        card = approved_card(message, url, DEFAULT_LANGUAGE)
+        teams = email = 0
+        for member in self._attendees(transcript):
+            if await self._delivery.to_roster_member(member, card):
+                teams += 1
+            elif self._delivery.sends_email:
+                await self._delivery.to_email(self._mail(member, version, day_text))
+                email += 1
+            else:
+                log.info("an attendee could not be reached for the approved notulen")
+        return teams, email
+
+    def _attendees(self, transcript: Transcript | None) -> list[Member]:
+        """Who spoke, by the transcript; without one, the RET members invited."""
+        if transcript is not None:
+            return [m for m in self._ret.members if m.name in transcript.present]
+        return [m for m in self._ret.members if m.role in ATTENDING_ROLES and not m.stand_in]
+
+    def _mail(self, member: Member, version: DocumentVersion, day_text: str) -> Mail:
+        words = {"day": day_text, "version": version.version}
+        body = text("email.notulen.body", name=member.name, **words)
+        filename = f"Notulen-RET-overleg-{version.subject}.docx"
+        return Mail(
+            to=(member.email,),
+            subject=text("email.notulen.subject", **words),
+            text=body + "\n\n" + text("email.signature", ret=self._ret.name),
+            attachments=(MailAttachment(filename, DOCX, version.content),),
+        )
+
+    async def _redraft(
+        self,
+        day: date,
+        transcript: Transcript | None,
+        source: str,
+        by: str,
+        channel: str,
+        at: datetime,
+    ) -> DocumentVersion:
+        minutes = await draft_minutes(self._notulen, self._ret, day, transcript, by, channel, at)
+        numbers = [c.number for c in minutes.cases]
+        content = notulen_docx(minutes, self._style)
+        filename = _filename(day, source)
+        return await self._notulen.add_version(day, content, filename, by, at, numbers, channel)
+
+    async def _send_draft(self, day: date, version: DocumentVersion) -> None:
+        card = await self._card(day, version, DEFAULT_LANGUAGE)
+        reviewers = self._ret.members_with_role(Role.PROCESONDERSTEUNER)
+        reached = [await self._delivery.to_roster_member(m, card) for m in reviewers]
+        if not any(reached):
+            await self._delivery.alert_chair(text("notulen.no_reviewer", day=long_date(day)))
+
+    async def _send_card(
+        self, turn_context: TurnContext, day: date, version: DocumentVersion, language: Language
+    ) -> None:
+        await turn_context.send_activity(card_activity(await self._card(day, version, language)))
+
+    async def _card(self, day: date, version: DocumentVersion, language: Language) -> dict:
+        cases = await self._cases_of(day)
+        listed = ", ".join(f"{c.number} ({c.initials or '-'})" for c in cases)
+        summary = text("notulen.cases", language, count=len(cases), list=listed)
+        url = self._links.url(DocumentKind.NOTULEN.value, day.isoformat(), now())
+        return draft_card(
+            long_date(day, language), day.isoformat(), version.version, summary, url, language
+        )
+
+    async def _cases_of(self, day: date) -> Sequence[Case]:
+        bookings = await self._notulen.bookings_on(day)
+        found = [await self._notulen.get(b.case_number) for b in bookings]
+        return [case for case in found if case is not None]
+
+
+def _filename(day: date, source: str) -> str:
+    """What made the version, in its stored file name: retbot, transcript, correctie."""
+    return f"notulen-{day.isoformat()}-{source}.docx"
+
+
+def _meeting_of(value: dict) -> tuple[date, int]:
+    try:
+        return date.fromisoformat(str(value["meeting"])), int(value["version"])
+    except (KeyError, TypeError, ValueError):
+        raise BadCardData("a notulen card without its meeting") from None
+
+
+def _problem_text(problem: TranscriptProblem, language: Language) -> str:
+    where = text("notulen.transcript.where", language, line=problem.line) if problem.line else ""
+    values = {"where": where} if problem.kind == "bad_cue" else {}
+    reason = text(f"notulen.transcript.{problem.kind}", language, **values)
+    return f"{reason} {text('notulen.transcript.kept', language)}"

@@ -1,0 +1,89 @@
+"""The Word documents: where they are sent, and the download link."""
+
+from dialogs.texts.catalog import Catalog
+
+CATALOG: Catalog = {
+    "document.advies_ready_referrer": {
+        "nl": (
+            "Het zwaarwegend advies over je aanmelding {number} staat klaar als Word-document: "
+            "[advies downloaden]({url}) (de link is {days} dagen geldig)."
+        ),
+        "en": (
+            "The weighty advice on your request {number} is ready as a Word document: "
+            "[download the advice]({url}) (the link works for {days} days)."
+        ),
+    },
+    "document.advies_ready_chair": {
+        "nl": (
+            "Het adviesdocument voor {number} ({initials}), versie {version}, staat klaar: "
+            "[advies downloaden]({url}) (de link is {days} dagen geldig)."
+        ),
+        "en": (
+            "The advice document for {number} ({initials}), version {version}, is ready: "
+            "[download the advice]({url}) (the link works for {days} days)."
+        ),
+    },
+    "document.advies_ready_member": {
+        "nl": (
+            "Het zwaarwegend advies voor {number} ({initials}), met de afspraken voor jouw "
+            "organisatie, staat klaar: [advies downloaden]({url}) ({days} dagen geldig)."
+        ),
+        "en": (
+            "The weighty advice for {number} ({initials}), with your organisation's agreements, "
+            "is ready: [download the advice]({url}) (works for {days} days)."
+        ),
+    },
+    "document.advies_consent": {
+        "nl": "Het zwaarwegend advies voor {number} ({initials}), versie {version}.",
+        "en": "The weighty advice for {number} ({initials}), version {version}.",
+    },
+    "document.consent_declined": {
+        "nl": (
+            "Goed, ik zet {file} niet in je OneDrive. Je kunt het document ook downloaden: "
+            "[document downloaden]({url}) (de link is {days} dagen geldig)."
+        ),
+        "en": (
+            "All right, I will not put {file} in your OneDrive. You can also download it: "
+            "[download the document]({url}) (the link works for {days} days)."
+        ),
+    },
+    "document.upload_failed": {
+        "nl": (
+            "Het lukte niet om {file} in je OneDrive te zetten. Download het document via "
+            "[deze link]({url}) ({days} dagen geldig)."
+        ),
+        "en": (
+            "I could not put {file} in your OneDrive. Download the document through "
+            "[this link]({url}) (works for {days} days)."
+        ),
+    },
+    "document.consent_unknown": {
+        "nl": "Dit document kan ik je niet (meer) geven. Vraag de voorzitter ernaar.",
+        "en": "I cannot give you this document. Ask the chair about it.",
+    },
+    "document.link_invalid": {
+        "nl": "Deze link naar een document klopt niet (meer). Vraag de voorzitter om een nieuwe.",
+        "en": "This link to a document is not valid. Ask the chair for a new one.",
+    },
+    "document.link_expired": {
+        "nl": "Deze link naar een document is verlopen. Vraag de voorzitter om een nieuwe.",
+        "en": "This link to a document has expired. Ask the chair for a new one.",
+    },
+    "email.advies.subject": {
+        "nl": "Zwaarwegend advies {number} ({initials})",
+        "en": "Weighty advice {number} ({initials})",
+    },
+    "email.advies.body": {
+        "nl": (
+            "Beste {name},\n\nIn de bijlage staat het zwaarwegend advies van het RET voor "
+            "casus {number} ({initials}), met de afspraken voor {org}. Het document bevat "
+            "vertrouwelijke gegevens van een jeugdige: bewaar het zorgvuldig en stuur het niet "
+            "door."
+        ),
+        "en": (
+            "Dear {name},\n\nAttached is the RET's weighty advice for case {number} "
+            "({initials}), with the agreements for {org}. The document holds confidential data "
+            "of a young person: keep it safe and do not forward it."
+        ),
+    },
+}

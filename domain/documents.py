@@ -1,0 +1,74 @@
+"""Generated documents (the zwaarwegend advies, the notulen), kept in versions.
+
+A document is stored as a new version every time what it shows changes; a version is never
+overwritten, so what was sent to someone can always be read back. `subject` is what the
+document is about: a case number for an advies, a meeting date (ISO) for the notulen.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class DocumentKind(StrEnum):
+    ADVIES = "advies"
+    NOTULEN = "notulen"
+
+
+PER_CASE_KINDS = frozenset({DocumentKind.ADVIES})
+"""Kinds whose subject is one case number: audited under it, exported and purged with it."""
+
+
+@dataclass(frozen=True)
+class DocumentVersion:
+    id: int
+    kind: DocumentKind
+    subject: str
+    version: int
+    sha256: str
+    filename: str
+    created_by: str
+    created_at: datetime
+    content: bytes | None = None  # None when only the metadata was read
+
+    @property
+    def case_number(self) -> str | None:
+        """The case the document is about, for audit entries; None for the notulen."""
+        return self.subject if self.kind in PER_CASE_KINDS else None
+
+
+class DocumentRepository(Protocol):
+    async def add(
+        self,
+        kind: DocumentKind,
+        subject: str,
+        filename: str,
+        content: bytes,
+        created_by: str,
+        channel: str,
+        now: datetime,
+    ) -> DocumentVersion:
+        """Stores the next version (1, 2, …) of the document with its sha256, and an audit
+        entry; racing writers each get their own number."""
+        ...
+
+    async def latest(self, kind: DocumentKind, subject: str) -> DocumentVersion | None:
+        """The newest version, with its content."""
+        ...
+
+    async def get(self, version_id: int) -> DocumentVersion | None:
+        """One version by its id, with its content."""
+        ...
+
+    async def versions(self, kind: DocumentKind, subject: str) -> list[DocumentVersion]:
+        """Every version, oldest first, without content."""
+        ...
+
+    async def record_read(
+        self, version: DocumentVersion, reader: str, channel: str, now: datetime
+    ) -> None:
+        """An audit entry: who got this version (a download, an export), when and how."""
+        ...

@@ -1,0 +1,315 @@
+"""The notulen of one RET meeting day: who was there, and per case what was brought in,
+discussed, advised, agreed and decided. Drafted by retbot from what it recorded (and from
+a Teams transcript when one is sent), corrected and approved by the procesondersteuner.
+
+Only case numbers, initials and categories of the aanmelding go in: never names of the
+jeugdige or the family, never a birth date.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Protocol
+
+from domain.advice import Advice, Afspraak, Mandate
+from domain.booking import Booking
+from domain.cases import Case
+from domain.documents import DocumentVersion
+from domain.intake import age_in
+from domain.meetings import AMSTERDAM
+from domain.ret import Member, RetConfig
+from domain.roles import Role
+
+AGE_GROUPS = ((8, "0-8"), (12, "9-12"), (16, "13-16"))  # the annual reports' buckets
+OLDEST_GROUP = "17+"
+ATTENDING_ROLES = (Role.VOORZITTER, Role.PROCESONDERSTEUNER, Role.KERNTEAMLID)
+
+
+def age_group(year_of_birth: object, on: date) -> str | None:
+    """0-8, 9-12, 13-16 or 17+ (as the reports count), None without a year of birth."""
+    if not isinstance(year_of_birth, int):
+        return None
+    age = age_in(year_of_birth, on)
+    return next((group for top, group in AGE_GROUPS if age <= top), OLDEST_GROUP)
+
+
+class PointKind(StrEnum):
+    """What a transcript line starting with 'Afspraak:', 'Actie:', … records."""
+
+    AFSPRAAK = "afspraak"
+    ACTIE = "actie"
+    BESLUIT = "besluit"
+    ADVIES = "advies"
+
+
+@dataclass(frozen=True)
+class Point:
+    """One line said in the meeting that the notulen keep; `case_number` None when it
+    could not be placed under a case (it then goes under 'Overig', not lost)."""
+
+    kind: PointKind
+    text: str
+    case_number: str | None
+    at: str  # the moment in the recording, "00:12:04"
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What the notulen take from a Teams transcript: who of the roster spoke, how many
+    others spoke (not named: they may be the family), and the points."""
+
+    present: tuple[str, ...]  # roster names, in order of first words
+    others: int
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    organisation: str
+    role: str
+    absence_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    present: tuple[Attendee, ...]
+    absent: tuple[Attendee, ...]
+    others: int  # people from outside the RET: counted, never named
+    recorded: bool  # from a transcript or the advice forms, not only the invitation
+
+
+@dataclass(frozen=True)
+class CaseMinutes:
+    number: str
+    initials: str
+    age_group: str | None
+    soort_vraag: str | None  # the code; the document words it
+    start: datetime
+    samenvatting: str | None  # the bespreking: the advice's samenvatting casus
+    advies: tuple[str, ...]
+    afspraken: tuple[Afspraak, ...]
+    said_afspraken: tuple[str, ...]  # 'Afspraak:' and 'Actie:' lines not (yet) in the advice
+    besluiten: tuple[str, ...]
+    mandates: tuple[Mandate, ...]
+    follow_up: date | None
+
+
+@dataclass(frozen=True)
+class Minutes:
+    ret_name: str
+    meeting_date: date
+    start: time | None
+    location: str
+    attendance: Attendance
+    cases: tuple[CaseMinutes, ...]
+    unplaced: tuple[Point, ...] = field(default=())
+
+
+CONCEPT, APPROVED = "concept", "goedgekeurd"
+REVIEWERS = (Role.PROCESONDERSTEUNER, Role.VOORZITTER)
+
+
+def may_review(member: Member | None) -> bool:
+    """The procesondersteuner takes the notulen; the voorzitter may stand in."""
+    return member is not None and member.role in REVIEWERS
+
+
+@dataclass(frozen=True)
+class NotulenState:
+    meeting_date: date
+    status: str  # CONCEPT or APPROVED
+    transcript: Transcript | None
+    approved_version: int | None
+
+
+class NoMeeting(LookupError):
+    """No case was booked into a RET meeting on that day."""
+
+
+class NotulenSource(Protocol):
+    """What the notulen are drafted from (storage implements it)."""
+
+    async def bookings_on(self, day: date) -> list[Booking]: ...
+
+    async def get(self, number: str) -> Case | None: ...
+
+    async def advice(self, number: str) -> Advice | None: ...
+
+    async def mandates(self, number: str) -> dict[str, Mandate]: ...
+
+    async def record_reads(
+        self, cases: list[Case], reader: str, channel: str, at: datetime
+    ) -> None: ...
+
+
+class NotulenRepository(NotulenSource, Protocol):
+    async def meetings_ended(self, since: date, before: datetime) -> list[date]:
+        """Meeting days from `since` on, over before `before`, without notulen yet."""
+        ...
+
+    async def claim(self, day: date, at: datetime) -> bool:
+        """Starts the day's notulen once; False when somebody started them already."""
+        ...
+
+    async def release(self, day: date) -> None:
+        """Gives back a claim whose draft failed."""
+        ...
+
+    async def state(self, day: date) -> NotulenState | None: ...
+
+    async def latest_concept(self) -> NotulenState | None: ...
+
+    async def save_transcript(self, day: date, transcript: Transcript) -> None: ...
+
+    async def add_version(
+        self,
+        day: date,
+        content: bytes,
+        filename: str,
+        by: str,
+        at: datetime,
+        case_numbers: Sequence[str],
+        channel: str,
+    ) -> DocumentVersion:
+        """Stores the next version in the document store, audited for each case in it."""
+        ...
+
+    async def version(self, day: date, number: int | None = None) -> DocumentVersion | None:
+        """Version `number` with its content; the newest without a number."""
+        ...
+
+    async def approve(
+        self,
+        day: date,
+        version: int,
+        by: str,
+        at: datetime,
+        case_numbers: Sequence[str],
+        channel: str,
+    ) -> bool:
+        """Approves `version` once; False when already approved."""
+        ...
+
+
+def _attendee(member: Member, absence_reason: str | None = None) -> Attendee:
+    return Attendee(member.name, member.organisation, member.role.value, absence_reason)
+
+
+def attendance(
+    ret: RetConfig, transcript: Transcript | None, advices: Sequence[Advice]
+) -> Attendance:
+    """Present and absent RET members. From a transcript: who spoke. Else from what the
+    voorzitter recorded on the advice forms of the day's cases (with reasons of absence).
+    Else everybody invited (voorzitter, procesondersteuner, kernteam) stands as present,
+    for the procesondersteuner to correct. Absent: the invited who were not present."""
+    invited = [m for m in ret.members if m.role in ATTENDING_ROLES and not m.stand_in]
+    if transcript is not None:
+        by_name = {m.name: m for m in ret.members}
+        present = [by_name[name] for name in transcript.present if name in by_name]
+        absent = [_attendee(m) for m in invited if m not in present]
+        return Attendance(_attendees(present), tuple(absent), transcript.others, True)
+    listed = [a for advice in advices for a in advice.attendees]
+    if not listed:
+        return Attendance(_attendees(invited), (), 0, False)
+    roster = {m.name.casefold(): m for m in ret.members}
+    present: list[Member] = []
+    reasons: dict[str, str | None] = {}
+    others: set[str] = set()
+    for person in listed:
+        member = roster.get(" ".join(person.name.split()).casefold())
+        if member is None:
+            if person.present:
+                others.add(person.name.casefold())
+        elif person.present and member not in present:
+            present.append(member)
+        elif not person.present:
+            reasons.setdefault(member.name, person.absence_reason)
+    expected = invited + [m for m in ret.members if m.name in reasons and m not in invited]
+    absent = [_attendee(m, reasons.get(m.name)) for m in expected if m not in present]
+    return Attendance(_attendees(present), tuple(absent), len(others), True)
+
+
+def _attendees(members: Sequence[Member]) -> tuple[Attendee, ...]:
+    return tuple(_attendee(m) for m in members)
+
+
+def _texts(points: Sequence[Point], *kinds: PointKind) -> tuple[str, ...]:
+    return tuple(p.text for p in points if p.kind in kinds)
+
+
+def case_minutes(
+    case: Case,
+    booking: Booking,
+    advice: Advice | None,
+    mandates: dict[str, Mandate],
+    points: Sequence[Point],
+    follow_up_after_days: int,
+) -> CaseMinutes:
+    day = booking.slot.meeting_date
+    issued = advice.issued_at.date() if advice else day
+    organisations = advice.organisations if advice else []
+    return CaseMinutes(
+        number=case.number,
+        initials=case.initials,
+        age_group=age_group(case.answers.get("geboortejaar"), day),
+        soort_vraag=case.answers.get("soort_vraag") or None,
+        start=booking.slot.start,
+        samenvatting=advice.samenvatting if advice else None,
+        advies=((advice.advies,) if advice else ()) + _texts(points, PointKind.ADVIES),
+        afspraken=advice.afspraken if advice else (),
+        said_afspraken=_texts(points, PointKind.AFSPRAAK, PointKind.ACTIE),
+        besluiten=_texts(points, PointKind.BESLUIT),
+        mandates=tuple(mandates[o] for o in organisations if o in mandates),
+        follow_up=issued + timedelta(days=follow_up_after_days) if advice else None,
+    )
+
+
+async def draft_minutes(
+    source: NotulenSource,
+    ret: RetConfig,
+    day: date,
+    transcript: Transcript | None,
+    reader: str,
+    channel: str,
+    now: datetime,
+) -> Minutes:
+    """The notulen of the meeting on `day`, from its bookings, cases and advice (and the
+    transcript, if any). Reading each case for it is audited. Raises NoMeeting."""
+    bookings = sorted(await source.bookings_on(day), key=lambda b: b.slot.start)
+    if not bookings:
+        raise NoMeeting(day)
+    points = transcript.points if transcript else ()
+    cases, minutes = [], []
+    advices = []
+    for booking in bookings:
+        case = await source.get(booking.case_number)
+        if case is None:  # purged since it was booked
+            continue
+        cases.append(case)
+        advice = await source.advice(case.number)
+        advices += [advice] if advice else []
+        mine = [p for p in points if p.case_number == case.number]
+        minutes.append(
+            case_minutes(
+                case,
+                booking,
+                advice,
+                await source.mandates(case.number),
+                mine,
+                ret.follow_up.first_after_days,
+            )
+        )
+    await source.record_reads(cases, reader, channel, now)
+    numbers = {c.number for c in cases}
+    first = bookings[0].slot
+    return Minutes(
+        ret_name=ret.name,
+        meeting_date=day,
+        start=first.start.astimezone(AMSTERDAM).time(),
+        location=first.location,
+        attendance=attendance(ret, transcript, advices),
+        cases=tuple(minutes),
+        unplaced=tuple(p for p in points if p.case_number not in numbers),
+    )

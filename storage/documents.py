@@ -1,0 +1,143 @@
+"""Document versions in the database (implements domain.documents.DocumentRepository)."""
+
+import base64
+import hashlib
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from domain.documents import PER_CASE_KINDS, DocumentKind, DocumentVersion
+from storage.encryption import PLAIN, FieldCipher
+from storage.models import AuditRow, DocumentVersionRow
+
+ADD_ATTEMPTS = 5  # racing writers of one document: each retry takes the next number
+
+
+class SqlDocumentRepository:
+    def __init__(self, sessions: async_sessionmaker, cipher: FieldCipher = PLAIN) -> None:
+        self._sessions = sessions
+        self._cipher = cipher
+
+    async def add(
+        self,
+        kind: DocumentKind,
+        subject: str,
+        filename: str,
+        content: bytes,
+        created_by: str,
+        channel: str,
+        now: datetime,
+    ) -> DocumentVersion:
+        sealed = self._cipher.encrypt(base64.b64encode(content).decode("ascii"))
+        digest = hashlib.sha256(content).hexdigest()
+        for attempt in range(ADD_ATTEMPTS):
+            try:
+                async with self._sessions.begin() as session:
+                    last = await session.scalar(
+                        select(func.max(DocumentVersionRow.version)).where(
+                            DocumentVersionRow.kind == kind.value,
+                            DocumentVersionRow.subject == subject,
+                        )
+                    )
+                    row = DocumentVersionRow(
+                        kind=kind.value,
+                        subject=subject,
+                        version=(last or 0) + 1,
+                        sha256=digest,
+                        filename=filename,
+                        created_by=created_by,
+                        created_at=now,
+                        content=sealed,
+                    )
+                    session.add(row)
+                    session.add(_audit(kind, subject, created_by, f"{kind} gemaakt", channel, now))
+                    await session.flush()
+                    return _version(row, content)
+            except IntegrityError:  # the unique (kind, subject, version) caught a race
+                if attempt == ADD_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def latest(self, kind: DocumentKind, subject: str) -> DocumentVersion | None:
+        async with self._sessions() as session:
+            row = await session.scalar(
+                select(DocumentVersionRow)
+                .where(DocumentVersionRow.kind == kind.value, DocumentVersionRow.subject == subject)
+                .order_by(DocumentVersionRow.version.desc())
+                .limit(1)
+            )
+        return self._with_content(row) if row else None
+
+    async def get(self, version_id: int) -> DocumentVersion | None:
+        async with self._sessions() as session:
+            row = await session.get(DocumentVersionRow, version_id)
+        return self._with_content(row) if row else None
+
+    async def versions(self, kind: DocumentKind, subject: str) -> list[DocumentVersion]:
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(DocumentVersionRow)
+                .where(DocumentVersionRow.kind == kind.value, DocumentVersionRow.subject == subject)
+                .order_by(DocumentVersionRow.version)
+            )
+            return [_version(row) for row in rows]
+
+    async def record_read(
+        self, version: DocumentVersion, reader: str, channel: str, now: datetime
+    ) -> None:
+        action = f"{version.kind} v{version.version} opgehaald"
+        async with self._sessions.begin() as session:
+            session.add(_audit(version.kind, version.subject, reader, action, channel, now))
+
+    def _with_content(self, row: DocumentVersionRow) -> DocumentVersion:
+        return _version(row, base64.b64decode(self._cipher.decrypt(row.content)))
+
+
+async def case_documents(session: AsyncSession, number: str) -> list[DocumentVersionRow]:
+    """Every stored version of the documents about one case (for export)."""
+    rows = await session.scalars(
+        select(DocumentVersionRow)
+        .where(
+            DocumentVersionRow.kind.in_([k.value for k in PER_CASE_KINDS]),
+            DocumentVersionRow.subject == number,
+        )
+        .order_by(DocumentVersionRow.kind, DocumentVersionRow.version)
+    )
+    return list(rows)
+
+
+async def delete_case_documents(session: AsyncSession, number: str) -> None:
+    """Purge and anonymisation: the documents about a case hold its free text, so they go."""
+    await session.execute(
+        delete(DocumentVersionRow).where(
+            DocumentVersionRow.kind.in_([k.value for k in PER_CASE_KINDS]),
+            DocumentVersionRow.subject == number,
+        )
+    )
+
+
+def decoded_content(row: DocumentVersionRow, cipher: FieldCipher) -> bytes:
+    return base64.b64decode(cipher.decrypt(row.content))
+
+
+def _version(row: DocumentVersionRow, content: bytes | None = None) -> DocumentVersion:
+    return DocumentVersion(
+        id=row.id,
+        kind=DocumentKind(row.kind),
+        subject=row.subject,
+        version=row.version,
+        sha256=row.sha256,
+        filename=row.filename,
+        created_by=row.created_by,
+        created_at=row.created_at,
+        content=content,
+    )
+
+
+def _audit(
+    kind: str, subject: str, actor: str, action: str, channel: str, now: datetime
+) -> AuditRow:
+    number = subject if kind in PER_CASE_KINDS else None
+    return AuditRow(at=now, actor=actor, action=action, case_number=number, channel=channel)

@@ -1,0 +1,423 @@
+"""The advies as a Word document through the real app, read back with python-docx: made when
+the advice is issued and again after every mandate answer (old versions stay), downloadable
+by a signed, expiring, audited link, emailed as an attachment to kernteamleden outside
+Teams, in a replaced house style when the RET file names one, and as PDF via LibreOffice."""
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from docx import Document
+from docx.shared import Pt
+
+from bot.app import RETBOT
+from bot.settings import Settings
+from dialogs.cards.advice import REASON_INPUT, VERB_CONFIRM, VERB_DECLINE
+from documents.advies import build_advies
+from documents.house_style import DEFAULT_TEMPLATE, load_house_style
+from domain.advice import Advice, Afspraak, Attendee
+from domain.advice_sheet import advice_sheet
+from domain.cases import Case, CaseStatus, Referrer
+from domain.documents import DocumentKind
+from domain.ret import DocumentSettings, RetConfig
+from domain.roles import Role
+from storage.database import create_session_factory
+from storage.documents import SqlDocumentRepository
+from storage.encryption import FieldCipher
+from storage.models import AuditRow
+from tests.support import REPO, RunningBot
+from tests.test_advice_flow import (
+    FATIMA_AAD,
+    GGZ,
+    LVB,
+    SAMENVATTING,
+    SOON,
+    THIJS_AAD,
+    case_at_the_table,
+    elements,
+    form_values,
+    in_channel,
+    issued,
+    open_form,
+    rows,
+)
+from tests.test_advice_flow import ret as ret
+from tests.test_intake_flow import VALID
+
+JO = "Jeugd & Opvoeding Oost"  # its kernteamlid, Joost Bruggink, is listed by email only
+URL = re.compile(r"\((http://[^)]+/documents/[^)]+)\)")
+WEEKDAY_DATE = re.compile(
+    r"(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d+ \w+ 20\d\d"
+)
+
+
+def store_of(bot) -> SqlDocumentRepository:
+    retbot = bot.app[RETBOT]
+    sessions = create_session_factory(retbot.engine)
+    return SqlDocumentRepository(sessions, FieldCipher(retbot.settings.data_key))
+
+
+def read(content: bytes):
+    return Document(io.BytesIO(content))
+
+
+def headings(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+
+
+def afspraken_table(document):
+    return next(
+        t
+        for t in document.tables
+        if t.rows[0].cells[0].text == "Organisatie" and len(t.columns) == 5
+    )
+
+
+def everything(document) -> str:
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+async def test_the_issued_advice_becomes_version_1_with_its_three_parts(bot, connector, http):
+    *_, number, _, _ = await issued(bot, connector, http)
+
+    version = await store_of(bot).latest(DocumentKind.ADVIES, number)
+    document = read(version.content)
+    text = everything(document)
+
+    assert (version.version, version.filename, version.created_by) == (
+        1,
+        f"advies-{number}.docx",
+        "Marieke Hofstede",
+    )
+    assert document.paragraphs[0].text == "Zwaarwegend advies"
+    assert headings(document) == [
+        "Deelnemers",
+        "Samenvatting casus",
+        "Advies",
+        "Gemaakte afspraken",
+        "Follow-up",
+        "Verzendlijst",
+    ]
+    facts = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
+    assert facts["Casus"] == number
+    assert facts["Jeugdige"] == "J.D., leeftijdsgroep 13-16 jaar"
+    assert WEEKDAY_DATE.fullmatch(facts["RET-overleg"].split(", ")[0]), facts["RET-overleg"]
+    table = afspraken_table(document)
+    assert len(table.rows) == 1 + 2  # the header and one row per afspraak
+    assert [c.text for c in table.rows[2].cells][:3] == [
+        LVB,
+        "Fatima el Amrani",
+        "Levert een gedragsdeskundige voor het gezinshuis",
+    ]
+    assert {r.cells[4].text for r in table.rows[1:]} == {"Nog niet bevestigd"}
+    attendance = document.tables[1]
+    assert [c.text for c in attendance.rows[3].cells] == [
+        "Inge Referent",
+        "Jeugdbescherming Oost",
+        "Verwijzer",
+        "afwezig: ziek",
+    ]
+    assert SAMENVATTING in text
+    assert "zwaarwegend en niet-vrijblijvend advies" in text
+    assert "na 14 dagen voor het eerst" in text
+    for private in (
+        VALID["jeugdige"]["geboortejaar"],
+        VALID["aanmelder"]["aanmelder_contact"],
+        VALID["toestemming"]["contact_gezin"],
+    ):
+        assert private not in text, private
+
+
+async def test_every_mandate_answer_makes_a_new_version_and_old_ones_stay(bot, connector, http):
+    *_, channel, number, _, _ = await issued(bot, connector, http)
+    thijs = in_channel(channel, "Thijs Wennink", THIJS_AAD)
+    fatima = in_channel(channel, "Fatima el Amrani", FATIMA_AAD)
+
+    await thijs.execute(VERB_CONFIRM, {"case": number, "organisation": GGZ})
+    await fatima.execute(
+        VERB_DECLINE, {"case": number, "organisation": LVB, REASON_INPUT: "Geen plek"}
+    )
+    await fatima.execute(VERB_CONFIRM, {"case": number, "organisation": LVB})
+
+    store = store_of(bot)
+    versions = await store.versions(DocumentKind.ADVIES, number)
+    assert [(v.version, v.created_by) for v in versions] == [
+        (1, "Marieke Hofstede"),
+        (2, "Thijs Wennink"),
+        (3, "Fatima el Amrani"),
+        (4, "Fatima el Amrani"),
+    ]
+    status = [
+        [r.cells[4].text for r in afspraken_table(read((await store.get(v.id)).content)).rows[1:]]
+        for v in versions
+    ]
+    assert status[0] == ["Nog niet bevestigd", "Nog niet bevestigd"]
+    assert status[1][0].startswith("Thijs Wennink, ") and status[1][1] == "Nog niet bevestigd"
+    assert status[2][1].startswith("Niet bevestigd (Fatima el Amrani, ")
+    assert status[3][1].startswith("Fatima el Amrani, ")
+    assert len({v.sha256 for v in versions}) == 4
+
+
+async def test_the_download_link_gives_the_newest_version_and_refuses_bad_ones(
+    bot, connector, http
+):
+    *_, number, _, _ = await issued(bot, connector, http)
+    links = bot.app[RETBOT].document_page.links
+    url = links.url("advies", number, datetime.now(UTC))  # as the messages carry it
+    expired = links.token(f"advies/{number}", datetime.now(UTC) - timedelta(seconds=1))
+    unknown = links.token("advies/RET-2026-0999", datetime.now(UTC) + timedelta(days=1))
+    base = url.rsplit("/", 1)[0].replace("http://localhost:3978", bot.url)
+    url = url.replace("http://localhost:3978", bot.url)
+
+    async with http.get(url) as response:
+        body = await response.read()
+        assert response.status == 200
+        assert (
+            response.headers["Content-Disposition"]
+            == f'attachment; filename="advies-{number}.docx"'
+        )
+        assert response.headers["Cache-Control"] == "no-store"
+    assert number in everything(read(body))
+    for bad, status in (
+        (url[:-3] + ("abc" if not url.endswith("abc") else "xyz"), 404),
+        (f"{base}/{expired}", 410),
+        (f"{base}/{unknown}", 404),
+        (f"{base}/niet-eens-een-token", 404),
+    ):
+        async with http.get(bad) as response:
+            assert response.status == status, bad
+            assert "link" in await response.text()
+    reads = [r for r in await rows(bot, AuditRow) if r.action == "advies v1 opgehaald"]
+    assert [(r.actor, r.case_number, r.channel) for r in reads] == [("downloadlink", number, "web")]
+
+
+async def test_kernteamleden_outside_teams_get_the_advies_attached(
+    database_url, ret, connector, http, smtp_server
+):
+    bot = await RunningBot(smtp_server.settings(database_url), ret).start()
+    try:
+        extra = {"organisatie_3": JO, "actie_3": "Zoekt een gezinshuis", "deadline_3": SOON}
+        number = await issued_with(bot, connector, http, extra)
+    finally:
+        await bot.stop()
+
+    joost = next(m for m in ret.members_with_role(Role.KERNTEAMLID) if m.organisation == JO)
+    [mail] = [m for m in smtp_server.to(joost.email) if m["Subject"].startswith("Zwaarwegend")]
+    assert mail["Subject"] == f"Zwaarwegend advies {number} (J.D.)"
+    [attachment] = list(mail.iter_attachments())
+    assert attachment.get_filename() == f"advies-{number}.docx"
+    assert number in everything(read(attachment.get_content()))
+    body = mail.get_body(("plain",)).get_content()
+    assert SAMENVATTING not in body and "Inge Referent" not in body
+    others = {
+        m.email
+        for m in ret.members_with_role(Role.KERNTEAMLID)
+        if m.organisation not in (GGZ, LVB, JO)
+    }
+    assert not [m for m in smtp_server.received if m["To"] in others and "advies" in m["Subject"]]
+
+
+async def issued_with(bot, connector, http, extra: dict):
+    """Like test_advice_flow.issued, with more afspraken on the form; returns the number."""
+    chair, _, _, number = await case_at_the_table(bot, connector, http)
+    _, submit_data = await open_form(chair)
+    await chair.submit({**submit_data, **form_values(**extra)})
+    return number
+
+
+async def test_a_replaced_template_is_used(database_url, ret: RetConfig, connector, http, tmp_path):
+    template = Document(str(DEFAULT_TEMPLATE))
+    template.sections[0].header.paragraphs[0].text = "Huisstijl RET Twente"
+    template.styles["Normal"].font.size = Pt(12)
+    template.save(tmp_path / "twente.docx")
+    own = ret.model_copy(
+        update={"documents": DocumentSettings(template=str(tmp_path / "twente.docx"))}
+    )
+    bot = await RunningBot(Settings(database_url=database_url), own).start()
+    try:
+        *_, number, _, _ = await issued(bot, connector, http)
+        document = read((await store_of(bot).latest(DocumentKind.ADVIES, number)).content)
+    finally:
+        await bot.stop()
+
+    assert document.sections[0].header.paragraphs[0].text == "Huisstijl RET Twente"
+    assert document.styles["Normal"].font.size == Pt(12)
+    assert number in everything(document)
+
+
+async def test_retbot_document_writes_the_latest_version(
+    bot, connector, http, database_url, tmp_path
+):
+    *_, channel, number, _, _ = await issued(bot, connector, http)
+    await in_channel(channel, "Thijs Wennink", THIJS_AAD).execute(
+        VERB_CONFIRM, {"case": number, "organisation": GGZ}
+    )
+    await bot.stop()
+    out = tmp_path / "advies.docx"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "RETBOT_DATABASE_URL": database_url}
+    command = [sys.executable, "-m", "bot.cli", "document", "advies", number, "--out", str(out)]
+
+    done = run_cli(command, env)
+    missing = run_cli([*command[:-3], "RET-2026-0999", "--out", str(tmp_path / "x.docx")], env)
+    await bot.start()
+
+    assert done.returncode == 0, done.stderr
+    assert "versie 2" in done.stdout
+    table = afspraken_table(read(out.read_bytes()))
+    assert table.rows[1].cells[4].text.startswith("Thijs Wennink, ")
+    assert missing.returncode == 1 and "RET-2026-0999" in missing.stderr
+    reads = [r for r in await rows(bot, AuditRow) if r.action == "advies v2 opgehaald"]
+    assert [(r.case_number, r.channel) for r in reads] == [(number, "cli")]
+
+
+def run_cli(command: list[str], env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+
+
+def test_a_broken_template_stops_serve_with_one_line(tmp_path):
+    (tmp_path / "kapot.docx").write_text("geen Word")
+    ret_file = tmp_path / "ret.yaml"
+    example = (REPO / "examples" / "ret.example.yaml").read_text(encoding="utf-8")
+    ret_file.write_text(example + "\ndocuments:\n  template: kapot.docx\n", encoding="utf-8")
+    env = {
+        "PATH": "",
+        "PYTHONPATH": str(REPO),
+        "RETBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/r.db",
+    }
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "serve", "--config", str(ret_file)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
+    )
+
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"retbot: invalid document template: {tmp_path / 'kapot.docx'}: not a Word .docx file "
+        "(BadZipFile)"
+    )
+
+
+def english_sheet(ret: RetConfig):
+    at = datetime(2026, 3, 3, 14, 0, tzinfo=UTC)
+    case = Case(
+        "RET-2026-0007",
+        CaseStatus.ADVIES,
+        Referrer("msteams", "u", "Inge Referent"),
+        {"initialen": "A.B.", "geboortejaar": "2018"},
+        at,
+    )
+    advice = Advice(
+        case.number,
+        "A boy of eight without school.",
+        "Start home tuition.",
+        (Afspraak(GGZ, "Starts therapy", date(2026, 4, 1)),),
+        "Marieke Hofstede",
+        at,
+        (Attendee("Marieke Hofstede", "RET Jeugd Twente", "voorzitter"),),
+        "en",
+    )
+    return advice_sheet(ret, case, advice, {}, None, at)
+
+
+def test_advice_recorded_in_english_gives_an_english_document(ret):
+    document = read(build_advies(english_sheet(ret), load_house_style()))
+    facts = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
+
+    assert document.paragraphs[0].text == "Weighty advice"
+    assert headings(document)[1:4] == ["Case summary", "Advice", "Agreements made"]
+    assert facts["Young person"] == "A.B., age group 0-8"
+    assert facts["Consultation / meeting"] == "Tuesday 3 March 2026"
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler (pdftotext) is not installed")
+def test_the_advies_converts_to_pdf_with_libreoffice(ret, tmp_path):
+    sheet = english_sheet(ret)
+    nl = advice_sheet(
+        ret,
+        Case("RET-2026-0007", CaseStatus.ADVIES, Referrer("m", "u", "Inge"), {"initialen": "A.B."}),
+        Advice(**{**sheet.advice.__dict__, "language": "nl"}),
+        {},
+        None,
+        sheet.made_at,
+    )
+    source = tmp_path / "advies.docx"
+    source.write_bytes(build_advies(nl, load_house_style()))
+    profile = f"-env:UserInstallation=file://{tmp_path}/lo-profile"
+    subprocess.run(
+        [
+            "soffice",
+            profile,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "advies.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    for expected in (
+        "Zwaarwegend advies",
+        "RET-2026-0007",
+        "Samenvatting casus",
+        "Gemaakte afspraken",
+        "dinsdag 3 maart 2026",
+        "zwaarwegend en niet-vrijblijvend",
+    ):
+        assert expected in text, expected
+
+
+async def test_the_form_starts_with_voorzitter_and_referrer_and_asks_why_someone_was_absent(
+    bot, connector, http
+):
+    chair, _, _, number = await case_at_the_table(bot, connector, http)
+    form, submit_data = await open_form(chair)
+    prefilled = {
+        e["id"]: e.get("value")
+        for e in elements(form)
+        if e.get("id", "").startswith("deelnemer") and e.get("value")
+    }
+    no_reason = form_values(afwezig_reden_3="")
+
+    again = (await chair.submit({**submit_data, **no_reason})).cards()[0]
+    nobody = {
+        k: v
+        for k, v in form_values().items()
+        if not k.startswith(("deelnemer", "aanwezig", "afwezig"))
+    }
+    empty = (await chair.submit({**submit_data, **nobody})).cards()[0]
+
+    assert prefilled == {
+        "deelnemer_1": "Marieke Hofstede",
+        "deelnemer_organisatie_1": "RET Jeugd Twente",
+        "deelnemer_rol_1": "voorzitter",
+        "deelnemer_2": "Inge Referent",
+        "deelnemer_organisatie_2": VALID["aanmelder"]["aanmelder_organisatie"],
+        "deelnemer_rol_2": "verwijzer",
+    }
+    assert "Bij iemand die afwezig was ontbreekt de reden." in str(again)
+    assert next(e for e in elements(again) if e.get("id") == "deelnemer_3")["value"] == (
+        "Inge Referent"
+    )
+    assert "Vul bij 'Wie waren erbij?' minstens één aanwezige in." in str(empty)
+    assert await store_of(bot).latest(DocumentKind.ADVIES, number) is None
