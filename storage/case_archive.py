@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from storage.case_facts import FACT_TABLES
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import FOLLOW_UP_TABLES, follow_up_export
 from storage.models import (
@@ -115,7 +116,14 @@ class CaseArchive:
             if removed.rowcount == 0:
                 return False
             await session.execute(delete(CaseEventRow).where(CaseEventRow.case_number == number))
-            for model in (AdviceRow, AfspraakRow, MandateRow, BookingRow, *FOLLOW_UP_TABLES):
+            for model in (
+                AdviceRow,
+                AfspraakRow,
+                MandateRow,
+                BookingRow,
+                *FOLLOW_UP_TABLES,
+                *FACT_TABLES,
+            ):
                 await session.execute(delete(model).where(model.case_number == number))
             await delete_mentioning(session, self._cipher, number)
             session.add(_audit(number, requested_by, "casus verwijderd"))

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from domain.cases import Case, CaseStatus, Referrer, case_number
 from domain.notices import Notice
 from domain.triage import CaseEvent
+from storage.case_facts import note_move, store_request_facts
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import AuditRow, CaseCounterRow, CaseEventRow, CaseRow
 from storage.outbox import Target, outbox_row
@@ -40,6 +41,7 @@ class SqlCaseRepository:
                 case_number(now.year, sequence), CaseStatus.AANGEMELD, referrer, answers, now
             )
             session.add(self._row(case))
+            await store_request_facts(session, case.number, case.status.value, answers, now)
             session.add(
                 AuditRow(
                     at=now,
@@ -106,6 +108,9 @@ class SqlCaseRepository:
             )
             if result.rowcount != 1:
                 return False
+            await note_move(
+                session, case.number, case.status.value, case.closed_at, event.kind, event.at
+            )
             session.add_all(self._event_rows(case.number, event, channel))
             session.add_all(
                 outbox_row(
@@ -121,6 +126,9 @@ class SqlCaseRepository:
                 update(CaseRow)
                 .where(CaseRow.number == case.number)
                 .values(answers=self._cipher.encrypt(_json(case.answers)))
+            )
+            await store_request_facts(
+                session, case.number, case.status.value, case.answers, case.submitted_at
             )
             session.add_all(self._event_rows(case.number, event, channel))
 
