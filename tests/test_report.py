@@ -45,12 +45,13 @@ async def seeded(database_url) -> str:
     return database_url
 
 
-def retbot(database_url: str, *args: str) -> subprocess.CompletedProcess:
+def retbot(database_url: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     env = {
         **os.environ,
         "PYTHONPATH": str(REPO),
         "RETBOT_DATABASE_URL": database_url,
         "RETBOT_CONFIG": str(EXAMPLE_RET),
+        **(env or {}),
     }
     env.pop("RETBOT_DATA_KEY", None)
     return subprocess.run(
