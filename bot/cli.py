@@ -11,7 +11,7 @@ from aiohttp import web
 from sqlalchemy.engine import make_url
 
 from bot import __version__
-from bot.period_args import FORMATS, add_period
+from bot.period_args import FORMATS, add_period, iso_date
 from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
 from bot.settings import Settings
 
@@ -57,7 +57,17 @@ def main(argv: list[str] | None = None) -> int:
     monitor = commands.add_parser("monitor-export", help="pseudonymised csv for the RET-monitor")
     add_period(monitor)
 
+    demo = commands.add_parser("demo-data", help="fill an empty database with invented cases")
+    demo.add_argument("--cases", type=int, default=300)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--until", type=iso_date, help="last day (JJJJ-MM-DD; default today)")
+    demo.add_argument("--config", type=Path, help="the RET's YAML file (or RETBOT_CONFIG)")
+
     args = parser.parse_args(argv)
+    if args.command == "demo-data":
+        from bot.demo_command import demo_data_command
+
+        return demo_data_command(args.cases, args.seed, args.until, args.config)
     if args.command in ("report", "monitor-export"):
         from bot import report_commands
 
