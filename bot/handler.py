@@ -17,6 +17,7 @@ from dialogs.advice import AdviceActions
 from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.advice import ADVICE_KEY, ADVICE_OPEN_KEY, VERB_CONFIRM, VERB_DECLINE
+from dialogs.cards.case_pages import PAGE_KEY, page_request
 from dialogs.cards.cases import CLOSE_KEY, CONSENT_KEY, cases_card
 from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.follow_up import ESCALATE_KEY, FOLLOW_UP_KEY
@@ -37,7 +38,7 @@ from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.triage import VERBS as TRIAGE_VERBS
 from dialogs.triage import TriageActions
 from domain.advice import AdviceRepository
-from domain.cases import TEAM_VIEW_ROLES, visible_cases
+from domain.cases import TEAM_VIEW_ROLES, CaseStatus, visible_page
 from domain.closing import may_close
 from domain.consultations import ConsultationRepository
 from domain.people import is_chair
@@ -97,6 +98,7 @@ class RetBot(ActivityHandler):
             ESCALATE_KEY: follow_up.on_escalate,
             FOLLOW_UP_KEY: follow_up.on_answer,
             INTAKE_KEY: self._resume_intake,
+            PAGE_KEY: self._page_cases,
         }
         self._card_actions: dict[str, CardAction] = {
             **dict.fromkeys(CONSULT_VERBS, self._chair_actions.act),
@@ -197,18 +199,38 @@ class RetBot(ActivityHandler):
         elif command == MenuChoice.CASUSSEN.value:
             await self._show_cases(context, language)
 
-    async def _show_cases(self, context: TurnContext, language: Language) -> None:
+    async def _show_cases(
+        self,
+        context: TurnContext,
+        language: Language,
+        status: CaseStatus | None = None,
+        page: int = 0,
+    ) -> None:
         if not is_personal(context.activity):
             await context.send_activity(text("cases.only_personal", language))
             return
         member = await self._members.member_of(context)
-        cases = await visible_cases(self._cases, referrer_of(context), member, now())
+        shown = await visible_page(self._cases, referrer_of(context), member, now(), status, page)
         team_view = member is not None and member.role in TEAM_VIEW_ROLES
-        closable = frozenset(c.number for c in cases if may_close(member, c))
+        closable = frozenset(c.number for c in shown.cases if may_close(member, c))
         card = cases_card(
-            cases, team_view, language, can_advise=is_chair(member), closable=closable
+            shown.cases,
+            team_view,
+            language,
+            can_advise=is_chair(member),
+            closable=closable,
+            paging=shown,
         )
         await context.send_activity(card_activity(card))
+
+    async def _page_cases(self, context: TurnContext, value: dict, language: Language) -> None:
+        """Previous/next or a status filter on the team's overview."""
+        try:
+            status, page = page_request(value)
+        except ValueError:
+            await context.send_activity(text("case_pages.invalid", language))
+            return
+        await self._show_cases(context, language, status, page)
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         """Action.Execute on a card. Handled here, not in on_adaptive_card_invoke: with

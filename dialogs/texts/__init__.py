@@ -7,6 +7,7 @@ reviewed together; a new flow adds its module to `_FLOWS`. Keys are unique acros
 from dialogs.texts import (
     advice,
     booking,
+    case_pages,
     cases,
     consult,
     email,
@@ -21,7 +22,18 @@ from domain.vocabularies import CASE_STATUS, term
 
 __all__ = ["DEFAULT_LANGUAGE", "Language", "status_label", "text"]
 
-_FLOWS = (general, consult, intake, cases, triage, booking, advice, follow_up, email)
+_FLOWS = (
+    general,
+    consult,
+    intake,
+    cases,
+    case_pages,
+    triage,
+    booking,
+    advice,
+    follow_up,
+    email,
+)
 
 
 def _merged(flows: tuple) -> Catalog:
