@@ -30,6 +30,7 @@ from bot.settings import Settings
 from bot.tenants import TenantGate
 from dialogs.booking import BookingActions
 from dialogs.follow_up import FollowUpActions
+from dialogs.signals import SignalActions
 from domain.ret import RetConfig
 from scheduler.ticker import start_ticker
 from storage.advice import SqlAdviceRepository
@@ -44,6 +45,7 @@ from storage.member_emails import MemberEmails
 from storage.migrate import upgrade_to_head
 from storage.outbox import OutboxRepository
 from storage.references import ReferenceRepository
+from storage.signals import SqlSignalRepository
 
 log = logging.getLogger("retbot.http")
 security_log = logging.getLogger("retbot.security")
@@ -116,6 +118,7 @@ def build_retbot(
         roster,
         follow_up,
         BookingActions(ret, bookings, delivery, agenda_links),
+        SignalActions(SqlSignalRepository(sessions, cipher), roster),
     )
     jobs = PeriodicJobs(
         ret, sessions, cipher, consultations, delivery, dispatcher, follow_up_repository, follow_up

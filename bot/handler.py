@@ -23,6 +23,7 @@ from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.follow_up import ESCALATE_KEY, FOLLOW_UP_KEY
 from dialogs.cards.intake import INTAKE_KEY, discard_card
 from dialogs.cards.menu import MenuChoice, menu_card
+from dialogs.cards.signals import SIGNAL_KEY
 from dialogs.cards.triage import CASE_INFO_KEY
 from dialogs.clock import now
 from dialogs.closing import ClosingActions
@@ -34,6 +35,7 @@ from dialogs.follow_up import FollowUpActions
 from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
 from dialogs.members import MemberLookup
+from dialogs.signals import SignalActions
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.triage import VERBS as TRIAGE_VERBS
 from dialogs.triage import TriageActions
@@ -67,6 +69,7 @@ class RetBot(ActivityHandler):
         members: MemberLookup,
         follow_up: FollowUpActions,
         booking: BookingActions,
+        signals: SignalActions,
     ) -> None:
         self._ret = ret
         self._members = members
@@ -99,6 +102,7 @@ class RetBot(ActivityHandler):
             FOLLOW_UP_KEY: follow_up.on_answer,
             INTAKE_KEY: self._resume_intake,
             PAGE_KEY: self._page_cases,
+            SIGNAL_KEY: signals.record,
         }
         self._card_actions: dict[str, CardAction] = {
             **dict.fromkeys(CONSULT_VERBS, self._chair_actions.act),

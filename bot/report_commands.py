@@ -12,10 +12,13 @@ from bot.settings import Settings
 from documents.report import write_report
 from domain.monitor import COLUMNS
 from domain.report import Period, build_report
+from domain.signals import rode_draden
 from storage.database import create_engine, create_session_factory
+from storage.encryption import FieldCipher
 from storage.migrate import upgrade_to_head
 from storage.monitor_export import monitor_rows
 from storage.report_counts import report_counts
+from storage.signals import SqlSignalRepository
 
 
 def _period(start: date, end: date) -> Period | None:
@@ -40,7 +43,10 @@ def report_command(start: date, end: date, fmt: str, out: Path, config: Path | N
         engine = create_engine(settings.database_url)
         try:
             await upgrade_to_head(engine)
-            counts = await report_counts(create_session_factory(engine), period)
+            sessions = create_session_factory(engine)
+            signals = SqlSignalRepository(sessions, FieldCipher(settings.data_key))
+            draden = rode_draden(await signals.between(*period.moments()))
+            counts = await report_counts(sessions, period, draden)
         finally:
             await engine.dispose()
         write_report(build_report(ret.name, period, counts), fmt, out)

@@ -38,6 +38,9 @@ def write_docx(report: Report, out: Path) -> None:
         document.add_paragraph(NO_SIGNALS)
     for signal in report.signals:
         document.add_heading(f"{signal.theme} ({signal.count}×)", level=2)
+        document.add_paragraph(
+            f"{signal.count} keer gesignaleerd, waarvan {signal.cases} bij een casus."
+        )
         for note in signal.notes:
             document.add_paragraph(note, style="List Bullet")
     document.save(out)
@@ -87,9 +90,9 @@ def write_xlsx(report: Report, out: Path) -> None:
         sheet["A1"].font = Font(bold=True)
         sheet.column_dimensions["A"].width = 50
     signals = workbook.create_sheet("Rode draden")
-    signals.append(["Thema", "Aantal", "Punten"])
+    signals.append(["Thema", "Aantal", "Bij een casus", "Punten"])
     for signal in report.signals:
-        signals.append([signal.theme, signal.count, " | ".join(signal.notes)])
+        signals.append([signal.theme, signal.count, signal.cases, " | ".join(signal.notes)])
     workbook.save(out)
 
 

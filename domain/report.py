@@ -15,6 +15,7 @@ from domain import vocabularies as v
 from domain.case_facts import AGE_GROUPS, LEAD_TIMES
 from domain.meetings import AMSTERDAM
 from domain.ret import EscalationStep
+from domain.signals import RodeDraad
 
 UNKNOWN = "Onbekend"
 # Categories counted per request, each from one fact column: (table key, column, vocabulary).
@@ -57,15 +58,6 @@ class Period:
 
 
 @dataclass(frozen=True)
-class Signal:
-    """A rode draad: a theme the voorzitter noted, how often, and the points made."""
-
-    theme: str
-    count: int
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class ReportCounts:
     """What storage counted for a period. Requests are those submitted in the period;
     meetings, closings and escalations those that happened in it."""
@@ -77,7 +69,7 @@ class ReportCounts:
     lead_times: Mapping[str, int]  # LEAD_TIMES label -> cases closed in the period
     followed_up: int  # of the cases discussed at a meeting in the period
     escalations: Mapping[str, int]  # highest step reached -> cases escalated in the period
-    signals: tuple[Signal, ...] = ()
+    signals: tuple[RodeDraad, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,7 +96,7 @@ class Report:
     ret_name: str
     period: Period
     sections: tuple[Section, ...]
-    signals: tuple[Signal, ...] = field(default=())
+    signals: tuple[RodeDraad, ...] = field(default=())
 
     @property
     def tables(self) -> tuple[Table, ...]:

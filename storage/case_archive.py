@@ -17,6 +17,7 @@ from storage.models import (
     CaseEventRow,
     CaseRow,
     MandateRow,
+    SignalRow,
 )
 from storage.outbox import delete_mentioning
 
@@ -123,6 +124,7 @@ class CaseArchive:
                 BookingRow,
                 *FOLLOW_UP_TABLES,
                 *FACT_TABLES,
+                SignalRow,
             ):
                 await session.execute(delete(model).where(model.case_number == number))
             await delete_mentioning(session, self._cipher, number)

@@ -326,3 +326,16 @@ class CaseProblemRow(Base):
     case_number: Mapped[str] = mapped_column(String(16), primary_key=True)
     side: Mapped[str] = mapped_column(String(16), primary_key=True)  # jeugdige, ouders
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class SignalRow(Base):
+    """A rode draad the voorzitter noted, on a case or in general; the note is encrypted."""
+
+    __tablename__ = "signal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str | None] = mapped_column(String(16), index=True)
+    theme: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text)
+    noted_by: Mapped[str] = mapped_column(Text)
+    noted_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)

@@ -13,6 +13,7 @@ from storage.models import (
     ConsultationRow,
     FollowUpAskRow,
     OutboxRow,
+    SignalRow,
 )
 
 ENCRYPTED_COLUMNS = (
@@ -24,6 +25,7 @@ ENCRYPTED_COLUMNS = (
     (AfspraakRow, ("action", "person")),
     (OutboxRow, ("payload",)),
     (FollowUpAskRow, ("toelichting",)),
+    (SignalRow, ("note",)),
 )
 
 

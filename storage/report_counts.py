@@ -4,14 +4,15 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.case_facts import LEAD_TIMES
-from domain.report import CATEGORY_DIMENSIONS, Period, ReportCounts, Signal
+from domain.report import CATEGORY_DIMENSIONS, Period, ReportCounts
+from domain.signals import RodeDraad
 from storage.models import CaseFactRow, CaseProblemRow
 
 MONTH_DAYS = 30.44  # as domain.case_facts.lead_time_group counts a month
 
 
 async def report_counts(
-    sessions: async_sessionmaker, period: Period, signals: tuple[Signal, ...] = ()
+    sessions: async_sessionmaker, period: Period, signals: tuple[RodeDraad, ...] = ()
 ) -> ReportCounts:
     start, end = period.moments()
     submitted = and_(CaseFactRow.submitted_at >= start, CaseFactRow.submitted_at < end)

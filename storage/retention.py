@@ -10,6 +10,7 @@ from domain.cases import CaseStatus, anonymised
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import anonymise_follow_up
 from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, CaseRow
+from storage.signals import anonymise_signals
 
 ANONYMOUS = "(geanonimiseerd)"
 
@@ -47,6 +48,7 @@ async def anonymise_closed_cases(
             )
             await _anonymise_advice(session, case.number)
             await anonymise_follow_up(session, case.number)
+            await anonymise_signals(session, case.number, ANONYMOUS)
             session.add(
                 AuditRow(
                     at=now,

@@ -127,6 +127,7 @@ PLAIN_ON_PURPOSE = {
     ("mandate_confirmation", "answered_by"),
     ("member_email", "email"),
     ("outbox", "scope_id"),
+    ("signal", "noted_by"),  # the voorzitter, like the other actors
 }
 
 

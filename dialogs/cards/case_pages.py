@@ -1,6 +1,7 @@
 """The team's overview in pages: a status filter on top, previous/next below."""
 
 from dialogs.cards import paragraph, submit
+from dialogs.cards.signals import signal_action
 from dialogs.texts import Language, text
 from domain.cases import CasePage, CaseStatus
 from domain.vocabularies import CASE_STATUS
@@ -9,7 +10,8 @@ PAGE_KEY = "cases_page"  # {"cases_page": 2, "cases_status": "monitoren"}
 STATUS_INPUT = "cases_status"
 
 
-def paging_top(page: CasePage, language: Language) -> list[dict]:
+def paging_top(page: CasePage, language: Language, can_signal: bool = False) -> list[dict]:
+    """`can_signal`: the voorzitter also gets 'Signaal vastleggen' here."""
     position = text(
         "case_pages.position", language, page=page.page + 1, pages=page.pages, total=page.total
     )
@@ -27,7 +29,10 @@ def paging_top(page: CasePage, language: Language) -> list[dict]:
         },
         {
             "type": "ActionSet",
-            "actions": [submit(text("case_pages.show", language), {PAGE_KEY: 0})],
+            "actions": [
+                submit(text("case_pages.show", language), {PAGE_KEY: 0}),
+                *([signal_action(language)] if can_signal else []),
+            ],
         },
     ]
 

@@ -32,7 +32,7 @@ def cases_card(
     body = [heading(title)]
     paged = paging is not None and paging.paged
     if paged:
-        body += paging_top(paging, language)
+        body += paging_top(paging, language, can_signal=can_advise)
     if not cases:
         empty = "cases.none"
         if paged:

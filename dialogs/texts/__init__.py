@@ -14,6 +14,7 @@ from dialogs.texts import (
     follow_up,
     general,
     intake,
+    signals,
     triage,
 )
 from dialogs.texts.catalog import DEFAULT_LANGUAGE, Catalog, Language
@@ -33,6 +34,7 @@ _FLOWS = (
     advice,
     follow_up,
     email,
+    signals,
 )
 
 

@@ -1,4 +1,5 @@
-"""Report facts: the categories and moments the reports count, next to the encrypted case.
+"""Report facts: the categories and moments the reports count, next to the encrypted case;
+and the voorzitter's signals (rode draden).
 
 Existing cases are filled from their stored data. Answers written with encryption on are
 decrypted with RETBOT_DATA_KEY from the environment; without that key such cases get
@@ -77,6 +78,15 @@ def upgrade() -> None:
         sa.Column("case_number", sa.String(16), primary_key=True),
         sa.Column("side", sa.String(16), primary_key=True),
         sa.Column("code", sa.String(64), primary_key=True),
+    )
+    op.create_table(
+        "signal",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("case_number", sa.String(16), nullable=True, index=True),
+        sa.Column("theme", sa.String(32), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("noted_by", sa.Text(), nullable=False),
+        sa.Column("noted_at", sa.DateTime(timezone=True), nullable=False, index=True),
     )
     _fill(op.get_bind(), facts, problems)
 
@@ -191,5 +201,6 @@ def _typed(facts: sa.Table) -> sa.Table:
 
 
 def downgrade() -> None:
+    op.drop_table("signal")
     op.drop_table("case_fact_problem")
     op.drop_table("case_fact")
