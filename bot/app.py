@@ -21,15 +21,18 @@ from bot.follow_up_page import FollowUpPage
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
-from bot.links import AgendaLinks, FollowUpLinks
+from bot.links import AgendaLinks, FollowUpLinks, ReportLinks
 from bot.mailer import SmtpMailer
 from bot.members import RosterMembers
 from bot.outbox import OutboxDispatcher
 from bot.references import ReferenceCaptureMiddleware
+from bot.report_page import ReportPage
 from bot.settings import Settings
 from bot.tenants import TenantGate
 from dialogs.booking import BookingActions
+from dialogs.clock import now
 from dialogs.follow_up import FollowUpActions
+from dialogs.reports import ReportActions
 from dialogs.signals import SignalActions
 from domain.ret import RetConfig
 from scheduler.ticker import start_ticker
@@ -69,6 +72,7 @@ class Retbot:
     jobs: PeriodicJobs
     follow_up_page: FollowUpPage
     agenda_page: AgendaPage
+    report_page: ReportPage
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -107,6 +111,7 @@ def build_retbot(
     follow_up = FollowUpActions(ret, follow_up_repository, delivery, roster, links)
     bookings = SqlBookingRepository(sessions, cipher)
     agenda_links = AgendaLinks(settings.link_key, settings.public_url)
+    report_links = ReportLinks(settings.link_key, settings.public_url)
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
@@ -119,12 +124,14 @@ def build_retbot(
         follow_up,
         BookingActions(ret, bookings, delivery, agenda_links),
         SignalActions(SqlSignalRepository(sessions, cipher), roster),
+        ReportActions(roster, lambda period, fmt: report_links.url(period, fmt, now())),
     )
     jobs = PeriodicJobs(
         ret, sessions, cipher, consultations, delivery, dispatcher, follow_up_repository, follow_up
     )
     page = FollowUpPage(links, follow_up_repository, follow_up)
     agenda = AgendaPage(agenda_links, bookings, ret.name)
+    reports = ReportPage(report_links, sessions, cipher, ret.name)
     return Retbot(
         settings,
         ret,
@@ -139,6 +146,7 @@ def build_retbot(
         jobs,
         page,
         agenda,
+        reports,
     )
 
 
@@ -154,6 +162,7 @@ def create_app(
     app.router.add_get("/healthz", healthz)
     app[RETBOT].follow_up_page.add_routes(app)
     app[RETBOT].agenda_page.add_routes(app)
+    app[RETBOT].report_page.add_routes(app)
     return app
 
 

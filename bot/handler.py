@@ -23,6 +23,7 @@ from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.follow_up import ESCALATE_KEY, FOLLOW_UP_KEY
 from dialogs.cards.intake import INTAKE_KEY, discard_card
 from dialogs.cards.menu import MenuChoice, menu_card
+from dialogs.cards.reports import REPORT_KEY, REPORT_OPEN_KEY
 from dialogs.cards.signals import SIGNAL_KEY
 from dialogs.cards.triage import CASE_INFO_KEY
 from dialogs.clock import now
@@ -35,6 +36,7 @@ from dialogs.follow_up import FollowUpActions
 from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
 from dialogs.members import MemberLookup
+from dialogs.reports import ReportActions
 from dialogs.signals import SignalActions
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.triage import VERBS as TRIAGE_VERBS
@@ -44,6 +46,7 @@ from domain.cases import TEAM_VIEW_ROLES, CaseStatus, visible_page
 from domain.closing import may_close
 from domain.consultations import ConsultationRepository
 from domain.people import is_chair
+from domain.report import may_report
 from domain.ret import RetConfig
 from domain.triage import TriageRepository
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
@@ -70,6 +73,7 @@ class RetBot(ActivityHandler):
         follow_up: FollowUpActions,
         booking: BookingActions,
         signals: SignalActions,
+        reports: ReportActions,
     ) -> None:
         self._ret = ret
         self._members = members
@@ -103,6 +107,8 @@ class RetBot(ActivityHandler):
             INTAKE_KEY: self._resume_intake,
             PAGE_KEY: self._page_cases,
             SIGNAL_KEY: signals.record,
+            REPORT_OPEN_KEY: reports.open_form,
+            REPORT_KEY: reports.request,
         }
         self._card_actions: dict[str, CardAction] = {
             **dict.fromkeys(CONSULT_VERBS, self._chair_actions.act),
@@ -180,7 +186,7 @@ class RetBot(ActivityHandler):
     async def _start(self, command: str, dialog_context: DialogContext, language: Language) -> None:
         context = dialog_context.context
         if command == "menu":
-            await context.send_activity(card_activity(menu_card(language)))
+            await context.send_activity(card_activity(await self._menu(context, language)))
         elif command == "stop":
             draft = await self._intake_draft.get(context, None)
             await context.send_activity(text("intake.paused" if draft else "cancelled", language))
@@ -263,11 +269,14 @@ class RetBot(ActivityHandler):
         if not is_personal(turn_context.activity):
             await turn_context.send_activity(text("welcome.team", language, ret=self._ret.name))
             return
-        welcome = card_activity(menu_card(language))
+        welcome = card_activity(await self._menu(turn_context, language))
         welcome.text = text("welcome", language, ret=self._ret.name)
         if await self._intake_draft.get(turn_context, None):
             welcome.text += "\n\n" + text("intake.draft_waiting", language)
         await turn_context.send_activity(welcome)
+
+    async def _menu(self, context: TurnContext, language: Language) -> dict:
+        return menu_card(language, reports=may_report(await self._members.member_of(context)))
 
     async def _language_of(self, turn_context: TurnContext) -> Language:
         return await self._language.get(turn_context, DEFAULT_LANGUAGE)

@@ -19,6 +19,8 @@ LINK_VALID_FOR = timedelta(days=30)
 SALT = "retbot.follow-up"
 AGENDA_SALT = "retbot.agenda"
 AGENDA_VALID_AFTER = timedelta(days=7)
+REPORT_SALT = "retbot.report"
+REPORT_VALID_FOR = timedelta(days=7)
 
 
 class LinkRefused(Exception):
@@ -88,3 +90,14 @@ class AgendaLinks(_SignedIds):
     def url(self, uid: str, meeting_end: datetime) -> str:
         token = self.token(uid, meeting_end + AGENDA_VALID_AFTER)
         return f"{self._base_url}/agenda/{token}.ics"
+
+
+class ReportLinks(_SignedIds):
+    """To the report over one period ("2026-01-01/2026-03-31"), made when it is fetched;
+    valid for a week."""
+
+    def __init__(self, key: str, base_url: str) -> None:
+        super().__init__(key, base_url, REPORT_SALT, "period", str)
+
+    def url(self, period: str, fmt: str, now: datetime) -> str:
+        return f"{self._base_url}/rapportage/{self.token(period, now + REPORT_VALID_FOR)}.{fmt}"

@@ -11,14 +11,12 @@ from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
 from bot.settings import Settings
 from documents.report import write_report
 from domain.monitor import COLUMNS
-from domain.report import Period, build_report
-from domain.signals import rode_draden
+from domain.report import Period
 from storage.database import create_engine, create_session_factory
 from storage.encryption import FieldCipher
 from storage.migrate import upgrade_to_head
 from storage.monitor_export import monitor_rows
-from storage.report_counts import report_counts
-from storage.signals import SqlSignalRepository
+from storage.report_build import period_report
 
 
 def _period(start: date, end: date) -> Period | None:
@@ -44,12 +42,11 @@ def report_command(start: date, end: date, fmt: str, out: Path, config: Path | N
         try:
             await upgrade_to_head(engine)
             sessions = create_session_factory(engine)
-            signals = SqlSignalRepository(sessions, FieldCipher(settings.data_key))
-            draden = rode_draden(await signals.between(*period.moments()))
-            counts = await report_counts(sessions, period, draden)
+            cipher = FieldCipher(settings.data_key)
+            report = await period_report(sessions, cipher, ret.name, period)
         finally:
             await engine.dispose()
-        write_report(build_report(ret.name, period, counts), fmt, out)
+        write_report(report, fmt, out)
 
     asyncio.run(run())
     print(f"Rapportage {period.label} geschreven naar {out}")

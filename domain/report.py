@@ -14,9 +14,11 @@ from datetime import date, datetime, time, timedelta
 from domain import vocabularies as v
 from domain.case_facts import AGE_GROUPS, LEAD_TIMES
 from domain.meetings import AMSTERDAM
-from domain.ret import EscalationStep
+from domain.ret import EscalationStep, Member
+from domain.roles import Role
 from domain.signals import RodeDraad
 
+REPORT_ROLES = frozenset({Role.VOORZITTER, Role.PROCESONDERSTEUNER, Role.ADMIN})
 UNKNOWN = "Onbekend"
 # Categories counted per request, each from one fact column: (table key, column, vocabulary).
 CATEGORY_DIMENSIONS = (
@@ -40,6 +42,10 @@ NO_MEASURE = frozenset({"geen", "onbekend"})
 FOLLOW_UP_NEEDED, NO_FOLLOW_UP = "Opvolging nodig", "Geen opvolging nodig"
 
 
+def may_report(member: Member | None) -> bool:
+    return member is not None and member.role in REPORT_ROLES
+
+
 @dataclass(frozen=True)
 class Period:
     start: date
@@ -55,6 +61,25 @@ class Period:
     @property
     def label(self) -> str:
         return f"{self.start:%d-%m-%Y} t/m {self.end:%d-%m-%Y}"
+
+    @property
+    def code(self) -> str:
+        """'2026-01-01/2026-03-31': how a link carries the period."""
+        return f"{self.start}/{self.end}"
+
+    @classmethod
+    def from_code(cls, code: str) -> "Period":
+        start, end = (date.fromisoformat(part) for part in code.split("/"))
+        if end < start:
+            raise ValueError(code)
+        return cls(start, end)
+
+
+def last_quarter(today: date) -> Period:
+    """The quarter before the one `today` is in."""
+    first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    end = first - timedelta(days=1)
+    return Period(date(end.year, 3 * ((end.month - 1) // 3) + 1, 1), end)
 
 
 @dataclass(frozen=True)

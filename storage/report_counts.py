@@ -24,7 +24,7 @@ async def report_counts(
             rows = await session.execute(
                 select(column, func.count()).where(submitted).group_by(column)
             )
-            categories[name] = dict(rows.tuples().all())
+            categories[name] = dict(rows.all())
         problems: dict[str, dict[str, int]] = {"jeugdige": {}, "ouders": {}}
         rows = await session.execute(
             select(CaseProblemRow.side, CaseProblemRow.code, func.count())
@@ -32,7 +32,7 @@ async def report_counts(
             .where(submitted)
             .group_by(CaseProblemRow.side, CaseProblemRow.code)
         )
-        for side, code, count in rows.tuples():
+        for side, code, count in rows:
             problems.setdefault(side, {})[code] = count
         met = and_(CaseFactRow.overleg_op >= period.start, CaseFactRow.overleg_op <= period.end)
         meetings, followed_up = (
@@ -46,9 +46,7 @@ async def report_counts(
         lead = _lead_time_bucket()
         closed = and_(CaseFactRow.afgesloten_op >= start, CaseFactRow.afgesloten_op < end)
         lead_times = dict(
-            (await session.execute(select(lead, func.count()).where(closed).group_by(lead)))
-            .tuples()
-            .all()
+            (await session.execute(select(lead, func.count()).where(closed).group_by(lead))).all()
         )
         escalated = and_(CaseFactRow.geescaleerd_op >= start, CaseFactRow.geescaleerd_op < end)
         escalations = dict(
@@ -58,9 +56,7 @@ async def report_counts(
                     .where(escalated)
                     .group_by(CaseFactRow.escalatie_stap)
                 )
-            )
-            .tuples()
-            .all()
+            ).all()
         )
     return ReportCounts(
         requests=requests,

@@ -14,6 +14,7 @@ from dialogs.texts import (
     follow_up,
     general,
     intake,
+    reports,
     signals,
     triage,
 )
@@ -35,6 +36,7 @@ _FLOWS = (
     follow_up,
     email,
     signals,
+    reports,
 )
 
 
