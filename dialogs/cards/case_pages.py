@@ -1,7 +1,6 @@
 """The team's overview in pages: a status filter on top, previous/next below."""
 
 from dialogs.cards import paragraph, submit
-from dialogs.cards.signals import signal_action
 from dialogs.texts import Language, text
 from domain.cases import CasePage, CaseStatus
 from domain.vocabularies import CASE_STATUS
@@ -10,8 +9,7 @@ PAGE_KEY = "cases_page"  # {"cases_page": 2, "cases_status": "monitoren"}
 STATUS_INPUT = "cases_status"
 
 
-def paging_top(page: CasePage, language: Language, can_signal: bool = False) -> list[dict]:
-    """`can_signal`: the voorzitter also gets 'Signaal vastleggen' here."""
+def paging_top(page: CasePage, language: Language) -> list[dict]:
     position = text(
         "case_pages.position", language, page=page.page + 1, pages=page.pages, total=page.total
     )
@@ -29,10 +27,7 @@ def paging_top(page: CasePage, language: Language, can_signal: bool = False) -> 
         },
         {
             "type": "ActionSet",
-            "actions": [
-                submit(text("case_pages.show", language), {PAGE_KEY: 0}),
-                *([signal_action(language)] if can_signal else []),
-            ],
+            "actions": [submit(text("case_pages.show", language), {PAGE_KEY: 0})],
         },
     ]
 

@@ -6,6 +6,7 @@ from dialogs.cards import adaptive_card, facts, heading, paragraph, required, su
 from dialogs.cards.advice import ADVICE_OPEN_KEY
 from dialogs.cards.case_pages import paging_bottom, paging_top
 from dialogs.cards.intake import display
+from dialogs.cards.signals import signal_action
 from dialogs.texts import Language, status_label, text
 from domain.advice import ADVISABLE
 from domain.cases import Case, CasePage
@@ -32,7 +33,7 @@ def cases_card(
     body = [heading(title)]
     paged = paging is not None and paging.paged
     if paged:
-        body += paging_top(paging, language, can_signal=can_advise)
+        body += paging_top(paging, language)
     if not cases:
         empty = "cases.none"
         if paged:
@@ -75,7 +76,8 @@ def cases_card(
             body.append({"type": "ActionSet", "actions": actions})
     if paged:
         body += paging_bottom(paging, language)
-    return adaptive_card(body)
+    # The voorzitter's 'Signaal vastleggen' sits under the card, apart from the cases.
+    return adaptive_card(body, [signal_action(language)] if paged and can_advise else None)
 
 
 CONSENT_KEY = "consent_for"  # {"consent_for": "RET-2026-0001", "consent_by_RET-2026-0001": ..}
