@@ -127,7 +127,15 @@ def build_retbot(
         ReportActions(roster, lambda period, fmt: report_links.url(period, fmt, now())),
     )
     jobs = PeriodicJobs(
-        ret, sessions, cipher, consultations, delivery, dispatcher, follow_up_repository, follow_up
+        ret,
+        sessions,
+        cipher,
+        consultations,
+        delivery,
+        dispatcher,
+        follow_up_repository,
+        follow_up,
+        lambda period, fmt: report_links.url(period, fmt, now()),
     )
     page = FollowUpPage(links, follow_up_repository, follow_up)
     agenda = AgendaPage(agenda_links, bookings, ret.name)

@@ -339,3 +339,13 @@ class SignalRow(Base):
     note: Mapped[str] = mapped_column(Text)
     noted_by: Mapped[str] = mapped_column(Text)
     noted_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class ReportDeliveryRow(Base):
+    """The quarterly report sent to the voorzitter: one row per period, so that several
+    instances send it once."""
+
+    __tablename__ = "report_delivery"
+
+    period: Mapped[str] = mapped_column(String(32), primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime())

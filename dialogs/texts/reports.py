@@ -29,6 +29,18 @@ CATALOG: Catalog = {
             "The links work for a week."
         ),
     },
+    "reports.quarterly": {
+        "nl": (
+            "Het kwartaal zit erop. De rapportage over {period}: [Word]({docx}) · "
+            "[Excel]({xlsx}) · [csv]({csv}). De links werken een week; een andere periode "
+            "kies je in het menu onder Rapportage."
+        ),
+        "en": (
+            "The quarter is over. The report on {period}: [Word]({docx}) · [Excel]({xlsx}) · "
+            "[csv]({csv}). The links work for a week; choose another period in the menu under "
+            "Report."
+        ),
+    },
     "reports.not_allowed": {
         "nl": "Rapportages zijn er voor de voorzitter, de procesondersteuner en de beheerder.",
         "en": "Reports are for the voorzitter, the process assistant and the administrator.",

@@ -1,5 +1,5 @@
 """Report facts: the categories and moments the reports count, next to the encrypted case;
-and the voorzitter's signals (rode draden).
+the voorzitter's signals (rode draden) and the quarterly report's deliveries.
 
 Existing cases are filled from their stored data. Answers written with encryption on are
 decrypted with RETBOT_DATA_KEY from the environment; without that key such cases get
@@ -87,6 +87,11 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("noted_by", sa.Text(), nullable=False),
         sa.Column("noted_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    )
+    op.create_table(
+        "report_delivery",
+        sa.Column("period", sa.String(32), primary_key=True),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=False),
     )
     _fill(op.get_bind(), facts, problems)
 
@@ -201,6 +206,7 @@ def _typed(facts: sa.Table) -> sa.Table:
 
 
 def downgrade() -> None:
+    op.drop_table("report_delivery")
     op.drop_table("signal")
     op.drop_table("case_fact_problem")
     op.drop_table("case_fact")
