@@ -24,18 +24,22 @@ from bot.follow_up_page import FollowUpPage
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
-from bot.links import AgendaLinks, DocumentLinks, FollowUpLinks
+from bot.links import AgendaLinks, DocumentLinks, FollowUpLinks, ReportLinks
 from bot.mailer import SmtpMailer
 from bot.members import RosterMembers
 from bot.outbox import OutboxDispatcher
 from bot.references import ReferenceCaptureMiddleware
+from bot.report_page import ReportPage
 from bot.settings import Settings
 from bot.tenants import TenantGate
 from dialogs.advice_document import AdviceDocuments
 from dialogs.booking import BookingActions
+from dialogs.clock import now
 from dialogs.file_consent import FileConsent
 from dialogs.follow_up import FollowUpActions
 from dialogs.notulen import NotulenActions
+from dialogs.reports import ReportActions
+from dialogs.signals import SignalActions
 from documents.house_style import house_style_for
 from domain.ret import RetConfig
 from scheduler.ticker import start_ticker
@@ -53,6 +57,7 @@ from storage.migrate import upgrade_to_head
 from storage.notulen import CaseAuditedDocuments, SqlNotulenRepository
 from storage.outbox import OutboxRepository
 from storage.references import ReferenceRepository
+from storage.signals import SqlSignalRepository
 
 log = logging.getLogger("retbot.http")
 security_log = logging.getLogger("retbot.security")
@@ -78,6 +83,7 @@ class Retbot:
     agenda_page: AgendaPage
     document_page: DocumentPage
     notulen: NotulenActions
+    report_page: ReportPage
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -130,6 +136,7 @@ def build_retbot(
     notulen = NotulenActions(
         ret, notulen_repository, delivery, roster, document_links, TeamsFiles(), style
     )
+    report_links = ReportLinks(settings.link_key, settings.public_url)
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
@@ -144,6 +151,8 @@ def build_retbot(
         advice_documents,
         file_consent,
         notulen,
+        SignalActions(SqlSignalRepository(sessions, cipher), roster),
+        ReportActions(roster, lambda period, fmt: report_links.url(period, fmt, now())),
     )
     jobs = PeriodicJobs(
         ret,
@@ -155,9 +164,11 @@ def build_retbot(
         follow_up_repository,
         follow_up,
         notulen,
+        lambda period, fmt: report_links.url(period, fmt, now()),
     )
     page = FollowUpPage(links, follow_up_repository, follow_up)
     agenda = AgendaPage(agenda_links, bookings, ret.name)
+    reports = ReportPage(report_links, sessions, cipher, ret.name)
     return Retbot(
         settings,
         ret,
@@ -174,6 +185,7 @@ def build_retbot(
         agenda,
         DocumentPage(document_links, CaseAuditedDocuments(documents, notulen_repository)),
         notulen,
+        reports,
     )
 
 
@@ -190,6 +202,7 @@ def create_app(
     app[RETBOT].follow_up_page.add_routes(app)
     app[RETBOT].agenda_page.add_routes(app)
     app[RETBOT].document_page.add_routes(app)
+    app[RETBOT].report_page.add_routes(app)
     return app
 
 

@@ -11,6 +11,7 @@ from aiohttp import web
 from sqlalchemy.engine import make_url
 
 from bot import __version__
+from bot.period_args import FORMATS, add_period, iso_date
 from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
 from bot.settings import Settings
 
@@ -57,7 +58,33 @@ def main(argv: list[str] | None = None) -> int:
     package.add_argument("--website", default="https://www.example.org/retbot")
     package.add_argument("--config", type=Path, help="the RET's YAML file (or RETBOT_CONFIG)")
 
+    report = commands.add_parser("report", help="the periodic report (docx, xlsx or csv)")
+    add_period(report)
+    report.add_argument("--format", choices=FORMATS, default="docx")
+    report.add_argument("--config", type=Path, help="the RET's YAML file (or RETBOT_CONFIG)")
+    monitor = commands.add_parser("monitor-export", help="pseudonymised csv for the RET-monitor")
+    add_period(monitor)
+
+    demo = commands.add_parser("demo-data", help="fill an empty database with invented cases")
+    demo.add_argument("--cases", type=int, default=300)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--until", type=iso_date, help="last day (JJJJ-MM-DD; default today)")
+    demo.add_argument("--config", type=Path, help="the RET's YAML file (or RETBOT_CONFIG)")
+
     args = parser.parse_args(argv)
+    if args.command == "demo-data":
+        from bot.demo_command import demo_data_command
+
+        return demo_data_command(args.cases, args.seed, args.until, args.config)
+    if args.command in ("report", "monitor-export"):
+        from bot import report_commands
+
+    if args.command == "report":
+        return report_commands.report_command(
+            args.start, args.end, args.format, args.out, args.config
+        )
+    if args.command == "monitor-export":
+        return report_commands.monitor_export_command(args.start, args.end, args.out)
     if args.command == "serve":
         return serve_command(args.host, args.port, args.config)
     if args.command == "manifest":

@@ -18,12 +18,15 @@ from dialogs.advice_document import AdviceDocuments
 from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.advice import ADVICE_KEY, ADVICE_OPEN_KEY, VERB_CONFIRM, VERB_DECLINE
+from dialogs.cards.case_pages import PAGE_KEY, page_request
 from dialogs.cards.cases import CLOSE_KEY, CONSENT_KEY, cases_card
 from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.follow_up import ESCALATE_KEY, FOLLOW_UP_KEY
 from dialogs.cards.intake import INTAKE_KEY, discard_card
 from dialogs.cards.menu import MenuChoice, menu_card
 from dialogs.cards.notulen import NOTULEN_KEY
+from dialogs.cards.reports import REPORT_KEY, REPORT_OPEN_KEY
+from dialogs.cards.signals import SIGNAL_KEY
 from dialogs.cards.triage import CASE_INFO_KEY
 from dialogs.clock import now
 from dialogs.closing import ClosingActions
@@ -37,15 +40,18 @@ from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
 from dialogs.members import MemberLookup
 from dialogs.notulen import NotulenActions
+from dialogs.reports import ReportActions
+from dialogs.signals import SignalActions
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.triage import VERBS as TRIAGE_VERBS
 from dialogs.triage import TriageActions
 from dialogs.uploads import uploaded_file
 from domain.advice import AdviceRepository
-from domain.cases import TEAM_VIEW_ROLES, visible_cases
+from domain.cases import TEAM_VIEW_ROLES, CaseStatus, visible_page
 from domain.closing import may_close
 from domain.consultations import ConsultationRepository
 from domain.people import is_chair
+from domain.report import may_report
 from domain.ret import RetConfig
 from domain.triage import TriageRepository
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
@@ -79,6 +85,8 @@ class RetBot(ActivityHandler):
         advice_documents: AdviceDocuments,
         file_consent: FileConsent,
         notulen: NotulenActions,
+        signals: SignalActions,
+        reports: ReportActions,
     ) -> None:
         self._ret = ret
         self._members = members
@@ -112,6 +120,10 @@ class RetBot(ActivityHandler):
             FOLLOW_UP_KEY: follow_up.on_answer,
             INTAKE_KEY: self._resume_intake,
             NOTULEN_KEY: notulen.on_submit,
+            PAGE_KEY: self._page_cases,
+            SIGNAL_KEY: signals.record,
+            REPORT_OPEN_KEY: reports.open_form,
+            REPORT_KEY: reports.request,
         }
         # A file sent in the personal chat goes by its kind ("docx", "vtt").
         self._files: dict[str, FileHandler] = {
@@ -207,7 +219,7 @@ class RetBot(ActivityHandler):
     async def _start(self, command: str, dialog_context: DialogContext, language: Language) -> None:
         context = dialog_context.context
         if command == "menu":
-            await context.send_activity(card_activity(menu_card(language)))
+            await context.send_activity(card_activity(await self._menu(context, language)))
         elif command == "stop":
             draft = await self._intake_draft.get(context, None)
             await context.send_activity(text("intake.paused" if draft else "cancelled", language))
@@ -230,18 +242,38 @@ class RetBot(ActivityHandler):
         elif command == MenuChoice.CASUSSEN.value:
             await self._show_cases(context, language)
 
-    async def _show_cases(self, context: TurnContext, language: Language) -> None:
+    async def _show_cases(
+        self,
+        context: TurnContext,
+        language: Language,
+        status: CaseStatus | None = None,
+        page: int = 0,
+    ) -> None:
         if not is_personal(context.activity):
             await context.send_activity(text("cases.only_personal", language))
             return
         member = await self._members.member_of(context)
-        cases = await visible_cases(self._cases, referrer_of(context), member, now())
+        shown = await visible_page(self._cases, referrer_of(context), member, now(), status, page)
         team_view = member is not None and member.role in TEAM_VIEW_ROLES
-        closable = frozenset(c.number for c in cases if may_close(member, c))
+        closable = frozenset(c.number for c in shown.cases if may_close(member, c))
         card = cases_card(
-            cases, team_view, language, can_advise=is_chair(member), closable=closable
+            shown.cases,
+            team_view,
+            language,
+            can_advise=is_chair(member),
+            closable=closable,
+            paging=shown,
         )
         await context.send_activity(card_activity(card))
+
+    async def _page_cases(self, context: TurnContext, value: dict, language: Language) -> None:
+        """Previous/next or a status filter on the team's overview."""
+        try:
+            status, page = page_request(value)
+        except ValueError:
+            await context.send_activity(text("case_pages.invalid", language))
+            return
+        await self._show_cases(context, language, status, page)
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         """Invokes through the `_invokes` table, not the SDK's per-kind handlers: with
@@ -286,11 +318,14 @@ class RetBot(ActivityHandler):
         if not is_personal(turn_context.activity):
             await turn_context.send_activity(text("welcome.team", language, ret=self._ret.name))
             return
-        welcome = card_activity(menu_card(language))
+        welcome = card_activity(await self._menu(turn_context, language))
         welcome.text = text("welcome", language, ret=self._ret.name)
         if await self._intake_draft.get(turn_context, None):
             welcome.text += "\n\n" + text("intake.draft_waiting", language)
         await turn_context.send_activity(welcome)
+
+    async def _menu(self, context: TurnContext, language: Language) -> dict:
+        return menu_card(language, reports=may_report(await self._members.member_of(context)))
 
     async def _language_of(self, turn_context: TurnContext) -> Language:
         return await self._language.get(turn_context, DEFAULT_LANGUAGE)

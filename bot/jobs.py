@@ -1,8 +1,10 @@
 """The periodic work, composed for the ticker: the outbox, reminders to the voorzitter,
-follow-up after the advice, draft notulen after a meeting day, retention."""
+follow-up after the advice, draft notulen after a meeting day, retention, the quarterly report."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import holidays
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.outbox import OutboxDispatcher
@@ -14,11 +16,15 @@ from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.cases import retention_cutoff
 from domain.consultations import Consultation, ConsultationRepository
 from domain.follow_up import FollowUpRepository
+from domain.meetings import AMSTERDAM
 from domain.people import chairs
+from domain.report import last_quarter
 from domain.ret import RetConfig
+from domain.working_time import first_working_day_of_quarter
 from scheduler.follow_up import FollowUpRun, run_follow_up
 from scheduler.reminders import remind_waiting_consultations
 from storage.encryption import FieldCipher
+from storage.report_delivery import claim_report_delivery
 from storage.retention import anonymise_closed_cases
 
 OUTBOX_MINUTES = 1
@@ -26,6 +32,7 @@ REMINDER_MINUTES = 15
 FOLLOW_UP_MINUTES = 15
 NOTULEN_MINUTES = 15
 RETENTION_MINUTES = 24 * 60
+QUARTERLY_MINUTES = 60
 SENT_MESSAGES_KEPT = timedelta(days=7)  # to answer "did it go out?"; then the content goes
 FAILED_MESSAGES_KEPT = timedelta(days=30)  # for an administrator to look into
 
@@ -42,6 +49,7 @@ class PeriodicJobs:
         follow_up_repository: FollowUpRepository,
         follow_up: FollowUpActions,
         notulen: NotulenActions,
+        report_link: Callable[[str, str], str],
     ) -> None:
         self._ret = ret
         self.sessions = sessions
@@ -52,6 +60,7 @@ class PeriodicJobs:
         self._follow_up_repository = follow_up_repository
         self._follow_up = follow_up
         self._notulen = notulen
+        self._report_link = report_link
 
     def schedule(self) -> dict:
         """What the ticker runs, and every how many minutes."""
@@ -62,6 +71,7 @@ class PeriodicJobs:
             "notulen": (self.notulen, NOTULEN_MINUTES),
             "retention": (self.retention, RETENTION_MINUTES),
             "outbox clean-up": (self.outbox_clean_up, RETENTION_MINUTES),
+            "quarterly report": (self.quarterly_report, QUARTERLY_MINUTES),
         }
 
     async def reminders(self, now: datetime | None = None) -> int:
@@ -90,6 +100,24 @@ class PeriodicJobs:
         now = now or datetime.now(UTC)
         cutoff = retention_cutoff(now, self._ret.retention_months)
         return await anonymise_closed_cases(self.sessions, cutoff, now, self.cipher)
+
+    async def quarterly_report(self, now: datetime | None = None) -> bool:
+        """On the first working day of a quarter, from the start of working hours, the
+        voorzitter gets the links to the last quarter's report, once (across instances)."""
+        now = now or datetime.now(UTC)
+        local = now.astimezone(AMSTERDAM)
+        hours = self._ret.working_hours
+        dutch_holidays = holidays.Netherlands(years=local.year)
+        if local.date() != first_working_day_of_quarter(local.date(), hours, dutch_holidays):
+            return False
+        if local.time() < hours.start:
+            return False
+        period = last_quarter(local.date())
+        if not await claim_report_delivery(self.sessions, period.code, now):
+            return False
+        links = {fmt: self._report_link(period.code, fmt) for fmt in ("docx", "xlsx", "csv")}
+        message = text("reports.quarterly", period=period.label, **links)
+        return await self._delivery.to_chair_privately(message)
 
     async def outbox_clean_up(self, now: datetime | None = None) -> int:
         """Removes sent messages after a week and given-up ones after a month."""

@@ -20,6 +20,8 @@ SALT = "retbot.follow-up"
 AGENDA_SALT = "retbot.agenda"
 AGENDA_VALID_AFTER = timedelta(days=7)
 DOCUMENT_SALT = "retbot.document"
+REPORT_SALT = "retbot.report"
+REPORT_VALID_FOR = timedelta(days=7)
 
 
 class LinkRefused(Exception):
@@ -113,3 +115,14 @@ class DocumentLinks(_SignedIds):
         if not kind or not subject:
             raise LinkRefused()
         return kind, subject
+
+
+class ReportLinks(_SignedIds):
+    """To the report over one period ("2026-01-01/2026-03-31"), made when it is fetched;
+    valid for a week."""
+
+    def __init__(self, key: str, base_url: str) -> None:
+        super().__init__(key, base_url, REPORT_SALT, "period", str)
+
+    def url(self, period: str, fmt: str, now: datetime) -> str:
+        return f"{self._base_url}/rapportage/{self.token(period, now + REPORT_VALID_FOR)}.{fmt}"

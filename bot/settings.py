@@ -47,6 +47,12 @@ class Settings(BaseSettings):
         description="Signs the follow-up and calendar links; random per process if empty.",
         repr=False,
     )
+    monitor_key: str = Field(
+        default="",
+        validation_alias=AliasChoices("RETBOT_MONITOR_KEY", "monitor_key"),
+        description="Keys the pseudonyms of `retbot monitor-export`; keep it to keep them stable.",
+        repr=False,
+    )
     public_url: str = Field(
         default="http://localhost:3978",
         validation_alias=AliasChoices("RETBOT_PUBLIC_URL", "public_url"),

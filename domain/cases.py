@@ -130,7 +130,12 @@ class CaseRepository(Protocol):
 
     async def cases_of(self, referrer: Referrer) -> list[Case]: ...
 
-    async def all_cases(self) -> list[Case]: ...
+    async def team_page(
+        self, status: CaseStatus | None, page: int, size: int
+    ) -> tuple[list[Case], int]:
+        """One page of the RET's cases, newest first, and how many there are in all;
+        only the page's cases are read (and decrypted)."""
+        ...
 
     async def record_reads(
         self, cases: list[Case], reader: str, channel: str, at: datetime
@@ -139,14 +144,44 @@ class CaseRepository(Protocol):
         ...
 
 
-async def visible_cases(
-    repository: CaseRepository, viewer: Referrer, member: Member | None, now: datetime
-) -> list[Case]:
-    """A referrer sees their own cases; the voorzitter and procesondersteuner see all of the
-    RET's. Every case shown is audited as read."""
-    team = member is not None and member.role in TEAM_VIEW_ROLES
-    cases = await (repository.all_cases() if team else repository.cases_of(viewer))
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class CasePage:
+    cases: list[Case]
+    page: int  # from 0
+    total: int
+    status: CaseStatus | None = None
+    paged: bool = False  # the team's view; a referrer sees all their own cases at once
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PAGE_SIZE))
+
+    @property
+    def has_next(self) -> bool:
+        return self.paged and self.page + 1 < self.pages
+
+
+async def visible_page(
+    repository: CaseRepository,
+    viewer: Referrer,
+    member: Member | None,
+    now: datetime,
+    status: CaseStatus | None = None,
+    page: int = 0,
+) -> CasePage:
+    """A referrer sees their own cases; the voorzitter and procesondersteuner page through
+    all of the RET's, newest first, optionally of one status. Every case shown is audited
+    as read."""
+    if member is not None and member.role in TEAM_VIEW_ROLES:
+        cases, total = await repository.team_page(status, page, PAGE_SIZE)
+        shown = CasePage(cases, page, total, status, paged=True)
+    else:
+        cases = await repository.cases_of(viewer)
+        shown = CasePage(cases, 0, len(cases))
     await repository.record_reads(
-        cases, member.name if member else viewer.name, viewer.channel_id, now
+        shown.cases, member.name if member else viewer.name, viewer.channel_id, now
     )
-    return cases
+    return shown

@@ -26,6 +26,14 @@ def working_time_between(
     return total
 
 
+def first_working_day_of_quarter(day: date, hours: WorkingHours, holidays: Container[date]) -> date:
+    """The first working day of the quarter `day` is in (1 January is a holiday)."""
+    first = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    while not _is_working_day(first, hours, holidays):
+        first += timedelta(days=1)
+    return first
+
+
 def working_day_length(hours: WorkingHours) -> timedelta:
     return datetime.combine(date.min, hours.end) - datetime.combine(date.min, hours.start)
 

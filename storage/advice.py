@@ -7,6 +7,7 @@ from sqlalchemy import select, update
 from domain.advice import Advice, Afspraak, Attendee, Mandate, MandateAnswer
 from domain.cases import Case, CaseStatus
 from domain.triage import CaseEvent
+from storage.case_facts import note
 from storage.cases import SqlCaseRepository
 from storage.models import AdviceAttendeeRow, AdviceRow, AfspraakRow, CaseRow, MandateRow
 from storage.upsert import dialect_insert
@@ -26,6 +27,9 @@ class SqlAdviceRepository(SqlCaseRepository):
             )
             if moved.rowcount != 1:
                 return False
+            await note(
+                session, case.number, status=CaseStatus.ADVIES.value, advies_op=advice.issued_at
+            )
             session.add(
                 AdviceRow(
                     case_number=advice.case_number,

@@ -11,6 +11,7 @@ from domain.booking import Booking, Slot
 from domain.meetings import AMSTERDAM
 from domain.notices import Notice
 from domain.triage import CaseEvent
+from storage.case_facts import note_meeting
 from storage.cases import SqlCaseRepository
 from storage.models import AuditRow, BookingRow
 from storage.outbox import Target, outbox_row
@@ -51,6 +52,7 @@ class SqlBookingRepository(SqlCaseRepository):
             async with self._sessions.begin() as session:
                 session.add(row)
                 await session.flush()  # the slot or the case taken: IntegrityError here
+                await note_meeting(session, booking.case_number, booking.slot.meeting_date)
                 self._record(session, booking.case_number, event, channel, notices)
         except IntegrityError:
             return None
@@ -77,6 +79,7 @@ class SqlBookingRepository(SqlCaseRepository):
                 )
                 if result.rowcount != 1:
                     return False
+                await note_meeting(session, booking.case_number, booking.slot.meeting_date)
                 self._record(session, booking.case_number, event, channel, notices)
         except IntegrityError:
             return False

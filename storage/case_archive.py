@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from storage.case_facts import FACT_TABLES
 from storage.documents import case_documents, decoded_content, delete_case_documents
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import FOLLOW_UP_TABLES, follow_up_export
@@ -19,6 +20,7 @@ from storage.models import (
     CaseEventRow,
     CaseRow,
     MandateRow,
+    SignalRow,
 )
 from storage.notulen import case_notulen_export, delete_case_notulen
 from storage.outbox import delete_mentioning
@@ -160,6 +162,8 @@ class CaseArchive:
                 MandateRow,
                 BookingRow,
                 *FOLLOW_UP_TABLES,
+                *FACT_TABLES,
+                SignalRow,
             ):
                 await session.execute(delete(model).where(model.case_number == number))
             await delete_case_documents(session, number)

@@ -4,14 +4,15 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.cases import Case, CaseStatus, Referrer, case_number
 from domain.notices import Notice
 from domain.triage import CaseEvent
+from storage.case_facts import note_move, store_request_facts
 from storage.encryption import PLAIN, FieldCipher
-from storage.models import AuditRow, CaseCounterRow, CaseEventRow, CaseRow
+from storage.models import AuditRow, CaseCounterRow, CaseEventRow, CaseFactRow, CaseRow
 from storage.outbox import Target, outbox_row
 from storage.upsert import dialect_insert
 
@@ -40,6 +41,7 @@ class SqlCaseRepository:
                 case_number(now.year, sequence), CaseStatus.AANGEMELD, referrer, answers, now
             )
             session.add(self._row(case))
+            await store_request_facts(session, case.number, case.status.value, answers, now)
             session.add(
                 AuditRow(
                     at=now,
@@ -63,10 +65,25 @@ class SqlCaseRepository:
             )
             return [self._case(row) for row in rows]
 
-    async def all_cases(self) -> list[Case]:
+    async def team_page(
+        self, status: CaseStatus | None, page: int, size: int
+    ) -> tuple[list[Case], int]:
+        """Ordered and filtered on the report facts' indexed columns; only `size` rows of
+        case_file are read."""
+        chosen = [CaseFactRow.status == status.value] if status else []
         async with self._sessions() as session:
-            rows = await session.scalars(select(CaseRow).order_by(CaseRow.number))
-            return [self._case(row) for row in rows]
+            total = await session.scalar(
+                select(func.count()).select_from(CaseFactRow).where(*chosen)
+            )
+            rows = await session.scalars(
+                select(CaseRow)
+                .join(CaseFactRow, CaseFactRow.case_number == CaseRow.number)
+                .where(*chosen)
+                .order_by(CaseFactRow.submitted_at.desc(), CaseFactRow.case_number.desc())
+                .limit(size)
+                .offset(page * size)
+            )
+            return [self._case(row) for row in rows], total or 0
 
     async def record_reads(
         self, cases: list[Case], reader: str, channel: str, at: datetime
@@ -106,6 +123,9 @@ class SqlCaseRepository:
             )
             if result.rowcount != 1:
                 return False
+            await note_move(
+                session, case.number, case.status.value, case.closed_at, event.kind, event.at
+            )
             session.add_all(self._event_rows(case.number, event, channel))
             session.add_all(
                 outbox_row(
@@ -121,6 +141,9 @@ class SqlCaseRepository:
                 update(CaseRow)
                 .where(CaseRow.number == case.number)
                 .values(answers=self._cipher.encrypt(_json(case.answers)))
+            )
+            await store_request_facts(
+                session, case.number, case.status.value, case.answers, case.submitted_at
             )
             session.add_all(self._event_rows(case.number, event, channel))
 

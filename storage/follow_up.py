@@ -24,6 +24,7 @@ from domain.follow_up import (
 )
 from domain.ret import EscalationStep
 from domain.triage import CaseEvent
+from storage.case_facts import note, note_escalation
 from storage.cases import SqlCaseRepository
 from storage.encryption import FieldCipher
 from storage.models import (
@@ -86,6 +87,7 @@ class SqlFollowUpRepository(SqlCaseRepository):
                 .values(status=CaseStatus.MONITOREN.value)
             )
             if monitoring.rowcount:
+                await note(session, number, status=CaseStatus.MONITOREN.value, monitoren_op=now)
                 event = CaseEvent(now, ACTOR, MONITORING_EVENT)
                 session.add_all(self._event_rows(number, event, SCHEDULER))
         return True
@@ -138,7 +140,7 @@ class SqlFollowUpRepository(SqlCaseRepository):
             )
             if claimed.rowcount != 1:
                 return False
-            session.add(_escalation_row(escalation))
+            await _add_escalation(session, escalation)
             session.add_all(self._event_rows(ask.case_number, event, SCHEDULER))
         return True
 
@@ -169,7 +171,7 @@ class SqlFollowUpRepository(SqlCaseRepository):
                 return False
             session.add_all(self._event_rows(ask.case_number, event, channel))
             if escalation is not None:
-                session.add(_escalation_row(escalation))
+                await _add_escalation(session, escalation)
         return True
 
     async def escalations(self, number: str) -> list[Escalation]:
@@ -195,7 +197,7 @@ class SqlFollowUpRepository(SqlCaseRepository):
         self, escalation: Escalation, event: CaseEvent, channel: str
     ) -> None:
         async with self._sessions.begin() as session:
-            session.add(_escalation_row(escalation))
+            await _add_escalation(session, escalation)
             session.add_all(self._event_rows(escalation.case_number, event, channel))
 
     async def record_read(self, ask: Ask, reader: str, channel: str, at: datetime) -> None:
@@ -236,6 +238,11 @@ def _ask_query():
             ),
         )
     )
+
+
+async def _add_escalation(session, escalation: Escalation) -> None:
+    session.add(_escalation_row(escalation))
+    await note_escalation(session, escalation.case_number, escalation.step.value, escalation.at)
 
 
 def _escalation_row(escalation: Escalation) -> EscalationRow:

@@ -335,3 +335,69 @@ class DocumentVersionRow(Base):
     created_by: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     content: Mapped[str] = mapped_column(Text)
+
+
+class CaseFactRow(Base):
+    """What the reports count about a case, in plain codes (see domain.case_facts): kept in
+    step with every change, and kept when the case is anonymised."""
+
+    __tablename__ = "case_fact"
+    __table_args__ = (Index("ix_case_fact_status_submitted", "status", "submitted_at"),)
+
+    case_number: Mapped[str] = mapped_column(String(16), primary_key=True)
+    status: Mapped[str] = mapped_column(String(32))
+    submitted_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    aanmelder_type: Mapped[str | None] = mapped_column(String(64))
+    gemeente: Mapped[str | None] = mapped_column(String(64))
+    geboortejaar: Mapped[int | None]
+    leeftijdsgroep: Mapped[str | None] = mapped_column(String(8))
+    geslacht: Mapped[str | None] = mapped_column(String(64))
+    woonsituatie: Mapped[str | None] = mapped_column(String(64))
+    maatregel: Mapped[str | None] = mapped_column(String(64))
+    onderwijs: Mapped[str | None] = mapped_column(String(64))
+    school_betrokken: Mapped[str | None] = mapped_column(String(64))
+    soort_vraag: Mapped[str | None] = mapped_column(String(64))
+    urgentie: Mapped[str | None] = mapped_column(String(64))
+    besluit: Mapped[str | None] = mapped_column(String(32))
+    besloten_op: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    overleg_op: Mapped[date | None] = mapped_column(Date, index=True)
+    advies_op: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    monitoren_op: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    afgesloten_op: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
+    afsluitreden: Mapped[str | None] = mapped_column(String(32))
+    doorlooptijd_dagen: Mapped[int | None]
+    escalatie_stap: Mapped[str | None] = mapped_column(String(40))
+    geescaleerd_op: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class CaseProblemRow(Base):
+    """One problem ticked for the young person or the parents (several per case)."""
+
+    __tablename__ = "case_fact_problem"
+
+    case_number: Mapped[str] = mapped_column(String(16), primary_key=True)
+    side: Mapped[str] = mapped_column(String(16), primary_key=True)  # jeugdige, ouders
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class SignalRow(Base):
+    """A rode draad the voorzitter noted, on a case or in general; the note is encrypted."""
+
+    __tablename__ = "signal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str | None] = mapped_column(String(16), index=True)
+    theme: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text)
+    noted_by: Mapped[str] = mapped_column(Text)
+    noted_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class ReportDeliveryRow(Base):
+    """The quarterly report sent to the voorzitter: one row per period, so that several
+    instances send it once."""
+
+    __tablename__ = "report_delivery"
+
+    period: Mapped[str] = mapped_column(String(32), primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -16,6 +16,7 @@ from storage.models import (
     FollowUpAskRow,
     NotulenRow,
     OutboxRow,
+    SignalRow,
 )
 
 ENCRYPTED_COLUMNS = (
@@ -30,6 +31,7 @@ ENCRYPTED_COLUMNS = (
     (FollowUpAskRow, ("toelichting",)),
     (NotulenRow, ("transcript",)),
     (DocumentVersionRow, ("content",)),
+    (SignalRow, ("note",)),
 )
 
 

@@ -19,6 +19,7 @@ from storage.models import (
     CaseRow,
 )
 from storage.notulen import delete_case_notulen
+from storage.signals import anonymise_signals
 
 ANONYMOUS = "(geanonimiseerd)"
 
@@ -58,6 +59,7 @@ async def anonymise_closed_cases(
             await anonymise_follow_up(session, case.number)
             await delete_case_documents(session, case.number)  # they hold the free text
             await delete_case_notulen(session, case.number)
+            await anonymise_signals(session, case.number, ANONYMOUS)
             session.add(
                 AuditRow(
                     at=now,

@@ -129,6 +129,7 @@ PLAIN_ON_PURPOSE = {
     ("member_email", "email"),
     ("notulen", "approved_by"),
     ("outbox", "scope_id"),
+    ("signal", "noted_by"),  # the voorzitter, like the other actors
 }
 
 

@@ -252,9 +252,9 @@ async def test_my_cases_shows_own_cases_and_the_voorzitter_sees_all(bot, connect
 
     year = datetime.now(UTC).year
     assert headings(mine) == [f"RET-{year}-0001 · J.D. · Hengelo"]
-    assert headings(everything) == [
-        f"RET-{year}-0001 · J.D. · Hengelo",
+    assert headings(everything) == [  # the team's view: newest first
         f"RET-{year}-0002 · P.Q. · Hengelo",
+        f"RET-{year}-0001 · J.D. · Hengelo",
     ]
     assert everything.cards()[0]["body"][0]["text"] == "Casussen van het RET"
     async with bot.app[RETBOT].engine.connect() as connection:

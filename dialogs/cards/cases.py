@@ -4,10 +4,12 @@ from babel.dates import format_date
 
 from dialogs.cards import adaptive_card, facts, heading, paragraph, required, submit
 from dialogs.cards.advice import ADVICE_OPEN_KEY
+from dialogs.cards.case_pages import paging_bottom, paging_top
 from dialogs.cards.intake import display
+from dialogs.cards.signals import signal_action
 from dialogs.texts import Language, status_label, text
 from domain.advice import ADVISABLE
-from domain.cases import Case
+from domain.cases import Case, CasePage
 from domain.intake import SECTIONS
 from domain.vocabularies import AFSLUITREDEN
 
@@ -23,12 +25,20 @@ def cases_card(
     *,
     can_advise: bool = False,
     closable: frozenset[str] = frozenset(),
+    paging: CasePage | None = None,
 ) -> dict:
-    """`closable`: the numbers of the cases the viewer may close (the voorzitter's view)."""
+    """`closable`: the numbers of the cases the viewer may close (the voorzitter's view);
+    `paging`: the team's page, with its filter and navigation."""
     title = text("cases.title_team" if team_view else "cases.title_mine", language)
     body = [heading(title)]
+    paged = paging is not None and paging.paged
+    if paged:
+        body += paging_top(paging, language)
     if not cases:
-        body.append(paragraph(text("cases.none", language)))
+        empty = "cases.none"
+        if paged:
+            empty = "case_pages.none" if paging.status else "case_pages.empty"
+        body.append(paragraph(text(empty, language)))
     for case in cases:
         submitted = (
             format_date(case.submitted_at, "d MMMM y", locale=language)
@@ -64,7 +74,10 @@ def cases_card(
             actions.append(_close_action(case, language))
         if actions:
             body.append({"type": "ActionSet", "actions": actions})
-    return adaptive_card(body)
+    if paged:
+        body += paging_bottom(paging, language)
+    # The voorzitter's 'Signaal vastleggen' sits under the card, apart from the cases.
+    return adaptive_card(body, [signal_action(language)] if paged and can_advise else None)
 
 
 CONSENT_KEY = "consent_for"  # {"consent_for": "RET-2026-0001", "consent_by_RET-2026-0001": ..}

@@ -7,6 +7,7 @@ reviewed together; a new flow adds its module to `_FLOWS`. Keys are unique acros
 from dialogs.texts import (
     advice,
     booking,
+    case_pages,
     cases,
     consult,
     documents,
@@ -15,6 +16,8 @@ from dialogs.texts import (
     general,
     intake,
     notulen,
+    reports,
+    signals,
     triage,
 )
 from dialogs.texts.catalog import DEFAULT_LANGUAGE, Catalog, Language
@@ -35,6 +38,9 @@ _FLOWS = (
     follow_up,
     email,
     notulen,
+    case_pages,
+    signals,
+    reports,
 )
 
 

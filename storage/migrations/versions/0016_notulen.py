@@ -2,7 +2,7 @@
 document store (0012).
 
 Revision ID: 0016
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-02
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

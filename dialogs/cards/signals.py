@@ -1,0 +1,35 @@
+"""The form behind 'Signaal vastleggen' (a 1:1 form: Action.Submit)."""
+
+from dialogs.cards import adaptive_card, paragraph, required, submit
+from dialogs.texts import Language, text
+from domain.signals import NOTE_MAX, THEMES
+
+SIGNAL_KEY = "signal"  # {"signal": true, "signal_theme": .., "signal_note": .., "signal_case": ..}
+THEME_INPUT, NOTE_INPUT, CASE_INPUT = "signal_theme", "signal_note", "signal_case"
+
+
+def signal_action(language: Language) -> dict:
+    form = adaptive_card(
+        [
+            paragraph(text("signals.intro", language), subtle=True),
+            required(
+                {
+                    "type": "Input.ChoiceSet",
+                    "id": THEME_INPUT,
+                    "label": text("signals.theme", language),
+                    "choices": [{"title": t.label(language), "value": t.code} for t in THEMES],
+                },
+                text("signals.theme_missing", language),
+            ),
+            {
+                "type": "Input.Text",
+                "id": NOTE_INPUT,
+                "label": text("signals.note", language),
+                "isMultiline": True,
+                "maxLength": NOTE_MAX,
+            },
+            {"type": "Input.Text", "id": CASE_INPUT, "label": text("signals.case", language)},
+        ],
+        [submit(text("signals.save", language), {SIGNAL_KEY: True})],
+    )
+    return {"type": "Action.ShowCard", "title": text("signals.open", language), "card": form}

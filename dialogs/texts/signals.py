@@ -1,0 +1,48 @@
+"""Signaal vastleggen: the voorzitter notes a rode draad."""
+
+from dialogs.texts.catalog import Catalog
+
+CATALOG: Catalog = {
+    "signals.open": {"nl": "Signaal vastleggen", "en": "Note a signal"},
+    "signals.intro": {
+        "nl": (
+            "Een rode draad: iets wat vaker vastloopt. Het komt, gegroepeerd per thema, in de "
+            "rapportage. Schrijf geen namen of andere herleidbare gegevens op."
+        ),
+        "en": (
+            "A recurring bottleneck. It goes into the report, grouped by theme. Do not write "
+            "names or other identifying details."
+        ),
+    },
+    "signals.theme": {"nl": "Thema", "en": "Theme"},
+    "signals.note": {"nl": "Wat zie je?", "en": "What do you see?"},
+    "signals.case": {
+        "nl": "Bij casus (niet verplicht), bijvoorbeeld RET-2026-0003",
+        "en": "On case (optional), e.g. RET-2026-0003",
+    },
+    "signals.save": {"nl": "Vastleggen", "en": "Save"},
+    "signals.saved": {
+        "nl": "Het signaal is vastgelegd onder '{theme}'. Het staat in de volgende rapportage.",
+        "en": "The signal is saved under '{theme}'. It will be in the next report.",
+    },
+    "signals.not_allowed": {
+        "nl": "Alleen de voorzitter legt signalen vast.",
+        "en": "Only the voorzitter notes signals.",
+    },
+    "signals.theme_missing": {"nl": "Kies een thema.", "en": "Choose a theme."},
+    "signals.note_empty": {
+        "nl": "Schrijf kort op wat je ziet; er is niets vastgelegd.",
+        "en": "Please describe what you see; nothing was saved.",
+    },
+    "signals.note_long": {
+        "nl": "Dat is te lang (hoogstens {max} tekens); er is niets vastgelegd.",
+        "en": "That is too long (at most {max} characters); nothing was saved.",
+    },
+    "signals.unknown_case": {
+        "nl": (
+            "Casus {number} ken ik niet; er is niets vastgelegd. Laat het veld leeg voor een "
+            "algemeen signaal."
+        ),
+        "en": "I don't know case {number}; nothing was saved. Leave it empty for a general signal.",
+    },
+}

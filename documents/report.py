@@ -1,0 +1,105 @@
+"""The periodic report as Word (a table, a chart and a sentence per figure), xlsx (one
+sheet per table) and csv (one row per table row)."""
+
+import csv
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.shared import Cm
+from matplotlib.figure import Figure
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from domain.report import Report, Table
+
+CSV_HEADER = ("tabel", "categorie", "aantal")
+NO_SIGNALS = "In deze periode zijn geen rode draden vastgelegd."
+
+
+def write_report(report: Report, fmt: str, out: Path) -> None:
+    """`fmt`: docx, xlsx or csv."""
+    {"docx": write_docx, "xlsx": write_xlsx, "csv": write_csv}[fmt](report, out)
+
+
+def write_docx(report: Report, out: Path) -> None:
+    document = Document()
+    document.add_heading(f"Rapportage {report.ret_name}", level=0)
+    document.add_paragraph(f"Periode: {report.period.label}")
+    for section in report.sections:
+        document.add_heading(section.title, level=1)
+        for table in section.tables:
+            document.add_heading(table.title, level=2)
+            document.add_paragraph(table.sentence)
+            _docx_table(document, table)
+            document.add_picture(chart_png(table), width=Cm(15))
+    document.add_heading("Rode draden", level=1)
+    if not report.signals:
+        document.add_paragraph(NO_SIGNALS)
+    for signal in report.signals:
+        document.add_heading(f"{signal.theme} ({signal.count}×)", level=2)
+        document.add_paragraph(
+            f"{signal.count} keer gesignaleerd, waarvan {signal.cases} bij een casus."
+        )
+        for note in signal.notes:
+            document.add_paragraph(note, style="List Bullet")
+    document.save(out)
+
+
+def _docx_table(document, table: Table) -> None:
+    grid = document.add_table(rows=1, cols=2)
+    grid.style = "Light Grid Accent 1"
+    grid.rows[0].cells[0].text = "Categorie"
+    grid.rows[0].cells[1].text = table.column
+    for label, count in (*table.rows, ("Totaal", table.total)):
+        cells = grid.add_row().cells
+        cells[0].text, cells[1].text = label, str(count)
+
+
+def chart_png(table: Table) -> io.BytesIO:
+    """A horizontal bar per row. A bare Figure draws with the Agg canvas: no display, no
+    pyplot state shared between reports."""
+    labels = [label for label, _ in table.rows][::-1]
+    counts = [count for _, count in table.rows][::-1]
+    figure = Figure(figsize=(7, 0.35 * len(labels) + 1))
+    axes = figure.subplots()
+    bars = axes.barh(labels, counts, color="#2f6f8f")
+    axes.bar_label(bars, padding=3)
+    axes.set_title(table.title)
+    axes.set_xlabel(table.column)
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110)
+    buffer.seek(0)
+    return buffer
+
+
+def write_xlsx(report: Report, out: Path) -> None:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in report.tables:
+        sheet = workbook.create_sheet(table.key[:31])
+        sheet.append([table.title])
+        sheet.append(["Categorie", table.column])
+        for row in table.rows:
+            sheet.append(list(row))
+        sheet.append(["Totaal", table.total])
+        sheet.append([])
+        sheet.append([table.sentence])
+        sheet["A1"].font = Font(bold=True)
+        sheet.column_dimensions["A"].width = 50
+    signals = workbook.create_sheet("Rode draden")
+    signals.append(["Thema", "Aantal", "Bij een casus", "Punten"])
+    for signal in report.signals:
+        signals.append([signal.theme, signal.count, signal.cases, " | ".join(signal.notes)])
+    workbook.save(out)
+
+
+def write_csv(report: Report, out: Path) -> None:
+    with out.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(CSV_HEADER)
+        for table in report.tables:
+            writer.writerows((table.key, label, count) for label, count in table.rows)
+        writer.writerows(("Rode draden", s.theme, s.count) for s in report.signals)

@@ -1,0 +1,100 @@
+"""The categories a report counts, as plain facts next to the encrypted request.
+
+The request's answers are encrypted at rest; reports and the monitor export must not
+decrypt every case, so each change of a case also writes these facts: codes from the
+vocabularies, an age group instead of the birth year where it matters, and the moments of
+the process. Nothing here identifies a person, so the facts outlive anonymisation.
+"""
+
+from datetime import datetime
+
+AGE_GROUPS = ("0-8", "9-12", "13-16", "17+")
+LEAD_TIMES = ("< 3 maanden", "3-6 maanden", "> 6 maanden")
+CATEGORY_KEYS = (
+    "aanmelder_type",
+    "gemeente",
+    "geslacht",
+    "woonsituatie",
+    "maatregel",
+    "onderwijs",
+    "school_betrokken",
+    "soort_vraag",
+    "urgentie",
+)
+PROBLEM_SIDES = {"jeugdige": "problematiek_jeugdige", "ouders": "problematiek_ouders"}
+TRIAGE_PREFIX = "triage: "
+CLOSING_PREFIX = "afgesloten: "
+
+
+def age_group(birth_year: int | None, year: int) -> str | None:
+    """The report's age group of someone born in `birth_year`, in `year`."""
+    if birth_year is None:
+        return None
+    age = year - birth_year
+    if age <= 8:
+        return "0-8"
+    if age <= 12:
+        return "9-12"
+    if age <= 16:
+        return "13-16"
+    return "17+"
+
+
+def lead_time_group(days: int | None) -> str | None:
+    """< 3 months, 3-6, > 6 (a month counted as 30.44 days, as a calendar averages)."""
+    if days is None:
+        return None
+    months = days / 30.44
+    if months < 3:
+        return LEAD_TIMES[0]
+    if months <= 6:
+        return LEAD_TIMES[1]
+    return LEAD_TIMES[2]
+
+
+def category_facts(answers: dict, submitted_at: datetime) -> dict[str, object]:
+    """The columns a request's answers give: codes as stored, the year of birth as a year
+    and an age group at submission."""
+    facts: dict[str, object] = {key: _code(answers.get(key)) for key in CATEGORY_KEYS}
+    birth_year = answers.get("geboortejaar")
+    birth_year = (
+        int(birth_year) if isinstance(birth_year, int | str) and str(birth_year).isdigit() else None
+    )
+    facts["geboortejaar"] = birth_year
+    facts["leeftijdsgroep"] = age_group(birth_year, submitted_at.year)
+    return facts
+
+
+def problem_facts(answers: dict) -> set[tuple[str, str]]:
+    """(side, code) for every problem ticked for the young person and the parents."""
+    found: set[tuple[str, str]] = set()
+    for side, key in PROBLEM_SIDES.items():
+        codes = answers.get(key) or []
+        if isinstance(codes, str):
+            codes = [c.strip() for c in codes.split(",")]
+        found.update((side, str(code)) for code in codes if code)
+    return found
+
+
+def event_facts(kind: str, at: datetime) -> dict[str, object]:
+    """What a timeline event says about the process: a triage decision or a closing
+    reason. Asking for more information is not a decision about the route."""
+    if kind.startswith(TRIAGE_PREFIX):
+        decision = kind[len(TRIAGE_PREFIX) :]
+        if decision != "meer_informatie":
+            return {"besluit": decision, "besloten_op": at}
+    if kind.startswith(CLOSING_PREFIX):
+        return {"afsluitreden": kind[len(CLOSING_PREFIX) :]}
+    return {}
+
+
+def lead_days(submitted_at: datetime | None, closed_at: datetime | None) -> int | None:
+    if submitted_at is None or closed_at is None:
+        return None
+    return (closed_at - submitted_at).days
+
+
+def _code(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)[:64]

@@ -1,0 +1,352 @@
+"""The periodic report (signaleren en adviseren): which figures, counted how, worded how.
+
+The figures follow the annual report of an expertisenetwerk (seed 002): requests and
+meetings, aanmelders, gemeenten, maatregel, kinds of question, actions, lead time, gender,
+age, living situation, problematiek, onderwijs, follow-up, samenwerkingstafels and
+escalations, and the rode draden. Storage counts (ReportCounts); this module turns counts
+into labelled tables with one generated sentence each. The report is written in Dutch.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from domain import vocabularies as v
+from domain.case_facts import AGE_GROUPS, LEAD_TIMES
+from domain.meetings import AMSTERDAM
+from domain.ret import EscalationStep, Member
+from domain.roles import Role
+from domain.signals import RodeDraad
+
+REPORT_ROLES = frozenset({Role.VOORZITTER, Role.PROCESONDERSTEUNER, Role.ADMIN})
+UNKNOWN = "Onbekend"
+# Categories counted per request, each from one fact column: (table key, column, vocabulary).
+CATEGORY_DIMENSIONS = (
+    "aanmelder_type",
+    "gemeente",
+    "maatregel",
+    "soort_vraag",
+    "besluit",
+    "geslacht",
+    "leeftijdsgroep",
+    "woonsituatie",
+    "onderwijs",
+)
+DECISIONS = v.terms(
+    ("consultatie", "Consultatie en advies", "Consultation and advice"),
+    ("ret_tafel", "RET-tafel (overleg)", "RET meeting"),
+    ("samenwerkingstafel", "Samenwerkingstafel", "Collaboration table"),
+    ("doorverwijzen", "Doorverwezen naar een andere route", "Referred elsewhere"),
+)
+NO_MEASURE = frozenset({"geen", "onbekend"})
+FOLLOW_UP_NEEDED, NO_FOLLOW_UP = "Opvolging nodig", "Geen opvolging nodig"
+
+
+def may_report(member: Member | None) -> bool:
+    return member is not None and member.role in REPORT_ROLES
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+
+    def moments(self) -> tuple[datetime, datetime]:
+        """From the first day's midnight to the midnight after the last, in Amsterdam."""
+        return (
+            datetime.combine(self.start, time(), tzinfo=AMSTERDAM),
+            datetime.combine(self.end + timedelta(days=1), time(), tzinfo=AMSTERDAM),
+        )
+
+    @property
+    def label(self) -> str:
+        return f"{self.start:%d-%m-%Y} t/m {self.end:%d-%m-%Y}"
+
+    @property
+    def code(self) -> str:
+        """'2026-01-01/2026-03-31': how a link carries the period."""
+        return f"{self.start}/{self.end}"
+
+    @classmethod
+    def from_code(cls, code: str) -> "Period":
+        start, end = (date.fromisoformat(part) for part in code.split("/"))
+        if end < start:
+            raise ValueError(code)
+        return cls(start, end)
+
+
+def last_quarter(today: date) -> Period:
+    """The quarter before the one `today` is in."""
+    first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    end = first - timedelta(days=1)
+    return Period(date(end.year, 3 * ((end.month - 1) // 3) + 1, 1), end)
+
+
+@dataclass(frozen=True)
+class ReportCounts:
+    """What storage counted for a period. Requests are those submitted in the period;
+    meetings, closings and escalations those that happened in it."""
+
+    requests: int
+    meetings: int
+    categories: Mapping[str, Mapping[str | None, int]]  # dimension -> code -> requests
+    problems: Mapping[str, Mapping[str, int]]  # "jeugdige"/"ouders" -> code -> requests
+    lead_times: Mapping[str, int]  # LEAD_TIMES label -> cases closed in the period
+    followed_up: int  # of the cases discussed at a meeting in the period
+    escalations: Mapping[str, int]  # highest step reached -> cases escalated in the period
+    signals: tuple[RodeDraad, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # short, unique: the xlsx sheet and the csv's first column
+    title: str
+    rows: tuple[tuple[str, int], ...]
+    sentence: str
+    column: str = "Aantal"
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.rows)
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    tables: tuple[Table, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    ret_name: str
+    period: Period
+    sections: tuple[Section, ...]
+    signals: tuple[RodeDraad, ...] = field(default=())
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(t for s in self.sections for t in s.tables)
+
+
+def build_report(ret_name: str, period: Period, counts: ReportCounts) -> Report:
+    c = counts.categories
+    consultations = c.get("besluit", {}).get("consultatie", 0)
+    overview = Table(
+        "Aanmeldingen",
+        "Aanmeldingen en overleggen",
+        (
+            ("Aanmeldingen", counts.requests),
+            ("Uitgebreide consultaties", consultations),
+            ("RET-overleggen", counts.meetings),
+        ),
+        f"In deze periode kwamen {counts.requests} aanmeldingen binnen; {consultations} keer "
+        f"ging het om een uitgebreide consultatie en er waren {counts.meetings} RET-overleggen.",
+    )
+    measure = _vocabulary_rows(c.get("maatregel", {}), v.MAATREGEL)
+    with_measure = sum(
+        n for code, n in c.get("maatregel", {}).items() if code and code not in NO_MEASURE
+    )
+    sections = (
+        Section("Aanmeldingen", (overview,)),
+        Section(
+            "Aanmelders en gemeenten",
+            (
+                _table(
+                    "Aanmelders",
+                    "Aanmeldingen per soort aanmelder",
+                    _vocabulary_rows(c.get("aanmelder_type", {}), v.AANMELDER),
+                    "De meeste aanmeldingen komen van {label} ({pct}%).",
+                ),
+                _table(
+                    "Gemeenten",
+                    "Aanmeldingen per woongemeente van de jeugdige",
+                    _free_rows(c.get("gemeente", {})),
+                    "De meeste jeugdigen wonen in {label} ({pct}%).",
+                ),
+                Table(
+                    "Maatregel",
+                    "Jeugdbeschermingsmaatregel",
+                    measure,
+                    f"Bij {_pct(with_measure, counts.requests)}% van de aanmeldingen is er sprake "
+                    "van een maatregel.",
+                ),
+            ),
+        ),
+        Section(
+            "Soort aanmeldingen en hulpvragen",
+            (
+                _table(
+                    "Soort vraag",
+                    "Soort vraag aan het RET",
+                    _vocabulary_rows(c.get("soort_vraag", {}), v.SOORT_VRAAG),
+                    "De meest gestelde vraag is: {label} ({pct}%).",
+                ),
+                _table(
+                    "Acties",
+                    "Wat het RET deed (besluit na triage)",
+                    _vocabulary_rows(c.get("besluit", {}), DECISIONS, "Nog niet besloten"),
+                    "Het RET bood het vaakst: {label} ({pct}%).",
+                ),
+                _table(
+                    "Doorlooptijd",
+                    "Doorlooptijd van de afgesloten casussen",
+                    tuple((lt, counts.lead_times.get(lt, 0)) for lt in LEAD_TIMES),
+                    "{pct}% van de afgesloten casussen had een doorlooptijd van {label}.",
+                    "Afgesloten casussen",
+                ),
+            ),
+        ),
+        Section(
+            "Jeugdigen",
+            (
+                _table(
+                    "Geslacht",
+                    "Geslacht van de jeugdigen",
+                    _vocabulary_rows(c.get("geslacht", {}), v.GESLACHT),
+                    "{pct}% van de aangemelde jeugdigen is {label_lower}.",
+                ),
+                _table(
+                    "Leeftijd",
+                    "Leeftijd van de jeugdigen bij aanmelding",
+                    _ordered_rows(c.get("leeftijdsgroep", {}), AGE_GROUPS),
+                    "{pct}% van de jeugdigen valt in de leeftijd {label} jaar.",
+                ),
+                _table(
+                    "Woonsituatie",
+                    "Woonsituatie van de jeugdigen",
+                    _vocabulary_rows(c.get("woonsituatie", {}), v.WOONSITUATIE),
+                    "{pct}% van de jeugdigen woont: {label_lower}.",
+                ),
+            ),
+        ),
+        Section(
+            "Problematiek jeugdigen en ouders",
+            (
+                _problem_table(
+                    "Problematiek jeugdige",
+                    "Problematiek van de jeugdigen",
+                    counts.problems.get("jeugdige", {}),
+                    v.PROBLEMATIEK_JEUGDIGE,
+                    counts.requests,
+                    "jeugdigen",
+                ),
+                _problem_table(
+                    "Problematiek ouders",
+                    "Problematiek van de ouders",
+                    counts.problems.get("ouders", {}),
+                    v.PROBLEMATIEK_OUDERS,
+                    counts.requests,
+                    "aanmeldingen",
+                ),
+            ),
+        ),
+        Section(
+            "Onderwijs",
+            (
+                _table(
+                    "Onderwijs",
+                    "Onderwijssituatie van de jeugdigen",
+                    _vocabulary_rows(c.get("onderwijs", {}), v.ONDERWIJS),
+                    "{pct}% van de jeugdigen volgt: {label_lower}.",
+                ),
+            ),
+        ),
+        Section(
+            "Na het overleg",
+            (
+                _table(
+                    "Opvolging",
+                    "Opvolging nodig na het RET-overleg",
+                    (
+                        (FOLLOW_UP_NEEDED, counts.followed_up),
+                        (NO_FOLLOW_UP, counts.meetings - counts.followed_up),
+                    ),
+                    "Na {pct}% van de RET-overleggen was het: {label_lower}.",
+                    "Besproken casussen",
+                ),
+                _table(
+                    "Escalaties",
+                    "Samenwerkingstafels en escalaties",
+                    (
+                        (
+                            "Samenwerkingstafel na triage",
+                            c.get("besluit", {}).get("samenwerkingstafel", 0),
+                        ),
+                        *(
+                            (f"Escalatieladder: {s.value}", counts.escalations.get(s.value, 0))
+                            for s in EscalationStep
+                        ),
+                    ),
+                    "Het vaakst ingezet: {label_lower} ({count} keer).",
+                    "Casussen",
+                ),
+            ),
+        ),
+    )
+    return Report(ret_name, period, sections, counts.signals)
+
+
+def _table(
+    key: str, title: str, rows: tuple[tuple[str, int], ...], template: str, column: str = "Aantal"
+) -> Table:
+    return Table(key, title, rows, _sentence(rows, template), column)
+
+
+def _problem_table(
+    key: str,
+    title: str,
+    counts: Mapping[str, int],
+    vocabulary: v.Vocabulary,
+    requests: int,
+    whom: str,
+) -> Table:
+    """Several problems per request: a share is of the requests, not of the table."""
+    rows = tuple((t.nl, counts.get(t.code, 0)) for t in vocabulary)
+    if not any(n for _, n in rows):
+        return Table(key, title, rows, "In deze periode is geen problematiek vastgelegd.")
+    label, count = max(rows, key=lambda row: row[1])
+    sentence = (
+        f"Het vaakst genoemd: {label.lower()}, bij {_pct(count, requests)}% van de {whom} "
+        f"({count} van {requests})."
+    )
+    return Table(key, title, rows, sentence)
+
+
+def _vocabulary_rows(
+    counts: Mapping[str | None, int], vocabulary: v.Vocabulary, unknown: str = UNKNOWN
+) -> tuple[tuple[str, int], ...]:
+    """Every term in the vocabulary's order (zeros too), then what fits no term."""
+    rows = [(t.nl, counts.get(t.code, 0)) for t in vocabulary]
+    codes = {t.code for t in vocabulary}
+    rest = sum(n for code, n in counts.items() if code not in codes)
+    return (*rows, (unknown, rest)) if rest else tuple(rows)
+
+
+def _ordered_rows(
+    counts: Mapping[str | None, int], order: tuple[str, ...]
+) -> tuple[tuple[str, int], ...]:
+    rows = [(label, counts.get(label, 0)) for label in order]
+    rest = sum(n for code, n in counts.items() if code not in order)
+    return (*rows, (UNKNOWN, rest)) if rest else tuple(rows)
+
+
+def _free_rows(counts: Mapping[str | None, int]) -> tuple[tuple[str, int], ...]:
+    """Open lists (gemeenten): most first, then by name; no value counts as unknown."""
+    named = sorted(((code, n) for code, n in counts.items() if code), key=lambda r: (-r[1], r[0]))
+    unknown = counts.get(None, 0)
+    return (*named, (UNKNOWN, unknown)) if unknown else tuple(named)
+
+
+def _sentence(rows: tuple[tuple[str, int], ...], template: str) -> str:
+    known = [row for row in rows if row[0] != UNKNOWN]
+    total = sum(n for _, n in rows)
+    if not total or not known or not max(n for _, n in known):
+        return "In deze periode is hiervoor niets vastgelegd."
+    label, count = max(known, key=lambda row: row[1])
+    return template.format(
+        label=label, label_lower=label[0].lower() + label[1:], count=count, pct=_pct(count, total)
+    )
+
+
+def _pct(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0

@@ -1,0 +1,115 @@
+"""Rode draden: the voorzitter notes a recurring bottleneck (signaal), on a case or in
+general; the periodic report lists them grouped by theme, with counts.
+
+The themes are the five rode draden of seed 002's analysis (bijlage III), plus the two
+bottlenecks its casuïstiek names most, plus "anders".
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from domain.people import is_chair
+from domain.ret import Member
+from domain.vocabularies import terms
+
+THEMES = terms(
+    ("zicht", "Onvoldoende zicht op wat er nodig is", "Unclear what is needed"),
+    ("regie", "Regie op samenwerking en transformatie", "Leading the collaboration"),
+    ("netwerk", "Moeite met het mobiliseren van het netwerk", "Mobilising the network"),
+    ("belangen", "Belangen, afspraken en financiële risico's", "Interests and financial risks"),
+    ("sociaal", "Sociale factoren die samenwerking bemoeilijken", "Social factors"),
+    ("aanbod", "Passend aanbod ontbreekt", "No suitable care available"),
+    ("18plus", "Continuïteit bij 18-/18+", "Continuity at 18"),
+    ("anders", "Anders", "Other"),
+)
+NOTE_MAX = 2000
+
+
+@dataclass(frozen=True)
+class Signal:
+    theme: str
+    note: str
+    by: str
+    at: datetime
+    case_number: str | None = None
+
+
+@dataclass(frozen=True)
+class RodeDraad:
+    """One theme in the report: how often it was noted, on how many cases, and the notes."""
+
+    theme: str
+    count: int
+    cases: int
+    notes: tuple[str, ...] = ()
+
+
+class SignalProblem(StrEnum):
+    NOT_ALLOWED = "not_allowed"
+    THEME = "theme"
+    NOTE_EMPTY = "note_empty"
+    NOTE_LONG = "note_long"
+    UNKNOWN_CASE = "unknown_case"
+
+
+class SignalRefused(ValueError):
+    def __init__(self, problem: SignalProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+class SignalRepository(Protocol):
+    async def case_exists(self, number: str) -> bool: ...
+
+    async def add(self, signal: Signal, channel: str) -> None:
+        """Stores the signal with an audit entry (on the case, if it names one)."""
+        ...
+
+
+async def record_signal(
+    repository: SignalRepository,
+    member: Member | None,
+    theme: object,
+    note: object,
+    case_number: object,
+    channel: str,
+    now: datetime,
+) -> Signal:
+    """Only a voorzitter notes signals. Raises SignalRefused; then nothing is stored."""
+    if not is_chair(member):
+        raise SignalRefused(SignalProblem.NOT_ALLOWED)
+    if theme not in {t.code for t in THEMES}:
+        raise SignalRefused(SignalProblem.THEME)
+    note = note.strip() if isinstance(note, str) else ""
+    if not note:
+        raise SignalRefused(SignalProblem.NOTE_EMPTY)
+    if len(note) > NOTE_MAX:
+        raise SignalRefused(SignalProblem.NOTE_LONG)
+    number = case_number.strip().upper() if isinstance(case_number, str) else ""
+    if number and not await repository.case_exists(number):
+        raise SignalRefused(SignalProblem.UNKNOWN_CASE)
+    signal = Signal(str(theme), note, member.name, now, number or None)
+    await repository.add(signal, channel)
+    return signal
+
+
+def rode_draden(signals: list[Signal]) -> tuple[RodeDraad, ...]:
+    """Grouped by theme, the most noted first; notes oldest first, without case numbers
+    (the report goes to administrators)."""
+    grouped: dict[str, list[Signal]] = defaultdict(list)
+    for signal in sorted(signals, key=lambda s: s.at):
+        grouped[signal.theme].append(signal)
+    labels = {t.code: t.nl for t in THEMES}
+    draden = [
+        RodeDraad(
+            labels.get(code, code),
+            len(items),
+            len({s.case_number for s in items if s.case_number}),
+            tuple(s.note for s in items),
+        )
+        for code, items in grouped.items()
+    ]
+    return tuple(sorted(draden, key=lambda d: (-d.count, d.theme)))

@@ -1,0 +1,17 @@
+"""The whole report of a period: counted facts plus the voorzitter's signals."""
+
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from domain.report import Period, Report, build_report
+from domain.signals import rode_draden
+from storage.encryption import FieldCipher
+from storage.report_counts import report_counts
+from storage.signals import SqlSignalRepository
+
+
+async def period_report(
+    sessions: async_sessionmaker, cipher: FieldCipher, ret_name: str, period: Period
+) -> Report:
+    signals = await SqlSignalRepository(sessions, cipher).between(*period.moments())
+    counts = await report_counts(sessions, period, rode_draden(signals))
+    return build_report(ret_name, period, counts)

@@ -1,0 +1,91 @@
+"""Counting a report period from the report facts: GROUP BY queries, nothing decrypted."""
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from domain.case_facts import LEAD_TIMES
+from domain.report import CATEGORY_DIMENSIONS, Period, ReportCounts
+from domain.signals import RodeDraad
+from storage.models import CaseFactRow, CaseProblemRow
+
+MONTH_DAYS = 30.44  # as domain.case_facts.lead_time_group counts a month
+
+
+async def report_counts(
+    sessions: async_sessionmaker, period: Period, signals: tuple[RodeDraad, ...] = ()
+) -> ReportCounts:
+    start, end = period.moments()
+    submitted = and_(CaseFactRow.submitted_at >= start, CaseFactRow.submitted_at < end)
+    async with sessions() as session:
+        requests = await session.scalar(select(func.count()).where(submitted)) or 0
+        categories = {}
+        for name in CATEGORY_DIMENSIONS:
+            column = getattr(CaseFactRow, name)
+            rows = await session.execute(
+                select(column, func.count()).where(submitted).group_by(column)
+            )
+            categories[name] = dict(rows.all())
+        problems: dict[str, dict[str, int]] = {"jeugdige": {}, "ouders": {}}
+        rows = await session.execute(
+            select(CaseProblemRow.side, CaseProblemRow.code, func.count())
+            .join(CaseFactRow, CaseFactRow.case_number == CaseProblemRow.case_number)
+            .where(submitted)
+            .group_by(CaseProblemRow.side, CaseProblemRow.code)
+        )
+        for side, code, count in rows:
+            problems.setdefault(side, {})[code] = count
+        met = and_(CaseFactRow.overleg_op >= period.start, CaseFactRow.overleg_op <= period.end)
+        meetings, followed_up = (
+            await session.execute(
+                select(
+                    func.count(),
+                    func.count(CaseFactRow.monitoren_op) + _escalated_without_monitoring(),
+                ).where(met)
+            )
+        ).one()
+        lead = _lead_time_bucket()
+        closed = and_(CaseFactRow.afgesloten_op >= start, CaseFactRow.afgesloten_op < end)
+        lead_times = dict(
+            (await session.execute(select(lead, func.count()).where(closed).group_by(lead))).all()
+        )
+        escalated = and_(CaseFactRow.geescaleerd_op >= start, CaseFactRow.geescaleerd_op < end)
+        escalations = dict(
+            (
+                await session.execute(
+                    select(CaseFactRow.escalatie_stap, func.count())
+                    .where(escalated)
+                    .group_by(CaseFactRow.escalatie_stap)
+                )
+            ).all()
+        )
+    return ReportCounts(
+        requests=requests,
+        meetings=meetings or 0,
+        categories=categories,
+        problems=problems,
+        lead_times={k: v for k, v in lead_times.items() if k},
+        followed_up=followed_up or 0,
+        escalations=escalations,
+        signals=signals,
+    )
+
+
+def _lead_time_bucket():
+    days = CaseFactRow.doorlooptijd_dagen
+    return case(
+        (days < 3 * MONTH_DAYS, LEAD_TIMES[0]),
+        (days <= 6 * MONTH_DAYS, LEAD_TIMES[1]),
+        else_=LEAD_TIMES[2],
+    )
+
+
+def _escalated_without_monitoring():
+    """A case escalated before any follow-up round needed follow-up too."""
+    return func.count(
+        case(
+            (
+                and_(CaseFactRow.monitoren_op.is_(None), CaseFactRow.geescaleerd_op.is_not(None)),
+                1,
+            )
+        )
+    )

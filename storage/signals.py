@@ -1,0 +1,60 @@
+"""Signals (rode draden) in the database (implements domain.signals.SignalRepository)."""
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from domain.signals import Signal
+from storage.encryption import PLAIN, FieldCipher
+from storage.models import AuditRow, CaseRow, SignalRow
+
+
+class SqlSignalRepository:
+    def __init__(self, sessions: async_sessionmaker, cipher: FieldCipher = PLAIN) -> None:
+        self._sessions = sessions
+        self._cipher = cipher
+
+    async def case_exists(self, number: str) -> bool:
+        async with self._sessions() as session:
+            return await session.get(CaseRow, number) is not None
+
+    async def add(self, signal: Signal, channel: str) -> None:
+        async with self._sessions.begin() as session:
+            session.add(
+                SignalRow(
+                    case_number=signal.case_number,
+                    theme=signal.theme,
+                    note=self._cipher.encrypt(signal.note),
+                    noted_by=signal.by,
+                    noted_at=signal.at,
+                )
+            )
+            session.add(
+                AuditRow(
+                    at=signal.at,
+                    actor=signal.by,
+                    action="signaal vastgelegd",
+                    case_number=signal.case_number,
+                    channel=channel,
+                )
+            )
+
+    async def between(self, start: datetime, end: datetime) -> list[Signal]:
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(SignalRow)
+                .where(SignalRow.noted_at >= start, SignalRow.noted_at < end)
+                .order_by(SignalRow.id)
+            )
+            return [
+                Signal(r.theme, self._cipher.decrypt(r.note), r.noted_by, r.noted_at, r.case_number)
+                for r in rows
+            ]
+
+
+async def anonymise_signals(session, number: str, anonymous: str) -> None:
+    """The theme still counts; what the voorzitter wrote about the case goes."""
+    await session.execute(
+        update(SignalRow).where(SignalRow.case_number == number).values(note=anonymous)
+    )

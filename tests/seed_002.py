@@ -1,0 +1,150 @@
+"""190 invented requests with the distributions of seed 002 (Jaarrapportage 2024 of
+Expertisenetwerk Jeugd Overijssel, RET IJsselland 46 + RET Twente 144).
+
+Where the annual report gives a table, its figures are used (IJsselland + Twente added
+up); where it gives only a share or nothing, the figures are invented to make 190 and say
+so below. `EXPECTED` is what the report must count, per table, by label.
+"""
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from domain import vocabularies as v
+from domain.cases import Referrer
+from domain.report import DECISIONS, UNKNOWN
+from domain.ret import EscalationStep
+from domain.triage import Decision
+from storage.case_walk import CasePlan
+
+N = 190
+# fmt: off
+# Aanmelders: Twente's table (GI 66, lokale toegang 62, onderwijs 4, thuiszitterstafel 1,
+# zorgaanbieder 11) plus IJsselland's GI 23, wijkteams 6, ouders 5 and 12 invented.
+AANMELDER = {"gi": 89, "lokale_toegang": 68, "onderwijs": 7, "zorgaanbieder": 17,
+             "thuiszitterstafel": 1, "ouder_jeugdige": 5, "anders": 3}
+# Gemeenten: both tables; "Overige plaatsen" (3) and "Onbekend" (5) have no gemeente.
+GEMEENTE = {"Zwolle": 15, "Steenwijkerland": 3, "Hardenberg": 4, "Deventer": 9, "Kampen": 2,
+            "Raalte": 6, "Olst-Wijhe": 1, "Zwartewaterland": 3, "Almelo": 18, "Borne": 5,
+            "Dinkelland": 1, "Enschede": 31, "Haaksbergen": 2, "Hellendoorn": 4, "Hengelo": 25,
+            "Hof van Twente": 7, "Losser": 7, "Oldenzaal": 7, "Rijssen-Holten": 7,
+            "Tubbergen": 5, "Twenterand": 15, "Wierden": 4, "Rotterdam": 1, None: 8}
+# Maatregel: invented (IJsselland's 66% is a share only).
+MAATREGEL = {"ots": 70, "voogdij": 15, "machtiging": 16, "jeugdreclassering": 4, "geen": 75,
+             "onbekend": 10}
+SOORT_VRAAG = {"passende_plek": 60, "samenwerking": 35, "visieverschil": 20, "toekomst": 25,
+               "expertise": 15, "procesregie": 15, "analyse": 10, "18min_plus": 10}  # invented
+# 107 extended consultations and 39 RET meetings (all 190: section 1); the rest invented.
+BESLUIT = {"consultatie": 107, "ret_tafel": 39, "samenwerkingstafel": 10, "doorverwijzen": 20,
+           None: 14}
+GESLACHT = {"jongen": 101, "meisje": 89}  # 51/49% of IJsselland, 54/46% of Twente
+# Age: IJsselland 13-16 62% and 17+ 27% of 37, four 9-12; Twente's birth-year table for
+# 2024 (2007: 13, 2008: 29, 2009: 21, 2010: 9, 2011: 13, 2012: 12). The rest: no year.
+LEEFTIJD = {"9-12": 16, "13-16": 95, "17+": 23, None: 56}
+AGE = {"9-12": 11, "13-16": 15, "17+": 17}
+# Woonsituatie: thuis 10 (of 37) + 61 (of 104); "elders" split invented; rest unknown.
+WOONSITUATIE = {"thuis": 71, "pleeggezin": 15, "gezinshuis": 12, "residentieel": 20,
+                "jeugdzorgplus": 8, "crisis": 15, None: 49}
+# Onderwijs: IJsselland's 17 speciaal, 15 geen, 1 regulier, 4 ontheffing; Twente invented.
+ONDERWIJS = {"speciaal": 47, "geen": 25, "regulier": 41, "vrijstelling": 8, "onbekend": 20,
+             None: 49}
+# Problematiek: IJsselland trauma 22, ASS 11, LVB 7, psychiatrie 6; Twente's chart invented.
+JEUGDIGE = {"trauma": 62, "ass": 41, "lvb": 22, "psychiatrie": 34, "hechting": 20,
+            "gedrag": 35, "identiteit": 25, "gender": 4, "justitie": 5, "adhd": 6}
+OUDERS = {"eigen": 40, "ouder_kind": 30, "instabiel": 25, "overbelasting": 35,
+          "huiselijk_geweld": 10}
+FOLLOWED_UP = 25  # IJsselland: 17 of 25 meetings needed follow-up; Twente's 8 invented
+ESCALATIONS = {EscalationStep.BESTUURLIJK: 1, EscalationStep.SAMENWERKINGSTAFEL: 2,
+               EscalationStep.PROCESREGIE: 3}  # IJsselland's one escalatietafel, rest invented
+LEAD_DAYS = {30: 55, 120: 30, 200: 15}  # closed consultations: < 3, 3-6, > 6 months
+START = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
+# fmt: on
+
+
+def _spread(counts: dict, rng: random.Random) -> list:
+    values = [code for code, n in counts.items() for _ in range(n)]
+    assert len(values) == N, counts
+    rng.shuffle(values)
+    return values
+
+
+def _multi(counts: dict, rng: random.Random) -> list[list[str]]:
+    """Several per case: each code on that many different cases."""
+    picked: list[list[str]] = [[] for _ in range(N)]
+    for code, n in counts.items():
+        for index in rng.sample(range(N), n):
+            picked[index].append(code)
+    return picked
+
+
+def plans() -> list[CasePlan]:
+    rng = random.Random(2024)
+    columns = {
+        "aanmelder_type": _spread(AANMELDER, rng),
+        "gemeente": _spread(GEMEENTE, rng),
+        "maatregel": _spread(MAATREGEL, rng),
+        "soort_vraag": _spread(SOORT_VRAAG, rng),
+        "geslacht": _spread(GESLACHT, rng),
+        "woonsituatie": _spread(WOONSITUATIE, rng),
+        "onderwijs": _spread(ONDERWIJS, rng),
+    }
+    ages = _spread(LEEFTIJD, rng)
+    decisions = _spread(BESLUIT, rng)
+    jeugdige, ouders = _multi(JEUGDIGE, rng), _multi(OUDERS, rng)
+    meetings = [i for i, d in enumerate(decisions) if d == "ret_tafel"]
+    followed = meetings[:FOLLOWED_UP]
+    steps = [step for step, n in ESCALATIONS.items() for _ in range(n)]
+    escalated = dict(zip(followed, steps, strict=False))
+    consultations = [i for i, d in enumerate(decisions) if d == "consultatie"]
+    lead = [days for days, n in LEAD_DAYS.items() for _ in range(n)]
+    closing = dict(zip(consultations, lead, strict=False))
+    result = []
+    for i in range(N):
+        answers = {k: values[i] for k, values in columns.items() if values[i] is not None}
+        answers |= {"initialen": "X.Y.", "hulpvraag": "Verzonnen hulpvraag"}
+        if ages[i]:
+            answers["geboortejaar"] = 2026 - AGE[ages[i]]
+        answers |= {"problematiek_jeugdige": jeugdige[i], "problematiek_ouders": ouders[i]}
+        decision = Decision(decisions[i]) if decisions[i] else None
+        meeting = decision is Decision.RET_TAFEL
+        result.append(
+            CasePlan(
+                Referrer("msteams", f"referrer-{i % 17}", f"Aanmelder {i % 17}"),
+                answers,
+                START + timedelta(days=i * 115 // N),
+                decision,
+                meeting_after_days=14 if meeting else None,
+                advice_after_days=15 if i in followed else None,
+                follow_up_after_days=45 if i in followed else None,
+                escalation=escalated.get(i),
+                close_after_days=closing.get(i),
+            )
+        )
+    return result
+
+
+def _labelled(counts: dict, vocabulary: v.Vocabulary) -> dict[str, int]:
+    labels = {t.code: t.nl for t in vocabulary}
+    return {labels.get(code, UNKNOWN): n for code, n in counts.items()}
+
+
+# fmt: off
+EXPECTED: dict[str, dict[str, int]] = {
+    "Aanmeldingen": {"Aanmeldingen": N, "Uitgebreide consultaties": 107, "RET-overleggen": 39},
+    "Aanmelders": _labelled(AANMELDER, v.AANMELDER),
+    "Gemeenten": {k or UNKNOWN: n for k, n in GEMEENTE.items()},
+    "Maatregel": _labelled(MAATREGEL, v.MAATREGEL),
+    "Soort vraag": _labelled(SOORT_VRAAG, v.SOORT_VRAAG),
+    "Acties": {**_labelled({k: n for k, n in BESLUIT.items() if k}, DECISIONS),
+               "Nog niet besloten": BESLUIT[None]},
+    "Doorlooptijd": {"< 3 maanden": 55, "3-6 maanden": 30, "> 6 maanden": 15},
+    "Geslacht": _labelled(GESLACHT, v.GESLACHT),
+    "Leeftijd": {k or UNKNOWN: n for k, n in LEEFTIJD.items()},
+    "Woonsituatie": _labelled(WOONSITUATIE, v.WOONSITUATIE),
+    "Problematiek jeugdige": _labelled(JEUGDIGE, v.PROBLEMATIEK_JEUGDIGE),
+    "Problematiek ouders": _labelled(OUDERS, v.PROBLEMATIEK_OUDERS),
+    "Onderwijs": _labelled(ONDERWIJS, v.ONDERWIJS),
+    "Opvolging": {"Opvolging nodig": FOLLOWED_UP, "Geen opvolging nodig": 39 - FOLLOWED_UP},
+    "Escalaties": {"Samenwerkingstafel na triage": 10,
+                   **{f"Escalatieladder: {s.value}": n for s, n in ESCALATIONS.items()}},
+}
+# fmt: on

@@ -1,0 +1,55 @@
+"""`retbot demo-data`: invented cases across the whole process, the same per seed, and
+never mixed into a database that has cases."""
+
+import sqlite3
+
+from tests.test_report import retbot
+
+STAGES = {
+    "aangemeld",
+    "consultatie",
+    "ret-tafel ingepland",
+    "samenwerkingstafel",
+    "doorverwezen",
+    "advies gegeven",
+    "monitoren",
+    "afgesloten",
+}
+
+
+def demo(tmp_path, name: str, seed: int, *extra: str):
+    url = f"sqlite+aiosqlite:///{tmp_path / name}"
+    done = retbot(url, "demo-data", "--cases", "300", "--seed", str(seed),
+                  "--until", "2026-12-01", *extra)  # fmt: skip
+    return url, done
+
+
+def rows(path, sql: str) -> list[tuple]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql).fetchall()
+
+
+FACTS = "SELECT * FROM case_fact ORDER BY case_number"
+
+
+def test_same_seed_same_cases_across_the_whole_process(tmp_path):
+    _, first = demo(tmp_path, "a.db", 1)
+    _, second = demo(tmp_path, "b.db", 1)
+    _, other = demo(tmp_path, "c.db", 2)
+
+    assert first.returncode == second.returncode == other.returncode == 0, first.stderr
+    facts = rows(tmp_path / "a.db", FACTS)
+    assert len(facts) == 300
+    assert facts == rows(tmp_path / "b.db", FACTS)
+    assert facts != rows(tmp_path / "c.db", FACTS)
+    statuses = {s for (s,) in rows(tmp_path / "a.db", "SELECT status FROM case_file")}
+    assert statuses == STAGES
+    for table in ("booking", "advice", "follow_up_round", "escalation"):
+        assert rows(tmp_path / "a.db", f"SELECT count(*) FROM {table}")[0][0] > 0, table
+
+
+def test_a_database_with_cases_is_left_alone(tmp_path):
+    demo(tmp_path, "a.db", 1)
+    _, again = demo(tmp_path, "a.db", 1)
+    assert again.returncode == 1 and "al 300 casussen" in again.stderr
+    assert rows(tmp_path / "a.db", "SELECT count(*) FROM case_file") == [(300,)]

@@ -1,0 +1,154 @@
+"""`retbot report`: 190 requests with seed 002's distributions come back as exactly those
+counts, in xlsx, docx (with a chart per table, rendered by LibreOffice) and csv."""
+
+import asyncio
+import csv
+import os
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
+
+import pytest
+from docx import Document
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph
+from openpyxl import load_workbook
+
+from domain.cases import Referrer
+from storage.case_walk import CasePlan, CaseWalker
+from storage.database import create_engine, create_session_factory
+from storage.encryption import FieldCipher
+from storage.migrate import upgrade_to_head
+from tests import seed_002
+from tests.support import EXAMPLE_RET, REPO
+
+KEY = "a" * 43 + "="  # a valid Fernet key: the report must not need it
+
+
+@pytest.fixture
+async def seeded(database_url) -> str:
+    engine = create_engine(database_url)
+    try:
+        await upgrade_to_head(engine)
+        walker = CaseWalker(create_session_factory(engine), FieldCipher(KEY))
+        for plan in seed_002.plans():
+            await walker.walk(plan)
+        outside = Referrer("msteams", "x", "Buiten de periode")
+        for moment in (  # just before and just after 2026 in Amsterdam
+            datetime(2025, 12, 31, 22, 30, tzinfo=UTC),
+            datetime(2026, 12, 31, 23, 30, tzinfo=UTC),
+        ):
+            await walker.walk(CasePlan(outside, {"gemeente": "Zwolle"}, moment))
+    finally:
+        await engine.dispose()
+    return database_url
+
+
+def retbot(database_url: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "RETBOT_DATABASE_URL": database_url,
+        "RETBOT_CONFIG": str(EXAMPLE_RET),
+        **(env or {}),
+    }
+    env.pop("RETBOT_DATA_KEY", None)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def report(database_url: str, fmt: str, out) -> None:
+    done = retbot(database_url, "report", "--from", "2026-01-01", "--to", "2026-12-31",
+                  "--format", fmt, "--out", str(out))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
+def nonzero(rows: dict[str, int]) -> dict[str, int]:
+    return {label: n for label, n in rows.items() if n}
+
+
+async def test_xlsx_gives_back_the_seed_counts(seeded, tmp_path):
+    out = tmp_path / "rapportage.xlsx"
+    report(seeded, "xlsx", out)
+
+    workbook = load_workbook(out)
+    for key, expected in seed_002.EXPECTED.items():
+        rows = list(workbook[key].iter_rows(min_row=3, values_only=True))
+        counted = {}
+        for label, count in rows:
+            if label == "Totaal":
+                break
+            counted[label] = count
+        assert nonzero(counted) == expected, key
+        assert rows[len(counted)] == ("Totaal", sum(counted.values()))
+    assert "Rode draden" in workbook.sheetnames
+
+
+async def test_docx_has_the_counts_a_sentence_and_a_chart_per_table(seeded, tmp_path):
+    out = tmp_path / "rapportage.docx"
+    report(seeded, "docx", out)
+
+    document = Document(str(out))
+    tables: dict[str, dict[str, int]] = {}
+    sentences: dict[str, str] = {}
+    heading = sentence = None
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph) and block.style.name == "Heading 2":
+            heading, sentence = block.text, None
+        elif isinstance(block, Paragraph) and block.text and sentence is None:
+            sentence = sentences[heading] = block.text
+        elif isinstance(block, DocxTable):
+            rows = [[cell.text for cell in row.cells] for row in block.rows[1:]]
+            tables[heading] = {label: int(n) for label, n in rows if label != "Totaal"}
+    by_key = dict(zip(seed_002.EXPECTED, tables.values(), strict=True))
+
+    for key, expected in seed_002.EXPECTED.items():
+        assert nonzero(by_key[key]) == expected, key
+    assert len(document.inline_shapes) == len(seed_002.EXPECTED)
+    titles = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert titles[-1] == "Rode draden"
+    age = sentences["Leeftijd van de jeugdigen bij aanmelding"]
+    assert age == f"{round(100 * 95 / 190)}% van de jeugdigen valt in de leeftijd 13-16 jaar."
+    measure = sentences["Jeugdbeschermingsmaatregel"]
+    assert measure.startswith(f"Bij {round(100 * 105 / 190)}% van de aanmeldingen")
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the render check needs it")
+    profile = tmp_path / "lo-profile"
+    rendered = await asyncio.to_thread(
+        subprocess.run,
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    pdf = tmp_path / "rapportage.pdf"
+    assert rendered.returncode == 0 and pdf.exists(), rendered.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 50_000
+
+
+async def test_csv_has_a_row_per_category(seeded, tmp_path):
+    out = tmp_path / "rapportage.csv"
+    report(seeded, "csv", out)
+
+    with out.open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    counted: dict[str, dict[str, int]] = {}
+    for row in rows:
+        counted.setdefault(row["tabel"], {})[row["categorie"]] = int(row["aantal"])
+    assert {k: nonzero(v) for k, v in counted.items()} == seed_002.EXPECTED
+
+
+def test_bad_periods_get_a_dutch_message(tmp_path):
+    url = f"sqlite+aiosqlite:///{tmp_path / 'leeg.db'}"
+    wrong = retbot(url, "report", "--from", "2026-13-01", "--to", "2026-12-31", "--out", "x")
+    backwards = retbot(url, "report", "--from", "2026-12-31", "--to", "2026-01-01",
+                       "--out", str(tmp_path / "x.docx"))  # fmt: skip
+    assert wrong.returncode == 2 and "geen datum" in wrong.stderr
+    assert backwards.returncode == 2 and "vóór hij begint" in backwards.stderr
+    assert not (tmp_path / "x.docx").exists()
