@@ -23,7 +23,13 @@ class SqlCaseRepository:
         self._sessions = sessions
         self._cipher = cipher
 
-    async def submit(self, referrer: Referrer, answers: dict, now: datetime) -> Case:
+    async def submit(
+        self,
+        referrer: Referrer,
+        answers: dict,
+        now: datetime,
+        events: Sequence[CaseEvent] = (),
+    ) -> Case:
         async with self._sessions.begin() as session:
             # The counter row stays locked until commit: a racing submission waits for it,
             # and a rolled-back one gives its number back. No gaps, no duplicates.
@@ -49,7 +55,15 @@ class SqlCaseRepository:
                     channel=referrer.channel_id,
                 )
             )
+            for event in events:
+                session.add_all(self._event_rows(case.number, event, referrer.channel_id))
         return case
+
+    async def record_without_case(
+        self, actor: str, action: str, channel: str, at: datetime
+    ) -> None:
+        async with self._sessions.begin() as session:
+            session.add(AuditRow(at=at, actor=actor, action=action, channel=channel))
 
     async def cases_of(self, referrer: Referrer) -> list[Case]:
         async with self._sessions() as session:
