@@ -26,6 +26,7 @@ from bot.mailer import SmtpMailer
 from bot.members import RosterMembers
 from bot.outbox import OutboxDispatcher
 from bot.references import ReferenceCaptureMiddleware
+from bot.self_apply_page import SelfApplyPage
 from bot.settings import Settings
 from bot.tenants import TenantGate
 from dialogs.booking import BookingActions
@@ -151,6 +152,7 @@ def create_app(
     app.router.add_get("/healthz", healthz)
     app[RETBOT].follow_up_page.add_routes(app)
     app[RETBOT].agenda_page.add_routes(app)
+    SelfApplyPage(settings, ret.name).add_routes(app)
     return app
 
 
