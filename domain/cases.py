@@ -76,6 +76,7 @@ class Case:
     answers: dict = field(default_factory=dict)
     submitted_at: datetime | None = None
     closed_at: datetime | None = None
+    self_applied: bool = False  # zelf aangemeld: by a parent or young person, not a professional
 
     @property
     def initials(self) -> str:
@@ -133,6 +134,7 @@ class CaseRepository(Protocol):
         answers: dict,
         now: datetime,
         events: "Sequence[CaseEvent]" = (),
+        self_applied: bool = False,
     ) -> Case:
         """Numbers and stores a new case with status 'aangemeld', with its audit entry and
         first timeline `events`, in one transaction: no gaps and no duplicates, also when

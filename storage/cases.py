@@ -29,6 +29,7 @@ class SqlCaseRepository:
         answers: dict,
         now: datetime,
         events: Sequence[CaseEvent] = (),
+        self_applied: bool = False,
     ) -> Case:
         async with self._sessions.begin() as session:
             # The counter row stays locked until commit: a racing submission waits for it,
@@ -42,8 +43,9 @@ class SqlCaseRepository:
                 .returning(CaseCounterRow.last)
             )
             sequence = await session.scalar(bump)
+            number = case_number(now.year, sequence)
             case = Case(
-                case_number(now.year, sequence), CaseStatus.AANGEMELD, referrer, answers, now
+                number, CaseStatus.AANGEMELD, referrer, answers, now, self_applied=self_applied
             )
             session.add(self._row(case))
             session.add(
@@ -185,6 +187,7 @@ def _row(case: Case, answers: str) -> CaseRow:
         answers=answers,
         submitted_at=case.submitted_at,
         closed_at=case.closed_at,
+        self_applied=case.self_applied,
     )
 
 
@@ -201,4 +204,5 @@ def _case(row: CaseRow, answers: dict) -> Case:
         answers=answers,
         submitted_at=row.submitted_at,
         closed_at=row.closed_at,
+        self_applied=row.self_applied,
     )

@@ -53,7 +53,9 @@ def section_card(
             }
         )
     suggested = {p.field: p.suggestions[0] for p in problems if p.suggestions}
-    body += [_input(f, values.get(f.key), suggested.get(f.key), language) for f in section.fields]
+    body += [
+        field_input(f, values.get(f.key), suggested.get(f.key), language) for f in section.fields
+    ]
     return adaptive_card(
         body,
         actions=[
@@ -65,7 +67,7 @@ def section_card(
     )
 
 
-def _input(field: Field, value: object, suggestion: str | None, language: Language) -> dict:
+def field_input(field: Field, value: object, suggestion: str | None, language: Language) -> dict:
     element: dict = {"id": field.key, "label": field.label(language)}
     if field.required:
         element = required(element, text("intake.required", language))
