@@ -31,6 +31,7 @@
         store: store,
         userID: answer.userId,
         locale: 'nl-NL',
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Typ je bericht' },
         styleOptions: { hideUploadButton: true, bubbleBorderRadius: 8, bubbleFromUserBorderRadius: 8 }
       }, main);
     })

@@ -39,10 +39,17 @@ def section_card(section: Section, values: dict, problems: list[str], language: 
         _step(SECTIONS.index(section) + 1, language),
         heading(section.title(language)),
         *_problems(problems, language),
-        *[field_input(f, values.get(f.key), None, language) for f in section.fields],
+        *[_plain(field_input(f, values.get(f.key), None, language)) for f in section.fields],
     ]
     data = {SELF_APPLY_KEY: SECTION_DONE, "section": section.key}
     return adaptive_card(body, actions=[submit(text("zelf.next", language), data)])
+
+
+def _plain(element: dict) -> dict:
+    """Choices as a list to tick, not a drop-down: easier to read, on a phone too."""
+    if element["type"] == "Input.ChoiceSet":
+        return {**element, "style": "expanded"}
+    return element
 
 
 def consent_card(questions: tuple[str, ...], missing: bool, language: Language) -> dict:
