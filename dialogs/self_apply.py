@@ -46,6 +46,7 @@ from domain.mail import Mail
 from domain.ret import RetConfig
 from domain.self_apply import (
     ABOUT,
+    CODES_PER_REQUEST,
     QUESTION,
     SECTIONS,
     Applicant,
@@ -224,6 +225,10 @@ class SelfApplyConversation:
             await self._draft.set(context, draft)
             await context.send_activity(text("zelf.no_email", lang))
             return
+        if draft.get("codes_sent", 0) >= CODES_PER_REQUEST:
+            await context.send_activity(text("zelf.too_many_codes", lang))
+            return
+        draft["codes_sent"] = draft.get("codes_sent", 0) + 1
         plain, code = new_code(now())
         mail = Mail(
             to=(contact.email,),

@@ -22,6 +22,7 @@ from domain.intake import Field, Kind, Problem, ProblemKind, Section, age_in
 CODE_LENGTH = 6
 CODE_VALID = timedelta(minutes=30)
 CODE_ATTEMPTS = 5  # wrong tries before a new code is needed
+CODES_PER_REQUEST = 5  # codes one request may send: the page is public, inboxes are not
 
 
 class Applicant(StrEnum):

@@ -290,3 +290,20 @@ async def test_teams_only_actions_are_refused_in_web_chat(bot, connector, http):
 async def cases(bot) -> list[CaseRow]:
     async with bot.app[RETBOT].engine.connect() as connection:
         return list(await connection.execute(select(CaseRow)))
+
+
+async def test_codes_stop_after_five_so_the_page_cannot_flood_an_inbox(
+    mail_bot, connector, http, smtp_server
+):
+    talk = family(mail_bot, connector, http)
+    await through_consent(talk, toestemming_eigen="ja", toestemming_jeugdige="ja")
+    await talk.submit({SELF_APPLY_KEY: CONTACT, "email": EMAIL, "telefoon": ""})
+    for _ in range(4):
+        await talk.submit({SELF_APPLY_KEY: CODE_AGAIN})
+    await code_from(smtp_server, EMAIL, count=5)
+
+    refused = await talk.submit({SELF_APPLY_KEY: CODE_AGAIN})
+
+    assert refused.texts()[0].startswith("Ik heb al een paar keer een code gestuurd")
+    await asyncio.sleep(0.3)
+    assert len(smtp_server.to(EMAIL)) == 5

@@ -198,6 +198,17 @@ CATALOG: Catalog = {
             "or contact the expert team."
         ),
     },
+    "zelf.too_many_codes": {
+        "nl": (
+            "Ik heb al een paar keer een code gestuurd. Kijk of een van die e-mails is "
+            "aangekomen, ook bij je ongewenste e-mail. Lukt het niet? Neem dan contact op met "
+            "het expertteam."
+        ),
+        "en": (
+            "I have sent a code a few times already. Check whether one of those emails "
+            "arrived, also in your junk mail. Still not working? Then contact the expert team."
+        ),
+    },
     "zelf.mail_subject": {
         "nl": "Je code voor je aanmelding bij het {ret}",
         "en": "Your code for your request to the {ret}",
