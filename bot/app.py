@@ -30,6 +30,7 @@ from bot.members import RosterMembers
 from bot.outbox import OutboxDispatcher
 from bot.references import ReferenceCaptureMiddleware
 from bot.report_page import ReportPage
+from bot.self_apply_page import SelfApplyPage
 from bot.settings import Settings
 from bot.tenants import TenantGate
 from dialogs.advice_document import AdviceDocuments
@@ -203,6 +204,7 @@ def create_app(
     app[RETBOT].agenda_page.add_routes(app)
     app[RETBOT].document_page.add_routes(app)
     app[RETBOT].report_page.add_routes(app)
+    SelfApplyPage(settings, ret.name).add_routes(app)
     return app
 
 

@@ -41,6 +41,7 @@ from dialogs.language import LanguageDialog
 from dialogs.members import MemberLookup
 from dialogs.notulen import NotulenActions
 from dialogs.reports import ReportActions
+from dialogs.self_apply import SelfApplyConversation, is_self_apply_channel
 from dialogs.signals import SignalActions
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.triage import VERBS as TRIAGE_VERBS
@@ -58,6 +59,7 @@ from storage.bot_state import DatabaseConversationState, DatabaseUserState, load
 
 CARD_ACTION_INVOKE = "adaptiveCard/action"
 FILE_CONSENT_INVOKE = "fileConsent/invoke"
+WEBCHAT_JOIN = "webchat/join"  # the event bot/static/aanmelden.js sends on connecting
 
 SubmitHandler = Callable[[TurnContext, dict, Language], Awaitable[None]]
 """Handles a card submit (a message whose value carries the route's key)."""
@@ -108,6 +110,13 @@ class RetBot(ActivityHandler):
         self._closing = ClosingActions(cases, delivery, members, self._language)
         self._email = EmailConversation(ret, consultations)
         self._file_consent = file_consent
+        self._self_apply = SelfApplyConversation(
+            ret,
+            cases,
+            delivery,
+            user_state.create_property("self_apply_draft"),
+            conversation_state.create_property("self_apply_greeted"),
+        )
 
         # The first of these keys that a submit's value carries decides who handles it.
         self._submits: dict[str, SubmitHandler] = {
@@ -155,6 +164,10 @@ class RetBot(ActivityHandler):
         personal = is_personal(turn_context.activity)
         bot_was_added = any(member.id == bot_id for member in members_added)
         others_added = any(member.id != bot_id for member in members_added)
+        if is_self_apply_channel(turn_context.activity):  # Web Chat on the RET's website
+            if others_added:
+                await self._self_apply.greet(turn_context, await self._language_of(turn_context))
+            return
         # In a 1:1 chat everyone is welcomed; in a team or group only the bot's own arrival.
         if bot_was_added or (personal and others_added):
             await self._welcome(turn_context)
@@ -164,6 +177,9 @@ class RetBot(ActivityHandler):
         if is_email(turn_context.activity):  # no cards, no dialogs: each email on its own
             body = inbound_text(turn_context.activity)
             await self._email.answer(turn_context, body, email_command(body), language)
+            return
+        if is_self_apply_channel(turn_context.activity):  # parents and young people: only this
+            await self._self_apply.on_message(turn_context, language)
             return
         dialog_context = await self._dialogs.create_context(turn_context)
         command = command_of(turn_context.activity)
@@ -275,12 +291,20 @@ class RetBot(ActivityHandler):
             return
         await self._show_cases(context, language, status, page)
 
+    async def on_event_activity(self, turn_context: TurnContext) -> None:
+        """The /aanmelden page says 'webchat/join' as soon as Web Chat is connected."""
+        activity = turn_context.activity
+        if is_self_apply_channel(activity) and activity.name == WEBCHAT_JOIN:
+            await self._self_apply.greet(turn_context, await self._language_of(turn_context))
+
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         """Invokes through the `_invokes` table, not the SDK's per-kind handlers: with
         CloudAdapter its on_adaptive_card_invoke serialises the response twice, and its
-        file consent accept may not fire (TEAMS-NOTES.md)."""
+        file consent accept may not fire (TEAMS-NOTES.md). Web Chat for parents and young
+        people has no Action.Execute cards nor files: every invoke is refused there."""
         handle = self._invokes.get(turn_context.activity.name)
-        if handle is None:  # a clear 400 rather than the SDK's 501
+        if handle is None or is_self_apply_channel(turn_context.activity):
+            # a clear 400 rather than the SDK's 501
             return InvokeResponse(status=400, body={"error": "unsupported invoke"})
         return await handle(turn_context)
 

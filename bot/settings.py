@@ -82,6 +82,22 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("RETBOT_MAIL_FROM", "mail_from"),
         description="The From address of retbot's emails, e.g. 'RET Jeugd <ret@example.org>'.",
     )
+    directline_secret: str = Field(
+        default="",
+        validation_alias=AliasChoices("RETBOT_DIRECTLINE_SECRET", "directline_secret"),
+        description="Direct Line secret of the bot; empty: the /aanmelden page is not set up.",
+        repr=False,
+    )
+    directline_url: str = Field(
+        default="https://directline.botframework.com",
+        validation_alias=AliasChoices("RETBOT_DIRECTLINE_URL", "directline_url"),
+        description="Base URL of the Direct Line service (tests point it at a local server).",
+    )
+    embed_origins: str = Field(
+        default="",
+        validation_alias=AliasChoices("RETBOT_EMBED_ORIGINS", "embed_origins"),
+        description="Space-separated origins whose pages may show /aanmelden in an iframe.",
+    )
     openid_metadata_url: str | None = Field(
         default=None,
         validation_alias=AliasChoices("RETBOT_OPENID_METADATA_URL", "openid_metadata_url"),

@@ -12,6 +12,8 @@ from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
 
 from dialogs.cards import card_activity
 from dialogs.cards.intake import (
+    COMPLAINT_CONTINUE,
+    COMPLAINT_STOP,
     DISCARD,
     DISCARD_CONFIRMED,
     EDIT,
@@ -20,19 +22,20 @@ from dialogs.cards.intake import (
     PAUSE,
     SECTION_DONE,
     SUBMIT,
+    complaint_card,
     discard_card,
     section_card,
     summary_card,
 )
 from dialogs.cards.triage import triage_card
 from dialogs.clock import now
-from dialogs.consult import complaint_routes
 from dialogs.delivery import Delivery
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.cases import CaseRepository, Referrer
+from domain.complaints import read_complaint
 from domain.intake import SECTIONS, Problem, check_section, school_missing
-from domain.quick_questions import sounds_like_a_complaint
 from domain.ret import RetConfig
+from domain.triage import CaseEvent
 
 SUMMARY = len(SECTIONS)  # the step after the last section
 
@@ -103,12 +106,17 @@ class IntakeDialog(Dialog):
         if action == KEEP:
             await context.send_activity(text("intake.kept", language))
             return await dc.end_dialog()
+        if action == COMPLAINT_STOP:
+            return await self._stop_for_complaint(dc, language)
         stored = await self._draft.get(context, None)
         if stored is None and action in (SUBMIT, EDIT, SECTION_DONE):  # a card from before
             await context.send_activity(text("intake.already_submitted", language))
             return await dc.end_dialog()
         draft = stored if stored is not None else {"answers": {}, "step": 0}
-        if action == EDIT and value.get("section") in {s.key for s in SECTIONS}:
+        if action == COMPLAINT_CONTINUE and draft.pop("complaint_pending", None):
+            draft["answers"]["klacht_keuze"] = "doorgaan"
+            await self._draft.set(context, draft)
+        elif action == EDIT and value.get("section") in {s.key for s in SECTIONS}:
             draft["step"] = [s.key for s in SECTIONS].index(value["section"])
             draft["editing"] = True
             await self._draft.set(context, draft)
@@ -136,11 +144,11 @@ class IntakeDialog(Dialog):
         answers = draft["answers"]
         if section == "onderwijs" and school_missing(answers):
             await context.send_activity(text("intake.school_matters", language))
-        if section == "vraag" and sounds_like_a_complaint(str(answers.get("hulpvraag", ""))):
+        reading = read_complaint(str(answers.get("hulpvraag", ""))) if section == "vraag" else None
+        if reading and not answers.get("klacht_keuze"):
             answers["klacht_gesignaleerd"] = True  # counted: requests that were complaints
-            complaint = text("intake.complaint", language)
-            await context.send_activity(f"{complaint}\n\n{complaint_routes(self._ret)}")
-            await context.send_activity(text("intake.complaint_continue", language))
+            answers["klacht_woord"] = reading.cue
+            draft["complaint_pending"] = True  # the next card asks whether to go on
         if answers.get("urgentie") == "spoed" and not draft.get("chair_alerted"):
             draft["chair_alerted"] = await self._alert_urgent(context, answers)
             await context.send_activity(text("intake.urgent_referrer", language))
@@ -159,8 +167,33 @@ class IntakeDialog(Dialog):
         )
         return await self._delivery.alert_chair(message)
 
+    async def _stop_for_complaint(self, dc: DialogContext, language: Language) -> DialogTurnResult:
+        """The referrer takes a complaint route instead: the draft goes, the choice stays."""
+        draft = await self._draft.get(dc.context, None)
+        if draft and draft.get("complaint_pending"):
+            referrer = referrer_of(dc.context)
+            await self._cases.record_without_case(
+                referrer.name, "klacht: aanmelding gestopt", referrer.channel_id, now()
+            )
+            await self._draft.delete(dc.context)
+        await dc.context.send_activity(text("intake.complaint_stopped", language))
+        return await dc.end_dialog()
+
     async def _submit(self, dc: DialogContext, draft: dict, language: Language) -> DialogTurnResult:
-        case = await self._cases.submit(referrer_of(dc.context), draft["answers"], now())
+        referrer = referrer_of(dc.context)
+        answers = draft["answers"]
+        events = []
+        if answers.get("klacht_keuze") == "doorgaan":
+            cue = answers.get("klacht_woord", "")
+            events.append(
+                CaseEvent(
+                    now(),
+                    referrer.name,
+                    "klacht gesignaleerd",
+                    text("intake.complaint_event", cue=cue),
+                )
+            )
+        case = await self._cases.submit(referrer, answers, now(), events)
         await self._draft.delete(dc.context)
         await self._delivery.chair_card(triage_card(case, DEFAULT_LANGUAGE))
         await dc.context.send_activity(text("intake.received", language, number=case.number))
@@ -171,7 +204,10 @@ class IntakeDialog(Dialog):
     async def _show(
         self, context: TurnContext, draft: dict, problems: list[Problem], language: Language
     ) -> None:
-        if draft["step"] >= SUMMARY:
+        if draft.get("complaint_pending"):
+            routes = [(r.name, f"{r.description} {r.contact}") for r in self._ret.complaint_routes]
+            card = complaint_card(routes, language)
+        elif draft["step"] >= SUMMARY:
             card = summary_card(draft["answers"], language)
         else:
             section = SECTIONS[draft["step"]]

@@ -1,12 +1,16 @@
 """Cases: what a submitted request becomes, its number, and the steps of its life."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from domain.ret import Member
 from domain.roles import Role
+
+if TYPE_CHECKING:  # domain.triage builds on this module
+    from domain.triage import CaseEvent
 
 
 class CaseStatus(StrEnum):
@@ -72,6 +76,7 @@ class Case:
     answers: dict = field(default_factory=dict)
     submitted_at: datetime | None = None
     closed_at: datetime | None = None
+    self_applied: bool = False  # zelf aangemeld: by a parent or young person, not a professional
 
     @property
     def initials(self) -> str:
@@ -123,9 +128,23 @@ def retention_cutoff(now: datetime, months: int) -> datetime:
 
 
 class CaseRepository(Protocol):
-    async def submit(self, referrer: Referrer, answers: dict, now: datetime) -> Case:
-        """Numbers and stores a new case with status 'aangemeld', with its audit entry,
-        in one transaction: no gaps and no duplicates, also when submissions race."""
+    async def submit(
+        self,
+        referrer: Referrer,
+        answers: dict,
+        now: datetime,
+        events: "Sequence[CaseEvent]" = (),
+        self_applied: bool = False,
+    ) -> Case:
+        """Numbers and stores a new case with status 'aangemeld', with its audit entry and
+        first timeline `events`, in one transaction: no gaps and no duplicates, also when
+        submissions race."""
+        ...
+
+    async def record_without_case(
+        self, actor: str, action: str, channel: str, at: datetime
+    ) -> None:
+        """An audit entry for a choice made before there was a case (a request stopped)."""
         ...
 
     async def cases_of(self, referrer: Referrer) -> list[Case]: ...

@@ -104,6 +104,8 @@ class ProblemKind(StrEnum):
     YEAR_TOO_OLD = "year_too_old"
     GEMEENTE_TYPO = "gemeente_typo"
     GEMEENTE_OUTSIDE = "gemeente_outside"
+    AGE_UNDER_16 = "age_under_16"  # zelf aanmelden: alone only from 16
+    AGE_NOT_12_15 = "age_not_12_15"  # zelf aanmelden: with a parent from 12 to 15
 
 
 @dataclass(frozen=True)

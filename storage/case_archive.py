@@ -59,6 +59,7 @@ class CaseArchive:
                     "naam": case.referrer_name,
                     "kanaal": case.referrer_channel_id,
                     "gebruiker": case.referrer_user_id,
+                    "zelf_aangemeld": case.self_applied,
                 },
                 "aanmelding": json.loads(self._cipher.decrypt(case.answers)),
                 "verloop": [

@@ -24,7 +24,14 @@ class SqlCaseRepository:
         self._sessions = sessions
         self._cipher = cipher
 
-    async def submit(self, referrer: Referrer, answers: dict, now: datetime) -> Case:
+    async def submit(
+        self,
+        referrer: Referrer,
+        answers: dict,
+        now: datetime,
+        events: Sequence[CaseEvent] = (),
+        self_applied: bool = False,
+    ) -> Case:
         async with self._sessions.begin() as session:
             # The counter row stays locked until commit: a racing submission waits for it,
             # and a rolled-back one gives its number back. No gaps, no duplicates.
@@ -37,8 +44,9 @@ class SqlCaseRepository:
                 .returning(CaseCounterRow.last)
             )
             sequence = await session.scalar(bump)
+            number = case_number(now.year, sequence)
             case = Case(
-                case_number(now.year, sequence), CaseStatus.AANGEMELD, referrer, answers, now
+                number, CaseStatus.AANGEMELD, referrer, answers, now, self_applied=self_applied
             )
             session.add(self._row(case))
             await store_request_facts(session, case.number, case.status.value, answers, now)
@@ -51,7 +59,15 @@ class SqlCaseRepository:
                     channel=referrer.channel_id,
                 )
             )
+            for event in events:
+                session.add_all(self._event_rows(case.number, event, referrer.channel_id))
         return case
+
+    async def record_without_case(
+        self, actor: str, action: str, channel: str, at: datetime
+    ) -> None:
+        async with self._sessions.begin() as session:
+            session.add(AuditRow(at=at, actor=actor, action=action, channel=channel))
 
     async def cases_of(self, referrer: Referrer) -> list[Case]:
         async with self._sessions() as session:
@@ -194,6 +210,7 @@ def _row(case: Case, answers: str) -> CaseRow:
         answers=answers,
         submitted_at=case.submitted_at,
         closed_at=case.closed_at,
+        self_applied=case.self_applied,
     )
 
 
@@ -210,4 +227,5 @@ def _case(row: CaseRow, answers: dict) -> Case:
         answers=answers,
         submitted_at=row.submitted_at,
         closed_at=row.closed_at,
+        self_applied=row.self_applied,
     )

@@ -2,7 +2,17 @@
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Date, DateTime, Index, String, Text, UniqueConstraint, func
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    func,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -109,6 +119,8 @@ class CaseRow(Base):
     submitted_at: Mapped[datetime] = mapped_column(UtcDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     anonymised_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # parents or young people applied themselves (zelf aangemeld, /aanmelden)
+    self_applied: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class AuditRow(Base):

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bot.app import RETBOT
 from dialogs.cards.intake import DISCARD_CONFIRMED, EDIT, INTAKE_KEY, SECTION_DONE, SUBMIT
 from dialogs.cards.menu import MENU_KEY, MenuChoice
-from storage.models import AuditRow, CaseRow
+from storage.models import AuditRow, CaseEventRow, CaseRow
 from tests.support import labelled_values
 from tests.test_consult_flow import CHAIR_AAD, person
 
@@ -283,24 +283,75 @@ async def test_no_cases_yet(conversation):
     assert turn.cards()[0]["body"][1]["text"].startswith("Je hebt nog geen aanmeldingen gedaan")
 
 
-async def test_a_complaint_in_the_request_is_named_kindly_with_the_routes(bot, conversation):
+async def _to_complaint(conversation):
     await start(conversation)
     for section in ("aanmelder", "jeugdige", "onderwijs", "problematiek"):
         await fill(conversation, section)
-
-    turn = await fill(
+    return await fill(
         conversation, "vraag", hulpvraag="Ik wil een klacht indienen over hoe de aanbieder stopte."
     )
 
-    assert turn.texts()[0].startswith("Wat je beschrijft klinkt (ook) als een klacht")
-    assert "Vertrouwenspersoon jeugdhulp" in turn.texts()[0]
-    assert turn.texts()[1].startswith("Is er daarnaast een vastgelopen zorgvraag")
-    assert step_of(turn.cards()[0]) == "Aanmelding, stap 6 van 7"
+
+async def test_a_complaint_in_the_request_is_named_kindly_with_the_routes(bot, conversation):
+    turn = await _to_complaint(conversation)
+
+    [card] = turn.cards()
+    lines = " ".join(block.get("text", "") for block in card["body"])
+    assert lines.startswith("Gaat het (ook) om een klacht?")
+    assert "Het RET behandelt zelf geen klachten" in lines
+    assert "Vertrouwenspersoon jeugdhulp" in lines
+    assert [a["title"] for a in card["actions"]] == [
+        "Ja, ga verder met de aanmelding",
+        "Nee, ik kies een klachtroute",
+    ]
+    resumed = await conversation.say("hallo")  # the question stays until it is answered
+    assert resumed.cards()[0]["body"][0]["text"] == "Gaat het (ook) om een klacht?"
+
+    went_on = await conversation.submit(card["actions"][0]["data"])
+
+    assert step_of(went_on.cards()[0]) == "Aanmelding, stap 6 van 7"
     for section in ("wensen", "toestemming"):
         await fill(conversation, section)
     await conversation.submit({INTAKE_KEY: SUBMIT})
     [row] = await cases(bot)
     assert '"klacht_gesignaleerd": true' in row.answers
+    assert '"klacht_keuze": "doorgaan"' in row.answers
+    async with bot.app[RETBOT].engine.connect() as connection:
+        events = list(await connection.execute(select(CaseEventRow)))
+        audited = list(await connection.execute(select(AuditRow.action)))
+    assert [(e.case_number, e.kind, e.actor) for e in events] == [
+        (row.number, "klacht gesignaleerd", "Inge Referent")
+    ]
+    assert "koos ervoor door te gaan" in events[0].text
+    assert ("klacht gesignaleerd",) in audited
+
+
+async def test_a_referrer_who_takes_the_complaint_route_stops_and_it_is_audited(bot, conversation):
+    card = (await _to_complaint(conversation)).cards()[0]
+
+    stopped = await conversation.submit(card["actions"][1]["data"])
+
+    assert stopped.texts()[0].startswith("Goed, dan stoppen we hier")
+    assert await cases(bot) == []
+    async with bot.app[RETBOT].engine.connect() as connection:
+        rows = list(await connection.execute(select(AuditRow.actor, AuditRow.action)))
+    assert ("Inge Referent", "klacht: aanmelding gestopt") in rows
+    again = await start(conversation)  # no draft left: a fresh start
+    assert again.texts()[0].startswith("Fijn dat je het RET inschakelt")
+
+
+async def test_a_stuck_care_question_told_with_frustration_is_no_complaint(conversation):
+    await start(conversation)
+    for section in ("aanmelder", "jeugdige", "onderwijs", "problematiek"):
+        await fill(conversation, section)
+
+    turn = await fill(
+        conversation,
+        "vraag",
+        hulpvraag="Ouders zijn boos: de aanbieder stopt en niemand neemt hem op.",
+    )
+
+    assert step_of(turn.cards()[0]) == "Aanmelding, stap 6 van 7"
 
 
 async def test_problems_are_worded_in_english_on_request(conversation):

@@ -13,6 +13,8 @@ PAUSE = "pause"
 DISCARD = "discard"
 DISCARD_CONFIRMED = "discard_confirmed"
 KEEP = "keep"
+COMPLAINT_CONTINUE = "complaint_continue"
+COMPLAINT_STOP = "complaint_stop"
 
 
 def problem_text(problem: Problem, section: Section, region: str, language: Language) -> str:
@@ -51,7 +53,9 @@ def section_card(
             }
         )
     suggested = {p.field: p.suggestions[0] for p in problems if p.suggestions}
-    body += [_input(f, values.get(f.key), suggested.get(f.key), language) for f in section.fields]
+    body += [
+        field_input(f, values.get(f.key), suggested.get(f.key), language) for f in section.fields
+    ]
     return adaptive_card(
         body,
         actions=[
@@ -63,7 +67,7 @@ def section_card(
     )
 
 
-def _input(field: Field, value: object, suggestion: str | None, language: Language) -> dict:
+def field_input(field: Field, value: object, suggestion: str | None, language: Language) -> dict:
     element: dict = {"id": field.key, "label": field.label(language)}
     if field.required:
         element = required(element, text("intake.required", language))
@@ -141,5 +145,22 @@ def discard_card(language: Language) -> dict:
         actions=[
             submit(text("intake.discard_yes", language), {INTAKE_KEY: DISCARD_CONFIRMED}),
             submit(text("intake.discard_no", language), {INTAKE_KEY: KEEP}),
+        ],
+    )
+
+
+def complaint_card(routes: list[tuple[str, str]], language: Language) -> dict:
+    """The RET is not a complaints body: the routes, and whether to go on with the request."""
+    body = [
+        heading(text("intake.complaint_title", language)),
+        paragraph(text("intake.complaint", language)),
+        *[labelled(name, description) for name, description in routes],
+        paragraph(text("intake.complaint_continue", language)),
+    ]
+    return adaptive_card(
+        body,
+        actions=[
+            submit(text("intake.complaint_go_on", language), {INTAKE_KEY: COMPLAINT_CONTINUE}),
+            submit(text("intake.complaint_stop", language), {INTAKE_KEY: COMPLAINT_STOP}),
         ],
     )

@@ -16,6 +16,7 @@ from dialogs.texts import Language, status_label, text
 from domain.booking import Booking
 from domain.cases import Case, CaseStatus
 from domain.intake import SECTIONS, Field, age_in
+from domain.self_apply import SECTIONS as SELF_APPLY_SECTIONS
 from domain.triage import CaseEvent, Decision
 
 VERB_PREFIX = "triage."
@@ -48,6 +49,7 @@ def triage_card(
     )
     body = [
         heading(text("triage.title", language, number=case.number)),
+        *([paragraph(text("zelf.triage_mark", language))] if case.self_applied else []),
         facts(
             [
                 (text("triage.initials", language), case.initials or "-"),
@@ -107,6 +109,17 @@ def question_card(case: Case, chair_name: str, question: str, language: Language
 
 def full_request_card(case: Case, events: list[CaseEvent], language: Language) -> dict:
     body = [heading(text("triage.full_title", language, number=case.number))]
+    if case.self_applied:
+        body.append(paragraph(text("zelf.triage_mark", language)))
+        own = [
+            f
+            for s in SELF_APPLY_SECTIONS
+            for f in s.fields
+            if f.key not in _FIELDS and f.key in case.answers
+        ]
+        body.append(
+            facts([(f.label(language), display(f, case.answers.get(f.key), language)) for f in own])
+        )
     for section in SECTIONS:
         body.append(
             {"type": "TextBlock", "text": section.title(language), "weight": "Bolder", "wrap": True}

@@ -17,6 +17,7 @@ from dialogs.texts import (
     intake,
     notulen,
     reports,
+    self_apply,
     signals,
     triage,
 )
@@ -41,6 +42,7 @@ _FLOWS = (
     case_pages,
     signals,
     reports,
+    self_apply,
 )
 
 

@@ -3,22 +3,54 @@
 from dialogs.texts.catalog import Catalog
 
 CATALOG: Catalog = {
+    "intake.complaint_title": {
+        "nl": "Gaat het (ook) om een klacht?",
+        "en": "Is this (also) a complaint?",
+    },
     "intake.complaint": {
         "nl": (
-            "Wat je beschrijft klinkt (ook) als een klacht. Die wordt het zorgvuldigst "
+            "Wat je beschrijft klinkt (ook) als een klacht. Vervelend dat je dit meemaakt. "
+            "Het RET behandelt zelf geen klachten; een klacht wordt het zorgvuldigst "
             "behandeld via een van deze routes:"
         ),
-        "en": "What you describe sounds (also) like a complaint. It is handled best through:",
+        "en": (
+            "What you describe sounds (also) like a complaint. Sorry you ran into this. The "
+            "RET does not handle complaints itself; a complaint is handled best through:"
+        ),
     },
     "intake.complaint_continue": {
         "nl": (
-            "Is er daarnaast een vastgelopen zorgvraag waarbij het RET kan helpen? Ga dan "
-            "gewoon verder met de aanmelding. Zo niet, dan kun je de aanmelding weggooien."
+            "Is er daarnaast een vastgelopen zorgvraag waarbij het RET kan helpen? Dan gaan "
+            "we verder met de aanmelding. Wil je liever eerst de klachtroute volgen, dan "
+            "stoppen we hier."
         ),
         "en": (
-            "Is there also a stuck care question the RET can help with? Then simply continue "
-            "with the request. If not, you can discard it."
+            "Is there also a stuck care question the RET can help with? Then we continue "
+            "with the request. If you would rather take the complaint route first, we stop "
+            "here."
         ),
+    },
+    "intake.complaint_go_on": {
+        "nl": "Ja, ga verder met de aanmelding",
+        "en": "Yes, continue with the request",
+    },
+    "intake.complaint_stop": {
+        "nl": "Nee, ik kies een klachtroute",
+        "en": "No, I will take a complaint route",
+    },
+    "intake.complaint_stopped": {
+        "nl": (
+            "Goed, dan stoppen we hier; je concept is weggegooid. Loopt de zorgvraag later "
+            "toch vast, dan kun je altijd opnieuw aanmelden via 'Nieuwe aanmelding'."
+        ),
+        "en": (
+            "All right, we stop here; your draft has been discarded. If the care question "
+            "gets stuck later, you can always apply again through 'New request'."
+        ),
+    },
+    "intake.complaint_event": {
+        "nl": "De aanmelding las als een klacht ('{cue}'); de aanmelder koos ervoor door te gaan.",
+        "en": "The request read as a complaint ('{cue}'); the referrer chose to continue.",
     },
     "intake.step": {
         "nl": "Aanmelding, stap {step} van {total}",
