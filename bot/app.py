@@ -30,6 +30,7 @@ from bot.settings import Settings
 from bot.tenants import TenantGate
 from dialogs.booking import BookingActions
 from dialogs.follow_up import FollowUpActions
+from dialogs.meeting_prep import MeetingPrepActions
 from domain.ret import RetConfig
 from scheduler.ticker import start_ticker
 from storage.advice import SqlAdviceRepository
@@ -40,6 +41,7 @@ from storage.consultations import SqlConsultationRepository
 from storage.database import create_engine, create_session_factory, ping
 from storage.encryption import FieldCipher
 from storage.follow_up import SqlFollowUpRepository
+from storage.meeting_prep import SqlMeetingPrepRepository
 from storage.member_emails import MemberEmails
 from storage.migrate import upgrade_to_head
 from storage.outbox import OutboxRepository
@@ -105,6 +107,11 @@ def build_retbot(
     follow_up = FollowUpActions(ret, follow_up_repository, delivery, roster, links)
     bookings = SqlBookingRepository(sessions, cipher)
     agenda_links = AgendaLinks(settings.link_key, settings.public_url)
+    booking = BookingActions(ret, bookings, delivery, agenda_links)
+    meeting_prep = MeetingPrepActions(
+        ret, SqlMeetingPrepRepository(sessions, cipher), delivery, roster, booking
+    )
+    booking.prepare_with(meeting_prep)
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
@@ -115,10 +122,19 @@ def build_retbot(
         SqlAdviceRepository(sessions, cipher),
         roster,
         follow_up,
-        BookingActions(ret, bookings, delivery, agenda_links),
+        booking,
+        meeting_prep,
     )
     jobs = PeriodicJobs(
-        ret, sessions, cipher, consultations, delivery, dispatcher, follow_up_repository, follow_up
+        ret,
+        sessions,
+        cipher,
+        consultations,
+        delivery,
+        dispatcher,
+        follow_up_repository,
+        follow_up,
+        meeting_prep,
     )
     page = FollowUpPage(links, follow_up_repository, follow_up)
     agenda = AgendaPage(agenda_links, bookings, ret.name)

@@ -21,6 +21,7 @@ from dialogs.cards.cases import CLOSE_KEY, CONSENT_KEY, cases_card
 from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.follow_up import ESCALATE_KEY, FOLLOW_UP_KEY
 from dialogs.cards.intake import INTAKE_KEY, discard_card
+from dialogs.cards.meeting import ATTEND_KEY, FAMILY_KEY, PREP_KEY
 from dialogs.cards.menu import MenuChoice, menu_card
 from dialogs.cards.triage import CASE_INFO_KEY
 from dialogs.clock import now
@@ -32,6 +33,7 @@ from dialogs.email import EmailConversation
 from dialogs.follow_up import FollowUpActions
 from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
+from dialogs.meeting_prep import MeetingPrepActions
 from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.triage import VERBS as TRIAGE_VERBS
@@ -66,6 +68,7 @@ class RetBot(ActivityHandler):
         members: MemberLookup,
         follow_up: FollowUpActions,
         booking: BookingActions,
+        meeting_prep: MeetingPrepActions,
     ) -> None:
         self._ret = ret
         self._members = members
@@ -86,6 +89,7 @@ class RetBot(ActivityHandler):
         self._advice = AdviceActions(ret, advice, delivery, members)
         self._closing = ClosingActions(cases, delivery, members, self._language)
         self._email = EmailConversation(ret, consultations)
+        self._meeting_prep = meeting_prep
 
         # The first of these keys that a submit's value carries decides who handles it.
         self._submits: dict[str, SubmitHandler] = {
@@ -97,6 +101,9 @@ class RetBot(ActivityHandler):
             ESCALATE_KEY: follow_up.on_escalate,
             FOLLOW_UP_KEY: follow_up.on_answer,
             INTAKE_KEY: self._resume_intake,
+            PREP_KEY: meeting_prep.on_prep,
+            FAMILY_KEY: meeting_prep.on_family_outcome,
+            ATTEND_KEY: meeting_prep.on_attendance,
         }
         self._card_actions: dict[str, CardAction] = {
             **dict.fromkeys(CONSULT_VERBS, self._chair_actions.act),
@@ -205,8 +212,14 @@ class RetBot(ActivityHandler):
         cases = await visible_cases(self._cases, referrer_of(context), member, now())
         team_view = member is not None and member.role in TEAM_VIEW_ROLES
         closable = frozenset(c.number for c in cases if may_close(member, c))
+        tasks = await self._meeting_prep.open_task_lines(language) if team_view else {}
         card = cases_card(
-            cases, team_view, language, can_advise=is_chair(member), closable=closable
+            cases,
+            team_view,
+            language,
+            can_advise=is_chair(member),
+            closable=closable,
+            notes=tasks,
         )
         await context.send_activity(card_activity(card))
 

@@ -9,6 +9,7 @@ from bot.outbox import OutboxDispatcher
 from dialogs.cards.consult import when
 from dialogs.delivery import Delivery
 from dialogs.follow_up import FollowUpActions
+from dialogs.meeting_prep import MeetingPrepActions, PrepRun
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.cases import retention_cutoff
 from domain.consultations import Consultation, ConsultationRepository
@@ -23,6 +24,7 @@ from storage.retention import anonymise_closed_cases
 OUTBOX_MINUTES = 1
 REMINDER_MINUTES = 15
 FOLLOW_UP_MINUTES = 15
+MEETING_PREP_MINUTES = 15
 RETENTION_MINUTES = 24 * 60
 SENT_MESSAGES_KEPT = timedelta(days=7)  # to answer "did it go out?"; then the content goes
 FAILED_MESSAGES_KEPT = timedelta(days=30)  # for an administrator to look into
@@ -39,6 +41,7 @@ class PeriodicJobs:
         dispatcher: OutboxDispatcher,
         follow_up_repository: FollowUpRepository,
         follow_up: FollowUpActions,
+        meeting_prep: MeetingPrepActions,
     ) -> None:
         self._ret = ret
         self.sessions = sessions
@@ -48,6 +51,7 @@ class PeriodicJobs:
         self._dispatcher = dispatcher
         self._follow_up_repository = follow_up_repository
         self._follow_up = follow_up
+        self._meeting_prep = meeting_prep
 
     def schedule(self) -> dict:
         """What the ticker runs, and every how many minutes."""
@@ -55,6 +59,7 @@ class PeriodicJobs:
             "outbox": (self._dispatcher.dispatch_due, OUTBOX_MINUTES),
             "consultation reminders": (self.reminders, REMINDER_MINUTES),
             "follow-up": (self.follow_up, FOLLOW_UP_MINUTES),
+            "meeting preparation": (self.meeting_prep, MEETING_PREP_MINUTES),
             "retention": (self.retention, RETENTION_MINUTES),
             "outbox clean-up": (self.outbox_clean_up, RETENTION_MINUTES),
         }
@@ -74,6 +79,10 @@ class PeriodicJobs:
             now or datetime.now(UTC),
             self._follow_up,
         )
+
+    async def meeting_prep(self, now: datetime | None = None) -> PrepRun:
+        """Reminds of overdue family contacts; sends readiness cards and agendas when due."""
+        return await self._meeting_prep.run(now or datetime.now(UTC))
 
     async def retention(self, now: datetime | None = None) -> list[str]:
         """Anonymises cases closed longer ago than the RET's retention period."""

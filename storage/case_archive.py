@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import FOLLOW_UP_TABLES, follow_up_export
+from storage.meeting_prep import MEETING_TABLES, meeting_export
 from storage.models import (
     AdviceRow,
     AfspraakRow,
@@ -67,6 +68,7 @@ class CaseArchive:
                 "advies": advice,
                 "follow_up": await follow_up_export(session, number, self._cipher),
                 "overleg": await _booking_export(session, number),
+                "rond_het_overleg": await meeting_export(session, number, self._cipher),
             }
 
     async def _advice(self, session, number: str) -> dict | None:
@@ -115,7 +117,14 @@ class CaseArchive:
             if removed.rowcount == 0:
                 return False
             await session.execute(delete(CaseEventRow).where(CaseEventRow.case_number == number))
-            for model in (AdviceRow, AfspraakRow, MandateRow, BookingRow, *FOLLOW_UP_TABLES):
+            for model in (
+                AdviceRow,
+                AfspraakRow,
+                MandateRow,
+                BookingRow,
+                *FOLLOW_UP_TABLES,
+                *MEETING_TABLES,
+            ):
                 await session.execute(delete(model).where(model.case_number == number))
             await delete_mentioning(session, self._cipher, number)
             session.add(_audit(number, requested_by, "casus verwijderd"))

@@ -11,6 +11,7 @@ from storage.models import (
     CaseEventRow,
     CaseRow,
     ConsultationRow,
+    FamilyContactRow,
     FollowUpAskRow,
     OutboxRow,
 )
@@ -24,6 +25,7 @@ ENCRYPTED_COLUMNS = (
     (AfspraakRow, ("action", "person")),
     (OutboxRow, ("payload",)),
     (FollowUpAskRow, ("toelichting",)),
+    (FamilyContactRow, ("wishes",)),
 )
 
 

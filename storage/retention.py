@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from domain.cases import CaseStatus, anonymised
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import anonymise_follow_up
+from storage.meeting_prep import anonymise_meeting
 from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, CaseRow
 
 ANONYMOUS = "(geanonimiseerd)"
@@ -47,6 +48,7 @@ async def anonymise_closed_cases(
             )
             await _anonymise_advice(session, case.number)
             await anonymise_follow_up(session, case.number)
+            await anonymise_meeting(session, case.number, ANONYMOUS)
             session.add(
                 AuditRow(
                     at=now,

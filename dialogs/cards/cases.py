@@ -23,8 +23,10 @@ def cases_card(
     *,
     can_advise: bool = False,
     closable: frozenset[str] = frozenset(),
+    notes: dict[str, str] | None = None,
 ) -> dict:
-    """`closable`: the numbers of the cases the viewer may close (the voorzitter's view)."""
+    """`closable`: the numbers of the cases the viewer may close (the voorzitter's view);
+    `notes`: per case number a line about open work (the family contact)."""
     title = text("cases.title_team" if team_view else "cases.title_mine", language)
     body = [heading(title)]
     if not cases:
@@ -55,6 +57,8 @@ def cases_card(
                 ]
             ),
         ]
+        if notes and case.number in notes:
+            body.append(paragraph(notes[case.number], subtle=True))
         if not team_view and not case.consent_given:
             body += _consent_form(case, language)
         actions = []

@@ -13,6 +13,7 @@ from dialogs.texts import (
     follow_up,
     general,
     intake,
+    meeting,
     triage,
 )
 from dialogs.texts.catalog import DEFAULT_LANGUAGE, Catalog, Language
@@ -21,7 +22,7 @@ from domain.vocabularies import CASE_STATUS, term
 
 __all__ = ["DEFAULT_LANGUAGE", "Language", "status_label", "text"]
 
-_FLOWS = (general, consult, intake, cases, triage, booking, advice, follow_up, email)
+_FLOWS = (general, consult, intake, cases, triage, booking, advice, follow_up, email, meeting)
 
 
 def _merged(flows: tuple) -> Catalog:
