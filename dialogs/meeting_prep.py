@@ -28,7 +28,6 @@ from dialogs.cards.meeting import (
     family_task_card,
     prep_card,
     readiness_card,
-    reasons_of,
     stand_in_input,
 )
 from dialogs.clock import now
@@ -165,16 +164,10 @@ class MeetingPrepActions:
             channel,
             at,
         )
-        for suggestion in (suggestions[e] for e in invited):
-            intro = text(
-                "schil.intro",
-                number=number,
-                initials=case.initials,
-                reasons=reasons_of(suggestion, DEFAULT_LANGUAGE),
-            )
-            await self._booking.invite(
-                case, booking, [suggestion.member], intro, "email.schil.body"
-            )
+        # The invitation names no problematiek: it is a message outside the voorzitter's chat.
+        intro = text("schil.intro", number=number, initials=case.initials)
+        schil = [suggestions[e].member for e in invited]
+        await self._booking.invite(case, booking, schil, intro, "email.schil.body")
         if chosen:
             reply += text("prep.saved_schil", names=", ".join(s.member.name for s in chosen))
         return reply

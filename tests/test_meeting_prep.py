@@ -146,7 +146,8 @@ async def test_the_schil_is_suggested_privately_and_the_ticked_member_is_invited
     ]
     [invitation] = await table.cards_for(table.noor, seen)
     assert invitation["body"][0]["text"] == f"Uitnodiging RET-overleg {number} (J.D.)"
-    assert "vanwege je expertise in: eetstoornis" in invitation["body"][1]["text"]
+    assert "de casus vraagt om jouw expertise" in invitation["body"][1]["text"]
+    assert "eetstoornis" not in str(invitation).lower()  # the reason is for the voorzitter
     assert [a["title"] for a in invitation["actions"]] == [
         "In mijn agenda",
         "Ik kom",
@@ -378,3 +379,56 @@ async def test_the_kernteam_gets_the_agenda_the_day_before_without_details(
         for detail in (*PERSONAL, HULPVRAAG, "Eetstoornis", "Inge Referent"):
             assert detail not in words, detail
     assert table.new_since(seen, table.noor) == []  # the schil was not invited here
+
+
+async def test_malformed_answers_get_the_fallback_and_change_nothing(bot, connector, http):
+    table = await Meeting(bot, connector, http).open()
+    number = await table.case()
+    await table.to_the_table(number)
+
+    answers = [
+        await table.thijs.submit({ATTEND_KEY: number, "answer": "misschien"}),
+        await table.thijs.submit({ATTEND_KEY: ["x"], "answer": "komt"}),
+        await table.chair.submit({PREP_KEY: 7}),
+        await table.sanne.submit({FAMILY_KEY: None, "participation": "aanwezig"}),
+        await table.sanne.submit({FAMILY_KEY: number, "participation": "soms", "wishes": "x"}),
+    ]
+
+    assert all(a.status in (200, 201) for a in answers)
+    assert all(a.texts() and "Traceback" not in a.texts()[0] for a in answers)
+    assert answers[-1].texts() == ["Vul in hoe het gezin wil deelnemen en wat zij zelf zeggen."]
+    [task] = await rows(bot, FamilyContactRow)
+    assert task.done_at is None
+    actions = [a.action for a in await rows(bot, AuditRow)]
+    assert not [a for a in actions if a.startswith("aanwezigheid")]
+
+
+async def test_a_schil_member_outside_teams_gets_the_invitation_by_email(
+    database_url, ret, connector, http, smtp_server
+):
+    """Noor without a Teams id: the invitation comes by email with the calendar file."""
+    members = tuple(
+        m.model_copy(update={"aad_object_id": None}) if m.email == NOOR else m for m in ret.members
+    )
+    ret = ret.model_copy(update={"members": members})
+    bot = await RunningBot(smtp_server.settings(database_url), ret).start()
+    try:
+        table = await Meeting(bot, connector, http).open()
+        number = await table.case()
+        await table.to_the_table(number)
+        before = len(smtp_server.to(NOOR))
+        await table.chair.submit({PREP_KEY: number, "contact_member": SANNE, "schil": NOOR})
+        async with asyncio.timeout(5):
+            while len(smtp_server.to(NOOR)) == before:
+                await bot.app[RETBOT].delivery.flush()
+                await asyncio.sleep(0.05)
+    finally:
+        await bot.stop()
+
+    [mail] = smtp_server.to(NOOR)
+    assert mail["Subject"].startswith(f"Uitnodiging RET-overleg {number} (J.D.): ")
+    assert "vanuit de flexibele schil uitgenodigd" in mail.get_body(("plain",)).get_content()
+    [attachment] = list(mail.iter_attachments())
+    assert attachment.get_content_type() == "text/calendar"
+    for detail in (*PERSONAL, HULPVRAAG, "Eetstoornis", "eetstoornis"):
+        assert detail not in mail.as_string(), detail

@@ -59,11 +59,11 @@ CATALOG: Catalog = {
     },
     "schil.intro": {
         "nl": "Je bent vanuit de flexibele schil uitgenodigd voor het RET-overleg over casus "
-        "{number} ({initials}), vanwege je expertise in: {reasons}. De verwijzer, de jeugdige "
-        "en de ouders zijn erbij.",
+        "{number} ({initials}): de casus vraagt om jouw expertise. De verwijzer, de jeugdige "
+        "en de ouders zijn erbij; de voorzitter vertelt je vooraf wat er van je gevraagd wordt.",
         "en": "You are invited from the flexible shell to the RET meeting about case {number} "
-        "({initials}), for your expertise in: {reasons}. The referrer, the young person and "
-        "the parents attend.",
+        "({initials}): the case calls for your expertise. The referrer, the young person and "
+        "the parents attend; the chair tells you beforehand what is asked of you.",
     },
     "email.schil.body": {
         "nl": (
