@@ -7,6 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import text as sql
+from sqlalchemy import update
 
 from bot.app import RETBOT
 from bot.settings import Settings
@@ -20,7 +21,8 @@ from storage.case_archive import CaseArchive
 from storage.cases import SqlCaseRepository
 from storage.database import create_session_factory
 from storage.encryption import PREFIX
-from storage.models import AuditRow, FamilyContactRow, SchilInvitationRow
+from storage.models import AttendanceRow, AuditRow, CaseRow, FamilyContactRow, SchilInvitationRow
+from storage.retention import ANONYMOUS
 from tests.support import RunningBot, assert_valid_card
 from tests.test_advice_flow import FATIMA_AAD, THIJS_AAD, rows
 from tests.test_booking_flow import Table, bookings, meetings
@@ -432,3 +434,27 @@ async def test_a_schil_member_outside_teams_gets_the_invitation_by_email(
     assert attachment.get_content_type() == "text/calendar"
     for detail in (*PERSONAL, HULPVRAAG, "Eetstoornis", "eetstoornis"):
         assert detail not in mail.as_string(), detail
+
+
+async def test_retention_clears_the_familys_words_and_who_answered(bot, connector, http):
+    table = await Meeting(bot, connector, http).open()
+    number = await table.case()
+    await table.to_the_table(number)
+    await table.sanne.submit({FAMILY_KEY: number, "participation": "online", "wishes": WISHES})
+    await table.thijs.submit(
+        {ATTEND_KEY: number, "answer": "kan_niet", stand_in_input(number): "Karin de Vries"}
+    )
+    retbot = bot.app[RETBOT]
+    async with retbot.jobs.sessions.begin() as session:
+        await session.execute(
+            update(CaseRow)
+            .where(CaseRow.number == number)
+            .values(status="afgesloten", closed_at=datetime.now(UTC) - timedelta(days=900))
+        )
+
+    assert await retbot.jobs.retention() == [number]
+
+    [task] = await rows(bot, FamilyContactRow)
+    assert (task.wishes, task.done_by, task.participation) == (None, ANONYMOUS, "online")
+    [answer] = await rows(bot, AttendanceRow)
+    assert (answer.person_name, answer.stand_in, answer.answer) == (ANONYMOUS, None, "kan_niet")
