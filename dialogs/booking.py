@@ -55,7 +55,9 @@ class CalendarLinks(Protocol):
 class AroundTheMeeting(Protocol):
     """What a booking sets going: the family contact, the flexibele schil."""
 
-    async def booked(self, case: Case, booking: Booking, chair: Member | None) -> None:
+    async def booked(
+        self, case: Case, booking: Booking, chair: Member | None, channel: str
+    ) -> None:
         """A first booking or a move."""
         ...
 
@@ -104,7 +106,7 @@ class BookingActions:
             log.warning("no new booking for a case at the RET-tafel: %s", type(not_booked).__name__)
             return await self._bookings.get(number)
         await self._invite_members(case, booking)
-        await self._booked(case, booking, chair)
+        await self._booked(case, booking, chair, channel)
         return case
 
     async def move_or_book(self, number: str, chair: Member | None, channel: str) -> Booking:
@@ -130,12 +132,14 @@ class BookingActions:
             )
         case = await self._bookings.get(number)
         await self._invite_members(case, booking)
-        await self._booked(case, booking, chair)
+        await self._booked(case, booking, chair, channel)
         return booking
 
-    async def _booked(self, case: Case, booking: Booking, chair: Member | None) -> None:
+    async def _booked(
+        self, case: Case, booking: Booking, chair: Member | None, channel: str
+    ) -> None:
         if self._around is not None:
-            await self._around.booked(case, booking, chair)
+            await self._around.booked(case, booking, chair, channel)
 
     def _referrer_invitation(self, case: Case, booking: Booking) -> list[Notice]:
         when = moment(booking.slot, DEFAULT_LANGUAGE)

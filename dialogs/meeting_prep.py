@@ -35,7 +35,7 @@ from dialogs.delivery import Delivery
 from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.booking import Booking
-from domain.cases import Case, CaseStatus
+from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus
 from domain.flexibele_schil import suggest_schil
 from domain.mail import Mail
 from domain.meeting_prep import (
@@ -89,15 +89,18 @@ class MeetingPrepActions:
 
     # After booking -------------------------------------------------------------------
 
-    async def booked(self, case: Case, booking: Booking, chair: Member | None) -> None:
+    async def booked(
+        self, case: Case, booking: Booking, chair: Member | None, channel: str
+    ) -> None:
         due = family_due_date(booking, self._ret.working_hours, self._holidays)
         contact = default_contact(self._ret)
         if contact is None:
             return
         actor = chair.name if chair else "retbot"
+        before = await self._repository.family_contact(case.number)
         task = FamilyContact(case.number, contact.email, due)
-        task = await self._repository.start_family_contact(task, actor, "msteams", now())
-        if task.open:
+        task = await self._repository.start_family_contact(task, actor, channel, now())
+        if task.open and (before is None or before.due_date != task.due_date):
             await self._send_task(case, booking, task)
         if booking.sequence == 0:
             await self._delivery.to_chair_privately(self._prep_card(case, booking, task))
@@ -120,7 +123,14 @@ class MeetingPrepActions:
 
     async def _send_task(self, case: Case, booking: Booking, task: FamilyContact) -> None:
         member = find_member(self._ret, None, task.assignee_email)
-        card = family_task_card(case, booking, task.due_date, DEFAULT_LANGUAGE)
+        # Who does not see the full request gets the way to reach the family on the card.
+        sees_details = member is not None and member.role in TEAM_VIEW_ROLES
+        reach = (
+            None
+            if sees_details or not case.details_open_to_team
+            else case.answers.get("contact_gezin")
+        )
+        card = family_task_card(case, booking, task.due_date, DEFAULT_LANGUAGE, reach)
         if member is None or not await self._delivery.to_roster_member(member, card):
             log.info("the member who contacts the family cannot be reached in Teams")
 
@@ -267,7 +277,10 @@ class MeetingPrepActions:
 
     async def run(self, at: datetime | None = None) -> PrepRun:
         at = at or datetime.now(UTC)
-        today = at.astimezone(AMSTERDAM).date()
+        local = at.astimezone(AMSTERDAM)
+        if local.time() < self._ret.working_hours.start:  # nobody gets a card at night
+            return PrepRun()
+        today = local.date()
         return PrepRun(
             await self._remind_overdue(today, at),
             await self._send_readiness(today, at),

@@ -88,6 +88,7 @@ class Meeting(Table):
             "soort_vraag": "passende_plek",
             "school_betrokken": "ja",
             "hulpvraag": HULPVRAAG,
+            "contact_gezin": "Via de voogd",
             **answers,
         }
         case = await SqlCaseRepository(sessions).submit(referrer, answers, datetime.now(UTC))
@@ -224,6 +225,9 @@ async def test_the_family_contact_task_its_outcome_and_its_reminder(
         await table.chair.submit({PREP_KEY: number, "contact_member": THIJS})
         [for_thijs] = await table.cards_for(table.thijs, seen)
         assert for_thijs["body"][0]["text"] == task_card["body"][0]["text"]
+        # Sanne opens the full request; Thijs cannot, so his card says how to reach them.
+        assert "Zo bereik je het gezin (uit de aanmelding): Via de voogd" in str(for_thijs)
+        assert "Via de voogd" not in str(task_card)
         overview = await table.chair.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
         assert "Contact met het gezin: nog open, bij Thijs Wennink, uiterlijk" in str(
             overview.cards()
@@ -231,9 +235,9 @@ async def test_the_family_contact_task_its_outcome_and_its_reminder(
 
         # Overdue: one reminder to Thijs and a line for the voorzitter, once.
         seen = table.seen()
-        run = await bot.app[RETBOT].jobs.meeting_prep(at(task.due_date + timedelta(days=1), 7))
-        again = await bot.app[RETBOT].jobs.meeting_prep(at(task.due_date + timedelta(days=1), 8))
-        assert (run.reminded, again.reminded) == (1, 0)
+        jobs, late = bot.app[RETBOT].jobs, task.due_date + timedelta(days=1)
+        night, run, again = [await jobs.meeting_prep(at(late, hour)) for hour in (6, 9, 10)]
+        assert (night.reminded, run.reminded, again.reminded) == (0, 1, 0)
         await table.cards_for(table.thijs, seen, 0)
         [reminder] = table.texts_for(table.thijs, seen)
         assert reminder.startswith(

@@ -87,8 +87,11 @@ def prep_card(
     return adaptive_card(body, [submit(text("prep.save", language), {PREP_KEY: case.number})])
 
 
-def family_task_card(case: Case, booking: Booking, due, language: Language) -> dict:
-    """For the member who contacts the family: what to ask, and where to record it."""
+def family_task_card(
+    case: Case, booking: Booking, due, language: Language, reach: str | None = None
+) -> dict:
+    """For the member who contacts the family: what to ask, and where to record it.
+    `reach`: how to reach the family, for a member who cannot open the full request."""
     when = moment(booking.slot, language)
     choices = [
         {"title": text(f"family.participation.{p.value}", language), "value": p.value}
@@ -98,6 +101,12 @@ def family_task_card(case: Case, booking: Booking, due, language: Language) -> d
     body = [
         heading(text("family.title", language, number=case.number, initials=case.initials)),
         paragraph(text("family.intro", language, due=day_of(due, language), **when)),
+        paragraph(
+            text("family.reach", language, how=reach)
+            if reach
+            else text("family.reach_details", language),
+            subtle=True,
+        ),
         required(
             {
                 "type": "Input.ChoiceSet",

@@ -90,12 +90,20 @@ CATALOG: Catalog = {
     "family.intro": {
         "nl": "Wil je vóór {due} contact opnemen met de ouders en de jeugdige? Het RET-overleg "
         "is op {day} om {start} uur. Vraag hoe zij willen deelnemen en hoe zij ondersteund "
-        "willen worden: hun wens is het vertrekpunt. Hoe je hen bereikt, staat in de "
-        "volledige aanmelding.",
+        "willen worden: hun wens is het vertrekpunt.",
         "en": "Will you contact the parents and the young person before {due}? The RET "
         "meeting is on {day} at {start}. Ask how they want to take part and how they want to "
-        "be supported: their wish is the starting point. How to reach them is in the full "
-        "request.",
+        "be supported: their wish is the starting point.",
+    },
+    "family.reach": {
+        "nl": "Zo bereik je het gezin (uit de aanmelding): {how}",
+        "en": "How to reach the family (from the request): {how}",
+    },
+    "family.reach_details": {
+        "nl": "Hoe je het gezin bereikt, staat in de volledige aanmelding (triagekaart of "
+        "Mijn casussen); is er nog geen toestemming, vraag het dan de verwijzer.",
+        "en": "How to reach the family is in the full request (triage card or My cases); "
+        "without consent yet, ask the referrer.",
     },
     "family.participation": {
         "nl": "Hoe willen zij deelnemen?",
