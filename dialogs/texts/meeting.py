@@ -19,8 +19,8 @@ CATALOG: Catalog = {
         "en": "Who contacts the parents and young person before {due}?",
     },
     "prep.schil_label": {
-        "nl": "Flexibele schil uitnodigen (aanvinken wie je wilt uitnodigen)",
-        "en": "Invite from the flexible shell (tick whom to invite)",
+        "nl": "Wie uit de flexibele schil nodig je uit? Vink aan wie je erbij wilt hebben.",
+        "en": "Whom from the flexible shell do you invite? Tick who you want there.",
     },
     "prep.schil_choice": {
         "nl": "{name} ({organisation}), vanwege: {reasons}",
@@ -244,10 +244,12 @@ CATALOG: Catalog = {
         "en": "Agenda RET meeting {day}",
     },
     "agenda.intro": {
-        "nl": "Het RET-overleg is op {day}, {start} – {end} uur, {location}. Per casus alleen "
-        "het nummer en de initialen; de volledige aanmelding staat bij de voorzitter.",
-        "en": "The RET meeting is on {day}, {start} – {end}, {location}. Per case only the "
-        "number and initials; the full request is with the chair.",
+        "nl": "Het RET-overleg is op {day}, {location}. Deze casussen komen aan bod tussen "
+        "{start} en {end} uur. Per casus staan hier alleen het nummer en de initialen; de "
+        "volledige aanmelding ligt bij de voorzitter.",
+        "en": "The RET meeting is on {day}, {location}. These cases are discussed between "
+        "{start} and {end}. Per case only the number and initials are here; the full request "
+        "is with the chair.",
     },
     "agenda.case": {
         "nl": "{start} uur · {number} ({initials})",
