@@ -38,6 +38,7 @@ from dialogs.booking import BookingActions
 from dialogs.clock import now
 from dialogs.file_consent import FileConsent
 from dialogs.follow_up import FollowUpActions
+from dialogs.meeting_prep import MeetingPrepActions
 from dialogs.notulen import NotulenActions
 from dialogs.reports import ReportActions
 from dialogs.signals import SignalActions
@@ -53,6 +54,7 @@ from storage.database import create_engine, create_session_factory, ping
 from storage.documents import SqlDocumentRepository
 from storage.encryption import FieldCipher
 from storage.follow_up import SqlFollowUpRepository
+from storage.meeting_prep import SqlMeetingPrepRepository
 from storage.member_emails import MemberEmails
 from storage.migrate import upgrade_to_head
 from storage.notulen import CaseAuditedDocuments, SqlNotulenRepository
@@ -138,6 +140,11 @@ def build_retbot(
         ret, notulen_repository, delivery, roster, document_links, TeamsFiles(), style
     )
     report_links = ReportLinks(settings.link_key, settings.public_url)
+    booking = BookingActions(ret, bookings, delivery, agenda_links)
+    meeting_prep = MeetingPrepActions(
+        ret, SqlMeetingPrepRepository(sessions, cipher), delivery, roster, booking
+    )
+    booking.prepare_with(meeting_prep)
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
@@ -148,12 +155,13 @@ def build_retbot(
         advice,
         roster,
         follow_up,
-        BookingActions(ret, bookings, delivery, agenda_links),
+        booking,
         advice_documents,
         file_consent,
         notulen,
         SignalActions(SqlSignalRepository(sessions, cipher), roster),
         ReportActions(roster, lambda period, fmt: report_links.url(period, fmt, now())),
+        meeting_prep,
     )
     jobs = PeriodicJobs(
         ret,
@@ -166,6 +174,7 @@ def build_retbot(
         follow_up,
         notulen,
         lambda period, fmt: report_links.url(period, fmt, now()),
+        meeting_prep,
     )
     page = FollowUpPage(links, follow_up_repository, follow_up)
     agenda = AgendaPage(agenda_links, bookings, ret.name)

@@ -23,6 +23,7 @@ from dialogs.cards.cases import CLOSE_KEY, CONSENT_KEY, cases_card
 from dialogs.cards.consult import ASK_CHAIR
 from dialogs.cards.follow_up import ESCALATE_KEY, FOLLOW_UP_KEY
 from dialogs.cards.intake import INTAKE_KEY, discard_card
+from dialogs.cards.meeting import ATTEND_KEY, FAMILY_KEY, PREP_KEY
 from dialogs.cards.menu import MenuChoice, menu_card
 from dialogs.cards.notulen import NOTULEN_KEY
 from dialogs.cards.reports import REPORT_KEY, REPORT_OPEN_KEY
@@ -38,6 +39,7 @@ from dialogs.file_consent import FileConsent
 from dialogs.follow_up import FollowUpActions
 from dialogs.intake import IntakeDialog, referrer_of
 from dialogs.language import LanguageDialog
+from dialogs.meeting_prep import MeetingPrepActions
 from dialogs.members import MemberLookup
 from dialogs.notulen import NotulenActions
 from dialogs.reports import ReportActions
@@ -89,6 +91,7 @@ class RetBot(ActivityHandler):
         notulen: NotulenActions,
         signals: SignalActions,
         reports: ReportActions,
+        meeting_prep: MeetingPrepActions,
     ) -> None:
         self._ret = ret
         self._members = members
@@ -117,6 +120,7 @@ class RetBot(ActivityHandler):
             user_state.create_property("self_apply_draft"),
             conversation_state.create_property("self_apply_greeted"),
         )
+        self._meeting_prep = meeting_prep
 
         # The first of these keys that a submit's value carries decides who handles it.
         self._submits: dict[str, SubmitHandler] = {
@@ -133,6 +137,9 @@ class RetBot(ActivityHandler):
             SIGNAL_KEY: signals.record,
             REPORT_OPEN_KEY: reports.open_form,
             REPORT_KEY: reports.request,
+            PREP_KEY: meeting_prep.on_prep,
+            FAMILY_KEY: meeting_prep.on_family_outcome,
+            ATTEND_KEY: meeting_prep.on_attendance,
         }
         # A file sent in the personal chat goes by its kind ("docx", "vtt").
         self._files: dict[str, FileHandler] = {
@@ -272,6 +279,7 @@ class RetBot(ActivityHandler):
         shown = await visible_page(self._cases, referrer_of(context), member, now(), status, page)
         team_view = member is not None and member.role in TEAM_VIEW_ROLES
         closable = frozenset(c.number for c in shown.cases if may_close(member, c))
+        tasks = await self._meeting_prep.open_task_lines(language) if team_view else {}
         card = cases_card(
             shown.cases,
             team_view,
@@ -279,6 +287,7 @@ class RetBot(ActivityHandler):
             can_advise=is_chair(member),
             closable=closable,
             paging=shown,
+            notes=tasks,
         )
         await context.send_activity(card_activity(card))
 

@@ -11,6 +11,7 @@ from bot.outbox import OutboxDispatcher
 from dialogs.cards.consult import when
 from dialogs.delivery import Delivery
 from dialogs.follow_up import FollowUpActions
+from dialogs.meeting_prep import MeetingPrepActions, PrepRun
 from dialogs.notulen import NotulenActions
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.cases import retention_cutoff
@@ -31,6 +32,7 @@ OUTBOX_MINUTES = 1
 REMINDER_MINUTES = 15
 FOLLOW_UP_MINUTES = 15
 NOTULEN_MINUTES = 15
+MEETING_PREP_MINUTES = 15
 RETENTION_MINUTES = 24 * 60
 QUARTERLY_MINUTES = 60
 SENT_MESSAGES_KEPT = timedelta(days=7)  # to answer "did it go out?"; then the content goes
@@ -50,6 +52,7 @@ class PeriodicJobs:
         follow_up: FollowUpActions,
         notulen: NotulenActions,
         report_link: Callable[[str, str], str],
+        meeting_prep: MeetingPrepActions,
     ) -> None:
         self._ret = ret
         self.sessions = sessions
@@ -61,6 +64,7 @@ class PeriodicJobs:
         self._follow_up = follow_up
         self._notulen = notulen
         self._report_link = report_link
+        self._meeting_prep = meeting_prep
 
     def schedule(self) -> dict:
         """What the ticker runs, and every how many minutes."""
@@ -69,6 +73,7 @@ class PeriodicJobs:
             "consultation reminders": (self.reminders, REMINDER_MINUTES),
             "follow-up": (self.follow_up, FOLLOW_UP_MINUTES),
             "notulen": (self.notulen, NOTULEN_MINUTES),
+            "meeting preparation": (self.meeting_prep, MEETING_PREP_MINUTES),
             "retention": (self.retention, RETENTION_MINUTES),
             "outbox clean-up": (self.outbox_clean_up, RETENTION_MINUTES),
             "quarterly report": (self.quarterly_report, QUARTERLY_MINUTES),
@@ -94,6 +99,10 @@ class PeriodicJobs:
         """Drafts the notulen of meeting days that are over and sends them to the
         procesondersteuner."""
         return await self._notulen.draft_due(now or datetime.now(UTC))
+
+    async def meeting_prep(self, now: datetime | None = None) -> PrepRun:
+        """Reminds of overdue family contacts; sends readiness cards and agendas when due."""
+        return await self._meeting_prep.run(now or datetime.now(UTC))
 
     async def retention(self, now: datetime | None = None) -> list[str]:
         """Anonymises cases closed longer ago than the RET's retention period."""

@@ -41,3 +41,14 @@ def working_day_length(hours: WorkingHours) -> timedelta:
 def _is_working_day(day: date, hours: WorkingHours, holidays: Container[date]) -> bool:
     weekday = day.weekday()
     return weekday < len(_WEEKDAYS) and _WEEKDAYS[weekday] in hours.days and day not in holidays
+
+
+def working_days_before(
+    day: date, count: int, hours: WorkingHours, holidays: Container[date]
+) -> date:
+    """The working day `count` working days before `day` (2 before a Tuesday: Friday)."""
+    while count:
+        day -= timedelta(days=1)
+        if _is_working_day(day, hours, holidays):
+            count -= 1
+    return day

@@ -11,6 +11,7 @@ from storage.case_facts import FACT_TABLES
 from storage.documents import case_documents, decoded_content, delete_case_documents
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import FOLLOW_UP_TABLES, follow_up_export
+from storage.meeting_prep import MEETING_TABLES, meeting_export
 from storage.models import (
     AdviceAttendeeRow,
     AdviceRow,
@@ -76,6 +77,7 @@ class CaseArchive:
                 "overleg": await _booking_export(session, number),
                 "documenten": await self._documents(session, number),
                 "notulen": await case_notulen_export(session, number),
+                "rond_het_overleg": await meeting_export(session, number, self._cipher),
             }
 
     async def _advice(self, session, number: str) -> dict | None:
@@ -165,6 +167,7 @@ class CaseArchive:
                 *FOLLOW_UP_TABLES,
                 *FACT_TABLES,
                 SignalRow,
+                *MEETING_TABLES,
             ):
                 await session.execute(delete(model).where(model.case_number == number))
             await delete_case_documents(session, number)

@@ -412,4 +412,65 @@ class ReportDeliveryRow(Base):
     __tablename__ = "report_delivery"
 
     period: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class SchilInvitationRow(Base):
+    """A flexibele-schil member the voorzitter invited to a case's meeting; `reasons` are
+    the problematiek codes that matched their expertise."""
+
+    __tablename__ = "schil_invitation"
+    __table_args__ = (UniqueConstraint("case_number", "member_email"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(16), index=True)
+    member_email: Mapped[str] = mapped_column(String(254))
+    reasons: Mapped[str] = mapped_column(String(400))
+    invited_by: Mapped[str] = mapped_column(Text)
+    invited_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class AttendanceRow(Base):
+    """An invitee's 'Ik kom' / 'Ik kan niet' (with stand-in); the last answer counts.
+    `person_key` is a member's email, or "verwijzer" for the referrer."""
+
+    __tablename__ = "meeting_attendance"
+    __table_args__ = (UniqueConstraint("case_number", "person_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(16), index=True)
+    person_key: Mapped[str] = mapped_column(String(254))
+    person_name: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(String(16))
+    stand_in: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class FamilyContactRow(Base):
+    """The task 'contact met ouders/jeugdige vóór het overleg' of a booked case; the
+    family's wishes in their own words are encrypted."""
+
+    __tablename__ = "family_contact"
+
+    case_number: Mapped[str] = mapped_column(String(16), primary_key=True)
+    assignee_email: Mapped[str] = mapped_column(String(254))
+    due_date: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    reminded_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    done_by: Mapped[str | None] = mapped_column(Text)
+    participation: Mapped[str | None] = mapped_column(String(16))
+    wishes: Mapped[str | None] = mapped_column(Text)
+
+
+class MeetingDispatchRow(Base):
+    """A readiness card (per case) or an agenda (per meeting, case_number "") that went
+    out: inserted first, so two instances never both send it."""
+
+    __tablename__ = "meeting_dispatch"
+    __table_args__ = (UniqueConstraint("kind", "meeting_date", "case_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    meeting_date: Mapped[date] = mapped_column(Date)
+    case_number: Mapped[str] = mapped_column(String(16))
     sent_at: Mapped[datetime] = mapped_column(UtcDateTime())

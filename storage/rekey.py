@@ -13,6 +13,7 @@ from storage.models import (
     CaseRow,
     ConsultationRow,
     DocumentVersionRow,
+    FamilyContactRow,
     FollowUpAskRow,
     NotulenRow,
     OutboxRow,
@@ -32,6 +33,7 @@ ENCRYPTED_COLUMNS = (
     (NotulenRow, ("transcript",)),
     (DocumentVersionRow, ("content",)),
     (SignalRow, ("note",)),
+    (FamilyContactRow, ("wishes",)),
 )
 
 

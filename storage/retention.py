@@ -10,6 +10,7 @@ from domain.cases import CaseStatus, anonymised
 from storage.documents import delete_case_documents
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import anonymise_follow_up
+from storage.meeting_prep import anonymise_meeting
 from storage.models import (
     AdviceAttendeeRow,
     AdviceRow,
@@ -60,6 +61,7 @@ async def anonymise_closed_cases(
             await delete_case_documents(session, case.number)  # they hold the free text
             await delete_case_notulen(session, case.number)
             await anonymise_signals(session, case.number, ANONYMOUS)
+            await anonymise_meeting(session, case.number, ANONYMOUS)
             session.add(
                 AuditRow(
                     at=now,

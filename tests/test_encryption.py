@@ -122,6 +122,10 @@ PLAIN_ON_PURPOSE = {
     ("conversation_reference", "reference"),
     ("document_version", "created_by"),
     ("escalation", "by"),
+    ("family_contact", "done_by"),  # the RET member who called the family
+    ("meeting_attendance", "person_name"),  # an invitee: a professional or the referrer
+    ("meeting_attendance", "stand_in"),  # the colleague who comes instead
+    ("schil_invitation", "invited_by"),
     ("follow_up_ask", "organisation"),
     ("follow_up_ask", "answered_by"),
     ("mandate_confirmation", "organisation"),

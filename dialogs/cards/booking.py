@@ -22,9 +22,15 @@ def moment(slot: Slot, language: Language) -> dict[str, str]:
 
 
 def invitation_card(
-    case: Case, booking: Booking, calendar_url: str, intro: str, language: Language
+    case: Case,
+    booking: Booking,
+    calendar_url: str,
+    intro: str,
+    language: Language,
+    answers: list[dict] = (),
 ) -> dict:
-    """`intro` says why this person gets it (referrer or kernteamlid, new or moved)."""
+    """`intro` says why this person gets it (referrer or kernteamlid, new or moved);
+    `answers` are the invitee's buttons to say whether they come."""
     title = "booking.update" if booking.sequence else "booking.invitation"
     when = moment(booking.slot, language)
     body = [
@@ -41,7 +47,7 @@ def invitation_card(
     if booking.sequence:
         body.append(paragraph(text("booking.calendar_hint", language), subtle=True))
     action = {"type": "Action.OpenUrl", "title": text("booking.calendar", language)}
-    return adaptive_card(body, actions=[{**action, "url": calendar_url}])
+    return adaptive_card(body, actions=[{**action, "url": calendar_url}, *answers])
 
 
 def booking_blocks(booking: Booking | None, language: Language) -> list[dict]:

@@ -26,9 +26,11 @@ def cases_card(
     can_advise: bool = False,
     closable: frozenset[str] = frozenset(),
     paging: CasePage | None = None,
+    notes: dict[str, str] | None = None,
 ) -> dict:
     """`closable`: the numbers of the cases the viewer may close (the voorzitter's view);
-    `paging`: the team's page, with its filter and navigation."""
+    `paging`: the team's page, with its filter and navigation; `notes`: per case number a
+    line about open work (the family contact)."""
     title = text("cases.title_team" if team_view else "cases.title_mine", language)
     body = [heading(title)]
     paged = paging is not None and paging.paged
@@ -65,6 +67,8 @@ def cases_card(
                 ]
             ),
         ]
+        if notes and case.number in notes:
+            body.append(paragraph(notes[case.number], subtle=True))
         if not team_view and not case.consent_given:
             body += _consent_form(case, language)
         actions = []

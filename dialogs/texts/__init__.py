@@ -15,6 +15,7 @@ from dialogs.texts import (
     follow_up,
     general,
     intake,
+    meeting,
     notulen,
     reports,
     self_apply,
@@ -43,6 +44,7 @@ _FLOWS = (
     signals,
     reports,
     self_apply,
+    meeting,
 )
 
 

@@ -1,0 +1,383 @@
+"""Around a booked RET meeting.
+
+After each booking (and move) the member who contacts the family gets the task card (the
+procesondersteuner unless the voorzitter chooses another), and the voorzitter gets, in their
+own chat, the preparation card: who contacts the family, and the flexibele-schil members
+whose expertise matches the case's problematiek. Invitees answer 'Ik kom' / 'Ik kan niet'.
+The periodic run reminds of overdue family contacts, sends the voorzitter a readiness card
+per case two working days before, and the kernteamleden the agenda the day before.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import holidays
+from botbuilder.core import TurnContext
+
+from dialogs.booking import BookingActions
+from dialogs.cards import BadCardData
+from dialogs.cards.meeting import (
+    CONTACT_INPUT,
+    PARTICIPATION_INPUT,
+    SCHIL_INPUT,
+    WISHES_INPUT,
+    agenda_card,
+    ask_of,
+    day_of,
+    family_task_card,
+    prep_card,
+    readiness_card,
+    stand_in_input,
+)
+from dialogs.clock import now
+from dialogs.delivery import Delivery
+from dialogs.members import MemberLookup
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from domain.booking import Booking
+from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus
+from domain.flexibele_schil import suggest_schil
+from domain.mail import Mail
+from domain.meeting_prep import (
+    REFERRER_KEY,
+    Answer,
+    Attendance,
+    FamilyContact,
+    MeetingPrepRepository,
+    NoOutcome,
+    Readiness,
+    age_group,
+    agenda_due,
+    check_outcome,
+    contact_candidates,
+    default_contact,
+    family_due_date,
+    overdue,
+    readiness_due,
+)
+from domain.meetings import AMSTERDAM
+from domain.people import find_member, is_chair
+from domain.ret import Member, RetConfig
+from domain.roles import Role
+
+log = logging.getLogger("retbot.meeting")
+READINESS, AGENDA = "gereedheid", "agenda"
+
+
+@dataclass(frozen=True)
+class PrepRun:
+    reminded: int = 0
+    readiness: int = 0
+    agendas: int = 0
+
+
+class MeetingPrepActions:
+    def __init__(
+        self,
+        ret: RetConfig,
+        repository: MeetingPrepRepository,
+        delivery: Delivery,
+        members: MemberLookup,
+        booking: BookingActions,
+    ) -> None:
+        self._ret = ret
+        self._repository = repository
+        self._delivery = delivery
+        self._members = members
+        self._booking = booking
+        self._holidays = holidays.Netherlands()
+
+    # After booking -------------------------------------------------------------------
+
+    async def booked(
+        self, case: Case, booking: Booking, chair: Member | None, channel: str
+    ) -> None:
+        due = family_due_date(booking, self._ret.working_hours, self._holidays)
+        contact = default_contact(self._ret)
+        if contact is None:
+            return
+        actor = chair.name if chair else "retbot"
+        before = await self._repository.family_contact(case.number)
+        task = FamilyContact(case.number, contact.email, due)
+        task = await self._repository.start_family_contact(task, actor, channel, now())
+        if task.open and (before is None or before.due_date != task.due_date):
+            await self._send_task(case, booking, task)
+        if booking.sequence == 0:
+            await self._delivery.to_chair_privately(self._prep_card(case, booking, task))
+
+    async def schil_members(self, number: str) -> list[Member]:
+        emails = await self._repository.schil_of(number)
+        return [m for e in emails if (m := find_member(self._ret, None, e)) is not None]
+
+    def _prep_card(self, case: Case, booking: Booking, task: FamilyContact) -> dict:
+        contact = find_member(self._ret, None, task.assignee_email)
+        return prep_card(
+            case,
+            booking,
+            contact_candidates(self._ret),
+            contact,
+            task.due_date,
+            suggest_schil(self._ret, case.answers),
+            DEFAULT_LANGUAGE,
+        )
+
+    async def _send_task(self, case: Case, booking: Booking, task: FamilyContact) -> None:
+        member = find_member(self._ret, None, task.assignee_email)
+        # Who does not see the full request gets the way to reach the family on the card.
+        sees_details = member is not None and member.role in TEAM_VIEW_ROLES
+        reach = (
+            None
+            if sees_details or not case.details_open_to_team
+            else case.answers.get("contact_gezin")
+        )
+        card = family_task_card(case, booking, task.due_date, DEFAULT_LANGUAGE, reach)
+        if member is None or not await self._delivery.to_roster_member(member, card):
+            log.info("the member who contacts the family cannot be reached in Teams")
+
+    # The voorzitter's preparation card ---------------------------------------------
+
+    async def on_prep(self, turn_context: TurnContext, value: dict, _: Language) -> None:
+        await turn_context.send_activity(await self._prepare(turn_context, value))
+
+    async def _prepare(self, turn_context: TurnContext, value: dict) -> str:
+        number = value.get("meeting_prep")
+        if not isinstance(number, str):
+            raise BadCardData("preparation without a case number")
+        chair = await self._members.member_of(turn_context)
+        if not is_chair(chair):
+            return text("prep.not_allowed")
+        case = await self._repository.get(number)
+        booking = await self._repository.booking_of(number)
+        task = await self._repository.family_contact(number)
+        if case is None or booking is None or task is None:
+            return text("prep.no_booking", number=number)
+        wanted = value.get(CONTACT_INPUT) or task.assignee_email
+        contact = find_member(self._ret, None, wanted) if isinstance(wanted, str) else None
+        if contact is None or contact not in contact_candidates(self._ret):
+            return text("prep.unknown_member")
+        suggestions = {s.member.email: s for s in suggest_schil(self._ret, case.answers)}
+        ticked = value.get(SCHIL_INPUT) if isinstance(value.get(SCHIL_INPUT), str) else ""
+        chosen = [suggestions[e] for e in ticked.split(",") if e in suggestions]
+        channel, at = turn_context.activity.channel_id, now()
+        reply = text("prep.saved", number=number, contact=contact.name)
+        if contact.email != task.assignee_email:
+            if await self._repository.assign_family_contact(
+                number, contact.email, chair.name, channel, at
+            ):
+                await self._send_task(case, booking, await self._repository.family_contact(number))
+            else:
+                reply += text("prep.contact_done")
+        invited = await self._repository.invite_schil(
+            number,
+            [(s.member.email, ",".join(r.code for r in s.reasons)) for s in chosen],
+            chair.name,
+            channel,
+            at,
+        )
+        # The invitation names no problematiek: it is a message outside the voorzitter's chat.
+        intro = text("schil.intro", number=number, initials=case.initials)
+        schil = [suggestions[e].member for e in invited]
+        await self._booking.invite(case, booking, schil, intro, "email.schil.body")
+        if chosen:
+            reply += text("prep.saved_schil", names=", ".join(s.member.name for s in chosen))
+        return reply
+
+    # The family contact --------------------------------------------------------------
+
+    async def on_family_outcome(self, turn_context: TurnContext, value: dict, _: Language) -> None:
+        await turn_context.send_activity(await self._record_outcome(turn_context, value))
+
+    async def _record_outcome(self, turn_context: TurnContext, value: dict) -> str:
+        number = value.get("family_contact")
+        if not isinstance(number, str):
+            raise BadCardData("family contact without a case number")
+        member = await self._members.member_of(turn_context)
+        task = await self._repository.family_contact(number)
+        if task is None or member is None:
+            return text("family.not_yours")
+        if member.email != task.assignee_email and not is_chair(member):
+            return text("family.not_yours")
+        try:
+            participation, wishes = check_outcome(
+                value.get(PARTICIPATION_INPUT), value.get(WISHES_INPUT)
+            )
+        except NoOutcome:
+            return text("family.missing")
+        recorded = await self._repository.record_family_outcome(
+            number, participation, wishes, member.name, turn_context.activity.channel_id, now()
+        )
+        return text("family.saved" if recorded else "family.already", number=number)
+
+    # Who comes -----------------------------------------------------------------------
+
+    async def on_attendance(self, turn_context: TurnContext, value: dict, _: Language) -> None:
+        await turn_context.send_activity(await self._attend(turn_context, value))
+
+    async def _attend(self, turn_context: TurnContext, value: dict) -> str:
+        number, answer = value.get("attendance"), value.get("answer")
+        if not isinstance(number, str) or answer not in {a.value for a in Answer}:
+            raise BadCardData("attendance without a case number or answer")
+        case = await self._repository.get(number)
+        booking = await self._repository.booking_of(number) if case else None
+        if case is None or booking is None or case.status is not CaseStatus.RET_TAFEL:
+            return text("prep.no_booking", number=number)
+        key, name = await self._invitee(turn_context, case)
+        if key is None:
+            return text("attend.not_invited")
+        stand_in = value.get(stand_in_input(number))
+        stand_in = (
+            stand_in.strip()[:200] if isinstance(stand_in, str) and stand_in.strip() else None
+        )
+        answer = Answer(answer)
+        if answer is Answer.KOMT:
+            stand_in = None
+        attendance = Attendance(number, key, name, answer, stand_in, now())
+        await self._repository.answer_attendance(attendance, turn_context.activity.channel_id)
+        if answer is Answer.KOMT:
+            return text("attend.thanks_yes", number=number)
+        if stand_in:
+            return text("attend.thanks_stand_in", number=number, stand_in=stand_in)
+        return text("attend.thanks_no", number=number)
+
+    async def _invitee(self, turn_context: TurnContext, case: Case) -> tuple[str | None, str]:
+        """Who answers: the case's referrer, a kernteamlid, or an invited schil member."""
+        sender = turn_context.activity.from_property
+        if (turn_context.activity.channel_id, sender.id) == (
+            case.referrer.channel_id,
+            case.referrer.user_id,
+        ):
+            return REFERRER_KEY, case.referrer.name
+        member = await self._members.member_of(turn_context)
+        if member is None:
+            return None, ""
+        invited = member.role is Role.KERNTEAMLID or (
+            member.role is Role.FLEXIBELE_SCHIL
+            and member.email in await self._repository.schil_of(case.number)
+        )
+        return (member.email, member.name) if invited else (None, "")
+
+    # Open tasks in 'Mijn casussen' ---------------------------------------------------
+
+    async def open_task_lines(self, language: Language) -> dict[str, str]:
+        """Per case number, a line about its open family contact (for the voorzitter)."""
+        today = now().astimezone(AMSTERDAM).date()
+        lines = {}
+        for task in await self._repository.open_family_contacts():
+            member = find_member(self._ret, None, task.assignee_email)
+            key = "family.overdue_line" if overdue(task, today) else "family.open_line"
+            lines[task.case_number] = text(
+                key,
+                language,
+                name=member.name if member else task.assignee_email,
+                due=day_of(task.due_date, language),
+            )
+        return lines
+
+    # The periodic run ----------------------------------------------------------------
+
+    async def run(self, at: datetime | None = None) -> PrepRun:
+        at = at or datetime.now(UTC)
+        local = at.astimezone(AMSTERDAM)
+        if local.time() < self._ret.working_hours.start:  # nobody gets a card at night
+            return PrepRun()
+        today = local.date()
+        return PrepRun(
+            await self._remind_overdue(today, at),
+            await self._send_readiness(today, at),
+            await self._send_agendas(today, at),
+        )
+
+    async def _remind_overdue(self, today: date, at: datetime) -> int:
+        sent = 0
+        for task in await self._repository.open_family_contacts():
+            if not overdue(task, today):
+                continue
+            if not await self._repository.claim_family_reminder(task.case_number, at):
+                continue
+            case = await self._repository.get(task.case_number)
+            if case is None:
+                continue
+            words = {
+                "number": case.number,
+                "initials": case.initials,
+                "due": day_of(task.due_date, DEFAULT_LANGUAGE),
+            }
+            member = find_member(self._ret, None, task.assignee_email)
+            if member is not None:
+                await self._delivery.to_roster_member(member, text("family.reminder", **words))
+            name = member.name if member else task.assignee_email
+            await self._delivery.to_chair_privately(
+                text("family.reminder_chair", name=name, **words)
+            )
+            sent += 1
+        return sent
+
+    async def _upcoming(self, today: date) -> list[tuple[Case, Booking]]:
+        found = []
+        for booking in await self._repository.bookings_from(today):
+            case = await self._repository.get(booking.case_number)
+            if case is not None and case.status is CaseStatus.RET_TAFEL:
+                found.append((case, booking))
+        return found
+
+    async def _send_readiness(self, today: date, at: datetime) -> int:
+        sent = 0
+        for case, booking in await self._upcoming(today):
+            due = family_due_date(booking, self._ret.working_hours, self._holidays)
+            if not readiness_due(booking, today, due):
+                continue
+            meeting_day = booking.slot.meeting_date
+            if not await self._repository.claim_dispatch(READINESS, meeting_day, case.number, at):
+                continue
+            await self._delivery.to_chair_privately(await self._readiness_card(case, booking))
+            sent += 1
+        return sent
+
+    async def _readiness_card(self, case: Case, booking: Booking) -> dict:
+        answers = {a.person_key: a for a in await self._repository.attendance_of(case.number)}
+        schil = await self.schil_members(case.number)
+        invited = [*self._ret.members_with_role(Role.KERNTEAMLID), *schil]
+        family = await self._repository.family_contact(case.number)
+        contact = find_member(self._ret, None, family.assignee_email) if family else None
+        ready = Readiness(
+            case,
+            booking,
+            answers.get(REFERRER_KEY),
+            family,
+            [(m, answers.get(m.email)) for m in invited],
+            frozenset(m.email for m in schil),
+        )
+        return readiness_card(ready, contact.name if contact else "-", DEFAULT_LANGUAGE)
+
+    async def _send_agendas(self, today: date, at: datetime) -> int:
+        meetings: dict[date, list[tuple[Case, Booking]]] = {}
+        for case, booking in await self._upcoming(today):
+            meetings.setdefault(booking.slot.meeting_date, []).append((case, booking))
+        sent = 0
+        for day, items in meetings.items():
+            if not agenda_due(day, today) or items[0][1].slot.start <= at:
+                continue
+            if not await self._repository.claim_dispatch(AGENDA, day, "", at):
+                continue
+            card = agenda_card([(c, b, age_group(c, day)) for c, b in items], DEFAULT_LANGUAGE)
+            for member in self._ret.members_with_role(Role.KERNTEAMLID):
+                if await self._delivery.to_roster_member(member, card):
+                    continue
+                if self._delivery.sends_email:
+                    await self._delivery.to_email(self._agenda_mail(member, items, day))
+            sent += 1
+        return sent
+
+    def _agenda_mail(self, member: Member, items: list[tuple[Case, Booking]], day: date) -> Mail:
+        """The agenda as plain text, for a kernteamlid outside Teams."""
+        lines = [f"Beste {member.name},", ""]
+        for case, booking in items:
+            group = age_group(case, day)
+            ask = ask_of(case, DEFAULT_LANGUAGE)
+            lines.append(
+                f"- {booking.slot.start:%H:%M} uur · {case.number} ({case.initials or '-'}) · "
+                f"{group or '-'} jaar · {ask}"
+            )
+        subject = text("agenda.subject", day=day_of(day, DEFAULT_LANGUAGE))
+        signature = text("email.signature", ret=self._ret.name)
+        return Mail(to=(member.email,), subject=subject, text="\n".join(lines) + "\n\n" + signature)
