@@ -121,7 +121,9 @@ def build_retbot(
         ret, advice, bookings, documents, style, document_links, delivery
     )
     cases = SqlCaseRepository(sessions, cipher)
-    file_consent = FileConsent(documents, cases, roster, document_links, TeamsFileUploader())
+    file_consent = FileConsent(
+        documents, cases, roster, document_links, TeamsFileUploader(), settings.local_mode
+    )
     bot = RetBot(
         ret,
         DatabaseConversationState(storage),
