@@ -134,7 +134,9 @@ def build_retbot(
         ret, advice, bookings, documents, style, document_links, delivery
     )
     cases = SqlCaseRepository(sessions, cipher)
-    file_consent = FileConsent(documents, cases, roster, document_links, TeamsFileUploader())
+    file_consent = FileConsent(
+        documents, cases, roster, document_links, TeamsFileUploader(), settings.local_mode
+    )
     notulen_repository = SqlNotulenRepository(sessions, cipher)
     notulen = NotulenActions(
         ret, notulen_repository, delivery, roster, document_links, TeamsFiles(), style

@@ -38,12 +38,16 @@ class FileConsent:
         members: MemberLookup,
         links: DocumentLinks,
         uploader: Uploader,
+        allow_http: bool = False,
     ) -> None:
+        """`allow_http`: upload URLs may be plain http (local mode and tests only; Teams
+        gives https)."""
         self._store = store
         self._cases = cases
         self._members = members
         self._links = links
         self._uploader = uploader
+        self._schemes = ("https://", "http://") if allow_http else ("https://",)
 
     async def answer(self, turn_context: TurnContext, value: dict, language: Language) -> None:
         """The `fileConsent/invoke`: {"action": "accept"|"decline", "context": {...},
@@ -63,7 +67,7 @@ class FileConsent:
             return
         upload = value.get("uploadInfo")
         target = upload.get("uploadUrl") if isinstance(upload, dict) else None
-        if not isinstance(target, str) or not target.startswith(("https://", "http://")):
+        if not isinstance(target, str) or not target.startswith(self._schemes):
             raise BadCardData("file consent accepted without an upload URL")
         if not await self._uploader.put(target, version.content):
             await turn_context.send_activity(text("document.upload_failed", language, **words))
