@@ -1,7 +1,9 @@
 """Data minimisation by email: every email of a whole case (intake, triage, advice,
 follow-up questions by email, an answer through the link, escalations) that reaches the
 SMTP server carries the case number and initials, never the request's details, year of
-birth, problems, the advice, the afspraak or a toelichting."""
+birth, problems, the advice, the afspraak or a toelichting in what it says. (The advies
+document itself is attached for the kernteamleden of the organisations with an afspraak, as
+the issue asks; tests/test_advies_document.py reads what it holds.)"""
 
 import pytest
 from cryptography.fernet import Fernet
@@ -56,8 +58,14 @@ async def test_no_email_of_a_whole_case_carries_personal_details(
     mails = [readable(m) for m in smtp_server.received]
     invitations = [m for m in smtp_server.received if m["Subject"].startswith("Uitnodiging")]
     kernteam = ret.members_with_role(Role.KERNTEAMLID)  # none of them opened Teams here
-    assert len(invitations) == len(kernteam) and len(smtp_server.to("f.elamrani@")) == 1 + 3
+    # The kernteamleden of the two organisations with an afspraak get the advies attached.
+    documents = [m for m in smtp_server.received if m["Subject"].startswith("Zwaarwegend advies")]
+    assert sorted(m["To"] for m in documents) == [
+        "f.elamrani@hetanker-lvb.example.org",
+        "t.wennink@jggz-debron.example.org",
+    ]
+    assert len(invitations) == len(kernteam) and len(smtp_server.to("f.elamrani@")) == 1 + 3 + 1
     assert len(smtp_server.to(JOLANDA)) == 3 and len(smtp_server.to(RUUD)) == 1
-    assert len(mails) == 8 + len(kernteam) and all(number in m and "J.D." in m for m in mails)
+    assert len(mails) == 8 + 2 + len(kernteam) and all(number in m and "J.D." in m for m in mails)
     for detail in (*PERSONAL, *PRIVATE, TOELICHTING, "De moeder is opgenomen"):
         assert not [m for m in mails if detail in m], detail
