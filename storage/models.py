@@ -412,6 +412,7 @@ class ReportDeliveryRow(Base):
     __tablename__ = "report_delivery"
 
     period: Mapped[str] = mapped_column(String(32), primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class SchilInvitationRow(Base):
