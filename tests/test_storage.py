@@ -131,9 +131,11 @@ async def test_sqlite_write_ahead_log_is_checkpointed_off_the_loop(storage, migr
             new_etag = f"e{n}"
             assert await rows.update_if_unchanged("k", etag, new_etag, "x" * 8000)
             etag = new_etag
-            await asyncio.sleep(0.002)  # turns take a while; the worker thread gets its turn
+            await asyncio.sleep(0.005)  # turns take a while; the worker thread gets its turn
     finally:
         await rows.close()
 
     log_pages = Path(f"{database}-wal").stat().st_size // 4096  # noqa: ASYNC240 (test)
-    assert log_pages < 150  # without the checkpoints: 350 and more
+    # Without the checkpoints: 350 and more. With them, about 100 on a quiet machine; a busy
+    # one (tests run on both cores) gives the worker thread fewer turns.
+    assert log_pages < 200
