@@ -2,6 +2,8 @@
 (where the team works, Action.Execute), which carries case number, initials and afspraken
 only: no summary, no advice text, no names of the family."""
 
+from collections.abc import Callable
+
 from babel.dates import format_date
 
 from dialogs.cards import adaptive_card, execute, heading, paragraph, required, submit
@@ -141,24 +143,8 @@ def _row(
 
 
 def _add_row(row: int, visible: bool, language: Language) -> dict:
-    """'Nog een afspraak': shows row `row`, hides itself and offers the row after it."""
-    targets = [_row_id(row), _add_id(row)]
-    if row < ROWS:
-        targets.append(_add_id(row + 1))
-    action_set = {
-        "type": "ActionSet",
-        "id": _add_id(row),
-        "actions": [
-            {
-                "type": "Action.ToggleVisibility",
-                "title": text("advice.add_row", language),
-                "targetElements": targets,
-            }
-        ],
-    }
-    if not visible:
-        action_set["isVisible"] = False
-    return action_set
+    """'Nog een afspraak': shows afspraak row `row`."""
+    return _reveal_row(row, ROWS, _row_id, _add_id, text("advice.add_row", language), visible)
 
 
 def _attendance(values: dict, problems: list[Problem], language: Language) -> list[dict]:
@@ -255,20 +241,33 @@ def _attendance(values: dict, problems: list[Problem], language: Language) -> li
 
 
 def _add_attendee(row: int, visible: bool, language: Language) -> dict:
-    """'Nog iemand': shows attendance row `row`, hides itself and offers the row after it."""
-    targets = [_attendee_id(row), _add_attendee_id(row)]
-    if row < ATTENDEE_ROWS:
-        targets.append(_add_attendee_id(row + 1))
+    """'Nog iemand': shows attendance row `row`."""
+    return _reveal_row(
+        row,
+        ATTENDEE_ROWS,
+        _attendee_id,
+        _add_attendee_id,
+        text("advice.add_attendee", language),
+        visible,
+    )
+
+
+def _reveal_row(
+    row: int,
+    last: int,
+    row_id: Callable[[int], str],
+    button_id: Callable[[int], str],
+    title: str,
+    visible: bool,
+) -> dict:
+    """A button that shows row `row`, hides itself and offers the button for the row after."""
+    targets = [row_id(row), button_id(row)]
+    if row < last:
+        targets.append(button_id(row + 1))
     action_set = {
         "type": "ActionSet",
-        "id": _add_attendee_id(row),
-        "actions": [
-            {
-                "type": "Action.ToggleVisibility",
-                "title": text("advice.add_attendee", language),
-                "targetElements": targets,
-            }
-        ],
+        "id": button_id(row),
+        "actions": [{"type": "Action.ToggleVisibility", "title": title, "targetElements": targets}],
     }
     if not visible:
         action_set["isVisible"] = False
