@@ -271,17 +271,3 @@ async def meeting_export(session, number: str, cipher: FieldCipher) -> dict:
             {"wie": a.person_name, "antwoord": a.answer, "vervanger": a.stand_in} for a in answers
         ],
     }
-
-
-async def anonymise_meeting(session, number: str, anonymous: str) -> None:
-    """After the retention period: the family's words and who answered go."""
-    await session.execute(
-        update(FamilyContactRow)
-        .where(FamilyContactRow.case_number == number)
-        .values(wishes=None, done_by=anonymous)
-    )
-    await session.execute(
-        update(AttendanceRow)
-        .where(AttendanceRow.case_number == number)
-        .values(person_name=anonymous, stand_in=None)
-    )

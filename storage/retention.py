@@ -10,19 +10,32 @@ from domain.cases import CaseStatus, anonymised
 from storage.documents import delete_case_documents
 from storage.encryption import PLAIN, FieldCipher
 from storage.follow_up import anonymise_follow_up
-from storage.meeting_prep import anonymise_meeting
 from storage.models import (
     AdviceAttendeeRow,
     AdviceRow,
     AfspraakRow,
+    AttendanceRow,
     AuditRow,
     CaseEventRow,
     CaseRow,
+    FamilyContactRow,
+    SignalRow,
 )
 from storage.notulen import delete_case_notulen
-from storage.signals import anonymise_signals
 
 ANONYMOUS = "(geanonimiseerd)"
+
+# What anonymisation clears in the tables that hold a case's rows: free text and the names
+# of people go; codes, moments and organisations stay for the reports.
+CLEARED = (
+    (CaseEventRow, {"text": None}),
+    (AdviceRow, {"samenvatting": ANONYMOUS, "advies": ANONYMOUS}),  # organisations, dates stay
+    (AfspraakRow, {"action": ANONYMOUS, "person": None}),
+    (AdviceAttendeeRow, {"name": ANONYMOUS, "organisation": ANONYMOUS, "absence_reason": None}),
+    (SignalRow, {"note": ANONYMOUS}),  # the theme still counts
+    (FamilyContactRow, {"wishes": None, "done_by": ANONYMOUS}),
+    (AttendanceRow, {"person_name": ANONYMOUS, "stand_in": None}),
+)
 
 
 async def anonymise_closed_cases(
@@ -51,17 +64,13 @@ async def anonymise_closed_cases(
             case.referrer_user_id = ANONYMOUS
             case.referrer_aad_object_id = None
             case.anonymised_at = now
-            await session.execute(
-                update(CaseEventRow)
-                .where(CaseEventRow.case_number == case.number)
-                .values(text=None)
-            )
-            await _anonymise_advice(session, case.number)
+            for model, cleared in CLEARED:
+                await session.execute(
+                    update(model).where(model.case_number == case.number).values(**cleared)
+                )
             await anonymise_follow_up(session, case.number)
             await delete_case_documents(session, case.number)  # they hold the free text
             await delete_case_notulen(session, case.number)
-            await anonymise_signals(session, case.number, ANONYMOUS)
-            await anonymise_meeting(session, case.number, ANONYMOUS)
             session.add(
                 AuditRow(
                     at=now,
@@ -72,22 +81,3 @@ async def anonymise_closed_cases(
                 )
             )
         return [case.number for case in due]
-
-
-async def _anonymise_advice(session, number: str) -> None:
-    """The advice's texts go; which organisations had a part, and by when, stay."""
-    await session.execute(
-        update(AdviceRow)
-        .where(AdviceRow.case_number == number)
-        .values(samenvatting=ANONYMOUS, advies=ANONYMOUS)
-    )
-    await session.execute(
-        update(AfspraakRow)
-        .where(AfspraakRow.case_number == number)
-        .values(action=ANONYMOUS, person=None)
-    )
-    await session.execute(
-        update(AdviceAttendeeRow)
-        .where(AdviceAttendeeRow.case_number == number)
-        .values(name=ANONYMOUS, organisation=ANONYMOUS, absence_reason=None)
-    )

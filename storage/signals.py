@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.signals import Signal
@@ -51,10 +51,3 @@ class SqlSignalRepository:
                 Signal(r.theme, self._cipher.decrypt(r.note), r.noted_by, r.noted_at, r.case_number)
                 for r in rows
             ]
-
-
-async def anonymise_signals(session, number: str, anonymous: str) -> None:
-    """The theme still counts; what the voorzitter wrote about the case goes."""
-    await session.execute(
-        update(SignalRow).where(SignalRow.case_number == number).values(note=anonymous)
-    )
