@@ -15,12 +15,12 @@ from bot import __version__
 from bot.adapter import create_adapter
 from bot.agenda_page import AgendaPage
 from bot.connector import ConnectorPool
-from bot.delivery import ProactiveDelivery
 from bot.document_page import DocumentPage
 from bot.email_channel import EmailRendering
 from bot.file_upload import TeamsFileUploader
 from bot.files import TeamsFiles
 from bot.follow_up_page import FollowUpPage
+from bot.graph import GraphAccess, GraphInstaller
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
@@ -28,6 +28,7 @@ from bot.links import AgendaLinks, DocumentLinks, FollowUpLinks, ReportLinks
 from bot.mailer import SmtpMailer
 from bot.members import RosterMembers
 from bot.outbox import OutboxDispatcher
+from bot.reach import Reach
 from bot.references import ReferenceCaptureMiddleware
 from bot.report_page import ReportPage
 from bot.self_apply_page import SelfApplyPage
@@ -43,7 +44,9 @@ from dialogs.notulen import NotulenActions
 from dialogs.reports import ReportActions
 from dialogs.signals import SignalActions
 from documents.house_style import house_style_for
+from domain.advice import DOCUMENT_JOB
 from domain.ret import RetConfig
+from manifest.build import teams_app_id
 from scheduler.ticker import start_ticker
 from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository
@@ -80,7 +83,7 @@ class Retbot:
     bot: RetBot
     references: ReferenceRepository
     dispatcher: OutboxDispatcher
-    delivery: ProactiveDelivery
+    reach: Reach
     jobs: PeriodicJobs
     follow_up_page: FollowUpPage
     agenda_page: AgendaPage
@@ -105,23 +108,25 @@ def build_retbot(
     storage = DatabaseStorage(engine, cipher)
     references = ReferenceRepository(sessions)
     adapter, connectors = create_adapter(settings, credentials_factory)
-    if settings.tenant_allow_list:
-        adapter.use(TenantGate(settings.tenant_allow_list))
-    adapter.use(ReferenceCaptureMiddleware(references))
-    adapter.use(EmailRendering(ret.name))
     if not settings.email_configured:
         log.info("no SMTP server (RETBOT_SMTP_HOST, RETBOT_MAIL_FROM): emails wait in the outbox")
+    member_emails = MemberEmails(sessions)
+    reach = Reach(ret, references, member_emails, graph_installer(settings, references))
     dispatcher = OutboxDispatcher(
         adapter,
         settings.app_id,
-        references,
+        reach,
         OutboxRepository(sessions, cipher),
+        ret,
         mailer=SmtpMailer(settings) if settings.email_configured else None,
     )
-    member_emails = MemberEmails(sessions)
-    delivery = ProactiveDelivery(dispatcher, references, member_emails, ret)
+    delivery = dispatcher  # every message goes through the outbox
     consultations = SqlConsultationRepository(sessions, cipher)
     roster = RosterMembers(ret, member_emails)
+    if settings.tenant_allow_list:
+        adapter.use(TenantGate(settings.tenant_allow_list))
+    adapter.use(ReferenceCaptureMiddleware(references, _on_new_chat(roster, dispatcher)))
+    adapter.use(EmailRendering(ret.name))
     links = FollowUpLinks(settings.link_key, settings.public_url)
     follow_up_repository = SqlFollowUpRepository(sessions, cipher)
     follow_up = FollowUpActions(ret, follow_up_repository, delivery, roster, links)
@@ -133,6 +138,7 @@ def build_retbot(
     advice_documents = AdviceDocuments(
         ret, advice, bookings, documents, style, document_links, delivery
     )
+    dispatcher.run_jobs(DOCUMENT_JOB, advice_documents.run)
     cases = SqlCaseRepository(sessions, cipher)
     file_consent = FileConsent(
         documents, cases, roster, document_links, TeamsFileUploader(), settings.local_mode
@@ -158,7 +164,6 @@ def build_retbot(
         roster,
         follow_up,
         booking,
-        advice_documents,
         file_consent,
         notulen,
         SignalActions(SqlSignalRepository(sessions, cipher), roster),
@@ -191,7 +196,7 @@ def build_retbot(
         bot,
         references,
         dispatcher,
-        delivery,
+        reach,
         jobs,
         page,
         agenda,
@@ -199,6 +204,40 @@ def build_retbot(
         notulen,
         reports,
     )
+
+
+def graph_installer(settings: Settings, references: ReferenceRepository) -> GraphInstaller | None:
+    """With RETBOT_GRAPH_INSTALL and the bot's single-tenant credentials: retbot installs
+    itself for members it cannot reach yet (bot.graph)."""
+    if not settings.graph_install:
+        return None
+    if not (settings.app_id and settings.app_password and settings.app_tenant_id):
+        log.warning(
+            "RETBOT_GRAPH_INSTALL needs MicrosoftAppId, MicrosoftAppPassword and "
+            "MicrosoftAppTenantId: retbot does not install itself for members"
+        )
+        return None
+    access = GraphAccess(
+        graph_url=settings.graph_url.rstrip("/"),
+        login_url=settings.login_url.rstrip("/"),
+        tenant_id=settings.app_tenant_id,
+        client_id=settings.app_id,
+        client_secret=settings.app_password,
+        teams_app_id=teams_app_id(settings.app_id),
+        service_url=settings.teams_service_url,
+    )
+    return GraphInstaller(access, references)
+
+
+def _on_new_chat(roster: RosterMembers, dispatcher: OutboxDispatcher):
+    """Someone opened a chat with retbot: recognise them (a member listed by e-mail only is
+    looked up once), then send what waited for them."""
+
+    async def on_new_chat(context) -> None:
+        await roster.member_of(context)
+        await dispatcher.wake()
+
+    return on_new_chat
 
 
 def create_app(
@@ -226,6 +265,7 @@ async def _lifecycle(app: web.Application) -> AsyncIterator[None]:
     ticker = start_ticker(retbot.jobs.schedule())
     yield
     ticker.shutdown(wait=False)
+    await retbot.dispatcher.drain()
     await retbot.connectors.close()
     await retbot.storage.close()
     await retbot.engine.dispose()

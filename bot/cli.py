@@ -51,7 +51,11 @@ def main(argv: list[str] | None = None) -> int:
 
     add_notulen_parser(documents)
     commands.add_parser("rotate-key", help="re-encrypt case data with RETBOT_DATA_KEY's first key")
-    commands.add_parser("outbox", help="messages not sent (yet): waiting, being sent, failed")
+    outbox = commands.add_parser("outbox", help="messages not sent (yet): waiting, failed")
+    outbox.add_argument("action", nargs="?", choices=["retry"], help="retry: try failed ones again")
+    outbox.add_argument("--config", type=Path, help="the RET's YAML file (or RETBOT_CONFIG)")
+    reach = commands.add_parser("reach", help="how retbot reaches each member of the RET")
+    reach.add_argument("--config", type=Path, help="the RET's YAML file (or RETBOT_CONFIG)")
     package = commands.add_parser("manifest", help="build the Teams app package (zip)")
     package.add_argument("--app-id", required=True, help="the bot's MicrosoftAppId (a GUID)")
     package.add_argument("--out", type=Path, default=Path("retbot-teams.zip"))
@@ -99,9 +103,15 @@ def main(argv: list[str] | None = None) -> int:
 
         return document_command(DocumentKind.ADVIES, args.subject, args.out)
     if args.command == "outbox":
-        from bot.outbox_command import outbox_command
+        from bot import outbox_command
 
-        return outbox_command()
+        if args.action == "retry":
+            return outbox_command.retry_command()
+        return outbox_command.outbox_command(args.config)
+    if args.command == "reach":
+        from bot.reach_command import reach_command
+
+        return reach_command(args.config)
     if args.command in ("audit", "export-case", "purge-case", "rotate-key"):
         from bot import case_commands
 

@@ -14,7 +14,6 @@ from bot.commands import command_of, typed_text
 from bot.email_channel import email_command, inbound_text, is_email
 from dialogs.activity_facts import is_personal
 from dialogs.advice import AdviceActions
-from dialogs.advice_document import AdviceDocuments
 from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.advice import ADVICE_KEY, ADVICE_OPEN_KEY, VERB_CONFIRM, VERB_DECLINE
@@ -45,6 +44,7 @@ from dialogs.notulen import NotulenActions
 from dialogs.reports import ReportActions
 from dialogs.self_apply import SelfApplyConversation, is_self_apply_channel
 from dialogs.signals import SignalActions
+from dialogs.submission import RequestSubmission
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.triage import VERBS as TRIAGE_VERBS
 from dialogs.triage import TriageActions
@@ -86,7 +86,6 @@ class RetBot(ActivityHandler):
         members: MemberLookup,
         follow_up: FollowUpActions,
         booking: BookingActions,
-        advice_documents: AdviceDocuments,
         file_consent: FileConsent,
         notulen: NotulenActions,
         signals: SignalActions,
@@ -106,10 +105,11 @@ class RetBot(ActivityHandler):
         )
         self._cases = cases
         self._intake_draft = user_state.create_property("intake_draft")
-        self._dialogs.add(IntakeDialog(ret, cases, delivery, self._language, self._intake_draft))
+        submission = RequestSubmission(ret, cases, delivery)
+        self._dialogs.add(IntakeDialog(ret, cases, submission, self._language, self._intake_draft))
         self._chair_actions = ChairActions(consultations, delivery, members)
         self._triage = TriageActions(cases, delivery, members, booking)
-        self._advice = AdviceActions(ret, advice, delivery, members, advice_documents)
+        self._advice = AdviceActions(ret, advice, delivery, members)
         self._closing = ClosingActions(cases, delivery, members, self._language)
         self._email = EmailConversation(ret, consultations)
         self._file_consent = file_consent
@@ -117,6 +117,7 @@ class RetBot(ActivityHandler):
             ret,
             cases,
             delivery,
+            submission,
             user_state.create_property("self_apply_draft"),
             conversation_state.create_property("self_apply_greeted"),
         )

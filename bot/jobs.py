@@ -18,6 +18,7 @@ from domain.cases import retention_cutoff
 from domain.consultations import Consultation, ConsultationRepository
 from domain.follow_up import FollowUpRepository
 from domain.meetings import AMSTERDAM
+from domain.notices import Chair, ChairPlace, Notice, RosterMember
 from domain.people import chairs
 from domain.report import last_quarter
 from domain.ret import RetConfig
@@ -36,7 +37,6 @@ MEETING_PREP_MINUTES = 15
 RETENTION_MINUTES = 24 * 60
 QUARTERLY_MINUTES = 60
 SENT_MESSAGES_KEPT = timedelta(days=7)  # to answer "did it go out?"; then the content goes
-FAILED_MESSAGES_KEPT = timedelta(days=30)  # for an administrator to look into
 
 
 class PeriodicJobs:
@@ -82,7 +82,11 @@ class PeriodicJobs:
     async def reminders(self, now: datetime | None = None) -> int:
         """Reminds the voorzitter (and stand-ins) of questions that waited a working day."""
         return await remind_waiting_consultations(
-            self._consultations, self._ret, now or datetime.now(UTC), self._remind
+            self._consultations,
+            self._ret,
+            now or datetime.now(UTC),
+            self._reminders,
+            self._delivery.flush,
         )
 
     async def follow_up(self, now: datetime | None = None) -> FollowUpRun:
@@ -122,20 +126,22 @@ class PeriodicJobs:
         if local.time() < hours.start:
             return False
         period = last_quarter(local.date())
-        if not await claim_report_delivery(self.sessions, period.code, now):
-            return False
         links = {fmt: self._report_link(period.code, fmt) for fmt in ("docx", "xlsx", "csv")}
-        message = text("reports.quarterly", period=period.label, **links)
-        return await self._delivery.to_chair_privately(message)
+        notice = Notice(
+            Chair(ChairPlace.PRIVATE), text("reports.quarterly", period=period.label, **links)
+        )
+        if not await claim_report_delivery(self.sessions, self.cipher, period.code, now, [notice]):
+            return False
+        await self._delivery.flush([notice])
+        return True
 
     async def outbox_clean_up(self, now: datetime | None = None) -> int:
-        """Removes sent messages after a week and given-up ones after a month."""
+        """Removes sent messages after a week; unsent ones stay until they go out."""
         now = now or datetime.now(UTC)
-        return await self._dispatcher.outbox.prune(
-            now - SENT_MESSAGES_KEPT, now - FAILED_MESSAGES_KEPT
-        )
+        return await self._dispatcher.outbox.prune(now - SENT_MESSAGES_KEPT)
 
-    async def _remind(self, consultation: Consultation) -> None:
+    def _reminders(self, consultation: Consultation) -> list[Notice]:
+        """To the voorzitter and the stand-ins, each in their own chat."""
         asker = consultation.asker
         message = text(
             "consult.reminder",
@@ -143,8 +149,4 @@ class PeriodicJobs:
             who=f"{asker.name} ({asker.organisation})" if asker.organisation else asker.name,
             when=when(consultation.asked_at, DEFAULT_LANGUAGE),
         )
-        reached = [
-            await self._delivery.to_roster_member(chair, message) for chair in chairs(self._ret)
-        ]
-        if not any(reached):
-            await self._delivery.alert_chair(message)
+        return [Notice(RosterMember(chair.email), message) for chair in chairs(self._ret)]

@@ -23,6 +23,7 @@ from storage.member_emails import MemberEmails
 log = logging.getLogger("retbot.members")
 LOOKUP_TIMEOUT_SECONDS = 5
 REMEMBERED_FOR = timedelta(days=7)
+_THIS_TURN = "retbot.member"  # who the sender is, once per turn
 
 
 class RosterMembers:
@@ -32,6 +33,11 @@ class RosterMembers:
         self._email_only_members = listed_without_id(ret)
 
     async def member_of(self, turn_context: TurnContext) -> Member | None:
+        if _THIS_TURN not in turn_context.turn_state:
+            turn_context.turn_state[_THIS_TURN] = await self._recognise(turn_context)
+        return turn_context.turn_state[_THIS_TURN]
+
+    async def _recognise(self, turn_context: TurnContext) -> Member | None:
         activity = turn_context.activity
         user = activity.from_property
         aad_object_id = user.aad_object_id if user else None

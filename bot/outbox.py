@@ -1,33 +1,75 @@
-"""The outbox dispatcher: sends stored messages through stored conversation references,
-and stored emails over SMTP.
+"""The outbox dispatcher: sends stored notices (domain.notices) the way each recipient can be
+reached (bot.reach), and records what became of them.
 
-A message written during a turn is sent at once by the instance that wrote it; what fails
-(the connector's 5xx, a timeout, a refused connection, an SMTP server that is down) is
-retried by `dispatch_due`, which the ticker runs every minute, with a growing back-off.
-Without an SMTP server configured, emails wait in the outbox untried. Logs never carry the
-content.
+The writer of a change sends its notices right after the commit (`flush`), one at a time;
+what is due later or failed is sent by `dispatch_due`, which the ticker runs every minute,
+also one at a time, so an instance that dies mid-send leaves at most one message to be sent
+again. Someone without a conversation with retbot is waited for: the moment they open a chat
+(`wake`), or after the RET's delay by e-mail (at once for urgent alerts). Without an SMTP
+server configured, e-mails wait untried. Logs never carry the content.
 """
 
 import asyncio
+import hashlib
 import logging
-from datetime import UTC, datetime
+from collections import Counter
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 import aiosmtplib
 from botbuilder.integration.aiohttp import CloudAdapter
 
+from bot.email_channel import html_body, plain
 from bot.proactive import send_proactive
+from bot.reach import Reach
 from dialogs.cards import card_activity
+from dialogs.texts import plural_text, text
 from domain.mail import Mail
-from storage.outbox import EMAIL, FAILED, Claimed, Message, OutboxRepository, Target
-from storage.references import ReferenceRepository, StoredReference
+from domain.notices import (
+    Chair,
+    ChairPlace,
+    Chat,
+    EmailAddress,
+    Job,
+    JobRun,
+    Notice,
+    Outcome,
+    Outcomes,
+    Recipient,
+    RosterMember,
+    new_key,
+)
+from domain.ret import RetConfig
+from domain.roles import Role
+from storage.outbox import (
+    DONE,
+    FAILED,
+    PENDING,
+    REPORT_KEY_PREFIX,
+    SENT,
+    VIA_EMAIL,
+    VIA_TEAMS,
+    WAITING,
+    WAITING_RECHECK,
+    Claimed,
+    OutboxRepository,
+    Target,
+    recipient_of,
+)
+from storage.references import StoredReference
 
 log = logging.getLogger("retbot.outbox")
-BATCH = 20  # sent concurrently, each within the connector's 30 s timeout
+WAKE_LIMIT = 50  # sent inline when someone opens a chat; the ticker sends the rest
 
 
 class Mailer(Protocol):
     async def send(self, mail: Mail) -> None: ...
+
+
+JobHandler = Callable[[JobRun], Awaitable[None]]
+"""Runs one kind of job (domain.notices.Job); finishes it with its result (finish_job)."""
 
 
 def http_status(error: BaseException) -> int | None:
@@ -55,8 +97,11 @@ def is_permanent(error: BaseException) -> bool:
     return isinstance(status, int) and 400 <= status < 500 and status not in (408, 429)
 
 
-def target_of(reference: StoredReference) -> Target:
-    return Target(reference.channel_id, reference.scope, reference.scope_id)
+def ready_to_send(mail: Mail) -> Mail:
+    """The catalog's light Markdown as plain text beside simple HTML."""
+    if mail.html is not None:
+        return mail
+    return replace(mail, text=plain(mail.text), html=html_body(mail.text))
 
 
 class OutboxDispatcher:
@@ -64,55 +109,91 @@ class OutboxDispatcher:
         self,
         adapter: CloudAdapter,
         bot_app_id: str,
-        references: ReferenceRepository,
+        reach: Reach,
         outbox: OutboxRepository,
-        batch: int = BATCH,
+        ret: RetConfig,
         mailer: Mailer | None = None,
     ) -> None:
         self._adapter = adapter
-        self._mailer = mailer
         self._bot_app_id = bot_app_id
-        self._references = references
+        self._reach = reach
         self.outbox = outbox
-        self._batch = batch
+        self._ret = ret
+        self._mailer = mailer
+        self._email_after = timedelta(minutes=ret.reach.email_after_minutes)
+        self._jobs: dict[str, JobHandler] = {}
+        self._soon: set[asyncio.Task] = set()
+
+    def run_jobs(self, kind: str, handler: JobHandler) -> None:
+        """Set once at start-up, per kind of job."""
+        if kind in self._jobs:
+            raise ValueError(f"a second handler for jobs of kind {kind!r}")
+        self._jobs[kind] = handler
 
     @property
     def sends_email(self) -> bool:
         return self._mailer is not None
 
-    async def send_email(self, mail: Mail) -> bool:
-        """Stores the email and, with an SMTP server configured, sends it at once. False
-        when it did not go out now: it then waits in the outbox."""
-        now = datetime.now(UTC)
-        if self._mailer is None:
-            await self.outbox.add(EMAIL, mail, now)
-            return False
-        claimed = await self.outbox.add_claimed(EMAIL, mail, now)
-        return await self.deliver(claimed, now)
+    async def reachable(self, recipient: Recipient) -> bool:
+        return await self._reach.in_teams(recipient) is not None
 
-    async def send_now(self, reference: StoredReference, message: Message) -> bool:
-        """Stores the message, claimed by this instance, and sends it at once. False when
-        this attempt failed: the message then waits in the outbox for its retry."""
-        now = datetime.now(UTC)
-        claimed = await self.outbox.add_claimed(target_of(reference), message, now)
-        return await self.deliver(claimed, now, reference)
+    async def send(self, notices: Sequence[Notice]) -> Outcomes:
+        """Stores and sends messages that no change causes (a reply to a read, a code)."""
+        await self.outbox.add(notices, datetime.now(UTC))
+        return await self.flush(notices)
 
-    async def dispatch_due(self, now: datetime | None = None) -> int:
-        """Sends every message that is due; returns how many went out."""
-        now = now or datetime.now(UTC)
-        if released := await self.outbox.release_expired(now):
+    async def flush(self, notices: Sequence[Notice]) -> Outcomes:
+        """Sends, now and one by one, the notices a change stored with it; returns what
+        became of each. Whatever cannot go now stays in the outbox."""
+        keys = [n.key for n in notices]
+        outcomes: Outcomes = {}
+        for message in await self.outbox.claim_keys(keys, datetime.now(UTC)):
+            outcomes[message.key] = await self.deliver(message, datetime.now(UTC))
+        missing = [key for key in keys if key not in outcomes]
+        for key, (status, via) in (await self.outbox.outcomes(missing)).items():
+            outcomes[key] = _outcome(status, via)
+        return outcomes
+
+    def flush_soon(self, notices: Sequence[Notice]) -> None:
+        """Sends the notices right after the current turn has answered (an invoke whose
+        card must come back fast); `drain` waits for it, and the ticker takes what a stop
+        leaves."""
+        task = asyncio.get_running_loop().create_task(self.flush(notices))
+        self._soon.add(task)
+        task.add_done_callback(self._soon.discard)
+
+    async def drain(self) -> None:
+        """Waits for what `flush_soon` started."""
+        while self._soon:
+            await asyncio.gather(*self._soon, return_exceptions=True)
+
+    async def dispatch_due(self, now: datetime | None = None, limit: int | None = None) -> int:
+        """Sends the messages that are due, one at a time; returns how many went out.
+
+        `now` fixes the clock (tests); otherwise each claim's lease starts when it is taken."""
+        clock = (lambda: now) if now is not None else (lambda: datetime.now(UTC))
+        if released := await self.outbox.release_expired(clock()):
             log.warning("%d outbox message(s) whose sender did not finish are due again", released)
+        if told := await self.outbox.report_failing(clock(), self._failing_notices):
+            log.warning("told who looks after retbot of %d message(s) that keep failing", told)
         sent = 0
-        while batch := await self.outbox.claim_due(now, self._batch, emails=self.sends_email):
-            sent += sum(await asyncio.gather(*(self.deliver(m, now) for m in batch)))
+        for _ in range(limit) if limit is not None else iter(int, 1):
+            message = await self.outbox.claim_next(clock(), emails=self.sends_email)
+            if message is None:
+                break
+            sent += (await self.deliver(message, clock())).arrived
         return sent
 
-    async def deliver(
-        self, message: Claimed, now: datetime, reference: StoredReference | None = None
-    ) -> bool:
-        """Sends one claimed message and records the outcome."""
+    async def wake(self) -> int:
+        """Someone opened a chat with retbot: what waited for a recipient is tried now."""
+        if await self.outbox.wake_waiting(datetime.now(UTC)):
+            return await self.dispatch_due(limit=WAKE_LIMIT)
+        return 0
+
+    async def deliver(self, message: Claimed, now: datetime) -> Outcome:
+        """One attempt at one claimed message, and its outcome recorded."""
         try:
-            await self._send(message, reference)
+            return await self._attempt(message, now)
         except Exception as error:  # whatever sending raised: the message is retried
             reason = describe(error)
             status = await self.outbox.mark_failed(
@@ -121,27 +202,123 @@ class OutboxDispatcher:
             log.warning(
                 "outbox message %s: attempt %d failed (%s)%s",
                 message.id,
-                message.attempts,
+                message.attempts + 1,
                 reason,
                 "; given up" if status == FAILED else "",
             )
-            return False
-        if not await self.outbox.mark_sent(message, now):
-            log.warning("outbox message %s was sent after its claim had expired", message.id)
-        return True
+            return Outcome.FAILED if status == FAILED else Outcome.RETRYING
 
-    async def _send(self, message: Claimed, reference: StoredReference | None) -> None:
+    async def _attempt(self, message: Claimed, now: datetime) -> Outcome:
+        recipient = message.recipient
+        if isinstance(recipient, Job):
+            handler = self._jobs.get(recipient.kind)
+            if handler is None:
+                raise LookupError(f"no handler for jobs of kind {recipient.kind!r}")
+            await handler(JobRun(message.id, message.claim, message.message))
+            await self.outbox.mark_sent(message, now, DONE)  # unless the handler finished it
+            return Outcome.SENT
         if isinstance(message.message, Mail):
             if self._mailer is None:
-                raise LookupError("no SMTP server configured")
-            await self._mailer.send(message.message)
-            return
-        reference = reference or await self._references.find(
-            message.target.channel_id, message.target.scope, message.target.scope_id
+                await self.outbox.mark_waiting(message, now + WAITING_RECHECK, "no SMTP server")
+                return Outcome.WAITING
+            await self._mailer.send(ready_to_send(message.message))
+            return await self._sent(message, now, VIA_EMAIL)
+        reference = await self._in_teams(message.target, recipient)
+        if reference is not None:
+            activity = (
+                card_activity(message.message)
+                if isinstance(message.message, dict)
+                else message.message
+            )
+            await send_proactive(self._adapter, self._bot_app_id, reference, activity)
+            return await self._sent(message, now, VIA_TEAMS)
+        return await self._instead_of_teams(message, recipient, now)
+
+    async def _in_teams(
+        self, target: Target, recipient: Recipient | None
+    ) -> StoredReference | None:
+        if recipient is None:  # a row of before the notices: a stored conversation's key
+            return await self._reach.stored(target.channel_id, target.scope, target.scope_id)
+        return await self._reach.in_teams(recipient)
+
+    async def _instead_of_teams(
+        self, message: Claimed, recipient: Recipient | None, now: datetime
+    ) -> Outcome:
+        """Nobody to post to: by e-mail once the RET's delay has passed (urgent: at once);
+        until then, and for a chat that is gone, the message waits."""
+        addresses = self._reach.email_addresses(recipient, message.urgent) if recipient else ()
+        now = max(now, message.created_at)  # a clock behind the writer's counts as no wait
+        email_from = message.created_at + (timedelta(0) if message.urgent else self._email_after)
+        can_mail = self._mailer is not None and bool(addresses)
+        if can_mail and now >= email_from:
+            if message.fallback is not None:  # the message itself, as the flow worded it
+                await self._mailer.send(ready_to_send(replace(message.fallback, to=addresses)))
+                return await self._sent(message, now, VIA_EMAIL)
+            await self._point_to_teams(recipient, addresses, now)
+        recheck = now + WAITING_RECHECK
+        if can_mail and now < email_from:
+            recheck = min(recheck, email_from)
+        await self.outbox.mark_waiting(message, recheck, "no conversation yet")
+        return Outcome.WAITING
+
+    async def _point_to_teams(
+        self, recipient: Recipient, addresses: tuple[str, ...], now: datetime
+    ) -> None:
+        """A message only Teams can show (a card to act on): one e-mail a day says that
+        something waits for them there; the message itself stays for their chat."""
+        who = hashlib.sha256(_key_part(recipient).encode()).hexdigest()[:24]
+        key = f"teams-waiting:{who}:{now.date().isoformat()}"  # one a day per recipient
+        words = {"name": self._reach.name_of(recipient) or "", "ret": self._ret.name}
+        mail = Mail(
+            to=addresses,
+            subject=text("outbox.waiting_mail.subject", **words),
+            text=text("outbox.waiting_mail.body", **words)
+            + "\n\n"
+            + text("email.signature", ret=self._ret.name),
         )
-        if reference is None:
-            raise LookupError("no stored conversation reference")
-        activity = (
-            card_activity(message.message) if isinstance(message.message, dict) else message.message
+        notice = Notice(EmailAddress(), mail, key=key)
+        if await self.outbox.add_if_new(notice, now):
+            await self.flush([notice])
+
+    async def _sent(self, message: Claimed, now: datetime, via: str) -> Outcome:
+        if not await self.outbox.mark_sent(message, now, via):
+            log.warning("outbox message %s was sent after its claim had expired", message.id)
+        return Outcome.EMAILED if via == VIA_EMAIL else Outcome.SENT
+
+    def _failing_notices(self, targets: list[Target]) -> list[Notice]:
+        """To the voorzitter (privately) and the admins: whom retbot has not reached for two
+        hours, and that it keeps trying."""
+        counts = Counter(self._describe(t) for t in targets)
+        lines = "\n".join(
+            f"- {who}: {plural_text('outbox.messages', n)}" for who, n in counts.items()
         )
-        await send_proactive(self._adapter, self._bot_app_id, reference, activity)
+        message = text("outbox.failing", lines=lines)
+        admins = self._ret.members_with_role(Role.ADMIN)
+        recipients = [Chair(ChairPlace.PRIVATE), *(RosterMember(m.email) for m in admins)]
+        return [Notice(to, message, key=REPORT_KEY_PREFIX + new_key()) for to in recipients]
+
+    def _describe(self, target: Target) -> str:
+        recipient = recipient_of(target)
+        match recipient:
+            case RosterMember() | Chair():
+                return self._reach.name_of(recipient) or text("outbox.someone")
+            case Chat(channel_id, _):
+                return text("outbox.a_chat", channel=channel_id)
+            case EmailAddress():
+                return text("outbox.an_email")
+        return text("outbox.a_chat", channel=target.channel_id)
+
+
+def _outcome(status: str, via: str | None) -> Outcome:
+    if status == SENT:
+        return Outcome.EMAILED if via == VIA_EMAIL else Outcome.SENT
+    return {WAITING: Outcome.WAITING, FAILED: Outcome.FAILED, PENDING: Outcome.RETRYING}[status]
+
+
+def _key_part(recipient: Recipient) -> str:
+    match recipient:
+        case RosterMember(email):
+            return f"member:{email.lower()}"
+        case Chair():
+            return "chair"
+    return "other"

@@ -59,21 +59,34 @@ def to_conversation_reference(stored: StoredReference) -> ConversationReference:
 
 
 class ReferenceCaptureMiddleware(Middleware):
-    """Stores references on every inbound activity; skips the write when nothing changed."""
+    """Stores references on every inbound activity; skips the write when nothing changed.
 
-    def __init__(self, repository: ReferenceRepository, remembered: int = 10_000) -> None:
+    After a turn that stored a reference (someone new, or the first turn of a conversation
+    since start-up), `on_stored` runs: what waited for that person can go now."""
+
+    def __init__(
+        self,
+        repository: ReferenceRepository,
+        on_stored: Callable[[TurnContext], Awaitable[None]] | None = None,
+        remembered: int = 10_000,
+    ) -> None:
         self._repository = repository
+        self._on_stored = on_stored
         self._written: OrderedDict[tuple, str] = OrderedDict()
         self._remembered = remembered
 
     async def on_turn(self, context: TurnContext, logic: Callable[[], Awaitable]) -> None:
         fingerprint = _fingerprint(context.activity)
+        stored = False
         if self._written.get(fingerprint[:3]) != fingerprint:
             references = references_of(context.activity)
             if references:
                 await self._repository.save(references)
+                stored = True
             self._remember(fingerprint)
         await logic()
+        if stored and self._on_stored is not None:
+            await self._on_stored(context)
 
     def _remember(self, fingerprint: tuple) -> None:
         key = fingerprint[:3]

@@ -98,6 +98,26 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("RETBOT_EMBED_ORIGINS", "embed_origins"),
         description="Space-separated origins whose pages may show /aanmelden in an iframe.",
     )
+    graph_install: bool = Field(
+        default=False,
+        validation_alias=AliasChoices("RETBOT_GRAPH_INSTALL", "graph_install"),
+        description="Install retbot through Microsoft Graph for members it cannot reach yet.",
+    )
+    graph_url: str = Field(
+        default="https://graph.microsoft.com",
+        validation_alias=AliasChoices("RETBOT_GRAPH_URL", "graph_url"),
+        description="Microsoft Graph (tests point it at a local server).",
+    )
+    login_url: str = Field(
+        default="https://login.microsoftonline.com",
+        validation_alias=AliasChoices("RETBOT_LOGIN_URL", "login_url"),
+        description="The Microsoft identity platform, for Graph's token.",
+    )
+    teams_service_url: str = Field(
+        default="https://smba.trafficmanager.net/emea/",
+        validation_alias=AliasChoices("RETBOT_TEAMS_SERVICE_URL", "teams_service_url"),
+        description="The Bot Connector of the RET's region, for chats retbot installed itself.",
+    )
     openid_metadata_url: str | None = Field(
         default=None,
         validation_alias=AliasChoices("RETBOT_OPENID_METADATA_URL", "openid_metadata_url"),

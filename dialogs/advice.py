@@ -9,7 +9,6 @@ shows everyone which organisations confirmed.
 from botbuilder.core import TurnContext
 
 from dialogs.activity_facts import is_personal
-from dialogs.advice_document import TEAMS, AdviceDocuments
 from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.advice import (
     ADVICE_KEY,
@@ -22,7 +21,6 @@ from dialogs.cards.advice import (
     ROWS,
     SAMENVATTING,
     VERB_CONFIRM,
-    VERB_DECLINE,
     advice_form,
     mandate_card,
     row_input,
@@ -46,8 +44,30 @@ from domain.advice import (
     mandate_state,
 )
 from domain.cases import Case
+from domain.notices import Job, arrived
 from domain.ret import Member, RetConfig
 from domain.triage import AlreadyDecided, NotAllowed, NoteMissing
+
+
+class _Wording:
+    """What the advice and its mandate answers cause, in the RET's language (the mandate
+    card and the alerts go where the team works)."""
+
+    def mandate_card(self, state: MandateState) -> dict:
+        return mandate_card(state, DEFAULT_LANGUAGE)
+
+    def advice_issued(self, case: Case) -> str:
+        return text("advice.referrer", number=case.number)
+
+    def declined(self, state: MandateState, organisation: str, reason: str) -> tuple[str, str]:
+        words = {"number": state.case.number, "initials": state.case.initials, "org": organisation}
+        return (
+            text("advice.declined_chair", **words),
+            text("advice.declined_reason", reason=reason, **words),
+        )
+
+    def all_confirmed(self, state: MandateState) -> str:
+        return text("advice.all_confirmed", number=state.case.number, initials=state.case.initials)
 
 
 class AdviceActions:
@@ -57,13 +77,12 @@ class AdviceActions:
         advice: AdviceRepository,
         delivery: Delivery,
         members: MemberLookup,
-        documents: AdviceDocuments,
     ) -> None:
         self._ret = ret
         self._advice = advice
         self._delivery = delivery
         self._members = members
-        self._documents = documents
+        self._wording = _Wording()
 
     # The voorzitter's form (card submits in their own chat).
 
@@ -96,7 +115,7 @@ class AdviceActions:
         chair = await self._members.member_of(turn_context)
         organisations = mandate_organisations(self._ret)
         try:
-            case, advice = await issue_advice(
+            case, _, notices = await issue_advice(
                 self._advice,
                 number,
                 chair,
@@ -107,6 +126,7 @@ class AdviceActions:
                 turn_context.activity.channel_id,
                 now(),
                 _attendance(value),
+                self._wording,
                 language,
             )
         except (NotAllowed, LookupError, AlreadyDecided) as refused:
@@ -118,20 +138,13 @@ class AdviceActions:
             form = advice_form(case, organisations, kept, incomplete.problems, language)
             await turn_context.send_activity(card_activity(form))
             return
-        state = MandateState(case, advice, {})
-        posted = await self._delivery.chair_card(mandate_card(state, DEFAULT_LANGUAGE))
-        referrer = case.referrer
-        await self._delivery.to_user(
-            referrer.channel_id, referrer.user_id, text("advice.referrer", number=case.number)
-        )
-        channel = turn_context.activity.channel_id
-        published = await self._documents.publish(case.number, chair.name, channel, True)
-        done = text("advice.issued" if posted else "advice.issued_no_card", language, number=number)
-        if channel == TEAMS:  # the file itself, through Teams' file consent
-            await turn_context.send_activity(done)
-            await turn_context.send_activity(card_activity(published.consent_card))
-        else:
-            await turn_context.send_activity(done + "\n\n" + published.chair_line)
+        messages = [n for n in notices if not isinstance(n.to, Job)]
+        outcomes = await self._delivery.flush(messages)
+        told = all(arrived(outcomes, n) for n in messages)
+        key = "advice.issued" if told else "advice.issued_waiting"
+        await turn_context.send_activity(text(key, language, number=case.number))
+        # The document is built and sent after the answer (it comes to this chat too).
+        await self._delivery.flush([n for n in notices if isinstance(n.to, Job)])
 
     # The kernteamleden's answers (Action.Execute on the shared card).
 
@@ -144,12 +157,12 @@ class AdviceActions:
         channel = turn_context.activity.channel_id
         try:
             if verb == VERB_CONFIRM:
-                state = await confirm_mandate(
-                    self._advice, number, organisation, member, channel, now()
+                state, notices = await confirm_mandate(
+                    self._advice, number, organisation, member, channel, now(), self._wording
                 )
             else:
                 reason = data.get(REASON_INPUT)
-                state = await decline_mandate(
+                state, notices = await decline_mandate(
                     self._advice,
                     number,
                     organisation,
@@ -157,6 +170,7 @@ class AdviceActions:
                     reason if isinstance(reason, str) else None,
                     channel,
                     now(),
+                    self._wording,
                 )
         except NotAllowed:
             return text("advice.mandate_not_allowed")
@@ -167,35 +181,10 @@ class AdviceActions:
         except AlreadyAnswered:
             state = await mandate_state(self._advice, number)
             return mandate_card(state, DEFAULT_LANGUAGE)
-        await self._tell_chair(state, verb, organisation, data.get(REASON_INPUT))
-        if state.all_confirmed:  # the final version goes to everyone again
-            await self._documents.publish(number, member.name, channel)
-        else:
-            await self._documents.new_version(number, member.name, channel)
+        # The card comes back now; the voorzitter's messages and the new version of the
+        # document (sent to everyone once all confirmed) follow the answer.
+        self._delivery.flush_soon(notices)
         return mandate_card(state, DEFAULT_LANGUAGE)
-
-    async def _tell_chair(
-        self, state: MandateState, verb: str, organisation: str, reason: object
-    ) -> None:
-        number, initials = state.case.number, state.case.initials
-        if verb == VERB_DECLINE:
-            # Where the voorzitter works (perhaps the team channel): no reason there. The
-            # reason goes to the voorzitter's own chat and stays in the case's timeline.
-            await self._delivery.alert_chair(
-                text("advice.declined_chair", number=number, initials=initials, org=organisation)
-            )
-            private = text(
-                "advice.declined_reason",
-                number=number,
-                initials=initials,
-                org=organisation,
-                reason=str(reason).strip(),
-            )
-            await self._delivery.to_chair_privately(private)
-        elif state.all_confirmed:
-            await self._delivery.alert_chair(
-                text("advice.all_confirmed", number=number, initials=initials)
-            )
 
 
 def _refusal(error: Exception, number: str, language: Language) -> str:

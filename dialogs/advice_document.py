@@ -1,13 +1,17 @@
 """The advies as a Word document: a new version after the advice is issued and after every
 mandate answer, sent when it is issued and again when every organisation confirmed.
 
-Where it goes: a download link to the referrer and the voorzitter in their own chat and to
-the kernteamleden of each organisation with an afspraak who are in Teams; as an email
-attachment (through the outbox) to those kernteamleden whom retbot cannot reach in Teams.
+It is built by a job (domain.advice.document_job) that the change stores with itself, and
+the outbox runs after the user's turn: a mandate answer gets its card back at once. The
+version and the messages that send it are stored together, and the job is finished in
+that same transaction, so a version is never made or sent twice.
+
+Where it goes: the referrer (in Teams through file consent, elsewhere a download link) and
+the voorzitter in their own chat, and the kernteamleden of each organisation with an
+afspraak, in Teams a link, else by e-mail.
 """
 
 import logging
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
@@ -20,23 +24,15 @@ from documents.house_style import HouseStyle
 from domain.advice import AdviceRepository
 from domain.advice_sheet import AdviceSheet, advice_sheet
 from domain.booking import Booking
+from domain.cases import Referrer
 from domain.documents import DOCX, DocumentKind, DocumentRepository, DocumentVersion
 from domain.mail import Mail, MailAttachment
+from domain.notices import Chair, ChairPlace, Chat, JobRun, Notice, RosterMember
 from domain.ret import Member, RetConfig
 from domain.roles import Role
 
 log = logging.getLogger("retbot.documents")
 TEAMS = "msteams"
-
-
-@dataclass(frozen=True)
-class Published:
-    """A new version as it was sent; for the voorzitter in the turn, the link line (other
-    channels) and the file consent card (Teams)."""
-
-    version: DocumentVersion
-    chair_line: str
-    consent_card: dict
 
 
 class DocumentLinks(Protocol):
@@ -70,35 +66,42 @@ class AdviceDocuments:
         self._links = links
         self._delivery = delivery
 
+    async def run(self, job: JobRun) -> None:
+        """The job: builds the advies from what is recorded now, stores it as the next
+        version (with the messages that send it, when it is to be published) and finishes
+        the job in the same transaction; then sends them."""
+        number, by, channel = job.params["case"], job.params["by"], job.params["channel"]
+        sheet = await self._sheet(number)
+        referrer = (await self._advice.get(number)).referrer
+        content = build_advies(sheet, self._style)
+        sent: list[Notice] = []
+
+        def publication(version: DocumentVersion) -> list[Notice]:
+            if job.params["publish"]:
+                sent.extend(self._publication(sheet, version, channel, referrer))
+            return sent
+
+        await self._store.add(
+            DocumentKind.ADVIES,
+            number,
+            advies_filename(sheet),
+            content,
+            by,
+            channel,
+            now(),
+            notices=publication,
+            job=job,
+        )
+        await self._delivery.flush(sent)
+
     async def new_version(self, number: str, by: str, channel: str) -> DocumentVersion:
-        """Builds the advies from what is recorded now and stores it as the next version."""
+        """Builds the advies from what is recorded now and stores it as the next version
+        (`retbot document advies`)."""
         sheet = await self._sheet(number)
         content = build_advies(sheet, self._style)
         return await self._store.add(
             DocumentKind.ADVIES, number, advies_filename(sheet), content, by, channel, now()
         )
-
-    async def publish(
-        self, number: str, by: str, channel: str, chair_in_turn: bool = False
-    ) -> Published:
-        """A new version, sent to everyone who receives the advice. The voorzitter gets the
-        link in their own chat, unless they are talking to retbot now (`chair_in_turn`: the
-        flow's reply carries what Published holds)."""
-        version = await self.new_version(number, by, channel)
-        sheet = await self._sheet(number)
-        words = {
-            "number": sheet.case_number,
-            "initials": sheet.initials,
-            "url": self._links.url(DocumentKind.ADVIES, sheet.case_number, now()),
-            "days": self._links.valid_for_days,
-            "version": version.version,
-        }
-        consent = file_consent_card(version, text("document.advies_consent", **words))
-        await self._deliver(sheet, version, words, consent)
-        chair_line = text("document.advies_ready_chair", **words)
-        if not chair_in_turn:
-            await self._delivery.to_chair_privately(chair_line)
-        return Published(version, chair_line, consent)
 
     async def _sheet(self, number: str) -> AdviceSheet:
         case = await self._advice.get(number)
@@ -109,29 +112,36 @@ class AdviceDocuments:
         booking = await self._bookings.booking_of(number)
         return advice_sheet(self._ret, case, advice, mandates, booking, now())
 
-    async def _deliver(
-        self, sheet: AdviceSheet, version: DocumentVersion, words: dict, consent: dict
-    ) -> None:
-        """In Teams the referrer is asked to take the file (file consent: a decline gets the
-        link); elsewhere they get the link."""
-        referrer = (await self._advice.get(sheet.case_number)).referrer
-        message = (
+    def _publication(
+        self, sheet: AdviceSheet, version: DocumentVersion, channel: str, referrer: Referrer
+    ) -> list[Notice]:
+        """To everyone who receives the advice. In Teams the referrer is asked to take the
+        file (file consent: a decline gets the link), and so is the voorzitter who issued
+        it there; elsewhere they get the link."""
+        words = {
+            "number": sheet.case_number,
+            "initials": sheet.initials,
+            "url": self._links.url(DocumentKind.ADVIES, sheet.case_number, now()),
+            "days": self._links.valid_for_days,
+            "version": version.version,
+        }
+        consent = file_consent_card(version, text("document.advies_consent", **words))
+        for_referrer = (
             consent
             if referrer.channel_id == TEAMS
             else text("document.advies_ready_referrer", **words)
         )
-        await self._delivery.to_user(referrer.channel_id, referrer.user_id, message)
+        for_chair = consent if channel == TEAMS else text("document.advies_ready_chair", **words)
+        notices = [
+            Notice(Chat(referrer.channel_id, referrer.user_id), for_referrer),
+            Notice(Chair(ChairPlace.PRIVATE), for_chair),
+        ]
+        link = text("document.advies_ready_member", **words)
         for member in self._ret.members_with_role(Role.KERNTEAMLID):
-            if member.organisation not in sheet.advice.organisations:
-                continue
-            if await self._delivery.to_roster_member(
-                member, text("document.advies_ready_member", **words)
-            ):
-                continue
-            if self._delivery.sends_email:
-                await self._delivery.to_email(self._mail(sheet, version, member))
-            else:
-                log.info("a kernteamlid outside Teams got no advies: no SMTP server")
+            if member.organisation in sheet.advice.organisations:
+                mail = self._mail(sheet, version, member)
+                notices.append(Notice(RosterMember(member.email), link, email=mail))
+        return notices
 
     def _mail(self, sheet: AdviceSheet, version: DocumentVersion, member: Member) -> Mail:
         """The advies attached, for a kernteamlid outside Teams; the mail itself carries the
@@ -139,7 +149,7 @@ class AdviceDocuments:
         words = {"number": sheet.case_number, "initials": sheet.initials}
         body = text("email.advies.body", name=member.name, org=member.organisation, **words)
         return Mail(
-            to=(member.email,),
+            to=(),
             subject=text("email.advies.subject", **words),
             text=body + "\n\n" + text("email.signature", ret=self._ret.name),
             attachments=(MailAttachment(version.filename, DOCX, version.content),),

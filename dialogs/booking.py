@@ -2,18 +2,20 @@
 at once, 'Volgend vrij moment' moves it to the next one after. The referrer and the kernteamleden
 get an invitation card (an update when it moved) with a link to the calendar file.
 
-The referrer's card is stored with the booking (the outbox); the kernteamleden's cards are
-sent after it, to whoever of them can be reached in Teams (Delivery.to_roster_member). The
-others get an email with the calendar file attached, when retbot can send email. Every
-invitation can be answered with 'Ik kom' / 'Ik kan niet'; invited flexibele-schil members get
-the updates too, and what happens around the meeting (dialogs/meeting_prep.py) hears of
-each booking and move.
+Every invitation is stored with the booking (the outbox) and sent after it: the referrer's in
+their chat, the kernteamleden's in theirs, or by e-mail with the calendar file attached for
+whoever retbot cannot reach in Teams. Every invitation can be answered with 'Ik kom' / 'Ik
+kan niet'; invited flexibele-schil members get the updates too, and what happens around the
+meeting (dialogs/meeting_prep.py) hears of each booking and move.
 """
 
 import logging
 import uuid
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Protocol
+
+import holidays
 
 from dialogs.cards.booking import invitation_card, moment
 from dialogs.cards.meeting import attendance_actions
@@ -31,7 +33,9 @@ from domain.booking import (
 )
 from domain.cases import Case
 from domain.mail import Mail, MailAttachment
-from domain.notices import Notice
+from domain.meeting_prep import leaves_time_to_prepare
+from domain.meetings import AMSTERDAM
+from domain.notices import Chat, Notice, RosterMember
 from domain.ret import Member, RetConfig
 from domain.roles import Role
 from scheduler.ics import invitation
@@ -79,6 +83,7 @@ class BookingActions:
         self._delivery = delivery
         self._links = links
         self._around: AroundTheMeeting | None = None
+        self._holidays = holidays.Netherlands()
 
     def prepare_with(self, around: AroundTheMeeting) -> None:
         """Set once at start-up: the preparation also sends invitations through here."""
@@ -92,7 +97,7 @@ class BookingActions:
         domain.triage.decide raises; when no slot could be booked the case is at the table
         without one, and the card offers to book it."""
         try:
-            case, booking = await plan_ret_tafel(
+            case, booking, notices = await plan_ret_tafel(
                 self._bookings,
                 self._ret.meetings,
                 number,
@@ -100,12 +105,13 @@ class BookingActions:
                 channel,
                 now(),
                 uuid.uuid4().hex,
-                self._referrer_invitation,
+                self._invitations([]),
+                self._prepared_in_time(),
             )
         except (NoFreeSlot, AlreadyBooked) as not_booked:  # the card shows what there is
             log.warning("no new booking for a case at the RET-tafel: %s", type(not_booked).__name__)
             return await self._bookings.get(number)
-        await self._invite_members(case, booking)
+        await self._delivery.flush(notices)
         await self._booked(case, booking, chair, channel)
         return case
 
@@ -115,8 +121,9 @@ class BookingActions:
         AlreadyBooked when a racing click booked it first."""
         calendar = self._ret.meetings
         at = now()
+        schil = await self._around.schil_members(number) if self._around else []
         if await self._bookings.booking_of(number) is None:
-            booking = await book(
+            booking, notices = await book(
                 self._bookings,
                 calendar,
                 number,
@@ -124,15 +131,22 @@ class BookingActions:
                 channel,
                 at,
                 uuid.uuid4().hex,
-                self._referrer_invitation,
+                self._invitations(schil),
+                self._prepared_in_time(),
             )
         else:
-            booking = await move(
-                self._bookings, calendar, number, chair, channel, at, self._referrer_invitation
+            booking, notices = await move(
+                self._bookings,
+                calendar,
+                number,
+                chair,
+                channel,
+                at,
+                self._invitations(schil),
+                self._prepared_in_time(),
             )
-        case = await self._bookings.get(number)
-        await self._invite_members(case, booking)
-        await self._booked(case, booking, chair, channel)
+        await self._delivery.flush(notices)
+        await self._booked(await self._bookings.get(number), booking, chair, channel)
         return booking
 
     async def _booked(
@@ -141,49 +155,65 @@ class BookingActions:
         if self._around is not None:
             await self._around.booked(case, booking, chair, channel)
 
-    def _referrer_invitation(self, case: Case, booking: Booking) -> list[Notice]:
-        when = moment(booking.slot, DEFAULT_LANGUAGE)
-        key = "booking.referrer_moved" if booking.sequence else "referrer.ret_tafel"
-        intro = text(key, number=case.number, **when)
-        return [
-            Notice(
-                case.referrer.channel_id, case.referrer.user_id, self._card(case, booking, intro)
-            )
-        ]
+    def _prepared_in_time(self):
+        """A meeting is booked only while the family can still be contacted in time."""
+        today = now().astimezone(AMSTERDAM).date()
+        hours = self._ret.working_hours
+
+        def prepared_in_time(day: date) -> bool:
+            return leaves_time_to_prepare(day, today, hours, self._holidays)
+
+        return prepared_in_time
+
+    def _invitations(self, schil: Sequence[Member]):
+        """Words the invitations a booking (or a move) sends: the referrer, the
+        kernteamleden, and on a move the invited flexibele schil too."""
+
+        def invitations(case: Case, booking: Booking) -> list[Notice]:
+            when = moment(booking.slot, DEFAULT_LANGUAGE)
+            key = "booking.referrer_moved" if booking.sequence else "referrer.ret_tafel"
+            intro = text(key, number=case.number, **when)
+            referrer = case.referrer
+            notices = [
+                Notice(
+                    Chat(referrer.channel_id, referrer.user_id), self._card(case, booking, intro)
+                )
+            ]
+            words = {"number": case.number, "initials": case.initials}
+            member_key = "booking.member_moved" if booking.sequence else "booking.member"
+            members = self._ret.members_with_role(Role.KERNTEAMLID)
+            notices += self.invitations(case, booking, members, text(member_key, **words))
+            if booking.sequence and schil:  # the schil hears of a move too
+                moved = text("booking.member_moved", **words)
+                notices += self.invitations(case, booking, schil, moved, "email.booking_moved.body")
+            return notices
+
+        return invitations
 
     def _card(self, case: Case, booking: Booking, intro: str) -> dict:
         actions = attendance_actions(case, DEFAULT_LANGUAGE)
         url = self._url(booking)
         return invitation_card(case, booking, url, intro, DEFAULT_LANGUAGE, actions)
 
-    async def _invite_members(self, case: Case, booking: Booking) -> None:
-        key = "booking.member_moved" if booking.sequence else "booking.member"
-        intro = text(key, number=case.number, initials=case.initials)
-        members = self._ret.members_with_role(Role.KERNTEAMLID)
-        await self.invite(case, booking, members, intro)
-        if booking.sequence and self._around is not None:  # the schil hears of a move too
-            schil = await self._around.schil_members(case.number)
-            moved = text("booking.member_moved", number=case.number, initials=case.initials)
-            await self.invite(case, booking, schil, moved, "email.booking_moved.body")
-
-    async def invite(
+    def invitations(
         self,
         case: Case,
         booking: Booking,
-        members: list[Member],
+        members: Sequence[Member],
         intro: str,
         mail_body: str | None = None,
-    ) -> None:
-        """The invitation card in each member's chat, else by email with the .ics."""
+    ) -> list[Notice]:
+        """The invitation card for each member's chat, or by e-mail with the .ics for whom
+        retbot cannot reach in Teams."""
         card = self._card(case, booking, intro)
-        for member in members:
-            if await self._delivery.to_roster_member(member, card):
-                continue
-            if self._delivery.sends_email:
-                mail = self._invitation_mail(case, booking, member, mail_body)
-                await self._delivery.to_email(mail)
-            else:
-                log.info("a member could not be reached in Teams for an invitation")
+        return [
+            Notice(
+                RosterMember(member.email),
+                card,
+                email=self._invitation_mail(case, booking, member, mail_body),
+            )
+            for member in members
+        ]
 
     def _invitation_mail(
         self, case: Case, booking: Booking, member: Member, body_key: str | None
@@ -194,7 +224,7 @@ class BookingActions:
         body = text(body_key or f"email.booking{moved}.body", name=member.name, **words)
         ics = calendar_file(case, booking, self._ret.name, now())
         return Mail(
-            to=(member.email,),
+            to=(),
             subject=text(f"email.booking{moved}.subject", **words),
             text=body + "\n\n" + text("email.signature", ret=self._ret.name),
             attachments=(MailAttachment(f"RET-overleg-{case.number}.ics", "text/calendar", ics),),

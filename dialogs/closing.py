@@ -9,6 +9,7 @@ from dialogs.delivery import Delivery
 from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, status_label, text
 from domain.closing import AlreadyClosed, NotYetClosable, ReasonMissing, close_case
+from domain.notices import arrived
 from domain.triage import NotAllowed, TriageRepository
 from domain.vocabularies import AFSLUITREDEN, term
 
@@ -40,7 +41,7 @@ class ClosingActions:
         reason, note = value.get(close_reason_id(number)), value.get(close_note_id(number))
         member = await self._members.member_of(turn_context)
         try:
-            case = await close_case(
+            case, notices = await close_case(
                 self._cases,
                 number,
                 member,
@@ -48,6 +49,11 @@ class ClosingActions:
                 note if isinstance(note, str) else None,
                 turn_context.activity.channel_id,
                 now(),
+                tell_referrer=lambda closed: text(
+                    "referrer.closed",
+                    number=closed.number,
+                    reason=reason_in_a_sentence(reason, DEFAULT_LANGUAGE),
+                ),
             )
         except NotAllowed:
             return text("closing.not_allowed", language)
@@ -64,15 +70,7 @@ class ClosingActions:
             )
         except ReasonMissing:
             return text("closing.reason_missing", language, number=number)
-        told = await self._delivery.to_user(
-            case.referrer.channel_id,
-            case.referrer.user_id,
-            text(
-                "referrer.closed",
-                number=case.number,
-                reason=reason_in_a_sentence(reason, DEFAULT_LANGUAGE),
-            ),
-        )
+        told = arrived(await self._delivery.flush(notices), notices[0])
         return text(
             "closing.done" if told else "closing.done_not_told",
             language,

@@ -37,6 +37,7 @@ from domain.consultations import (
     AlreadyHandled,
     Asker,
     ChairDecision,
+    Consultation,
     ConsultationRepository,
     ConsultationStatus,
     InvalidAnswer,
@@ -46,6 +47,7 @@ from domain.consultations import (
     record_bot_answer,
 )
 from domain.meetings import next_meeting
+from domain.notices import arrived
 from domain.people import chairs
 from domain.quick_questions import QuickAnswer, Topic, understand
 from domain.ret import RetConfig
@@ -203,17 +205,19 @@ class AskQuestionDialog(ComponentDialog):
         if step.values.get("earlier_id"):
             earlier = await self._consultations.get(step.values["earlier_id"])
         try:
-            consultation = await ask_chair(
+            consultation, notices = await ask_chair(
                 self._consultations,
                 step.values.get("question") or (earlier.question if earlier else ""),
                 asker,
                 now(),
+                chair_card,
                 earlier,
             )
         except (AlreadyHandled, NotAllowed):
             await step.context.send_activity(text("ask.already_passed_on", language))
             return await step.end_dialog()
-        if await self._delivery.chair_card(chair_card(consultation)):
+        outcomes = await self._delivery.flush(notices)
+        if all(arrived(outcomes, n) for n in notices):
             await step.context.send_activity(text("ask.sent", language))
         else:
             email = chairs(self._ret)[0].email
@@ -246,13 +250,14 @@ class ChairActions:
         answer = data.get(ANSWER_INPUT)
         chair = await self._members.member_of(turn_context)
         try:
-            decided = await decide(
+            decided, notices = await decide(
                 self._consultations,
                 consultation_id,
                 chair,
                 DECISIONS[verb],
                 answer if isinstance(answer, str) else None,
                 now(),
+                reply=_reply,
             )
         except NotAllowed:
             return text("consult.not_allowed")
@@ -262,12 +267,15 @@ class ChairActions:
             return text("consult.unknown")
         except AlreadyHandled as handled:
             return chair_card(handled.consultation)
-        reply = text(
-            REPLY_KEYS[decided.status],
-            name=decided.handled_by,
-            question=decided.question,
-            answer=decided.answer or "",
-        )
-        asker = decided.asker
-        await self._delivery.to_user(asker.channel_id, asker.user_id, reply)
+        await self._delivery.flush(notices)
         return chair_card(decided)
+
+
+def _reply(decided: Consultation) -> str:
+    """What the asker hears of the voorzitter's decision."""
+    return text(
+        REPLY_KEYS[decided.status],
+        name=decided.handled_by,
+        question=decided.question,
+        answer=decided.answer or "",
+    )

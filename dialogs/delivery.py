@@ -1,52 +1,33 @@
-"""How the flows reach people outside the conversation they are in (proactive messages)."""
+"""How the flows reach people outside the conversation they are in: through the outbox."""
 
+from collections.abc import Sequence
 from typing import Protocol
 
-from domain.mail import Mail
-from domain.ret import Member
+from domain.notices import Notice, Outcomes, Recipient
 
 
 class Delivery(Protocol):
-    async def chair_card(self, card: dict) -> bool:
-        """Shows a card where the voorzitter works: the RET's team channel when the bot is
-        installed there, else the voorzitter's (or a stand-in's) personal chat. False when
-        no voorzitter can be reached. Cards there carry case number and initials only."""
+    async def flush(self, notices: Sequence[Notice]) -> Outcomes:
+        """Sends, right away, the notices a change stored with it (domain.notices); returns
+        what became of each. What cannot go now stays in the outbox until it can."""
         ...
 
-    async def alert_chair(self, message: str) -> bool:
-        """A short, case-free text where the voorzitter sees it."""
+    async def send(self, notices: Sequence[Notice]) -> Outcomes:
+        """Stores and sends messages that no change causes (an answer to a read, a code)."""
         ...
 
-    async def to_user(self, channel_id: str, user_id: str, message: str | dict) -> bool:
-        """A text or card in someone's own chat with the bot."""
+    def flush_soon(self, notices: Sequence[Notice]) -> None:
+        """Like `flush`, right after the current turn has answered (an invoke whose card
+        must come back fast)."""
         ...
 
-    async def to_chair_privately(self, message: str | dict) -> bool:
-        """What only the voorzitter may read (a reason, an answer link): in the voorzitter's
-        own chat, else a stand-in's; never a channel. False when none can be reached."""
-        ...
-
-    async def to_roster_member(self, member: Member, message: str | dict) -> bool:
-        """A text or card in the personal chat of someone on the RET's roster, also when
-        the roster lists them by email only. False when they cannot be reached."""
-        ...
-
-    async def to_member(self, aad_object_id: str, message: str | dict) -> bool:
-        """A text or card in the personal chat of an RET member."""
-        ...
-
-    async def to_email(self, mail: Mail) -> bool:
-        """An email to people outside Teams (through the outbox). False when it has no
-        recipient; without an SMTP server it waits in the outbox (see `sends_email`)."""
+    async def reachable(self, recipient: Recipient) -> bool:
+        """Whether the recipient can be reached in Teams now (for what is only worth
+        sending now, such as a card someone asked for)."""
         ...
 
     @property
     def sends_email(self) -> bool:
-        """Whether emails go out (an SMTP server is configured), so a flow can choose
-        another way when they would only wait."""
-        ...
-
-    async def flush(self) -> None:
-        """Sends, right away, what a change stored in the outbox in its own transaction
-        (domain.notices); what cannot be sent now is retried later."""
+        """Whether e-mails go out (an SMTP server is configured), so a flow can say what
+        will happen when they would only wait."""
         ...

@@ -11,6 +11,7 @@ texts and emails carry case number and initials; a toelichting goes only to the
 voorzitter's own chat and the case's timeline.
 """
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -39,12 +40,20 @@ from domain.follow_up import (
     Ask,
     AskKind,
     CaseClosed,
-    Escalation,
     FollowUpRepository,
     answer_ask,
     escalate_further,
 )
 from domain.mail import Mail
+from domain.notices import (
+    Chair,
+    ChairPlace,
+    Chat,
+    EmailAddress,
+    Notice,
+    Outcomes,
+    RosterMember,
+)
 from domain.people import chairs
 from domain.ret import EscalationStep, Member, RetConfig
 from domain.roles import Role
@@ -74,40 +83,34 @@ class FollowUpActions:
         self._members = members
         self._links = links
 
-    # Sent by the scheduler.
+    # Worded for the scheduler, which stores them with each step's claim.
 
-    async def send_ask(self, ask: Ask, at: datetime, *, reminder: bool = False) -> None:
-        """The question (or a reminder) to whoever answers it; when nobody can be reached in
-        Teams, the link goes to the voorzitter's own chat to pass on (never to a channel,
+    async def send(self, notices: Sequence[Notice]) -> Outcomes:
+        return await self._delivery.flush(notices)
+
+    def ask_notices(self, ask: Ask, at: datetime, *, reminder: bool = False) -> list[Notice]:
+        """The question (or a reminder) for whoever answers it: the referrer in their own
+        chat, the organisation's kernteamleden in theirs (by e-mail, with the link, for
+        whom retbot cannot reach in Teams). An organisation without a kernteamlid on the
+        roster: the link goes to the voorzitter's own chat to pass on (never to a channel,
         where anyone could answer with it)."""
         link = self._links.url(ask.id, at)
         card = ask_card(ask, link, self._links.valid_for_days, DEFAULT_LANGUAGE, reminder=reminder)
         if ask.kind is AskKind.VERWIJZER:
-            reached = await self._delivery.to_user(
-                ask.referrer_channel_id, ask.referrer_user_id, card
-            )
-        else:
-            reached = False
-            kernteamleden = self._kernteamleden(ask.organisation)
-            for member in kernteamleden:
-                if await self._delivery.to_roster_member(member, card):
-                    reached = True
-            if not reached and kernteamleden and self._delivery.sends_email:
-                for member in kernteamleden:
-                    mail = self._ask_mail(ask, member, link, reminder)
-                    reached = await self._delivery.to_email(mail) or reached
-        if not reached:  # the link answers for them: only the voorzitter's own chat gets it
-            await self._delivery.to_chair_privately(
-                text(
-                    "follow_up.unreachable",
-                    number=ask.case_number,
-                    initials=ask.initials,
-                    who=_who(ask),
-                    url=link,
-                )
-            )
+            return [Notice(Chat(ask.referrer_channel_id, ask.referrer_user_id), card)]
+        kernteamleden = self._kernteamleden(ask.organisation)
+        if not kernteamleden:
+            words = {"number": ask.case_number, "initials": ask.initials, "who": _who(ask)}
+            note = text("follow_up.unreachable", url=link, **words)
+            return [Notice(Chair(ChairPlace.PRIVATE), note)]
+        return [
+            Notice(RosterMember(m.email), card, email=self._ask_mail(ask, m, link, reminder))
+            for m in kernteamleden
+        ]
 
-    async def escalate_no_answer(self, ask: Ask) -> None:
+    async def no_answer_notices(self, ask: Ask) -> list[Notice]:
+        """An ask that stays unanswered: the voorzitter is alerted where they work, the
+        first step's contact by e-mail, and the ladder card goes to their own chat."""
         message = text(
             "follow_up.escalate_no_answer",
             number=ask.case_number,
@@ -117,37 +120,29 @@ class FollowUpActions:
             step=LADDER[0].value,
             contact=self._contact(LADDER[0]),
         )
-        await self._delivery.alert_chair(message)
         reason = text("email.escalation.no_answer", who=_who(ask), reminders=ask.reminders_sent)
-        await self._mail_contact(ask.case_number, ask.initials, LADDER[0], reason)
-        await self._ladder_to_chair(ask)
+        return [
+            Notice(Chair(), message),
+            *self._contact_mail(ask.case_number, ask.initials, LADDER[0], reason),
+            await self._ladder(ask.case_number, ask.initials, [LADDER[0]]),
+        ]
 
-    async def answered(self, outcome: Answered) -> None:
-        """After an answer: the voorzitter hears of a 'gestopt / lukt niet' at once."""
-        if outcome.escalation is None:
-            return
-        ask = outcome.ask
-        await self._delivery.alert_chair(
-            text(
-                "follow_up.escalate_stopped",
-                number=ask.case_number,
-                initials=ask.initials,
-                who=_who(ask),
-                step=outcome.escalation.step.value,
-                contact=self._contact(outcome.escalation.step),
-            )
+    def _stopped_notices(self, answered: Answered, taken: list[EscalationStep]) -> list[Notice]:
+        """A 'gestopt / lukt niet' answer: the voorzitter hears of it at once (the
+        toelichting only in their own chat), the step's contact by e-mail, and the ladder."""
+        ask, step = answered.ask, answered.escalation.step
+        words = {"number": ask.case_number, "initials": ask.initials, "who": _who(ask)}
+        alert = text(
+            "follow_up.escalate_stopped", step=step.value, contact=self._contact(step), **words
         )
-        note = text(
-            "follow_up.stopped_note",
-            who=_who(ask),
-            number=ask.case_number,
-            initials=ask.initials,
-            note=outcome.answer.toelichting or "-",
-        )
-        await self._delivery.to_chair_privately(note)
+        note = text("follow_up.stopped_note", note=answered.answer.toelichting or "-", **words)
         reason = text("email.escalation.stopped", who=_who(ask))
-        await self._mail_contact(ask.case_number, ask.initials, outcome.escalation.step, reason)
-        await self._ladder_to_chair(ask)
+        return [
+            Notice(Chair(), alert),
+            Notice(Chair(ChairPlace.PRIVATE), note),
+            *self._contact_mail(ask.case_number, ask.initials, step, reason),
+            self._ladder_card(ask.case_number, ask.initials, [*taken, step]),
+        ]
 
     # Answers.
 
@@ -160,8 +155,17 @@ class FollowUpActions:
         if ask is None:
             raise LookupError(ask_id)
         answerer = Answerer(f"antwoordlink ({_who(ask)})", via_link=True)
-        outcome = await answer_ask(self._follow_up, ask_id, answerer, progress, note, "web", at)
-        await self.answered(outcome)
+        outcome, notices = await answer_ask(
+            self._follow_up,
+            ask_id,
+            answerer,
+            progress,
+            note,
+            "web",
+            at,
+            await self._on_stop(ask.case_number),
+        )
+        await self._delivery.flush(notices)
         return outcome
 
     async def on_answer(self, turn_context: TurnContext, value: dict, language: Language) -> None:
@@ -189,8 +193,9 @@ class FollowUpActions:
             user_id=user.id if user else None,
         )
         progress, note = value.get(PROGRESS_INPUT), value.get(NOTE_INPUT)
+        asked = await self._follow_up.ask(ask_id)
         try:
-            outcome = await answer_ask(
+            outcome, notices = await answer_ask(
                 self._follow_up,
                 ask_id,
                 answerer,
@@ -198,6 +203,7 @@ class FollowUpActions:
                 note if isinstance(note, str) else None,
                 activity.channel_id,
                 now(),
+                await self._on_stop(asked.case_number) if asked else lambda answered: [],
             )
         except LookupError:
             return text("follow_up.unknown", language)
@@ -220,7 +226,7 @@ class FollowUpActions:
                 problem=invalid.problem,
             )
             return card_activity(card)
-        await self.answered(outcome)
+        await self._delivery.flush(notices)
         done = "follow_up.thanks_escalated" if outcome.escalation else "follow_up.thanks"
         return text(done, language, number=outcome.ask.case_number)
 
@@ -229,18 +235,22 @@ class FollowUpActions:
         chair = await self._members.member_of(turn_context)
         if not isinstance(number, str):
             return text("follow_up.ladder_refused", language)
+        initials = await self._initials(number)
         try:
-            escalation = await escalate_further(
+            escalation, notices = await escalate_further(
                 self._follow_up,
                 number,
                 chair,
                 step if isinstance(step, str) else None,
                 turn_context.activity.channel_id,
                 now(),
+                lambda taken: self._contact_mail(
+                    number, initials, taken.step, text("email.escalation.by_chair")
+                ),
             )
         except (NotAllowed, LookupError, CaseClosed, ValueError):
             return text("follow_up.ladder_refused", language)
-        await self._mail_taken_step(escalation)
+        await self._delivery.flush(notices)
         contact = self._contact(escalation.step)
         return text(
             "follow_up.ladder_done", language, number=number, step=escalation.step, contact=contact
@@ -277,19 +287,19 @@ class FollowUpActions:
             **values,
         )
         return Mail(
-            to=(member.email,),
+            to=(),
             subject=text("email.follow_up.subject", reminder=prefix, **values),
             text=body + "\n\n" + text("email.signature", ret=self._ret.name),
         )
 
-    async def _mail_contact(
+    def _contact_mail(
         self, number: str, initials: str, step: EscalationStep, reason: str
-    ) -> None:
+    ) -> list[Notice]:
         """The escalation contact of the step hears by email what is asked of them:
         case number, initials, the step and why, never the case's content."""
         contact = next((c for c in self._ret.escalation_contacts if c.step is step), None)
         if contact is None:
-            return
+            return []
         chair = next(iter(chairs(self._ret)), None)
         is_chair = chair is None or any(
             c.email.lower() == contact.email.lower() for c in chairs(self._ret)
@@ -307,25 +317,31 @@ class FollowUpActions:
             if is_chair
             else text("email.escalation.chair", chair=chair.name, email=chair.email),
         )
-        await self._delivery.to_email(
-            Mail(
-                to=(contact.email,),
-                subject=text(
-                    "email.escalation.subject", number=number, initials=initials, step=step.value
-                ),
-                text=body + "\n\n" + text("email.signature", ret=self._ret.name),
-            )
+        mail = Mail(
+            to=(contact.email,),
+            subject=text(
+                "email.escalation.subject", number=number, initials=initials, step=step.value
+            ),
+            text=body + "\n\n" + text("email.signature", ret=self._ret.name),
         )
+        return [Notice(EmailAddress(), mail)]
 
-    async def _mail_taken_step(self, escalation: Escalation) -> None:
-        initials = await self._initials(escalation.case_number)
-        reason = text("email.escalation.by_chair")
-        await self._mail_contact(escalation.case_number, initials, escalation.step, reason)
+    async def _on_stop(self, number: str):
+        """Words what a 'gestopt' answer on this case causes (with the steps taken so far)."""
+        taken = [e.step for e in await self._follow_up.escalations(number)]
 
-    async def _ladder_to_chair(self, ask: Ask) -> None:
-        taken = [e.step for e in await self._follow_up.escalations(ask.case_number)]
-        card = ladder_card(ask.case_number, ask.initials, taken, DEFAULT_LANGUAGE)
-        await self._delivery.to_chair_privately(card)
+        def words(answered: Answered) -> list[Notice]:
+            return self._stopped_notices(answered, taken)
+
+        return words
+
+    async def _ladder(self, number: str, initials: str, adding: list[EscalationStep]) -> Notice:
+        taken = [e.step for e in await self._follow_up.escalations(number)]
+        return self._ladder_card(number, initials, [*taken, *adding])
+
+    def _ladder_card(self, number: str, initials: str, taken: list[EscalationStep]) -> Notice:
+        card = ladder_card(number, initials, taken, DEFAULT_LANGUAGE)
+        return Notice(Chair(ChairPlace.PRIVATE), card)
 
     async def _initials(self, number: str) -> str:
         case = await self._follow_up.get(number)

@@ -27,15 +27,14 @@ from dialogs.cards.intake import (
     section_card,
     summary_card,
 )
-from dialogs.cards.triage import triage_card
 from dialogs.clock import now
-from dialogs.delivery import Delivery
+from dialogs.submission import RequestSubmission, SubmitOutcome
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.cases import CaseRepository, Referrer
 from domain.complaints import read_complaint
-from domain.intake import SECTIONS, Problem, check_section, school_missing
+from domain.intake import SECTIONS, Problem, check_section, is_urgent, school_missing
+from domain.notices import new_key
 from domain.ret import RetConfig
-from domain.triage import CaseEvent
 
 SUMMARY = len(SECTIONS)  # the step after the last section
 
@@ -52,7 +51,7 @@ class IntakeDialog(Dialog):
         self,
         ret: RetConfig,
         cases: CaseRepository,
-        delivery: Delivery,
+        submission: RequestSubmission,
         language: StatePropertyAccessor,
         draft: StatePropertyAccessor,
         today: Callable[[], date] = lambda: now().date(),
@@ -60,7 +59,7 @@ class IntakeDialog(Dialog):
         super().__init__(IntakeDialog.__name__)
         self._ret = ret
         self._cases = cases
-        self._delivery = delivery
+        self._submission = submission
         self._language = language
         self._draft = draft
         self._today = today
@@ -74,7 +73,7 @@ class IntakeDialog(Dialog):
         if draft:
             await dc.context.send_activity(text("intake.resumed", language))
         else:
-            draft = {"answers": {}, "step": 0}
+            draft = _fresh()
             await self._draft.set(dc.context, draft)
             await dc.context.send_activity(text("intake.intro", language, total=len(SECTIONS)))
         await self._show(dc.context, draft, [], language)
@@ -100,7 +99,8 @@ class IntakeDialog(Dialog):
             await context.send_activity(card_activity(discard_card(language)))
             return Dialog.end_of_turn
         if action == DISCARD_CONFIRMED:
-            await self._draft.delete(context)
+            if await self._draft.get(context, None) is not None:  # a second click finds none
+                await self._draft.delete(context)
             await context.send_activity(text("intake.discarded", language))
             return await dc.end_dialog()
         if action == KEEP:
@@ -112,7 +112,7 @@ class IntakeDialog(Dialog):
         if stored is None and action in (SUBMIT, EDIT, SECTION_DONE):  # a card from before
             await context.send_activity(text("intake.already_submitted", language))
             return await dc.end_dialog()
-        draft = stored if stored is not None else {"answers": {}, "step": 0}
+        draft = stored if stored is not None else _fresh()
         if action == COMPLAINT_CONTINUE and draft.pop("complaint_pending", None):
             draft["answers"]["klacht_keuze"] = "doorgaan"
             await self._draft.set(context, draft)
@@ -149,23 +149,11 @@ class IntakeDialog(Dialog):
             answers["klacht_gesignaleerd"] = True  # counted: requests that were complaints
             answers["klacht_woord"] = reading.cue
             draft["complaint_pending"] = True  # the next card asks whether to go on
-        if answers.get("urgentie") == "spoed" and not draft.get("chair_alerted"):
-            draft["chair_alerted"] = await self._alert_urgent(context, answers)
+        if section == "wensen" and is_urgent(answers):  # the alert goes with the request
             await context.send_activity(text("intake.urgent_referrer", language))
         finished = draft.pop("editing", False) or draft["step"] + 1 == SUMMARY
         draft["step"] = SUMMARY if finished else draft["step"] + 1
         await self._draft.set(context, draft)
-
-    async def _alert_urgent(self, context: TurnContext, answers: dict) -> bool:
-        referrer = referrer_of(context)
-        message = text(
-            "intake.urgent_chair",
-            name=referrer.name,
-            organisation=answers.get("aanmelder_organisatie", "?"),
-            initials=answers.get("initialen", "?"),
-            gemeente=answers.get("gemeente", "?"),
-        )
-        return await self._delivery.alert_chair(message)
 
     async def _stop_for_complaint(self, dc: DialogContext, language: Language) -> DialogTurnResult:
         """The referrer takes a complaint route instead: the draft goes, the choice stays."""
@@ -180,26 +168,16 @@ class IntakeDialog(Dialog):
         return await dc.end_dialog()
 
     async def _submit(self, dc: DialogContext, draft: dict, language: Language) -> DialogTurnResult:
-        referrer = referrer_of(dc.context)
-        answers = draft["answers"]
-        events = []
-        if answers.get("klacht_keuze") == "doorgaan":
-            cue = answers.get("klacht_woord", "")
-            events.append(
-                CaseEvent(
-                    now(),
-                    referrer.name,
-                    "klacht gesignaleerd",
-                    text("intake.complaint_event", cue=cue),
-                )
-            )
-        case = await self._cases.submit(referrer, answers, now(), events)
+        """Files the request (once per draft: a double click or a retry finds the first
+        filing) and says only what has happened."""
+        draft.setdefault("id", new_key())  # drafts begun before drafts had an id
+        outcome = await self._submission.submit(
+            referrer_of(dc.context), draft["answers"], draft["id"]
+        )
         await self._draft.delete(dc.context)
-        await self._delivery.chair_card(triage_card(case, DEFAULT_LANGUAGE))
-        await dc.context.send_activity(text("intake.received", language, number=case.number))
-        if not case.consent_given:
-            await dc.context.send_activity(text("intake.consent_follows", language))
-        return await dc.end_dialog(case.number)
+        for line in submitted_lines(outcome, self._ret, language):
+            await dc.context.send_activity(line)
+        return await dc.end_dialog(outcome.case.number)
 
     async def _show(
         self, context: TurnContext, draft: dict, problems: list[Problem], language: Language
@@ -215,7 +193,36 @@ class IntakeDialog(Dialog):
         await context.send_activity(card_activity(card))
 
     async def _current(self, context: TurnContext) -> dict:
-        return await self._draft.get(context, None) or {"answers": {}, "step": 0}
+        return await self._draft.get(context, None) or _fresh()
 
     async def _lang(self, context: TurnContext) -> Language:
         return await self._language.get(context, DEFAULT_LANGUAGE)
+
+
+def _fresh() -> dict:
+    """A new draft; its id makes its submit count once."""
+    return {"answers": {}, "step": 0, "id": new_key()}
+
+
+def submitted_lines(outcome: SubmitOutcome, ret: RetConfig, language: Language) -> list[str]:
+    """What the referrer hears after submitting: only what is so."""
+    number = outcome.case.number
+    if not outcome.new:
+        return [text("intake.already_submitted_as", language, number=number)]
+    received = "intake.received" if outcome.chair_has_it else "intake.received_waiting"
+    lines = [text(received, language, number=number)]
+    if is_urgent(outcome.case.answers):
+        lines.append(urgent_line(outcome.chair_alerted, ret, language, "intake"))
+    if not outcome.case.consent_given:
+        lines.append(text("intake.consent_follows", language))
+    return lines
+
+
+def urgent_line(alerted: bool, ret: RetConfig, language: Language, flow: str) -> str:
+    """The alert reached the voorzitter, or what will happen and whom to call meanwhile."""
+    if alerted:
+        return text(f"{flow}.urgent_sent", language)
+    phone = ret.contact.phone
+    if phone:
+        return text(f"{flow}.urgent_not_sent_phone", language, phone=phone)
+    return text(f"{flow}.urgent_not_sent", language)

@@ -9,7 +9,7 @@ per case two working days before, and the kernteamleden the agenda the day befor
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import holidays
@@ -56,6 +56,7 @@ from domain.meeting_prep import (
     readiness_due,
 )
 from domain.meetings import AMSTERDAM
+from domain.notices import Chair, ChairPlace, Notice, RosterMember
 from domain.people import find_member, is_chair
 from domain.ret import Member, RetConfig
 from domain.roles import Role
@@ -92,18 +93,26 @@ class MeetingPrepActions:
     async def booked(
         self, case: Case, booking: Booking, chair: Member | None, channel: str
     ) -> None:
+        """The family contact task for the member who calls the family (new, or a new due
+        date after a move), and on a first booking the voorzitter's preparation card."""
         due = family_due_date(booking, self._ret.working_hours, self._holidays)
         contact = default_contact(self._ret)
         if contact is None:
             return
         actor = chair.name if chair else "retbot"
         before = await self._repository.family_contact(case.number)
-        task = FamilyContact(case.number, contact.email, due)
-        task = await self._repository.start_family_contact(task, actor, channel, now())
+        if before is None:
+            task = FamilyContact(case.number, contact.email, due)
+        else:
+            task = replace(before, due_date=due if before.open else before.due_date)
+        notices = []
         if task.open and (before is None or before.due_date != task.due_date):
-            await self._send_task(case, booking, task)
+            notices += self._task_notices(case, booking, task)
         if booking.sequence == 0:
-            await self._delivery.to_chair_privately(self._prep_card(case, booking, task))
+            prep = self._prep_card(case, booking, task)
+            notices.append(Notice(Chair(ChairPlace.PRIVATE), prep))
+        await self._repository.start_family_contact(task, actor, channel, now(), notices)
+        await self._delivery.flush(notices)
 
     async def schil_members(self, number: str) -> list[Member]:
         emails = await self._repository.schil_of(number)
@@ -121,18 +130,20 @@ class MeetingPrepActions:
             DEFAULT_LANGUAGE,
         )
 
-    async def _send_task(self, case: Case, booking: Booking, task: FamilyContact) -> None:
+    def _task_notices(self, case: Case, booking: Booking, task: FamilyContact) -> list[Notice]:
         member = find_member(self._ret, None, task.assignee_email)
+        if member is None:
+            log.info("the member who contacts the family is not on the roster")
+            return []
         # Who does not see the full request gets the way to reach the family on the card.
-        sees_details = member is not None and member.role in TEAM_VIEW_ROLES
+        sees_details = member.role in TEAM_VIEW_ROLES
         reach = (
             None
             if sees_details or not case.details_open_to_team
             else case.answers.get("contact_gezin")
         )
         card = family_task_card(case, booking, task.due_date, DEFAULT_LANGUAGE, reach)
-        if member is None or not await self._delivery.to_roster_member(member, card):
-            log.info("the member who contacts the family cannot be reached in Teams")
+        return [Notice(RosterMember(member.email), card)]
 
     # The voorzitter's preparation card ---------------------------------------------
 
@@ -161,23 +172,30 @@ class MeetingPrepActions:
         channel, at = turn_context.activity.channel_id, now()
         reply = text("prep.saved", number=number, contact=contact.name)
         if contact.email != task.assignee_email:
+            handed = replace(task, assignee_email=contact.email)
+            notices = self._task_notices(case, booking, handed)
             if await self._repository.assign_family_contact(
-                number, contact.email, chair.name, channel, at
+                number, contact.email, chair.name, channel, at, notices
             ):
-                await self._send_task(case, booking, await self._repository.family_contact(number))
+                await self._delivery.flush(notices)
             else:
                 reply += text("prep.contact_done")
-        invited = await self._repository.invite_schil(
+        # The invitation names no problematiek: it is a message outside the voorzitter's chat.
+        intro = text("schil.intro", number=number, initials=case.initials)
+
+        def invitations(new: list[str]) -> list[Notice]:
+            schil = [suggestions[e].member for e in new]
+            return self._booking.invitations(case, booking, schil, intro, "email.schil.body")
+
+        _, notices = await self._repository.invite_schil(
             number,
             [(s.member.email, ",".join(r.code for r in s.reasons)) for s in chosen],
             chair.name,
             channel,
             at,
+            invitations,
         )
-        # The invitation names no problematiek: it is a message outside the voorzitter's chat.
-        intro = text("schil.intro", number=number, initials=case.initials)
-        schil = [suggestions[e].member for e in invited]
-        await self._booking.invite(case, booking, schil, intro, "email.schil.body")
+        await self._delivery.flush(notices)
         if chosen:
             reply += text("prep.saved_schil", names=", ".join(s.member.name for s in chosen))
         return reply
@@ -292,8 +310,6 @@ class MeetingPrepActions:
         for task in await self._repository.open_family_contacts():
             if not overdue(task, today):
                 continue
-            if not await self._repository.claim_family_reminder(task.case_number, at):
-                continue
             case = await self._repository.get(task.case_number)
             if case is None:
                 continue
@@ -303,12 +319,15 @@ class MeetingPrepActions:
                 "due": day_of(task.due_date, DEFAULT_LANGUAGE),
             }
             member = find_member(self._ret, None, task.assignee_email)
-            if member is not None:
-                await self._delivery.to_roster_member(member, text("family.reminder", **words))
             name = member.name if member else task.assignee_email
-            await self._delivery.to_chair_privately(
-                text("family.reminder_chair", name=name, **words)
-            )
+            to_chair = text("family.reminder_chair", name=name, **words)
+            notices = [Notice(Chair(ChairPlace.PRIVATE), to_chair)]
+            if member is not None:
+                reminder = text("family.reminder", **words)
+                notices.append(Notice(RosterMember(member.email), reminder))
+            if not await self._repository.claim_family_reminder(task.case_number, at, notices):
+                continue
+            await self._delivery.flush(notices)
             sent += 1
         return sent
 
@@ -327,9 +346,13 @@ class MeetingPrepActions:
             if not readiness_due(booking, today, due):
                 continue
             meeting_day = booking.slot.meeting_date
-            if not await self._repository.claim_dispatch(READINESS, meeting_day, case.number, at):
+            card = await self._readiness_card(case, booking)
+            notices = [Notice(Chair(ChairPlace.PRIVATE), card)]
+            if not await self._repository.claim_dispatch(
+                READINESS, meeting_day, case.number, at, notices
+            ):
                 continue
-            await self._delivery.to_chair_privately(await self._readiness_card(case, booking))
+            await self._delivery.flush(notices)
             sent += 1
         return sent
 
@@ -357,14 +380,14 @@ class MeetingPrepActions:
         for day, items in meetings.items():
             if not agenda_due(day, today) or items[0][1].slot.start <= at:
                 continue
-            if not await self._repository.claim_dispatch(AGENDA, day, "", at):
-                continue
             card = agenda_card([(c, b, age_group(c, day)) for c, b in items], DEFAULT_LANGUAGE)
-            for member in self._ret.members_with_role(Role.KERNTEAMLID):
-                if await self._delivery.to_roster_member(member, card):
-                    continue
-                if self._delivery.sends_email:
-                    await self._delivery.to_email(self._agenda_mail(member, items, day))
+            notices = [
+                Notice(RosterMember(m.email), card, email=self._agenda_mail(m, items, day))
+                for m in self._ret.members_with_role(Role.KERNTEAMLID)
+            ]
+            if not await self._repository.claim_dispatch(AGENDA, day, "", at, notices):
+                continue
+            await self._delivery.flush(notices)
             sent += 1
         return sent
 
@@ -380,4 +403,4 @@ class MeetingPrepActions:
             )
         subject = text("agenda.subject", day=day_of(day, DEFAULT_LANGUAGE))
         signature = text("email.signature", ret=self._ret.name)
-        return Mail(to=(member.email,), subject=subject, text="\n".join(lines) + "\n\n" + signature)
+        return Mail(to=(), subject=subject, text="\n".join(lines) + "\n\n" + signature)

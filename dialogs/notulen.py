@@ -8,7 +8,8 @@ referrer or a family would read about other children.
 """
 
 import logging
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
@@ -19,7 +20,7 @@ from dialogs.cards.notulen import APPROVE, CORRECT, NOTULEN_KEY, approved_card, 
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.members import MemberLookup
-from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from dialogs.texts import DEFAULT_LANGUAGE, Language, plural_text, text
 from dialogs.uploads import Files, FileTooLarge, FileUnavailable, UploadedFile, uploaded_file
 from documents.house_style import HouseStyle
 from documents.notulen import is_docx, long_date, notulen_docx
@@ -28,6 +29,7 @@ from domain.cases import Case
 from domain.documents import DOCX, DocumentKind, DocumentVersion
 from domain.mail import Mail, MailAttachment
 from domain.meetings import AMSTERDAM
+from domain.notices import Chair, Notice, Outcome, RosterMember
 from domain.notulen import (
     APPROVED,
     ATTENDING_ROLES,
@@ -79,14 +81,26 @@ class NotulenActions:
             if not await self._notulen.claim(day, at):
                 continue
             try:
-                version = await self._redraft(day, None, "retbot", "retbot", "scheduler", at)
+                sent = await self._first_draft(day, at)
             except Exception:  # given back, so that the next run tries again
                 log.exception("the notulen of a meeting day could not be drafted")
                 await self._notulen.release(day)
                 continue
-            await self._send_draft(day, version)
+            await self._delivery.flush(sent)
             drafted.append(day)
         return drafted
+
+    async def _first_draft(self, day: date, at: datetime) -> list[Notice]:
+        """The draft, stored with the cards that send it to the procesondersteuner."""
+        cases = await self._cases_of(day)
+        sent: list[Notice] = []
+
+        def to_reviewers(version: DocumentVersion) -> list[Notice]:
+            sent.extend(self._draft_notices(day, version, cases))
+            return sent
+
+        await self._redraft(day, None, "retbot", "retbot", "scheduler", at, to_reviewers)
+        return sent
 
     async def on_submit(self, turn_context: TurnContext, value: dict, language: Language) -> None:
         """*Goedkeuren* or *Corrigeren* on the draft card."""
@@ -202,33 +216,38 @@ class NotulenActions:
             return
         numbers = [c.number for c in await self._cases_of(day)]
         channel = turn_context.activity.channel_id
-        if not await self._notulen.approve(day, version, member.name, now(), numbers, channel):
+        notices = self._distribution(latest, state.transcript)
+        if not await self._notulen.approve(
+            day, version, member.name, now(), numbers, channel, notices
+        ):
             message = text("notulen.already_approved", language, day=day_text, version=version)
             await turn_context.send_activity(message)
             return
-        teams, email = await self._distribute(latest, state.transcript)
-        words = {"day": day_text, "version": version, "teams": teams, "email": email}
-        await turn_context.send_activity(text("notulen.approved", language, **words))
+        outcomes = Counter((await self._delivery.flush(notices)).values())
+        words = {
+            "day": day_text,
+            "version": version,
+            "teams": outcomes[Outcome.SENT],
+            "email": outcomes[Outcome.EMAILED],
+        }
+        reply = text("notulen.approved", language, **words)
+        if waiting := len(notices) - outcomes[Outcome.SENT] - outcomes[Outcome.EMAILED]:
+            reply += " " + plural_text("notulen.approved_waiting", waiting, language)
+        await turn_context.send_activity(reply)
 
-    async def _distribute(
+    def _distribution(
         self, version: DocumentVersion, transcript: Transcript | None
-    ) -> tuple[int, int]:
+    ) -> list[Notice]:
         """To the RET members who attended: a link in Teams, else the file by email."""
         day = date.fromisoformat(version.subject)
         day_text = long_date(day)
         message = text("notulen.to_attendee", day=day_text, version=version.version)
         url = self._links.url(DocumentKind.NOTULEN.value, day.isoformat(), now())
         card = approved_card(message, url, DEFAULT_LANGUAGE)
-        teams = email = 0
-        for member in self._attendees(transcript):
-            if await self._delivery.to_roster_member(member, card):
-                teams += 1
-            elif self._delivery.sends_email:
-                await self._delivery.to_email(self._mail(member, version, day_text))
-                email += 1
-            else:
-                log.info("an attendee could not be reached for the approved notulen")
-        return teams, email
+        return [
+            Notice(RosterMember(m.email), card, email=self._mail(m, version, day_text))
+            for m in self._attendees(transcript)
+        ]
 
     def _attendees(self, transcript: Transcript | None) -> list[Member]:
         """Who spoke, by the transcript; without one, the RET members invited."""
@@ -241,7 +260,7 @@ class NotulenActions:
         body = text("email.notulen.body", name=member.name, **words)
         filename = f"Notulen-RET-overleg-{version.subject}.docx"
         return Mail(
-            to=(member.email,),
+            to=(),
             subject=text("email.notulen.subject", **words),
             text=body + "\n\n" + text("email.signature", ret=self._ret.name),
             attachments=(MailAttachment(filename, DOCX, version.content),),
@@ -255,27 +274,36 @@ class NotulenActions:
         by: str,
         channel: str,
         at: datetime,
+        notices: Callable[[DocumentVersion], Sequence[Notice]] = lambda version: (),
     ) -> DocumentVersion:
         minutes = await draft_minutes(self._notulen, self._ret, day, transcript, by, channel, at)
         numbers = [c.number for c in minutes.cases]
         content = notulen_docx(minutes, self._style)
         filename = _filename(day, source)
-        return await self._notulen.add_version(day, content, filename, by, at, numbers, channel)
+        return await self._notulen.add_version(
+            day, content, filename, by, at, numbers, channel, notices
+        )
 
-    async def _send_draft(self, day: date, version: DocumentVersion) -> None:
-        card = await self._card(day, version, DEFAULT_LANGUAGE)
+    def _draft_notices(
+        self, day: date, version: DocumentVersion, cases: Sequence[Case]
+    ) -> list[Notice]:
+        """The draft card for each procesondersteuner; without one on the roster, the
+        voorzitter hears that the draft is ready."""
+        card = self._card(day, version, cases, DEFAULT_LANGUAGE)
         reviewers = self._ret.members_with_role(Role.PROCESONDERSTEUNER)
-        reached = [await self._delivery.to_roster_member(m, card) for m in reviewers]
-        if not any(reached):
-            await self._delivery.alert_chair(text("notulen.no_reviewer", day=long_date(day)))
+        if not reviewers:
+            return [Notice(Chair(), text("notulen.no_reviewer", day=long_date(day)))]
+        return [Notice(RosterMember(m.email), card) for m in reviewers]
 
     async def _send_card(
         self, turn_context: TurnContext, day: date, version: DocumentVersion, language: Language
     ) -> None:
-        await turn_context.send_activity(card_activity(await self._card(day, version, language)))
+        card = self._card(day, version, await self._cases_of(day), language)
+        await turn_context.send_activity(card_activity(card))
 
-    async def _card(self, day: date, version: DocumentVersion, language: Language) -> dict:
-        cases = await self._cases_of(day)
+    def _card(
+        self, day: date, version: DocumentVersion, cases: Sequence[Case], language: Language
+    ) -> dict:
         listed = ", ".join(f"{c.number} ({c.initials or '-'})" for c in cases)
         summary = text("notulen.cases", language, count=len(cases), list=listed)
         url = self._links.url(DocumentKind.NOTULEN.value, day.isoformat(), now())

@@ -35,14 +35,16 @@ from dialogs.cards.self_apply import (
     contact_card,
     section_card,
 )
-from dialogs.cards.triage import triage_card
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.intake import urgent_line
+from dialogs.submission import RequestSubmission
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.cases import CaseRepository, Referrer
 from domain.complaints import read_complaint
-from domain.intake import Problem, check_section
+from domain.intake import Problem, check_section, is_urgent
 from domain.mail import Mail
+from domain.notices import EmailAddress, Notice, new_key
 from domain.ret import RetConfig
 from domain.self_apply import (
     ABOUT,
@@ -62,7 +64,6 @@ from domain.self_apply import (
     request_answers,
 )
 from domain.text_matching import normalise
-from domain.triage import CaseEvent
 
 SELF_APPLY_CHANNELS = frozenset({"webchat", "directline"})
 CONSENT_STEP, CONTACT_STEP, CODE_STEP = len(SECTIONS), len(SECTIONS) + 1, len(SECTIONS) + 2
@@ -79,6 +80,7 @@ class SelfApplyConversation:
         ret: RetConfig,
         cases: CaseRepository,
         delivery: Delivery,
+        submission: RequestSubmission,
         draft: StatePropertyAccessor,
         greeted: StatePropertyAccessor,
         today: Callable[[], date] = lambda: now().date(),
@@ -86,6 +88,7 @@ class SelfApplyConversation:
         self._ret = ret
         self._cases = cases
         self._delivery = delivery
+        self._submission = submission
         self._draft = draft
         self._greeted = greeted  # conversation state: the page's join event and the
         self._today = today  # channel's conversationUpdate may both arrive
@@ -235,7 +238,7 @@ class SelfApplyConversation:
             subject=text("zelf.mail_subject", lang, ret=self._ret.name),
             text=text("zelf.mail_text", lang, code=plain, ret=self._ret.name),
         )
-        await self._delivery.to_email(mail)
+        await self._delivery.send([Notice(EmailAddress(), mail)])
         draft["code"] = _stored(code)
         draft["step"] = CODE_STEP
         await self._draft.set(context, draft)
@@ -257,30 +260,20 @@ class SelfApplyConversation:
         await context.send_activity(card_activity(code_card(email, problem, lang)))
 
     async def _submit(self, context: TurnContext, draft: dict, lang: Language) -> None:
-        at = now()
         contact = Contact(**draft["contact"])
         answers = request_answers(draft["answers"], contact, self._today())
         referrer = Referrer(_channel(context), context.activity.from_property.id, _actor(draft))
-        events = []
-        if answers.get("klacht_keuze") == "doorgaan":
-            cue = answers.get("klacht_woord", "")
-            kind, note = "klacht gesignaleerd", text("intake.complaint_event", cue=cue)
-            events.append(CaseEvent(at, referrer.name, kind, note))
-        case = await self._cases.submit(referrer, answers, at, events, self_applied=True)
+        draft.setdefault("id", new_key())  # drafts begun before drafts had an id
+        outcome = await self._submission.submit(referrer, answers, draft["id"], self_applied=True)
         await self._draft.delete(context)
-        await self._delivery.chair_card(triage_card(case, DEFAULT_LANGUAGE))
+        number = outcome.case.number
+        if not outcome.new:
+            await context.send_activity(text("zelf.already_submitted", lang, number=number))
+            return
         reach = " of ".join(part for part in (contact.email, contact.phone) if part)
-        await context.send_activity(text("zelf.received", lang, number=case.number, contact=reach))
-        if answers["urgentie"] == "spoed":
-            await self._delivery.alert_chair(
-                text(
-                    "zelf.urgent_chair",
-                    number=case.number,
-                    initials=case.initials,
-                    gemeente=answers.get("gemeente", "?"),
-                )
-            )
-            await context.send_activity(text("zelf.urgent", lang))
+        await context.send_activity(text("zelf.received", lang, number=number, contact=reach))
+        if is_urgent(answers):
+            await context.send_activity(urgent_line(outcome.chair_alerted, self._ret, lang, "zelf"))
 
     async def _show(
         self,
@@ -313,7 +306,8 @@ class SelfApplyConversation:
 
 
 def _fresh() -> dict:
-    return {"answers": {}, "step": 0}
+    """A new draft; its id makes its submit count once."""
+    return {"answers": {}, "step": 0, "id": new_key()}
 
 
 def _channel(context: TurnContext) -> str:

@@ -29,6 +29,7 @@ from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.booking import AlreadyBooked, NoFreeSlot, NotBookable
 from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus
+from domain.notices import Notice, RosterMember, arrived
 from domain.ret import Member
 from domain.triage import (
     AlreadyDecided,
@@ -78,7 +79,7 @@ class TriageActions:
             if decision is Decision.RET_TAFEL:  # decided and booked; the invitation tells
                 case = await self._booking.plan(number, member, channel)
             else:
-                case = await decide(
+                case, notices = await decide(
                     self._cases,
                     number,
                     member,
@@ -90,6 +91,7 @@ class TriageActions:
                         decided, decision, member.name, (note or "").strip()
                     ),
                 )
+                await self._delivery.flush(notices)  # the referrer's message, stored with it
         except NotAllowed:
             return text("triage.not_allowed")
         except NoteMissing:
@@ -98,7 +100,6 @@ class TriageActions:
             return text("triage.unknown")
         except AlreadyDecided as decided:
             return await self._card(decided.case)
-        await self._delivery.flush()  # the referrer's message, stored with the decision
         return await self._card(case)
 
     async def _card(self, case: Case) -> dict:
@@ -125,7 +126,6 @@ class TriageActions:
             return text("booking.busy")
         except AlreadyBooked:  # a racing click booked it first: show that booking
             pass
-        await self._delivery.flush()  # the referrer's update, stored with the move
         return await self._card(await self._cases.get(number))
 
     def _referrer_message(
@@ -145,12 +145,18 @@ class TriageActions:
         if not case.details_open_to_team:
             return text("triage.consent_pending", number=number)
         card = full_request_card(case, await self._cases.events(number), DEFAULT_LANGUAGE)
-        # To the person who clicked: also a member the roster lists by email only.
-        reader = turn_context.activity.from_property.aad_object_id
-        if not reader or not await self._delivery.to_member(reader, card):
+        # To the person who clicked, in their own chat (never the channel it was clicked in).
+        notice = Notice(RosterMember(member.email), card)
+        if not await self._reached_now(notice):
             return text("triage.details_no_chat")
         await self._cases.record_reads([case], member.name, "msteams", now())
         return text("triage.details_sent")
+
+    async def _reached_now(self, notice: Notice) -> bool:
+        """Sent at once, or not at all: a read that waits would be shown later, unasked."""
+        if await self._delivery.reachable(notice.to):
+            return arrived(await self._delivery.send([notice]), notice)
+        return False
 
     async def _override(
         self, turn_context: TurnContext, number: str, member: Member | None, reason: object
@@ -179,18 +185,25 @@ class TriageActions:
         if not isinstance(number, str) or not isinstance(answer, str):
             raise BadCardData("answer without case number or text")
         try:
-            case = await add_information(
-                self._cases, number, referrer_of(turn_context), answer, now()
+            _, notices = await add_information(
+                self._cases,
+                number,
+                referrer_of(turn_context),
+                answer,
+                now(),
+                tell_chair=lambda case: [
+                    text("triage.more_info_received", number=case.number, initials=case.initials),
+                    triage_card(case, DEFAULT_LANGUAGE),
+                ],
             )
         except NoteMissing:
             return text("referrer.answer_empty")
         except (NotAllowed, AlreadyDecided):
             return text("referrer.answer_not_needed")
-        await self._delivery.alert_chair(
-            text("triage.more_info_received", number=case.number, initials=case.initials)
-        )
-        await self._delivery.chair_card(triage_card(case, DEFAULT_LANGUAGE))
-        return text("referrer.answer_sent")
+        outcomes = await self._delivery.flush(notices)
+        if all(arrived(outcomes, n) for n in notices):
+            return text("referrer.answer_sent")
+        return text("referrer.answer_kept")
 
     async def record_consent(self, turn_context: TurnContext, value: dict) -> str:
         """The referrer records consent that was to follow (from 'Mijn casussen')."""
@@ -199,18 +212,19 @@ class TriageActions:
             raise BadCardData("consent without a case number")
         given_by = value.get(consent_input_id(number))
         try:
-            case = await record_consent(
+            case, notices = await record_consent(
                 self._cases,
                 number,
                 referrer_of(turn_context),
                 given_by if isinstance(given_by, str) else "",
                 now(),
+                tell_chair=lambda case: text(
+                    "cases.consent_chair", number=case.number, initials=case.initials
+                ),
             )
         except NoteMissing:
             return text("cases.consent_who")
         except (NotAllowed, AlreadyDecided, LookupError):
             return text("referrer.answer_not_needed")
-        await self._delivery.alert_chair(
-            text("cases.consent_chair", number=case.number, initials=case.initials)
-        )
+        await self._delivery.flush(notices)
         return text("cases.consent_recorded", number=case.number)

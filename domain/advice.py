@@ -8,6 +8,7 @@ would start). Only the voorzitter issues advice; only a kernteamlid of the organ
 concerned answers for it.
 """
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -15,6 +16,7 @@ from typing import Protocol
 
 from domain.cases import Case, CaseStatus, check_transition
 from domain.meetings import AMSTERDAM
+from domain.notices import Chair, ChairPlace, Chat, Job, Notice
 from domain.people import is_chair
 from domain.ret import Member, RetConfig
 from domain.roles import Role
@@ -23,6 +25,7 @@ from domain.vocabularies import DEELNEMER_ROL
 
 ADVISABLE = frozenset({CaseStatus.RET_TAFEL, CaseStatus.CONSULTATIE, CaseStatus.SAMENWERKINGSTAFEL})
 ISSUED = "advies gegeven"
+DOCUMENT_JOB = "advies-document"  # builds the next version of the Word document
 CONFIRMED_EVENT = "mandaat bevestigd"
 DECLINED_EVENT = "mandaat niet bevestigd"
 
@@ -139,10 +142,17 @@ class AlreadyAnswered(Exception):
 class AdviceRepository(Protocol):
     async def get(self, number: str) -> Case | None: ...
 
-    async def issue(self, advice: Advice, case: Case, event: CaseEvent, channel: str) -> bool:
+    async def issue(
+        self,
+        advice: Advice,
+        case: Case,
+        event: CaseEvent,
+        channel: str,
+        notices: Sequence[Notice] = (),
+    ) -> bool:
         """Stores the advice with its afspraken, moves the case to 'advies gegeven' and
-        writes its event and audit entry in one transaction, only while the case still has
-        status `case.status`. False when somebody else moved it first."""
+        writes its event, audit entry and notices in one transaction, only while the case
+        still has status `case.status`. False when somebody else moved it first."""
         ...
 
     async def advice(self, number: str) -> Advice | None: ...
@@ -152,10 +162,17 @@ class AdviceRepository(Protocol):
         ...
 
     async def record_mandate(
-        self, number: str, mandate: Mandate, event: CaseEvent, channel: str
-    ) -> bool:
-        """Stores the answer with its event and audit entry, unless the organisation has
-        confirmed already (or declined already, for a second decline). False then."""
+        self,
+        number: str,
+        mandate: Mandate,
+        event: CaseEvent,
+        channel: str,
+        notices: Callable[[dict[str, Mandate]], Sequence[Notice]] = lambda answers: (),
+    ) -> list[Notice] | None:
+        """Stores the answer with its event, audit entry and the notices it causes (worded
+        from every answer given, this one included; answers to one advice are recorded
+        one at a time). None, and nothing stored, when the organisation has confirmed
+        already (or declined already, for a second decline)."""
         ...
 
 
@@ -258,9 +275,12 @@ async def issue_advice(
     channel: str,
     now: datetime,
     attendance: list[AttendeeInput],
+    words: "AdviceWording",
     language: str = "nl",
-) -> tuple[Case, Advice]:
-    """Records the voorzitter's advice and moves the case to 'advies gegeven'.
+) -> tuple[Case, Advice, list[Notice]]:
+    """Records the voorzitter's advice and moves the case to 'advies gegeven'. With it are
+    stored: the mandate card where the team works, a word to the referrer, and the job that
+    builds the advies as Word and sends it to everyone who receives it.
 
     Raises NotAllowed, LookupError, AlreadyDecided (wrong status, or moved meanwhile) or
     AdviceIncomplete (with every problem at once, so the form can show them together).
@@ -287,9 +307,62 @@ async def issue_advice(
         language,
     )
     event = CaseEvent(now, chair.name, ISSUED, None)
-    if not await repository.issue(advice, case, event, channel):
+    issued = replace(case, status=CaseStatus.ADVIES)
+    referrer = issued.referrer
+    notices = [
+        Notice(Chair(), words.mandate_card(MandateState(issued, advice, {}))),
+        Notice(Chat(referrer.channel_id, referrer.user_id), words.advice_issued(issued)),
+        document_job(number, chair.name, channel, publish=True),
+    ]
+    if not await repository.issue(advice, case, event, channel, notices):
         raise AlreadyDecided(await repository.get(number) or case)
-    return replace(case, status=CaseStatus.ADVIES), advice
+    return issued, advice, notices
+
+
+def document_job(number: str, by: str, channel: str, publish: bool) -> Notice:
+    """The next version of the advies as Word; `publish`: sent to everyone who receives it
+    (on issue, and once every organisation confirmed), else kept for whoever opens it."""
+    params = {"case": number, "by": by, "channel": channel, "publish": publish}
+    return Notice(Job(DOCUMENT_JOB), params)
+
+
+class AdviceWording(Protocol):
+    """How the flow words what the advice and its mandate answers cause."""
+
+    def mandate_card(self, state: "MandateState") -> dict: ...
+
+    def advice_issued(self, case: Case) -> str:
+        """To the referrer: the advice is there (the case number only)."""
+        ...
+
+    def declined(self, state: "MandateState", organisation: str, reason: str) -> tuple[str, str]:
+        """For the voorzitter: where the team works (no reason there), and privately."""
+        ...
+
+    def all_confirmed(self, state: "MandateState") -> str: ...
+
+
+def _mandate_notices(
+    words: AdviceWording,
+    state: "MandateState",
+    answer: "Mandate",
+    reason: str,
+    member: Member,
+    channel: str,
+) -> list[Notice]:
+    """What an answer causes: the voorzitter hears of a decline (the reason only in their
+    own chat) and of the last confirmation; each answer makes a new version of the
+    document, and the last confirmation sends it to everyone again."""
+    notices = []
+    if answer.answer is MandateAnswer.DECLINED:
+        alert, private = words.declined(state, answer.organisation, reason)
+        notices += [Notice(Chair(), alert), Notice(Chair(ChairPlace.PRIVATE), private)]
+    elif state.all_confirmed:
+        notices.append(Notice(Chair(), words.all_confirmed(state)))
+    notices.append(
+        document_job(state.case.number, member.name, channel, publish=state.all_confirmed)
+    )
+    return notices
 
 
 @dataclass(frozen=True)
@@ -324,7 +397,8 @@ async def confirm_mandate(
     member: Member | None,
     channel: str,
     now: datetime,
-) -> MandateState:
+    words: AdviceWording,
+) -> tuple[MandateState, list[Notice]]:
     """The kernteamlid confirms that their organisation carries out its part. A second
     confirmation raises AlreadyAnswered and changes nothing."""
     state = await _answerable(repository, number, organisation, member)
@@ -333,9 +407,30 @@ async def confirm_mandate(
         raise AlreadyAnswered(organisation)
     mandate = Mandate(organisation, MandateAnswer.CONFIRMED, member.name, now)
     event = CaseEvent(now, member.name, CONFIRMED_EVENT, organisation)
-    if not await repository.record_mandate(number, mandate, event, channel):
-        raise AlreadyAnswered(organisation)
-    return await mandate_state(repository, number)
+    return await _record(repository, state, mandate, event, "", member, channel, words)
+
+
+async def _record(
+    repository: "AdviceRepository",
+    state: MandateState,
+    mandate: Mandate,
+    event: CaseEvent,
+    reason: str,
+    member: Member,
+    channel: str,
+    words: AdviceWording,
+) -> tuple[MandateState, list[Notice]]:
+    number = state.case.number
+    after: list[MandateState] = []
+
+    def caused(answers: dict[str, Mandate]) -> list[Notice]:
+        after.append(replace(state, mandates=answers))
+        return _mandate_notices(words, after[0], mandate, reason, member, channel)
+
+    notices = await repository.record_mandate(number, mandate, event, channel, caused)
+    if notices is None:
+        raise AlreadyAnswered(mandate.organisation)
+    return after[0], notices
 
 
 async def decline_mandate(
@@ -346,7 +441,8 @@ async def decline_mandate(
     reason: str | None,
     channel: str,
     now: datetime,
-) -> MandateState:
+    words: AdviceWording,
+) -> tuple[MandateState, list[Notice]]:
     """The kernteamlid says their organisation cannot carry out its part, with a reason
     (kept in the case's timeline, for the voorzitter). A decline can later become a
     confirmation; a confirmation stays."""
@@ -358,9 +454,7 @@ async def decline_mandate(
         raise AlreadyAnswered(organisation)
     mandate = Mandate(organisation, MandateAnswer.DECLINED, member.name, now)
     event = CaseEvent(now, member.name, DECLINED_EVENT, f"{organisation}: {reason}")
-    if not await repository.record_mandate(number, mandate, event, channel):
-        raise AlreadyAnswered(organisation)
-    return await mandate_state(repository, number)
+    return await _record(repository, state, mandate, event, reason, member, channel, words)
 
 
 async def _answerable(

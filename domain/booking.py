@@ -90,11 +90,16 @@ def next_free_slot(
     booked: Collection[tuple[date, int]],
     after: datetime,
     later_than: datetime | None = None,
+    prepared_in_time: Callable[[date], bool] = lambda day: True,
 ) -> Slot:
-    """The first free slot of the first meeting after `after` that has one; with
-    `later_than`, only slots that start after that moment (a move goes forward)."""
+    """The first free slot of the first meeting after `after` that has one and still
+    leaves time to prepare it (`prepared_in_time`: the family can be contacted before its
+    deadline); with `later_than`, only slots that start after that moment (a move goes
+    forward)."""
     return next(
-        s for s in free_slots(calendar, booked, after) if later_than is None or s.start > later_than
+        s
+        for s in free_slots(calendar, booked, after)
+        if (later_than is None or s.start > later_than) and prepared_in_time(s.meeting_date)
     )
 
 
@@ -144,12 +149,13 @@ async def plan_ret_tafel(
     now: datetime,
     uid: str,
     invitations: Invitations,
-) -> tuple[Case, Booking]:
+    prepared_in_time: Callable[[date], bool] = lambda day: True,
+) -> tuple[Case, Booking, list[Notice]]:
     """The voorzitter's triage decision 'RET-tafel inplannen': the case goes to the
     RET-tafel and gets the next free slot at once. The referrer hears of both in one
     message, the invitation; the decision itself stores none. NoFreeSlot leaves the case
     at the table without a booking (book it later)."""
-    case = await decide(
+    case, _ = await decide(
         repository,
         number,
         chair,
@@ -159,7 +165,10 @@ async def plan_ret_tafel(
         now,
         tell_referrer=lambda _: None,
     )
-    return case, await book(repository, calendar, number, chair, channel, now, uid, invitations)
+    booking, notices = await book(
+        repository, calendar, number, chair, channel, now, uid, invitations, prepared_in_time
+    )
+    return case, booking, notices
 
 
 async def book(
@@ -171,20 +180,22 @@ async def book(
     now: datetime,
     uid: str,
     invitations: Invitations,
-) -> Booking:
-    """The case gets the next free slot. `invitations` words the notices about the booking
-    (stored with it, sent after it)."""
+    prepared_in_time: Callable[[date], bool] = lambda day: True,
+) -> tuple[Booking, list[Notice]]:
+    """The case gets the next free slot that leaves time to prepare. `invitations` words
+    the notices about the booking (stored with it, sent after it)."""
     case = await _bookable_case(repository, number, chair)
     for _ in range(MAX_ATTEMPTS):
         if (existing := await repository.booking_of(number)) is not None:
             raise AlreadyBooked(existing)
         booked = await repository.booked_slots(now.date())
-        slot = next_free_slot(calendar, booked, now)
+        slot = next_free_slot(calendar, booked, now, prepared_in_time=prepared_in_time)
         booking = Booking(number, slot, uid, 0, chair.name, now)
         event = CaseEvent(now, chair.name, "overleg ingepland", _moment(slot))
-        stored = await repository.add(booking, event, channel, invitations(case, booking))
+        notices = list(invitations(case, booking))
+        stored = await repository.add(booking, event, channel, notices)
         if stored is not None:
-            return stored
+            return stored, notices
     raise NoFreeSlot(number)
 
 
@@ -196,7 +207,8 @@ async def move(
     channel: str,
     now: datetime,
     invitations: Invitations,
-) -> Booking:
+    prepared_in_time: Callable[[date], bool] = lambda day: True,
+) -> tuple[Booking, list[Notice]]:
     """The booking goes to the next free slot after its own (later that meeting or at a
     later one, of a meeting that has not started); the invitees get an update."""
     case = await _bookable_case(repository, number, chair)
@@ -205,12 +217,14 @@ async def move(
         if current is None:
             raise LookupError(number)
         booked = await repository.booked_slots(now.date())
-        slot = next_free_slot(calendar, booked, now, later_than=current.slot.start)
+        slot = next_free_slot(
+            calendar, booked, now, current.slot.start, prepared_in_time=prepared_in_time
+        )
         moved = replace(current, slot=slot, sequence=current.sequence + 1)
         event = CaseEvent(now, chair.name, "overleg verplaatst", _moment(slot))
-        notices = invitations(case, moved)
+        notices = list(invitations(case, moved))
         if await repository.reschedule(moved, current.slot, event, channel, notices):
-            return moved
+            return moved, notices
     raise NoFreeSlot(number)
 
 

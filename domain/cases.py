@@ -1,11 +1,12 @@
 """Cases: what a submitted request becomes, its number, and the steps of its life."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
+from domain.notices import Notice
 from domain.ret import Member
 from domain.roles import Role
 
@@ -92,6 +93,15 @@ class Case:
         return self.consent_given or bool(self.answers.get("toestemming_overruled"))
 
 
+@dataclass(frozen=True)
+class Submitted:
+    """What submitting a request gave: the new case, or (`new` False) the case the same
+    draft was submitted as before, by a double click or a retry after a crash."""
+
+    case: Case
+    new: bool
+
+
 TEAM_VIEW_ROLES = frozenset({Role.VOORZITTER, Role.PROCESONDERSTEUNER})
 
 # What the reports count stays after the retention period; everything else goes.
@@ -133,12 +143,16 @@ class CaseRepository(Protocol):
         referrer: Referrer,
         answers: dict,
         now: datetime,
+        *,
+        draft_id: str | None = None,
         events: "Sequence[CaseEvent]" = (),
         self_applied: bool = False,
-    ) -> Case:
-        """Numbers and stores a new case with status 'aangemeld', with its audit entry and
-        first timeline `events`, in one transaction: no gaps and no duplicates, also when
-        submissions race."""
+        notices: Callable[["Case"], Sequence[Notice]] = lambda case: (),
+    ) -> Submitted:
+        """Numbers and stores a new case with status 'aangemeld', with its audit entry,
+        first timeline `events` and the `notices` it causes, in one transaction: no gaps
+        and no duplicates, also when submissions race. A draft is submitted once: its
+        second submit gives the first one's case."""
         ...
 
     async def record_without_case(

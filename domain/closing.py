@@ -4,10 +4,12 @@ Only a voorzitter (or stand-in) closes, only from a status whose lifecycle allow
 always with a reason. The moment of closing starts the retention period.
 """
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
 from domain.cases import ALLOWED, Case, CaseStatus
+from domain.notices import Chat, Notice
 from domain.people import is_chair
 from domain.ret import Member
 from domain.triage import CaseEvent, NotAllowed, TriageRepository
@@ -51,10 +53,11 @@ async def close_case(
     note: str | None,
     channel: str,
     now: datetime,
-) -> Case:
+    tell_referrer: Callable[[Case], str],
+) -> tuple[Case, list[Notice]]:
     """Closes the case with a reason from AFSLUITREDEN and an optional note for its
-    timeline. Raises NotAllowed, LookupError, AlreadyClosed, NotYetClosable or
-    ReasonMissing; then nothing changed."""
+    timeline; the referrer hears of it (`tell_referrer` words it). Raises NotAllowed,
+    LookupError, AlreadyClosed, NotYetClosable or ReasonMissing; then nothing changed."""
     if not is_chair(chair):
         raise NotAllowed("only a voorzitter of this RET closes a case")
     case = await _closable_case(repository, number)
@@ -63,8 +66,10 @@ async def close_case(
     event = CaseEvent(now, chair.name, EVENT_PREFIX + reason, (note or "").strip() or None)
     while True:
         closed = replace(case, status=CaseStatus.AFGESLOTEN, closed_at=now)
-        if await repository.move(closed, case.status, event, channel):
-            return closed
+        referrer = closed.referrer
+        notices = [Notice(Chat(referrer.channel_id, referrer.user_id), tell_referrer(closed))]
+        if await repository.move(closed, case.status, event, channel, notices):
+            return closed, notices
         # Somebody else moved it meanwhile; the lifecycle has no loop, so this ends.
         case = await _closable_case(repository, number)
 

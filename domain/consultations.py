@@ -3,12 +3,13 @@
 Every consultation is recorded, whoever answers it: they count in the RET's reports.
 """
 
-from collections.abc import Container
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
 
+from domain.notices import Chair, Chat, Notice
 from domain.people import is_chair
 from domain.quick_questions import Topic
 from domain.ret import Member, WorkingHours
@@ -61,22 +62,36 @@ class Consultation:
 
 
 class ConsultationRepository(Protocol):
-    async def add(self, consultation: Consultation) -> Consultation: ...
+    async def add(
+        self,
+        consultation: Consultation,
+        notices: Callable[[Consultation], Sequence[Notice]] = lambda c: (),
+    ) -> Consultation:
+        """Stores a new consultation and the notices it causes, in one transaction."""
+        ...
 
     async def get(self, consultation_id: int) -> Consultation | None: ...
 
     async def replace_if_status(
-        self, consultation: Consultation, expected: ConsultationStatus
+        self,
+        consultation: Consultation,
+        expected: ConsultationStatus,
+        notices: Sequence[Notice] = (),
+        at: datetime | None = None,
     ) -> bool:
-        """Stores `consultation` only while the stored one still has status `expected`."""
+        """Stores `consultation`, with the notices it causes (at `at`), only while the
+        stored one still has status `expected`."""
         ...
 
     async def waiting_for_chair(self) -> list[Consultation]:
         """Consultations with the voorzitter whose voorzitter was not reminded yet."""
         ...
 
-    async def claim_reminder(self, consultation_id: int, at: datetime) -> bool:
-        """Marks the reminder as sent; False when another instance claimed it first."""
+    async def claim_reminder(
+        self, consultation_id: int, at: datetime, notices: Sequence[Notice] = ()
+    ) -> bool:
+        """Marks the reminder as sent, storing it; False when another instance claimed it
+        first (and then nothing is stored)."""
         ...
 
 
@@ -118,19 +133,29 @@ async def ask_chair(
     question: str,
     asker: Asker,
     now: datetime,
+    chair_card: Callable[[Consultation], dict],
     earlier: Consultation | None = None,
-) -> Consultation:
-    """A new question for the voorzitter, or one the bot answered that did not help."""
+) -> tuple[Consultation, list[Notice]]:
+    """A new question for the voorzitter, or one the bot answered that did not help: stored
+    with the card the voorzitter answers on (`chair_card` words it)."""
     if earlier is not None:
         if earlier.asker.user_id != asker.user_id:
             raise NotAllowed("only the asker can pass their question on")
         moved = replace(earlier, asker=asker, status=ConsultationStatus.WITH_CHAIR)
-        if not await repository.replace_if_status(moved, ConsultationStatus.ANSWERED_BY_BOT):
+        notices = [Notice(Chair(), chair_card(moved))]
+        if not await repository.replace_if_status(
+            moved, ConsultationStatus.ANSWERED_BY_BOT, notices, now
+        ):
             raise AlreadyHandled(await repository.get(earlier.id) or earlier)
-        return moved
-    return await repository.add(
-        Consultation(None, question, asker, Topic.UNKNOWN, ConsultationStatus.WITH_CHAIR, now)
-    )
+        return moved, notices
+    stored: list[Notice] = []
+
+    def to_chair(added: Consultation) -> list[Notice]:
+        stored.append(Notice(Chair(), chair_card(added)))
+        return stored
+
+    new = Consultation(None, question, asker, Topic.UNKNOWN, ConsultationStatus.WITH_CHAIR, now)
+    return await repository.add(new, to_chair), stored
 
 
 async def decide(
@@ -140,8 +165,10 @@ async def decide(
     decision: ChairDecision,
     answer: str | None,
     now: datetime,
-) -> Consultation:
-    """The voorzitter answers, will contact the asker, or turns the question into a request."""
+    reply: Callable[[Consultation], str],
+) -> tuple[Consultation, list[Notice]]:
+    """The voorzitter answers, will contact the asker, or turns the question into a request;
+    the asker hears it in their own chat (`reply` words it), stored with the decision."""
     if not is_chair(chair):
         raise NotAllowed("only a voorzitter of this RET answers consultations")
     consultation = await repository.get(consultation_id)
@@ -159,6 +186,8 @@ async def decide(
         handled_by=chair.name,
         handled_at=now,
     )
-    if not await repository.replace_if_status(decided, ConsultationStatus.WITH_CHAIR):
+    asker = decided.asker
+    notices = [Notice(Chat(asker.channel_id, asker.user_id), reply(decided))]
+    if not await repository.replace_if_status(decided, ConsultationStatus.WITH_CHAIR, notices, now):
         raise AlreadyHandled(await repository.get(consultation_id) or consultation)
-    return decided
+    return decided, notices

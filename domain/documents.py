@@ -5,10 +5,13 @@ overwritten, so what was sent to someone can always be read back. `subject` is w
 document is about: a case number for an advies, a meeting date (ISO) for the notulen.
 """
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
+
+from domain.notices import JobRun, Notice
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -50,9 +53,13 @@ class DocumentRepository(Protocol):
         created_by: str,
         channel: str,
         now: datetime,
+        notices: Callable[[DocumentVersion], Sequence[Notice]] = lambda version: (),
+        job: JobRun | None = None,
     ) -> DocumentVersion:
-        """Stores the next version (1, 2, …) of the document with its sha256, and an audit
-        entry; racing writers each get their own number."""
+        """Stores the next version (1, 2, …) of the document with its sha256, an audit
+        entry and the `notices` that send it; racing writers each get their own number.
+        With `job`, the job that built it is finished in the same transaction (raises
+        storage.outbox.JobLost, and stores nothing, when its claim expired)."""
         ...
 
     async def latest(self, kind: DocumentKind, subject: str) -> DocumentVersion | None:

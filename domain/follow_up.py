@@ -12,12 +12,14 @@ Rounds are not stored ahead: which round is due follows from the moment of the a
 the cadence, so a changed cadence counts for the rounds still to come.
 """
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
 from domain.cases import Case, CaseStatus
+from domain.notices import Notice
 from domain.people import is_chair
 from domain.ret import EscalationStep, FollowUpCadence, Member
 from domain.roles import Role
@@ -149,14 +151,23 @@ class FollowUpRepository(Protocol):
 
     async def ask(self, ask_id: int) -> Ask | None: ...
 
-    async def claim_message(self, ask: Ask, now: datetime, event: CaseEvent) -> bool:
-        """Counts one more message for the ask (question or reminder), with an audit entry,
-        only while it still has `ask.messages_sent` and no answer: so it is sent once."""
+    async def claim_message(
+        self, ask: Ask, now: datetime, event: CaseEvent, notices: Sequence[Notice] = ()
+    ) -> bool:
+        """Counts one more message for the ask (question or reminder), with an audit entry
+        and the notices that carry it, only while it still has `ask.messages_sent` and no
+        answer: so it is sent once."""
         ...
 
-    async def claim_escalation(self, ask: Ask, escalation: Escalation, event: CaseEvent) -> bool:
-        """Marks the ask escalated and stores the escalation with its event and audit entry,
-        only while it has no answer and no escalation yet."""
+    async def claim_escalation(
+        self,
+        ask: Ask,
+        escalation: Escalation,
+        event: CaseEvent,
+        notices: Sequence[Notice] = (),
+    ) -> bool:
+        """Marks the ask escalated and stores the escalation with its event, audit entry
+        and notices, only while it has no answer and no escalation yet."""
         ...
 
     async def record_answer(
@@ -166,15 +177,20 @@ class FollowUpRepository(Protocol):
         event: CaseEvent,
         escalation: Escalation | None,
         channel: str,
+        notices: Sequence[Notice] = (),
     ) -> bool:
-        """Stores the answer (and the escalation it causes) with its timeline event and
-        audit entry, only while the ask has no answer. False when it had one."""
+        """Stores the answer (and the escalation it causes) with its timeline event, audit
+        entry and notices, only while the ask has no answer. False when it had one."""
         ...
 
     async def escalations(self, number: str) -> list[Escalation]: ...
 
     async def record_escalation(
-        self, escalation: Escalation, event: CaseEvent, channel: str
+        self,
+        escalation: Escalation,
+        event: CaseEvent,
+        channel: str,
+        notices: Sequence[Notice] = (),
     ) -> None: ...
 
     async def record_read(self, ask: Ask, reader: str, channel: str, at: datetime) -> None:
@@ -274,10 +290,12 @@ async def answer_ask(
     toelichting: str | None,
     channel: str,
     now: datetime,
-) -> Answered:
+    on_stop: Callable[[Answered], list[Notice]] = lambda answered: [],
+) -> tuple[Answered, list[Notice]]:
     """Records one answer to an ask, in the case's timeline. "Gestopt / lukt niet" alerts
-    the voorzitter (the first step of the ladder, suggested). Raises LookupError,
-    CaseClosed, AlreadyAnswered, NotAllowed or AnswerInvalid; then nothing changed."""
+    the voorzitter (the first step of the ladder, suggested): `on_stop` words what it
+    causes, stored with the answer. Raises LookupError, CaseClosed, AlreadyAnswered,
+    NotAllowed or AnswerInvalid; then nothing changed."""
     ask = await repository.ask(ask_id)
     if ask is None:
         raise LookupError(ask_id)
@@ -291,9 +309,11 @@ async def answer_ask(
         escalation = Escalation(
             ask.case_number, LADDER[0], EscalationReason.STOPPED, answerer.name, now, ask.id
         )
-    if not await repository.record_answer(ask, answer, event, escalation, channel):
+    answered = Answered(ask, answer, escalation)
+    notices = on_stop(answered) if escalation is not None else []
+    if not await repository.record_answer(ask, answer, event, escalation, channel, notices):
         raise AlreadyAnswered(ask_id)
-    return Answered(ask, answer, escalation)
+    return answered, notices
 
 
 def no_answer_escalation(ask: Ask, now: datetime) -> tuple[Escalation, CaseEvent]:
@@ -313,10 +333,11 @@ async def escalate_further(
     step: str | None,
     channel: str,
     now: datetime,
-) -> Escalation:
-    """The voorzitter takes the next step of the escalatieladder, one step at a time.
-    Raises NotAllowed (not a voorzitter), LookupError, CaseClosed or ValueError (not the
-    next step)."""
+    tell: Callable[[Escalation], list[Notice]] = lambda escalation: [],
+) -> tuple[Escalation, list[Notice]]:
+    """The voorzitter takes the next step of the escalatieladder, one step at a time; the
+    step's contact hears of it (`tell` words it). Raises NotAllowed (not a voorzitter),
+    LookupError, CaseClosed or ValueError (not the next step)."""
     if not is_chair(chair):
         raise NotAllowed("only a voorzitter escalates")
     case = await repository.get(number)
@@ -329,5 +350,6 @@ async def escalate_further(
         raise ValueError(f"{step!r} is not the next step of the ladder")
     escalation = Escalation(number, expected, EscalationReason.CHAIR, chair.name, now)
     event = CaseEvent(now, chair.name, ESCALATION_EVENT, expected.value)
-    await repository.record_escalation(escalation, event, channel)
-    return escalation
+    notices = tell(escalation)
+    await repository.record_escalation(escalation, event, channel, notices)
+    return escalation, notices

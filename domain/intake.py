@@ -6,14 +6,19 @@ clean values or into plain-Dutch problems to ask again about.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
+from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
 from domain import vocabularies as v
+from domain.cases import Case, CaseRepository, Referrer, Submitted
+from domain.mail import Mail
+from domain.notices import Chair, Notice
 from domain.ret import RetConfig
 from domain.text_matching import normalise
+from domain.triage import CaseEvent
 
 MAX_AGE = 23  # the RET serves young people up to 23 (18-/18+ transitions)
 UNKNOWN = "weet ik niet"
@@ -193,3 +198,59 @@ def _check_gemeente(field: Field, text: str, ret: RetConfig) -> tuple[object, Pr
 def age_in(year_of_birth: int, today: date) -> int:
     """Age this year (the request records the year of birth only)."""
     return today.year - year_of_birth
+
+
+def is_urgent(answers: dict) -> bool:
+    """Care stops soon with nothing next: the voorzitter is alerted the same day."""
+    return answers.get("urgentie") == "spoed"
+
+
+class RequestWording(Protocol):
+    """How the flow words what a submitted request causes (domain has no texts)."""
+
+    def triage_card(self, case: Case) -> dict: ...
+
+    def urgent_alert(self, case: Case) -> tuple[str, Mail]:
+        """The alert for the voorzitter in Teams, and as an e-mail (without `to`)."""
+        ...
+
+    def complaint_event(self, cue: str) -> str: ...
+
+
+def request_notices(case: Case, draft_id: str, words: RequestWording) -> list[Notice]:
+    """The triage card for the voorzitter; for an urgent request also an alert, by e-mail
+    to the voorzitter and the stand-ins at once when Teams cannot reach them. Keyed by the
+    draft, so what became of them can be found again."""
+    key = f"aanmelding:{draft_id}"
+    card = Notice(Chair(), words.triage_card(case), key=f"{key}:triage")
+    if not is_urgent(case.answers):
+        return [card]
+    alert, mail = words.urgent_alert(case)
+    return [Notice(Chair(), alert, email=mail, urgent=True, key=f"{key}:spoed"), card]
+
+
+async def submit_request(
+    repository: CaseRepository,
+    referrer: Referrer,
+    answers: dict,
+    draft_id: str,
+    now: datetime,
+    words: RequestWording,
+    self_applied: bool = False,
+) -> Submitted:
+    """A referrer (or a parent or young person) submits their request: the case is
+    numbered and stored with what it causes, once per draft (a double click or a retry
+    after a crash gives the case the first submit made)."""
+    events = []
+    if answers.get("klacht_keuze") == "doorgaan":  # a complaint, but they chose to go on
+        note = words.complaint_event(str(answers.get("klacht_woord", "")))
+        events.append(CaseEvent(now, referrer.name, "klacht gesignaleerd", note))
+    return await repository.submit(
+        referrer,
+        answers,
+        now,
+        draft_id=draft_id,
+        events=events,
+        self_applied=self_applied,
+        notices=lambda case: request_notices(case, draft_id, words),
+    )

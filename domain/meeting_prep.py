@@ -5,7 +5,7 @@ of each case two working days before, and the agenda the day before.
 confirmed is flagged, so the voorzitter can move it.
 """
 
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -14,6 +14,7 @@ from typing import Protocol
 from domain.booking import Booking
 from domain.cases import Case
 from domain.intake import age_in
+from domain.notices import Notice
 from domain.ret import Member, RetConfig, WorkingHours
 from domain.roles import Role
 from domain.working_time import working_days_before
@@ -80,6 +81,15 @@ class NoOutcome(ValueError):
 def family_due_date(booking: Booking, hours: WorkingHours, holidays: Container[date]) -> date:
     """Two working days before the meeting."""
     return working_days_before(booking.slot.meeting_date, DAYS_BEFORE_FOR_FAMILY, hours, holidays)
+
+
+def leaves_time_to_prepare(
+    meeting_day: date, today: date, hours: WorkingHours, holidays: Container[date]
+) -> bool:
+    """Whether the family can still be contacted before the meeting's deadline (two
+    working days before it) when it is booked today."""
+    deadline = working_days_before(meeting_day, DAYS_BEFORE_FOR_FAMILY, hours, holidays)
+    return deadline >= today
 
 
 def default_contact(ret: RetConfig) -> Member | None:
@@ -156,18 +166,30 @@ class Readiness:
 
 class MeetingPrepRepository(Protocol):
     async def start_family_contact(
-        self, task: FamilyContact, actor: str, channel: str, at: datetime
+        self,
+        task: FamilyContact,
+        actor: str,
+        channel: str,
+        at: datetime,
+        notices: Sequence[Notice] = (),
     ) -> FamilyContact:
         """Creates the task for a newly booked case, or moves the due date of an open one
-        (the booking moved); audited."""
+        (the booking moved); audited, stored with the notices it causes."""
         ...
 
     async def family_contact(self, number: str) -> FamilyContact | None: ...
 
     async def assign_family_contact(
-        self, number: str, email: str, actor: str, channel: str, at: datetime
+        self,
+        number: str,
+        email: str,
+        actor: str,
+        channel: str,
+        at: datetime,
+        notices: Sequence[Notice] = (),
     ) -> bool:
-        """Another member takes the open task; False when it is done or missing."""
+        """Another member takes the open task (stored with its notices); False when it is
+        done or missing."""
         ...
 
     async def record_family_outcome(
@@ -184,8 +206,11 @@ class MeetingPrepRepository(Protocol):
 
     async def open_family_contacts(self) -> list[FamilyContact]: ...
 
-    async def claim_family_reminder(self, number: str, at: datetime) -> bool:
-        """True for the one caller that may send this task's overdue reminder."""
+    async def claim_family_reminder(
+        self, number: str, at: datetime, notices: Sequence[Notice] = ()
+    ) -> bool:
+        """True for the one caller that may send this task's overdue reminder; the reminder
+        is stored with the claim."""
         ...
 
     async def invite_schil(
@@ -195,8 +220,10 @@ class MeetingPrepRepository(Protocol):
         actor: str,
         channel: str,
         at: datetime,
-    ) -> list[str]:
-        """Stores (email, reason codes) invitations; gives the emails that are new."""
+        invitations: Callable[[list[str]], Sequence[Notice]] = lambda new: (),
+    ) -> tuple[list[str], list[Notice]]:
+        """Stores (email, reason codes) invitations, and the `invitations` of the members
+        that are new; gives those members' emails and the notices."""
         ...
 
     async def schil_of(self, number: str) -> list[str]:
@@ -214,7 +241,13 @@ class MeetingPrepRepository(Protocol):
         ...
 
     async def claim_dispatch(
-        self, kind: str, meeting_date: date, number: str, at: datetime
+        self,
+        kind: str,
+        meeting_date: date,
+        number: str,
+        at: datetime,
+        notices: Sequence[Notice] = (),
     ) -> bool:
-        """True for the one caller that may send this readiness card or agenda."""
+        """True for the one caller that may send this readiness card or agenda; the
+        notices are stored with the claim."""
         ...

@@ -6,7 +6,7 @@ Only case numbers, initials and categories of the aanmelding go in: never names 
 jeugdige or the family, never a birth date.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -18,6 +18,7 @@ from domain.cases import Case
 from domain.documents import DocumentVersion
 from domain.intake import age_in
 from domain.meetings import AMSTERDAM
+from domain.notices import Notice
 from domain.ret import Member, RetConfig
 from domain.roles import Role
 
@@ -172,8 +173,10 @@ class NotulenRepository(NotulenSource, Protocol):
         at: datetime,
         case_numbers: Sequence[str],
         channel: str,
+        notices: Callable[[DocumentVersion], Sequence[Notice]] = lambda version: (),
     ) -> DocumentVersion:
-        """Stores the next version in the document store, audited for each case in it."""
+        """Stores the next version in the document store, with the notices that send it,
+        audited for each case in it."""
         ...
 
     async def version(self, day: date, number: int | None = None) -> DocumentVersion | None:
@@ -188,8 +191,10 @@ class NotulenRepository(NotulenSource, Protocol):
         at: datetime,
         case_numbers: Sequence[str],
         channel: str,
+        notices: Sequence[Notice] = (),
     ) -> bool:
-        """Approves `version` once; False when already approved."""
+        """Approves `version` once, storing the notices that send it; False when already
+        approved."""
         ...
 
 

@@ -106,6 +106,20 @@ class DocumentSettings(_Strict):
     logo: NonEmpty | None = Field(default=None, description="Logo (PNG of JPEG) bovenaan.")
 
 
+class ReachSettings(_Strict):
+    """How long a message for someone who has not opened retbot in Teams waits before it
+    goes by e-mail (urgent alerts to the voorzitter go at once)."""
+
+    email_after_minutes: int = Field(default=60, ge=0, le=7 * 24 * 60)
+
+
+class RetContact(_Strict):
+    """How people reach the RET itself, e.g. when an urgent request cannot wait."""
+
+    phone: NonEmpty | None = None
+    email: EmailStr | None = None
+
+
 class RetConfig(_Strict):
     name: NonEmpty
     region: NonEmpty
@@ -119,6 +133,8 @@ class RetConfig(_Strict):
     complaint_routes: tuple[ComplaintRoute, ...] = Field(min_length=1)
     retention_months: int = Field(default=24, ge=1)
     documents: DocumentSettings = DocumentSettings()
+    reach: ReachSettings = ReachSettings()
+    contact: RetContact = RetContact()
 
     @model_validator(mode="after")
     def _roster_is_workable(self) -> "RetConfig":

@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from domain.cases import Case, CaseRepository, CaseStatus, Referrer, check_transition
-from domain.notices import Notice
+from domain.notices import Chair, Chat, Notice
 from domain.people import is_chair
 from domain.ret import Member
 from domain.vocabularies import TOESTEMMING_DOOR
@@ -61,8 +61,11 @@ class TriageRepository(CaseRepository, Protocol):
 
     async def events(self, number: str) -> list[CaseEvent]: ...
 
-    async def replace_answers(self, case: Case, event: CaseEvent, channel: str) -> None:
-        """Stores the case's answers as given, with its event and an audit entry."""
+    async def replace_answers(
+        self, case: Case, event: CaseEvent, channel: str, notices: Sequence[Notice] = ()
+    ) -> None:
+        """Stores the case's answers as given, with its event, an audit entry and the
+        notices it causes."""
         ...
 
     async def record_reads(
@@ -93,7 +96,7 @@ async def decide(
     channel: str,
     now: datetime,
     tell_referrer: Callable[[Case], str | dict | None],
-) -> Case:
+) -> tuple[Case, list[Notice]]:
     """`tell_referrer` words the message to the referrer about the decided case; it is
     stored with the decision and sent after it (None: a later step tells them)."""
     if not is_chair(chair):
@@ -112,22 +115,41 @@ async def decide(
 
 
 async def add_information(
-    repository: TriageRepository, number: str, referrer: Referrer, text: str, now: datetime
-) -> Case:
-    """The referrer answers the voorzitter's question; the case is back for triage."""
+    repository: TriageRepository,
+    number: str,
+    referrer: Referrer,
+    text: str,
+    now: datetime,
+    tell_chair: Callable[[Case], list[str | dict]],
+) -> tuple[Case, list[Notice]]:
+    """The referrer answers the voorzitter's question; the case is back for triage, and the
+    voorzitter hears of it (`tell_chair` words it) where they triage."""
     case = await _referrers_case(repository, number, referrer)
     if case.status is not CaseStatus.MEER_INFORMATIE:
         raise AlreadyDecided(case)
     if not text.strip():
         raise NoteMissing("an answer needs text")
     event = CaseEvent(now, referrer.name, "aanvulling", text.strip())
-    return await _move(repository, case, CaseStatus.AANGEMELD, event, referrer.channel_id)
+    return await _move(
+        repository,
+        case,
+        CaseStatus.AANGEMELD,
+        event,
+        referrer.channel_id,
+        to_chair=tell_chair,
+    )
 
 
 async def record_consent(
-    repository: TriageRepository, number: str, referrer: Referrer, given_by: str, now: datetime
-) -> Case:
-    """Consent that was to follow is now given: from here the team may see the details."""
+    repository: TriageRepository,
+    number: str,
+    referrer: Referrer,
+    given_by: str,
+    now: datetime,
+    tell_chair: Callable[[Case], str],
+) -> tuple[Case, list[Notice]]:
+    """Consent that was to follow is now given: from here the team may see the details.
+    The voorzitter hears of it (`tell_chair` words it)."""
     case = await _referrers_case(repository, number, referrer)
     if case.consent_given:
         raise AlreadyDecided(case)
@@ -136,8 +158,9 @@ async def record_consent(
     answers = {**case.answers, "toestemming": "gegeven", "toestemming_door": given_by}
     updated = replace(case, answers=answers)
     event = CaseEvent(now, referrer.name, "toestemming vastgelegd", None)
-    await repository.replace_answers(updated, event, referrer.channel_id)
-    return updated
+    notices = [Notice(Chair(), tell_chair(updated))]
+    await repository.replace_answers(updated, event, referrer.channel_id, notices)
+    return updated, notices
 
 
 async def _referrers_case(repository: TriageRepository, number: str, referrer: Referrer) -> Case:
@@ -179,12 +202,15 @@ async def _move(
     event: CaseEvent,
     channel: str,
     tell_referrer: Callable[[Case], str | dict | None] | None = None,
-) -> Case:
-    """Moves the case on, unless somebody else moved it first (then AlreadyDecided)."""
+    to_chair: Callable[[Case], list[str | dict]] | None = None,
+) -> tuple[Case, list[Notice]]:
+    """Moves the case on, with what the referrer and the voorzitter hear of it, unless
+    somebody else moved it first (then AlreadyDecided)."""
     moved = replace(case, status=target)
     referrer = moved.referrer
     message = tell_referrer(moved) if tell_referrer else None
-    notices = [Notice(referrer.channel_id, referrer.user_id, message)] if message else []
+    notices = [Notice(Chat(referrer.channel_id, referrer.user_id), message)] if message else []
+    notices += [Notice(Chair(), m) for m in (to_chair(moved) if to_chair else [])]
     if not await repository.move(moved, case.status, event, channel, notices):
         raise AlreadyDecided(await repository.get(case.number) or case)
-    return moved
+    return moved, notices

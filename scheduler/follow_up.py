@@ -2,6 +2,7 @@
 reminders, escalating what stays unanswered. Each step is claimed in the database before
 its message goes out, so two runs (or two instances) send it once."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -16,14 +17,21 @@ from domain.follow_up import (
     no_answer_escalation,
     round_due_at,
 )
+from domain.notices import Notice
 from domain.ret import FollowUpCadence
 from domain.triage import CaseEvent
 
 
 class FollowUpMessages(Protocol):
-    async def send_ask(self, ask: Ask, at: datetime, *, reminder: bool = False) -> None: ...
+    """Words the messages of each step; they are stored with the step's claim."""
 
-    async def escalate_no_answer(self, ask: Ask) -> None: ...
+    def ask_notices(self, ask: Ask, at: datetime, *, reminder: bool = False) -> list[Notice]: ...
+
+    async def no_answer_notices(self, ask: Ask) -> list[Notice]: ...
+
+    async def send(self, notices: Sequence[Notice]) -> object:
+        """Sends, right away, what a claim stored."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -54,12 +62,14 @@ async def run_follow_up(
             continue
         if step is Step.ESCALATE:
             escalation, event = no_answer_escalation(ask, now)
-            if await repository.claim_escalation(ask, escalation, event):
-                await messages.escalate_no_answer(ask)
+            notices = await messages.no_answer_notices(ask)
+            if await repository.claim_escalation(ask, escalation, event, notices):
+                await messages.send(notices)
                 counts[step] += 1
             continue
         kind = "follow-up gevraagd" if step is Step.ASK else "follow-up herinnerd"
-        if await repository.claim_message(ask, now, CaseEvent(now, ACTOR, kind)):
-            await messages.send_ask(ask, now, reminder=step is Step.REMIND)
+        notices = messages.ask_notices(ask, now, reminder=step is Step.REMIND)
+        if await repository.claim_message(ask, now, CaseEvent(now, ACTOR, kind), notices):
+            await messages.send(notices)
             counts[step] += 1
     return FollowUpRun(rounds, counts[Step.ASK], counts[Step.REMIND], counts[Step.ESCALATE])

@@ -2,14 +2,18 @@
 domain.advice.AdviceRepository). A case repository too: issuing advice moves the case in
 the same transaction."""
 
+from collections.abc import Callable, Sequence
+
 from sqlalchemy import select, update
 
 from domain.advice import Advice, Afspraak, Attendee, Mandate, MandateAnswer
 from domain.cases import Case, CaseStatus
+from domain.notices import Notice
 from domain.triage import CaseEvent
 from storage.case_facts import note
 from storage.cases import SqlCaseRepository
 from storage.models import AdviceAttendeeRow, AdviceRow, AfspraakRow, CaseRow, MandateRow
+from storage.outbox import add_notices
 from storage.upsert import dialect_insert
 
 
@@ -17,7 +21,14 @@ class SqlAdviceRepository(SqlCaseRepository):
     """Free text (summary, advice, actions, people) is encrypted when a key is set; the
     organisations and deadlines stay plain, for follow-up and reports."""
 
-    async def issue(self, advice: Advice, case: Case, event: CaseEvent, channel: str) -> bool:
+    async def issue(
+        self,
+        advice: Advice,
+        case: Case,
+        event: CaseEvent,
+        channel: str,
+        notices: Sequence[Notice] = (),
+    ) -> bool:
         encrypt = self._cipher.encrypt
         async with self._sessions.begin() as session:
             moved = await session.execute(
@@ -64,6 +75,7 @@ class SqlAdviceRepository(SqlCaseRepository):
                 for position, afspraak in enumerate(advice.afspraken)
             )
             session.add_all(self._event_rows(case.number, event, channel))
+            add_notices(session, notices, event.at, self._cipher)
         return True
 
     async def advice(self, number: str) -> Advice | None:
@@ -116,14 +128,26 @@ class SqlAdviceRepository(SqlCaseRepository):
             }
 
     async def record_mandate(
-        self, number: str, mandate: Mandate, event: CaseEvent, channel: str
-    ) -> bool:
+        self,
+        number: str,
+        mandate: Mandate,
+        event: CaseEvent,
+        channel: str,
+        notices: Callable[[dict[str, Mandate]], Sequence[Notice]] = lambda answers: (),
+    ) -> list[Notice] | None:
         values = {
             "answer": mandate.answer.value,
             "answered_by": mandate.by,
             "answered_at": mandate.at,
         }
         async with self._sessions.begin() as session:
+            # Answers to one advice are taken one at a time: each sees the ones before it,
+            # so exactly one of them finds every organisation confirmed.
+            await session.execute(
+                select(AdviceRow.case_number)
+                .where(AdviceRow.case_number == number)
+                .with_for_update()
+            )
             # One row per organisation: the first answer inserts it; only a confirmation
             # may replace a decline. A racing second answer finds the row and changes nothing.
             recorded = await session.scalar(
@@ -144,6 +168,15 @@ class SqlAdviceRepository(SqlCaseRepository):
                     .returning(MandateRow.id)
                 )
             if recorded is None:
-                return False
+                return None
             session.add_all(self._event_rows(number, event, channel))
-        return True
+            rows = await session.scalars(select(MandateRow).where(MandateRow.case_number == number))
+            answers = {
+                r.organisation: Mandate(
+                    r.organisation, MandateAnswer(r.answer), r.answered_by, r.answered_at
+                )
+                for r in rows
+            }
+            caused = list(notices(answers))
+            add_notices(session, caused, event.at, self._cipher)
+        return caused

@@ -14,7 +14,7 @@ from domain.triage import CaseEvent
 from storage.case_facts import note_meeting
 from storage.cases import SqlCaseRepository
 from storage.models import AuditRow, BookingRow
-from storage.outbox import Target, outbox_row
+from storage.outbox import add_notices
 
 
 class SqlBookingRepository(SqlCaseRepository):
@@ -102,10 +102,7 @@ class SqlBookingRepository(SqlCaseRepository):
     ) -> None:
         """The timeline entry, its audit entry and the notices, with the change."""
         session.add_all(self._event_rows(number, event, channel))
-        session.add_all(
-            outbox_row(Target(n.channel_id, "user", n.user_id), n.message, event.at, self._cipher)
-            for n in notices
-        )
+        add_notices(session, notices, event.at, self._cipher)
 
 
 def _slot_columns(slot: Slot) -> dict:

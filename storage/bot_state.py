@@ -143,7 +143,16 @@ class _SerialiseOnce(BotState):
         if not force and data == cached.hash:
             return
         key = self.get_storage_key(turn_context)
-        cached.state[ETAG] = await self._storage.write_stored(key, etag_of(cached.state), data)
+        try:
+            etag = await self._storage.write_stored(key, etag_of(cached.state), data)
+        except ETagConflict:
+            # A turn that ran at the same time (a double click) wrote first. When it wrote
+            # what this turn would write, nothing is lost: keep its write.
+            stored = (await self._storage.read_stored([key])).get(key)
+            if stored is None or stored.data != data:
+                raise
+            etag = stored.etag
+        cached.state[ETAG] = etag
         cached.hash = data
 
 

@@ -48,7 +48,7 @@ class CaseWalker:
 
     async def walk(self, plan: CasePlan) -> str:
         """Submits the case and takes every planned step; returns the case number."""
-        case = await self._advice.submit(plan.referrer, plan.answers, plan.submitted_at)
+        case = (await self._advice.submit(plan.referrer, plan.answers, plan.submitted_at)).case
         if plan.decision is None:
             return case.number
         at = plan.submitted_at + timedelta(hours=4)

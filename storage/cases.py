@@ -1,19 +1,20 @@
 """Cases in the database (implements domain.cases.CaseRepository)."""
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from domain.cases import Case, CaseStatus, Referrer, case_number
+from domain.cases import Case, CaseStatus, Referrer, Submitted, case_number
 from domain.notices import Notice
 from domain.triage import CaseEvent
 from storage.case_facts import note_move, store_request_facts
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import AuditRow, CaseCounterRow, CaseEventRow, CaseFactRow, CaseRow
-from storage.outbox import Target, outbox_row
+from storage.outbox import add_notices
 from storage.upsert import dialect_insert
 
 
@@ -29,8 +30,33 @@ class SqlCaseRepository:
         referrer: Referrer,
         answers: dict,
         now: datetime,
+        *,
+        draft_id: str | None = None,
         events: Sequence[CaseEvent] = (),
         self_applied: bool = False,
+        notices: Callable[[Case], Sequence[Notice]] = lambda case: (),
+    ) -> Submitted:
+        if draft_id is not None and (earlier := await self._by_draft(draft_id)) is not None:
+            return Submitted(earlier, new=False)
+        try:
+            case = await self._insert(
+                referrer, answers, now, draft_id, events, self_applied, notices
+            )
+        except IntegrityError:  # a racing submit of the same draft came first
+            if draft_id is not None and (earlier := await self._by_draft(draft_id)) is not None:
+                return Submitted(earlier, new=False)
+            raise
+        return Submitted(case, new=True)
+
+    async def _insert(
+        self,
+        referrer: Referrer,
+        answers: dict,
+        now: datetime,
+        draft_id: str | None,
+        events: Sequence[CaseEvent],
+        self_applied: bool,
+        notices: Callable[[Case], Sequence[Notice]],
     ) -> Case:
         async with self._sessions.begin() as session:
             # The counter row stays locked until commit: a racing submission waits for it,
@@ -48,7 +74,8 @@ class SqlCaseRepository:
             case = Case(
                 number, CaseStatus.AANGEMELD, referrer, answers, now, self_applied=self_applied
             )
-            session.add(self._row(case))
+            session.add(self._row(case, draft_id))
+            await session.flush()  # a second case of the same draft fails here
             await store_request_facts(session, case.number, case.status.value, answers, now)
             session.add(
                 AuditRow(
@@ -61,7 +88,13 @@ class SqlCaseRepository:
             )
             for event in events:
                 session.add_all(self._event_rows(case.number, event, referrer.channel_id))
+            add_notices(session, notices(case), now, self._cipher)
         return case
+
+    async def _by_draft(self, draft_id: str) -> Case | None:
+        async with self._sessions() as session:
+            row = await session.scalar(select(CaseRow).where(CaseRow.draft_id == draft_id))
+        return self._case(row) if row else None
 
     async def record_without_case(
         self, actor: str, action: str, channel: str, at: datetime
@@ -143,15 +176,12 @@ class SqlCaseRepository:
                 session, case.number, case.status.value, case.closed_at, event.kind, event.at
             )
             session.add_all(self._event_rows(case.number, event, channel))
-            session.add_all(
-                outbox_row(
-                    Target(n.channel_id, "user", n.user_id), n.message, event.at, self._cipher
-                )
-                for n in notices
-            )
+            add_notices(session, notices, event.at, self._cipher)
         return True
 
-    async def replace_answers(self, case: Case, event: CaseEvent, channel: str) -> None:
+    async def replace_answers(
+        self, case: Case, event: CaseEvent, channel: str, notices: Sequence[Notice] = ()
+    ) -> None:
         async with self._sessions.begin() as session:
             await session.execute(
                 update(CaseRow)
@@ -162,6 +192,7 @@ class SqlCaseRepository:
                 session, case.number, case.status.value, case.answers, case.submitted_at
             )
             session.add_all(self._event_rows(case.number, event, channel))
+            add_notices(session, notices, event.at, self._cipher)
 
     async def events(self, number: str) -> list[CaseEvent]:
         async with self._sessions() as session:
@@ -188,8 +219,8 @@ class SqlCaseRepository:
             ),
         ]
 
-    def _row(self, case: Case) -> CaseRow:
-        return _row(case, self._cipher.encrypt(_json(case.answers)))
+    def _row(self, case: Case, draft_id: str | None = None) -> CaseRow:
+        return _row(case, self._cipher.encrypt(_json(case.answers)), draft_id)
 
     def _case(self, row: CaseRow) -> Case:
         return _case(row, json.loads(self._cipher.decrypt(row.answers)))
@@ -199,7 +230,7 @@ def _json(answers: dict) -> str:
     return json.dumps(answers, ensure_ascii=False)
 
 
-def _row(case: Case, answers: str) -> CaseRow:
+def _row(case: Case, answers: str, draft_id: str | None = None) -> CaseRow:
     return CaseRow(
         number=case.number,
         status=case.status.value,
@@ -211,6 +242,7 @@ def _row(case: Case, answers: str) -> CaseRow:
         submitted_at=case.submitted_at,
         closed_at=case.closed_at,
         self_applied=case.self_applied,
+        draft_id=draft_id,
     )
 
 

@@ -1,5 +1,6 @@
 """Consultations in the database (implements domain.consultations.ConsultationRepository)."""
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -7,9 +8,11 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.consultations import Asker, Consultation, ConsultationStatus
+from domain.notices import Notice
 from domain.quick_questions import Topic
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import ConsultationRow
+from storage.outbox import add_notices
 
 
 class SqlConsultationRepository:
@@ -19,12 +22,18 @@ class SqlConsultationRepository:
         self._sessions = sessions
         self._cipher = cipher
 
-    async def add(self, consultation: Consultation) -> Consultation:
+    async def add(
+        self,
+        consultation: Consultation,
+        notices: Callable[[Consultation], Sequence[Notice]] = lambda c: (),
+    ) -> Consultation:
         row = ConsultationRow(**self._columns(consultation))
         async with self._sessions.begin() as session:
             session.add(row)
             await session.flush()
-            return self._to_consultation(row)
+            added = self._to_consultation(row)
+            add_notices(session, notices(added), consultation.asked_at, self._cipher)
+            return added
 
     async def get(self, consultation_id: int) -> Consultation | None:
         async with self._sessions() as session:
@@ -32,7 +41,11 @@ class SqlConsultationRepository:
         return self._to_consultation(row) if row else None
 
     async def replace_if_status(
-        self, consultation: Consultation, expected: ConsultationStatus
+        self,
+        consultation: Consultation,
+        expected: ConsultationStatus,
+        notices: Sequence[Notice] = (),
+        at: datetime | None = None,
     ) -> bool:
         async with self._sessions.begin() as session:
             result = await session.execute(
@@ -40,7 +53,10 @@ class SqlConsultationRepository:
                 .where(ConsultationRow.id == consultation.id, ConsultationRow.status == expected)
                 .values(**self._columns(consultation))
             )
-        return result.rowcount == 1
+            if result.rowcount != 1:
+                return False
+            add_notices(session, notices, at or consultation.asked_at, self._cipher)
+        return True
 
     async def waiting_for_chair(self) -> list[Consultation]:
         async with self._sessions() as session:
@@ -54,14 +70,19 @@ class SqlConsultationRepository:
             )
             return [self._to_consultation(row) for row in rows]
 
-    async def claim_reminder(self, consultation_id: int, at: datetime) -> bool:
+    async def claim_reminder(
+        self, consultation_id: int, at: datetime, notices: Sequence[Notice] = ()
+    ) -> bool:
         async with self._sessions.begin() as session:
             result = await session.execute(
                 update(ConsultationRow)
                 .where(ConsultationRow.id == consultation_id, ConsultationRow.reminded_at.is_(None))
                 .values(reminded_at=at)
             )
-        return result.rowcount == 1
+            if result.rowcount != 1:
+                return False
+            add_notices(session, notices, at, self._cipher)
+        return True
 
     def _columns(self, consultation: Consultation) -> dict:
         columns = _columns(consultation)

@@ -2,6 +2,7 @@
 
 import base64
 import hashlib
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
@@ -9,8 +10,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.documents import PER_CASE_KINDS, DocumentKind, DocumentVersion
+from domain.notices import JobRun, Notice
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import AuditRow, DocumentVersionRow
+from storage.outbox import add_notices, finish_job
 
 ADD_ATTEMPTS = 5  # racing writers of one document: each retry takes the next number
 
@@ -29,6 +32,8 @@ class SqlDocumentRepository:
         created_by: str,
         channel: str,
         now: datetime,
+        notices: Callable[[DocumentVersion], Sequence[Notice]] = lambda version: (),
+        job: JobRun | None = None,
     ) -> DocumentVersion:
         sealed = self._cipher.encrypt(base64.b64encode(content).decode("ascii"))
         digest = hashlib.sha256(content).hexdigest()
@@ -54,7 +59,11 @@ class SqlDocumentRepository:
                     session.add(row)
                     session.add(_audit(kind, subject, created_by, f"{kind} gemaakt", channel, now))
                     await session.flush()
-                    return _version(row, content)
+                    version = _version(row, content)
+                    add_notices(session, notices(version), now, self._cipher)
+                    if job is not None:
+                        await finish_job(session, job, now)
+                    return version
             except IntegrityError:  # the unique (kind, subject, version) caught a race
                 if attempt == ADD_ATTEMPTS - 1:
                     raise

@@ -7,6 +7,7 @@ whichever instance comes second changes nothing, on SQLite and on PostgreSQL ali
 """
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import and_, select, update
@@ -22,6 +23,7 @@ from domain.follow_up import (
     Escalation,
     EscalationReason,
 )
+from domain.notices import Notice
 from domain.ret import EscalationStep
 from domain.triage import CaseEvent
 from storage.case_facts import note, note_escalation
@@ -36,6 +38,7 @@ from storage.models import (
     FollowUpAskRow,
     FollowUpRoundRow,
 )
+from storage.outbox import add_notices
 from storage.upsert import dialect_insert
 
 SCHEDULER = "scheduler"
@@ -110,7 +113,9 @@ class SqlFollowUpRepository(SqlCaseRepository):
             row = (await session.execute(_ask_query().where(FollowUpAskRow.id == ask_id))).first()
         return self._ask(*row) if row else None
 
-    async def claim_message(self, ask: Ask, now: datetime, event: CaseEvent) -> bool:
+    async def claim_message(
+        self, ask: Ask, now: datetime, event: CaseEvent, notices: Sequence[Notice] = ()
+    ) -> bool:
         async with self._sessions.begin() as session:
             claimed = await session.execute(
                 update(FollowUpAskRow)
@@ -125,9 +130,16 @@ class SqlFollowUpRepository(SqlCaseRepository):
             if claimed.rowcount != 1:
                 return False
             session.add(_audit(now, event.kind, ask.case_number, event.actor))
+            add_notices(session, notices, now, self._cipher)
         return True
 
-    async def claim_escalation(self, ask: Ask, escalation: Escalation, event: CaseEvent) -> bool:
+    async def claim_escalation(
+        self,
+        ask: Ask,
+        escalation: Escalation,
+        event: CaseEvent,
+        notices: Sequence[Notice] = (),
+    ) -> bool:
         async with self._sessions.begin() as session:
             claimed = await session.execute(
                 update(FollowUpAskRow)
@@ -142,6 +154,7 @@ class SqlFollowUpRepository(SqlCaseRepository):
                 return False
             await _add_escalation(session, escalation)
             session.add_all(self._event_rows(ask.case_number, event, SCHEDULER))
+            add_notices(session, notices, escalation.at, self._cipher)
         return True
 
     async def record_answer(
@@ -151,6 +164,7 @@ class SqlFollowUpRepository(SqlCaseRepository):
         event: CaseEvent,
         escalation: Escalation | None,
         channel: str,
+        notices: Sequence[Notice] = (),
     ) -> bool:
         values = {
             "answered_at": answer.at,
@@ -172,6 +186,7 @@ class SqlFollowUpRepository(SqlCaseRepository):
             session.add_all(self._event_rows(ask.case_number, event, channel))
             if escalation is not None:
                 await _add_escalation(session, escalation)
+            add_notices(session, notices, answer.at, self._cipher)
         return True
 
     async def escalations(self, number: str) -> list[Escalation]:
@@ -194,11 +209,16 @@ class SqlFollowUpRepository(SqlCaseRepository):
             ]
 
     async def record_escalation(
-        self, escalation: Escalation, event: CaseEvent, channel: str
+        self,
+        escalation: Escalation,
+        event: CaseEvent,
+        channel: str,
+        notices: Sequence[Notice] = (),
     ) -> None:
         async with self._sessions.begin() as session:
             await _add_escalation(session, escalation)
             session.add_all(self._event_rows(escalation.case_number, event, channel))
+            add_notices(session, notices, escalation.at, self._cipher)
 
     async def record_read(self, ask: Ask, reader: str, channel: str, at: datetime) -> None:
         async with self._sessions.begin() as session:

@@ -1,7 +1,7 @@
 """The people around a booked meeting in the database (implements
 domain.meeting_prep.MeetingPrepRepository). Every change is audited with the case number."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import delete, select, update
@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from domain.booking import Booking
 from domain.meeting_prep import Answer, Attendance, FamilyContact, Participation
+from domain.notices import Notice
 from domain.triage import CaseEvent
 from storage.bookings import SqlBookingRepository, _booking
 from storage.encryption import FieldCipher
@@ -20,13 +21,19 @@ from storage.models import (
     MeetingDispatchRow,
     SchilInvitationRow,
 )
+from storage.outbox import add_notices
 
 MEETING_TABLES = (SchilInvitationRow, AttendanceRow, FamilyContactRow, MeetingDispatchRow)
 
 
 class SqlMeetingPrepRepository(SqlBookingRepository):
     async def start_family_contact(
-        self, task: FamilyContact, actor: str, channel: str, at: datetime
+        self,
+        task: FamilyContact,
+        actor: str,
+        channel: str,
+        at: datetime,
+        notices: Sequence[Notice] = (),
     ) -> FamilyContact:
         async with self._sessions.begin() as session:
             row = await session.get(FamilyContactRow, task.case_number, with_for_update=True)
@@ -42,6 +49,7 @@ class SqlMeetingPrepRepository(SqlBookingRepository):
             elif row.done_at is None and row.due_date != task.due_date:
                 row.due_date, row.reminded_at = task.due_date, None
                 session.add(_audit(task.case_number, actor, "contact gezin: datum", channel, at))
+            add_notices(session, notices, at, self._cipher)
             await session.flush()
             return self._task(row)
 
@@ -51,7 +59,13 @@ class SqlMeetingPrepRepository(SqlBookingRepository):
         return self._task(row) if row else None
 
     async def assign_family_contact(
-        self, number: str, email: str, actor: str, channel: str, at: datetime
+        self,
+        number: str,
+        email: str,
+        actor: str,
+        channel: str,
+        at: datetime,
+        notices: Sequence[Notice] = (),
     ) -> bool:
         async with self._sessions.begin() as session:
             result = await session.execute(
@@ -62,6 +76,7 @@ class SqlMeetingPrepRepository(SqlBookingRepository):
             if result.rowcount != 1:
                 return False
             session.add(_audit(number, actor, "contact gezin: toegewezen", channel, at))
+            add_notices(session, notices, at, self._cipher)
         return True
 
     async def record_family_outcome(
@@ -99,7 +114,9 @@ class SqlMeetingPrepRepository(SqlBookingRepository):
             )
             return [self._task(row) for row in rows]
 
-    async def claim_family_reminder(self, number: str, at: datetime) -> bool:
+    async def claim_family_reminder(
+        self, number: str, at: datetime, notices: Sequence[Notice] = ()
+    ) -> bool:
         async with self._sessions.begin() as session:
             result = await session.execute(
                 update(FamilyContactRow)
@@ -112,6 +129,7 @@ class SqlMeetingPrepRepository(SqlBookingRepository):
             )
             if result.rowcount == 1:
                 session.add(_audit(number, "retbot", "contact gezin: herinnering", "retbot", at))
+                add_notices(session, notices, at, self._cipher)
             return result.rowcount == 1
 
     async def invite_schil(
@@ -121,8 +139,10 @@ class SqlMeetingPrepRepository(SqlBookingRepository):
         actor: str,
         channel: str,
         at: datetime,
-    ) -> list[str]:
-        new = []
+        invitations: Callable[[list[str]], Sequence[Notice]] = lambda new: (),
+    ) -> tuple[list[str], list[Notice]]:
+        new: list[str] = []
+        notices: list[Notice] = []
         async with self._sessions.begin() as session:
             known = set(
                 await session.scalars(
@@ -146,7 +166,9 @@ class SqlMeetingPrepRepository(SqlBookingRepository):
                 new.append(email)
             if new:
                 session.add(_audit(number, actor, "flexibele schil uitgenodigd", channel, at))
-        return new
+                notices = list(invitations(new))
+                add_notices(session, notices, at, self._cipher)
+        return new, notices
 
     async def schil_of(self, number: str) -> list[str]:
         async with self._sessions() as session:
@@ -213,7 +235,12 @@ class SqlMeetingPrepRepository(SqlBookingRepository):
             return [_booking(row) for row in rows]
 
     async def claim_dispatch(
-        self, kind: str, meeting_date: date, number: str, at: datetime
+        self,
+        kind: str,
+        meeting_date: date,
+        number: str,
+        at: datetime,
+        notices: Sequence[Notice] = (),
     ) -> bool:
         try:
             async with self._sessions.begin() as session:
@@ -222,8 +249,10 @@ class SqlMeetingPrepRepository(SqlBookingRepository):
                         kind=kind, meeting_date=meeting_date, case_number=number, sent_at=at
                     )
                 )
+                await session.flush()  # another instance sent it: IntegrityError here
                 if number:
                     session.add(_audit(number, "retbot", f"{kind} verstuurd", "retbot", at))
+                add_notices(session, notices, at, self._cipher)
         except IntegrityError:
             return False
         return True

@@ -121,6 +121,8 @@ class CaseRow(Base):
     anonymised_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     # parents or young people applied themselves (zelf aangemeld, /aanmelden)
     self_applied: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # the draft it was submitted from: a second submit of the same draft finds this case
+    draft_id: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
 class AuditRow(Base):
@@ -219,9 +221,9 @@ class MemberEmailRow(Base):
 class OutboxRow(Base):
     """A message to a person or a conversation: stored first, then sent by the dispatcher.
 
-    The target is a stored conversation reference's key, looked up when the message is
-    sent (so a changed serviceUrl is followed). The payload ({"text": …}, {"card": …} or,
-    for the target ("smtp", "email", ""), {"email": …} with the recipients) is encrypted like
+    The target says who it is for (storage.outbox: someone's chat, a roster member, the
+    voorzitter, an e-mail); the way to them is found when it is sent. The payload
+    ({"text": …}, {"card": …} or {"email": …}, with an e-mail fallback) is encrypted like
     other free text; `last_error` holds an error class or HTTP/SMTP status only.
     """
 
@@ -233,14 +235,17 @@ class OutboxRow(Base):
     scope: Mapped[str] = mapped_column(String(16))
     scope_id: Mapped[str] = mapped_column(Text)
     payload: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16))  # pending, sent, failed
-    attempts: Mapped[int]
+    status: Mapped[str] = mapped_column(String(16))  # pending, waiting, sent, failed
+    attempts: Mapped[int]  # failed attempts so far
     next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime())
     claimed_by: Mapped[str | None] = mapped_column(String(128))
     claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    notice_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    sent_via: Mapped[str | None] = mapped_column(String(8))  # teams, email
+    reported_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # told it keeps failing
 
 
 class FollowUpRoundRow(Base):

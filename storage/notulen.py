@@ -4,7 +4,7 @@ stores). A booking and advice repository too: the notulen are drafted from the d
 bookings and the advice of its cases."""
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, select, update
@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.booking import Booking
 from domain.documents import DocumentKind, DocumentRepository, DocumentVersion
+from domain.notices import Notice
 from domain.notulen import (
     APPROVED,
     CONCEPT,
@@ -25,6 +26,7 @@ from storage.bookings import SqlBookingRepository, _booking
 from storage.documents import SqlDocumentRepository
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import AuditRow, BookingRow, DocumentVersionRow, NotulenRow
+from storage.outbox import add_notices
 from storage.upsert import dialect_insert
 
 
@@ -108,11 +110,12 @@ class SqlNotulenRepository(SqlBookingRepository, SqlAdviceRepository):
         at: datetime,
         case_numbers: Sequence[str],
         channel: str,
+        notices: Callable[[DocumentVersion], Sequence[Notice]] = lambda version: (),
     ) -> DocumentVersion:
         """Stores `content` as the next version in the document store (never replacing
-        one), audited for every case in it."""
+        one), with the notices that send it, audited for every case in it."""
         stored = await self._documents.add(
-            DocumentKind.NOTULEN, day.isoformat(), filename, content, by, channel, at
+            DocumentKind.NOTULEN, day.isoformat(), filename, content, by, channel, at, notices
         )
         async with self._sessions.begin() as session:
             action = f"notulen v{stored.version} gemaakt"
@@ -135,8 +138,10 @@ class SqlNotulenRepository(SqlBookingRepository, SqlAdviceRepository):
         at: datetime,
         case_numbers: Sequence[str],
         channel: str,
+        notices: Sequence[Notice] = (),
     ) -> bool:
-        """Marks `version` approved, once: False when the notulen were approved already."""
+        """Marks `version` approved, once, with the notices that send it: False when the
+        notulen were approved already."""
         async with self._sessions.begin() as session:
             result = await session.execute(
                 update(NotulenRow)
@@ -146,6 +151,7 @@ class SqlNotulenRepository(SqlBookingRepository, SqlAdviceRepository):
             if result.rowcount != 1:
                 return False
             session.add_all(_audits(case_numbers, by, "notulen goedgekeurd", channel, at))
+            add_notices(session, notices, at, self._cipher)
         return True
 
     async def record_reads_of(

@@ -10,7 +10,7 @@ from botframework.connector.auth import ServiceClientCredentialsFactory
 
 from bot.app import create_app
 from bot.settings import Settings
-from domain.ret import RetConfig
+from domain.ret import ReachSettings, RetConfig
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMAS = REPO / "tests" / "schemas"
@@ -58,6 +58,11 @@ class RunningBot:
         """A new process would build everything anew: so does this, on the same database."""
         await self.stop()
         return await self.start()
+
+
+def emails_at_once(ret: RetConfig) -> RetConfig:
+    """The RET with no delay before a message for someone outside Teams goes by e-mail."""
+    return ret.model_copy(update={"reach": ReachSettings(email_after_minutes=0)})
 
 
 @cache

@@ -1,9 +1,12 @@
 """The slot rules on their own (domain.booking, no I/O): equal slots within the meeting,
 the next meeting when one is full, and a move only goes forward."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+
+import holidays
 
 from domain.booking import next_free_slot, slots_of
+from domain.meeting_prep import leaves_time_to_prepare
 from domain.meetings import AMSTERDAM
 
 BEFORE = datetime(2026, 11, 22, 12, 0, tzinfo=AMSTERDAM)  # a Sunday; meetings on Tuesdays
@@ -39,3 +42,24 @@ def test_a_move_goes_to_a_later_free_slot_only(ret):
     moved = next_free_slot(ret.meetings, booked, BEFORE, later_than=first.start)
 
     assert moved.key == (first.meeting_date, 2)
+
+
+def test_a_meeting_whose_family_deadline_has_passed_is_not_booked(ret):
+    """Booked on Saturday 5 December, the meeting of Tuesday 8 December would need the
+    family contacted by Friday 4 December: too late, so the meeting after it."""
+    saturday = datetime(2026, 12, 5, 0, 10, tzinfo=AMSTERDAM)
+    hours, dutch = ret.working_hours, holidays.NL()
+
+    def prepared_in_time(day):
+        return leaves_time_to_prepare(day, saturday.date(), hours, dutch)
+
+    slot = next_free_slot(ret.meetings, set(), saturday, prepared_in_time=prepared_in_time)
+    on_friday = next_free_slot(
+        ret.meetings,
+        set(),
+        datetime(2026, 12, 4, 16, 0, tzinfo=AMSTERDAM),
+        prepared_in_time=lambda day: leaves_time_to_prepare(day, date(2026, 12, 4), hours, dutch),
+    )
+
+    assert slot.meeting_date == date(2026, 12, 22)
+    assert on_friday.meeting_date == date(2026, 12, 8)  # on the deadline itself there is time

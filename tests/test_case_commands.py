@@ -11,12 +11,13 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from domain.cases import Referrer
+from domain.notices import Chat, Notice
 from domain.triage import CaseEvent
 from storage.cases import SqlCaseRepository
 from storage.database import create_engine, create_session_factory
 from storage.migrate import upgrade_to_head
 from storage.models import OutboxRow
-from storage.outbox import OutboxRepository, Target
+from storage.outbox import OutboxRepository
 from tests.support import REPO
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -26,17 +27,19 @@ async def a_case(database_url: str) -> str:
     engine = create_engine(database_url)
     await upgrade_to_head(engine)
     cases = SqlCaseRepository(create_session_factory(engine))
-    case = await cases.submit(
-        Referrer("msteams", "u1", "Inge Referent"), {"initialen": "J.D.", "hulpvraag": "Plek"}, NOW
-    )
+    answers = {"initialen": "J.D.", "hulpvraag": "Plek"}
+    case = (await cases.submit(Referrer("msteams", "u1", "Inge Referent"), answers, NOW)).case
     await cases.replace_answers(
         case, CaseEvent(NOW, "Marieke Hofstede", "notitie", "Gebeld"), "msteams"
     )
     outbox = OutboxRepository(create_session_factory(engine))
-    chat = Target("msteams", "user", "u1")
-    await outbox.add(chat, f"{case.number} is besproken.", NOW)
-    await outbox.add(chat, {"body": [{"text": f"Casus {case.number} (J.D.)"}]}, NOW)
-    await outbox.add(chat, "RET-2026-0002 is besproken.", NOW)
+    chat = Chat("msteams", "u1")
+    messages = [
+        f"{case.number} is besproken.",
+        {"body": [{"text": f"Casus {case.number} (J.D.)"}]},
+        "RET-2026-0002 is besproken.",
+    ]
+    await outbox.add([Notice(chat, message) for message in messages], NOW)
     await engine.dispose()
     return case.number
 

@@ -69,7 +69,7 @@ async def test_every_change_writes_plain_facts_and_anonymisation_keeps_them(migr
         "problematiek_jeugdige": ["trauma", "ass"],
         "problematiek_ouders": ["eigen"],
     }
-    case = await cases.submit(REFERRER, answers, NOW)
+    case = (await cases.submit(REFERRER, answers, NOW)).case
 
     submitted, problems = await facts(sessions, case.number)
     triaged = case.__class__(**{**case.__dict__, "status": CaseStatus.CONSULTATIE})
@@ -181,7 +181,7 @@ async def test_without_the_key_the_migration_keeps_the_moments(database_url, mon
 async def test_a_later_change_fills_what_the_migration_could_not(migrated_engine):
     sessions = create_session_factory(migrated_engine)
     cases = SqlCaseRepository(sessions, FieldCipher(KEY))
-    case = await cases.submit(REFERRER, dict(ANSWERS), NOW)
+    case = (await cases.submit(REFERRER, dict(ANSWERS), NOW)).case
     async with sessions.begin() as session:
         await session.execute(
             update(CaseFactRow).where(CaseFactRow.case_number == case.number).values(gemeente=None)

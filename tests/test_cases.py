@@ -32,7 +32,7 @@ async def test_racing_submissions_get_consecutive_unique_numbers(sessions):
         *(cases.submit(referrer(n), {"initialen": f"X{n}"}, NOW) for n in range(25))
     )
 
-    numbers = sorted(case.number for case in submitted)
+    numbers = sorted(s.case.number for s in submitted)
     assert numbers == [f"RET-2026-{n:04d}" for n in range(1, 26)]
     async with sessions() as session:
         audit = (await session.scalars(select(AuditRow))).all()
@@ -44,7 +44,9 @@ async def test_numbers_start_again_each_year_and_a_referrer_sees_only_their_case
     cases = SqlCaseRepository(sessions)
     await cases.submit(referrer(1), {}, NOW)
     await cases.submit(referrer(2), {}, NOW)
-    next_year = await cases.submit(referrer(1), {"initialen": "A.B."}, NOW.replace(year=2027))
+    next_year = (
+        await cases.submit(referrer(1), {"initialen": "A.B."}, NOW.replace(year=2027))
+    ).case
 
     mine = await cases.cases_of(referrer(1))
 

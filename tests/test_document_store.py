@@ -38,7 +38,7 @@ def store(sessions) -> SqlDocumentRepository:
 
 async def a_case(sessions) -> str:
     cases = SqlCaseRepository(sessions, FieldCipher(OLD))
-    case = await cases.submit(Referrer("msteams", "u1", "Inge Referent"), {}, NOW)
+    case = (await cases.submit(Referrer("msteams", "u1", "Inge Referent"), {}, NOW)).case
     return case.number
 
 

@@ -8,6 +8,7 @@ import pytest
 from bot.app import RETBOT
 from bot.chat.conversation import Conversation
 from dialogs.cards.menu import menu_card
+from domain.notices import Chat, Notice
 from tests.test_consult_flow import consultations
 
 RET_NAME = "RET Jeugd Twente (voorbeeld)"
@@ -139,8 +140,7 @@ async def test_odd_emails_get_a_clear_answer(mailbox, text, channel_data, says):
 async def test_no_card_reaches_an_email_conversation_not_even_proactively(bot, connector, mailbox):
     joined = await mailbox.join()  # in Teams this welcome carries the menu card
     retbot = bot.app[RETBOT]
-    reference = await retbot.references.find("email", "user", mailbox.user["id"])
-    await retbot.dispatcher.send_now(reference, menu_card("nl"))
+    await retbot.dispatcher.send([Notice(Chat("email", mailbox.user["id"]), menu_card("nl"))])
 
     [welcome] = joined.replies
     assert_is_an_email(welcome)

@@ -12,18 +12,16 @@ import pytest
 from cryptography.fernet import Fernet
 from sqlalchemy import select
 
-from bot.adapter import create_adapter
 from bot.app import RETBOT
 from bot.mailer import SmtpMailer
-from bot.outbox import OutboxDispatcher
 from bot.settings import Settings
 from domain.mail import Mail, MailAttachment
-from storage.database import create_engine, create_session_factory
+from domain.notices import EmailAddress, Notice, Outcome
 from storage.encryption import PREFIX, FieldCipher
 from storage.models import OutboxRow
-from storage.outbox import EMAIL, OutboxRepository
-from storage.references import ReferenceRepository
+from tests.outbox_instance import instance
 from tests.smtp_server import MAIL_FROM, SmtpServer, body_of
+from tests.support import EXAMPLE_RET
 from tests.test_consult_flow import aware
 from tests.test_outbox import chat_of, retbot_outbox
 
@@ -38,18 +36,20 @@ MAIL = Mail(
 
 
 @asynccontextmanager
-async def mail_instance(settings: Settings, batch: int = 20, cipher: FieldCipher | None = None):
+async def mail_instance(settings: Settings, cipher: FieldCipher | None = None):
     """One retbot instance's dispatcher with its own engine; SMTP as the settings say."""
-    engine = create_engine(settings.database_url)
-    sessions = create_session_factory(engine)
-    adapter, connectors = create_adapter(settings)
+    from bot.ret_file import load_ret_config
+
     mailer = SmtpMailer(settings) if settings.email_configured else None
-    outbox = OutboxRepository(sessions, cipher or FieldCipher(""))
-    try:
-        yield OutboxDispatcher(adapter, "", ReferenceRepository(sessions), outbox, batch, mailer)
-    finally:
-        await connectors.close()
-        await engine.dispose()
+    ret = load_ret_config(EXAMPLE_RET)
+    async with instance(
+        settings.database_url, ret, mailer, cipher or FieldCipher("")
+    ) as dispatcher:
+        yield dispatcher
+
+
+def mail_notice(mail: Mail = MAIL) -> Notice:
+    return Notice(EmailAddress(), mail)
 
 
 async def email_rows(engine) -> list[OutboxRow]:
@@ -62,10 +62,11 @@ async def test_an_email_is_delivered_once_with_headers_bodies_and_attachment(
 ):
     cipher = FieldCipher(Fernet.generate_key().decode())
     async with mail_instance(smtp_server.settings(database_url), cipher=cipher) as dispatcher:
-        sent_now = await dispatcher.send_email(MAIL)
+        notice = mail_notice()
+        sent_now = await dispatcher.send([notice])
         later = await dispatcher.dispatch_due(datetime.now(UTC) + timedelta(hours=3))
 
-    assert (sent_now, later) == (True, 0)
+    assert (sent_now, later) == ({notice.key: Outcome.EMAILED}, 0)
     [message] = smtp_server.received
     assert message["From"] == MAIL_FROM
     assert message["To"] == ", ".join(MAIL.to)
@@ -80,7 +81,7 @@ async def test_an_email_is_delivered_once_with_headers_bodies_and_attachment(
     assert attachment.get_payload(decode=True) == ICS
     [row] = await email_rows(migrated_engine)
     assert (row.channel_id, row.scope, row.scope_id) == ("smtp", "email", "")
-    assert (row.status, row.attempts, row.last_error) == ("sent", 1, None)
+    assert (row.status, row.sent_via, row.attempts, row.last_error) == ("sent", "email", 0, None)
     assert row.payload.startswith(PREFIX)
     for secret in ("hofstede", "RET-2026-0007", "samenwerkingstafel"):
         assert secret not in row.payload
@@ -96,7 +97,8 @@ async def test_a_server_that_is_down_or_refuses_is_retried_and_delivers_once(
         server.start()
     try:
         async with mail_instance(server.settings(database_url)) as dispatcher:
-            first = await dispatcher.send_email(MAIL)
+            notice = mail_notice()
+            first = (await dispatcher.send([notice]))[notice.key]
             [waiting] = await email_rows(migrated_engine)
             retry_at = aware(waiting.next_attempt_at)
             too_early = await dispatcher.dispatch_due(retry_at - timedelta(seconds=1))
@@ -107,7 +109,7 @@ async def test_a_server_that_is_down_or_refuses_is_retried_and_delivers_once(
     finally:
         server.stop()
 
-    assert first is False
+    assert first is Outcome.RETRYING
     assert (waiting.status, waiting.attempts) == ("pending", 1)
     expected_error = "SMTPConnectError" if trouble == "down" else "SMTPDataError (SMTP 451)"
     assert waiting.last_error == expected_error
@@ -116,19 +118,22 @@ async def test_a_server_that_is_down_or_refuses_is_retried_and_delivers_once(
     assert (too_early, on_time, again) == (0, 1, 0)
     assert [m["Subject"] for m in server.received] == [MAIL.subject]
     [row] = await email_rows(migrated_engine)
-    assert (row.status, row.attempts, row.last_error) == ("sent", 2, None)
+    assert (row.status, row.attempts, row.last_error) == ("sent", 1, None)
 
 
 async def test_racing_dispatchers_send_each_email_once(migrated_engine, database_url, smtp_server):
     settings = smtp_server.settings(database_url)
     now = datetime.now(UTC)
     async with mail_instance(settings) as writer:
-        for n in range(30):
-            mail = Mail(("kernteam@ggz-debron.example.org",), f"Bericht {n}", f"Tekst {n}")
-            await writer.outbox.add(EMAIL, mail, now)  # stored only, due now
+        mails = [
+            Mail(("kernteam@ggz-debron.example.org",), f"Bericht {n}", f"Tekst {n}")
+            for n in range(30)
+        ]
+        await writer.outbox.add([mail_notice(m) for m in mails], now)  # stored only
 
-    async with mail_instance(settings, 3) as one, mail_instance(settings, 3) as two:
-        counts = await asyncio.gather(*(d.dispatch_due(now) for d in (one, two, one, two)))
+    later = now + timedelta(minutes=1)
+    async with mail_instance(settings) as one, mail_instance(settings) as two:
+        counts = await asyncio.gather(*(d.dispatch_due(later) for d in (one, two, one, two)))
 
     assert Counter(m["Subject"] for m in smtp_server.received) == Counter(
         f"Bericht {n}" for n in range(30)
@@ -143,27 +148,29 @@ async def test_without_smtp_settings_emails_wait_and_the_rest_goes_out(
     await conversation.join()
     seen = len(connector.received[conversation.id])
     retbot = bot.app[RETBOT]
-    delivery = retbot.delivery
     dispatcher = retbot.dispatcher
     now = datetime.now(UTC)
 
-    stored = await delivery.to_email(MAIL)
-    nobody = await delivery.to_email(Mail((" ",), "Zonder ontvanger", "Tekst"))
-    await dispatcher.outbox.add(chat_of(conversation), "Casus RET-2026-0003", now)
-    sent = [await dispatcher.dispatch_due(now + timedelta(hours=h)) for h in (0, 1, 24)]
+    notice = mail_notice()
+    stored = await dispatcher.send([notice])
+    with pytest.raises(ValueError):
+        mail_notice(Mail((" ",), "Zonder ontvanger", "Tekst"))
+    await dispatcher.outbox.add([Notice(chat_of(conversation), "Casus RET-2026-0003")], now)
+    later = now + timedelta(minutes=1)
+    sent = [await dispatcher.dispatch_due(later + timedelta(hours=h)) for h in (0, 1, 24)]
     listed = retbot_outbox(database_url)
 
-    assert (delivery.sends_email, stored, nobody) == (False, True, False)
+    assert (dispatcher.sends_email, stored) == (False, {notice.key: Outcome.WAITING})
     assert sent == [1, 0, 0]  # the Teams message; the email is never tried
     assert [a["text"] for a in connector.received[conversation.id][seen:]] == [
         "Casus RET-2026-0003"
     ]
     [email] = [r for r in await email_rows(retbot.engine) if r.channel_id == "smtp"]
     assert (email.status, email.attempts, email.claimed_by, email.last_error) == (
-        "pending",
+        "waiting",
         0,
         None,
-        None,
+        "no SMTP server",
     )
     assert listed.returncode == 0
     [line] = [line for line in listed.stdout.splitlines() if line.split()[:1] == [str(email.id)]]

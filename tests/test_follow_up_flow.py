@@ -22,6 +22,7 @@ from storage.models import (
     EscalationRow,
     FollowUpAskRow,
     FollowUpRoundRow,
+    OutboxRow,
 )
 from storage.retention import anonymise_closed_cases
 from tests.test_advice_flow import (
@@ -186,18 +187,41 @@ async def test_a_due_question_reaches_the_kernteamleden_and_the_referrer_minimal
     assert sum(a == "follow-up gevraagd" for _, a, _ in await audits(bot)) == 3
 
 
-async def test_nobody_reachable_sends_the_link_to_the_voorzitters_own_chat(bot, connector, http):
+async def test_a_question_waits_for_whoever_has_not_opened_retbot_and_the_chair_hears_of_it(
+    bot, connector, http
+):
+    """Neither kernteamlid opened retbot (and there is no SMTP server): their questions wait
+    and arrive the moment one opens the chat; after two hours the voorzitter, in their own
+    chat, and the admin hear who is still not reached. Links never go to the channel."""
     chair, referrer, channel, number, _, _ = await issued(bot, connector, http)
     case = Followed(bot, connector, http, chair, referrer, channel, number, None, None)
+    dispatcher = bot.app[RETBOT].dispatcher
 
     _, sent = await case.run(14)
+    thijs = person(bot, connector, http, "Thijs Wennink", THIJS_AAD)
+    opened = await thijs.join()
+    waiting = [r for r in await rows(bot, OutboxRow) if r.status == "waiting"]
+    seen = case.seen()
+    await dispatcher.dispatch_due(datetime.now(UTC) + timedelta(hours=1))
+    quiet_hour = case.new_since(seen)
+    await dispatcher.dispatch_due(datetime.now(UTC) + timedelta(hours=2, minutes=1))
+    await dispatcher.dispatch_due(datetime.now(UTC) + timedelta(hours=3))
+    told = case.new_since(seen)
 
-    told = [a["text"] for a in sent[chair.id]]
-    for org in (GGZ, LVB):
-        line = next(t for t in told if org in t)
-        assert line.startswith(f"Follow-up {number} (J.D.): ik kan {org} niet in Teams")
-        assert LINK.search(line)
-    assert set(sent) == {chair.id, referrer.id}  # the links never go to the team channel
+    assert set(sent) == {referrer.id}  # only the referrer has a chat with retbot yet
+    _menu, invitation, ask = opened.cards()  # the welcome, then what waited, oldest first
+    assert invitation["body"][0]["text"] == f"Uitnodiging RET-overleg {number} (J.D.)"
+    assert ask["body"][0]["text"] == f"Follow-up {number} (J.D.)" and GGZ in str(ask)
+    waiting_for = {r.scope_id for r in waiting}
+    assert "f.elamrani@hetanker-lvb.example.org" in waiting_for
+    assert "t.wennink@jggz-debron.example.org" not in waiting_for  # he has it all now
+    assert quiet_hour == {}
+    [report] = told[chair.id]  # once, and nobody else in Teams (the admin has no chat)
+    assert set(told) == {chair.id}
+    assert report["text"].startswith("retbot krijgt deze berichten al twee uur of langer niet")
+    assert "- Fatima el Amrani: 2 berichten" in report["text"]  # the invitation, the question
+    assert "Thijs" not in report["text"]
+    assert not LINK.search(str(connector.received[channel.id]))
 
 
 async def test_answering_in_teams_is_recorded_in_the_timeline_once(bot, connector, http):

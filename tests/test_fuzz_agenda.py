@@ -33,13 +33,12 @@ async def one_booking(bot, ret: RetConfig) -> str:
     """A case at the RET-tafel with a booked slot; the booking's calendar UID."""
     bookings = SqlBookingRepository(create_session_factory(bot.app[RETBOT].engine))
     now = datetime.now(UTC)
-    case = await bookings.submit(
-        Referrer("msteams", "fuzz-referrer", "Fuzz Referent"), {"initialen": "F.Z."}, now
-    )
+    referrer = Referrer("msteams", "fuzz-referrer", "Fuzz Referent")
+    case = (await bookings.submit(referrer, {"initialen": "F.Z."}, now)).case
     async with bot.app[RETBOT].engine.begin() as connection:
         await connection.execute(update(CaseRow).values(status=CaseStatus.RET_TAFEL.value))
     chair = next(m for m in ret.members if m.role == "voorzitter")
-    booking = await book(
+    booking, _ = await book(
         bookings, ret.meetings, case.number, chair, "test", now, "fuzz-uid", lambda *_: []
     )
     return booking.uid

@@ -51,9 +51,8 @@ async def two_asks(bot) -> tuple[int, int]:
     sessions = create_session_factory(bot.app[RETBOT].engine)
     now = datetime.now(UTC)
     advice_repository = SqlAdviceRepository(sessions)
-    case = await advice_repository.submit(
-        Referrer("msteams", "fuzz-referrer", "Fuzz Referent"), {"initialen": "F.Z."}, now
-    )
+    referrer = Referrer("msteams", "fuzz-referrer", "Fuzz Referent")
+    case = (await advice_repository.submit(referrer, {"initialen": "F.Z."}, now)).case
     async with bot.app[RETBOT].engine.begin() as connection:
         await connection.execute(update(CaseRow).values(status=CaseStatus.RET_TAFEL.value))
     afspraak = Afspraak("Jeugd-GGZ De Bron", "Start behandeling", date.today() + timedelta(days=9))

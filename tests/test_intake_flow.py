@@ -2,7 +2,6 @@
 Dutch, the summary with edits, pause and resume across a restart, discard, urgency, and
 the numbered case on submit."""
 
-import asyncio
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -202,12 +201,20 @@ async def test_urgent_request_alerts_the_voorzitter_at_once(bot, connector, http
         await fill(referrer, section)
 
     urgent = await fill(referrer, "wensen", urgentie="spoed")
+    told_before = len(connector.received[chair.id])
+    await fill(referrer, "toestemming")
+    submitted = await referrer.submit({INTAKE_KEY: SUBMIT})
 
-    assert any("verwacht vandaag nog contact" in t for t in urgent.texts())
-    async with asyncio.timeout(5):
-        alert = (await connector.wait_for(chair.id, chair_seen + 1))[-1]["text"]
-    assert alert.startswith("Spoed: Inge Referent (Jeugdbescherming Oost)")
-    assert "J.D., Hengelo" in alert
+    assert urgent.texts()[0].endswith(
+        "Zodra je de aanmelding indient, waarschuw ik de voorzitter meteen."
+    )
+    assert told_before == chair_seen  # nothing goes to the voorzitter before there is a case
+    assert any("heb ik de voorzitter meteen gewaarschuwd" in t for t in submitted.texts())
+    alert, card = connector.received[chair.id][chair_seen:]
+    assert alert["text"].startswith("Spoed: aanmelding **RET-2026-0001** (J.D., Hengelo) van ")
+    assert "Inge Referent (Jeugdbescherming Oost)" in alert["text"]
+    assert card["attachments"][0]["content"]["body"][0]["text"].endswith("RET-2026-0001")
+    alert = alert["text"]
     assert VALID["vraag"]["hulpvraag"] not in alert and "trauma" not in alert.lower()
 
 

@@ -23,7 +23,7 @@ from storage.database import create_session_factory
 from storage.encryption import PREFIX
 from storage.models import AttendanceRow, AuditRow, CaseRow, FamilyContactRow, SchilInvitationRow
 from storage.retention import ANONYMOUS
-from tests.support import RunningBot, assert_valid_card
+from tests.support import RunningBot, assert_valid_card, emails_at_once
 from tests.test_advice_flow import FATIMA_AAD, THIJS_AAD, rows
 from tests.test_booking_flow import Table, bookings, meetings
 from tests.test_consult_flow import KERNTEAM_AAD, person
@@ -91,7 +91,8 @@ class Meeting(Table):
             "contact_gezin": "Via de voogd",
             **answers,
         }
-        case = await SqlCaseRepository(sessions).submit(referrer, answers, datetime.now(UTC))
+        submitted = await SqlCaseRepository(sessions).submit(referrer, answers, datetime.now(UTC))
+        case = submitted.case
         return case.number
 
     async def cards_for(self, who, seen: dict[str, int], count: int = 1) -> list[dict]:
@@ -417,7 +418,7 @@ async def test_a_schil_member_outside_teams_gets_the_invitation_by_email(
         m.model_copy(update={"aad_object_id": None}) if m.email == NOOR else m for m in ret.members
     )
     ret = ret.model_copy(update={"members": members})
-    bot = await RunningBot(smtp_server.settings(database_url), ret).start()
+    bot = await RunningBot(smtp_server.settings(database_url), emails_at_once(ret)).start()
     try:
         table = await Meeting(bot, connector, http).open()
         number = await table.case()

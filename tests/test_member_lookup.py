@@ -73,7 +73,7 @@ async def a_case(bot, referrer_id: str = "29:inge") -> str:
     retbot = bot.app[RETBOT]
     cases = SqlCaseRepository(retbot.jobs.sessions, retbot.jobs.cipher)
     referrer = Referrer("msteams", referrer_id, "Inge Referent")
-    return (await cases.submit(referrer, answers, datetime.now(UTC))).number
+    return (await cases.submit(referrer, answers, datetime.now(UTC))).case.number
 
 
 async def remembered(bot) -> dict[str, str | None]:

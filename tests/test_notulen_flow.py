@@ -31,7 +31,7 @@ from storage.database import create_session_factory
 from storage.models import AuditRow, DocumentVersionRow
 from storage.notulen import SqlNotulenRepository
 from tests.file_server import FileServer
-from tests.support import RunningBot, assert_valid_card
+from tests.support import RunningBot, assert_valid_card, emails_at_once
 from tests.test_advice_flow import GGZ, LVB, THIJS_AAD, rows
 from tests.test_advice_flow import ret as ret  # the example RET, kernteamleden with Teams ids
 from tests.test_consult_flow import CHAIR_AAD, KERNTEAM_AAD, person
@@ -54,7 +54,7 @@ async def files():
 
 @pytest.fixture
 async def mail_bot(database_url, ret, smtp_server):
-    running = await RunningBot(smtp_server.settings(database_url), ret).start()
+    running = await RunningBot(smtp_server.settings(database_url), emails_at_once(ret)).start()
     yield running
     await running.stop()
 
@@ -79,7 +79,7 @@ async def meeting_day(bot, day: date) -> list[str]:
             "hulpvraag": HULPVRAAG,
             "toestemming": "gegeven",
         }
-        case = await advice.submit(referrer, answers, at)
+        case = (await advice.submit(referrer, answers, at)).case
         event = CaseEvent(at, "Marieke Hofstede", "besluit", None)
         at_table = replace(case, status=CaseStatus.RET_TAFEL)
         assert await advice.move(at_table, CaseStatus.AANGEMELD, event, "msteams")
@@ -107,7 +107,7 @@ async def meeting_day(bot, day: date) -> list[str]:
     )
     mandate = Mandate(GGZ, MandateAnswer.CONFIRMED, "Thijs Wennink", issued)
     confirmed = CaseEvent(issued, "Thijs Wennink", "mandaat", GGZ)
-    assert await advice.record_mandate(numbers[0], mandate, confirmed, "msteams")
+    assert await advice.record_mandate(numbers[0], mandate, confirmed, "msteams") is not None
     return numbers
 
 

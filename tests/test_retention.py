@@ -31,7 +31,8 @@ async def test_old_closed_cases_are_anonymised_and_nothing_else(bot):
     cases = SqlCaseRepository(retbot.jobs.sessions, retbot.jobs.cipher)
     referrer = Referrer("msteams", "u1", "Inge Referent", "aad-1")
     old, recent, still_open = [
-        await cases.submit(referrer, dict(ANSWERS), NOW - timedelta(days=900)) for _ in range(3)
+        (await cases.submit(referrer, dict(ANSWERS), NOW - timedelta(days=900))).case
+        for _ in range(3)
     ]
     await cases.replace_answers(
         old, CaseEvent(NOW, "Marieke Hofstede", "notitie", "Gesprek met moeder"), "msteams"

@@ -8,14 +8,31 @@ from dialogs import texts
 from dialogs.texts import general
 
 
+def _forms(wording: str | dict) -> list[str]:
+    return [wording] if isinstance(wording, str) else list(wording.values())
+
+
 def test_every_text_has_dutch_and_english_with_the_same_placeholders():
     for key, wording in texts._CATALOG.items():
         assert set(wording) == {"nl", "en"}, key
         fields = [
-            {name for _, name, _, _ in string.Formatter().parse(w) if name}
-            for w in wording.values()
+            {name for _, name, _, _ in string.Formatter().parse(form) if name}
+            for language in wording.values()
+            for form in _forms(language)
         ]
-        assert fields[0] == fields[1], key
+        assert all(f == fields[0] for f in fields), key
+
+
+def test_a_text_that_depends_on_a_count_has_a_form_for_one_and_for_more():
+    plurals = {k: w for k, w in texts._CATALOG.items() if not isinstance(w["nl"], str)}
+    assert plurals
+    for key, wording in plurals.items():
+        assert all(set(forms) >= {"one", "other"} for forms in wording.values()), key
+    assert texts.plural_text("outbox.messages", 1) == "1 bericht"
+    assert texts.plural_text("outbox.messages", 3) == "3 berichten"
+    assert texts.plural_text("outbox.messages", 0, "en") == "0 messages"
+    with pytest.raises(TypeError):
+        texts.text("outbox.messages")
 
 
 def test_a_key_that_two_flows_both_define_stops_the_start():

@@ -25,6 +25,7 @@ class ConnectorEndpoint:
         self._on_activity = on_activity
         self.failures_left = 0  # so many sends are answered with `failure_status` first
         self.failure_status = 500
+        self.answer_after = 0.0  # seconds before a received activity is answered (tests)
         self._runner: web.AppRunner | None = None
         self._arrived = asyncio.Condition()
         self.service_url = ""
@@ -73,6 +74,8 @@ class ConnectorEndpoint:
         activity = await request.json()
         activity["id"] = activity.get("id") or uuid.uuid4().hex
         await self._record(self.received, request.match_info["conversation_id"], activity)
+        if self.answer_after:  # delivered, but the sender does not know it yet
+            await asyncio.sleep(self.answer_after)
         return web.json_response({"id": activity["id"]})
 
     async def _update(self, request: web.Request) -> web.Response:

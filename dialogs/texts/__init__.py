@@ -4,6 +4,8 @@ Each flow keeps its wording in a module of its own here, so a flow's texts can b
 reviewed together; a new flow adds its module to `_FLOWS`. Keys are unique across flows.
 """
 
+from babel import Locale
+
 from dialogs.texts import (
     advice,
     booking,
@@ -17,16 +19,18 @@ from dialogs.texts import (
     intake,
     meeting,
     notulen,
+    outbox,
     reports,
     self_apply,
     signals,
+    submission,
     triage,
 )
 from dialogs.texts.catalog import DEFAULT_LANGUAGE, Catalog, Language
 from domain.cases import CaseStatus
 from domain.vocabularies import CASE_STATUS, term
 
-__all__ = ["DEFAULT_LANGUAGE", "Language", "status_label", "text"]
+__all__ = ["DEFAULT_LANGUAGE", "Language", "plural_text", "status_label", "text"]
 
 _FLOWS = (
     general,
@@ -45,6 +49,8 @@ _FLOWS = (
     reports,
     self_apply,
     meeting,
+    outbox,
+    submission,
 )
 
 
@@ -63,7 +69,21 @@ _CATALOG = _merged(_FLOWS)
 
 def text(key: str, language: Language = DEFAULT_LANGUAGE, **values: object) -> str:
     template = _CATALOG[key].get(language) or _CATALOG[key][DEFAULT_LANGUAGE]
+    if not isinstance(template, str):
+        raise TypeError(f"{key} depends on a count: use plural_text")
     return template.format(**values) if values else template
+
+
+def plural_text(
+    key: str, count: int, language: Language = DEFAULT_LANGUAGE, **values: object
+) -> str:
+    """The form of the text that the language's plural rules choose for `count` ("1
+    bericht", "3 berichten"); the count is there as {n}."""
+    forms = _CATALOG[key].get(language) or _CATALOG[key][DEFAULT_LANGUAGE]
+    if isinstance(forms, str):
+        raise TypeError(f"{key} does not depend on a count: use text")
+    form = Locale.parse(language).plural_form(count)
+    return (forms.get(form) or forms["other"]).format(n=count, **values)
 
 
 def status_label(status: CaseStatus, language: Language = DEFAULT_LANGUAGE) -> str:

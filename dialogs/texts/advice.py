@@ -134,14 +134,18 @@ CATALOG: Catalog = {
             "and the referrer has been told."
         ),
     },
-    "advice.issued_no_card": {
+    "advice.issued_waiting": {
         "nl": (
-            "Het advies voor {number} is vastgelegd, maar ik kon de mandaatkaart nergens "
-            "plaatsen. Voeg mij toe aan het teamkanaal van het RET."
+            "Het advies voor {number} is vastgelegd. Nog niet iedereen kon bericht krijgen: "
+            "de mandaatkaart en het bericht aan de verwijzer gaan uit zodra retbot het "
+            "teamkanaal en de verwijzer kan bereiken. Staat retbot nog niet in het teamkanaal "
+            "van het RET, voeg mij daar dan toe."
         ),
         "en": (
-            "The advice for {number} is recorded, but I could not post the mandate card "
-            "anywhere. Add me to the RET's team channel."
+            "The advice for {number} is recorded. Not everyone could be told yet: the mandate "
+            "card and the message to the referrer go out as soon as retbot can reach the team "
+            "channel and the referrer. If retbot is not in the RET's team channel yet, add me "
+            "there."
         ),
     },
     "advice.referrer": {

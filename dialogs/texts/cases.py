@@ -51,10 +51,13 @@ CATALOG: Catalog = {
     },
     "closing.done_not_told": {
         "nl": (
-            "{number} is afgesloten ({reason}). Ik kon de verwijzer niet bereiken: laat het "
-            "hem of haar zelf even weten."
+            "{number} is afgesloten ({reason}). Ik kon de verwijzer nu niet bereiken; retbot "
+            "blijft het proberen. Laat het hem of haar zelf weten als het haast heeft."
         ),
-        "en": "{number} is closed ({reason}). I could not reach the referrer: please tell them.",
+        "en": (
+            "{number} is closed ({reason}). I could not reach the referrer right now; retbot "
+            "keeps trying. Tell them yourself if it cannot wait."
+        ),
     },
     "closing.not_allowed": {
         "nl": "Alleen de voorzitter van het RET kan een casus afsluiten.",

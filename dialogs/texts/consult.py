@@ -94,11 +94,13 @@ CATALOG: Catalog = {
     "ask.chair_unreachable": {
         "nl": (
             "Je vraag is vastgelegd, maar ik kan de voorzitter nu niet via Teams bereiken. "
-            "Heb je haast, mail dan {email}."
+            "retbot bewaart je vraag en geeft hem door zodra dat kan. Heb je haast, mail dan "
+            "{email}."
         ),
         "en": (
             "Your question is recorded, but I cannot reach the chair through Teams right now. "
-            "If it is urgent, email {email}."
+            "retbot keeps your question and passes it on as soon as it can. If it is urgent, "
+            "email {email}."
         ),
     },
     "ask.already_passed_on": {

@@ -181,35 +181,76 @@ CATALOG: Catalog = {
     },
     "intake.urgent_referrer": {
         "nl": (
-            "Je geeft aan dat de zorg binnenkort stopt en er niets geregeld is. Ik heb de "
-            "voorzitter meteen gewaarschuwd: verwacht vandaag nog contact."
+            "Je geeft aan dat de zorg binnenkort stopt en er niets geregeld is. Zodra je de "
+            "aanmelding indient, waarschuw ik de voorzitter meteen."
         ),
         "en": (
-            "You indicate that care stops soon with nothing arranged. I alerted the chair "
-            "right away: expect contact today."
-        ),
-    },
-    "intake.urgent_chair": {
-        "nl": (
-            "Spoed: {name} ({organisation}) meldt nu een jeugdige aan ({initials}, {gemeente}) "
-            "bij wie de zorg binnenkort stopt zonder vervolg. Neem vandaag contact op."
-        ),
-        "en": (
-            "Urgent: {name} ({organisation}) is applying for a young person ({initials}, "
-            "{gemeente}) whose care stops soon with nothing next. Please make contact today."
+            "You indicate that care stops soon with nothing arranged. As soon as you submit "
+            "the request, I will alert the chair."
         ),
     },
     "intake.received": {
         "nl": (
-            "Dank je wel. Je aanmelding is ontvangen onder nummer **{number}**. De voorzitter "
-            "bekijkt hem en neemt contact met je op over wat het RET kan doen: een overleg aan "
-            "de RET-tafel, een consultatie of een andere route. Onder 'Mijn casussen' zie je "
-            "hoe het ervoor staat."
+            "Dank je wel. Je aanmelding is ingediend onder nummer **{number}** en ligt bij de "
+            "voorzitter. Die neemt contact met je op over wat het RET kan doen: een overleg "
+            "aan de RET-tafel, een consultatie of een andere route. Onder 'Mijn casussen' zie "
+            "je hoe het ervoor staat."
         ),
         "en": (
-            "Thank you. Your request has been received as **{number}**. The chair will look "
-            "at it and contact you about what the RET can do: a RET meeting, a consultation or "
+            "Thank you. Your request has been submitted as **{number}** and is with the chair, "
+            "who will contact you about what the RET can do: a RET meeting, a consultation or "
             "another route. 'My cases' shows how it is going."
+        ),
+    },
+    "intake.received_waiting": {
+        "nl": (
+            "Dank je wel. Je aanmelding is ingediend onder nummer **{number}**. De voorzitter "
+            "is op dit moment niet via retbot te bereiken; retbot bewaart je aanmelding en "
+            "geeft hem door zodra dat kan. Je hoeft niets opnieuw te doen. Onder 'Mijn "
+            "casussen' zie je hoe het ervoor staat."
+        ),
+        "en": (
+            "Thank you. Your request has been submitted as **{number}**. The chair cannot be "
+            "reached through retbot right now; retbot keeps your request and passes it on as "
+            "soon as it can. You do not need to do anything again. 'My cases' shows how it is "
+            "going."
+        ),
+    },
+    "intake.urgent_sent": {
+        "nl": (
+            "Omdat je spoed aangeeft, heb ik de voorzitter meteen gewaarschuwd: verwacht vandaag "
+            "nog contact."
+        ),
+        "en": "Because you indicate urgency, I alerted the chair right away: expect contact today.",
+    },
+    "intake.urgent_not_sent_phone": {
+        "nl": (
+            "Je geeft spoed aan, maar ik kon de voorzitter nu niet meteen bereiken. retbot "
+            "blijft het proberen. Wacht daar niet op: bel het RET op {phone}."
+        ),
+        "en": (
+            "You indicate urgency, but I could not reach the chair right away. retbot keeps "
+            "trying. Do not wait for it: call the RET on {phone}."
+        ),
+    },
+    "intake.urgent_not_sent": {
+        "nl": (
+            "Je geeft spoed aan, maar ik kon de voorzitter nu niet meteen bereiken. retbot "
+            "blijft het proberen. Wacht daar niet op: neem zelf contact op met het RET."
+        ),
+        "en": (
+            "You indicate urgency, but I could not reach the chair right away. retbot keeps "
+            "trying. Do not wait for it: contact the RET yourself."
+        ),
+    },
+    "intake.already_submitted_as": {
+        "nl": (
+            "Je hebt deze aanmelding al ingediend: hij staat onder nummer **{number}**. Onder "
+            "'Mijn casussen' zie je hoe het ervoor staat."
+        ),
+        "en": (
+            "You have already submitted this request: it is **{number}**. 'My cases' shows "
+            "how it is going."
         ),
     },
 }

@@ -66,6 +66,16 @@ CATALOG: Catalog = {
             "attendees: {teams} through Teams, {email} by email."
         ),
     },
+    "notulen.approved_waiting": {
+        "nl": {
+            "one": "{n} aanwezige kan ik nu niet bereiken: die krijgt ze zodra dat kan.",
+            "other": "{n} aanwezigen kan ik nu niet bereiken: zij krijgen ze zodra dat kan.",
+        },
+        "en": {
+            "one": "I cannot reach {n} attendee right now: they get them as soon as I can.",
+            "other": "I cannot reach {n} attendees right now: they get them as soon as I can.",
+        },
+    },
     "notulen.already_approved": {
         "nl": "De notulen van {day} zijn al goedgekeurd (versie {version}).",
         "en": "The minutes of {day} were approved already (version {version}).",
@@ -160,12 +170,12 @@ CATALOG: Catalog = {
     },
     "notulen.no_reviewer": {
         "nl": (
-            "De conceptnotulen van {day} staan klaar, maar ik kan de procesondersteuner niet "
-            "bereiken in Teams."
+            "De conceptnotulen van {day} staan klaar, maar er staat geen procesondersteuner "
+            "in het RET-bestand die ze kan nakijken."
         ),
         "en": (
-            "The draft minutes of {day} are ready, but I cannot reach the process assistant "
-            "in Teams."
+            "The draft minutes of {day} are ready, but the RET file names no process "
+            "assistant to review them."
         ),
     },
     "email.notulen.subject": {

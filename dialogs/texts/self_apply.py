@@ -241,7 +241,7 @@ CATALOG: Catalog = {
             "route. You can close this window now."
         ),
     },
-    "zelf.urgent": {
+    "zelf.urgent_sent": {
         "nl": (
             "Je schrijft dat de hulp binnenkort stopt. Daarom heb ik de voorzitter meteen "
             "gewaarschuwd. Je hoort vandaag nog van ons."
@@ -251,14 +251,36 @@ CATALOG: Catalog = {
             "from us today."
         ),
     },
-    "zelf.urgent_chair": {
+    "zelf.urgent_not_sent_phone": {
         "nl": (
-            "Spoed: {number} ({initials}, {gemeente}) is zelf aangemeld door een ouder of "
-            "jeugdige; de hulp stopt binnenkort zonder vervolg. Neem vandaag contact op."
+            "Je schrijft dat de hulp binnenkort stopt. Ik kon de voorzitter nu niet meteen "
+            "bereiken, maar ik blijf het proberen. Wacht daar niet op: bel het expertteam op "
+            "{phone}."
         ),
         "en": (
-            "Urgent: {number} ({initials}, {gemeente}) was made by a parent or young person "
-            "themselves; help stops soon with nothing next. Please make contact today."
+            "You write that help stops soon. I could not reach the chair right away, but I "
+            "keep trying. Do not wait for that: call the expert team on {phone}."
+        ),
+    },
+    "zelf.urgent_not_sent": {
+        "nl": (
+            "Je schrijft dat de hulp binnenkort stopt. Ik kon de voorzitter nu niet meteen "
+            "bereiken, maar ik blijf het proberen. Wacht daar niet op: neem zelf contact op met "
+            "het expertteam of met je gemeente."
+        ),
+        "en": (
+            "You write that help stops soon. I could not reach the chair right away, but I "
+            "keep trying. Do not wait for that: contact the expert team or your municipality "
+            "yourself."
+        ),
+    },
+    "zelf.already_submitted": {
+        "nl": (
+            "Je aanmelding is al verstuurd. Je nummer is **{number}**. Je kunt dit venster sluiten."
+        ),
+        "en": (
+            "Your request has already been sent. Your number is **{number}**. You can close "
+            "this window."
         ),
     },
     "zelf.complaint_title": {

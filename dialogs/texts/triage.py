@@ -135,6 +135,16 @@ CATALOG: Catalog = {
         "nl": "Dank je wel, ik heb je antwoord aan de voorzitter doorgegeven.",
         "en": "Thank you, I passed your answer on to the chair.",
     },
+    "referrer.answer_kept": {
+        "nl": (
+            "Dank je wel, je antwoord is bewaard. De voorzitter is nu niet via retbot te "
+            "bereiken; retbot geeft het door zodra dat kan."
+        ),
+        "en": (
+            "Thank you, your answer is kept. The chair cannot be reached through retbot right "
+            "now; retbot passes it on as soon as it can."
+        ),
+    },
     "referrer.answer_empty": {
         "nl": "Je antwoord is nog leeg. Typ het in het tekstvak op de kaart.",
         "en": "Your answer is still empty. Type it in the box on the card.",
