@@ -8,7 +8,7 @@ is submitted only after the six-digit code sent to the email address has come ba
 
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import date
 
 from botbuilder.core import StatePropertyAccessor, TurnContext
 from botbuilder.schema import Activity
@@ -46,27 +46,24 @@ from domain.mail import Mail
 from domain.ret import RetConfig
 from domain.self_apply import (
     ABOUT,
-    CODES_PER_REQUEST,
     QUESTION,
     SECTIONS,
     Applicant,
-    Code,
-    CodeCheck,
     Contact,
     age_problem,
-    check_code,
     check_contact,
     consent_by,
     consent_questions,
-    new_code,
     request_answers,
 )
 from domain.text_matching import normalise
 from domain.triage import CaseEvent
+from domain.verification import CODES_PER_ADDRESS_PER_DAY, CodeCheck, VerificationCodes
 
 SELF_APPLY_CHANNELS = frozenset({"webchat", "directline"})
 CONSENT_STEP, CONTACT_STEP, CODE_STEP = len(SECTIONS), len(SECTIONS) + 1, len(SECTIONS) + 2
 RESTART_WORDS = frozenset({"opnieuw", "opnieuw beginnen", "start", "begin"})
+CODE_PURPOSE = "zelf aanmelden"  # of the codes in domain.verification
 
 
 def is_self_apply_channel(activity: Activity) -> bool:
@@ -81,9 +78,11 @@ class SelfApplyConversation:
         delivery: Delivery,
         draft: StatePropertyAccessor,
         greeted: StatePropertyAccessor,
+        codes: VerificationCodes,
         today: Callable[[], date] = lambda: now().date(),
     ) -> None:
         self._ret = ret
+        self._codes = codes
         self._cases = cases
         self._delivery = delivery
         self._draft = draft
@@ -225,33 +224,32 @@ class SelfApplyConversation:
             await self._draft.set(context, draft)
             await context.send_activity(text("zelf.no_email", lang))
             return
-        if draft.get("codes_sent", 0) >= CODES_PER_REQUEST:
-            await context.send_activity(text("zelf.too_many_codes", lang))
+        issued = await self._codes.issue(CODE_PURPOSE, contact.email, now())
+        if issued is None:  # counted per address and day, whatever the conversation
+            limit = CODES_PER_ADDRESS_PER_DAY
+            await context.send_activity(text("zelf.too_many_codes", lang, limit=limit))
             return
-        draft["codes_sent"] = draft.get("codes_sent", 0) + 1
-        plain, code = new_code(now())
         mail = Mail(
             to=(contact.email,),
             subject=text("zelf.mail_subject", lang, ret=self._ret.name),
-            text=text("zelf.mail_text", lang, code=plain, ret=self._ret.name),
+            text=text("zelf.mail_text", lang, code=issued.plain, ret=self._ret.name),
         )
         await self._delivery.to_email(mail)
-        draft["code"] = _stored(code)
+        draft["code_id"] = issued.id
         draft["step"] = CODE_STEP
         await self._draft.set(context, draft)
         await context.send_activity(card_activity(code_card(contact.email, "", lang)))
 
     async def _code(self, context: TurnContext, draft: dict, given: str, lang: Language) -> None:
         email = draft["contact"]["email"]
-        outcome, code = check_code(_loaded(draft["code"]), given, now())
-        draft["code"] = _stored(code)
-        await self._draft.set(context, draft)
-        if outcome is CodeCheck.RIGHT:
+        code_id = draft.get("code_id", 0)  # 0, no such code, in a draft from before 0017
+        checked = await self._codes.check(code_id, email, given, now())
+        if checked.outcome is CodeCheck.RIGHT:
             await self._submit(context, draft, lang)
             return
         problem = (
-            text("zelf.code_wrong", lang, tries=code.tries_left)
-            if outcome is CodeCheck.WRONG
+            text("zelf.code_wrong", lang, tries=checked.tries_left)
+            if checked.outcome is CodeCheck.WRONG
             else text("zelf.code_expired", lang)
         )
         await context.send_activity(card_activity(code_card(email, problem, lang)))
@@ -324,11 +322,3 @@ def _actor(draft: dict) -> str:
     """Never a name: 'Ouder (zelf aangemeld)' or 'Jeugdige (zelf aangemeld)'."""
     parent = draft["answers"].get("aanvrager") == Applicant.OUDER
     return text("zelf.applicant.ouder" if parent else "zelf.applicant.jeugdige", DEFAULT_LANGUAGE)
-
-
-def _stored(code: Code) -> dict:
-    return {**asdict(code), "valid_until": code.valid_until.isoformat()}
-
-
-def _loaded(stored: dict) -> Code:
-    return Code(**{**stored, "valid_until": datetime.fromisoformat(stored["valid_until"])})
