@@ -46,6 +46,7 @@ from dialogs.signals import SignalActions
 from documents.house_style import house_style_for
 from domain.advice import DOCUMENT_JOB
 from domain.ret import RetConfig
+from domain.verification import address_secret
 from manifest.build import teams_app_id
 from scheduler.ticker import start_ticker
 from storage.advice import SqlAdviceRepository
@@ -64,6 +65,7 @@ from storage.notulen import CaseAuditedDocuments, SqlNotulenRepository
 from storage.outbox import OutboxRepository
 from storage.references import ReferenceRepository
 from storage.signals import SqlSignalRepository
+from storage.verification import SqlVerificationCodes
 
 log = logging.getLogger("retbot.http")
 security_log = logging.getLogger("retbot.security")
@@ -169,6 +171,7 @@ def build_retbot(
         SignalActions(SqlSignalRepository(sessions, cipher), roster),
         ReportActions(roster, lambda period, fmt: report_links.url(period, fmt, now())),
         meeting_prep,
+        SqlVerificationCodes(sessions, address_secret(settings.link_key), cipher=cipher),
     )
     jobs = PeriodicJobs(
         ret,

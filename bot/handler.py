@@ -57,6 +57,7 @@ from domain.people import is_chair
 from domain.report import may_report
 from domain.ret import RetConfig
 from domain.triage import TriageRepository
+from domain.verification import VerificationCodes
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
 
 CARD_ACTION_INVOKE = "adaptiveCard/action"
@@ -91,6 +92,7 @@ class RetBot(ActivityHandler):
         signals: SignalActions,
         reports: ReportActions,
         meeting_prep: MeetingPrepActions,
+        verification: VerificationCodes,
     ) -> None:
         self._ret = ret
         self._members = members
@@ -120,6 +122,7 @@ class RetBot(ActivityHandler):
             submission,
             user_state.create_property("self_apply_draft"),
             conversation_state.create_property("self_apply_greeted"),
+            verification,
         )
         self._meeting_prep = meeting_prep
 

@@ -1,5 +1,6 @@
 """The periodic work, composed for the ticker: the outbox, reminders to the voorzitter,
-follow-up after the advice, draft notulen after a meeting day, retention, the quarterly report."""
+follow-up after the advice, draft notulen after a meeting day, retention, clearing used e-mail
+codes, the quarterly report."""
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -28,6 +29,7 @@ from scheduler.reminders import remind_waiting_consultations
 from storage.encryption import FieldCipher
 from storage.report_delivery import claim_report_delivery
 from storage.retention import anonymise_closed_cases
+from storage.verification import prune_verification
 
 OUTBOX_MINUTES = 1
 REMINDER_MINUTES = 15
@@ -36,6 +38,7 @@ NOTULEN_MINUTES = 15
 MEETING_PREP_MINUTES = 15
 RETENTION_MINUTES = 24 * 60
 QUARTERLY_MINUTES = 60
+VERIFICATION_MINUTES = 60  # hourly: a daily interval never comes round if retbot restarts daily
 SENT_MESSAGES_KEPT = timedelta(days=7)  # to answer "did it go out?"; then the content goes
 
 
@@ -76,6 +79,7 @@ class PeriodicJobs:
             "meeting preparation": (self.meeting_prep, MEETING_PREP_MINUTES),
             "retention": (self.retention, RETENTION_MINUTES),
             "outbox clean-up": (self.outbox_clean_up, RETENTION_MINUTES),
+            "verification clean-up": (self.verification_clean_up, VERIFICATION_MINUTES),
             "quarterly report": (self.quarterly_report, QUARTERLY_MINUTES),
         }
 
@@ -139,6 +143,10 @@ class PeriodicJobs:
         """Removes sent messages after a week; unsent ones stay until they go out."""
         now = now or datetime.now(UTC)
         return await self._dispatcher.outbox.prune(now - SENT_MESSAGES_KEPT)
+
+    async def verification_clean_up(self, now: datetime | None = None) -> int:
+        """Removes e-mail codes that no longer work and the code counts of past days."""
+        return await prune_verification(self.sessions, now or datetime.now(UTC))
 
     def _reminders(self, consultation: Consultation) -> list[Notice]:
         """To the voorzitter and the stand-ins, each in their own chat."""

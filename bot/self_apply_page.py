@@ -2,11 +2,14 @@
 Web Chat (served from the package, never a CDN) talking to retbot over Direct Line.
 
 GET /aanmelden/token exchanges the Direct Line secret, which never leaves the server, for a
-short-lived token for one conversation. Without a secret the page says that online applying
-is not set up, and the token endpoint answers 503.
+short-lived token for one conversation, within limits per client address and in total
+(bot/token_limits.py): beyond them a 429 with Retry-After and a Dutch message that the page
+shows. Without a secret the page says that online applying is not set up, and the token
+endpoint answers 503.
 """
 
 import logging
+import math
 import secrets
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from aiohttp import ClientError, ClientSession, ClientTimeout, web
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from bot.settings import Settings
+from bot.token_limits import Refusal, TokenLimits, client_address
 from dialogs.texts import DEFAULT_LANGUAGE, text
 
 log = logging.getLogger("retbot.aanmelden")
@@ -37,6 +41,8 @@ class SelfApplyPage:
         self._directline = settings.directline_url.rstrip("/")
         self._ret_name = ret_name
         self._headers = _page_headers(self._directline, settings.embed_origins)
+        self._limits = TokenLimits(settings.token_limit_per_address, settings.token_limit_total)
+        self._trusted_proxies = settings.trusted_proxies
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get(PATH, self.page)
@@ -63,6 +69,9 @@ class SelfApplyPage:
     async def token(self, request: web.Request) -> web.Response:
         if not self._secret:
             return _json_error(text("aanmelden.page.not_set_up", ret=self._ret_name), 503)
+        refusal = self._limits.admit(client_address(request, self._trusted_proxies))
+        if refusal:
+            return _too_many(refusal)
         user_id = f"dl_{secrets.token_urlsafe(16)}"  # Direct Line binds the token to it
         try:
             async with (
@@ -117,7 +126,20 @@ def _file(path: Path):
     return serve
 
 
-def _json_error(message: str, status: int) -> web.Response:
+def _json_error(message: str, status: int, headers: dict[str, str] | None = None) -> web.Response:
     return web.json_response(
-        {"error": message}, status=status, headers={"Cache-Control": "no-store"}
+        {"error": message}, status=status, headers={"Cache-Control": "no-store", **(headers or {})}
     )
+
+
+def _too_many(refusal: Refusal) -> web.Response:
+    if refusal.total:
+        log.warning("Direct Line token: the total limit is reached")
+    minutes = math.ceil(refusal.retry_after / 60)
+    wait = (
+        text("aanmelden.page.wait_minutes", minutes=minutes)
+        if minutes > 1
+        else text("aanmelden.page.wait_minute")
+    )
+    busy = "aanmelden.page.busy_total" if refusal.total else "aanmelden.page.busy_address"
+    return _json_error(text(busy, wait=wait), 429, {"Retry-After": str(refusal.retry_after)})

@@ -4,7 +4,8 @@ from pathlib import Path
 
 from botbuilder.schema import CallerIdConstants
 from botframework.connector.auth import AuthenticationConstants
-from pydantic import AliasChoices, Field
+from limits import parse
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/retbot.db"
@@ -118,11 +119,36 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("RETBOT_TEAMS_SERVICE_URL", "teams_service_url"),
         description="The Bot Connector of the RET's region, for chats retbot installed itself.",
     )
+    token_limit_per_address: str = Field(
+        default="10 per 10 minutes",
+        validation_alias=AliasChoices("RETBOT_TOKEN_LIMIT_PER_ADDRESS", "token_limit_per_address"),
+        description="Direct Line tokens one client address may get from /aanmelden/token.",
+    )
+    token_limit_total: str = Field(
+        default="300 per hour",
+        validation_alias=AliasChoices("RETBOT_TOKEN_LIMIT_TOTAL", "token_limit_total"),
+        description="Direct Line tokens /aanmelden/token hands out in total, per process.",
+    )
+    trusted_proxies: int = Field(
+        default=0,
+        ge=0,
+        validation_alias=AliasChoices("RETBOT_TRUSTED_PROXIES", "trusted_proxies"),
+        description="Reverse proxies in front of retbot that add X-Forwarded-For; 0: none.",
+    )
     openid_metadata_url: str | None = Field(
         default=None,
         validation_alias=AliasChoices("RETBOT_OPENID_METADATA_URL", "openid_metadata_url"),
         description="Bot Framework OpenID metadata URL override (tests with a local issuer).",
     )
+
+    @field_validator("token_limit_per_address", "token_limit_total")
+    @classmethod
+    def _limit_is_readable(cls, value: str) -> str:
+        try:
+            parse(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a limit like '10 per 10 minutes'") from None
+        return value
 
     @property
     def tenant_allow_list(self) -> frozenset[str]:

@@ -8,7 +8,7 @@ is submitted only after the six-digit code sent to the email address has come ba
 
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import date
 
 from botbuilder.core import StatePropertyAccessor, TurnContext
 from botbuilder.schema import Activity
@@ -48,26 +48,23 @@ from domain.notices import EmailAddress, Notice, new_key
 from domain.ret import RetConfig
 from domain.self_apply import (
     ABOUT,
-    CODES_PER_REQUEST,
     QUESTION,
     SECTIONS,
     Applicant,
-    Code,
-    CodeCheck,
     Contact,
     age_problem,
-    check_code,
     check_contact,
     consent_by,
     consent_questions,
-    new_code,
     request_answers,
 )
 from domain.text_matching import normalise
+from domain.verification import CODES_PER_ADDRESS_PER_DAY, CodeCheck, VerificationCodes
 
 SELF_APPLY_CHANNELS = frozenset({"webchat", "directline"})
 CONSENT_STEP, CONTACT_STEP, CODE_STEP = len(SECTIONS), len(SECTIONS) + 1, len(SECTIONS) + 2
 RESTART_WORDS = frozenset({"opnieuw", "opnieuw beginnen", "start", "begin"})
+CODE_PURPOSE = "zelf aanmelden"  # of the codes in domain.verification
 
 
 def is_self_apply_channel(activity: Activity) -> bool:
@@ -83,9 +80,11 @@ class SelfApplyConversation:
         submission: RequestSubmission,
         draft: StatePropertyAccessor,
         greeted: StatePropertyAccessor,
+        codes: VerificationCodes,
         today: Callable[[], date] = lambda: now().date(),
     ) -> None:
         self._ret = ret
+        self._codes = codes
         self._cases = cases
         self._delivery = delivery
         self._submission = submission
@@ -228,33 +227,38 @@ class SelfApplyConversation:
             await self._draft.set(context, draft)
             await context.send_activity(text("zelf.no_email", lang))
             return
-        if draft.get("codes_sent", 0) >= CODES_PER_REQUEST:
-            await context.send_activity(text("zelf.too_many_codes", lang))
+
+        def mail(plain: str) -> list[Notice]:
+            words = {"ret": self._ret.name}
+            subject = text("zelf.mail_subject", lang, **words)
+            body = text("zelf.mail_text", lang, code=plain, **words)
+            return [Notice(EmailAddress(), Mail((contact.email,), subject, body))]
+
+        issued = await self._codes.issue(CODE_PURPOSE, contact.email, now(), mail)
+        if issued is None:  # counted per address and day, whatever the conversation
+            limit = CODES_PER_ADDRESS_PER_DAY
+            refusal = text("zelf.too_many_codes", lang, limit=limit)
+            if self._ret.contact.phone:
+                refusal += " " + text("zelf.call_us", lang, phone=self._ret.contact.phone)
+            await context.send_activity(refusal)
             return
-        draft["codes_sent"] = draft.get("codes_sent", 0) + 1
-        plain, code = new_code(now())
-        mail = Mail(
-            to=(contact.email,),
-            subject=text("zelf.mail_subject", lang, ret=self._ret.name),
-            text=text("zelf.mail_text", lang, code=plain, ret=self._ret.name),
-        )
-        await self._delivery.send([Notice(EmailAddress(), mail)])
-        draft["code"] = _stored(code)
+        code, notices = issued
+        await self._delivery.flush(notices)
+        draft["code_id"] = code.id
         draft["step"] = CODE_STEP
         await self._draft.set(context, draft)
         await context.send_activity(card_activity(code_card(contact.email, "", lang)))
 
     async def _code(self, context: TurnContext, draft: dict, given: str, lang: Language) -> None:
         email = draft["contact"]["email"]
-        outcome, code = check_code(_loaded(draft["code"]), given, now())
-        draft["code"] = _stored(code)
-        await self._draft.set(context, draft)
-        if outcome is CodeCheck.RIGHT:
+        code_id = draft.get("code_id", 0)  # 0, no such code, in a draft from before 0017
+        checked = await self._codes.check(code_id, email, given, now())
+        if checked.outcome is CodeCheck.RIGHT:
             await self._submit(context, draft, lang)
             return
         problem = (
-            text("zelf.code_wrong", lang, tries=code.tries_left)
-            if outcome is CodeCheck.WRONG
+            text("zelf.code_wrong", lang, tries=checked.tries_left)
+            if checked.outcome is CodeCheck.WRONG
             else text("zelf.code_expired", lang)
         )
         await context.send_activity(card_activity(code_card(email, problem, lang)))
@@ -318,11 +322,3 @@ def _actor(draft: dict) -> str:
     """Never a name: 'Ouder (zelf aangemeld)' or 'Jeugdige (zelf aangemeld)'."""
     parent = draft["answers"].get("aanvrager") == Applicant.OUDER
     return text("zelf.applicant.ouder" if parent else "zelf.applicant.jeugdige", DEFAULT_LANGUAGE)
-
-
-def _stored(code: Code) -> dict:
-    return {**asdict(code), "valid_until": code.valid_until.isoformat()}
-
-
-def _loaded(stored: dict) -> Code:
-    return Code(**{**stored, "valid_until": datetime.fromisoformat(stored["valid_until"])})

@@ -1,28 +1,21 @@
 # ruff: noqa: E501  (tables of labels read best one term per line)
 """Parents and young people applying themselves: who may, whose consent counts, the few
-questions they can answer, and the six-digit code that checks their email address.
+questions they can answer, and their contact details (the code that checks the email
+address is domain.verification's).
 
 The answers use the aanmelding's own keys (domain.intake), so the voorzitter triages a
 self-made request like any other; what only a professional knows stays open.
 """
 
-import hashlib
-import hmac
 import re
-import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from enum import StrEnum
 
 from email_validator import EmailNotValidError, validate_email
 
 from domain import vocabularies as v
 from domain.intake import Field, Kind, Problem, ProblemKind, Section, age_in
-
-CODE_LENGTH = 6
-CODE_VALID = timedelta(minutes=30)
-CODE_ATTEMPTS = 5  # wrong tries before a new code is needed
-CODES_PER_REQUEST = 5  # codes one request may send: the page is public, inboxes are not
 
 
 class Applicant(StrEnum):
@@ -116,45 +109,6 @@ def check_contact(email: str, phone: str) -> tuple[Contact | None, list[str]]:
     if digits and not _PHONE.match(digits):
         wrong.append("phone")
     return (None, wrong) if wrong else (Contact(clean_email, digits), [])
-
-
-@dataclass(frozen=True)
-class Code:
-    """A sent code as kept in the draft: only its salted hash, when it ends, tries left."""
-
-    salt: str
-    digest: str
-    valid_until: datetime
-    tries_left: int = CODE_ATTEMPTS
-
-
-def new_code(now: datetime) -> tuple[str, Code]:
-    plain = f"{secrets.randbelow(10**CODE_LENGTH):0{CODE_LENGTH}d}"
-    salt = secrets.token_hex(8)
-    return plain, Code(salt, _digest(salt, plain), now + CODE_VALID)
-
-
-class CodeCheck(StrEnum):
-    RIGHT = "right"
-    WRONG = "wrong"
-    EXPIRED = "expired"
-    USED_UP = "used_up"  # too many wrong tries
-
-
-def check_code(code: Code, given: str, now: datetime) -> tuple[CodeCheck, Code]:
-    if now > code.valid_until:
-        return CodeCheck.EXPIRED, code
-    if code.tries_left <= 0:
-        return CodeCheck.USED_UP, code
-    typed = re.sub(r"\s", "", given)
-    if hmac.compare_digest(_digest(code.salt, typed), code.digest):
-        return CodeCheck.RIGHT, code
-    left = Code(code.salt, code.digest, code.valid_until, code.tries_left - 1)
-    return (CodeCheck.WRONG if left.tries_left else CodeCheck.USED_UP), left
-
-
-def _digest(salt: str, plain: str) -> str:
-    return hashlib.sha256(f"{salt}:{plain}".encode()).hexdigest()
 
 
 def request_answers(answers: dict, contact: Contact, today: date) -> dict:

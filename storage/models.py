@@ -480,3 +480,30 @@ class MeetingDispatchRow(Base):
     meeting_date: Mapped[date] = mapped_column(Date)
     case_number: Mapped[str] = mapped_column(String(16))
     sent_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class VerificationCodeRow(Base):
+    """A code sent to prove an e-mail address (domain.verification): the code's salted
+    hash and the address's keyed hash only. Deleted once expired (bot/jobs.py)."""
+
+    __tablename__ = "verification_code"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(32))
+    address_key: Mapped[str] = mapped_column(String(64))
+    salt: Mapped[str] = mapped_column(String(32))
+    digest: Mapped[str] = mapped_column(String(64))
+    tries_left: Mapped[int]
+    valid_until: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class VerificationQuotaRow(Base):
+    """How many codes an address (its keyed hash) got on one Dutch calendar day, counted
+    across conversations and restarts. Deleted once the day is over (bot/jobs.py)."""
+
+    __tablename__ = "verification_quota"
+
+    address_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    sent: Mapped[int]

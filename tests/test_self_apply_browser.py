@@ -4,6 +4,7 @@ card, and a click on the card reaches the bot. Screenshots land in RETBOT_SCREEN
 (a folder) when it is set, to look at."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,29 @@ async def test_the_page_talks_to_the_bot_through_direct_line(web, tmp_path):
     assert {"zelf": "section", "section": "wie", "aanvrager": "ouder"}.items() <= submits[
         -1
     ].items()
+
+
+async def test_the_page_says_in_dutch_why_no_conversation_starts_when_limited(
+    database_url, ret, http
+):
+    directline = await DirectLineServer().start()
+    settings = Settings(
+        database_url=database_url,
+        directline_secret=SECRET,
+        directline_url=directline.url,
+        token_limit_per_address="1 per hour",
+    )
+    bot = await RunningBot(settings, ret).start()
+    try:
+        async with http.get(f"{bot.url}/aanmelden/token") as response:
+            assert response.status == 200  # this address's one token of the hour
+        async with Browser() as browser:
+            await browser.open(f"{bot.url}/aanmelden")
+
+            shown = await browser.wait_for_text("Vanaf deze internetverbinding")
+
+            assert re.search(r"Probeer het over \d+ minuten opnieuw", shown)
+            assert "Het lukt nu niet om het gesprek te starten" not in shown
+    finally:
+        await bot.stop()
+        await directline.stop()

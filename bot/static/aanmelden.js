@@ -4,16 +4,24 @@
   var main = document.getElementById('webchat');
   if (!main || !window.WebChat) { return; }
 
-  function failed() {
+  // retbot's own explanation (too many conversations, not set up) when it gave one.
+  function failed(reason) {
     var p = document.createElement('p');
     p.className = 'notice';
     p.setAttribute('role', 'alert');
-    p.textContent = main.getAttribute('data-failed');
+    p.textContent = typeof reason === 'string' && reason ? reason : main.getAttribute('data-failed');
     main.replaceChildren(p);
   }
 
+  function refused(response) {
+    return response.json().then(
+      function (answer) { return Promise.reject(answer && answer.error); },
+      function () { return Promise.reject(response.status); }
+    );
+  }
+
   fetch(main.getAttribute('data-token-url'), { cache: 'no-store' })
-    .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+    .then(function (response) { return response.ok ? response.json() : refused(response); })
     .then(function (answer) {
       // Say hello as soon as the connection stands, so the bot greets first.
       var store = window.WebChat.createStore({}, function (api) {

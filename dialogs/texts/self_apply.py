@@ -52,6 +52,30 @@ CATALOG: Catalog = {
         ),
         "en": "The conversation cannot start right now. Please try again in a few minutes.",
     },
+    "aanmelden.page.busy_address": {
+        "nl": (
+            "Vanaf deze internetverbinding zijn net veel gesprekken gestart. Probeer het over "
+            "{wait} opnieuw. Lukt het dan nog niet? Neem contact op met het expertteam via de "
+            "website of de gemeente."
+        ),
+        "en": (
+            "Many conversations were just started from this internet connection. Please try "
+            "again in {wait}. Still not working then? Contact the expert team through the "
+            "website or your municipality."
+        ),
+    },
+    "aanmelden.page.busy_total": {
+        "nl": (
+            "Het is nu erg druk. Probeer het over {wait} opnieuw. Lukt het dan nog niet? Neem "
+            "contact op met het expertteam via de website of de gemeente."
+        ),
+        "en": (
+            "It is very busy right now. Please try again in {wait}. Still not working then? "
+            "Contact the expert team through the website or your municipality."
+        ),
+    },
+    "aanmelden.page.wait_minute": {"nl": "1 minuut", "en": "1 minute"},
+    "aanmelden.page.wait_minutes": {"nl": "{minutes} minuten", "en": "{minutes} minutes"},
     "zelf.welcome": {
         "nl": (
             "Hoi! Ik ben de digitale assistent van het {ret}. Het expertteam helpt als de hulp "
@@ -200,14 +224,21 @@ CATALOG: Catalog = {
     },
     "zelf.too_many_codes": {
         "nl": (
-            "Ik heb al een paar keer een code gestuurd. Kijk of een van die e-mails is "
-            "aangekomen, ook bij je ongewenste e-mail. Lukt het niet? Neem dan contact op met "
-            "het expertteam."
+            "Ik kan vandaag geen nieuwe code meer sturen naar dit e-mailadres. Dat is vandaag "
+            "al {limit} keer gebeurd. Kijk of een van die e-mails is aangekomen, ook bij je "
+            "ongewenste e-mail. Lukt het niet? Probeer het morgen opnieuw, of neem contact op "
+            "met het expertteam via de website of de gemeente."
         ),
         "en": (
-            "I have sent a code a few times already. Check whether one of those emails "
-            "arrived, also in your junk mail. Still not working? Then contact the expert team."
+            "I cannot send a new code to this email address today. That has happened {limit} "
+            "times today already. Check whether one of those emails arrived, also in your junk "
+            "mail. Still not working? Try again tomorrow, or contact the expert team through "
+            "the website or your municipality."
         ),
+    },
+    "zelf.call_us": {
+        "nl": "Je kunt het expertteam ook bellen: {phone}.",
+        "en": "You can also call the expert team: {phone}.",
     },
     "zelf.mail_subject": {
         "nl": "Je code voor je aanmelding bij het {ret}",
