@@ -2,8 +2,9 @@
 mandate answer, sent when it is issued and again when every organisation confirmed.
 
 Where it goes: a download link to the referrer and the voorzitter in their own chat and to
-the kernteamleden of each organisation with an afspraak who are in Teams; as an email
-attachment (through the outbox) to those kernteamleden whom retbot cannot reach in Teams.
+the kernteamleden of each organisation with an afspraak who are in Teams; by email (through
+the outbox) to those kernteamleden whom retbot cannot reach in Teams, as the link too (see
+dialogs/document_mail.py).
 """
 
 import logging
@@ -14,6 +15,7 @@ from typing import Protocol
 from dialogs.cards.documents import file_consent_card
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.document_mail import document_mail
 from dialogs.texts import text
 from documents.advies import advies_filename, build_advies
 from documents.house_style import HouseStyle
@@ -129,18 +131,19 @@ class AdviceDocuments:
             ):
                 continue
             if self._delivery.sends_email:
-                await self._delivery.to_email(self._mail(sheet, version, member))
+                await self._delivery.to_email(self._mail(sheet, version, member, words["url"]))
             else:
                 log.info("a kernteamlid outside Teams got no advies: no SMTP server")
 
-    def _mail(self, sheet: AdviceSheet, version: DocumentVersion, member: Member) -> Mail:
-        """The advies attached, for a kernteamlid outside Teams; the mail itself carries the
-        case number and initials only."""
+    def _mail(self, sheet: AdviceSheet, version: DocumentVersion, member: Member, url: str) -> Mail:
+        """For a kernteamlid outside Teams; the mail carries the case number and initials."""
         words = {"number": sheet.case_number, "initials": sheet.initials}
-        body = text("email.advies.body", name=member.name, org=member.organisation, **words)
-        return Mail(
-            to=(member.email,),
-            subject=text("email.advies.subject", **words),
-            text=body + "\n\n" + text("email.signature", ret=self._ret.name),
-            attachments=(MailAttachment(version.filename, DOCX, version.content),),
+        return document_mail(
+            self._ret,
+            member.email,
+            text("email.advies.subject", **words),
+            text("email.advies.body", name=member.name, org=member.organisation, **words),
+            MailAttachment(version.filename, DOCX, version.content),
+            url,
+            self._links.valid_for_days,
         )
