@@ -45,9 +45,7 @@ def upgrade() -> None:
         table.drop_column("geboortejaar")
     case_file = sa.table("case_file", sa.column("anonymised_at", sa.DateTime(timezone=True)))
     bind.execute(
-        case_file.update()
-        .where(case_file.c.anonymised_at.is_not(None))
-        .values(anonymised_at=None)
+        case_file.update().where(case_file.c.anonymised_at.is_not(None)).values(anonymised_at=None)
     )
 
 
