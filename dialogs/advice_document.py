@@ -8,7 +8,8 @@ that same transaction, so a version is never made or sent twice.
 
 Where it goes: the referrer (in Teams through file consent, elsewhere a download link) and
 the voorzitter in their own chat, and the kernteamleden of each organisation with an
-afspraak, in Teams a link, else by e-mail.
+afspraak, in Teams a link, else by e-mail: the link too, the document itself only when the
+RET file allows it (dialogs/document_mail.py).
 """
 
 import logging
@@ -18,6 +19,7 @@ from typing import Protocol
 from dialogs.cards.documents import file_consent_card
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.document_mail import document_mail
 from dialogs.texts import text
 from documents.advies import advies_filename, build_advies
 from documents.house_style import HouseStyle
@@ -139,18 +141,19 @@ class AdviceDocuments:
         link = text("document.advies_ready_member", **words)
         for member in self._ret.members_with_role(Role.KERNTEAMLID):
             if member.organisation in sheet.advice.organisations:
-                mail = self._mail(sheet, version, member)
+                mail = self._mail(sheet, version, member, words["url"])
                 notices.append(Notice(RosterMember(member.email), link, email=mail))
         return notices
 
-    def _mail(self, sheet: AdviceSheet, version: DocumentVersion, member: Member) -> Mail:
-        """The advies attached, for a kernteamlid outside Teams; the mail itself carries the
-        case number and initials only."""
+    def _mail(self, sheet: AdviceSheet, version: DocumentVersion, member: Member, url: str) -> Mail:
+        """For a kernteamlid outside Teams; the mail carries the case number and initials."""
         words = {"number": sheet.case_number, "initials": sheet.initials}
-        body = text("email.advies.body", name=member.name, org=member.organisation, **words)
-        return Mail(
-            to=(),
-            subject=text("email.advies.subject", **words),
-            text=body + "\n\n" + text("email.signature", ret=self._ret.name),
-            attachments=(MailAttachment(version.filename, DOCX, version.content),),
+        return document_mail(
+            self._ret,
+            member.email,
+            text("email.advies.subject", **words),
+            text("email.advies.body", name=member.name, org=member.organisation, **words),
+            MailAttachment(version.filename, DOCX, version.content),
+            url,
+            self._links.valid_for_days,
         )

@@ -2,7 +2,7 @@
 the .docx (a signed download link) with *Goedkeuren* and *Corrigeren*. A corrected .docx
 sent back in the personal chat is stored as the next version; a Teams transcript (.vtt)
 sent the same way redrafts them with attendees and points from it. The approved version
-goes to the RET members who attended: in Teams as a link, by email (attached) to those
+goes to the RET members who attended: in Teams as a link, by email (a link too) to those
 outside Teams. Only RET members get them: the notulen cover all cases of the day, so a
 referrer or a family would read about other children.
 """
@@ -19,6 +19,7 @@ from dialogs.cards import BadCardData, card_activity
 from dialogs.cards.notulen import APPROVE, CORRECT, NOTULEN_KEY, approved_card, draft_card
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.document_mail import document_mail
 from dialogs.members import MemberLookup
 from dialogs.texts import DEFAULT_LANGUAGE, Language, plural_text, text
 from dialogs.uploads import Files, FileTooLarge, FileUnavailable, UploadedFile, uploaded_file
@@ -48,6 +49,8 @@ MEGABYTES = 10
 
 class DocumentLinks(Protocol):
     """Signed, expiring links to the newest version of a document (made at the edge)."""
+
+    valid_for_days: int
 
     def url(self, kind: str, subject: str, now: datetime) -> str: ...
 
@@ -238,14 +241,14 @@ class NotulenActions:
     def _distribution(
         self, version: DocumentVersion, transcript: Transcript | None
     ) -> list[Notice]:
-        """To the RET members who attended: a link in Teams, else the file by email."""
+        """To the RET members who attended: a link in Teams, else by e-mail."""
         day = date.fromisoformat(version.subject)
         day_text = long_date(day)
         message = text("notulen.to_attendee", day=day_text, version=version.version)
         url = self._links.url(DocumentKind.NOTULEN.value, day.isoformat(), now())
         card = approved_card(message, url, DEFAULT_LANGUAGE)
         return [
-            Notice(RosterMember(m.email), card, email=self._mail(m, version, day_text))
+            Notice(RosterMember(m.email), card, email=self._mail(m, version, day_text, url))
             for m in self._attendees(transcript)
         ]
 
@@ -255,15 +258,17 @@ class NotulenActions:
             return [m for m in self._ret.members if m.name in transcript.present]
         return [m for m in self._ret.members if m.role in ATTENDING_ROLES and not m.stand_in]
 
-    def _mail(self, member: Member, version: DocumentVersion, day_text: str) -> Mail:
+    def _mail(self, member: Member, version: DocumentVersion, day_text: str, url: str) -> Mail:
         words = {"day": day_text, "version": version.version}
-        body = text("email.notulen.body", name=member.name, **words)
         filename = f"Notulen-RET-overleg-{version.subject}.docx"
-        return Mail(
-            to=(),
-            subject=text("email.notulen.subject", **words),
-            text=body + "\n\n" + text("email.signature", ret=self._ret.name),
-            attachments=(MailAttachment(filename, DOCX, version.content),),
+        return document_mail(
+            self._ret,
+            member.email,
+            text("email.notulen.subject", **words),
+            text("email.notulen.body", name=member.name, **words),
+            MailAttachment(filename, DOCX, version.content),
+            url,
+            self._links.valid_for_days,
         )
 
     async def _redraft(

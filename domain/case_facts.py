@@ -2,8 +2,8 @@
 
 The request's answers are encrypted at rest; reports and the monitor export must not
 decrypt every case, so each change of a case also writes these facts: codes from the
-vocabularies, an age group instead of the birth year where it matters, and the moments of
-the process. Nothing here identifies a person, so the facts outlive anonymisation.
+vocabularies, the age group at submission (never the year of birth), and the moments of the
+process. Nothing here identifies a person, so the facts outlive anonymisation.
 """
 
 from datetime import datetime
@@ -53,14 +53,13 @@ def lead_time_group(days: int | None) -> str | None:
 
 
 def category_facts(answers: dict, submitted_at: datetime) -> dict[str, object]:
-    """The columns a request's answers give: codes as stored, the year of birth as a year
-    and an age group at submission."""
+    """The columns a request's answers give: codes as stored, and the year of birth only
+    as the age group at submission (what the reports count)."""
     facts: dict[str, object] = {key: _code(answers.get(key)) for key in CATEGORY_KEYS}
     birth_year = answers.get("geboortejaar")
     birth_year = (
         int(birth_year) if isinstance(birth_year, int | str) and str(birth_year).isdigit() else None
     )
-    facts["geboortejaar"] = birth_year
     facts["leeftijdsgroep"] = age_group(birth_year, submitted_at.year)
     return facts
 

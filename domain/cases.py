@@ -104,12 +104,12 @@ class Submitted:
 
 TEAM_VIEW_ROLES = frozenset({Role.VOORZITTER, Role.PROCESONDERSTEUNER})
 
-# What the reports count stays after the retention period; everything else goes.
+# What the reports count stays after the retention period; everything else goes (the year
+# of birth too: the reports count the age group in case_fact).
 KEPT_FOR_REPORTS = frozenset(
     {
         "aanmelder_type",
         "gemeente",
-        "geboortejaar",
         "geslacht",
         "woonsituatie",
         "maatregel",

@@ -98,12 +98,17 @@ class ComplaintRoute(_Strict):
 
 
 class DocumentSettings(_Strict):
-    """The house style of the Word documents; paths relative to the RET file."""
+    """The Word documents: their house style (paths relative to the RET file), and whether
+    an e-mail may carry one instead of a signed, audited download link."""
 
     template: NonEmpty | None = Field(
         default=None, description="Eigen huisstijl (.docx); standaard die van retbot."
     )
     logo: NonEmpty | None = Field(default=None, description="Logo (PNG of JPEG) bovenaan.")
+    attach_to_email: bool = Field(
+        default=False,
+        description="Per e-mail het document als bijlage; standaard een downloadlink.",
+    )
 
 
 class ReachSettings(_Strict):

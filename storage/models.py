@@ -366,7 +366,6 @@ class CaseFactRow(Base):
     submitted_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     aanmelder_type: Mapped[str | None] = mapped_column(String(64))
     gemeente: Mapped[str | None] = mapped_column(String(64))
-    geboortejaar: Mapped[int | None]
     leeftijdsgroep: Mapped[str | None] = mapped_column(String(8))
     geslacht: Mapped[str | None] = mapped_column(String(64))
     woonsituatie: Mapped[str | None] = mapped_column(String(64))

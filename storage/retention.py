@@ -3,7 +3,7 @@
 import json
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, String, cast, literal, select, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.cases import CaseStatus, anonymised
@@ -16,25 +16,45 @@ from storage.models import (
     AfspraakRow,
     AttendanceRow,
     AuditRow,
+    BookingRow,
     CaseEventRow,
     CaseRow,
+    EscalationRow,
     FamilyContactRow,
+    MandateRow,
+    SchilInvitationRow,
     SignalRow,
 )
 from storage.notulen import delete_case_notulen
+from storage.outbox import delete_mentioning
 
 ANONYMOUS = "(geanonimiseerd)"
 
-# What anonymisation clears in the tables that hold a case's rows: free text and the names
-# of people go; codes, moments and organisations stay for the reports.
+
+def _per_row(model) -> ColumnElement[str]:
+    """The placeholder where a unique constraint wants one value per row: "… 12"."""
+    return literal(f"{ANONYMOUS} ") + cast(model.id, String)
+
+
+# What anonymisation clears in the tables that hold a case's rows: free text and the names,
+# e-mail addresses and ids of people (the family's and the professionals') go; codes,
+# moments and organisations stay for the reports. Who read or changed the case stays in the
+# audit log, which is append-only.
 CLEARED = (
-    (CaseEventRow, {"text": None}),
-    (AdviceRow, {"samenvatting": ANONYMOUS, "advies": ANONYMOUS}),  # organisations, dates stay
-    (AfspraakRow, {"action": ANONYMOUS, "person": None}),
+    (CaseEventRow, {"text": None, "actor": ANONYMOUS}),
+    (AdviceRow, {"samenvatting": ANONYMOUS, "advies": ANONYMOUS, "issued_by": ANONYMOUS}),
+    (AfspraakRow, {"action": ANONYMOUS, "person": None}),  # organisations, dates stay
     (AdviceAttendeeRow, {"name": ANONYMOUS, "organisation": ANONYMOUS, "absence_reason": None}),
-    (SignalRow, {"note": ANONYMOUS}),  # the theme still counts
-    (FamilyContactRow, {"wishes": None, "done_by": ANONYMOUS}),
-    (AttendanceRow, {"person_name": ANONYMOUS, "stand_in": None}),
+    (MandateRow, {"answered_by": ANONYMOUS}),  # the answer per organisation stays
+    (BookingRow, {"booked_by": ANONYMOUS}),
+    (EscalationRow, {"by": ANONYMOUS}),  # the step and its reason stay
+    (SignalRow, {"note": ANONYMOUS, "noted_by": ANONYMOUS}),  # the theme still counts
+    (FamilyContactRow, {"wishes": None, "done_by": ANONYMOUS, "assignee_email": ANONYMOUS}),
+    (
+        AttendanceRow,
+        {"person_name": ANONYMOUS, "stand_in": None, "person_key": _per_row(AttendanceRow)},
+    ),
+    (SchilInvitationRow, {"member_email": _per_row(SchilInvitationRow), "invited_by": ANONYMOUS}),
 )
 
 
@@ -44,9 +64,10 @@ async def anonymise_closed_cases(
     now: datetime,
     cipher: FieldCipher = PLAIN,
 ) -> list[str]:
-    """Clears personal fields, the referrer, the timeline notes, the advice texts, the
-    documents and the notulen of its meeting day of every case closed before
-    `closed_before`; the categories the reports count stay. Returns the numbers."""
+    """Clears personal fields, the referrer, the names of people, the timeline notes, the
+    advice texts, the documents, the notulen of its meeting day and the outbox's messages
+    about it, of every case closed before `closed_before`; the categories the reports count
+    stay. Returns the numbers."""
     async with sessions.begin() as session:
         due = (
             await session.scalars(
@@ -71,6 +92,7 @@ async def anonymise_closed_cases(
             await anonymise_follow_up(session, case.number)
             await delete_case_documents(session, case.number)  # they hold the free text
             await delete_case_notulen(session, case.number)
+            await delete_mentioning(session, cipher, case.number)  # cards, e-mails about it
             session.add(
                 AuditRow(
                     at=now,

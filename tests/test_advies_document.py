@@ -1,7 +1,8 @@
 """The advies as a Word document through the real app, read back with python-docx: made when
 the advice is issued and again after every mandate answer (old versions stay), downloadable
-by a signed, expiring, audited link, emailed as an attachment to kernteamleden outside
-Teams, in a replaced house style when the RET file names one, and as PDF via LibreOffice."""
+by a signed, expiring, audited link, that link emailed to kernteamleden outside Teams (the
+document attached only when the RET file allows it), in a replaced house style when the RET
+file names one, and as PDF via LibreOffice."""
 
 import io
 import os
@@ -30,6 +31,7 @@ from storage.database import create_session_factory
 from storage.documents import SqlDocumentRepository
 from storage.encryption import FieldCipher
 from storage.models import AuditRow
+from tests.smtp_server import body_of
 from tests.support import REPO, RunningBot, emails_at_once
 from tests.test_advice_flow import (
     FATIMA_AAD,
@@ -51,6 +53,7 @@ from tests.test_intake_flow import VALID
 
 JO = "Jeugd & Opvoeding Oost"  # its kernteamlid, Joost Bruggink, is listed by email only
 URL = re.compile(r"\((http://[^)]+/documents/[^)]+)\)")
+MAILED_URL = re.compile(r"http://\S+/documents/\S+")
 WEEKDAY_DATE = re.compile(
     r"(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d+ \w+ 20\d\d"
 )
@@ -198,30 +201,60 @@ async def test_the_download_link_gives_the_newest_version_and_refuses_bad_ones(
     assert [(r.actor, r.case_number, r.channel) for r in reads] == [("downloadlink", number, "web")]
 
 
-async def test_kernteamleden_outside_teams_get_the_advies_attached(
+async def mailed_advies(database_url, ret: RetConfig, connector, http, smtp_server):
+    """An advice with an afspraak for Jeugd & Opvoeding Oost, whose kernteamlid is not in
+    Teams: the number, the mail he got, and the running bot."""
+    bot = await RunningBot(smtp_server.settings(database_url), emails_at_once(ret)).start()
+    extra = {"organisatie_3": JO, "actie_3": "Zoekt een gezinshuis", "deadline_3": SOON}
+    number = await issued_with(bot, connector, http, extra)
+    await bot.app[RETBOT].dispatcher.drain()
+    joost = next(m for m in ret.members_with_role(Role.KERNTEAMLID) if m.organisation == JO)
+    [mail] = [m for m in smtp_server.to(joost.email) if m["Subject"].startswith("Zwaarwegend")]
+    return bot, number, mail
+
+
+async def test_kernteamleden_outside_teams_get_a_link_not_the_advies(
     database_url, ret, connector, http, smtp_server
 ):
-    bot = await RunningBot(smtp_server.settings(database_url), emails_at_once(ret)).start()
+    bot, number, mail = await mailed_advies(database_url, ret, connector, http, smtp_server)
     try:
-        extra = {"organisatie_3": JO, "actie_3": "Zoekt een gezinshuis", "deadline_3": SOON}
-        number = await issued_with(bot, connector, http, extra)
+        body = body_of(mail)
+        [url] = MAILED_URL.findall(body)
+        async with http.get(url.replace("http://localhost:3978", bot.url)) as response:
+            assert response.status == 200
+            downloaded = await response.read()
+        reads = [r for r in await rows(bot, AuditRow) if r.action == "advies v1 opgehaald"]
     finally:
         await bot.stop()
 
-    joost = next(m for m in ret.members_with_role(Role.KERNTEAMLID) if m.organisation == JO)
-    [mail] = [m for m in smtp_server.to(joost.email) if m["Subject"].startswith("Zwaarwegend")]
     assert mail["Subject"] == f"Zwaarwegend advies {number} (J.D.)"
-    [attachment] = list(mail.iter_attachments())
-    assert attachment.get_filename() == f"advies-{number}.docx"
-    assert number in everything(read(attachment.get_content()))
-    body = mail.get_body(("plain",)).get_content()
+    assert list(mail.iter_attachments()) == []
+    assert f"casus {number} (J.D.), met de afspraken voor {JO}" in body
+    assert "De link werkt 30 dagen" in body and "Elke download wordt vastgelegd." in body
     assert SAMENVATTING not in body and "Inge Referent" not in body
+    assert number in everything(read(downloaded))
+    assert [(r.actor, r.case_number, r.channel) for r in reads] == [("downloadlink", number, "web")]
     others = {
         m.email
         for m in ret.members_with_role(Role.KERNTEAMLID)
         if m.organisation not in (GGZ, LVB, JO)
     }
     assert not [m for m in smtp_server.received if m["To"] in others and "advies" in m["Subject"]]
+
+
+async def test_the_ret_file_can_allow_the_advies_as_an_attachment(
+    database_url, ret, connector, http, smtp_server
+):
+    attaching = ret.model_copy(update={"documents": DocumentSettings(attach_to_email=True)})
+    bot, number, mail = await mailed_advies(database_url, attaching, connector, http, smtp_server)
+    await bot.stop()
+
+    [attachment] = list(mail.iter_attachments())
+    assert attachment.get_filename() == f"advies-{number}.docx"
+    assert number in everything(read(attachment.get_content()))
+    body = body_of(mail)
+    assert "als bijlage bij deze e-mail" in body and "/documents/" not in body
+    assert SAMENVATTING not in body
 
 
 async def issued_with(bot, connector, http, extra: dict):

@@ -1,5 +1,6 @@
 """Report facts: written with every change of a case, plain while the request is
-encrypted, kept through anonymisation, and filled by the migration for existing cases."""
+encrypted, kept through anonymisation, and filled by the migration for existing cases; the
+age group at submission, never the year of birth (migration 0018 drops that column)."""
 
 import json
 from datetime import UTC, datetime, timedelta
@@ -25,6 +26,7 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 REFERRER = Referrer("msteams", "u1", "Inge Referent", "aad-1")
 
 # case_file as revision 0011 left it (today's model has columns added by later migrations).
+# Revision 0016 had the same columns and self_applied, which has a default.
 CASE_FILE_AT_0011 = sa.table(
     "case_file",
     *(
@@ -62,6 +64,16 @@ async def facts(sessions, number: str) -> tuple[CaseFactRow, set]:
         return row, {(p.side, p.code) for p in problems}
 
 
+# case_fact as revision 0016 knew it: with the year of birth next to the age group.
+CASE_FACT_AT_0016 = sa.table(
+    "case_fact",
+    *(
+        sa.column(name)
+        for name in ("case_number", "status", "submitted_at", "geboortejaar", "leeftijdsgroep")
+    ),
+)
+
+
 async def test_every_change_writes_plain_facts_and_anonymisation_keeps_them(migrated_engine):
     sessions = create_session_factory(migrated_engine)
     cases = SqlCaseRepository(sessions, FieldCipher(KEY))
@@ -92,6 +104,7 @@ async def test_every_change_writes_plain_facts_and_anonymisation_keeps_them(migr
     assert (submitted.aanmelder_type, submitted.gemeente, submitted.leeftijdsgroep) == (
         "gi", "Hengelo", "13-16",
     )  # fmt: skip
+    assert not hasattr(submitted, "geboortejaar")
     assert (submitted.geslacht, submitted.maatregel, submitted.soort_vraag) == (
         "meisje", "ots", "passende_plek",
     )  # fmt: skip
@@ -190,3 +203,83 @@ async def test_a_later_change_fills_what_the_migration_could_not(migrated_engine
     await cases.replace_answers(case, event, "msteams")
     row, _ = await facts(sessions, case.number)
     assert row.gemeente == "Hengelo"
+
+
+async def columns_of(engine, table: str) -> set[str]:
+    async with engine.connect() as connection:
+        return await connection.run_sync(
+            lambda sync: {c["name"] for c in sa.inspect(sync).get_columns(table)}
+        )
+
+
+async def test_migration_0018_keeps_the_age_group_and_drops_the_year_of_birth(database_url):
+    """Rows as revision 0016 left them: an anonymised case whose request still holds the year
+    of birth, and a fact row with a year of birth but no age group."""
+    engine = create_engine(database_url)
+    anonymised_at = NOW - timedelta(days=30)
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(lambda sync: command.upgrade(_alembic_config(sync), "0016"))
+            for number, answers, closed in (
+                ("RET-2024-0001", {"gemeente": "Hengelo", "geboortejaar": 2011}, True),
+                ("RET-2026-0002", dict(ANSWERS, geboortejaar=2017), False),
+            ):
+                await connection.execute(
+                    CASE_FILE_AT_0011.insert().values(
+                        number=number,
+                        status="afgesloten" if closed else "aangemeld",
+                        referrer_channel_id="msteams",
+                        referrer_user_id="(geanonimiseerd)" if closed else "u1",
+                        referrer_name="(geanonimiseerd)" if closed else "Inge",
+                        answers=json.dumps(answers),
+                        submitted_at=NOW - timedelta(days=1000 if closed else 1),
+                        closed_at=NOW - timedelta(days=900) if closed else None,
+                    )
+                )
+            await connection.execute(
+                update(CaseRow.__table__)
+                .where(CaseRow.__table__.c.number == "RET-2024-0001")
+                .values(anonymised_at=anonymised_at)
+            )
+            await connection.execute(
+                CASE_FACT_AT_0016.insert(),
+                [
+                    {
+                        "case_number": "RET-2024-0001",
+                        "status": "afgesloten",
+                        "submitted_at": datetime(2024, 5, 1, tzinfo=UTC),
+                        "geboortejaar": 2011,
+                        "leeftijdsgroep": "13-16",
+                    },
+                    {
+                        "case_number": "RET-2026-0002",
+                        "status": "aangemeld",
+                        "submitted_at": datetime(2026, 1, 5, tzinfo=UTC),
+                        "geboortejaar": 2017,
+                        "leeftijdsgroep": None,
+                    },
+                ],
+            )
+            await connection.run_sync(lambda sync: command.upgrade(_alembic_config(sync), "head"))
+        migrated = await columns_of(engine, "case_fact")
+        sessions = create_session_factory(engine)
+        first, _ = await facts(sessions, "RET-2024-0001")
+        second, _ = await facts(sessions, "RET-2026-0002")
+        async with sessions() as session:
+            handed_back = (await session.get(CaseRow, "RET-2024-0001")).anonymised_at
+        again = await anonymise_closed_cases(sessions, NOW, NOW)
+        async with sessions() as session:
+            kept = json.loads((await session.get(CaseRow, "RET-2024-0001")).answers)
+            live = json.loads((await session.get(CaseRow, "RET-2026-0002")).answers)
+        async with engine.begin() as connection:
+            await connection.run_sync(lambda sync: command.downgrade(_alembic_config(sync), "0016"))
+        downgraded = await columns_of(engine, "case_fact")
+    finally:
+        await engine.dispose()
+
+    assert "geboortejaar" not in migrated and "leeftijdsgroep" in migrated
+    assert (first.leeftijdsgroep, second.leeftijdsgroep) == ("13-16", "9-12")
+    assert handed_back is None and again == ["RET-2024-0001"]
+    assert kept == {"gemeente": "Hengelo"}  # the year of birth went at last
+    assert live["geboortejaar"] == 2017  # an open case keeps its request
+    assert "geboortejaar" in downgraded

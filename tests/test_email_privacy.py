@@ -1,9 +1,9 @@
 """Data minimisation by email: every email of a whole case (intake, triage, advice,
 follow-up questions by email, an answer through the link, escalations) that reaches the
 SMTP server carries the case number and initials, never the request's details, year of
-birth, problems, the advice, the afspraak or a toelichting in what it says. (The advies
-document itself is attached for the kernteamleden of the organisations with an afspraak, as
-the issue asks; tests/test_advies_document.py reads what it holds.)"""
+birth, problems, the advice, the afspraak or a toelichting in what it says. (The
+kernteamleden of the organisations with an afspraak get a download link to the advies
+document, not the document; tests/test_advies_document.py reads what it holds.)"""
 
 import pytest
 from cryptography.fernet import Fernet
@@ -63,8 +63,9 @@ async def test_no_email_of_a_whole_case_carries_personal_details(
     mails = [readable(m) for m in smtp_server.received if m not in pointers]
     invitations = [m for m in smtp_server.received if m["Subject"].startswith("Uitnodiging")]
     kernteam = ret.members_with_role(Role.KERNTEAMLID)  # none of them opened Teams here
-    # The kernteamleden of the two organisations with an afspraak get the advies attached.
+    # The kernteamleden of the two organisations with an afspraak get a link to the advies.
     documents = [m for m in smtp_server.received if m["Subject"].startswith("Zwaarwegend advies")]
+    assert not [a for m in documents for a in m.iter_attachments()]
     assert sorted(m["To"] for m in documents) == [
         "f.elamrani@hetanker-lvb.example.org",
         "t.wennink@jggz-debron.example.org",

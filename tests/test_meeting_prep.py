@@ -427,7 +427,7 @@ async def test_a_schil_member_outside_teams_gets_the_invitation_by_email(
         await table.chair.submit({PREP_KEY: number, "contact_member": SANNE, "schil": NOOR})
         async with asyncio.timeout(5):
             while len(smtp_server.to(NOOR)) == before:
-                await bot.app[RETBOT].delivery.flush()
+                await bot.app[RETBOT].dispatcher.dispatch_due()
                 await asyncio.sleep(0.05)
     finally:
         await bot.stop()

@@ -2,11 +2,13 @@
 procesondersteuner gets the draft .docx (behind a signed link) with Goedkeuren and
 Corrigeren; a Teams transcript and a corrected .docx sent in the chat (from a local server
 playing Teams' file storage) become the next versions; malformed files change nothing; the
-approved version goes to the RET members who attended, by email to those outside Teams."""
+approved version goes to the RET members who attended, by email (a link) to those outside
+Teams."""
 
 import asyncio
 import copy
 import io
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -24,6 +26,7 @@ from domain.booking import Booking, Slot
 from domain.cases import CaseStatus, Referrer
 from domain.documents import DOCX as DOCX_TYPE
 from domain.meetings import AMSTERDAM
+from domain.ret import DocumentSettings
 from domain.triage import CaseEvent
 from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository
@@ -31,12 +34,14 @@ from storage.database import create_session_factory
 from storage.models import AuditRow, DocumentVersionRow
 from storage.notulen import SqlNotulenRepository
 from tests.file_server import FileServer
+from tests.smtp_server import body_of
 from tests.support import RunningBot, assert_valid_card, emails_at_once
 from tests.test_advice_flow import GGZ, LVB, THIJS_AAD, rows
 from tests.test_advice_flow import ret as ret  # the example RET, kernteamleden with Teams ids
 from tests.test_consult_flow import CHAIR_AAD, KERNTEAM_AAD, person
 
 SANNE_AAD = KERNTEAM_AAD  # Sanne Oude Luttikhuis, procesondersteuner
+MAILED_PATH = re.compile(r"http://\S+(/documents/\S+)")
 TRANSCRIPT = Path(__file__).parent / "transcripts" / "ret-2026-03-03.vtt"
 INITIALS = ("J.D.", "K.B.", "L.M.")
 HULPVRAAG = "Een passende plek voor Julia de Vries na de breakdown."  # a name: never shown
@@ -367,16 +372,41 @@ async def test_approval_sends_the_version_to_the_attendees_in_teams_and_by_email
     approvals = [r for r in await rows(bot, AuditRow) if r.action == "notulen goedgekeurd"]
     assert sorted(r.case_number for r in approvals) == numbers
     assert {r.actor for r in approvals} == {"Sanne Oude Luttikhuis"}
-    await bot.stop()  # the outbox has sent everything it had
     for email in ("j.bruggink@opvoedpunt.example.org", "l.nijhuis@swv-twente.example.org"):
         [mail] = smtp_server.to(email)
         assert mail["Subject"].startswith("Notulen RET-overleg ")
-        [attachment] = list(mail.iter_attachments())
-        assert attachment.get_content_type() == DOCX_TYPE
-        paragraphs, _ = read_docx(attachment.get_content())
+        assert list(mail.iter_attachments()) == []  # a link: the RET file allows no attachments
+        body = body_of(mail)
+        assert "zijn vastgesteld (versie 2)" in body and "Elke download wordt vastgelegd." in body
+        status, kind, data = await fetch(bot, http, MAILED_PATH.search(body).group(1))
+        assert (status, kind) == (200, DOCX_TYPE)
+        paragraphs, _ = read_docx(data)
         assert f"Casus {numbers[0]} (J.D.), 13:30 uur" in paragraphs
-        assert HULPVRAAG not in mail.get_body(("plain",)).get_content()
+        assert HULPVRAAG not in body and numbers[0] not in body
     assert len(smtp_server.received) == 2  # nobody in Teams got an email
+    downloads = [r for r in await rows(bot, AuditRow) if r.action == "notulen v2 opgehaald"]
+    # Marieke and Thijs (Teams) and Joost and Linda (e-mail) each downloaded them once.
+    assert sorted(r.case_number for r in downloads if r.case_number) == sorted(numbers * 4)
+
+
+async def test_the_ret_file_can_allow_the_approved_notulen_as_an_attachment(
+    database_url, ret, connector, http, files, smtp_server
+):
+    attaching = ret.model_copy(update={"documents": DocumentSettings(attach_to_email=True)})
+    bot = await RunningBot(smtp_server.settings(database_url), emails_at_once(attaching)).start()
+    try:
+        day = yesterday()
+        sanne, numbers, _ = await drafted(bot, connector, http, day)
+        await sanne.submit({NOTULEN_KEY: APPROVE, "meeting": day.isoformat(), "version": 1})
+    finally:
+        await bot.stop()
+
+    mails = smtp_server.to("j.bruggink@opvoedpunt.example.org")  # invited, not in Teams
+    [attachment] = [a for m in mails for a in m.iter_attachments()]
+    assert attachment.get_filename() == f"Notulen-RET-overleg-{day.isoformat()}.docx"
+    paragraphs, _ = read_docx(attachment.get_content())
+    assert f"Casus {numbers[0]} (J.D.), 13:30 uur" in paragraphs
+    assert "/documents/" not in body_of(mails[0])
 
 
 async def test_a_download_is_audited_under_each_case_and_other_days_have_none(bot, connector, http):

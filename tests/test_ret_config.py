@@ -90,3 +90,18 @@ def test_serve_with_invalid_file_stops_with_one_line(tmp_path):
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
     assert str(path) in line and "meetings.every_weeks" in line
+
+
+def test_documents_go_as_links_unless_the_ret_file_allows_attachments(tmp_path):
+    example = EXAMPLE_RET.read_text(encoding="utf-8")
+    allowed = write(tmp_path, example + "\ndocuments:\n  attach_to_email: true\n")
+    assert load_ret_config(EXAMPLE_RET).documents.attach_to_email is False
+    assert load_ret_config(allowed).documents.attach_to_email is True
+
+    for bad in ("misschien", "[ja]"):
+        path = write(tmp_path, example + f"\ndocuments:\n  attach_to_email: {bad}\n")
+        with pytest.raises(RetConfigError) as error:
+            load_ret_config(path)
+        message = str(error.value)
+        assert "documents.attach_to_email" in message and "boolean" in message
+        assert "\n" not in message

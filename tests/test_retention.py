@@ -1,5 +1,6 @@
-"""Retention: cases closed longer ago than the RET's period lose every personal field;
-the categories the reports count stay."""
+"""Retention: cases closed longer ago than the RET's period lose every personal field and
+the outbox's messages about them; the categories the reports count stay
+(tests/test_anonymisation.py searches a whole database afterwards)."""
 
 import json
 from datetime import UTC, datetime, timedelta
@@ -8,9 +9,11 @@ from sqlalchemy import select, update
 
 from bot.app import RETBOT
 from domain.cases import Referrer, retention_cutoff
+from domain.mail import Mail
+from domain.notices import EmailAddress, Notice
 from domain.triage import CaseEvent
 from storage.cases import SqlCaseRepository
-from storage.models import AuditRow, CaseEventRow, CaseRow
+from storage.models import AuditRow, CaseEventRow, CaseRow, OutboxRow
 from tests.test_intake_flow import VALID
 
 NOW = datetime(2026, 11, 22, 3, 0, tzinfo=UTC)
@@ -67,3 +70,29 @@ async def test_old_closed_cases_are_anonymised_and_nothing_else(bot):
     assert "casus geanonimiseerd" in audit
     for untouched in (recent, still_open):
         assert json.loads(rows[untouched.number].answers)["initialen"] == "J.D."
+
+
+async def test_the_outbox_forgets_the_messages_about_an_anonymised_case_only(bot):
+    retbot = bot.app[RETBOT]
+    cases = SqlCaseRepository(retbot.jobs.sessions, retbot.jobs.cipher)
+    referrer = Referrer("msteams", "u1", "Inge Referent", "aad-1")
+    old, other = [
+        (await cases.submit(referrer, dict(ANSWERS), NOW - timedelta(days=900))).case
+        for _ in range(2)
+    ]
+    async with retbot.jobs.sessions.begin() as session:
+        await session.execute(
+            update(CaseRow)
+            .where(CaseRow.number == old.number)
+            .values(status="afgesloten", closed_at=NOW - timedelta(days=800))
+        )
+    outbox = retbot.dispatcher.outbox
+    for number in (old.number, other.number):  # waiting: no SMTP server here
+        mail = Mail(("t.wennink@example.org",), f"Follow-up {number} (J.D.)", "Hoe gaat het?")
+        await outbox.add([Notice(EmailAddress(), mail)], NOW)
+
+    assert await retbot.jobs.retention(NOW) == [old.number]
+
+    async with retbot.jobs.sessions() as session:
+        left = [outbox.cipher.decrypt(p) for p in await session.scalars(select(OutboxRow.payload))]
+    assert len(left) == 1 and other.number in left[0] and old.number not in left[0]

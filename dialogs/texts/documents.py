@@ -75,15 +75,39 @@ CATALOG: Catalog = {
     },
     "email.advies.body": {
         "nl": (
-            "Beste {name},\n\nIn de bijlage staat het zwaarwegend advies van het RET voor "
-            "casus {number} ({initials}), met de afspraken voor {org}. Het document bevat "
-            "vertrouwelijke gegevens van een jeugdige: bewaar het zorgvuldig en stuur het niet "
-            "door."
+            "Beste {name},\n\nHet zwaarwegend advies van het RET voor casus {number} "
+            "({initials}), met de afspraken voor {org}, staat klaar als Word-document."
         ),
         "en": (
-            "Dear {name},\n\nAttached is the RET's weighty advice for case {number} "
-            "({initials}), with the agreements for {org}. The document holds confidential data "
-            "of a young person: keep it safe and do not forward it."
+            "Dear {name},\n\nThe RET's weighty advice for case {number} ({initials}), with "
+            "the agreements for {org}, is ready as a Word document."
+        ),
+    },
+    "email.document.link": {
+        "nl": (
+            "Je downloadt het via deze link: {url}\n\n"
+            "De link werkt {days} dagen en geeft steeds de nieuwste versie. Elke download wordt "
+            "vastgelegd. Het document bevat vertrouwelijke gegevens: bewaar het zorgvuldig en "
+            "stuur de link en het document niet door. Je krijgt de link per e-mail omdat ik je "
+            "niet in Teams kan bereiken."
+        ),
+        "en": (
+            "You download it through this link: {url}\n\n"
+            "The link works for {days} days and always gives the newest version. Every download "
+            "is logged. The document holds confidential data: keep it safe and do not forward "
+            "the link or the document. You get the link by email because I cannot reach you in "
+            "Teams."
+        ),
+    },
+    "email.document.attached": {
+        "nl": (
+            "Het document zit als bijlage bij deze e-mail. Het bevat vertrouwelijke gegevens: "
+            "bewaar het zorgvuldig en stuur het niet door. Je krijgt het per e-mail omdat ik je "
+            "niet in Teams kan bereiken."
+        ),
+        "en": (
+            "The document is attached to this email. It holds confidential data: keep it safe "
+            "and do not forward it. You get it by email because I cannot reach you in Teams."
         ),
     },
 }

@@ -184,12 +184,12 @@ CATALOG: Catalog = {
     },
     "email.notulen.body": {
         "nl": (
-            "Beste {name},\n\nIn de bijlage vind je de vastgestelde notulen van het "
-            "RET-overleg van {day} (versie {version})."
+            "Beste {name},\n\nDe notulen van het RET-overleg van {day} zijn vastgesteld "
+            "(versie {version}) en staan klaar als Word-document."
         ),
         "en": (
-            "Dear {name},\n\nAttached are the approved minutes of the RET meeting of {day} "
-            "(version {version})."
+            "Dear {name},\n\nThe minutes of the RET meeting of {day} have been approved "
+            "(version {version}) and are ready as a Word document."
         ),
     },
     "notulen.cases": {"nl": "{count} casus(sen): {list}", "en": "{count} case(s): {list}"},
