@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.documents import PER_CASE_KINDS, DocumentKind, DocumentVersion
+from storage.database import is_row_id
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import AuditRow, DocumentVersionRow
 
@@ -71,6 +72,8 @@ class SqlDocumentRepository:
         return self._with_content(row) if row else None
 
     async def get(self, version_id: int) -> DocumentVersion | None:
+        if not is_row_id(version_id):
+            return None
         async with self._sessions() as session:
             row = await session.get(DocumentVersionRow, version_id)
         return self._with_content(row) if row else None
