@@ -9,9 +9,11 @@ from botbuilder.integration.aiohttp import (
     ConfigurationBotFrameworkAuthentication,
     ConfigurationServiceClientCredentialFactory,
 )
+from botbuilder.schema import Activity, ActivityTypes
 from botframework.connector.auth import AuthenticationConstants, ServiceClientCredentialsFactory
 
 from bot.connector import ConnectorPool, PooledConnectorAuthentication
+from bot.invoke_responses import CARD_ACTION_INVOKE, invoke_error
 from bot.settings import BotFrameworkConfig, Settings
 from dialogs.texts import text
 
@@ -49,6 +51,9 @@ async def _apologise(context: TurnContext, error: Exception) -> None:
     """Logs the failure with a correlation id and tells the user, briefly, in Dutch.
 
     Dialog state is saved only at the end of a successful turn, so nothing half-done is kept.
+    An invoke also gets its answer here, replacing any the turn had already set: without one
+    the SDK would answer 501. A card action's error shows on the card itself, so it gets no
+    apology in the chat as well.
     """
     code = uuid.uuid4().hex[:8]
     activity = context.activity
@@ -61,6 +66,11 @@ async def _apologise(context: TurnContext, error: Exception) -> None:
         type(error).__name__,
         exc_info=error,
     )
+    if activity.type == ActivityTypes.invoke:
+        failed = invoke_error(activity.name, 500, text("error.invoke", code=code))
+        await context.send_activity(Activity(type=ActivityTypes.invoke_response, value=failed))
+        if activity.name == CARD_ACTION_INVOKE:
+            return
     if activity.type in ("message", "invoke", "conversationUpdate"):
         try:
             await context.send_activity(text("error.turn", code=code))

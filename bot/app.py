@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter
-from botframework.connector.auth import ServiceClientCredentialsFactory
+from botframework.connector.auth import AuthenticationConstants, ServiceClientCredentialsFactory
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import __version__
@@ -34,6 +34,7 @@ from bot.report_page import ReportPage
 from bot.self_apply_page import SelfApplyPage
 from bot.settings import Settings
 from bot.tenants import TenantGate
+from bot.token_expiry import require_expiry
 from dialogs.advice_document import AdviceDocuments
 from dialogs.booking import BookingActions
 from dialogs.clock import now
@@ -284,6 +285,9 @@ async def messages(request: web.Request) -> web.Response:
         authenticated = await retbot.adapter.bot_framework_authentication.authenticate_request(
             activity, request.headers.get("Authorization", "")
         )
+        identity = authenticated.claims_identity
+        if identity.authentication_type != AuthenticationConstants.ANONYMOUS_AUTH_TYPE:
+            require_expiry(identity.claims)  # anonymous only in local mode, without a token
     except Exception as error:  # the SDK raises PermissionError, jwt errors or plain Exception
         security_log.warning(
             "refused unauthenticated request: %s: %s (channel=%s)",

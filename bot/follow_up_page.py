@@ -9,6 +9,7 @@ from pathlib import Path
 from aiohttp import web
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from bot.clean_input import clean_text
 from bot.links import FollowUpLinks, LinkRefused
 from dialogs.cards.follow_up import NOTE_INPUT, PROGRESS_INPUT, progress_label, question
 from dialogs.clock import now
@@ -70,10 +71,10 @@ class FollowUpPage:
             return ask
         try:
             form = await request.post()
-        except (ValueError, UnicodeDecodeError):  # a malformed or undecodable body
+        except (ValueError, UnicodeDecodeError, web.RequestPayloadError):  # malformed, undecodable
             return _message("page.bad_form", 400, problem=True)
         values = {k: form.get(k) for k in (PROGRESS_INPUT, NOTE_INPUT)}
-        values = {k: v for k, v in values.items() if isinstance(v, str)}
+        values = {k: clean_text(v) for k, v in values.items() if isinstance(v, str)}
         try:
             await self._actions.answer_by_link(
                 ask.id, values.get(PROGRESS_INPUT), values.get(NOTE_INPUT), at

@@ -12,6 +12,7 @@ from botbuilder.schema import ChannelAccount
 
 from bot.commands import command_of, typed_text
 from bot.email_channel import email_command, inbound_text, is_email
+from bot.invoke_responses import CARD_ACTION_INVOKE, card_outcome, invoke_error
 from dialogs.activity_facts import is_personal
 from dialogs.advice import AdviceActions
 from dialogs.booking import BookingActions
@@ -60,7 +61,6 @@ from domain.triage import TriageRepository
 from domain.verification import VerificationCodes
 from storage.bot_state import DatabaseConversationState, DatabaseUserState, load_states
 
-CARD_ACTION_INVOKE = "adaptiveCard/action"
 FILE_CONSENT_INVOKE = "fileConsent/invoke"
 WEBCHAT_JOIN = "webchat/join"  # the event bot/static/aanmelden.js sends on connecting
 
@@ -319,7 +319,7 @@ class RetBot(ActivityHandler):
         if handle is None or is_self_apply_channel(turn_context.activity):
             # a clear 400 rather than the SDK's 501
             return InvokeResponse(status=400, body={"error": "unsupported invoke"})
-        return await handle(turn_context)
+        return await handle(turn_context)  # a failure: bot.adapter answers the invoke
 
     async def _answer_file_consent(self, turn_context: TurnContext) -> InvokeResponse:
         value = turn_context.activity.value
@@ -339,14 +339,12 @@ class RetBot(ActivityHandler):
         verb, data = action.get("verb"), action.get("data")
         act = self._card_actions.get(verb) if isinstance(verb, str) else None
         if act is None or not isinstance(data, dict):
-            return _card_response(400, "application/vnd.microsoft.error", "unknown card action")
+            return invoke_error(CARD_ACTION_INVOKE, 400, "unknown card action")
         try:
             outcome = await act(turn_context, verb, data)
         except BadCardData as bad:
-            return _card_response(400, "application/vnd.microsoft.error", str(bad))
-        if isinstance(outcome, dict):
-            return _card_response(200, "application/vnd.microsoft.card.adaptive", outcome)
-        return _card_response(200, "application/vnd.microsoft.activity.message", outcome)
+            return invoke_error(CARD_ACTION_INVOKE, 400, str(bad))
+        return card_outcome(outcome)
 
     async def _welcome(self, turn_context: TurnContext) -> None:
         """One post: in a 1:1 chat the welcome with the menu card, in a team or group the
@@ -366,12 +364,6 @@ class RetBot(ActivityHandler):
 
     async def _language_of(self, turn_context: TurnContext) -> Language:
         return await self._language.get(turn_context, DEFAULT_LANGUAGE)
-
-
-def _card_response(status: int, kind: str, value: object) -> InvokeResponse:
-    """An adaptiveCard/action response as plain JSON (the SDK's model types `value` as a
-    dict, so it cannot carry the message-type answer)."""
-    return InvokeResponse(status=status, body={"statusCode": status, "type": kind, "value": value})
 
 
 def _replying(answer: Callable[[TurnContext, dict], Awaitable[str]]) -> SubmitHandler:

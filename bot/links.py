@@ -6,6 +6,11 @@ HMAC-SHA1 over a URL-safe payload; each kind of link has its own salt, so one ki
 stand in for another): it cannot be made up or altered, only used until it expires. Without
 the key a random one is made per process: fine for one local instance, but its links then
 die with it.
+
+A valid signature says the link is ours, not that its id is sane: whatever a token carries
+is bounded here (an id a database column can hold, printable text of a sensible length,
+a period within domain.report's bounds), so every page behind a link answers 404 for it
+instead of failing in the database.
 """
 
 import logging
@@ -13,6 +18,9 @@ import secrets
 from datetime import datetime, timedelta
 
 from itsdangerous import BadData, URLSafeSerializer
+
+from domain.report import Period
+from storage.database import is_row_id
 
 log = logging.getLogger("retbot.links")
 LINK_VALID_FOR = timedelta(days=30)
@@ -22,6 +30,7 @@ AGENDA_VALID_AFTER = timedelta(days=7)
 DOCUMENT_SALT = "retbot.document"
 REPORT_SALT = "retbot.report"
 REPORT_VALID_FOR = timedelta(days=7)
+MAX_TEXT_ID = 200  # characters; uids, "advies/RET-2026-0001", "2026-01-01/2026-03-31"
 
 
 class LinkRefused(Exception):
@@ -56,11 +65,19 @@ class _SignedIds:
         if not isinstance(payload, dict):
             raise LinkRefused()
         id, until = payload.get(self._field), payload.get("until")
-        if type(id) is not self._kind or type(until) is not int:
+        if type(id) is not self._kind or type(until) is not int or not _sane(id):
             raise LinkRefused()
         if now.timestamp() >= until:
             raise LinkRefused(expired=True)
         return id
+
+
+def _sane(id: int | str) -> bool:
+    """An id that can exist: a positive database integer, or printable text (no NUL, no
+    lone surrogate, no control character) of at most MAX_TEXT_ID characters."""
+    if isinstance(id, int):
+        return is_row_id(id)
+    return 0 < len(id) <= MAX_TEXT_ID and id.isprintable()
 
 
 class FollowUpLinks(_SignedIds):
@@ -123,6 +140,14 @@ class ReportLinks(_SignedIds):
 
     def __init__(self, key: str, base_url: str) -> None:
         super().__init__(key, base_url, REPORT_SALT, "period", str)
+
+    def period_of(self, token: str, now: datetime) -> Period:
+        """The period; LinkRefused when the token is not valid (now) or its period is not
+        one domain.report accepts (backwards, or outside the years a report covers)."""
+        try:
+            return Period.from_code(self.id_of(token, now))
+        except ValueError:
+            raise LinkRefused() from None
 
     def url(self, period: str, fmt: str, now: datetime) -> str:
         return f"{self._base_url}/rapportage/{self.token(period, now + REPORT_VALID_FOR)}.{fmt}"

@@ -11,7 +11,7 @@ from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
 from bot.settings import Settings
 from documents.report import write_report
 from domain.monitor import COLUMNS
-from domain.report import Period
+from domain.report import FIRST_DAY, LAST_DAY, Period
 from storage.database import create_engine, create_session_factory
 from storage.encryption import FieldCipher
 from storage.migrate import upgrade_to_head
@@ -23,7 +23,11 @@ def _period(start: date, end: date) -> Period | None:
     if end < start:
         print(f"De periode eindigt ({end}) vóór hij begint ({start}).", file=sys.stderr)
         return None
-    return Period(start, end)
+    try:
+        return Period(start, end)
+    except ValueError:
+        print(f"Een periode ligt tussen {FIRST_DAY} en {LAST_DAY}.", file=sys.stderr)
+        return None
 
 
 def report_command(start: date, end: date, fmt: str, out: Path, config: Path | None) -> int:

@@ -14,7 +14,7 @@ from bot.period_args import FORMATS
 from dialogs.clock import now
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from documents.report import write_report
-from domain.report import Period, Report
+from domain.report import Report
 from storage.encryption import FieldCipher
 from storage.report_build import period_report
 
@@ -50,13 +50,10 @@ class ReportPage:
     async def download(self, request: web.Request) -> web.Response:
         fmt = request.match_info["fmt"]
         try:
-            code = self.links.id_of(request.match_info["token"], now())
-            period = Period.from_code(str(code))
+            period = self.links.period_of(request.match_info["token"], now())
         except LinkRefused as refused:
             return _refusal("reports.link_expired" if refused.expired else "reports.link_invalid",
                             410 if refused.expired else 404)  # fmt: skip
-        except ValueError:
-            return _refusal("reports.link_invalid", 404)
         if fmt not in FORMATS:
             return _refusal("reports.link_invalid", 404)
         report = await period_report(self._sessions, self._cipher, self._ret_name, period)

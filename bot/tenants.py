@@ -4,7 +4,9 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from botbuilder.core import Middleware, TurnContext
+from botbuilder.schema import Activity, ActivityTypes
 
+from bot.invoke_responses import invoke_error
 from dialogs.activity_facts import tenant_of
 from dialogs.texts import text
 
@@ -28,5 +30,8 @@ class TenantGate(Middleware):
         security_log.warning(
             "refused activity from tenant %s (type=%s)", tenant or "(none)", activity.type
         )
-        if activity.type in ANSWERED_TYPES:
+        if activity.type == ActivityTypes.invoke:  # answered, or the SDK would say 501
+            refused = invoke_error(activity.name, 403, text("tenant.refused"))
+            await context.send_activity(Activity(type=ActivityTypes.invoke_response, value=refused))
+        elif activity.type in ANSWERED_TYPES:
             await context.send_activity(text("tenant.refused"))

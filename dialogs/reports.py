@@ -12,7 +12,7 @@ from dialogs.clock import now
 from dialogs.members import MemberLookup
 from dialogs.texts import Language, text
 from domain.meetings import AMSTERDAM
-from domain.report import Period, last_quarter, may_report
+from domain.report import FIRST_DAY, LAST_DAY, Period, last_quarter, may_report
 
 FORMATS = ("docx", "xlsx", "csv")
 LinkFor = Callable[[str, str], str]  # (period code, format) -> signed URL
@@ -34,10 +34,10 @@ class ReportActions:
             return
         try:
             period = Period(_day(value.get(FROM_INPUT)), _day(value.get(TO_INPUT)))
-            if period.end < period.start:
-                raise ValueError(period)
-        except ValueError:
-            await turn_context.send_activity(text("reports.bad_period", language))
+        except ValueError:  # not dates, backwards, or outside the years a report covers
+            await turn_context.send_activity(
+                text("reports.bad_period", language, first=FIRST_DAY.year, last=LAST_DAY.year)
+            )
             return
         links = {fmt: self._link_for(period.code, fmt) for fmt in FORMATS}
         await turn_context.send_activity(

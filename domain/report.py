@@ -40,6 +40,8 @@ DECISIONS = v.terms(
 )
 NO_MEASURE = frozenset({"geen", "onbekend"})
 FOLLOW_UP_NEEDED, NO_FOLLOW_UP = "Opvolging nodig", "Geen opvolging nodig"
+# Before the first RET (2015) and far enough ahead; no period spans centuries.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
 
 
 def may_report(member: Member | None) -> bool:
@@ -48,8 +50,15 @@ def may_report(member: Member | None) -> bool:
 
 @dataclass(frozen=True)
 class Period:
+    """Whole days, from `start` to `end`, within FIRST_DAY and LAST_DAY: a report is about
+    the years a RET can have worked in, and every moment and label of it can be written."""
+
     start: date
     end: date  # inclusive
+
+    def __post_init__(self) -> None:
+        if not FIRST_DAY <= self.start <= self.end <= LAST_DAY:
+            raise ValueError(f"not a period from {FIRST_DAY} to {LAST_DAY}: {self.code}")
 
     def moments(self) -> tuple[datetime, datetime]:
         """From the first day's midnight to the midnight after the last, in Amsterdam."""
@@ -69,9 +78,8 @@ class Period:
 
     @classmethod
     def from_code(cls, code: str) -> "Period":
+        """ValueError when `code` is not two dates, or they are not a Period."""
         start, end = (date.fromisoformat(part) for part in code.split("/"))
-        if end < start:
-            raise ValueError(code)
         return cls(start, end)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from domain.consultations import Asker, Consultation, ConsultationStatus
 from domain.notices import Notice
 from domain.quick_questions import Topic
+from storage.database import is_row_id
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import ConsultationRow
 from storage.outbox import add_notices
@@ -36,6 +37,8 @@ class SqlConsultationRepository:
             return added
 
     async def get(self, consultation_id: int) -> Consultation | None:
+        if not is_row_id(consultation_id):
+            return None
         async with self._sessions() as session:
             row = await session.get(ConsultationRow, consultation_id)
         return self._to_consultation(row) if row else None

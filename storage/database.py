@@ -13,6 +13,15 @@ PARAMETER_LOGGERS = ("aiosqlite", "asyncpg", "sqlalchemy.engine", "sqlalchemy.po
 for _name in PARAMETER_LOGGERS:
     logging.getLogger(_name).setLevel(logging.WARNING)
 
+MAX_ROW_ID = 2**31 - 1  # the largest value of PostgreSQL's integer, the type of every id column
+
+
+def is_row_id(value: object) -> bool:
+    """Whether `value` can be the id of a stored row. Card data and links can carry any
+    number, and the database answers one outside its column with an error, not with
+    nothing: a lookup by such an id finds nothing without asking."""
+    return type(value) is int and 1 <= value <= MAX_ROW_ID
+
 
 def create_engine(database_url: str) -> AsyncEngine:
     url = make_url(database_url)

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.documents import PER_CASE_KINDS, DocumentKind, DocumentVersion
 from domain.notices import JobRun, Notice
+from storage.database import is_row_id
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import AuditRow, DocumentVersionRow
 from storage.outbox import add_notices, finish_job
@@ -80,6 +81,8 @@ class SqlDocumentRepository:
         return self._with_content(row) if row else None
 
     async def get(self, version_id: int) -> DocumentVersion | None:
+        if not is_row_id(version_id):
+            return None
         async with self._sessions() as session:
             row = await session.get(DocumentVersionRow, version_id)
         return self._with_content(row) if row else None

@@ -28,6 +28,7 @@ from domain.ret import EscalationStep
 from domain.triage import CaseEvent
 from storage.case_facts import note, note_escalation
 from storage.cases import SqlCaseRepository
+from storage.database import is_row_id
 from storage.encryption import FieldCipher
 from storage.models import (
     AdviceRow,
@@ -109,6 +110,8 @@ class SqlFollowUpRepository(SqlCaseRepository):
             return [self._ask(*row) for row in rows]
 
     async def ask(self, ask_id: int) -> Ask | None:
+        if not is_row_id(ask_id):
+            return None
         async with self._sessions() as session:
             row = (await session.execute(_ask_query().where(FollowUpAskRow.id == ask_id))).first()
         return self._ask(*row) if row else None

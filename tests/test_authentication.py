@@ -1,6 +1,8 @@
 """With MicrosoftAppId set, only valid Bot Framework JWTs get in, and replies carry the bot's
 own token to the activity's serviceUrl. Tokens come from a local issuer; the SDK validates."""
 
+import time
+
 import jwt
 import pytest
 from sqlalchemy import func, select
@@ -8,6 +10,7 @@ from sqlalchemy import func, select
 from bot.app import RETBOT
 from bot.chat.conversation import Conversation
 from bot.settings import Settings
+from bot.token_expiry import NeverExpires, require_expiry
 from storage.models import BotStateRow, ConversationReferenceRow
 from tests.support import RunningBot
 from tests.token_issuer import CHANNEL_ISSUER, IssuerCredentialsFactory, TokenIssuer, new_key
@@ -100,6 +103,11 @@ async def test_valid_token_passes_and_the_reply_carries_the_bots_token(issuer, t
             id="other-service-url",
         ),
         pytest.param(lambda i, t: "Bearer not.a.jwt", id="garbage"),
+        pytest.param(lambda i, t: f"Bearer {channel_token(i, t, exp=None)}", id="no-exp"),
+        pytest.param(
+            lambda i, t: f"Bearer {channel_token(i, t, exp=str(int(time.time()) + 3600))}",
+            id="exp-as-text",
+        ),
     ],
 )
 async def test_bad_tokens_are_refused_and_nothing_is_stored(
@@ -126,3 +134,37 @@ async def test_local_mode_sends_replies_without_a_token(conversation):
 
 def test_channel_issuer_is_the_sdks():
     assert CHANNEL_ISSUER == "https://api.botframework.com"
+
+
+@pytest.mark.parametrize(
+    ("exp", "reason"),
+    [(None, "token has no exp claim"), ("9999999999", "token exp claim is not a number")],
+    ids=["missing", "text"],
+)
+async def test_a_token_that_never_expires_is_refused_for_that_reason(
+    issuer, talk, secured_bot, caplog, exp, reason
+):
+    token = channel_token(issuer, talk, exp=exp)
+    unchecked = {"verify_aud": False, "verify_exp": False}
+    signed_claims = jwt.decode(
+        token, issuer.key.public_key(), algorithms=["RS256"], options=unchecked
+    )
+    talk.headers = {"Authorization": f"Bearer {token}"}
+
+    turn = await talk.say("help")
+
+    assert signed_claims.get("exp") == exp  # validly signed; only the expiry is wrong
+    assert (turn.status, turn.replies) == (401, [])
+    refusals = [r.getMessage() for r in caplog.records if r.name == "retbot.security"]
+    assert any(f"NeverExpires: {reason}" in line for line in refusals), refusals
+
+
+@pytest.mark.parametrize("exp", [True, "1700000000", float("inf"), [1700000000], None])
+def test_only_a_finite_number_is_an_expiry(exp):
+    with pytest.raises(NeverExpires):
+        require_expiry({"exp": exp})
+
+
+@pytest.mark.parametrize("exp", [1700000000, 1.7e9])
+def test_a_number_is_an_expiry(exp):
+    require_expiry({"exp": exp})  # no NeverExpires

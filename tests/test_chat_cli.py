@@ -102,8 +102,13 @@ CARD_WITH_INPUTS = {
 class Recording:
     """Stands in for the conversation: records what a click would send."""
 
-    def __init__(self) -> None:
+    def __init__(self, answer: dict | None = None) -> None:
         self.sent: list[tuple[str, object]] = []
+        self.answer = answer or {
+            "statusCode": 200,
+            "type": "application/vnd.microsoft.activity.message",
+            "value": "ok",
+        }
 
     async def submit(self, value) -> TurnResult:
         self.sent.append(("submit", value))
@@ -111,14 +116,7 @@ class Recording:
 
     async def execute(self, verb, data) -> TurnResult:
         self.sent.append(("execute", (verb, data)))
-        return TurnResult(
-            200,
-            {
-                "statusCode": 200,
-                "type": "application/vnd.microsoft.activity.message",
-                "value": "ok",
-            },
-        )
+        return TurnResult(200, self.answer)
 
 
 async def test_card_inputs_become_prompts_and_submit_sends_the_value():
@@ -156,3 +154,24 @@ async def test_execute_action_sends_verb_and_data_with_inputs():
     assert conversation.sent == [
         ("execute", ("bevestig", {"x": 1, "urgentie": "normaal", "toelichting": "ok"}))
     ]
+
+
+async def test_an_execute_answered_with_a_message_or_an_error_shows_it(capsys):
+    error = {"code": "InternalServerError", "message": "Sorry, er ging bij mij iets mis"}
+    answers = iter(["1", "ok", "1", "ok"])
+
+    async def ask(_prompt):
+        return next(answers)
+
+    chat = TerminalChat(ask)
+    chat.show(render_activity(CARD_WITH_INPUTS))
+    await perform(chat, Recording(), chat.actions[1])
+    failing = Recording(
+        {"statusCode": 500, "type": "application/vnd.microsoft.error", "value": error}
+    )
+    await perform(chat, failing, chat.actions[1])
+
+    shown = capsys.readouterr().out.splitlines()
+    assert "retbot> ok" in shown
+    assert "retbot> Sorry, er ging bij mij iets mis" in shown
+    assert [a.title for a in chat.actions] == ["Versturen", "Bevestigen"]  # the card stays

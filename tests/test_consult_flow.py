@@ -204,10 +204,15 @@ async def test_declining_keeps_the_question_away_from_the_voorzitter(bot, conver
     assert await consultations(bot) == []
 
 
-async def test_unknown_card_action_is_400(conversation):
+async def test_unknown_card_action_is_400_in_the_documented_body(conversation):
     result = await conversation.execute("iets.anders", {"id": 1})
 
-    assert result.status == 400
+    assert result.status == 200  # Universal Actions: the outcome is in the body
+    assert result.body == {
+        "statusCode": 400,
+        "type": "application/vnd.microsoft.error",
+        "value": {"code": "BadRequest", "message": "unknown card action"},
+    }
 
 
 async def test_card_action_for_a_consultation_that_does_not_exist(bot, connector, http):
@@ -217,7 +222,7 @@ async def test_card_action_for_a_consultation_that_does_not_exist(bot, connector
     malformed = await chair.execute(VERB_CONTACT, {"id": "1; DROP TABLE consultation"})
 
     assert missing.body["value"] == "Deze consultatievraag bestaat niet (meer)."
-    assert malformed.status == 400
+    assert malformed.body["statusCode"] == 400
 
 
 async def test_a_complaint_gets_the_routes_and_is_recorded_as_referred(bot, conversation):

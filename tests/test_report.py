@@ -149,6 +149,9 @@ def test_bad_periods_get_a_dutch_message(tmp_path):
     wrong = retbot(url, "report", "--from", "2026-13-01", "--to", "2026-12-31", "--out", "x")
     backwards = retbot(url, "report", "--from", "2026-12-31", "--to", "2026-01-01",
                        "--out", str(tmp_path / "x.docx"))  # fmt: skip
+    ancient = retbot(url, "report", "--from", "0001-01-01", "--to", "2026-12-31",
+                     "--out", str(tmp_path / "x.docx"))  # fmt: skip
     assert wrong.returncode == 2 and "geen datum" in wrong.stderr
     assert backwards.returncode == 2 and "vóór hij begint" in backwards.stderr
+    assert ancient.returncode == 2 and "tussen 2000-01-01 en 2099-12-31" in ancient.stderr
     assert not (tmp_path / "x.docx").exists()

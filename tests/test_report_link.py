@@ -83,10 +83,14 @@ async def test_others_get_no_report_and_bad_periods_a_dutch_answer(bot, connecto
         {REPORT_KEY: True, FROM_INPUT: "2026-02-01", TO_INPUT: "2026-01-01"}
     )
     nonsense = await chair.submit({REPORT_KEY: True, FROM_INPUT: "gisteren", TO_INPUT: None})
+    far = await chair.submit({REPORT_KEY: True, FROM_INPUT: "2026-01-01", TO_INPUT: "9999-12-31"})
 
     assert "Rapportage" not in menu_titles(menu)
     assert refused.texts() == [
         "Rapportages zijn er voor de voorzitter, de procesondersteuner en de beheerder."
     ]
-    bad = "Kies twee geldige datums, de eerste niet na de tweede; er is niets gemaakt."
-    assert backwards.texts() == [bad] and nonsense.texts() == [bad]
+    bad = (
+        "Kies twee geldige datums tussen 2000 en 2099, de eerste niet na de tweede; er is "
+        "niets gemaakt."
+    )
+    assert backwards.texts() == nonsense.texts() == far.texts() == [bad]

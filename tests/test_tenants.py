@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from bot.app import RETBOT
 from bot.chat.conversation import Conversation
 from bot.settings import Settings
+from dialogs.cards.consult import VERB_CONTACT
 from storage.models import BotStateRow, ConversationReferenceRow
 from tests.support import RunningBot
 
@@ -61,3 +62,16 @@ async def test_own_tenant_is_served(gated_bot, connector, http):
 
     assert turn.texts()[0].startswith("Zo werk ik")
     assert await stored_rows(gated_bot) > 0
+
+
+async def test_a_card_action_from_another_tenant_is_refused_on_the_card(gated_bot, connector, http):
+    stranger = teams_user(gated_bot, connector, http, THEIRS)
+
+    result = await stranger.execute(VERB_CONTACT, {"id": 1})
+
+    assert result.status == 200  # not the SDK's 501: Teams shows the refusal on the card
+    assert result.body["statusCode"] == 403
+    assert result.body["value"]["code"] == "Forbidden"
+    assert result.body["value"]["message"].startswith("Sorry, deze bot is alleen beschikbaar")
+    assert result.replies == []
+    assert await stored_rows(gated_bot) == 0

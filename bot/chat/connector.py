@@ -32,17 +32,14 @@ class ConnectorEndpoint:
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
         app = web.Application(client_max_size=16 * 1024 * 1024)
-        app.router.add_post("/v3/conversations/{conversation_id}/activities", self._send)
-        app.router.add_post(
-            "/v3/conversations/{conversation_id}/activities/{activity_id}", self._send
-        )
-        app.router.add_put(
-            "/v3/conversations/{conversation_id}/activities/{activity_id}", self._update
-        )
-        app.router.add_delete(
-            "/v3/conversations/{conversation_id}/activities/{activity_id}", self._delete
-        )
-        app.router.add_get("/v3/conversations/{conversation_id}/members/{member_id}", self._member)
+        # Ids are any text but "/" (aiohttp's default also stops at braces, which ids may hold).
+        conversation = "/v3/conversations/{conversation_id:[^/]+}"
+        activity = conversation + "/activities/{activity_id:[^/]+}"
+        app.router.add_post(conversation + "/activities", self._send)
+        app.router.add_post(activity, self._send)
+        app.router.add_put(activity, self._update)
+        app.router.add_delete(activity, self._delete)
+        app.router.add_get(conversation + "/members/{member_id:[^/]+}", self._member)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)

@@ -72,6 +72,15 @@ def render_card(card: dict, inherited_inputs: list[CardInput] | None = None) -> 
     return out
 
 
+def outcome_message(body: object) -> str | None:
+    """The message an adaptiveCard/action response shows instead of a new card: a message,
+    or the message of an error. None when there is none."""
+    value = body.get("value") if isinstance(body, dict) else None
+    if isinstance(value, dict) and isinstance(value.get("message"), str):
+        return value["message"]
+    return value if isinstance(value, str) else None
+
+
 def _render_hero(card: dict, out: Rendered) -> None:
     for key in ("title", "subtitle", "text"):
         if card.get(key):

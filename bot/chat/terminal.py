@@ -13,7 +13,15 @@ from aiohttp import ClientConnectorError, ClientSession
 
 from bot.chat.connector import ConnectorEndpoint
 from bot.chat.conversation import Conversation, TurnResult
-from bot.chat.render import ADAPTIVE, CardInput, ChatAction, Rendered, render_activity, render_card
+from bot.chat.render import (
+    ADAPTIVE,
+    CardInput,
+    ChatAction,
+    Rendered,
+    outcome_message,
+    render_activity,
+    render_card,
+)
 
 Ask = Callable[[str], Awaitable[str | None]]
 
@@ -48,6 +56,10 @@ class TerminalChat:
             self.actions.append(action)
             print(f"  [{len(self.actions)}] {action.title}")
         sys.stdout.flush()
+
+    def notice(self, line: str) -> None:
+        """A line from the bot that leaves the buttons as they are."""
+        print(f"retbot> {line}", flush=True)
 
     def on_activity(self, activity: dict) -> None:
         if activity.get("type") == "message":
@@ -123,6 +135,8 @@ async def perform(
         body = result.body if isinstance(result.body, dict) else {}
         if body.get("type") == ADAPTIVE and isinstance(body.get("value"), dict):
             chat.show(render_card(body["value"]))  # the card that replaces the clicked one
+        elif (message := outcome_message(body)) is not None:
+            chat.notice(message)  # shown with the card, which stays
         return result
     return await conversation.submit(data)
 

@@ -107,4 +107,14 @@ CATALOG: Catalog = {
             "{code}."
         ),
     },
+    "error.invoke": {
+        "nl": (
+            "Sorry, er ging bij mij iets mis en dit is niet verwerkt. Probeer het nog eens; "
+            "blijft het misgaan, geef dan code {code} door aan de beheerder."
+        ),
+        "en": (
+            "Sorry, something went wrong on my side and this was not processed. Please try "
+            "again; if it keeps failing, give code {code} to the administrator."
+        ),
+    },
 }

@@ -46,8 +46,14 @@ CATALOG: Catalog = {
         "en": "Reports are for the voorzitter, the process assistant and the administrator.",
     },
     "reports.bad_period": {
-        "nl": "Kies twee geldige datums, de eerste niet na de tweede; er is niets gemaakt.",
-        "en": "Choose two valid dates, the first not after the second; nothing was made.",
+        "nl": (
+            "Kies twee geldige datums tussen {first} en {last}, de eerste niet na de tweede; "
+            "er is niets gemaakt."
+        ),
+        "en": (
+            "Choose two valid dates between {first} and {last}, the first not after the "
+            "second; nothing was made."
+        ),
     },
     "reports.link_invalid": {
         "nl": "Deze link naar een rapportage klopt niet.",
