@@ -122,7 +122,8 @@ class OutboxDispatcher:
         self._mailer = mailer
         self._email_after = timedelta(minutes=ret.reach.email_after_minutes)
         self._jobs: dict[str, JobHandler] = {}
-        self._soon: set[asyncio.Task] = set()
+        self._later: list[Sequence[Notice]] = []  # flush_soon's, sent by one worker
+        self._worker: asyncio.Task | None = None
 
     def run_jobs(self, kind: str, handler: JobHandler) -> None:
         """Set once at start-up, per kind of job."""
@@ -155,17 +156,26 @@ class OutboxDispatcher:
         return outcomes
 
     def flush_soon(self, notices: Sequence[Notice]) -> None:
-        """Sends the notices right after the current turn has answered (an invoke whose
-        card must come back fast); `drain` waits for it, and the ticker takes what a stop
-        leaves."""
-        task = asyncio.get_running_loop().create_task(self.flush(notices))
-        self._soon.add(task)
-        task.add_done_callback(self._soon.discard)
+        """Sends the notices after the current turn has answered (an invoke whose card
+        must come back fast). One worker sends them in order, so their work (a Word
+        document) never crowds out the turns; `drain` waits for it, and the ticker takes
+        what a stop leaves."""
+        self._later.append(notices)
+        if self._worker is None or self._worker.done():
+            self._worker = asyncio.get_running_loop().create_task(self._send_later())
+
+    async def _send_later(self) -> None:
+        while self._later:
+            notices = self._later.pop(0)
+            try:
+                await self.flush(notices)
+            except Exception:  # stored: the ticker sends them
+                log.exception("notices sent after a turn failed; the ticker tries again")
 
     async def drain(self) -> None:
-        """Waits for what `flush_soon` started."""
-        while self._soon:
-            await asyncio.gather(*self._soon, return_exceptions=True)
+        """Waits until what `flush_soon` was given has been sent."""
+        while self._worker is not None and not self._worker.done():
+            await asyncio.shield(self._worker)
 
     async def dispatch_due(self, now: datetime | None = None, limit: int | None = None) -> int:
         """Sends the messages that are due, one at a time; returns how many went out.

@@ -12,7 +12,7 @@ afspraak, in Teams a link, else by e-mail: the link too, the document itself onl
 RET file allows it (dialogs/document_mail.py).
 """
 
-import logging
+import asyncio
 from datetime import datetime
 from typing import Protocol
 
@@ -33,7 +33,6 @@ from domain.notices import Chair, ChairPlace, Chat, JobRun, Notice, RosterMember
 from domain.ret import Member, RetConfig
 from domain.roles import Role
 
-log = logging.getLogger("retbot.documents")
 TEAMS = "msteams"
 
 
@@ -75,7 +74,8 @@ class AdviceDocuments:
         number, by, channel = job.params["case"], job.params["by"], job.params["channel"]
         sheet = await self._sheet(number)
         referrer = (await self._advice.get(number)).referrer
-        content = build_advies(sheet, self._style)
+        # Off the event loop: a build takes tens of milliseconds that turns should not wait.
+        content = await asyncio.to_thread(build_advies, sheet, self._style)
         sent: list[Notice] = []
 
         def publication(version: DocumentVersion) -> list[Notice]:
