@@ -25,6 +25,7 @@ from dialogs.cards.advice import (
     mandate_card,
     row_input,
 )
+from dialogs.cards.consult import when
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.members import MemberLookup
@@ -98,7 +99,7 @@ class AdviceActions:
                 await self._members.member_of(turn_context), await self._advice.get(number), number
             )
         except (NotAllowed, LookupError, AlreadyDecided) as refused:
-            await turn_context.send_activity(_refusal(refused, number, language))
+            await turn_context.send_activity(await self._refusal(refused, number, language))
             return
         organisations = mandate_organisations(self._ret)
         chair = await self._members.member_of(turn_context)
@@ -130,7 +131,7 @@ class AdviceActions:
                 language,
             )
         except (NotAllowed, LookupError, AlreadyDecided) as refused:
-            await turn_context.send_activity(_refusal(refused, number, language))
+            await turn_context.send_activity(await self._refusal(refused, number, language))
             return
         except AdviceIncomplete as incomplete:
             case = await self._advice.get(number)
@@ -145,6 +146,20 @@ class AdviceActions:
         await turn_context.send_activity(text(key, language, number=case.number))
         # The document is built and sent after the answer (it comes to this chat too).
         await self._delivery.flush([n for n in notices if isinstance(n.to, Job)])
+
+    async def _refusal(self, error: Exception, number: str, language: Language) -> str:
+        """Why the voorzitter cannot open or issue this advice (now); for advice recorded
+        already (a second click on the form), when and by whom."""
+        if isinstance(error, NotAllowed):
+            return text("advice.not_allowed", language)
+        if isinstance(error, AlreadyDecided):
+            recorded = await self._advice.advice(number)
+            if recorded is not None:
+                words = {"when": when(recorded.issued_at, language), "by": recorded.issued_by}
+                return text("advice.already", language, number=number, **words)
+            status = status_label(error.case.status, language)
+            return text("advice.wrong_status", language, number=number, status=status)
+        return text("triage.unknown", language)
 
     # The kernteamleden's answers (Action.Execute on the shared card).
 
@@ -185,16 +200,6 @@ class AdviceActions:
         # document (sent to everyone once all confirmed) follow the answer.
         self._delivery.flush_soon(notices)
         return mandate_card(state, DEFAULT_LANGUAGE)
-
-
-def _refusal(error: Exception, number: str, language: Language) -> str:
-    """Why the voorzitter cannot open or issue this advice (now)."""
-    if isinstance(error, NotAllowed):
-        return text("advice.not_allowed", language)
-    if isinstance(error, AlreadyDecided):
-        status = status_label(error.case.status, language)
-        return text("advice.wrong_status", language, number=number, status=status)
-    return text("triage.unknown", language)
 
 
 def _case_number(value: dict, key: str) -> str:

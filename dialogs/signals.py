@@ -2,7 +2,7 @@
 
 from botbuilder.core import TurnContext
 
-from dialogs.cards.signals import CASE_INPUT, NOTE_INPUT, THEME_INPUT
+from dialogs.cards.signals import CASE_INPUT, FORM_KEY, NOTE_INPUT, THEME_INPUT
 from dialogs.clock import now
 from dialogs.members import MemberLookup
 from dialogs.texts import Language, text
@@ -33,6 +33,7 @@ class SignalActions:
                 value.get(CASE_INPUT),
                 turn_context.activity.channel_id,
                 now(),
+                form if isinstance(form := value.get(FORM_KEY), str) else None,
             )
         except SignalRefused as refused:
             await turn_context.send_activity(_refusal(refused.problem, value, language))
@@ -50,5 +51,6 @@ def _refusal(problem: SignalProblem, value: dict, language: Language) -> str:
         SignalProblem.NOT_ALLOWED: "signals.not_allowed",
         SignalProblem.THEME: "signals.theme_missing",
         SignalProblem.NOTE_EMPTY: "signals.note_empty",
+        SignalProblem.ALREADY_RECORDED: "signals.already",
     }[problem]
     return text(key, language)

@@ -35,6 +35,7 @@ class Signal:
     by: str
     at: datetime
     case_number: str | None = None
+    form_id: str | None = None  # the form it came from: a second submit of it adds nothing
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class SignalProblem(StrEnum):
     NOTE_EMPTY = "note_empty"
     NOTE_LONG = "note_long"
     UNKNOWN_CASE = "unknown_case"
+    ALREADY_RECORDED = "already_recorded"  # this form was submitted before
 
 
 class SignalRefused(ValueError):
@@ -64,8 +66,9 @@ class SignalRefused(ValueError):
 class SignalRepository(Protocol):
     async def case_exists(self, number: str) -> bool: ...
 
-    async def add(self, signal: Signal, channel: str) -> None:
-        """Stores the signal with an audit entry (on the case, if it names one)."""
+    async def add(self, signal: Signal, channel: str) -> bool:
+        """Stores the signal with an audit entry (on the case, if it names one); False,
+        and nothing stored, when a signal from the same form is stored already."""
         ...
 
 
@@ -77,8 +80,10 @@ async def record_signal(
     case_number: object,
     channel: str,
     now: datetime,
+    form_id: str | None = None,
 ) -> Signal:
-    """Only a voorzitter notes signals. Raises SignalRefused; then nothing is stored."""
+    """Only a voorzitter notes signals, once per form. Raises SignalRefused; then nothing
+    is stored."""
     if not is_chair(member):
         raise SignalRefused(SignalProblem.NOT_ALLOWED)
     if theme not in {t.code for t in THEMES}:
@@ -91,8 +96,9 @@ async def record_signal(
     number = case_number.strip().upper() if isinstance(case_number, str) else ""
     if number and not await repository.case_exists(number):
         raise SignalRefused(SignalProblem.UNKNOWN_CASE)
-    signal = Signal(str(theme), note, member.name, now, number or None)
-    await repository.add(signal, channel)
+    signal = Signal(str(theme), note, member.name, now, number or None, form_id)
+    if not await repository.add(signal, channel):
+        raise SignalRefused(SignalProblem.ALREADY_RECORDED)
     return signal
 
 

@@ -407,6 +407,7 @@ class SignalRow(Base):
     note: Mapped[str] = mapped_column(Text)
     noted_by: Mapped[str] = mapped_column(Text)
     noted_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    form_id: Mapped[str | None] = mapped_column(String(64), unique=True)  # one per form
 
 
 class ReportDeliveryRow(Base):

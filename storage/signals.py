@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.signals import Signal
@@ -19,26 +20,33 @@ class SqlSignalRepository:
         async with self._sessions() as session:
             return await session.get(CaseRow, number) is not None
 
-    async def add(self, signal: Signal, channel: str) -> None:
-        async with self._sessions.begin() as session:
-            session.add(
-                SignalRow(
-                    case_number=signal.case_number,
-                    theme=signal.theme,
-                    note=self._cipher.encrypt(signal.note),
-                    noted_by=signal.by,
-                    noted_at=signal.at,
+    async def add(self, signal: Signal, channel: str) -> bool:
+        try:
+            async with self._sessions.begin() as session:
+                session.add(
+                    SignalRow(
+                        case_number=signal.case_number,
+                        theme=signal.theme,
+                        note=self._cipher.encrypt(signal.note),
+                        noted_by=signal.by,
+                        noted_at=signal.at,
+                        form_id=signal.form_id,
+                    )
                 )
-            )
-            session.add(
-                AuditRow(
-                    at=signal.at,
-                    actor=signal.by,
-                    action="signaal vastgelegd",
-                    case_number=signal.case_number,
-                    channel=channel,
-                )
-            )
+                await session.flush()  # the same form a second time: IntegrityError here
+                session.add(self._audit(signal, channel))
+        except IntegrityError:
+            return False
+        return True
+
+    def _audit(self, signal: Signal, channel: str) -> AuditRow:
+        return AuditRow(
+            at=signal.at,
+            actor=signal.by,
+            action="signaal vastgelegd",
+            case_number=signal.case_number,
+            channel=channel,
+        )
 
     async def between(self, start: datetime, end: datetime) -> list[Signal]:
         async with self._sessions() as session:

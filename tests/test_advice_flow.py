@@ -289,6 +289,22 @@ async def test_only_the_voorzitter_issues_advice_and_only_after_a_table(bot, con
     assert await rows(bot, AdviceRow) == [] and await rows(bot, AfspraakRow) == []
 
 
+async def test_the_advice_form_submitted_again_records_nothing_twice(bot, connector, http):
+    chair, _, channel, number = await case_at_the_table(bot, connector, http)
+    _, submit_data = await open_form(chair)
+    seen = len(connector.received[channel.id])
+
+    first = await chair.submit({**submit_data, **form_values()})
+    again = await chair.submit({**submit_data, **form_values(samenvatting="Anders")})
+
+    assert first.texts()[0].startswith(f"Het advies voor {number} is vastgelegd.")
+    assert again.texts()[0].startswith(f"Het advies voor {number} is al vastgelegd op ")
+    assert again.texts()[0].endswith(", door Marieke Hofstede.")
+    assert len(await rows(bot, AdviceRow)) == 1 and len(await rows(bot, AfspraakRow)) == 2
+    cards = [a for a in connector.received[channel.id][seen:] if a.get("attachments")]
+    assert len(cards) == 1  # one mandate card in the channel
+
+
 async def test_advice_waits_for_triage(bot, connector, http):
     chair, _, _, number = await submitted_case(bot, connector, http)
 

@@ -111,6 +111,25 @@ async def test_bad_signals_are_refused_and_nothing_is_stored(bot, connector, htt
     assert await stored(bot) == []
 
 
+async def test_the_same_form_submitted_twice_stores_one_signal(bot, connector, http):
+    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    overview = (await chair.submit({PAGE_KEY: 0, STATUS_INPUT: ""})).cards()[0]
+    [form] = [a["card"] for a in overview["actions"] if a.get("type") == "Action.ShowCard"]
+    data = form["actions"][0]["data"]  # what Teams sends back with the inputs
+    filled = {**data, THEME_INPUT: "aanbod", NOTE_INPUT: "Geen plek voor meiden"}
+
+    first, second = await chair.submit(filled), await chair.submit(filled)
+    again = (await chair.submit({PAGE_KEY: 0, STATUS_INPUT: ""})).cards()[0]
+    [new_form] = [a["card"] for a in again["actions"] if a.get("type") == "Action.ShowCard"]
+    other = await chair.submit({**new_form["actions"][0]["data"], THEME_INPUT: "aanbod",
+                                NOTE_INPUT: "Geen plek voor meiden"})  # fmt: skip
+
+    assert first.texts()[0].startswith("Het signaal is vastgelegd")
+    assert second.texts() == ["Dit signaal is al vastgelegd; er is niets dubbel bewaard."]
+    assert other.texts()[0].startswith("Het signaal is vastgelegd")  # a new form is new
+    assert len(await stored(bot)) == 2
+
+
 def test_rode_draden_are_grouped_most_noted_first():
     at = datetime(2026, 5, 1, tzinfo=UTC)
     draden = rode_draden(

@@ -2,10 +2,12 @@
 
 from dialogs.cards import adaptive_card, paragraph, required, submit
 from dialogs.texts import Language, text
+from domain.notices import new_key
 from domain.signals import NOTE_MAX, THEMES
 
 SIGNAL_KEY = "signal"  # {"signal": true, "signal_theme": .., "signal_note": .., "signal_case": ..}
 THEME_INPUT, NOTE_INPUT, CASE_INPUT = "signal_theme", "signal_note", "signal_case"
+FORM_KEY = "signal_form"  # each form shown has its own id: a second submit of it adds nothing
 
 
 def signal_action(language: Language) -> dict:
@@ -30,6 +32,6 @@ def signal_action(language: Language) -> dict:
             },
             {"type": "Input.Text", "id": CASE_INPUT, "label": text("signals.case", language)},
         ],
-        [submit(text("signals.save", language), {SIGNAL_KEY: True})],
+        [submit(text("signals.save", language), {SIGNAL_KEY: True, FORM_KEY: new_key()})],
     )
     return {"type": "Action.ShowCard", "title": text("signals.open", language), "card": form}

@@ -12,6 +12,10 @@ CATALOG: Catalog = {
         "nl": "Alleen de voorzitter van het RET kan een advies vastleggen.",
         "en": "Only the chair of the RET can record advice.",
     },
+    "advice.already": {
+        "nl": "Het advies voor {number} is al vastgelegd op {when}, door {by}.",
+        "en": "The advice for {number} was already recorded on {when}, by {by}.",
+    },
     "advice.wrong_status": {
         "nl": (
             "Voor {number} kan ik nu geen advies vastleggen: de casus staat op '{status}'. "

@@ -25,6 +25,10 @@ CATALOG: Catalog = {
         "nl": "Het signaal is vastgelegd onder '{theme}'. Het staat in de volgende rapportage.",
         "en": "The signal is saved under '{theme}'. It will be in the next report.",
     },
+    "signals.already": {
+        "nl": "Dit signaal is al vastgelegd; er is niets dubbel bewaard.",
+        "en": "This signal is already saved; nothing was stored twice.",
+    },
     "signals.not_allowed": {
         "nl": "Alleen de voorzitter legt signalen vast.",
         "en": "Only the voorzitter notes signals.",

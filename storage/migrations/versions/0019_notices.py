@@ -1,5 +1,6 @@
 """Notices: outbox rows keyed by their notice, sent by Teams or e-mail, reported once when
-they keep failing; a case remembers the draft it was submitted from (one draft, one case).
+they keep failing; a case remembers the draft it was submitted from (one draft, one case),
+a signal the form it came from (one form, one signal).
 
 Revision ID: 0019
 Revises: 0018
@@ -24,9 +25,15 @@ def upgrade() -> None:
     with op.batch_alter_table("case_file") as cases:
         cases.add_column(sa.Column("draft_id", sa.String(64), nullable=True))
         cases.create_unique_constraint("uq_case_file_draft_id", ["draft_id"])
+    with op.batch_alter_table("signal") as signals:
+        signals.add_column(sa.Column("form_id", sa.String(64), nullable=True))
+        signals.create_unique_constraint("uq_signal_form_id", ["form_id"])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("signal") as signals:
+        signals.drop_constraint("uq_signal_form_id", type_="unique")
+        signals.drop_column("form_id")
     with op.batch_alter_table("case_file") as cases:
         cases.drop_constraint("uq_case_file_draft_id", type_="unique")
         cases.drop_column("draft_id")
