@@ -23,7 +23,7 @@ from dialogs.document_mail import document_mail
 from dialogs.texts import text
 from documents.advies import advies_filename, build_advies
 from documents.house_style import HouseStyle
-from domain.advice import AdviceRepository
+from domain.advice import AdviceRepository, Mandate, mandates_of_job
 from domain.advice_sheet import AdviceSheet, advice_sheet
 from domain.booking import Booking
 from domain.cases import Referrer
@@ -72,7 +72,7 @@ class AdviceDocuments:
         version (with the messages that send it, when it is to be published) and finishes
         the job in the same transaction; then sends them."""
         number, by, channel = job.params["case"], job.params["by"], job.params["channel"]
-        sheet = await self._sheet(number)
+        sheet = await self._sheet(number, mandates_of_job(job.params))
         referrer = (await self._advice.get(number)).referrer
         # Off the event loop: a build takes tens of milliseconds that turns should not wait.
         content = await asyncio.to_thread(build_advies, sheet, self._style)
@@ -105,12 +105,14 @@ class AdviceDocuments:
             DocumentKind.ADVIES, number, advies_filename(sheet), content, by, channel, now()
         )
 
-    async def _sheet(self, number: str) -> AdviceSheet:
+    async def _sheet(self, number: str, mandates: dict[str, Mandate] | None = None) -> AdviceSheet:
+        """The advies with `mandates`, or with the answers as they are now."""
         case = await self._advice.get(number)
         advice = await self._advice.advice(number)
         if case is None or advice is None:
             raise LookupError(number)
-        mandates = await self._advice.mandates(number)
+        if mandates is None:
+            mandates = await self._advice.mandates(number)
         booking = await self._bookings.booking_of(number)
         return advice_sheet(self._ret, case, advice, mandates, booking, now())
 

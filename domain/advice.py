@@ -312,18 +312,49 @@ async def issue_advice(
     notices = [
         Notice(Chair(), words.mandate_card(MandateState(issued, advice, {}))),
         Notice(Chat(referrer.channel_id, referrer.user_id), words.advice_issued(issued)),
-        document_job(number, chair.name, channel, publish=True),
+        document_job(number, chair.name, channel, publish=True, mandates={}),
     ]
     if not await repository.issue(advice, case, event, channel, notices):
         raise AlreadyDecided(await repository.get(number) or case)
     return issued, advice, notices
 
 
-def document_job(number: str, by: str, channel: str, publish: bool) -> Notice:
+def document_job(
+    number: str, by: str, channel: str, publish: bool, mandates: dict[str, "Mandate"]
+) -> Notice:
     """The next version of the advies as Word; `publish`: sent to everyone who receives it
-    (on issue, and once every organisation confirmed), else kept for whoever opens it."""
-    params = {"case": number, "by": by, "channel": channel, "publish": publish}
+    (on issue, and once every organisation confirmed), else kept for whoever opens it.
+    The version shows the answers as they were with this change (`mandates`), not as
+    they are when the job runs: two quick answers give two versions, each true."""
+    params = {
+        "case": number,
+        "by": by,
+        "channel": channel,
+        "publish": publish,
+        "mandates": [
+            {
+                "organisation": m.organisation,
+                "answer": m.answer.value,
+                "by": m.by,
+                "at": m.at.isoformat(),
+            }
+            for m in mandates.values()
+        ],
+    }
     return Notice(Job(DOCUMENT_JOB), params)
+
+
+def mandates_of_job(params: dict) -> dict[str, Mandate] | None:
+    """The answers a document job was made with; None for a job stored before jobs
+    carried them (then: as they are now)."""
+    if "mandates" not in params:
+        return None
+    return {
+        m["organisation"]: Mandate(
+            m["organisation"], MandateAnswer(m["answer"]), m["by"], datetime.fromisoformat(m["at"])
+        )
+        for m in params["mandates"]
+    }
 
 
 class AdviceWording(Protocol):
@@ -360,7 +391,13 @@ def _mandate_notices(
     elif state.all_confirmed:
         notices.append(Notice(Chair(), words.all_confirmed(state)))
     notices.append(
-        document_job(state.case.number, member.name, channel, publish=state.all_confirmed)
+        document_job(
+            state.case.number,
+            member.name,
+            channel,
+            publish=state.all_confirmed,
+            mandates=state.mandates,
+        )
     )
     return notices
 
