@@ -24,6 +24,7 @@ from storage.case_archive import CaseArchive
 from storage.cases import SqlCaseRepository
 from storage.database import create_session_factory
 from storage.models import AuditRow, BookingRow, CaseEventRow
+from tests.smtp_server import readable
 from tests.support import RunningBot, assert_valid_card, emails_at_once
 from tests.test_advice_flow import FATIMA_AAD, THIJS_AAD, rows
 from tests.test_advice_flow import ret as ret  # the example RET, kernteamleden with Teams ids
@@ -404,4 +405,4 @@ async def test_kernteamleden_outside_teams_get_the_invitation_by_email(
     assert event.decoded("DTSTART") == starts_at
     for mail in smtp_server.received:
         for detail in PERSONAL:
-            assert detail not in mail.as_string(), detail
+            assert detail not in readable(mail), detail

@@ -23,6 +23,7 @@ from storage.database import create_session_factory
 from storage.encryption import PREFIX
 from storage.models import AttendanceRow, AuditRow, CaseRow, FamilyContactRow, SchilInvitationRow
 from storage.retention import ANONYMOUS
+from tests.smtp_server import readable
 from tests.support import RunningBot, assert_valid_card, emails_at_once
 from tests.test_advice_flow import FATIMA_AAD, THIJS_AAD, rows
 from tests.test_booking_flow import Table, bookings, meetings
@@ -438,7 +439,7 @@ async def test_a_schil_member_outside_teams_gets_the_invitation_by_email(
     [attachment] = list(mail.iter_attachments())
     assert attachment.get_content_type() == "text/calendar"
     for detail in (*PERSONAL, HULPVRAAG, "Eetstoornis", "eetstoornis"):
-        assert detail not in mail.as_string(), detail
+        assert detail not in readable(mail), detail
 
 
 async def test_retention_clears_the_familys_words_and_who_answered(bot, connector, http):
