@@ -35,15 +35,27 @@ from bot.self_apply_page import SelfApplyPage
 from bot.settings import Settings
 from bot.tenants import TenantGate
 from bot.token_expiry import require_expiry
+from dialogs.advice import AdviceActions
 from dialogs.advice_document import AdviceDocuments
 from dialogs.booking import BookingActions
+from dialogs.case_overview import CaseOverview
 from dialogs.clock import now
+from dialogs.closing import ClosingActions
+from dialogs.consult import Ask, ChairActions
+from dialogs.email import EmailConversation
 from dialogs.file_consent import FileConsent
 from dialogs.follow_up import FollowUpActions
+from dialogs.general import General
+from dialogs.intake import Intake, has_draft
+from dialogs.language import LanguageChoice
 from dialogs.meeting_prep import MeetingPrepActions
 from dialogs.notulen import NotulenActions
 from dialogs.reports import ReportActions
+from dialogs.routes import merged
+from dialogs.self_apply import SelfApplyConversation
 from dialogs.signals import SignalActions
+from dialogs.submission import RequestSubmission
+from dialogs.triage import TriageActions
 from documents.house_style import house_style_for
 from domain.advice import DOCUMENT_JOB
 from domain.ret import RetConfig
@@ -52,7 +64,7 @@ from manifest.build import teams_app_id
 from scheduler.ticker import start_ticker
 from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository
-from storage.bot_state import DatabaseConversationState, DatabaseStorage, DatabaseUserState
+from storage.bot_state import StateStore
 from storage.cases import SqlCaseRepository
 from storage.consultations import SqlConsultationRepository
 from storage.database import create_engine, create_session_factory, ping
@@ -80,7 +92,7 @@ class Retbot:
     settings: Settings
     ret: RetConfig
     engine: AsyncEngine
-    storage: DatabaseStorage
+    states: StateStore
     adapter: CloudAdapter
     connectors: ConnectorPool
     bot: RetBot
@@ -108,7 +120,7 @@ def build_retbot(
     engine = create_engine(settings.database_url)
     sessions = create_session_factory(engine)
     cipher = FieldCipher(settings.data_key)
-    storage = DatabaseStorage(engine, cipher)
+    states = StateStore(engine, cipher)
     references = ReferenceRepository(sessions)
     adapter, connectors = create_adapter(settings, credentials_factory)
     if not settings.email_configured:
@@ -132,7 +144,7 @@ def build_retbot(
     adapter.use(EmailRendering(ret.name))
     links = FollowUpLinks(settings.link_key, settings.public_url)
     follow_up_repository = SqlFollowUpRepository(sessions, cipher)
-    follow_up = FollowUpActions(ret, follow_up_repository, delivery, roster, links)
+    follow_up = FollowUpActions(ret, follow_up_repository, delivery, links)
     bookings = SqlBookingRepository(sessions, cipher)
     agenda_links = AgendaLinks(settings.link_key, settings.public_url)
     advice = SqlAdviceRepository(sessions, cipher)
@@ -144,35 +156,45 @@ def build_retbot(
     dispatcher.run_jobs(DOCUMENT_JOB, advice_documents.run)
     cases = SqlCaseRepository(sessions, cipher)
     file_consent = FileConsent(
-        documents, cases, roster, document_links, TeamsFileUploader(), settings.local_mode
+        documents, cases, document_links, TeamsFileUploader(), settings.local_mode
     )
     notulen_repository = SqlNotulenRepository(sessions, cipher)
-    notulen = NotulenActions(
-        ret, notulen_repository, delivery, roster, document_links, TeamsFiles(), style
-    )
+    notulen = NotulenActions(ret, notulen_repository, delivery, document_links, TeamsFiles(), style)
     report_links = ReportLinks(settings.link_key, settings.public_url)
     booking = BookingActions(ret, bookings, delivery, agenda_links)
     meeting_prep = MeetingPrepActions(
-        ret, SqlMeetingPrepRepository(sessions, cipher), delivery, roster, booking
+        ret, SqlMeetingPrepRepository(sessions, cipher), delivery, booking
     )
     booking.prepare_with(meeting_prep)
+    submission = RequestSubmission(ret, cases, delivery)
+    general = General(ret, has_draft)
+    ask = Ask(ret, consultations, delivery)
+    routes = merged(
+        general.routes(),
+        LanguageChoice().routes(),
+        Intake(ret, cases, submission).routes(),
+        ask.routes(),
+        ChairActions(consultations, delivery).routes(),
+        CaseOverview(cases, meeting_prep.open_task_lines).routes(),
+        TriageActions(cases, delivery, booking).routes(),
+        AdviceActions(ret, advice, delivery).routes(),
+        ClosingActions(cases, delivery).routes(),
+        follow_up.routes(),
+        meeting_prep.routes(),
+        notulen.routes(),
+        file_consent.routes(),
+        SignalActions(SqlSignalRepository(sessions, cipher)).routes(),
+        ReportActions(lambda period, fmt: report_links.url(period, fmt, now())).routes(),
+    )
+    codes = SqlVerificationCodes(sessions, address_secret(settings.link_key), cipher=cipher)
     bot = RetBot(
-        ret,
-        DatabaseConversationState(storage),
-        DatabaseUserState(storage),
-        consultations,
-        cases,
-        delivery,
-        advice,
+        states,
         roster,
-        follow_up,
-        booking,
-        file_consent,
-        notulen,
-        SignalActions(SqlSignalRepository(sessions, cipher), roster),
-        ReportActions(roster, lambda period, fmt: report_links.url(period, fmt, now())),
-        meeting_prep,
-        SqlVerificationCodes(sessions, address_secret(settings.link_key), cipher=cipher),
+        routes,
+        general,
+        ask,
+        EmailConversation(ret, consultations),
+        SelfApplyConversation(ret, cases, delivery, submission, codes),
     )
     jobs = PeriodicJobs(
         ret,
@@ -194,7 +216,7 @@ def build_retbot(
         settings,
         ret,
         engine,
-        storage,
+        states,
         adapter,
         connectors,
         bot,
@@ -271,7 +293,7 @@ async def _lifecycle(app: web.Application) -> AsyncIterator[None]:
     ticker.shutdown(wait=False)
     await retbot.dispatcher.drain()
     await retbot.connectors.close()
-    await retbot.storage.close()
+    await retbot.states.close()
     await retbot.engine.dispose()
 
 

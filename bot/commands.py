@@ -3,7 +3,6 @@
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
-from dialogs.cards.consult import ASK_CHAIR, CONSULT_KEY
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 
 TYPED_COMMANDS: dict[str, str] = {
@@ -29,14 +28,10 @@ def typed_text(activity: Activity) -> str:
     return (text or "").strip()
 
 
-def command_of(activity: Activity) -> str | None:
-    """'menu', 'help', 'language', 'stop', 'discard', 'ask_chair' (a card's "ask the
-    voorzitter") or a MenuChoice value; None for anything else (card submits of a flow
-    included)."""
-    value = activity.value if isinstance(activity.value, dict) else {}
-    if value.get(CONSULT_KEY) == ASK_CHAIR and isinstance(value.get("id"), int):
-        return ASK_CHAIR
+def command_of(typed: str, value: dict) -> str | None:
+    """'menu', 'help', 'language', 'stop', 'discard' or a MenuChoice value, from what was
+    typed or a menu card's choice; None for anything else (a flow's card submits)."""
     choice = value.get(MENU_KEY)
     if choice in {c.value for c in MenuChoice}:
-        return "help" if choice == MenuChoice.HELP else choice
-    return TYPED_COMMANDS.get(typed_text(activity).lower().rstrip(".!"))
+        return choice
+    return TYPED_COMMANDS.get(typed.lower().rstrip(".!"))

@@ -1,5 +1,5 @@
 """Recognising RET members: on the AAD object id Teams sends, else on the email the Bot
-Connector gives for the user (implements dialogs.members.MemberLookup).
+Connector gives for the user (what dialogs.turn.Turn.member answers).
 
 Many rosters list people by email only, and Teams activities carry no email. The connector
 is asked once per user, only when the id matches nobody and the roster has email-only

@@ -21,10 +21,10 @@ from typing import Protocol
 import aiosmtplib
 from botbuilder.integration.aiohttp import CloudAdapter
 
+from bot.activities import card_activity
 from bot.email_channel import html_body, plain
 from bot.proactive import send_proactive
 from bot.reach import Reach
-from dialogs.cards import card_activity
 from dialogs.texts import plural_text, text
 from domain.mail import Mail
 from domain.notices import (

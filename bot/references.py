@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from botbuilder.core import Middleware, TurnContext
 from botbuilder.schema import Activity, ConversationReference
 
-from dialogs.activity_facts import is_personal, tenant_of
+from bot.activity_facts import is_personal, tenant_of
 from storage.references import ReferenceRepository, StoredReference
 
 

@@ -6,8 +6,8 @@ from collections.abc import Awaitable, Callable
 from botbuilder.core import Middleware, TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 
+from bot.activity_facts import tenant_of
 from bot.invoke_responses import invoke_error
-from dialogs.activity_facts import tenant_of
 from dialogs.texts import text
 
 security_log = logging.getLogger("retbot.security")

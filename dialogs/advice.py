@@ -6,10 +6,7 @@ answers arrive as `adaptiveCard/action` invokes on the shared card, whose replac
 shows everyone which organisations confirmed.
 """
 
-from botbuilder.core import TurnContext
-
-from dialogs.activity_facts import is_personal
-from dialogs.cards import BadCardData, card_activity
+from dialogs.cards import BadCardData
 from dialogs.cards.advice import (
     ADVICE_KEY,
     ADVICE_OPEN_KEY,
@@ -21,6 +18,7 @@ from dialogs.cards.advice import (
     ROWS,
     SAMENVATTING,
     VERB_CONFIRM,
+    VERB_DECLINE,
     advice_form,
     mandate_card,
     row_input,
@@ -28,8 +26,9 @@ from dialogs.cards.advice import (
 from dialogs.cards.consult import when
 from dialogs.clock import now
 from dialogs.delivery import Delivery
-from dialogs.members import MemberLookup
+from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, status_label, text
+from dialogs.turn import Turn
 from domain.advice import (
     AdviceIncomplete,
     AdviceRepository,
@@ -77,43 +76,47 @@ class AdviceActions:
         ret: RetConfig,
         advice: AdviceRepository,
         delivery: Delivery,
-        members: MemberLookup,
     ) -> None:
         self._ret = ret
         self._advice = advice
         self._delivery = delivery
-        self._members = members
         self._wording = _Wording()
 
     # The voorzitter's form (card submits in their own chat).
 
-    async def open_form(self, turn_context: TurnContext, value: dict, language: Language) -> None:
+    def routes(self) -> Routes:
+        return Routes(
+            submits={ADVICE_OPEN_KEY: self.open_form, ADVICE_KEY: self.issue},
+            actions=dict.fromkeys((VERB_CONFIRM, VERB_DECLINE), self.act),
+        )
+
+    async def open_form(self, turn: Turn) -> None:
         """'Advies vastleggen': the form, in the voorzitter's own chat only (it holds case
         details)."""
+        value, language = turn.value, turn.language
         number = _case_number(value, ADVICE_OPEN_KEY)
-        if not is_personal(turn_context.activity):
-            await turn_context.send_activity(text("advice.only_personal", language))
+        if not turn.personal:
+            await turn.send(text("advice.only_personal", language))
             return
         try:
-            case = check_may_advise(
-                await self._members.member_of(turn_context), await self._advice.get(number), number
-            )
+            case = check_may_advise(await turn.member(), await self._advice.get(number), number)
         except (NotAllowed, LookupError, AlreadyDecided) as refused:
-            await turn_context.send_activity(await self._refusal(refused, number, language))
+            await turn.send(await self._refusal(refused, number, language))
             return
         organisations = mandate_organisations(self._ret)
-        chair = await self._members.member_of(turn_context)
+        chair = await turn.member()
         form = advice_form(case, organisations, _known_attendees(case, chair), [], language)
-        await turn_context.send_activity(card_activity(form))
+        await turn.send(form)
 
-    async def issue(self, turn_context: TurnContext, value: dict, language: Language) -> None:
+    async def issue(self, turn: Turn) -> None:
         """The form's submit: the advice is issued, or the form comes back with what is
         missing."""
+        value, language = turn.value, turn.language
         number = _case_number(value, ADVICE_KEY)
-        if not is_personal(turn_context.activity):
-            await turn_context.send_activity(text("advice.only_personal", language))
+        if not turn.personal:
+            await turn.send(text("advice.only_personal", language))
             return
-        chair = await self._members.member_of(turn_context)
+        chair = await turn.member()
         organisations = mandate_organisations(self._ret)
         try:
             case, _, notices = await issue_advice(
@@ -124,26 +127,26 @@ class AdviceActions:
                 _text(value, ADVIES),
                 _rows(value),
                 organisations,
-                turn_context.activity.channel_id,
+                turn.channel_id,
                 now(),
                 _attendance(value),
                 self._wording,
                 language,
             )
         except (NotAllowed, LookupError, AlreadyDecided) as refused:
-            await turn_context.send_activity(await self._refusal(refused, number, language))
+            await turn.send(await self._refusal(refused, number, language))
             return
         except AdviceIncomplete as incomplete:
             case = await self._advice.get(number)
             kept = {k: v for k, v in value.items() if isinstance(v, str)}
             form = advice_form(case, organisations, kept, incomplete.problems, language)
-            await turn_context.send_activity(card_activity(form))
+            await turn.send(form)
             return
         messages = [n for n in notices if not isinstance(n.to, Job)]
         outcomes = await self._delivery.flush(messages)
         told = all(arrived(outcomes, n) for n in messages)
         key = "advice.issued" if told else "advice.issued_waiting"
-        await turn_context.send_activity(text(key, language, number=case.number))
+        await turn.send(text(key, language, number=case.number))
         # The document is built and sent after the answer (it comes to this chat too).
         await self._delivery.flush([n for n in notices if isinstance(n.to, Job)])
 
@@ -163,13 +166,13 @@ class AdviceActions:
 
     # The kernteamleden's answers (Action.Execute on the shared card).
 
-    async def act(self, turn_context: TurnContext, verb: str, data: dict) -> dict | str:
+    async def act(self, turn: Turn, verb: str, data: dict) -> dict | str:
         """The card that replaces the clicked one, or a short message to show."""
         number, organisation = data.get("case"), data.get("organisation")
         if not isinstance(number, str) or not isinstance(organisation, str):
             raise BadCardData("card data without case number or organisation")
-        member = await self._members.member_of(turn_context)
-        channel = turn_context.activity.channel_id
+        member = await turn.member()
+        channel = turn.channel_id
         try:
             if verb == VERB_CONFIRM:
                 state, notices = await confirm_mandate(

@@ -1,13 +1,12 @@
 """The voorzitter closes a case from 'Mijn casussen'; the referrer hears of it."""
 
-from botbuilder.core import StatePropertyAccessor, TurnContext
-
 from dialogs.cards import BadCardData
 from dialogs.cards.cases import CLOSE_KEY, close_note_id, close_reason_id
 from dialogs.clock import now
 from dialogs.delivery import Delivery
-from dialogs.members import MemberLookup
+from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, status_label, text
+from dialogs.turn import Turn
 from domain.closing import AlreadyClosed, NotYetClosable, ReasonMissing, close_case
 from domain.notices import arrived
 from domain.triage import NotAllowed, TriageRepository
@@ -20,26 +19,24 @@ def reason_in_a_sentence(code: str, language: Language) -> str:
 
 
 class ClosingActions:
-    def __init__(
-        self,
-        cases: TriageRepository,
-        delivery: Delivery,
-        members: MemberLookup,
-        language: StatePropertyAccessor,
-    ) -> None:
+    def __init__(self, cases: TriageRepository, delivery: Delivery) -> None:
         self._cases = cases
         self._delivery = delivery
-        self._members = members
-        self._language = language
 
-    async def close(self, turn_context: TurnContext, value: dict) -> str:
-        """The submit of a case's close form; the answer to show the voorzitter."""
-        language = await self._language.get(turn_context, DEFAULT_LANGUAGE)
+    def routes(self) -> Routes:
+        return Routes(submits={CLOSE_KEY: self.close})
+
+    async def close(self, turn: Turn) -> None:
+        """The submit of a case's close form."""
+        await turn.send(await self._close(turn, turn.value, turn.language))
+
+    async def _close(self, turn: Turn, value: dict, language: Language) -> str:
+        """The answer to show the voorzitter."""
         number = value.get(CLOSE_KEY)
         if not isinstance(number, str):
             raise BadCardData("close without a case number")
         reason, note = value.get(close_reason_id(number)), value.get(close_note_id(number))
-        member = await self._members.member_of(turn_context)
+        member = await turn.member()
         try:
             case, notices = await close_case(
                 self._cases,
@@ -47,7 +44,7 @@ class ClosingActions:
                 member,
                 reason if isinstance(reason, str) else None,
                 note if isinstance(note, str) else None,
-                turn_context.activity.channel_id,
+                turn.channel_id,
                 now(),
                 tell_referrer=lambda closed: text(
                     "referrer.closed",

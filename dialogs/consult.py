@@ -1,38 +1,29 @@
 """Quick consultation questions: answered from what the RET knows, else by the voorzitter.
 
-The asker's side is a dialog (AskQuestionDialog); the voorzitter's side is one card whose
-actions arrive as `adaptiveCard/action` invokes (ChairActions).
+The asker's side (Ask) asks and answers in the conversation; the voorzitter's side is one
+card whose actions arrive as `adaptiveCard/action` invokes (ChairActions).
 """
 
 from babel.dates import format_date
-from botbuilder.core import MessageFactory, StatePropertyAccessor, TurnContext
-from botbuilder.dialogs import (
-    ComponentDialog,
-    DialogTurnResult,
-    WaterfallDialog,
-    WaterfallStepContext,
-)
-from botbuilder.dialogs.choices import Choice, ListStyle
-from botbuilder.dialogs.prompts import (
-    ChoicePrompt,
-    PromptOptions,
-    PromptValidatorContext,
-    TextPrompt,
-)
 
-from dialogs.cards import BadCardData, card_activity
+from dialogs.cards import BadCardData
 from dialogs.cards.consult import (
     ANSWER_INPUT,
+    ASK_CHAIR,
+    CONSULT_KEY,
     VERB_ANSWER,
     VERB_CONTACT,
     VERB_TO_REQUEST,
     chair_card,
     quick_answer_card,
 )
+from dialogs.cards.menu import MenuChoice
+from dialogs.choices import choice_of
 from dialogs.clock import now
 from dialogs.delivery import Delivery
-from dialogs.members import MemberLookup
-from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from dialogs.routes import Routes, Waiting, stop_waiting, wait_for
+from dialogs.texts import Language, text
+from dialogs.turn import Turn
 from domain.consultations import (
     AlreadyHandled,
     Asker,
@@ -52,6 +43,16 @@ from domain.people import chairs
 from domain.quick_questions import QuickAnswer, Topic, understand
 from domain.ret import RetConfig
 
+WAITING = "consult"  # the conversation waits for the next answer about a question
+ASKING = "asking"  # in the conversation's state: where the question is
+STEP, QUESTION, TO_CHAIR, ORGANISATION, EARLIER = (
+    "step",
+    "question",
+    "to_chair",
+    "organisation",
+    "earlier",
+)
+ORGANISATION_KEY = "organisation"  # in the user's state: the asker's organisation, once given
 DECISIONS = {
     VERB_ANSWER: ChairDecision.ANSWER,
     VERB_CONTACT: ChairDecision.CONTACT,
@@ -69,14 +70,14 @@ def looks_like_a_question(typed: str) -> bool:
     return typed.rstrip().endswith("?") or len(typed.split()) >= 4
 
 
-def asker_of(turn_context: TurnContext, organisation: str | None) -> Asker:
-    user = turn_context.activity.from_property
+def asker_of(turn: Turn, organisation: str | None) -> Asker:
+    speaker = turn.speaker
     return Asker(
-        channel_id=turn_context.activity.channel_id,
-        user_id=user.id,
-        name=user.name or user.id,
+        channel_id=turn.channel_id,
+        user_id=speaker.id,
+        name=speaker.name,
         organisation=organisation,
-        aad_object_id=user.aad_object_id,
+        aad_object_id=speaker.aad_object_id,
     )
 
 
@@ -110,136 +111,152 @@ def answer_lines(answer: QuickAnswer, ret: RetConfig, language: Language) -> tup
     return [entry.answer], text("answer.source.knowledge", language, question=entry.question)
 
 
-class AskQuestionDialog(ComponentDialog):
-    """Options: {"question": text} for a typed question, {"consultation_id": n} to pass an
-    answered question on to the voorzitter, or {} to ask for the question first."""
+class Ask:
+    """The asker's side: a question typed or asked for, answered from what the RET knows,
+    else (if the asker wants) passed on to the voorzitter, with the asker's organisation.
+    What it is waiting for is in the conversation's state (ASKING)."""
 
     def __init__(
-        self,
-        ret: RetConfig,
-        consultations: ConsultationRepository,
-        delivery: Delivery,
-        language: StatePropertyAccessor,
-        organisation: StatePropertyAccessor,
+        self, ret: RetConfig, consultations: ConsultationRepository, delivery: Delivery
     ) -> None:
-        super().__init__(AskQuestionDialog.__name__)
         self._ret = ret
         self._consultations = consultations
         self._delivery = delivery
-        self._language = language
-        self._organisation = organisation
-        self.add_dialog(TextPrompt("question_text", _not_empty))
-        self.add_dialog(TextPrompt("organisation_text", _not_empty))
-        to_chair = ChoicePrompt("to_chair_choice")
-        to_chair.style = ListStyle.suggested_action
-        self.add_dialog(to_chair)
-        self.add_dialog(
-            WaterfallDialog(
-                "ask_steps", [self._ask, self._answer, self._organisation_step, self._pass_on]
-            )
-        )
-        self.initial_dialog_id = "ask_steps"
 
-    async def _lang(self, step: WaterfallStepContext) -> Language:
-        return await self._language.get(step.context, DEFAULT_LANGUAGE)
-
-    async def _ask(self, step: WaterfallStepContext) -> DialogTurnResult:
-        options = step.options or {}
-        if options.get("question") or options.get("consultation_id"):
-            return await step.next(options.get("question"))
-        language = await self._lang(step)
-        return await step.prompt(
-            "question_text",
-            PromptOptions(
-                prompt=MessageFactory.text(text("ask.prompt", language)),
-                retry_prompt=MessageFactory.text(text("ask.empty", language)),
-            ),
+    def routes(self) -> Routes:
+        return Routes(
+            commands={MenuChoice.VRAAG.value: self.ask_for_question},
+            submits={CONSULT_KEY: self.not_helpful},
+            waiting={WAITING: Waiting(reply=self.reply, ask_again=self.ask_again)},
         )
 
-    async def _answer(self, step: WaterfallStepContext) -> DialogTurnResult:
-        language = await self._lang(step)
-        earlier_id = (step.options or {}).get("consultation_id")
-        if earlier_id:
-            step.values["earlier_id"] = earlier_id
-            return await step.next(True)
-        question = step.result.strip()
-        step.values["question"] = question
+    async def ask_for_question(self, turn: Turn) -> None:
+        """'Vraag stellen': what is the question?"""
+        self._wait(turn, {STEP: QUESTION})
+        await turn.send(text("ask.prompt", turn.language))
+
+    async def typed(self, turn: Turn) -> None:
+        """A question typed without asking first: answered at once."""
+        await self._answer(turn, turn.text)
+
+    async def not_helpful(self, turn: Turn) -> None:
+        """'Dit helpt me niet' under a quick answer: the question goes to the voorzitter."""
+        consultation_id = turn.value.get("id")
+        if turn.value.get(CONSULT_KEY) != ASK_CHAIR or type(consultation_id) is not int:
+            raise BadCardData("a quick answer's button without its consultation")
+        await self._to_chair(turn, {EARLIER: consultation_id})
+
+    async def reply(self, turn: Turn) -> None:
+        asking = turn.state.conversation.get(ASKING) or {}
+        step = asking.get(STEP)
+        if step == QUESTION:
+            if not turn.text.strip():
+                await turn.send(text("ask.empty", turn.language))
+                return
+            await self._answer(turn, turn.text)
+        elif step == TO_CHAIR:
+            choices = self._to_chair_choices(turn.language)
+            picked = choice_of(turn.text, choices)
+            if picked is None:
+                await turn.send(text("ask.unknown", turn.language), choices=choices)
+            elif picked == 0:
+                await self._to_chair(turn, asking)
+            else:
+                self._done(turn)
+                await turn.send(text("ask.dropped", turn.language))
+        elif step == ORGANISATION:
+            organisation = turn.text.strip()
+            if not organisation:
+                await turn.send(text("ask.organisation", turn.language))
+                return
+            turn.state.user[ORGANISATION_KEY] = organisation
+            await self._pass_on(turn, asking, organisation)
+        else:
+            self._done(turn)
+
+    async def ask_again(self, turn: Turn) -> None:
+        step = (turn.state.conversation.get(ASKING) or {}).get(STEP)
+        if step == TO_CHAIR:
+            language = turn.language
+            await turn.send(text("ask.unknown", language), choices=self._to_chair_choices(language))
+        elif step == ORGANISATION:
+            await turn.send(text("ask.organisation", turn.language))
+        else:
+            await turn.send(text("ask.prompt", turn.language))
+
+    async def _answer(self, turn: Turn, typed: str) -> None:
+        language = turn.language
+        question = typed.strip()
         answer = understand(question, self._ret)
         if answer.topic is not Topic.UNKNOWN:
+            self._done(turn)
             lines, source = answer_lines(answer, self._ret, language)
             recorded = await record_bot_answer(
-                self._consultations, question, asker_of(step.context, None), answer.topic, now()
+                self._consultations, question, asker_of(turn, None), answer.topic, now()
             )
-            card = quick_answer_card(lines, source, recorded.id, language)
-            await step.context.send_activity(card_activity(card))
-            return await step.end_dialog()
-        choices = [text("ask.to_chair", language), text("ask.not_to_chair", language)]
-        return await step.prompt(
-            "to_chair_choice",
-            PromptOptions(
-                prompt=MessageFactory.text(text("ask.unknown", language)),
-                choices=[Choice(value) for value in choices],
-            ),
-        )
+            await turn.send(quick_answer_card(lines, source, recorded.id, language))
+            return
+        self._wait(turn, {STEP: TO_CHAIR, QUESTION: question})
+        await turn.send(text("ask.unknown", language), choices=self._to_chair_choices(language))
 
-    async def _organisation_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        language = await self._lang(step)
-        wants_chair = step.result is True or getattr(step.result, "index", None) == 0
-        if not wants_chair:
-            await step.context.send_activity(text("ask.dropped", language))
-            return await step.end_dialog()
-        known = await self._organisation.get(step.context, None)
+    async def _to_chair(self, turn: Turn, asking: dict) -> None:
+        """The asker wants the voorzitter: their organisation first, if not known yet."""
+        known = turn.state.user.get(ORGANISATION_KEY)
         if known:
-            return await step.next(known)
-        return await step.prompt(
-            "organisation_text",
-            PromptOptions(prompt=MessageFactory.text(text("ask.organisation", language))),
-        )
+            await self._pass_on(turn, asking, known)
+            return
+        self._wait(turn, {**asking, STEP: ORGANISATION})
+        await turn.send(text("ask.organisation", turn.language))
 
-    async def _pass_on(self, step: WaterfallStepContext) -> DialogTurnResult:
-        language = await self._lang(step)
-        organisation = step.result.strip()
-        await self._organisation.set(step.context, organisation)
-        asker = asker_of(step.context, organisation)
+    async def _pass_on(self, turn: Turn, asking: dict, organisation: str) -> None:
+        language = turn.language
+        self._done(turn)
+        asker = asker_of(turn, organisation)
         earlier = None
-        if step.values.get("earlier_id"):
-            earlier = await self._consultations.get(step.values["earlier_id"])
+        if asking.get(EARLIER):
+            earlier = await self._consultations.get(asking[EARLIER])
         try:
-            consultation, notices = await ask_chair(
+            _, notices = await ask_chair(
                 self._consultations,
-                step.values.get("question") or (earlier.question if earlier else ""),
+                asking.get(QUESTION) or (earlier.question if earlier else ""),
                 asker,
                 now(),
                 chair_card,
                 earlier,
             )
         except (AlreadyHandled, NotAllowed):
-            await step.context.send_activity(text("ask.already_passed_on", language))
-            return await step.end_dialog()
+            await turn.send(text("ask.already_passed_on", language))
+            return
         outcomes = await self._delivery.flush(notices)
         if all(arrived(outcomes, n) for n in notices):
-            await step.context.send_activity(text("ask.sent", language))
+            await turn.send(text("ask.sent", language))
         else:
             email = chairs(self._ret)[0].email
-            await step.context.send_activity(text("ask.chair_unreachable", language, email=email))
-        return await step.end_dialog(consultation.id)
+            await turn.send(text("ask.chair_unreachable", language, email=email))
 
+    def _to_chair_choices(self, language: Language) -> list[str]:
+        return [text("ask.to_chair", language), text("ask.not_to_chair", language)]
 
-async def _not_empty(prompt: PromptValidatorContext) -> bool:
-    return bool(prompt.recognized.succeeded and (prompt.recognized.value or "").strip())
+    def _wait(self, turn: Turn, asking: dict) -> None:
+        turn.state.conversation[ASKING] = asking
+        wait_for(turn, WAITING)
+
+    def _done(self, turn: Turn) -> None:
+        turn.state.conversation.pop(ASKING, None)
+        stop_waiting(turn)
 
 
 class ChairActions:
     """The voorzitter's card actions: answer, contact the asker, or make it a request."""
 
-    def __init__(
-        self, consultations: ConsultationRepository, delivery: Delivery, members: MemberLookup
-    ) -> None:
+    def __init__(self, consultations: ConsultationRepository, delivery: Delivery) -> None:
         self._consultations = consultations
         self._delivery = delivery
-        self._members = members
 
-    async def act(self, turn_context: TurnContext, verb: str, data: dict) -> dict | str:
+    def routes(self) -> Routes:
+        return Routes(actions=dict.fromkeys(DECISIONS, self.act))
+
+    async def act(self, turn: Turn, verb: str, data: dict) -> dict | str:
         """Returns the card that replaces the clicked one, or a short message to show.
 
         Raises BadCardData when the card's data is not one of our cards' data.
@@ -248,7 +265,7 @@ class ChairActions:
         if isinstance(consultation_id, bool) or not isinstance(consultation_id, int):
             raise BadCardData("card data without a consultation id")
         answer = data.get(ANSWER_INPUT)
-        chair = await self._members.member_of(turn_context)
+        chair = await turn.member()
         try:
             decided, notices = await decide(
                 self._consultations,

@@ -8,12 +8,11 @@ Email has no dialog turns: each email is answered on its own, and nothing is ask
 
 import re
 
-from botbuilder.core import TurnContext
-
 from dialogs.cards.menu import MenuChoice
 from dialogs.clock import now
 from dialogs.consult import answer_lines, asker_of, looks_like_a_question
-from dialogs.texts import Language, text
+from dialogs.texts import text
+from dialogs.turn import Turn
 from domain.consultations import ConsultationRepository, record_bot_answer
 from domain.people import chairs
 from domain.quick_questions import Topic, understand
@@ -48,17 +47,13 @@ class EmailConversation:
         self._ret = ret
         self._consultations = consultations
 
-    async def answer(
-        self, turn_context: TurnContext, body: str, command: str | None, language: Language
-    ) -> None:
-        """`body` is what the sender wrote; `command` a typed command it starts with."""
-        await turn_context.send_activity(await self._reply(turn_context, body, command, language))
+    async def answer(self, turn: Turn, command: str | None) -> None:
+        """`turn.text` is what the sender wrote; `command` a typed command it starts with."""
+        await turn.send(await self._reply(turn, command))
 
-    async def _reply(
-        self, turn_context: TurnContext, body: str, command: str | None, language: Language
-    ) -> str:
-        ret = self._ret.name
-        written = own_words(body)
+    async def _reply(self, turn: Turn, command: str | None) -> str:
+        ret, language = self._ret.name, turn.language
+        written = own_words(turn.text)
         if not written:
             return text("email.empty", language)
         if command in ("help", MenuChoice.VRAAG.value):
@@ -74,6 +69,6 @@ class EmailConversation:
             return text("email.unknown_question", language, ret=ret, email=chair.email)
         lines, source = answer_lines(answer, self._ret, language)
         await record_bot_answer(
-            self._consultations, question, asker_of(turn_context, None), answer.topic, now()
+            self._consultations, question, asker_of(turn, None), answer.topic, now()
         )
         return "\n\n".join([*lines, source])

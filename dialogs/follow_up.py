@@ -15,9 +15,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from botbuilder.core import TurnContext
-
-from dialogs.cards import card_activity
 from dialogs.cards.follow_up import (
     ESCALATE_KEY,
     FOLLOW_UP_KEY,
@@ -29,8 +26,9 @@ from dialogs.cards.follow_up import (
 )
 from dialogs.clock import now
 from dialogs.delivery import Delivery
-from dialogs.members import MemberLookup
+from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from dialogs.turn import Turn
 from domain.follow_up import (
     LADDER,
     AlreadyAnswered,
@@ -74,14 +72,15 @@ class FollowUpActions:
         ret: RetConfig,
         follow_up: FollowUpRepository,
         delivery: Delivery,
-        members: MemberLookup,
         links: AnswerLinks,
     ) -> None:
         self._ret = ret
         self._follow_up = follow_up
         self._delivery = delivery
-        self._members = members
         self._links = links
+
+    def routes(self) -> Routes:
+        return Routes(submits={FOLLOW_UP_KEY: self.on_answer, ESCALATE_KEY: self.on_escalate})
 
     # Worded for the scheduler, which stores them with each step's claim.
 
@@ -168,29 +167,25 @@ class FollowUpActions:
         await self._delivery.flush(notices)
         return outcome
 
-    async def on_answer(self, turn_context: TurnContext, value: dict, language: Language) -> None:
+    async def on_answer(self, turn: Turn) -> None:
         """The answer card's submit."""
-        ask_id = value.get(FOLLOW_UP_KEY)
+        ask_id = turn.value.get(FOLLOW_UP_KEY)
         if type(ask_id) is not int:
-            await turn_context.send_activity(text("follow_up.unknown", language))
+            await turn.send(text("follow_up.unknown", turn.language))
             return
-        await turn_context.send_activity(await self._answer(turn_context, ask_id, value, language))
+        await turn.send(await self._answer(turn, ask_id, turn.value, turn.language))
 
-    async def on_escalate(self, turn_context: TurnContext, value: dict, language: Language) -> None:
+    async def on_escalate(self, turn: Turn) -> None:
         """The ladder card's submit: the next step of the escalatieladder."""
-        await turn_context.send_activity(await self._escalate(turn_context, value, language))
+        await turn.send(await self._escalate(turn, turn.value, turn.language))
 
-    async def _answer(
-        self, turn_context: TurnContext, ask_id: int, value: dict, language: Language
-    ):
-        activity = turn_context.activity
-        member = await self._members.member_of(turn_context)
-        user = activity.from_property
+    async def _answer(self, turn: Turn, ask_id: int, value: dict, language: Language) -> str | dict:
+        member = await turn.member()
         answerer = Answerer(
-            member.name if member else (user.name or "verwijzer"),
+            member.name if member else (turn.speaker.name or "verwijzer"),
             member=member,
-            channel_id=activity.channel_id,
-            user_id=user.id if user else None,
+            channel_id=turn.channel_id,
+            user_id=turn.speaker.id,
         )
         progress, note = value.get(PROGRESS_INPUT), value.get(NOTE_INPUT)
         asked = await self._follow_up.ask(ask_id)
@@ -201,7 +196,7 @@ class FollowUpActions:
                 answerer,
                 progress if isinstance(progress, str) else None,
                 note if isinstance(note, str) else None,
-                activity.channel_id,
+                turn.channel_id,
                 now(),
                 await self._on_stop(asked.case_number) if asked else lambda answered: [],
             )
@@ -225,14 +220,14 @@ class FollowUpActions:
                 values=kept,
                 problem=invalid.problem,
             )
-            return card_activity(card)
+            return card
         await self._delivery.flush(notices)
         done = "follow_up.thanks_escalated" if outcome.escalation else "follow_up.thanks"
         return text(done, language, number=outcome.ask.case_number)
 
-    async def _escalate(self, turn_context: TurnContext, value: dict, language: Language) -> str:
+    async def _escalate(self, turn: Turn, value: dict, language: Language) -> str:
         number, step = value.get(ESCALATE_KEY), value.get(STEP_KEY)
-        chair = await self._members.member_of(turn_context)
+        chair = await turn.member()
         if not isinstance(number, str):
             return text("follow_up.ladder_refused", language)
         initials = await self._initials(number)
@@ -242,7 +237,7 @@ class FollowUpActions:
                 number,
                 chair,
                 step if isinstance(step, str) else None,
-                turn_context.activity.channel_id,
+                turn.channel_id,
                 now(),
                 lambda taken: self._contact_mail(
                     number, initials, taken.step, text("email.escalation.by_chair")

@@ -7,10 +7,6 @@ survives 'stop', the menu, other conversations and restarts of retbot alike.
 from collections.abc import Callable
 from datetime import date
 
-from botbuilder.core import StatePropertyAccessor, TurnContext
-from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
-
-from dialogs.cards import card_activity
 from dialogs.cards.intake import (
     COMPLAINT_CONTINUE,
     COMPLAINT_STOP,
@@ -27,101 +23,120 @@ from dialogs.cards.intake import (
     section_card,
     summary_card,
 )
+from dialogs.cards.menu import MenuChoice
 from dialogs.clock import now
+from dialogs.routes import Routes, Waiting, stop_waiting, wait_for
 from dialogs.submission import RequestSubmission, SubmitOutcome
-from dialogs.texts import DEFAULT_LANGUAGE, Language, text
-from domain.cases import CaseRepository, Referrer
+from dialogs.texts import Language, text
+from dialogs.turn import Turn, TurnState, referrer_of
+from domain.cases import CaseRepository
 from domain.complaints import read_complaint
 from domain.intake import SECTIONS, Problem, check_section, is_urgent, school_missing
 from domain.notices import new_key
 from domain.ret import RetConfig
 
 SUMMARY = len(SECTIONS)  # the step after the last section
+DRAFT = "intake_draft"  # in the user's state
+WAITING = "intake"  # the conversation waits for the card of the step the referrer is at
 
 
-def referrer_of(context: TurnContext) -> Referrer:
-    user = context.activity.from_property
-    return Referrer(context.activity.channel_id, user.id, user.name or user.id, user.aad_object_id)
+def has_draft(state: TurnState) -> bool:
+    return bool(state.user.get(DRAFT))
 
 
-class IntakeDialog(Dialog):
-    """Options: {"value": <card submit>} to act on a card clicked outside the dialog."""
-
+class Intake:
     def __init__(
         self,
         ret: RetConfig,
         cases: CaseRepository,
         submission: RequestSubmission,
-        language: StatePropertyAccessor,
-        draft: StatePropertyAccessor,
         today: Callable[[], date] = lambda: now().date(),
     ) -> None:
-        super().__init__(IntakeDialog.__name__)
         self._ret = ret
         self._cases = cases
         self._submission = submission
-        self._language = language
-        self._draft = draft
         self._today = today
 
-    async def begin_dialog(self, dc: DialogContext, options: object = None) -> DialogTurnResult:
-        value = options.get("value") if isinstance(options, dict) else None
-        if value:
-            return await self._act(dc, value)
-        language = await self._lang(dc.context)
-        draft = await self._draft.get(dc.context, None)
+    def routes(self) -> Routes:
+        return Routes(
+            commands={
+                MenuChoice.AANMELDING.value: self.start,
+                "stop": self.stop,
+                "discard": self.discard,
+            },
+            submits={INTAKE_KEY: self.on_card},
+            waiting={WAITING: Waiting(reply=self.use_the_card, ask_again=self.show_current)},
+        )
+
+    async def start(self, turn: Turn) -> None:
+        """'Nieuwe aanmelding': a new draft, or on with the one there is."""
+        draft = turn.state.user.get(DRAFT)
         if draft:
-            await dc.context.send_activity(text("intake.resumed", language))
+            await turn.send(text("intake.resumed", turn.language))
         else:
             draft = _fresh()
-            await self._draft.set(dc.context, draft)
-            await dc.context.send_activity(text("intake.intro", language, total=len(SECTIONS)))
-        await self._show(dc.context, draft, [], language)
-        return Dialog.end_of_turn
+            turn.state.user[DRAFT] = draft
+            await turn.send(text("intake.intro", turn.language, total=len(SECTIONS)))
+        wait_for(turn, WAITING)
+        await self._show(turn, draft, [])
 
-    async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
-        value = dc.context.activity.value
-        if isinstance(value, dict) and value.get(INTAKE_KEY):
-            return await self._act(dc, value)
-        language = await self._lang(dc.context)
-        await dc.context.send_activity(text("intake.use_card", language))
-        await self._show(dc.context, await self._current(dc.context), [], language)
-        return Dialog.end_of_turn
+    async def stop(self, turn: Turn) -> None:
+        draft = turn.state.user.get(DRAFT)
+        await turn.send(text("intake.paused" if draft else "cancelled", turn.language))
 
-    async def _act(self, dc: DialogContext, value: dict) -> DialogTurnResult:
-        context = dc.context
-        language = await self._lang(context)
+    async def discard(self, turn: Turn) -> None:
+        if turn.state.user.get(DRAFT):
+            await turn.send(discard_card(turn.language))
+        else:
+            await turn.send(text("cancelled", turn.language))
+
+    async def use_the_card(self, turn: Turn) -> None:
+        """Typed text while a card asks the questions."""
+        await turn.send(text("intake.use_card", turn.language))
+        await self.show_current(turn)
+
+    async def show_current(self, turn: Turn) -> None:
+        await self._show(turn, turn.state.user.get(DRAFT) or _fresh(), [])
+
+    async def on_card(self, turn: Turn) -> None:
+        """A button on one of the request's cards, now or clicked later."""
+        value, language, user = turn.value, turn.language, turn.state.user
         action = value.get(INTAKE_KEY)
         if action == PAUSE:
-            await context.send_activity(text("intake.paused", language))
-            return await dc.end_dialog()
+            stop_waiting(turn)
+            await turn.send(text("intake.paused", language))
+            return
         if action == DISCARD:
-            await context.send_activity(card_activity(discard_card(language)))
-            return Dialog.end_of_turn
+            await turn.send(discard_card(language))
+            return
         if action == DISCARD_CONFIRMED:
-            if await self._draft.get(context, None) is not None:  # a second click finds none
-                await self._draft.delete(context)
-            await context.send_activity(text("intake.discarded", language))
-            return await dc.end_dialog()
+            user.pop(DRAFT, None)  # a second click finds none
+            stop_waiting(turn)
+            await turn.send(text("intake.discarded", language))
+            return
         if action == KEEP:
-            await context.send_activity(text("intake.kept", language))
-            return await dc.end_dialog()
+            stop_waiting(turn)
+            await turn.send(text("intake.kept", language))
+            return
         if action == COMPLAINT_STOP:
-            return await self._stop_for_complaint(dc, language)
-        stored = await self._draft.get(context, None)
+            await self._stop_for_complaint(turn)
+            return
+        stored = user.get(DRAFT)
         if stored is None and action in (SUBMIT, EDIT, SECTION_DONE):  # a card from before
-            await context.send_activity(text("intake.already_submitted", language))
-            return await dc.end_dialog()
+            stop_waiting(turn)
+            await turn.send(text("intake.already_submitted", language))
+            return
         draft = stored if stored is not None else _fresh()
+        user[DRAFT] = draft
+        wait_for(turn, WAITING)
         if action == COMPLAINT_CONTINUE and draft.pop("complaint_pending", None):
             draft["answers"]["klacht_keuze"] = "doorgaan"
-            await self._draft.set(context, draft)
         elif action == EDIT and value.get("section") in {s.key for s in SECTIONS}:
             draft["step"] = [s.key for s in SECTIONS].index(value["section"])
             draft["editing"] = True
-            await self._draft.set(context, draft)
         elif action == SUBMIT and draft["step"] == SUMMARY:
-            return await self._submit(dc, draft, language)
+            await self._submit(turn, draft)
+            return
         elif action == SECTION_DONE and draft["step"] < SUMMARY:
             section = SECTIONS[draft["step"]]
             if value.get("section") == section.key:
@@ -131,57 +146,50 @@ class IntakeDialog(Dialog):
                         **draft["answers"],
                         **{k: v for k, v in value.items() if k in values or isinstance(v, str)},
                     }
-                    await self._show(context, {**draft, "answers": raw}, problems, language)
-                    return Dialog.end_of_turn
-                await self._accept(context, draft, section.key, values, language)
-        await self._show(context, draft, [], language)
-        return Dialog.end_of_turn
+                    await self._show(turn, {**draft, "answers": raw}, problems)
+                    return
+                await self._accept(turn, draft, section.key, values)
+        await self._show(turn, draft, [])
 
-    async def _accept(
-        self, context: TurnContext, draft: dict, section: str, values: dict, language: Language
-    ) -> None:
+    async def _accept(self, turn: Turn, draft: dict, section: str, values: dict) -> None:
         draft["answers"].update(values)
         answers = draft["answers"]
         if section == "onderwijs" and school_missing(answers):
-            await context.send_activity(text("intake.school_matters", language))
+            await turn.send(text("intake.school_matters", turn.language))
         reading = read_complaint(str(answers.get("hulpvraag", ""))) if section == "vraag" else None
         if reading and not answers.get("klacht_keuze"):
             answers["klacht_gesignaleerd"] = True  # counted: requests that were complaints
             answers["klacht_woord"] = reading.cue
             draft["complaint_pending"] = True  # the next card asks whether to go on
         if section == "wensen" and is_urgent(answers):  # the alert goes with the request
-            await context.send_activity(text("intake.urgent_referrer", language))
+            await turn.send(text("intake.urgent_referrer", turn.language))
         finished = draft.pop("editing", False) or draft["step"] + 1 == SUMMARY
         draft["step"] = SUMMARY if finished else draft["step"] + 1
-        await self._draft.set(context, draft)
 
-    async def _stop_for_complaint(self, dc: DialogContext, language: Language) -> DialogTurnResult:
+    async def _stop_for_complaint(self, turn: Turn) -> None:
         """The referrer takes a complaint route instead: the draft goes, the choice stays."""
-        draft = await self._draft.get(dc.context, None)
+        draft = turn.state.user.get(DRAFT)
         if draft and draft.get("complaint_pending"):
-            referrer = referrer_of(dc.context)
+            referrer = referrer_of(turn)
             await self._cases.record_without_case(
                 referrer.name, "klacht: aanmelding gestopt", referrer.channel_id, now()
             )
-            await self._draft.delete(dc.context)
-        await dc.context.send_activity(text("intake.complaint_stopped", language))
-        return await dc.end_dialog()
+            turn.state.user.pop(DRAFT, None)
+        stop_waiting(turn)
+        await turn.send(text("intake.complaint_stopped", turn.language))
 
-    async def _submit(self, dc: DialogContext, draft: dict, language: Language) -> DialogTurnResult:
+    async def _submit(self, turn: Turn, draft: dict) -> None:
         """Files the request (once per draft: a double click or a retry finds the first
         filing) and says only what has happened."""
         draft.setdefault("id", new_key())  # drafts begun before drafts had an id
-        outcome = await self._submission.submit(
-            referrer_of(dc.context), draft["answers"], draft["id"]
-        )
-        await self._draft.delete(dc.context)
-        for line in submitted_lines(outcome, self._ret, language):
-            await dc.context.send_activity(line)
-        return await dc.end_dialog(outcome.case.number)
+        outcome = await self._submission.submit(referrer_of(turn), draft["answers"], draft["id"])
+        turn.state.user.pop(DRAFT, None)
+        stop_waiting(turn)
+        for line in submitted_lines(outcome, self._ret, turn.language):
+            await turn.send(line)
 
-    async def _show(
-        self, context: TurnContext, draft: dict, problems: list[Problem], language: Language
-    ) -> None:
+    async def _show(self, turn: Turn, draft: dict, problems: list[Problem]) -> None:
+        language = turn.language
         if draft.get("complaint_pending"):
             routes = [(r.name, f"{r.description} {r.contact}") for r in self._ret.complaint_routes]
             card = complaint_card(routes, language)
@@ -190,13 +198,7 @@ class IntakeDialog(Dialog):
         else:
             section = SECTIONS[draft["step"]]
             card = section_card(section, draft["answers"], problems, self._ret.region, language)
-        await context.send_activity(card_activity(card))
-
-    async def _current(self, context: TurnContext) -> dict:
-        return await self._draft.get(context, None) or _fresh()
-
-    async def _lang(self, context: TurnContext) -> Language:
-        return await self._language.get(context, DEFAULT_LANGUAGE)
+        await turn.send(card)
 
 
 def _fresh() -> dict:

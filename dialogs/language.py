@@ -1,43 +1,30 @@
 """Choosing the language the bot speaks with a user (Dutch by default)."""
 
-from botbuilder.core import MessageFactory, StatePropertyAccessor
-from botbuilder.dialogs import (
-    ComponentDialog,
-    DialogTurnResult,
-    WaterfallDialog,
-    WaterfallStepContext,
-)
-from botbuilder.dialogs.choices import Choice, ListStyle
-from botbuilder.dialogs.prompts import ChoicePrompt, PromptOptions
-
+from dialogs.choices import choice_of
+from dialogs.routes import Routes, Waiting, stop_waiting, wait_for
 from dialogs.texts import Language, text
+from dialogs.turn import Turn
 
 LANGUAGES: dict[str, Language] = {"Nederlands": "nl", "English": "en"}
+WAITING = "language"  # the conversation waits for the choice
 
 
-class LanguageDialog(ComponentDialog):
-    def __init__(self, language_accessor: StatePropertyAccessor) -> None:
-        super().__init__(LanguageDialog.__name__)
-        self._language = language_accessor
-        prompt = ChoicePrompt("language_choice")
-        prompt.style = ListStyle.suggested_action
-        self.add_dialog(prompt)
-        self.add_dialog(WaterfallDialog("language_steps", [self._ask, self._save]))
-        self.initial_dialog_id = "language_steps"
-
-    async def _ask(self, step: WaterfallStepContext) -> DialogTurnResult:
-        current = await self._language.get(step.context, "nl")
-        return await step.prompt(
-            "language_choice",
-            PromptOptions(
-                prompt=MessageFactory.text(text("language.ask", current)),
-                retry_prompt=MessageFactory.text(text("language.retry", current)),
-                choices=[Choice(name) for name in LANGUAGES],
-            ),
+class LanguageChoice:
+    def routes(self) -> Routes:
+        return Routes(
+            commands={"language": self.ask},
+            waiting={WAITING: Waiting(reply=self.choose, ask_again=self.ask)},
         )
 
-    async def _save(self, step: WaterfallStepContext) -> DialogTurnResult:
-        chosen = LANGUAGES[step.result.value]
-        await self._language.set(step.context, chosen)
-        await step.context.send_activity(text("language.done", chosen))
-        return await step.end_dialog(chosen)
+    async def ask(self, turn: Turn) -> None:
+        wait_for(turn, WAITING)
+        await turn.send(text("language.ask", turn.language), choices=list(LANGUAGES))
+
+    async def choose(self, turn: Turn) -> None:
+        picked = choice_of(turn.text, list(LANGUAGES))
+        if picked is None:
+            await turn.send(text("language.retry", turn.language), choices=list(LANGUAGES))
+            return
+        turn.state.language = list(LANGUAGES.values())[picked]
+        stop_waiting(turn)
+        await turn.send(text("language.done", turn.language))

@@ -13,13 +13,15 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import holidays
-from botbuilder.core import TurnContext
 
 from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData
 from dialogs.cards.meeting import (
+    ATTEND_KEY,
     CONTACT_INPUT,
+    FAMILY_KEY,
     PARTICIPATION_INPUT,
+    PREP_KEY,
     SCHIL_INPUT,
     WISHES_INPUT,
     agenda_card,
@@ -32,8 +34,9 @@ from dialogs.cards.meeting import (
 )
 from dialogs.clock import now
 from dialogs.delivery import Delivery
-from dialogs.members import MemberLookup
+from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from dialogs.turn import Turn
 from domain.booking import Booking
 from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus
 from domain.flexibele_schil import suggest_schil
@@ -78,13 +81,11 @@ class MeetingPrepActions:
         ret: RetConfig,
         repository: MeetingPrepRepository,
         delivery: Delivery,
-        members: MemberLookup,
         booking: BookingActions,
     ) -> None:
         self._ret = ret
         self._repository = repository
         self._delivery = delivery
-        self._members = members
         self._booking = booking
         self._holidays = holidays.Netherlands()
 
@@ -147,14 +148,23 @@ class MeetingPrepActions:
 
     # The voorzitter's preparation card ---------------------------------------------
 
-    async def on_prep(self, turn_context: TurnContext, value: dict, _: Language) -> None:
-        await turn_context.send_activity(await self._prepare(turn_context, value))
+    def routes(self) -> Routes:
+        return Routes(
+            submits={
+                PREP_KEY: self.on_prep,
+                FAMILY_KEY: self.on_family_outcome,
+                ATTEND_KEY: self.on_attendance,
+            }
+        )
 
-    async def _prepare(self, turn_context: TurnContext, value: dict) -> str:
+    async def on_prep(self, turn: Turn) -> None:
+        await turn.send(await self._prepare(turn, turn.value))
+
+    async def _prepare(self, turn: Turn, value: dict) -> str:
         number = value.get("meeting_prep")
         if not isinstance(number, str):
             raise BadCardData("preparation without a case number")
-        chair = await self._members.member_of(turn_context)
+        chair = await turn.member()
         if not is_chair(chair):
             return text("prep.not_allowed")
         case = await self._repository.get(number)
@@ -169,7 +179,7 @@ class MeetingPrepActions:
         suggestions = {s.member.email: s for s in suggest_schil(self._ret, case.answers)}
         ticked = value.get(SCHIL_INPUT) if isinstance(value.get(SCHIL_INPUT), str) else ""
         chosen = [suggestions[e] for e in ticked.split(",") if e in suggestions]
-        channel, at = turn_context.activity.channel_id, now()
+        channel, at = turn.channel_id, now()
         reply = text("prep.saved", number=number, contact=contact.name)
         if contact.email != task.assignee_email:
             handed = replace(task, assignee_email=contact.email)
@@ -202,14 +212,14 @@ class MeetingPrepActions:
 
     # The family contact --------------------------------------------------------------
 
-    async def on_family_outcome(self, turn_context: TurnContext, value: dict, _: Language) -> None:
-        await turn_context.send_activity(await self._record_outcome(turn_context, value))
+    async def on_family_outcome(self, turn: Turn) -> None:
+        await turn.send(await self._record_outcome(turn, turn.value))
 
-    async def _record_outcome(self, turn_context: TurnContext, value: dict) -> str:
+    async def _record_outcome(self, turn: Turn, value: dict) -> str:
         number = value.get("family_contact")
         if not isinstance(number, str):
             raise BadCardData("family contact without a case number")
-        member = await self._members.member_of(turn_context)
+        member = await turn.member()
         task = await self._repository.family_contact(number)
         if task is None or member is None:
             return text("family.not_yours")
@@ -222,16 +232,16 @@ class MeetingPrepActions:
         except NoOutcome:
             return text("family.missing")
         recorded = await self._repository.record_family_outcome(
-            number, participation, wishes, member.name, turn_context.activity.channel_id, now()
+            number, participation, wishes, member.name, turn.channel_id, now()
         )
         return text("family.saved" if recorded else "family.already", number=number)
 
     # Who comes -----------------------------------------------------------------------
 
-    async def on_attendance(self, turn_context: TurnContext, value: dict, _: Language) -> None:
-        await turn_context.send_activity(await self._attend(turn_context, value))
+    async def on_attendance(self, turn: Turn) -> None:
+        await turn.send(await self._attend(turn, turn.value))
 
-    async def _attend(self, turn_context: TurnContext, value: dict) -> str:
+    async def _attend(self, turn: Turn, value: dict) -> str:
         number, answer = value.get("attendance"), value.get("answer")
         if not isinstance(number, str) or answer not in {a.value for a in Answer}:
             raise BadCardData("attendance without a case number or answer")
@@ -239,7 +249,7 @@ class MeetingPrepActions:
         booking = await self._repository.booking_of(number) if case else None
         if case is None or booking is None or case.status is not CaseStatus.RET_TAFEL:
             return text("prep.no_booking", number=number)
-        key, name = await self._invitee(turn_context, case)
+        key, name = await self._invitee(turn, case)
         if key is None:
             return text("attend.not_invited")
         stand_in = value.get(stand_in_input(number))
@@ -250,22 +260,21 @@ class MeetingPrepActions:
         if answer is Answer.KOMT:
             stand_in = None
         attendance = Attendance(number, key, name, answer, stand_in, now())
-        await self._repository.answer_attendance(attendance, turn_context.activity.channel_id)
+        await self._repository.answer_attendance(attendance, turn.channel_id)
         if answer is Answer.KOMT:
             return text("attend.thanks_yes", number=number)
         if stand_in:
             return text("attend.thanks_stand_in", number=number, stand_in=stand_in)
         return text("attend.thanks_no", number=number)
 
-    async def _invitee(self, turn_context: TurnContext, case: Case) -> tuple[str | None, str]:
+    async def _invitee(self, turn: Turn, case: Case) -> tuple[str | None, str]:
         """Who answers: the case's referrer, a kernteamlid, or an invited schil member."""
-        sender = turn_context.activity.from_property
-        if (turn_context.activity.channel_id, sender.id) == (
+        if (turn.channel_id, turn.speaker.id) == (
             case.referrer.channel_id,
             case.referrer.user_id,
         ):
             return REFERRER_KEY, case.referrer.name
-        member = await self._members.member_of(turn_context)
+        member = await turn.member()
         if member is None:
             return None, ""
         invited = member.role is Role.KERNTEAMLID or (

@@ -13,16 +13,15 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
-from botbuilder.core import TurnContext
-
-from dialogs.cards import BadCardData, card_activity
+from dialogs.cards import BadCardData
 from dialogs.cards.notulen import APPROVE, CORRECT, NOTULEN_KEY, approved_card, draft_card
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.document_mail import document_mail
-from dialogs.members import MemberLookup
+from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, plural_text, text
-from dialogs.uploads import Files, FileTooLarge, FileUnavailable, UploadedFile, uploaded_file
+from dialogs.turn import Turn
+from dialogs.uploads import Files, FileTooLarge, FileUnavailable, UploadedFile
 from documents.house_style import HouseStyle
 from documents.notulen import is_docx, long_date, notulen_docx
 from documents.transcript import CaseMention, TranscriptProblem, read_transcript
@@ -61,7 +60,6 @@ class NotulenActions:
         ret: RetConfig,
         notulen: NotulenRepository,
         delivery: Delivery,
-        members: MemberLookup,
         links: DocumentLinks,
         files: Files,
         style: HouseStyle,
@@ -69,7 +67,6 @@ class NotulenActions:
         self._ret = ret
         self._notulen = notulen
         self._delivery = delivery
-        self._members = members
         self._links = links
         self._files = files
         self._style = style
@@ -105,43 +102,52 @@ class NotulenActions:
         await self._redraft(day, None, "retbot", "retbot", "scheduler", at, to_reviewers)
         return sent
 
-    async def on_submit(self, turn_context: TurnContext, value: dict, language: Language) -> None:
+    def routes(self) -> Routes:
+        return Routes(
+            submits={NOTULEN_KEY: self.on_submit},
+            files={"docx": self.on_docx, "vtt": self.on_transcript},
+        )
+
+    async def on_submit(self, turn: Turn) -> None:
         """*Goedkeuren* or *Corrigeren* on the draft card."""
-        member = await self._members.member_of(turn_context)
+        value, language = turn.value, turn.language
+        member = await turn.member()
         if not may_review(member):
-            await turn_context.send_activity(text("notulen.not_reviewer", language))
+            await turn.send(text("notulen.not_reviewer", language))
             return
         day, version = _meeting_of(value)
         if value[NOTULEN_KEY] == CORRECT:
-            await turn_context.send_activity(text("notulen.correct.how", language))
+            await turn.send(text("notulen.correct.how", language))
         elif value[NOTULEN_KEY] == APPROVE:
-            await self._approve(turn_context, member, day, version, language)
+            await self._approve(turn, member, day, version, language)
         else:
             raise BadCardData("unknown notulen action")
 
-    async def on_docx(self, turn_context: TurnContext, language: Language) -> None:
+    async def on_docx(self, turn: Turn) -> None:
         """A corrected .docx: stored as the next version of the open notulen."""
-        found = await self._upload(turn_context, language)
+        language = turn.language
+        found = await self._upload(turn, language)
         if found is None:
             return
         member, day, data = found
         if not is_docx(data):
-            await turn_context.send_activity(text("notulen.not_docx", language))
+            await turn.send(text("notulen.not_docx", language))
             return
         numbers = [c.number for c in await self._cases_of(day)]
         filename = _filename(day, "correctie")
-        channel = turn_context.activity.channel_id
+        channel = turn.channel_id
         version = await self._notulen.add_version(
             day, data, filename, member.name, now(), numbers, channel
         )
         stored = text("notulen.stored", language, version=version.version, day=long_date(day))
-        await turn_context.send_activity(stored)
-        await self._send_card(turn_context, day, version, language)
+        await turn.send(stored)
+        await self._send_card(turn, day, version, language)
 
-    async def on_transcript(self, turn_context: TurnContext, language: Language) -> None:
+    async def on_transcript(self, turn: Turn) -> None:
         """A Teams transcript: the open notulen are redrafted from it, as the next version.
         A transcript that cannot be read changes nothing, and says why."""
-        found = await self._upload(turn_context, language)
+        language = turn.language
+        found = await self._upload(turn, language)
         if found is None:
             return
         member, day, data = found
@@ -150,10 +156,10 @@ class NotulenActions:
         try:
             transcript = read_transcript(data, self._ret.members, mentions)
         except TranscriptProblem as problem:
-            await turn_context.send_activity(_problem_text(problem, language))
+            await turn.send(_problem_text(problem, language))
             return
         await self._notulen.save_transcript(day, transcript)
-        channel = turn_context.activity.channel_id
+        channel = turn.channel_id
         version = await self._redraft(day, transcript, "transcript", member.name, channel, now())
         numbers = {c.number for c in cases}
         unplaced = sum(p.case_number not in numbers for p in transcript.points)
@@ -163,39 +169,35 @@ class NotulenActions:
             "unplaced": unplaced,
             "version": version.version,
         }
-        await turn_context.send_activity(text("notulen.transcript_used", language, **words))
-        await self._send_card(turn_context, day, version, language)
+        await turn.send(text("notulen.transcript_used", language, **words))
+        await self._send_card(turn, day, version, language)
 
-    async def _upload(
-        self, turn_context: TurnContext, language: Language
-    ) -> tuple[Member, date, bytes] | None:
+    async def _upload(self, turn: Turn, language: Language) -> tuple[Member, date, bytes] | None:
         """Who sent it (a reviewer), the open notulen, and the file; None once the sender
         was told why not."""
-        member = await self._members.member_of(turn_context)
+        member = await turn.member()
         if not may_review(member):
-            await turn_context.send_activity(text("notulen.not_reviewer", language))
+            await turn.send(text("notulen.not_reviewer", language))
             return None
         state = await self._notulen.latest_concept()
         if state is None:
-            await turn_context.send_activity(text("notulen.none_open", language))
+            await turn.send(text("notulen.none_open", language))
             return None
-        upload: UploadedFile = uploaded_file(turn_context.activity)
+        upload: UploadedFile = turn.upload
         try:
             data = await self._files.fetch(upload.url)
         except FileTooLarge:
-            await turn_context.send_activity(
-                text("notulen.too_large", language, megabytes=MEGABYTES)
-            )
+            await turn.send(text("notulen.too_large", language, megabytes=MEGABYTES))
             return None
         except FileUnavailable as unavailable:
             log.warning("a file sent for the notulen could not be fetched: %s", unavailable)
-            await turn_context.send_activity(text("notulen.fetch_failed", language))
+            await turn.send(text("notulen.fetch_failed", language))
             return None
         return member, state.meeting_date, data
 
     async def _approve(
         self,
-        turn_context: TurnContext,
+        turn: Turn,
         member: Member,
         day: date,
         version: int,
@@ -204,27 +206,27 @@ class NotulenActions:
         state = await self._notulen.state(day)
         latest = await self._notulen.version(day)
         if state is None or latest is None:
-            await turn_context.send_activity(text("notulen.unknown_meeting", language))
+            await turn.send(text("notulen.unknown_meeting", language))
             return
         day_text = long_date(day, language)
         if state.status == APPROVED:
             approved = state.approved_version
             message = text("notulen.already_approved", language, day=day_text, version=approved)
-            await turn_context.send_activity(message)
+            await turn.send(message)
             return
         if latest.version != version:
             message = text("notulen.newer", language, day=day_text, version=latest.version)
-            await turn_context.send_activity(message)
-            await self._send_card(turn_context, day, latest, language)
+            await turn.send(message)
+            await self._send_card(turn, day, latest, language)
             return
         numbers = [c.number for c in await self._cases_of(day)]
-        channel = turn_context.activity.channel_id
+        channel = turn.channel_id
         notices = self._distribution(latest, state.transcript)
         if not await self._notulen.approve(
             day, version, member.name, now(), numbers, channel, notices
         ):
             message = text("notulen.already_approved", language, day=day_text, version=version)
-            await turn_context.send_activity(message)
+            await turn.send(message)
             return
         outcomes = Counter((await self._delivery.flush(notices)).values())
         words = {
@@ -236,7 +238,7 @@ class NotulenActions:
         reply = text("notulen.approved", language, **words)
         if waiting := len(notices) - outcomes[Outcome.SENT] - outcomes[Outcome.EMAILED]:
             reply += " " + plural_text("notulen.approved_waiting", waiting, language)
-        await turn_context.send_activity(reply)
+        await turn.send(reply)
 
     def _distribution(
         self, version: DocumentVersion, transcript: Transcript | None
@@ -301,10 +303,10 @@ class NotulenActions:
         return [Notice(RosterMember(m.email), card) for m in reviewers]
 
     async def _send_card(
-        self, turn_context: TurnContext, day: date, version: DocumentVersion, language: Language
+        self, turn: Turn, day: date, version: DocumentVersion, language: Language
     ) -> None:
         card = self._card(day, version, await self._cases_of(day), language)
-        await turn_context.send_activity(card_activity(card))
+        await turn.send(card)
 
     def _card(
         self, day: date, version: DocumentVersion, cases: Sequence[Case], language: Language

@@ -3,14 +3,11 @@
 from collections.abc import Callable
 from datetime import date
 
-from botbuilder.core import TurnContext
-
-from dialogs.activity_facts import is_personal
-from dialogs.cards import card_activity
-from dialogs.cards.reports import FROM_INPUT, TO_INPUT, report_form
+from dialogs.cards.reports import FROM_INPUT, REPORT_KEY, REPORT_OPEN_KEY, TO_INPUT, report_form
 from dialogs.clock import now
-from dialogs.members import MemberLookup
+from dialogs.routes import Routes
 from dialogs.texts import Language, text
+from dialogs.turn import Turn
 from domain.meetings import AMSTERDAM
 from domain.report import FIRST_DAY, LAST_DAY, Period, last_quarter, may_report
 
@@ -19,37 +16,37 @@ LinkFor = Callable[[str, str], str]  # (period code, format) -> signed URL
 
 
 class ReportActions:
-    def __init__(self, members: MemberLookup, link_for: LinkFor) -> None:
-        self._members = members
+    def __init__(self, link_for: LinkFor) -> None:
         self._link_for = link_for
 
-    async def open_form(self, turn_context: TurnContext, _: dict, language: Language) -> None:
-        if not await self._allowed(turn_context, language):
+    def routes(self) -> Routes:
+        return Routes(submits={REPORT_OPEN_KEY: self.open_form, REPORT_KEY: self.request})
+
+    async def open_form(self, turn: Turn) -> None:
+        if not await self._allowed(turn, turn.language):
             return
         today = now().astimezone(AMSTERDAM).date()
-        await turn_context.send_activity(card_activity(report_form(last_quarter(today), language)))
+        await turn.send(report_form(last_quarter(today), turn.language))
 
-    async def request(self, turn_context: TurnContext, value: dict, language: Language) -> None:
-        if not await self._allowed(turn_context, language):
+    async def request(self, turn: Turn) -> None:
+        value, language = turn.value, turn.language
+        if not await self._allowed(turn, language):
             return
         try:
             period = Period(_day(value.get(FROM_INPUT)), _day(value.get(TO_INPUT)))
         except ValueError:  # not dates, backwards, or outside the years a report covers
-            await turn_context.send_activity(
+            await turn.send(
                 text("reports.bad_period", language, first=FIRST_DAY.year, last=LAST_DAY.year)
             )
             return
         links = {fmt: self._link_for(period.code, fmt) for fmt in FORMATS}
-        await turn_context.send_activity(
-            text("reports.ready", language, period=period.label, **links)
-        )
+        await turn.send(text("reports.ready", language, period=period.label, **links))
 
-    async def _allowed(self, turn_context: TurnContext, language: Language) -> bool:
+    async def _allowed(self, turn: Turn, language: Language) -> bool:
         """Only the roles that report, and only in their own chat (a link is personal)."""
-        member = await self._members.member_of(turn_context)
-        if may_report(member) and is_personal(turn_context.activity):
+        if may_report(await turn.member()) and turn.personal:
             return True
-        await turn_context.send_activity(text("reports.not_allowed", language))
+        await turn.send(text("reports.not_allowed", language))
         return False
 
 

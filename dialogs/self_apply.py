@@ -10,10 +10,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date
 
-from botbuilder.core import StatePropertyAccessor, TurnContext
-from botbuilder.schema import Activity
-
-from dialogs.cards import card_activity
 from dialogs.cards.intake import problem_text
 from dialogs.cards.self_apply import (
     CODE,
@@ -40,6 +36,7 @@ from dialogs.delivery import Delivery
 from dialogs.intake import urgent_line
 from dialogs.submission import RequestSubmission
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from dialogs.turn import Turn
 from domain.cases import CaseRepository, Referrer
 from domain.complaints import read_complaint
 from domain.intake import Problem, check_section, is_urgent
@@ -67,8 +64,13 @@ RESTART_WORDS = frozenset({"opnieuw", "opnieuw beginnen", "start", "begin"})
 CODE_PURPOSE = "zelf aanmelden"  # of the codes in domain.verification
 
 
-def is_self_apply_channel(activity: Activity) -> bool:
-    return activity.channel_id in SELF_APPLY_CHANNELS
+DRAFT = "self_apply_draft"  # in the user's state
+GREETED = "self_apply_greeted"  # in the conversation's: the page's join event and the
+# channel's conversationUpdate may both arrive
+
+
+def is_self_apply_channel(channel_id: str) -> bool:
+    return channel_id in SELF_APPLY_CHANNELS
 
 
 class SelfApplyConversation:
@@ -78,8 +80,6 @@ class SelfApplyConversation:
         cases: CaseRepository,
         delivery: Delivery,
         submission: RequestSubmission,
-        draft: StatePropertyAccessor,
-        greeted: StatePropertyAccessor,
         codes: VerificationCodes,
         today: Callable[[], date] = lambda: now().date(),
     ) -> None:
@@ -88,86 +88,79 @@ class SelfApplyConversation:
         self._cases = cases
         self._delivery = delivery
         self._submission = submission
-        self._draft = draft
-        self._greeted = greeted  # conversation state: the page's join event and the
-        self._today = today  # channel's conversationUpdate may both arrive
+        self._today = today
 
-    async def greet(self, context: TurnContext, language: Language) -> None:
+    async def greet(self, turn: Turn) -> None:
         """Once per conversation, whichever announcement of the applicant comes first."""
-        if not await self._greeted.get(context, False):
-            await self._greeted.set(context, True)
-            await self.welcome(context, language)
+        if not turn.state.conversation.get(GREETED):
+            await self.welcome(turn)
 
-    async def welcome(self, context: TurnContext, language: Language) -> None:
+    async def welcome(self, turn: Turn) -> None:
         """What the RET is and what happens next, then the first question (or, after a
         reload of the page, the question where the applicant was)."""
-        await self._greeted.set(context, True)
-        draft = await self._draft.get(context, None)
-        if draft is None:
-            draft = _fresh()
-            await self._draft.set(context, draft)
-        await context.send_activity(text("zelf.welcome", language, ret=self._ret.name))
-        await context.send_activity(text("zelf.how_it_goes", language))
-        await self._show(context, draft, language)
+        turn.state.conversation[GREETED] = True
+        draft = turn.state.user.setdefault(DRAFT, _fresh())
+        await turn.send(text("zelf.welcome", turn.language, ret=self._ret.name))
+        await turn.send(text("zelf.how_it_goes", turn.language))
+        await self._show(turn, draft)
 
-    async def on_message(self, context: TurnContext, language: Language) -> None:
-        draft = await self._draft.get(context, None)
-        value = context.activity.value
+    async def on_message(self, turn: Turn) -> None:
+        draft = turn.state.user.get(DRAFT)
+        language = turn.language
         if draft is None:
-            await self.welcome(context, language)
+            await self.welcome(turn)
             return
-        if isinstance(value, dict) and value.get(SELF_APPLY_KEY):
-            await self._act(context, draft, value, language)
+        if turn.value.get(SELF_APPLY_KEY):
+            await self._act(turn, draft, turn.value)
             return
-        typed = normalise(context.activity.text or "")
+        typed = normalise(turn.text)
         if typed in RESTART_WORDS:
-            await self._draft.set(context, _fresh())
-            await context.send_activity(text("zelf.restarted", language))
-            await self._show(context, _fresh(), language)
+            turn.state.user[DRAFT] = _fresh()
+            await turn.send(text("zelf.restarted", language))
+            await self._show(turn, turn.state.user[DRAFT])
         elif typed == "stop":
-            await context.send_activity(text("zelf.paused", language))
+            await turn.send(text("zelf.paused", language))
         else:
-            await context.send_activity(text("zelf.use_card", language))
-            await self._show(context, draft, language)
+            await turn.send(text("zelf.use_card", language))
+            await self._show(turn, draft)
 
-    async def _act(self, context: TurnContext, draft: dict, value: dict, lang: Language) -> None:
+    async def _act(self, turn: Turn, draft: dict, value: dict) -> None:
+        lang = turn.language
         action = value[SELF_APPLY_KEY]
         step = draft["step"]
         if action == COMPLAINT_STOP and draft.get("complaint_pending"):
             await self._cases.record_without_case(
-                _actor(draft), "klacht: aanmelding gestopt", _channel(context), now()
+                _actor(draft), "klacht: aanmelding gestopt", turn.channel_id, now()
             )
-            await self._draft.delete(context)
-            await context.send_activity(text("zelf.complaint_stopped", lang))
+            turn.state.user.pop(DRAFT, None)
+            await turn.send(text("zelf.complaint_stopped", lang))
             return
         if action == COMPLAINT_CONTINUE and draft.pop("complaint_pending", None):
             draft["answers"]["klacht_keuze"] = "doorgaan"
         elif action == SECTION_DONE and step < len(SECTIONS):
             if value.get("section") == SECTIONS[step].key:
-                await self._section(context, draft, value, lang)
+                await self._section(turn, draft, value)
                 return
         elif action == CONSENT and step == CONSENT_STEP:
             if not self._consented(draft, value):
-                await context.send_activity(card_activity(self._consent_card(draft, True, lang)))
+                await turn.send(self._consent_card(draft, True, turn.language))
                 return
             draft["step"] = CONTACT_STEP
         elif action == CONTACT and step == CONTACT_STEP:
-            await self._contact(context, draft, value, lang)
+            await self._contact(turn, draft, value)
             return
         elif action == CODE_AGAIN and step == CODE_STEP:
-            await self._send_code(context, draft, Contact(**draft["contact"]), lang)
+            await self._send_code(turn, draft, Contact(**draft["contact"]))
             return
         elif action == CODE_OTHER and step == CODE_STEP:
             draft["step"] = CONTACT_STEP
         elif action == CODE and step == CODE_STEP:
-            await self._code(context, draft, str(value.get(CODE_INPUT, "")), lang)
+            await self._code(turn, draft, str(value.get(CODE_INPUT, "")))
             return
-        await self._draft.set(context, draft)
-        await self._show(context, draft, lang)
+        await self._show(turn, draft)
 
-    async def _section(
-        self, context: TurnContext, draft: dict, value: dict, lang: Language
-    ) -> None:
+    async def _section(self, turn: Turn, draft: dict, value: dict) -> None:
+        lang = turn.language
         section = SECTIONS[draft["step"]]
         values, problems = check_section(section, value, self._ret, self._today())
         if not problems and section is ABOUT:
@@ -177,15 +170,12 @@ class SelfApplyConversation:
             if problem:  # the answer to fix is who applies: back to that question
                 draft["answers"].update(values)
                 draft["step"] = 0
-                await self._draft.set(context, draft)
                 note = problem_text(problem, ABOUT, self._ret.region, lang)
-                await self._show(context, draft, lang, notes=[note])
+                await self._show(turn, draft, notes=[note])
                 return
         if problems:
             raw = {k: v for k, v in value.items() if isinstance(v, str)}
-            await self._show(
-                context, {**draft, "answers": {**draft["answers"], **raw}}, lang, problems
-            )
+            await self._show(turn, {**draft, "answers": {**draft["answers"], **raw}}, problems)
             return
         draft["answers"].update(values)
         draft["step"] += 1
@@ -194,8 +184,7 @@ class SelfApplyConversation:
             if reading:
                 draft["answers"] |= {"klacht_gesignaleerd": True, "klacht_woord": reading.cue}
                 draft["complaint_pending"] = True
-        await self._draft.set(context, draft)
-        await self._show(context, draft, lang)
+        await self._show(turn, draft)
 
     def _consent_questions(self, draft: dict) -> tuple[str, ...]:
         answers = draft["answers"]
@@ -208,24 +197,21 @@ class SelfApplyConversation:
     def _consent_card(self, draft: dict, missing: bool, lang: Language) -> dict:
         return consent_card(self._consent_questions(draft), missing, lang)
 
-    async def _contact(
-        self, context: TurnContext, draft: dict, value: dict, lang: Language
-    ) -> None:
+    async def _contact(self, turn: Turn, draft: dict, value: dict) -> None:
+        lang = turn.language
         email, phone = str(value.get(EMAIL_INPUT, "")), str(value.get(PHONE_INPUT, ""))
         contact, wrong = check_contact(email, phone)
         if contact is None:
             card = contact_card({EMAIL_INPUT: email, PHONE_INPUT: phone}, wrong, lang)
-            await context.send_activity(card_activity(card))
+            await turn.send(card)
             return
         draft["contact"] = asdict(contact)
-        await self._send_code(context, draft, contact, lang)
+        await self._send_code(turn, draft, contact)
 
-    async def _send_code(
-        self, context: TurnContext, draft: dict, contact: Contact, lang: Language
-    ) -> None:
+    async def _send_code(self, turn: Turn, draft: dict, contact: Contact) -> None:
+        lang = turn.language
         if not self._delivery.sends_email:  # it would only wait in the outbox
-            await self._draft.set(context, draft)
-            await context.send_activity(text("zelf.no_email", lang))
+            await turn.send(text("zelf.no_email", lang))
             return
 
         def mail(plain: str) -> list[Notice]:
@@ -240,55 +226,56 @@ class SelfApplyConversation:
             refusal = text("zelf.too_many_codes", lang, limit=limit)
             if self._ret.contact.phone:
                 refusal += " " + text("zelf.call_us", lang, phone=self._ret.contact.phone)
-            await context.send_activity(refusal)
+            await turn.send(refusal)
             return
         code, notices = issued
         await self._delivery.flush(notices)
         draft["code_id"] = code.id
         draft["step"] = CODE_STEP
-        await self._draft.set(context, draft)
-        await context.send_activity(card_activity(code_card(contact.email, "", lang)))
+        await turn.send(code_card(contact.email, "", lang))
 
-    async def _code(self, context: TurnContext, draft: dict, given: str, lang: Language) -> None:
+    async def _code(self, turn: Turn, draft: dict, given: str) -> None:
+        lang = turn.language
         email = draft["contact"]["email"]
         code_id = draft.get("code_id", 0)  # 0, no such code, in a draft from before 0017
         checked = await self._codes.check(code_id, email, given, now())
         if checked.outcome is CodeCheck.RIGHT:
-            await self._submit(context, draft, lang)
+            await self._submit(turn, draft)
             return
         problem = (
             text("zelf.code_wrong", lang, tries=checked.tries_left)
             if checked.outcome is CodeCheck.WRONG
             else text("zelf.code_expired", lang)
         )
-        await context.send_activity(card_activity(code_card(email, problem, lang)))
+        await turn.send(code_card(email, problem, lang))
 
-    async def _submit(self, context: TurnContext, draft: dict, lang: Language) -> None:
+    async def _submit(self, turn: Turn, draft: dict) -> None:
+        lang = turn.language
         contact = Contact(**draft["contact"])
         answers = request_answers(draft["answers"], contact, self._today())
-        referrer = Referrer(_channel(context), context.activity.from_property.id, _actor(draft))
+        referrer = Referrer(turn.channel_id, turn.speaker.id, _actor(draft))
         draft.setdefault("id", new_key())  # drafts begun before drafts had an id
         outcome = await self._submission.submit(referrer, answers, draft["id"], self_applied=True)
-        await self._draft.delete(context)
+        turn.state.user.pop(DRAFT, None)
         number = outcome.case.number
         if not outcome.new:
-            await context.send_activity(text("zelf.already_submitted", lang, number=number))
+            await turn.send(text("zelf.already_submitted", lang, number=number))
             return
         reach = " of ".join(part for part in (contact.email, contact.phone) if part)
-        await context.send_activity(text("zelf.received", lang, number=number, contact=reach))
+        await turn.send(text("zelf.received", lang, number=number, contact=reach))
         if is_urgent(answers):
-            await context.send_activity(urgent_line(outcome.chair_alerted, self._ret, lang, "zelf"))
+            await turn.send(urgent_line(outcome.chair_alerted, self._ret, lang, "zelf"))
 
     async def _show(
         self,
-        context: TurnContext,
+        turn: Turn,
         draft: dict,
-        lang: Language,
         problems: Sequence[Problem] = (),
         notes: Sequence[str] = (),
     ) -> None:
         """The card of the step the applicant is at; `problems` with its answers, `notes`
         about an answer given at another step."""
+        lang = turn.language
         step = draft["step"]
         if draft.get("complaint_pending"):
             routes = [(r.name, f"{r.description} {r.contact}") for r in self._ret.complaint_routes]
@@ -306,16 +293,12 @@ class SelfApplyConversation:
             card = contact_card(values, [], lang)
         else:
             card = code_card(draft["contact"]["email"], "", lang)
-        await context.send_activity(card_activity(card))
+        await turn.send(card)
 
 
 def _fresh() -> dict:
     """A new draft; its id makes its submit count once."""
     return {"answers": {}, "step": 0, "id": new_key()}
-
-
-def _channel(context: TurnContext) -> str:
-    return context.activity.channel_id
 
 
 def _actor(draft: dict) -> str:

@@ -1,11 +1,10 @@
 """Signaal vastleggen: the form's submit, checked by the domain, answered in one line."""
 
-from botbuilder.core import TurnContext
-
-from dialogs.cards.signals import CASE_INPUT, FORM_KEY, NOTE_INPUT, THEME_INPUT
+from dialogs.cards.signals import CASE_INPUT, FORM_KEY, NOTE_INPUT, SIGNAL_KEY, THEME_INPUT
 from dialogs.clock import now
-from dialogs.members import MemberLookup
+from dialogs.routes import Routes
 from dialogs.texts import Language, text
+from dialogs.turn import Turn
 from domain.signals import (
     NOTE_MAX,
     THEMES,
@@ -18,12 +17,15 @@ from domain.vocabularies import term
 
 
 class SignalActions:
-    def __init__(self, signals: SignalRepository, members: MemberLookup) -> None:
+    def __init__(self, signals: SignalRepository) -> None:
         self._signals = signals
-        self._members = members
 
-    async def record(self, turn_context: TurnContext, value: dict, language: Language) -> None:
-        member = await self._members.member_of(turn_context)
+    def routes(self) -> Routes:
+        return Routes(submits={SIGNAL_KEY: self.record})
+
+    async def record(self, turn: Turn) -> None:
+        value, language = turn.value, turn.language
+        member = await turn.member()
         try:
             signal = await record_signal(
                 self._signals,
@@ -31,15 +33,15 @@ class SignalActions:
                 value.get(THEME_INPUT),
                 value.get(NOTE_INPUT),
                 value.get(CASE_INPUT),
-                turn_context.activity.channel_id,
+                turn.channel_id,
                 now(),
                 form if isinstance(form := value.get(FORM_KEY), str) else None,
             )
         except SignalRefused as refused:
-            await turn_context.send_activity(_refusal(refused.problem, value, language))
+            await turn.send(_refusal(refused.problem, value, language))
             return
         theme = term(THEMES, signal.theme).label(language)
-        await turn_context.send_activity(text("signals.saved", language, theme=theme))
+        await turn.send(text("signals.saved", language, theme=theme))
 
 
 def _refusal(problem: SignalProblem, value: dict, language: Language) -> str:

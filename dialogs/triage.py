@@ -5,8 +5,6 @@ answer arrives as a card submit in their own chat. 'RET-tafel inplannen' books t
 at once, and 'Volgend vrij moment' on the card moves it (dialogs/booking.py).
 """
 
-from botbuilder.core import TurnContext
-
 from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData
 from dialogs.cards.booking import VERB_MOVE
@@ -24,9 +22,9 @@ from dialogs.cards.triage import (
 )
 from dialogs.clock import now
 from dialogs.delivery import Delivery
-from dialogs.intake import referrer_of
-from dialogs.members import MemberLookup
+from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, text
+from dialogs.turn import Turn, referrer_of
 from domain.booking import AlreadyBooked, NoFreeSlot, NotBookable
 from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus
 from domain.notices import Notice, RosterMember, arrived
@@ -52,25 +50,29 @@ class TriageActions:
         self,
         cases: TriageRepository,
         delivery: Delivery,
-        members: MemberLookup,
         booking: BookingActions,
     ) -> None:
         self._cases = cases
         self._delivery = delivery
-        self._members = members
         self._booking = booking
 
-    async def act(self, turn_context: TurnContext, verb: str, data: dict) -> dict | str:
+    def routes(self) -> Routes:
+        return Routes(
+            actions=dict.fromkeys(VERBS, self.act),
+            submits={CASE_INFO_KEY: self.answer_question, CONSENT_KEY: self.record_consent},
+        )
+
+    async def act(self, turn: Turn, verb: str, data: dict) -> dict | str:
         """The card that replaces the clicked one, or a short message to show."""
         number = data.get("case")
         if not isinstance(number, str):
             raise BadCardData("card data without a case number")
-        member = await self._members.member_of(turn_context)
+        member = await turn.member()
         if verb == VERB_DETAILS:
-            return await self._details(turn_context, number, member)
+            return await self._details(number, member)
         if verb == VERB_OVERRIDE:
-            return await self._override(turn_context, number, member, data.get(NOTE_INPUT))
-        channel = turn_context.activity.channel_id
+            return await self._override(turn, number, member, data.get(NOTE_INPUT))
+        channel = turn.channel_id
         if verb == VERB_MOVE:
             return await self._move(number, member, channel)
         note = data.get(NOTE_INPUT) if isinstance(data.get(NOTE_INPUT), str) else None
@@ -136,7 +138,7 @@ class TriageActions:
             return question_card(case, chair, note, DEFAULT_LANGUAGE)
         return text(f"referrer.{decision.value}", name=chair, number=case.number, note=note)
 
-    async def _details(self, turn_context: TurnContext, number: str, member: Member | None) -> str:
+    async def _details(self, number: str, member: Member | None) -> str:
         if member is None or member.role not in TEAM_VIEW_ROLES:
             return text("triage.details_not_allowed")
         case = await self._cases.get(number)
@@ -159,7 +161,7 @@ class TriageActions:
         return False
 
     async def _override(
-        self, turn_context: TurnContext, number: str, member: Member | None, reason: object
+        self, turn: Turn, number: str, member: Member | None, reason: object
     ) -> str:
         try:
             await override_consent(
@@ -167,7 +169,7 @@ class TriageActions:
                 number,
                 member,
                 reason if isinstance(reason, str) else None,
-                turn_context.activity.channel_id,
+                turn.channel_id,
                 now(),
             )
         except NotAllowed:
@@ -176,11 +178,14 @@ class TriageActions:
             return text("triage.override_reason")
         except LookupError:
             return text("triage.unknown")
-        return await self._details(turn_context, number, member)
+        return await self._details(number, member)
 
-    async def answer_question(self, turn_context: TurnContext, value: dict) -> str:
+    async def answer_question(self, turn: Turn) -> None:
         """The referrer's answer to the voorzitter's question; a fresh card goes to the
         voorzitter, with the case number and initials only (the answer may hold details)."""
+        await turn.send(await self._answer_question(turn, turn.value))
+
+    async def _answer_question(self, turn: Turn, value: dict) -> str:
         number, answer = value.get(CASE_INFO_KEY), value.get(ANSWER_INPUT)
         if not isinstance(number, str) or not isinstance(answer, str):
             raise BadCardData("answer without case number or text")
@@ -188,7 +193,7 @@ class TriageActions:
             _, notices = await add_information(
                 self._cases,
                 number,
-                referrer_of(turn_context),
+                referrer_of(turn),
                 answer,
                 now(),
                 tell_chair=lambda case: [
@@ -205,8 +210,11 @@ class TriageActions:
             return text("referrer.answer_sent")
         return text("referrer.answer_kept")
 
-    async def record_consent(self, turn_context: TurnContext, value: dict) -> str:
+    async def record_consent(self, turn: Turn) -> None:
         """The referrer records consent that was to follow (from 'Mijn casussen')."""
+        await turn.send(await self._record_consent(turn, turn.value))
+
+    async def _record_consent(self, turn: Turn, value: dict) -> str:
         number = value.get(CONSENT_KEY)
         if not isinstance(number, str):
             raise BadCardData("consent without a case number")
@@ -215,7 +223,7 @@ class TriageActions:
             case, notices = await record_consent(
                 self._cases,
                 number,
-                referrer_of(turn_context),
+                referrer_of(turn),
                 given_by if isinstance(given_by, str) else "",
                 now(),
                 tell_chair=lambda case: text(

@@ -1,57 +1,60 @@
-"""Dialog state in our database: a botbuilder `Storage` with eTag optimistic concurrency,
-and ConversationState/UserState that serialise each state once per turn.
+"""What the bot remembers between turns (a user's and a conversation's dict, which the edge
+hands the flows as dialogs.turn.TurnState), in the `bot_state` table:
+one row per user and one per conversation, read together at the start of a turn and
+written back at its end only when they changed, with eTag optimistic concurrency.
 
-Semantics follow the SDK's Cosmos DB storage: an item read from storage carries its
-`e_tag`; writing it back succeeds only while nobody else wrote in between. An item without
-an eTag, or with `*`, is written unconditionally.
-
-Items are serialised with storage.state_codec (compact JSON, allow-listed types).
+A write succeeds only while nobody else wrote in between (ETagConflict otherwise), unless
+what is stored already is what this turn would write (a double click: both turns did the
+same). The data is compact JSON, encrypted when a key is set (drafts are case data).
 """
 
+import json
 import uuid
-from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
 
-from botbuilder.core import (
-    BotState,
-    ConversationState,
-    Storage,
-    TurnContext,
-    UserState,
-)
-from botbuilder.core.bot_state import CachedBotState
 from sqlalchemy import bindparam, delete
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import BotStateRow
-from storage.state_codec import from_json, to_json
 from storage.state_rows import Stored, state_rows_for
 
-ETAG = "e_tag"
+RETIRED = ("dialog_state",)  # the dialog stack of botbuilder, before retbot kept its own
 
 
 class ETagConflict(Exception):
     """Somebody else changed the item since it was read; the write was refused."""
 
 
-def encode(item: Any) -> str:
-    if isinstance(item, dict):
-        item = {k: v for k, v in item.items() if k != ETAG}
-    return to_json(item)
+@dataclass(frozen=True)
+class StateKeys:
+    """Where a turn's state is kept: the user's and the conversation's row."""
+
+    user: str
+    conversation: str
 
 
-def decode(stored: Stored) -> Any:
-    item = from_json(stored.data)
-    if isinstance(item, dict):
-        item[ETAG] = stored.etag
-    else:
-        item.e_tag = stored.etag
-    return item
+def state_keys(channel_id: str, user_id: str, conversation_id: str) -> StateKeys:
+    """The keys botbuilder's UserState and ConversationState used, so state kept before
+    the move to the Agents SDK is found again."""
+    return StateKeys(
+        f"{channel_id}/users/{user_id}", f"{channel_id}/conversations/{conversation_id}"
+    )
 
 
-def etag_of(item: Any) -> str | None:
-    return item.get(ETAG) if isinstance(item, dict) else getattr(item, ETAG, None)
+@dataclass
+class LoadedState:
+    """A turn's state (change the dicts in place) and what was read, to write back only
+    what changed."""
+
+    user: dict
+    conversation: dict
+    keys: StateKeys
+    read: dict[str, Stored]
+
+
+def _encode(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 _DELETE = delete(BotStateRow.__table__).where(
@@ -59,32 +62,53 @@ _DELETE = delete(BotStateRow.__table__).where(
 )
 
 
-class DatabaseStorage(Storage):
+class StateStore:
     """Works on plain connections, not ORM sessions: it runs on every turn."""
 
     def __init__(self, engine: AsyncEngine, cipher: FieldCipher = PLAIN) -> None:
         self._engine = engine
         self._rows = state_rows_for(engine)
-        self._cipher = cipher  # dialog state holds drafts: case data at rest, too
+        self._cipher = cipher
 
     async def close(self) -> None:
         await self._rows.close()
 
-    async def read(self, keys: list[str]) -> dict[str, Any]:
-        return {key: decode(stored) for key, stored in (await self.read_stored(keys)).items()}
+    async def load(self, keys: StateKeys) -> LoadedState:
+        """Both rows in one round trip."""
+        read = await self.read_stored([keys.user, keys.conversation])
+        user = json.loads(read[keys.user].data) if keys.user in read else {}
+        conversation = json.loads(read[keys.conversation].data) if keys.conversation in read else {}
+        for retired in RETIRED:
+            conversation.pop(retired, None)
+        return LoadedState(user, conversation, keys, read)
 
-    async def write(self, changes: dict[str, Any]) -> None:
-        if changes is None:
-            raise ValueError("changes are required when writing")
-        for key, item in changes.items():
-            await self.write_stored(key, etag_of(item), encode(item))
+    async def save(self, loaded: LoadedState) -> None:
+        """Writes the rows whose data changed; raises ETagConflict when another turn
+        wrote something else meanwhile."""
+        keys = loaded.keys
+        for key, data in ((keys.user, loaded.user), (keys.conversation, loaded.conversation)):
+            encoded = _encode(data)
+            before = loaded.read.get(key)
+            if before is not None and before.data == encoded:
+                continue
+            if before is None and not data:
+                continue
+            etag = await self._write(key, before.etag if before else None, encoded)
+            loaded.read[key] = Stored(etag, encoded)
 
-    async def delete(self, keys: Iterable[str]) -> None:
-        keys = list(keys)
-        if not keys:
-            return
-        async with self._engine.begin() as connection:
-            await connection.execute(_DELETE, {"keys": keys})
+    async def _write(self, key: str, etag: str | None, data: str) -> str:
+        try:
+            return await self.write_stored(key, etag, data)
+        except ETagConflict:
+            stored = (await self.read_stored([key])).get(key)
+            if stored is None or stored.data != data:
+                raise
+            return stored.etag  # a turn at the same time wrote the same: nothing is lost
+
+    async def delete(self, keys: list[str]) -> None:
+        if keys:
+            async with self._engine.begin() as connection:
+                await connection.execute(_DELETE, {"keys": keys})
 
     async def read_stored(self, keys: list[str]) -> dict[str, Stored]:
         if not keys:
@@ -95,80 +119,17 @@ class DatabaseStorage(Storage):
         return {k: Stored(v.etag, self._cipher.decrypt(v.data)) for k, v in stored.items()}
 
     async def write_stored(self, key: str, expected_etag: str | None, data: str) -> str:
-        """Writes serialised data; returns the new eTag, or raises ETagConflict."""
+        """Writes serialised data over the row with `expected_etag`, or, without one, as
+        a new row; returns the new eTag, or raises ETagConflict when the row changed (or
+        came) since it was read."""
         if expected_etag == "":
-            raise ValueError(f"storage write for {key!r}: empty eTag")
+            raise ValueError(f"state write for {key!r}: empty eTag")
         new_etag = uuid.uuid4().hex
-        data = self._cipher.encrypt(data)
-        if expected_etag in (None, "*"):
-            await self._rows.write(key, new_etag, data)
-        elif not await self._rows.update_if_unchanged(key, expected_etag, new_etag, data):
-            raise ETagConflict(f"storage write for {key!r}: eTag {expected_etag} is stale")
+        sealed = self._cipher.encrypt(data)
+        if expected_etag is None:
+            written = await self._rows.insert(key, new_etag, sealed)
+        else:
+            written = await self._rows.update_if_unchanged(key, expected_etag, new_etag, sealed)
+        if not written:
+            raise ETagConflict(f"state write for {key!r}: changed since eTag {expected_etag}")
         return new_etag
-
-
-class _Snapshot(CachedBotState):
-    """Cached state whose 'hash' is its serialised form as last read or written."""
-
-    def __init__(self, state: dict, data: str | None) -> None:  # no super(): no extra hashing
-        self.state = state
-        self.hash = data
-
-
-class _SerialiseOnce(BotState):
-    """Loads and saves like BotState, but serialises once per save instead of four times.
-
-    The stock BotState hashes state with jsonpickle on load, on the change check and after
-    the write, and the storage serialises it again to write it.
-    """
-
-    _storage: DatabaseStorage
-
-    async def load(self, turn_context: TurnContext, force: bool = False) -> None:
-        cached = self.get_cached_state(turn_context)
-        if force or not cached or not cached.state:
-            await load_states(turn_context, self)
-
-    def _install(self, turn_context: TurnContext, stored: Stored | None) -> None:
-        state = decode(stored) if stored else {}
-        turn_context.turn_state[self._context_service_key] = _Snapshot(
-            state, stored.data if stored else None
-        )
-
-    async def save_changes(self, turn_context: TurnContext, force: bool = False) -> None:
-        cached = self.get_cached_state(turn_context)
-        if cached is None:
-            return
-        data = encode(cached.state)
-        if not force and data == cached.hash:
-            return
-        key = self.get_storage_key(turn_context)
-        try:
-            etag = await self._storage.write_stored(key, etag_of(cached.state), data)
-        except ETagConflict:
-            # A turn that ran at the same time (a double click) wrote first. When it wrote
-            # what this turn would write, nothing is lost: keep its write.
-            stored = (await self._storage.read_stored([key])).get(key)
-            if stored is None or stored.data != data:
-                raise
-            etag = stored.etag
-        cached.state[ETAG] = etag
-        cached.hash = data
-
-
-async def load_states(turn_context: TurnContext, *states: _SerialiseOnce) -> None:
-    """Loads several states of one turn (conversation, user) in one database round trip."""
-    keys = [state.get_storage_key(turn_context) for state in states]
-    stored = await states[0]._storage.read_stored(keys)
-    for state, key in zip(states, keys, strict=True):
-        state._install(turn_context, stored.get(key))
-
-
-class DatabaseConversationState(_SerialiseOnce, ConversationState):
-    def __init__(self, storage: DatabaseStorage) -> None:
-        ConversationState.__init__(self, storage)
-
-
-class DatabaseUserState(_SerialiseOnce, UserState):
-    def __init__(self, storage: DatabaseStorage) -> None:
-        UserState.__init__(self, storage)

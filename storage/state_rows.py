@@ -35,8 +35,8 @@ class StateRows(Protocol):
         """True when the row still had `expected_etag` and now holds the new data."""
         ...
 
-    async def write(self, key: str, etag: str, data: str) -> None:
-        """Inserts the row, or overwrites it whatever its eTag ('*', or a first save)."""
+    async def insert(self, key: str, etag: str, data: str) -> bool:
+        """True when there was no such row and now there is; False when there was one."""
         ...
 
     async def close(self) -> None: ...
@@ -56,10 +56,9 @@ _POSTGRES_READ = "SELECT key, etag, data FROM bot_state WHERE key = ANY($1::text
 _POSTGRES_UPDATE = (
     "UPDATE bot_state SET etag = $1, data = $2, updated_at = now() WHERE key = $3 AND etag = $4"
 )
-_POSTGRES_WRITE = (
+_POSTGRES_INSERT = (
     "INSERT INTO bot_state (key, etag, data, updated_at) VALUES ($1, $2, $3, now()) "
-    "ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, "
-    "updated_at = excluded.updated_at"
+    "ON CONFLICT (key) DO NOTHING"
 )
 
 
@@ -85,9 +84,10 @@ class PostgresStateRows:
             )
         return status == "UPDATE 1"
 
-    async def write(self, key: str, etag: str, data: str) -> None:
+    async def insert(self, key: str, etag: str, data: str) -> bool:
         async with self._engine.connect() as connection:
-            await (await _driver(connection)).execute(_POSTGRES_WRITE, key, etag, data)
+            status = await (await _driver(connection)).execute(_POSTGRES_INSERT, key, etag, data)
+        return status == "INSERT 0 1"
 
     async def close(self) -> None:
         return None
@@ -98,10 +98,9 @@ _SQLITE_UPDATE = (
     "UPDATE bot_state SET etag = ?, data = ?, updated_at = CURRENT_TIMESTAMP "
     "WHERE key = ? AND etag = ?"
 )
-_SQLITE_WRITE = (
+_SQLITE_INSERT = (
     "INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP) "
-    "ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, "
-    "updated_at = excluded.updated_at"
+    "ON CONFLICT (key) DO NOTHING"
 )
 
 
@@ -123,8 +122,8 @@ class PooledSqliteStateRows:
     ) -> bool:
         return await self.change(_SQLITE_UPDATE, (new_etag, data, key, expected_etag)) == 1
 
-    async def write(self, key: str, etag: str, data: str) -> None:
-        await self.change(_SQLITE_WRITE, (key, etag, data))
+    async def insert(self, key: str, etag: str, data: str) -> bool:
+        return await self.change(_SQLITE_INSERT, (key, etag, data)) == 1
 
     async def change(self, statement: str, parameters: tuple) -> int:
         """Runs one changing statement and commits it; how many rows it changed."""
@@ -190,8 +189,8 @@ class InLoopSqliteStateRows:
     ) -> bool:
         return await self._change(_SQLITE_UPDATE, (new_etag, data, key, expected_etag)) == 1
 
-    async def write(self, key: str, etag: str, data: str) -> None:
-        await self._change(_SQLITE_WRITE, (key, etag, data))
+    async def insert(self, key: str, etag: str, data: str) -> bool:
+        return await self._change(_SQLITE_INSERT, (key, etag, data)) == 1
 
     async def _change(self, statement: str, parameters: tuple) -> int:
         try:

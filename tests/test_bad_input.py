@@ -81,15 +81,15 @@ async def test_json_that_is_not_an_object_is_400(bot, http):
 
 async def test_a_failing_turn_apologises_and_keeps_the_dialog(conversation, monkeypatch):
     await conversation.say("taal")
-    real_continue = RetBot.on_message_activity
+    real_continue = RetBot._message
 
-    async def crash(self, turn_context):
-        await real_continue(self, turn_context)  # the dialog moves on in memory...
+    async def crash(self, turn):
+        await real_continue(self, turn)  # the dialog moves on in memory...
         raise RuntimeError("database hiccup")  # ...but the turn fails before saving
 
-    monkeypatch.setattr(RetBot, "on_message_activity", crash)
+    monkeypatch.setattr(RetBot, "_message", crash)
     failed = await conversation.say("English")
-    monkeypatch.setattr(RetBot, "on_message_activity", real_continue)
+    monkeypatch.setattr(RetBot, "_message", real_continue)
     retried = await conversation.say("English")
 
     assert failed.status < 500

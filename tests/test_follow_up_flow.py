@@ -409,6 +409,7 @@ async def test_no_answer_after_the_reminders_alerts_the_voorzitter(bot, connecto
     ladder = card_of(sent[case.chair.id][-1:])
     assert ladder["body"][0]["text"] == f"Escalatieladder {case.number} (J.D.)"
     assert ladder["actions"][0]["data"] == {
+        "verb": ESCALATE_KEY,
         ESCALATE_KEY: case.number,
         STEP_KEY: "samenwerkingstafel",
     }

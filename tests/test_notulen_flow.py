@@ -17,9 +17,9 @@ import docx
 import pytest
 from babel.dates import format_date
 
+from bot.activity_facts import FILE_DOWNLOAD_INFO
 from bot.app import RETBOT
 from dialogs.cards.notulen import APPROVE, CORRECT, NOTULEN_KEY
-from dialogs.uploads import FILE_DOWNLOAD_INFO
 from documents.house_style import HouseStyle
 from domain.advice import Advice, Afspraak, Mandate, MandateAnswer
 from domain.booking import Booking, Slot

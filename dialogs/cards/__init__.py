@@ -2,9 +2,6 @@
 
 from typing import Any
 
-from botbuilder.core import CardFactory
-from botbuilder.schema import Activity, ActivityTypes, Attachment
-
 CARD_VERSION = "1.5"
 
 
@@ -36,7 +33,9 @@ def paragraph(value: str, *, subtle: bool = False) -> dict:
 
 
 def submit(title: str, data: dict) -> dict:
-    return {"type": "Action.Submit", "title": title, "data": data}
+    """Action.Submit: the first key of `data` names the flow's route, and goes with it as
+    its `verb` (dialogs.routes)."""
+    return {"type": "Action.Submit", "title": title, "data": {"verb": next(iter(data)), **data}}
 
 
 def execute(title: str, verb: str, data: dict, *, style: str | None = None) -> dict:
@@ -61,22 +60,3 @@ def labelled(label: str, value: str) -> dict:
 def required(element: dict, message: str) -> dict:
     """A required input with the message clients show when it is left empty."""
     return {**element, "isRequired": True, "errorMessage": message}
-
-
-def as_attachment(card: dict) -> Attachment:
-    return CardFactory.adaptive_card(card)
-
-
-def card_activity(card: dict) -> Activity:
-    """An Adaptive Card; or, for a dict with a `contentType`, that attachment as it is (the
-    Teams file consent card, dialogs/cards/documents.py)."""
-    if "contentType" in card:
-        attachment = Attachment(
-            content_type=card["contentType"],
-            name=card.get("name"),
-            content=card.get("content"),
-            content_url=card.get("contentUrl"),
-        )
-    else:
-        attachment = as_attachment(card)
-    return Activity(type=ActivityTypes.message, attachments=[attachment])

@@ -1,0 +1,47 @@
+"""dialogs.turn.Turn over the SDK's TurnContext: the one place where a flow's turn meets
+the Bot Framework's objects."""
+
+from collections.abc import Sequence
+
+from botbuilder.core import TurnContext
+
+from bot.activities import message_activity
+from bot.activity_facts import is_personal, tenant_of, uploaded_file
+from bot.commands import typed_text
+from bot.email_channel import inbound_text, is_email
+from bot.members import RosterMembers
+from dialogs.texts import Language
+from dialogs.turn import Speaker, TurnState
+from domain.ret import Member
+
+
+class ChannelTurn:
+    """Implements dialogs.turn.Turn."""
+
+    def __init__(self, context: TurnContext, state: TurnState, members: RosterMembers) -> None:
+        activity = context.activity
+        sender = activity.from_property
+        self.context = context  # for the edge only (invoke answers, the e-mail channel)
+        self.channel_id: str = activity.channel_id
+        self.conversation_id: str = activity.conversation.id
+        self.speaker = Speaker(sender.id, sender.name or sender.id, sender.aad_object_id)
+        self.text = inbound_text(activity) if is_email(activity) else typed_text(activity)
+        self.value: dict = activity.value if isinstance(activity.value, dict) else {}
+        self.name: str | None = activity.name
+        self.personal = is_personal(activity)
+        self.tenant_id = tenant_of(activity)
+        self.upload = uploaded_file(activity)
+        self.state = state
+        self._members = members
+
+    @property
+    def language(self) -> Language:
+        return self.state.language
+
+    async def send(
+        self, message: str | dict, choices: Sequence[str] = (), card: dict | None = None
+    ) -> None:
+        await self.context.send_activity(message_activity(message, choices, card))
+
+    async def member(self) -> Member | None:
+        return await self._members.member_of(self.context)
