@@ -1,4 +1,4 @@
-"""Turn latency and throughput: retbot beside the SDK's echo bot and a bare aiohttp floor.
+"""Turn latency and throughput: retbot beside the Agents SDK's echo agent and a bare aiohttp floor.
 
 Each bot runs in its own process, one after another on the same machine in one run;
 N simulated conversations post message turns concurrently over HTTP, and this process
@@ -134,8 +134,8 @@ async def main() -> None:
 
     python = sys.executable
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    for azure in ("MicrosoftAppId", "MicrosoftAppPassword"):
-        env.pop(azure, None)
+    for azure in [name for name in env if name.startswith(("Microsoft", "CONNECTIONS__"))]:
+        env.pop(azure, None)  # every bot in local mode
     results: dict[str, dict] = {}
     async with AsyncExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
@@ -146,7 +146,7 @@ async def main() -> None:
             )
         commands = {
             "retbot": ([python, "-m", "bot", "--port"], retbot_env),
-            "sdk_echo": ([python, str(BENCH / "echo_bot.py")], env),
+            "sdk_echo": ([python, str(BENCH / "echo_agent.py")], env),
             "bare_aiohttp": ([python, str(BENCH / "bare_floor.py")], env),
         }
         for name in args.bots.split(","):

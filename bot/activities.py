@@ -3,14 +3,15 @@ activities."""
 
 from collections.abc import Sequence
 
-from botbuilder.core import CardFactory, MessageFactory
-from botbuilder.schema import (
+from microsoft_agents.activity import (
     Activity,
     ActivityTypes,
     Attachment,
     CardAction,
     SuggestedActions,
 )
+
+ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 
 
 def card_activity(card: dict) -> Activity:
@@ -24,7 +25,7 @@ def card_activity(card: dict) -> Activity:
             content_url=card.get("contentUrl"),
         )
     else:
-        attachment = CardFactory.adaptive_card(card)
+        attachment = Attachment(content_type=ADAPTIVE_CARD, content=card)
     return Activity(type=ActivityTypes.message, attachments=[attachment])
 
 
@@ -35,7 +36,7 @@ def message_activity(
     a card."""
     if isinstance(message, dict):
         return card_activity(message)
-    activity = card_activity(card) if card is not None else MessageFactory.text(message)
+    activity = card_activity(card) if card is not None else Activity(type=ActivityTypes.message)
     activity.text = message
     if choices:
         activity.suggested_actions = SuggestedActions(

@@ -1,6 +1,6 @@
 """Facts about an inbound activity: whose tenant, which kind of chat, which file."""
 
-from botbuilder.schema import Activity
+from microsoft_agents.activity import Activity
 
 from dialogs.uploads import UploadedFile
 

@@ -1,59 +1,62 @@
-"""The CloudAdapter, and what happens when a turn fails."""
+"""The Agents SDK's adapter with pooled connector clients, and what happens when a turn
+fails."""
 
 import logging
 import uuid
 
-from botbuilder.core import TurnContext
-from botbuilder.integration.aiohttp import (
-    CloudAdapter,
-    ConfigurationBotFrameworkAuthentication,
-    ConfigurationServiceClientCredentialFactory,
+from microsoft_agents.activity import Activity, ActivityTypes
+from microsoft_agents.authentication.msal import MsalConnectionManager
+from microsoft_agents.hosting.core import (
+    AgentAuthConfiguration,
+    ChannelServiceAdapter,
+    Connections,
+    TurnContext,
 )
-from botbuilder.schema import Activity, ActivityTypes
-from botframework.connector.auth import AuthenticationConstants, ServiceClientCredentialsFactory
+from microsoft_agents.hosting.core.authorization import AuthTypes
 
-from bot.connector import ConnectorPool, PooledConnectorAuthentication
+from bot.connector import PooledClients
 from bot.invoke_responses import CARD_ACTION_INVOKE, invoke_error
-from bot.settings import BotFrameworkConfig, Settings
+from bot.settings import AuthType, ServiceConnection, Settings
 from dialogs.texts import text
 
 log = logging.getLogger("retbot.turn")
+SERVICE_CONNECTION = "SERVICE_CONNECTION"  # the SDK's name for the bot's own identity
+AUTH_TYPES = {
+    AuthType.CLIENT_SECRET: AuthTypes.client_secret,
+    AuthType.USER_MANAGED_IDENTITY: AuthTypes.user_managed_identity,
+}
 
 
 def create_adapter(
-    settings: Settings, credentials_factory: ServiceClientCredentialsFactory | None = None
-) -> tuple[CloudAdapter, ConnectorPool]:
-    """The SDK's CloudAdapter and authentication, with connectors from a reusing pool."""
-    config = BotFrameworkConfig(settings)
-    credentials_factory = credentials_factory or ConfigurationServiceClientCredentialFactory(config)
-    authentication = ConfigurationBotFrameworkAuthentication(
-        config, credentials_factory=credentials_factory
-    )
-    pool = ConnectorPool(
-        credentials_factory,
-        login_endpoint=getattr(
-            config,
-            "TO_CHANNEL_FROM_BOT_LOGIN_URL",
-            AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX,
-        ),
-        default_audience=getattr(
-            config,
-            "TO_CHANNEL_FROM_BOT_OAUTH_SCOPE",
-            AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE,
-        ),
-    )
-    adapter = CloudAdapter(PooledConnectorAuthentication(authentication, pool))
+    settings: Settings, connections: Connections | None = None
+) -> tuple[ChannelServiceAdapter, PooledClients]:
+    """`connections`: where the bot's own tokens come from; by default the SDK's MSAL
+    connection for the configured identity (none in local mode)."""
+    if connections is None and settings.connection is not None:
+        connections = msal_connections(settings.connection)
+    clients = PooledClients(settings.app_id, connections)
+    adapter = ChannelServiceAdapter(clients)
     adapter.on_turn_error = _apologise
-    return adapter, pool
+    return adapter, clients
+
+
+def msal_connections(connection: ServiceConnection) -> MsalConnectionManager:
+    configuration = AgentAuthConfiguration(
+        auth_type=AUTH_TYPES[connection.auth_type],
+        client_id=connection.client_id,
+        tenant_id=connection.tenant_id or None,
+        client_secret=connection.client_secret or None,
+    )
+    return MsalConnectionManager(connections_configurations={SERVICE_CONNECTION: configuration})
 
 
 async def _apologise(context: TurnContext, error: Exception) -> None:
     """Logs the failure with a correlation id and tells the user, briefly, in Dutch.
 
-    Dialog state is saved only at the end of a successful turn, so nothing half-done is kept.
-    An invoke also gets its answer here, replacing any the turn had already set: without one
-    the SDK would answer 501. A card action's error shows on the card itself, so it gets no
-    apology in the chat as well.
+    What the bot remembers is saved only at the end of a successful turn, so nothing
+    half-done is kept. An invoke also gets its answer here, replacing any the turn had
+    already set: without one the SDK would answer 501. A card action's error shows on the
+    card itself, so it gets no apology in the chat as well.
     """
     code = uuid.uuid4().hex[:8]
     activity = context.activity

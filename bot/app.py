@@ -7,14 +7,14 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from aiohttp import web
-from botbuilder.integration.aiohttp import CloudAdapter
-from botframework.connector.auth import AuthenticationConstants, ServiceClientCredentialsFactory
+from microsoft_agents.hosting.core import ChannelServiceAdapter, Connections
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import __version__
 from bot.adapter import create_adapter
 from bot.agenda_page import AgendaPage
-from bot.connector import ConnectorPool
+from bot.auth import ChannelTokens, SigningKeys, Unauthorized
+from bot.connector import PooledClients
 from bot.document_page import DocumentPage
 from bot.email_channel import EmailRendering
 from bot.file_upload import TeamsFileUploader
@@ -34,7 +34,6 @@ from bot.report_page import ReportPage
 from bot.self_apply_page import SelfApplyPage
 from bot.settings import Settings
 from bot.tenants import TenantGate
-from bot.token_expiry import require_expiry
 from dialogs.advice import AdviceActions
 from dialogs.advice_document import AdviceDocuments
 from dialogs.booking import BookingActions
@@ -93,8 +92,9 @@ class Retbot:
     ret: RetConfig
     engine: AsyncEngine
     states: StateStore
-    adapter: CloudAdapter
-    connectors: ConnectorPool
+    adapter: ChannelServiceAdapter
+    connectors: PooledClients
+    tokens: ChannelTokens
     bot: RetBot
     references: ReferenceRepository
     dispatcher: OutboxDispatcher
@@ -111,18 +111,23 @@ RETBOT = web.AppKey("retbot", Retbot)
 
 
 def build_retbot(
-    settings: Settings,
-    ret: RetConfig,
-    credentials_factory: ServiceClientCredentialsFactory | None = None,
+    settings: Settings, ret: RetConfig, connections: Connections | None = None
 ) -> Retbot:
-    """Raises documents.house_style.TemplateError when the RET's template is unusable."""
+    """Raises documents.house_style.TemplateError when the RET's template is unusable.
+    `connections`: where the bot's own tokens come from (default: the SDK's MSAL)."""
     style = house_style_for(ret.documents)
+    for legacy, replacement in settings.legacy_names_in_use:
+        log.warning(
+            "%s is read for this release only: set %s instead (the Agents SDK's name)",
+            legacy,
+            replacement,
+        )
     engine = create_engine(settings.database_url)
     sessions = create_session_factory(engine)
     cipher = FieldCipher(settings.data_key)
     states = StateStore(engine, cipher)
     references = ReferenceRepository(sessions)
-    adapter, connectors = create_adapter(settings, credentials_factory)
+    adapter, connectors = create_adapter(settings, connections)
     if not settings.email_configured:
         log.info("no SMTP server (RETBOT_SMTP_HOST, RETBOT_MAIL_FROM): emails wait in the outbox")
     member_emails = MemberEmails(sessions)
@@ -219,6 +224,7 @@ def build_retbot(
         states,
         adapter,
         connectors,
+        ChannelTokens(settings.app_id, SigningKeys(settings.openid_metadata_url)),
         bot,
         references,
         dispatcher,
@@ -237,19 +243,21 @@ def graph_installer(settings: Settings, references: ReferenceRepository) -> Grap
     itself for members it cannot reach yet (bot.graph)."""
     if not settings.graph_install:
         return None
-    if not (settings.app_id and settings.app_password and settings.app_tenant_id):
+    connection = settings.connection
+    if connection is None or not (connection.client_secret and connection.tenant_id):
         log.warning(
-            "RETBOT_GRAPH_INSTALL needs MicrosoftAppId, MicrosoftAppPassword and "
-            "MicrosoftAppTenantId: retbot does not install itself for members"
+            "RETBOT_GRAPH_INSTALL needs the bot's client id, secret and tenant "
+            "(CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID, CLIENTSECRET, TENANTID): "
+            "retbot does not install itself for members"
         )
         return None
     access = GraphAccess(
         graph_url=settings.graph_url.rstrip("/"),
         login_url=settings.login_url.rstrip("/"),
-        tenant_id=settings.app_tenant_id,
-        client_id=settings.app_id,
-        client_secret=settings.app_password,
-        teams_app_id=teams_app_id(settings.app_id),
+        tenant_id=connection.tenant_id,
+        client_id=connection.client_id,
+        client_secret=connection.client_secret,
+        teams_app_id=teams_app_id(connection.client_id),
         service_url=settings.teams_service_url,
     )
     return GraphInstaller(access, references)
@@ -267,12 +275,10 @@ def _on_new_chat(roster: RosterMembers, dispatcher: OutboxDispatcher):
 
 
 def create_app(
-    settings: Settings,
-    ret: RetConfig,
-    credentials_factory: ServiceClientCredentialsFactory | None = None,
+    settings: Settings, ret: RetConfig, connections: Connections | None = None
 ) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_no_stack_traces])
-    app[RETBOT] = build_retbot(settings, ret, credentials_factory)
+    app[RETBOT] = build_retbot(settings, ret, connections)
     app.cleanup_ctx.append(_lifecycle)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
@@ -304,33 +310,19 @@ async def messages(request: web.Request) -> web.Response:
     except BadActivityRequest as bad:
         return bad.response()
     try:
-        authenticated = await retbot.adapter.bot_framework_authentication.authenticate_request(
-            activity, request.headers.get("Authorization", "")
-        )
-        identity = authenticated.claims_identity
-        if identity.authentication_type != AuthenticationConstants.ANONYMOUS_AUTH_TYPE:
-            require_expiry(identity.claims)  # anonymous only in local mode, without a token
-    except Exception as error:  # the SDK raises PermissionError, jwt errors or plain Exception
+        identity = await retbot.tokens.identity(request.headers.get("Authorization"), activity)
+    except Unauthorized as refused:
         security_log.warning(
             "refused unauthenticated request: %s: %s (channel=%s)",
-            type(error).__name__,
-            str(error)[:200],
+            type(refused).__name__,
+            str(refused)[:200],
             activity.channel_id,
         )
         return web.json_response({"error": "unauthorized"}, status=401)
-    invoke_response = await retbot.adapter.process_activity(
-        authenticated, activity, retbot.bot.on_turn
-    )
+    invoke_response = await retbot.adapter.process_activity(identity, activity, retbot.bot.on_turn)
     if invoke_response:
-        return web.json_response(
-            _serialise_body(invoke_response.body), status=invoke_response.status
-        )
+        return web.json_response(invoke_response.body, status=invoke_response.status)
     return web.Response(status=201)
-
-
-def _serialise_body(body: object) -> object:
-    serialise = getattr(body, "serialize", None)
-    return serialise() if callable(serialise) else body
 
 
 async def healthz(request: web.Request) -> web.Response:

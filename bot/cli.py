@@ -148,7 +148,7 @@ def serve_command(host: str, port: int, config: Path | None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    for chatty in ("alembic", "apscheduler"):
+    for chatty in ("alembic", "apscheduler", "microsoft_agents"):  # the SDK: a line per send
         logging.getLogger(chatty).setLevel(logging.WARNING)
     settings = Settings()
     config_path = resolve_config_path(config or settings.config_path)
@@ -171,11 +171,17 @@ def serve_command(host: str, port: int, config: Path | None) -> int:
     log.info("database %s; listening on http://%s:%s/api/messages", database, host, port)
     if settings.local_mode:
         log.warning(
-            "local mode: no MicrosoftAppId set, requests are not authenticated "
+            "local mode: no bot identity (CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID) "
+            "set, requests are not authenticated "
             "(like the Bot Framework Emulator); use only on a trusted machine"
         )
     else:
-        log.info("Bot Framework authentication on for app id %s", settings.app_id)
+        connection = settings.connection
+        log.info(
+            "Bot Connector authentication on for app id %s (%s)",
+            connection.client_id,
+            connection.auth_type.value,
+        )
     app = create_app(settings, ret)
     # What start-up made (modules, the SDK's models, the RET) lives as long as the process.
     # Frozen, it is no longer walked by every full garbage collection, each of which paused

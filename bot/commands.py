@@ -1,7 +1,6 @@
 """Recognising what a user asks for: typed commands and menu card submits."""
 
-from botbuilder.core import TurnContext
-from botbuilder.schema import Activity
+from microsoft_agents.activity import Activity
 
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 
@@ -24,7 +23,7 @@ TYPED_COMMANDS: dict[str, str] = {
 
 def typed_text(activity: Activity) -> str:
     """The message text without the bot's @mention (group chats and channels) and spacing."""
-    text = TurnContext.remove_recipient_mention(activity) if activity.entities else activity.text
+    text = activity.remove_recipient_mention() if activity.entities else activity.text
     return (text or "").strip()
 
 

@@ -1,218 +1,167 @@
-"""Outbound Bot Connector clients, reused across turns, over one shared aiohttp session.
+"""Outbound Bot Connector clients, reused across turns.
 
-The stock CloudAdapter builds a new ConnectorClient (and a UserTokenClient) on every turn;
-building one costs milliseconds of msrest configuration, and its default pipeline sends
-through `requests` on a thread pool. Here, through the SDK's own extension points
-(BotFrameworkAuthentication, ConnectorFactory, msrest's pipeline and sender), each
-(app id, serviceUrl, audience) gets one client, made on first use, whose requests go
-through one aiohttp ClientSession, and whose activities are serialised by bot.wire.
-Inbound authentication stays the SDK's, untouched.
+The Agents SDK's own factory builds a new connector client, with a new aiohttp session,
+and a user token client on every turn, and closes them when the turn ends; each session
+opens its own connections. Here, through the SDK's extension point (a
+ChannelServiceClientFactory), each (serviceUrl, audience) gets one client on first use,
+kept for the life of the process: its session keeps its connections open. The bot's
+access token comes from the SDK's connection (MSAL) and is kept until shortly before it
+expires, so a turn costs no thread hop to MSAL.
 """
 
-import asyncio
-from collections import OrderedDict
+import time
+from typing import Any
+from urllib.parse import quote
 
+import jwt
 from aiohttp import ClientSession, ClientTimeout
-from botbuilder.schema import Activity
-from botframework.connector import BotFrameworkConnectorConfiguration
-from botframework.connector.aio import ConnectorClient
-from botframework.connector.aio.operations_async import ConversationsOperations
-from botframework.connector.auth import (
-    AppCredentials,
-    AuthenticateRequestResult,
-    AuthenticationConstants,
-    BotFrameworkAuthentication,
+from microsoft_agents.activity import Activity, ResourceResponse
+from microsoft_agents.hosting.core import (
+    ChannelServiceClientFactoryBase,
     ClaimsIdentity,
-    ConnectorFactory,
-    ServiceClientCredentialsFactory,
-    UserTokenClient,
+    Connections,
+    TurnContext,
 )
-from botframework.connector.skills import BotFrameworkClient
-from msrest.pipeline import AsyncHTTPPolicy, AsyncHTTPSender, AsyncPipeline, Request, Response
-from msrest.pipeline.universal import RawDeserializer
-from msrest.universal_http.aiohttp import AioHttpClientResponse
-
-from bot.wire import WireSerializer
+from microsoft_agents.hosting.core.authorization import AuthenticationConstants
+from microsoft_agents.hosting.core.connector.client import UserTokenClient
+from microsoft_agents.hosting.core.connector.client.connector_client import (
+    ConversationsOperations,
+)
+from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
 
 USER_AGENT = "retbot"
-SEND_TIMEOUT_SECONDS = 30
+SEND_TIMEOUT = ClientTimeout(total=30)
+RENEW_BEFORE_SECONDS = 300  # a token is asked for again five minutes before it expires
 
 
-class _LoadedResponse(AioHttpClientResponse):
-    """msrest's aiohttp response treats an empty body as 'not loaded' and raises; a channel
-    may answer 202 with no body at all."""
+class _QuotedIds(ConversationsOperations):
+    """Ids percent-encoded into the URL, as botbuilder did: the SDK puts them in as they
+    are (a '/' or '#' in one changes the path) and cuts conversation ids at 150 characters
+    (for its agentic channel), which would send to another conversation."""
 
-    def body(self) -> bytes:
-        return self._body if self._body is not None else super().body()
+    def _normalize_conversation_id(self, conversation_id: str, activity: Any = None) -> str:
+        return quote(conversation_id, safe="")
 
+    async def reply_to_activity(
+        self, conversation_id: str, activity_id: str, body: Activity
+    ) -> ResourceResponse:
+        return await super().reply_to_activity(conversation_id, quote(activity_id, safe=""), body)
 
-class _AiohttpSender(AsyncHTTPSender):
-    """Sends msrest requests over a shared aiohttp session.
-
-    (msrest's own aiohttp driver drops headers and body, so it cannot serve here.)
-    """
-
-    def __init__(self, session: ClientSession) -> None:
-        self._session = session
-
-    async def __aenter__(self) -> "_AiohttpSender":
-        return self
-
-    async def __aexit__(self, *_exc) -> None:
-        return None
-
-    def build_context(self) -> None:
-        return None
-
-    async def send(self, request: Request, **_config) -> Response:
-        outgoing = request.http_request
-        raw = await self._session.request(
-            outgoing.method, outgoing.url, headers=outgoing.headers, data=outgoing.data
-        )
-        response = _LoadedResponse(outgoing, raw)
-        await response.load_body()
-        return Response(request, response)
+    async def update_activity(
+        self, conversation_id: str, activity_id: str, body: Activity
+    ) -> ResourceResponse:
+        return await super().update_activity(conversation_id, quote(activity_id, safe=""), body)
 
 
-class _BearerToken(AsyncHTTPPolicy):
-    """Adds the bot's access token, as the SDK's credentials do for `requests` sessions."""
+class _PooledConnector(TeamsConnectorClient):
+    """Stays open when the adapter closes it after a turn; `dispose` closes it."""
 
-    def __init__(self, credentials: AppCredentials) -> None:
-        super().__init__()
-        self._credentials = credentials
-        app_id = credentials.microsoft_app_id
-        self._needed = bool(app_id) and app_id != AuthenticationConstants.ANONYMOUS_SKILL_APP_ID
+    def __init__(self, endpoint: str, session: ClientSession) -> None:
+        super().__init__(endpoint, "", session=session)
+        self._conversations = _QuotedIds(self.client)
 
-    async def send(self, request: Request, **kwargs) -> Response:
-        if self._needed:
-            # MSAL answers from its cache after the first call; a refresh may block, so thread it.
-            token = await asyncio.to_thread(self._credentials.get_access_token)
-            request.http_request.headers["Authorization"] = f"Bearer {token}"
-        return await self.next.send(request, **kwargs)
-
-
-class _Connector(ConnectorClient):
-    """A ConnectorClient whose conversation operations (replies, proactive messages, card
-    updates) serialise activities the direct way (bot.wire)."""
-
-    def __init__(self, credentials: AppCredentials, config: BotFrameworkConnectorConfiguration):
-        super().__init__(credentials, custom_configuration=config)
-        serializer = WireSerializer(self._serialize.dependencies)
-        self.conversations = ConversationsOperations(
-            self._client, self.config, serializer, self._deserialize
+    async def get_conversation_member(self, conversation_id: str, user_id: str) -> Any:
+        return await super().get_conversation_member(
+            quote(conversation_id, safe=""), quote(user_id, safe="")
         )
 
-
-class ConnectorPool:
-    """One ConnectorClient per (app id, serviceUrl, audience), created lazily and kept."""
-
-    def __init__(
-        self,
-        credentials_factory: ServiceClientCredentialsFactory,
-        *,
-        login_endpoint: str = AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX,
-        default_audience: str = AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE,
-        validate_authority: bool = True,
-        max_clients: int = 256,
-    ) -> None:
-        self._credentials_factory = credentials_factory
-        self._login_endpoint = login_endpoint
-        self.default_audience = default_audience
-        self._validate_authority = validate_authority
-        self._max_clients = max_clients
-        self._clients: OrderedDict[tuple[str, str, str], ConnectorClient] = OrderedDict()
-        self._session: ClientSession | None = None
-
-    async def client(self, app_id: str, service_url: str, audience: str) -> ConnectorClient:
-        key = (app_id or "", service_url, audience)
-        client = self._clients.get(key)
-        if client is None:
-            client = await self._new_client(*key)
-            self._clients[key] = client
-            while len(self._clients) > self._max_clients:
-                self._clients.popitem(last=False)
-        self._clients.move_to_end(key)
-        return client
-
-    async def _new_client(self, app_id: str, service_url: str, audience: str) -> ConnectorClient:
-        credentials = await self._credentials_factory.create_credentials(
-            app_id, audience, self._login_endpoint, self._validate_authority
-        )
-        if self._session is None or self._session.closed:
-            self._session = ClientSession(timeout=ClientTimeout(total=SEND_TIMEOUT_SECONDS))
-        sender = _AiohttpSender(self._session)
-
-        def pipeline(config: BotFrameworkConnectorConfiguration) -> AsyncPipeline:
-            policies = [config.user_agent_policy, _BearerToken(credentials), RawDeserializer()]
-            return AsyncPipeline(policies, sender)
-
-        config = BotFrameworkConnectorConfiguration(
-            credentials, service_url, pipeline_type=pipeline
-        )
-        config.add_user_agent(USER_AGENT)
-        return _Connector(credentials, config)
+    def authorise(self, token: str) -> None:
+        if token:
+            self.client.headers["Authorization"] = f"Bearer {token}"
 
     async def close(self) -> None:
-        self._clients.clear()
-        if self._session is not None:
-            await self._session.close()
-
-
-class _PooledConnectorFactory(ConnectorFactory):
-    def __init__(self, pool: ConnectorPool, app_id: str) -> None:
-        self._pool = pool
-        self._app_id = app_id
-
-    async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
-        return await self._pool.client(
-            self._app_id, service_url, audience or self._pool.default_audience
-        )
-
-
-class PooledConnectorAuthentication(BotFrameworkAuthentication):
-    """The SDK's authentication, with connectors from a ConnectorPool and no token client.
-
-    No flow signs users in (OAuthPrompt), so no UserTokenClient is built per turn.
-    """
-
-    def __init__(self, inner: BotFrameworkAuthentication, pool: ConnectorPool) -> None:
-        self._inner = inner
-        self.pool = pool
-
-    def _factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
-        claims = claims_identity.claims if claims_identity else {}
-        app_id = claims.get(AuthenticationConstants.AUDIENCE_CLAIM) or claims.get(
-            AuthenticationConstants.APP_ID_CLAIM
-        )
-        return _PooledConnectorFactory(self.pool, app_id)
-
-    def _pooled(self, result: AuthenticateRequestResult) -> AuthenticateRequestResult:
-        result.connector_factory = self._factory(result.claims_identity)
-        return result
-
-    async def authenticate_request(
-        self, activity: Activity, auth_header: str
-    ) -> AuthenticateRequestResult:
-        return self._pooled(await self._inner.authenticate_request(activity, auth_header))
-
-    async def authenticate_streaming_request(
-        self, auth_header: str, channel_id_header: str
-    ) -> AuthenticateRequestResult:
-        return self._pooled(
-            await self._inner.authenticate_streaming_request(auth_header, channel_id_header)
-        )
-
-    def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
-        return self._factory(claims_identity)
-
-    async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
         return None
 
-    def create_bot_framework_client(self) -> BotFrameworkClient:
-        return self._inner.create_bot_framework_client()
+    async def dispose(self) -> None:
+        await self.client.close()
 
-    def get_originating_audience(self) -> str:
-        return self._inner.get_originating_audience()
 
-    async def authenticate_channel_request(self, auth_header: str) -> ClaimsIdentity:
-        return await self._inner.authenticate_channel_request(auth_header)
+class _NoUserSignIn(UserTokenClient):
+    """retbot signs no user in (no OAuth cards); the adapter still asks for this client on
+    every turn, so one idle instance serves them all."""
+
+    async def close(self) -> None:
+        return None
+
+    async def dispose(self) -> None:
+        await self.client.close()
+
+
+class PooledClients(ChannelServiceClientFactoryBase):
+    def __init__(self, app_id: str, connections: Connections | None) -> None:
+        """`connections`: the bot's identity (the SDK's MSAL connection manager); None in
+        local mode, where nothing is signed."""
+        self._app_id = app_id
+        self._connections = connections
+        self._connectors: dict[tuple[str, str], _PooledConnector] = {}
+        self._tokens: dict[tuple[str, tuple[str, ...]], tuple[str, float]] = {}
+        self._user_tokens: _NoUserSignIn | None = None
+
+    async def create_connector_client(
+        self,
+        context: TurnContext | None,
+        claims_identity: ClaimsIdentity,
+        service_url: str,
+        audience: str,
+        scopes: list[str] | None = None,
+        use_anonymous: bool = False,
+    ) -> TeamsConnectorClient:
+        token = ""
+        if self._connections is not None and not use_anonymous:
+            token = await self._token(
+                claims_identity, service_url, audience, scopes or claims_identity.get_token_scope()
+            )
+        key = (service_url, audience)
+        connector = self._connectors.get(key)
+        if connector is None:
+            session = ClientSession(
+                base_url=_with_slash(service_url),
+                timeout=SEND_TIMEOUT,
+                headers={"User-Agent": USER_AGENT},
+            )
+            connector = self._connectors[key] = _PooledConnector(service_url, session)
+        connector.authorise(token)
+        return connector
+
+    async def create_user_token_client(
+        self, context: TurnContext, claims_identity: ClaimsIdentity, use_anonymous: bool = False
+    ) -> UserTokenClient:
+        if self._user_tokens is None:
+            self._user_tokens = _NoUserSignIn(
+                AuthenticationConstants.AGENTS_SDK_OAUTH_URL, "", app_id=self._app_id or "retbot"
+            )
+        return self._user_tokens
+
+    async def close(self) -> None:
+        for connector in self._connectors.values():
+            await connector.dispose()
+        self._connectors.clear()
+        if self._user_tokens is not None:
+            await self._user_tokens.dispose()
+            self._user_tokens = None
+
+    async def _token(
+        self, identity: ClaimsIdentity, service_url: str, audience: str, scopes: list[str]
+    ) -> str:
+        key = (audience, tuple(scopes))
+        kept = self._tokens.get(key)
+        if kept is not None and kept[1] > time.time():
+            return kept[0]
+        provider = self._connections.get_token_provider(identity, service_url)
+        token = await provider.get_access_token(audience, scopes)
+        self._tokens[key] = (token, _renew_at(token))
+        return token
+
+
+def _renew_at(token: str) -> float:
+    """When to ask for a new token: five minutes before it expires (by its own `exp`);
+    at once when it says nothing readable about that."""
+    try:
+        expires = jwt.decode(token, options={"verify_signature": False}).get("exp")
+    except jwt.PyJWTError:
+        return 0.0
+    return float(expires) - RENEW_BEFORE_SECONDS if isinstance(expires, int | float) else 0.0
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"

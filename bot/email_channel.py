@@ -12,9 +12,8 @@ import re
 from collections.abc import Awaitable, Callable
 from html.parser import HTMLParser
 
-from botbuilder.core import Middleware, TurnContext
-from botbuilder.schema import Activity, ActivityTypes, ResourceResponse
-from botframework.connector import Channels
+from microsoft_agents.activity import Activity, ActivityTypes, Channels, ResourceResponse
+from microsoft_agents.hosting.core import Middleware, TurnContext
 
 from bot.commands import TYPED_COMMANDS
 from dialogs.cards.menu import MenuChoice
@@ -147,7 +146,9 @@ class EmailRendering(Middleware):
     def __init__(self, ret_name: str) -> None:
         self._ret_name = ret_name
 
-    async def on_turn(self, context: TurnContext, logic: Callable[[], Awaitable]) -> None:
+    async def on_turn(
+        self, context: TurnContext, logic: Callable[[TurnContext], Awaitable]
+    ) -> None:
         if is_email(context.activity):
             subject = reply_subject(inbound_subject(context.activity), self._ret_name)
 
@@ -162,4 +163,4 @@ class EmailRendering(Middleware):
                 return await send()
 
             context.on_send_activities(render)
-        await logic()
+        await logic(context)

@@ -14,8 +14,8 @@ it as it was; bot.adapter apologises). Which route:
 - a conversation update: the welcome.
 """
 
-from botbuilder.core import InvokeResponse, TurnContext
-from botbuilder.schema import Activity, ActivityTypes
+from microsoft_agents.activity import Activity, ActivityTypes, InvokeResponse
+from microsoft_agents.hosting.core import TurnContext
 
 from bot.commands import command_of
 from bot.email_channel import email_command
@@ -57,7 +57,9 @@ class RetBot:
 
     async def on_turn(self, context: TurnContext) -> None:
         activity = context.activity
-        keys = state_keys(activity.channel_id, activity.from_property.id, activity.conversation.id)
+        keys = state_keys(
+            str(activity.channel_id), activity.from_property.id, activity.conversation.id
+        )
         loaded = await self._states.load(keys)
         turn = ChannelTurn(context, TurnState(loaded.user, loaded.conversation), self._roster)
         answer = await self._route(turn)

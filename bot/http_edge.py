@@ -10,19 +10,31 @@ at most MAX_DEPTH levels deep; its strings are cleaned of NUL and lone surrogate
 """
 
 import json
-from collections.abc import Iterator
+import logging
 from urllib.parse import urlparse
 
 from aiohttp import web
-from botbuilder.schema import Activity
-from msrest.exceptions import DeserializationError
+from microsoft_agents.activity import Activity
+from pydantic import ValidationError
 
 from bot.clean_input import MAX_DEPTH, TooDeep, clean_json
-from bot.wire import activity_from_wire
 
+# The SDK logs a failed validation with the values it was given (a user's text, say); the
+# 400 below says what was wrong without them.
+logging.getLogger("microsoft_agents.activity.activity").setLevel(logging.CRITICAL)
 MAX_BODY_BYTES = 1024 * 1024
 ENCODINGS = ("identity", "gzip")
 REQUIRED_FIELDS = ("type", "channelId", "serviceUrl", "conversation.id", "from.id")
+# The activity's lists of models (`value` and `channelData` are free JSON, nulls and all).
+MODEL_LISTS = (
+    "attachments",
+    "entities",
+    "membersAdded",
+    "membersRemoved",
+    "reactionsAdded",
+    "reactionsRemoved",
+    "textHighlights",
+)
 
 
 class BadActivityRequest(Exception):
@@ -65,25 +77,18 @@ async def read_activity(request: web.Request) -> Activity:
         raise BadActivityRequest(400, f"not printable text: {', '.join(unprintable)}")
     if urlparse(body["serviceUrl"]).scheme not in ("http", "https"):
         raise BadActivityRequest(400, "serviceUrl must be an http(s) URL")
-    try:
-        activity = activity_from_wire(body)
-    except (DeserializationError, TypeError, ValueError, AttributeError) as error:
-        raise BadActivityRequest(400, f"activity is malformed: {_first_line(error)}") from None
-    # msrest keeps a null in a list of models ("entities": [null]); the SDK then fails on it.
-    holes = [key for key, items in _model_lists(activity) if None in items]
+    holes = [key for key in MODEL_LISTS if isinstance(body.get(key), list) and None in body[key]]
     if holes:
         raise BadActivityRequest(400, f"activity is malformed: null in {', '.join(holes)}")
     # The SDK reads every entity's type (looking for mentions): one without fails the turn.
-    if any(not isinstance(entity.type, str) for entity in activity.entities or ()):
+    entities = body.get("entities") if isinstance(body.get("entities"), list) else []
+    if any(not isinstance(e, dict) or not isinstance(e.get("type"), str) for e in entities):
         raise BadActivityRequest(400, "activity is malformed: an entity without a type")
-    return activity
-
-
-def _model_lists(activity: Activity) -> Iterator[tuple[str, list]]:
-    for name, spec in Activity._attribute_map.items():
-        items = getattr(activity, name)
-        if spec["type"].startswith("[") and items:
-            yield spec["key"], items
+    try:
+        return Activity.model_validate(body)
+    except ValidationError as error:
+        where = ".".join(str(part) for part in error.errors()[0]["loc"])
+        raise BadActivityRequest(400, f"activity is malformed: {where or 'the activity'}") from None
 
 
 def _not_json(constant: str) -> float:
@@ -102,7 +107,3 @@ def _field(body: dict, dotted: str) -> str:
             return ""
         value = value.get(part)
     return value if isinstance(value, str) else ""
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).splitlines()[0][:200] if str(error) else type(error).__name__

@@ -14,7 +14,7 @@ the SDK's 501 for an invoke that got no response.
 
 from http import HTTPStatus
 
-from botbuilder.core import InvokeResponse
+from microsoft_agents.activity import InvokeResponse
 
 CARD_ACTION_INVOKE = "adaptiveCard/action"
 CARD = "application/vnd.microsoft.card.adaptive"

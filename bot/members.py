@@ -12,9 +12,9 @@ import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
 
-from botbuilder.core import TurnContext
-from botbuilder.core.teams import TeamsInfo
-from botframework.connector import Channels
+from microsoft_agents.activity.teams import TeamsChannelAccount
+from microsoft_agents.hosting.core import TurnContext
+from microsoft_agents.hosting.core.connector import ConnectorClientBase
 
 from domain.people import find_member, listed_without_id, member_by_email
 from domain.ret import Member, RetConfig
@@ -46,7 +46,7 @@ class RosterMembers:
             member is not None
             or not aad_object_id
             or not self._email_only_members
-            or activity.channel_id != Channels.ms_teams
+            or activity.channel_id != "msteams"
         ):
             return member
         return member_by_email(self._ret, await self._member_email(turn_context, aad_object_id))
@@ -58,9 +58,7 @@ class RosterMembers:
             return known.email
         try:
             async with asyncio.timeout(LOOKUP_TIMEOUT_SECONDS):
-                account = await TeamsInfo.get_member(
-                    turn_context, turn_context.activity.from_property.id
-                )
+                account = await _teams_member(turn_context)
         except Exception as error:  # connector down or refusing: not recognised this time
             log.warning(
                 "could not ask the connector for a user's email: %s: %s",
@@ -72,3 +70,15 @@ class RosterMembers:
         email = member.email if member else None
         await self._emails.remember(aad_object_id, email, now)
         return email
+
+
+async def _teams_member(turn_context: TurnContext) -> TeamsChannelAccount:
+    """The sender as Teams knows them (with email and user principal name): in a team's
+    channel asked of the team, elsewhere of the conversation."""
+    activity = turn_context.activity
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    team = channel_data.get("team") if isinstance(channel_data.get("team"), dict) else {}
+    connector = turn_context.services.get(ConnectorClientBase)
+    return await connector.get_conversation_member(
+        team.get("id") or activity.conversation.id, activity.from_property.id
+    )

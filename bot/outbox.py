@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 import aiosmtplib
-from botbuilder.integration.aiohttp import CloudAdapter
+from microsoft_agents.hosting.core import ChannelServiceAdapter
 
 from bot.activities import card_activity
 from bot.email_channel import html_body, plain
@@ -73,7 +73,7 @@ JobHandler = Callable[[JobRun], Awaitable[None]]
 
 
 def http_status(error: BaseException) -> int | None:
-    response = getattr(error, "response", None)  # msrest's errors keep the aiohttp response
+    response = getattr(error, "response", None)
     return getattr(response, "status", None) or getattr(error, "status", None)
 
 
@@ -107,7 +107,7 @@ def ready_to_send(mail: Mail) -> Mail:
 class OutboxDispatcher:
     def __init__(
         self,
-        adapter: CloudAdapter,
+        adapter: ChannelServiceAdapter,
         bot_app_id: str,
         reach: Reach,
         outbox: OutboxRepository,

@@ -1,8 +1,7 @@
 """Sending a message to a stored reference, outside any inbound turn."""
 
-from botbuilder.core import TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity, ResourceResponse
+from microsoft_agents.activity import Activity, ResourceResponse
+from microsoft_agents.hosting.core import ChannelServiceAdapter, TurnContext
 
 from bot.references import to_conversation_reference
 from storage.references import StoredReference
@@ -11,7 +10,10 @@ LOCAL_BOT_APP_ID = "retbot-local"  # any stable id works when authentication is 
 
 
 async def send_proactive(
-    adapter: CloudAdapter, bot_app_id: str, stored: StoredReference, message: Activity | str
+    adapter: ChannelServiceAdapter,
+    bot_app_id: str,
+    stored: StoredReference,
+    message: Activity | str,
 ) -> ResourceResponse | None:
     """Raises what sending raised (the connector's 5xx, a timeout, a refused connection):
     inside the proactive turn the adapter's turn-error handler would swallow it."""
@@ -24,8 +26,9 @@ async def send_proactive(
         except Exception as error:
             failed.append(error)
 
+    reference = to_conversation_reference(stored)
     await adapter.continue_conversation(
-        to_conversation_reference(stored), deliver, bot_app_id or LOCAL_BOT_APP_ID
+        bot_app_id or LOCAL_BOT_APP_ID, reference.get_continuation_activity(), deliver
     )
     if failed:
         raise failed[0]

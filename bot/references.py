@@ -3,8 +3,8 @@
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 
-from botbuilder.core import Middleware, TurnContext
-from botbuilder.schema import Activity, ConversationReference
+from microsoft_agents.activity import Activity, ConversationReference
+from microsoft_agents.hosting.core import Middleware, TurnContext
 
 from bot.activity_facts import is_personal, tenant_of
 from storage.references import ReferenceRepository, StoredReference
@@ -14,12 +14,12 @@ def references_of(activity: Activity) -> list[StoredReference]:
     """The conversation's reference and, in a 1:1 chat, the user's too."""
     if not (activity.conversation and activity.conversation.id and activity.channel_id):
         return []
-    reference = TurnContext.get_conversation_reference(activity)
+    reference = activity.get_conversation_reference()
     reference.activity_id = None  # a proactive message starts fresh, not as a reply
     conversation = activity.conversation
     if conversation.conversation_type == "channel":
         reference.conversation.id = channel_itself(conversation.id)
-    data = reference.serialize()
+    data = reference.model_dump(by_alias=True, exclude_none=True, mode="json")
     tenant_id = tenant_of(activity)
     user = activity.from_property
     found = [
@@ -55,7 +55,7 @@ def channel_itself(conversation_id: str) -> str:
 
 
 def to_conversation_reference(stored: StoredReference) -> ConversationReference:
-    return ConversationReference().deserialize(stored.reference)
+    return ConversationReference.model_validate(stored.reference)
 
 
 class ReferenceCaptureMiddleware(Middleware):
@@ -75,7 +75,9 @@ class ReferenceCaptureMiddleware(Middleware):
         self._written: OrderedDict[tuple, str] = OrderedDict()
         self._remembered = remembered
 
-    async def on_turn(self, context: TurnContext, logic: Callable[[], Awaitable]) -> None:
+    async def on_turn(
+        self, context: TurnContext, logic: Callable[[TurnContext], Awaitable]
+    ) -> None:
         fingerprint = _fingerprint(context.activity)
         stored = False
         if self._written.get(fingerprint[:3]) != fingerprint:
@@ -84,7 +86,7 @@ class ReferenceCaptureMiddleware(Middleware):
                 await self._repository.save(references)
                 stored = True
             self._remember(fingerprint)
-        await logic()
+        await logic(context)
         if stored and self._on_stored is not None:
             await self._on_stored(context)
 

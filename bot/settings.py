@@ -1,29 +1,67 @@
-"""Settings from the environment, with botbuilder's own names for the Azure ones."""
+"""Settings from the environment; the bot's Azure identity under the Agents SDK's names."""
 
+from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
-from botbuilder.schema import CallerIdConstants
-from botframework.connector.auth import AuthenticationConstants
 from limits import parse
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/retbot.db"
+BOT_FRAMEWORK_METADATA = "https://login.botframework.com/v1/.well-known/openidconfiguration"
+
+
+class AuthType(StrEnum):
+    """How retbot proves who it is to the Bot Connector (the Agents SDK's names)."""
+
+    CLIENT_SECRET = "ClientSecret"  # an app registration with a secret
+    USER_MANAGED_IDENTITY = "UserManagedIdentity"  # Azure's user-assigned managed identity
+
+
+@dataclass(frozen=True)
+class ServiceConnection:
+    """The Azure Bot's identity: its app (client) id, tenant, and how to get tokens."""
+
+    client_id: str
+    tenant_id: str
+    auth_type: AuthType
+    client_secret: str = field(default="", repr=False)
+
+
+_CONNECTION = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__"
+# The botbuilder names, still read for one release: (legacy name, its replacement).
+LEGACY_NAMES = (
+    ("MicrosoftAppId", _CONNECTION + "CLIENTID"),
+    ("MicrosoftAppPassword", _CONNECTION + "CLIENTSECRET"),
+    ("MicrosoftAppTenantId", _CONNECTION + "TENANTID"),
+    ("MicrosoftAppType", _CONNECTION + "AUTHTYPE"),
+)
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
-    app_id: str = Field(default="", validation_alias=AliasChoices("MicrosoftAppId", "app_id"))
-    app_password: str = Field(
-        default="", validation_alias=AliasChoices("MicrosoftAppPassword", "app_password")
+    client_id: str = Field(
+        default="", validation_alias=AliasChoices(_CONNECTION + "CLIENTID", "client_id")
     )
-    app_tenant_id: str = Field(
-        default="", validation_alias=AliasChoices("MicrosoftAppTenantId", "app_tenant_id")
+    client_secret: str = Field(
+        default="",
+        validation_alias=AliasChoices(_CONNECTION + "CLIENTSECRET", "client_secret"),
+        repr=False,
     )
-    app_type: str = Field(
-        default="MultiTenant", validation_alias=AliasChoices("MicrosoftAppType", "app_type")
+    tenant_id: str = Field(
+        default="", validation_alias=AliasChoices(_CONNECTION + "TENANTID", "tenant_id")
     )
+    auth_type: AuthType | None = Field(
+        default=None, validation_alias=AliasChoices(_CONNECTION + "AUTHTYPE", "auth_type")
+    )
+    legacy_app_id: str = Field(default="", validation_alias="MicrosoftAppId")
+    legacy_app_password: str = Field(
+        default="", validation_alias="MicrosoftAppPassword", repr=False
+    )
+    legacy_app_tenant_id: str = Field(default="", validation_alias="MicrosoftAppTenantId")
+    legacy_app_type: str = Field(default="", validation_alias="MicrosoftAppType")
     database_url: str = Field(
         default=DEFAULT_DATABASE_URL,
         validation_alias=AliasChoices("RETBOT_DATABASE_URL", "database_url"),
@@ -135,10 +173,10 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("RETBOT_TRUSTED_PROXIES", "trusted_proxies"),
         description="Reverse proxies in front of retbot that add X-Forwarded-For; 0: none.",
     )
-    openid_metadata_url: str | None = Field(
-        default=None,
+    openid_metadata_url: str = Field(
+        default=BOT_FRAMEWORK_METADATA,
         validation_alias=AliasChoices("RETBOT_OPENID_METADATA_URL", "openid_metadata_url"),
-        description="Bot Framework OpenID metadata URL override (tests with a local issuer).",
+        description="Where the Bot Connector publishes the keys its tokens are signed with.",
     )
 
     @field_validator("token_limit_per_address", "token_limit_total")
@@ -160,34 +198,42 @@ class Settings(BaseSettings):
         return bool(self.smtp_host and self.mail_from)
 
     @property
+    def connection(self) -> ServiceConnection | None:
+        """The bot's identity; None in local mode. The SDK's names win over the legacy
+        ones (MicrosoftAppId, ...), which are read for one release."""
+        client_id = self.client_id or self.legacy_app_id
+        if not client_id:
+            return None
+        secret = self.client_secret or self.legacy_app_password
+        auth_type = self.auth_type or _auth_type_of(self.legacy_app_type, secret)
+        return ServiceConnection(
+            client_id, self.tenant_id or self.legacy_app_tenant_id, auth_type, secret
+        )
+
+    @property
+    def legacy_names_in_use(self) -> list[tuple[str, str]]:
+        """The legacy names set (with what replaces them), for a warning at start-up."""
+        values = (
+            self.legacy_app_id,
+            self.legacy_app_password,
+            self.legacy_app_tenant_id,
+            self.legacy_app_type,
+        )
+        return [names for names, value in zip(LEGACY_NAMES, values, strict=True) if value]
+
+    @property
+    def app_id(self) -> str:
+        return self.connection.client_id if self.connection else ""
+
+    @property
     def local_mode(self) -> bool:
         """Without an app id the bot accepts unauthenticated requests, like the Emulator."""
-        return not self.app_id
+        return self.connection is None
 
 
-class BotFrameworkConfig:
-    """The attribute names botbuilder's ConfigurationBotFrameworkAuthentication reads."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.APP_ID = settings.app_id
-        self.APP_PASSWORD = settings.app_password
-        self.APP_TENANTID = settings.app_tenant_id
-        self.APP_TYPE = settings.app_type
-        if settings.openid_metadata_url:
-            # Any one of these switches the SDK to its parameterised authentication, which
-            # then needs all of them: the public cloud's values, but for the metadata URL.
-            self.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = settings.openid_metadata_url
-            self.TO_CHANNEL_FROM_BOT_LOGIN_URL = (
-                AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX
-            )
-            self.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE = (
-                AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
-            )
-            self.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER = (
-                AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER
-            )
-            self.OAUTH_URL = AuthenticationConstants.OAUTH_URL
-            self.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL = (
-                AuthenticationConstants.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL
-            )
-            self.CALLER_ID = CallerIdConstants.public_azure_channel
+def _auth_type_of(legacy_app_type: str, secret: str) -> AuthType:
+    """MicrosoftAppType 'UserAssignedMSI' is a managed identity; SingleTenant and
+    MultiTenant use the secret."""
+    if legacy_app_type.lower() == "userassignedmsi" or not secret:
+        return AuthType.USER_MANAGED_IDENTITY
+    return AuthType.CLIENT_SECRET

@@ -3,8 +3,8 @@
 import logging
 from collections.abc import Awaitable, Callable
 
-from botbuilder.core import Middleware, TurnContext
-from botbuilder.schema import Activity, ActivityTypes
+from microsoft_agents.activity import Activity, ActivityTypes
+from microsoft_agents.hosting.core import Middleware, TurnContext
 
 from bot.activity_facts import tenant_of
 from bot.invoke_responses import invoke_error
@@ -21,11 +21,13 @@ class TenantGate(Middleware):
     def __init__(self, allowed: frozenset[str]) -> None:
         self._allowed = allowed
 
-    async def on_turn(self, context: TurnContext, logic: Callable[[], Awaitable]) -> None:
+    async def on_turn(
+        self, context: TurnContext, logic: Callable[[TurnContext], Awaitable]
+    ) -> None:
         activity = context.activity
         tenant = tenant_of(activity)
         if activity.channel_id != "msteams" or tenant in self._allowed:
-            await logic()
+            await logic(context)
             return
         security_log.warning(
             "refused activity from tenant %s (type=%s)", tenant or "(none)", activity.type

@@ -1,9 +1,9 @@
 """dialogs.turn.Turn over the SDK's TurnContext: the one place where a flow's turn meets
-the Bot Framework's objects."""
+the Agents SDK's objects."""
 
 from collections.abc import Sequence
 
-from botbuilder.core import TurnContext
+from microsoft_agents.hosting.core import TurnContext
 
 from bot.activities import message_activity
 from bot.activity_facts import is_personal, tenant_of, uploaded_file
@@ -22,7 +22,7 @@ class ChannelTurn:
         activity = context.activity
         sender = activity.from_property
         self.context = context  # for the edge only (invoke answers, the e-mail channel)
-        self.channel_id: str = activity.channel_id
+        self.channel_id = str(activity.channel_id)
         self.conversation_id: str = activity.conversation.id
         self.speaker = Speaker(sender.id, sender.name or sender.id, sender.aad_object_id)
         self.text = inbound_text(activity) if is_email(activity) else typed_text(activity)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jsonschema
 from aiohttp import web
-from botframework.connector.auth import ServiceClientCredentialsFactory
+from microsoft_agents.hosting.core import Connections
 
 from bot.app import create_app
 from bot.settings import Settings
@@ -26,17 +26,17 @@ class RunningBot:
         self,
         settings: Settings,
         ret: RetConfig,
-        credentials_factory: ServiceClientCredentialsFactory | None = None,
+        connections: Connections | None = None,
     ) -> None:
         self.settings = settings
         self.ret = ret
-        self.credentials_factory = credentials_factory
+        self.connections = connections
         self.app: web.Application | None = None
         self._runner: web.AppRunner | None = None
         self.url = ""
 
     async def start(self) -> "RunningBot":
-        self.app = create_app(self.settings, self.ret, self.credentials_factory)
+        self.app = create_app(self.settings, self.ret, self.connections)
         self._runner = web.AppRunner(self.app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)

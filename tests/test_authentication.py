@@ -1,5 +1,5 @@
 """With MicrosoftAppId set, only valid Bot Framework JWTs get in, and replies carry the bot's
-own token to the activity's serviceUrl. Tokens come from a local issuer; the SDK validates."""
+own token to the activity's serviceUrl. Tokens come from a local issuer; bot.auth checks them."""
 
 import time
 
@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.app import RETBOT
+from bot.auth import NeverExpires, require_expiry
 from bot.chat.conversation import Conversation
 from bot.settings import Settings
-from bot.token_expiry import NeverExpires, require_expiry
 from storage.models import BotStateRow, ConversationReferenceRow
 from tests.support import RunningBot
-from tests.token_issuer import CHANNEL_ISSUER, IssuerCredentialsFactory, TokenIssuer, new_key
+from tests.token_issuer import CHANNEL_ISSUER, IssuerConnections, TokenIssuer, new_key
 
 APP_ID = "7d3e6a52-6c1b-4f0e-9a43-0f6d1c2b5e11"
 PASSWORD = "local-test-secret"
@@ -30,13 +30,11 @@ def issuer():
 async def secured_bot(database_url, ret, issuer):
     settings = Settings(
         database_url=database_url,
-        app_id=APP_ID,
-        app_password=PASSWORD,
+        client_id=APP_ID,
+        client_secret=PASSWORD,
         openid_metadata_url=issuer.metadata_url,
     )
-    bot = await RunningBot(
-        settings, ret, IssuerCredentialsFactory(issuer, APP_ID, PASSWORD)
-    ).start()
+    bot = await RunningBot(settings, ret, IssuerConnections(issuer, APP_ID)).start()
     yield bot
     await bot.stop()
 
@@ -168,3 +166,30 @@ def test_only_a_finite_number_is_an_expiry(exp):
 @pytest.mark.parametrize("exp", [1700000000, 1.7e9])
 def test_a_number_is_an_expiry(exp):
     require_expiry({"exp": exp})  # no NeverExpires
+
+
+async def test_a_key_not_endorsed_for_the_channel_is_refused(
+    database_url, ret, connector, http, caplog
+):
+    """The Bot Connector's keys say which channels they sign for: a token for e-mail
+    cannot be replayed as a Teams message."""
+    email_only = TokenIssuer(channels=("email",)).start()
+    settings = Settings(
+        database_url=database_url,
+        client_id=APP_ID,
+        client_secret=PASSWORD,
+        openid_metadata_url=email_only.metadata_url,
+    )
+    bot = await RunningBot(settings, ret, IssuerConnections(email_only, APP_ID)).start()
+    try:
+        talk = Conversation(bot.messages_url, connector, http)
+        talk.headers = {"Authorization": f"Bearer {channel_token(email_only, talk)}"}
+
+        turn = await talk.say("help")
+
+        assert (turn.status, turn.replies) == (401, [])
+        assert await rows_stored(bot) == 0
+        assert any("not endorsed for channel emulator" in r.getMessage() for r in caplog.records)
+    finally:
+        await bot.stop()
+        email_only.stop()

@@ -38,10 +38,11 @@ CASE_FILE_AT_0011 = sa.table(
             "referrer_user_id",
             "referrer_name",
             "answers",
-            "submitted_at",
-            "closed_at",
         )
     ),
+    # typed, so SQLAlchemy stores them as the models do (not sqlite3's deprecated adapter)
+    sa.column("submitted_at", sa.DateTime(timezone=True)),
+    sa.column("closed_at", sa.DateTime(timezone=True)),
 )
 
 
@@ -67,10 +68,8 @@ async def facts(sessions, number: str) -> tuple[CaseFactRow, set]:
 # case_fact as revision 0016 knew it: with the year of birth next to the age group.
 CASE_FACT_AT_0016 = sa.table(
     "case_fact",
-    *(
-        sa.column(name)
-        for name in ("case_number", "status", "submitted_at", "geboortejaar", "leeftijdsgroep")
-    ),
+    *(sa.column(name) for name in ("case_number", "status", "geboortejaar", "leeftijdsgroep")),
+    sa.column("submitted_at", sa.DateTime(timezone=True)),
 )
 
 
@@ -145,7 +144,7 @@ async def test_the_migration_fills_facts_for_existing_cases(database_url, monkey
                     "INSERT INTO case_event (case_number, at, actor, kind) "
                     "VALUES ('RET-2026-0001', :at, 'M', 'triage: ret_tafel'), "
                     "('RET-2026-0001', :at, 'M', 'afgesloten: afgeschaald')"
-                ),
+                ).bindparams(sa.bindparam("at", type_=sa.DateTime(timezone=True))),
                 {"at": NOW},
             )
         monkeypatch.setenv("RETBOT_DATA_KEY", KEY)

@@ -249,9 +249,9 @@ async def test_a_dispatcher_built_the_way_serve_builds_it_has_no_installer_witho
         Settings(
             database_url=database_url,
             graph_install=True,
-            app_id="00000000-0000-4000-8000-0000000b0001",
-            app_password="geheim",
-            app_tenant_id=TENANT,
+            client_id="00000000-0000-4000-8000-0000000b0001",
+            client_secret="geheim",
+            tenant_id=TENANT,
         ),
         references,
     )

@@ -72,7 +72,7 @@ async def test_a_failed_send_is_retried_after_a_minute_and_arrives_once(bot, con
     assert decided.status == 200  # the decision stands, the message waits in the outbox
     assert len(connector.received[referrer.id]) == seen
     [waiting] = [row for row in await outbox_rows(bot) if row.status == "pending"]
-    assert waiting.attempts == 1 and waiting.last_error == "ErrorResponseException (HTTP 500)"
+    assert waiting.attempts == 1 and waiting.last_error == "ClientResponseError (HTTP 500)"
     retry_at = aware(waiting.next_attempt_at)
     dispatcher = bot.app[RETBOT].dispatcher
 
@@ -223,7 +223,7 @@ async def test_a_message_that_keeps_failing_is_tried_for_a_week_reported_once_an
     assert (row.status, row.attempts) == ("failed", MAX_ATTEMPTS)
     assert failed_tries >= MAX_ATTEMPTS and much_later == 0
     assert removed == 0  # never deleted unsent
-    assert row.last_error == "ErrorResponseException (HTTP 500)"
+    assert row.last_error == "ClientResponseError (HTTP 500)"
     assert len(connector.received[conversation.id]) == seen
     # Told once, when the fast attempts were over: the voorzitter and the admin (who have no
     # chat here, so it waits for them).
@@ -257,7 +257,7 @@ async def test_a_refusal_no_retry_can_change_is_given_up_at_once(
         later = await dispatcher.dispatch_due(datetime.now(UTC) + timedelta(minutes=1))
 
     assert row.status == ("failed" if given_up else "pending")
-    assert row.last_error == f"ErrorResponseException (HTTP {status})"
+    assert row.last_error == f"ClientResponseError (HTTP {status})"
     assert later == (0 if given_up else 1)
 
 
@@ -328,7 +328,7 @@ async def test_cli_lists_what_did_not_go_out_without_content(migrated_engine, da
     later = now + timedelta(minutes=1)
     first, second, third, fourth = [await outbox.claim_next(later) for _ in range(4)]
     await outbox.mark_sent(first, now, "teams")
-    await outbox.mark_failed(second, "ErrorResponseException (HTTP 500)", now)
+    await outbox.mark_failed(second, "ClientResponseError (HTTP 500)", now)
     await outbox.mark_waiting(fourth, now + timedelta(minutes=15), "no conversation yet")
     await outbox.mark_failed(third, "TimeoutError", now)
 
@@ -343,7 +343,7 @@ async def test_cli_lists_what_did_not_go_out_without_content(migrated_engine, da
     assert rows[str(second.id)].split()[1:4] == ["chat", "(msteams)", "mislukt"]
     assert "Thijs Wennink" in rows[str(fourth.id)] and " wacht " in rows[str(fourth.id)]
     assert "nog niet in Teams geopend" in listed.stdout
-    assert "ErrorResponseException (HTTP 500)" in rows[str(second.id)]
+    assert "ClientResponseError (HTTP 500)" in rows[str(second.id)]
     assert "Jan de Vries" not in listed.stdout and "geheim" not in listed.stdout
 
 

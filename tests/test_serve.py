@@ -44,5 +44,5 @@ async def test_serve_creates_database_and_answers_health(tmp_path):
     assert body["status"] == "ok"
     assert (tmp_path / "data" / "retbot.db").exists()
     log = err.decode()
-    assert "local mode: no MicrosoftAppId set" in log
+    assert "local mode: no bot identity" in log
     assert "RET Jeugd Twente (voorbeeld)" in log

@@ -1,6 +1,6 @@
-"""A local stand-in for the Bot Framework token service: OpenID metadata, JWKS, signed JWTs.
-
-The SDK fetches metadata with blocking `requests`, so the server runs in its own thread.
+"""A local stand-in for the Bot Framework token service: OpenID metadata, JWKS, signed JWTs,
+and the bot's own tokens in place of Microsoft Entra ID's. Its server runs in a thread of
+its own, so the bot under test fetches from it like from any other server.
 """
 
 import json
@@ -10,15 +10,11 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import jwt
-from botframework.connector.auth import (
-    AppCredentials,
-    AuthenticationConstants,
-    PasswordServiceClientCredentialFactory,
-)
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
+from microsoft_agents.hosting.core import AgentAuthConfiguration, ClaimsIdentity
 
-CHANNEL_ISSUER = AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER
+CHANNEL_ISSUER = "https://api.botframework.com"
 
 
 def new_key() -> rsa.RSAPrivateKey:
@@ -85,26 +81,36 @@ class TokenIssuer:
         return Handler
 
 
-class _IssuedCredentials(AppCredentials):
-    """The bot's outbound credentials, with tokens from the local issuer instead of AAD."""
+class _IssuedTokens:
+    """The bot's access tokens, from the local issuer instead of Microsoft Entra ID (which
+    the SDK's MSAL connection would ask)."""
 
-    def __init__(self, issuer: TokenIssuer, app_id: str, audience: str) -> None:
-        super().__init__(app_id=app_id, oauth_scope=audience)
+    def __init__(self, issuer: TokenIssuer, app_id: str) -> None:
         self._issuer = issuer
-        self._audience = audience
+        self.configuration = AgentAuthConfiguration(client_id=app_id)
+        self.asked = 0
 
-    def get_access_token(self, force_refresh: bool = False) -> str:
-        return self._issuer.token(aud=self._audience, appid=self.microsoft_app_id)
+    async def get_access_token(
+        self, resource_url: str, scopes: list[str], force_refresh: bool = False
+    ) -> str:
+        self.asked += 1
+        return self._issuer.token(aud=resource_url, appid=self.configuration.CLIENT_ID)
 
 
-class IssuerCredentialsFactory(PasswordServiceClientCredentialFactory):
-    """The SDK's password credentials factory, minting outbound tokens locally."""
+class IssuerConnections:
+    """The SDK's Connections, with one connection whose tokens the local issuer signs."""
 
-    def __init__(self, issuer: TokenIssuer, app_id: str, password: str) -> None:
-        super().__init__(app_id, password)
-        self._issuer = issuer
+    def __init__(self, issuer: TokenIssuer, app_id: str) -> None:
+        self.tokens = _IssuedTokens(issuer, app_id)
 
-    async def create_credentials(self, app_id, oauth_scope, login_endpoint, validate_authority):
-        if not await self.is_valid_app_id(app_id):
-            raise PermissionError(f"invalid app id {app_id}")
-        return _IssuedCredentials(self._issuer, app_id, oauth_scope)
+    def get_token_provider(self, claims_identity: ClaimsIdentity, service_url: str):
+        return self.tokens
+
+    def get_default_connection(self):
+        return self.tokens
+
+    def get_connection(self, connection_name: str):
+        return self.tokens
+
+    def get_default_connection_configuration(self) -> AgentAuthConfiguration:
+        return self.tokens.configuration
