@@ -26,15 +26,20 @@ def issuer():
     running.stop()
 
 
-@pytest.fixture
-async def secured_bot(database_url, ret, issuer):
+def bot_trusting(issuer: TokenIssuer, database_url: str, ret) -> RunningBot:
+    """retbot with an identity, whose tokens in and out come from `issuer`."""
     settings = Settings(
         database_url=database_url,
         client_id=APP_ID,
         client_secret=PASSWORD,
         openid_metadata_url=issuer.metadata_url,
     )
-    bot = await RunningBot(settings, ret, IssuerConnections(issuer, APP_ID)).start()
+    return RunningBot(settings, ret, IssuerConnections(issuer, APP_ID))
+
+
+@pytest.fixture
+async def secured_bot(database_url, ret, issuer):
+    bot = await bot_trusting(issuer, database_url, ret).start()
     yield bot
     await bot.stop()
 
@@ -174,13 +179,7 @@ async def test_a_key_not_endorsed_for_the_channel_is_refused(
     """The Bot Connector's keys say which channels they sign for: a token for e-mail
     cannot be replayed as a Teams message."""
     email_only = TokenIssuer(channels=("email",)).start()
-    settings = Settings(
-        database_url=database_url,
-        client_id=APP_ID,
-        client_secret=PASSWORD,
-        openid_metadata_url=email_only.metadata_url,
-    )
-    bot = await RunningBot(settings, ret, IssuerConnections(email_only, APP_ID)).start()
+    bot = await bot_trusting(email_only, database_url, ret).start()
     try:
         talk = Conversation(bot.messages_url, connector, http)
         talk.headers = {"Authorization": f"Bearer {channel_token(email_only, talk)}"}
