@@ -24,7 +24,8 @@ from bot.clean_input import MAX_DEPTH, TooDeep, clean_json
 logging.getLogger("microsoft_agents.activity.activity").setLevel(logging.CRITICAL)
 MAX_BODY_BYTES = 1024 * 1024
 ENCODINGS = ("identity", "gzip")
-REQUIRED_FIELDS = ("type", "channelId", "serviceUrl", "conversation.id", "from.id")
+# Every channel names the bot as the recipient; a proactive message later is addressed from it.
+REQUIRED_FIELDS = ("type", "channelId", "serviceUrl", "conversation.id", "from.id", "recipient.id")
 # The activity's lists of models (`value` and `channelData` are free JSON, nulls and all).
 MODEL_LISTS = (
     "attachments",

@@ -43,7 +43,9 @@ async def test_body_over_one_megabyte_is_413(bot, http, conversation):
     assert status == 413
 
 
-@pytest.mark.parametrize("field", ["type", "channelId", "serviceUrl", "conversation", "from"])
+@pytest.mark.parametrize(
+    "field", ["type", "channelId", "serviceUrl", "conversation", "from", "recipient"]
+)
 async def test_activity_without_a_required_field_is_400(bot, http, conversation, field):
     activity = conversation.activity("message", text="hallo")
     del activity[field]

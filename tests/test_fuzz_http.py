@@ -187,6 +187,20 @@ def test_activity_with_one_field_replaced(threaded, field, value, kind):
     assert_handled(threaded, threaded.post(json.dumps(activity)))
 
 
+AWKWARD_VALUES = [None, 0, 1.5, True, "", "x", [], [None], {}, {"id": None}, {"id": 3}, [{}]]
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_activity_with_one_field_set_to_each_awkward_value(threaded, field):
+    """Every field, every kind, every awkward value: what chance may take 120 tries to find."""
+    for kind in ACTIVITY_TYPES:
+        for value in AWKWARD_VALUES:
+            activity = threaded.activity(f"fuzz-{uuid.uuid4().hex}", type=kind)
+            activity[field] = value
+
+            assert_handled(threaded, threaded.post(json.dumps(activity)))
+
+
 @FUZZ
 @given(value=json_values, text=st.none() | any_text)
 def test_card_submits_with_any_value(threaded, value, text):
