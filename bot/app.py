@@ -27,6 +27,7 @@ from bot.jobs import PeriodicJobs
 from bot.links import AgendaLinks, DocumentLinks, FollowUpLinks, ReportLinks
 from bot.mailer import SmtpMailer
 from bot.members import RosterMembers
+from bot.metrics import MetricsPage, timed_turn
 from bot.outbox import OutboxDispatcher
 from bot.reach import Reach
 from bot.references import ReferenceCaptureMiddleware
@@ -287,6 +288,7 @@ def create_app(
     app[RETBOT].document_page.add_routes(app)
     app[RETBOT].report_page.add_routes(app)
     SelfApplyPage(settings, ret.name).add_routes(app)
+    MetricsPage(app[RETBOT].dispatcher.outbox, settings.metrics_token).add_routes(app)
     return app
 
 
@@ -319,7 +321,10 @@ async def messages(request: web.Request) -> web.Response:
             activity.channel_id,
         )
         return web.json_response({"error": "unauthorized"}, status=401)
-    invoke_response = await retbot.adapter.process_activity(identity, activity, retbot.bot.on_turn)
+    with timed_turn(activity.channel_id, activity.type):
+        invoke_response = await retbot.adapter.process_activity(
+            identity, activity, retbot.bot.on_turn
+        )
     if invoke_response:
         return web.json_response(invoke_response.body, status=invoke_response.status)
     return web.Response(status=201)

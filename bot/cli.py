@@ -1,4 +1,5 @@
-"""The `retbot` command: `serve` runs the bot, `chat` talks to a running one."""
+"""The `retbot` command: `serve` runs the bot, `chat` talks to a running one, and the
+commands that look after a RET's data."""
 
 import argparse
 import asyncio
@@ -11,6 +12,7 @@ from aiohttp import web
 from sqlalchemy.engine import make_url
 
 from bot import __version__
+from bot.logs import configure_logging
 from bot.period_args import FORMATS, add_period, iso_date
 from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
 from bot.settings import Settings
@@ -27,6 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=3978)
     serve.add_argument("--config", type=Path, help="the RET's YAML file (or RETBOT_CONFIG)")
+
+    commands.add_parser("migrate", help="bring the database to this retbot's schema")
+    backup = commands.add_parser("backup", help="a checked copy of the SQLite database")
+    backup.add_argument("--out", type=Path, required=True, help="the copy (a new file)")
+    health = commands.add_parser("health", help="ask a running retbot whether it is healthy")
+    health.add_argument("--url", default="http://127.0.0.1:3978/healthz")
 
     chat = commands.add_parser("chat", help="talk to a running retbot from this terminal")
     chat.add_argument("--url", default="http://127.0.0.1:3978/api/messages")
@@ -91,6 +99,18 @@ def main(argv: list[str] | None = None) -> int:
         return report_commands.monitor_export_command(args.start, args.end, args.out)
     if args.command == "serve":
         return serve_command(args.host, args.port, args.config)
+    if args.command == "migrate":
+        from bot.migrate_command import migrate_command
+
+        return migrate_command()
+    if args.command == "backup":
+        from bot.backup_command import backup_command
+
+        return backup_command(args.out)
+    if args.command == "health":
+        from bot.health_command import health_command
+
+        return health_command(args.url)
     if args.command == "manifest":
         return manifest_command(args.app_id, args.out, args.website, args.config)
     if args.command == "document" and args.document == "notulen":
@@ -145,12 +165,8 @@ def manifest_command(app_id: str, out: Path, website: str, config: Path | None) 
 
 
 def serve_command(host: str, port: int, config: Path | None) -> int:
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    for chatty in ("alembic", "apscheduler", "microsoft_agents"):  # the SDK: a line per send
-        logging.getLogger(chatty).setLevel(logging.WARNING)
     settings = Settings()
+    configure_logging(settings.log_format)
     config_path = resolve_config_path(config or settings.config_path)
     try:
         ret = load_ret_config(config_path)

@@ -21,6 +21,7 @@ from typing import Protocol
 import aiosmtplib
 from microsoft_agents.hosting.core import ChannelServiceAdapter
 
+from bot import metrics
 from bot.activities import card_activity
 from bot.email_channel import html_body, plain
 from bot.proactive import send_proactive
@@ -205,6 +206,7 @@ class OutboxDispatcher:
         try:
             return await self._attempt(message, now)
         except Exception as error:  # whatever sending raised: the message is retried
+            metrics.attempt_failed(message.target)
             reason = describe(error)
             status = await self.outbox.mark_failed(
                 message, reason, now, give_up=is_permanent(error)
@@ -226,6 +228,7 @@ class OutboxDispatcher:
                 raise LookupError(f"no handler for jobs of kind {recipient.kind!r}")
             await handler(JobRun(message.id, message.claim, message.message))
             await self.outbox.mark_sent(message, now, DONE)  # unless the handler finished it
+            metrics.delivered(DONE, message.target)
             return Outcome.SENT
         if isinstance(message.message, Mail):
             if self._mailer is None:
@@ -291,6 +294,7 @@ class OutboxDispatcher:
             await self.flush([notice])
 
     async def _sent(self, message: Claimed, now: datetime, via: str) -> Outcome:
+        metrics.delivered(via, message.target)
         if not await self.outbox.mark_sent(message, now, via):
             log.warning("outbox message %s was sent after its claim had expired", message.id)
         return Outcome.EMAILED if via == VIA_EMAIL else Outcome.SENT

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 from limits import parse
 from pydantic import AliasChoices, Field, field_validator
@@ -56,12 +57,14 @@ class Settings(BaseSettings):
     auth_type: AuthType | None = Field(
         default=None, validation_alias=AliasChoices(_CONNECTION + "AUTHTYPE", "auth_type")
     )
-    legacy_app_id: str = Field(default="", validation_alias="MicrosoftAppId")
+    legacy_app_id: str = Field(default="", validation_alias=AliasChoices("MicrosoftAppId"))
     legacy_app_password: str = Field(
-        default="", validation_alias="MicrosoftAppPassword", repr=False
+        default="", validation_alias=AliasChoices("MicrosoftAppPassword"), repr=False
     )
-    legacy_app_tenant_id: str = Field(default="", validation_alias="MicrosoftAppTenantId")
-    legacy_app_type: str = Field(default="", validation_alias="MicrosoftAppType")
+    legacy_app_tenant_id: str = Field(
+        default="", validation_alias=AliasChoices("MicrosoftAppTenantId")
+    )
+    legacy_app_type: str = Field(default="", validation_alias=AliasChoices("MicrosoftAppType"))
     database_url: str = Field(
         default=DEFAULT_DATABASE_URL,
         validation_alias=AliasChoices("RETBOT_DATABASE_URL", "database_url"),
@@ -172,6 +175,17 @@ class Settings(BaseSettings):
         ge=0,
         validation_alias=AliasChoices("RETBOT_TRUSTED_PROXIES", "trusted_proxies"),
         description="Reverse proxies in front of retbot that add X-Forwarded-For; 0: none.",
+    )
+    log_format: Literal["text", "json"] = Field(
+        default="text",
+        validation_alias=AliasChoices("RETBOT_LOG_FORMAT", "log_format"),
+        description="text: lines for a person; json: one JSON object a line, for a collector.",
+    )
+    metrics_token: str = Field(
+        default="",
+        validation_alias=AliasChoices("RETBOT_METRICS_TOKEN", "metrics_token"),
+        description="When set, GET /metrics asks for it as a bearer token.",
+        repr=False,
     )
     openid_metadata_url: str = Field(
         default=BOT_FRAMEWORK_METADATA,

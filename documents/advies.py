@@ -10,6 +10,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from documents.built import DOCUMENTS_BUILT
 from documents.house_style import HouseStyle
 from documents.labels import label, long_date, role_label, short_date
 from domain.advice import MandateAnswer
@@ -25,6 +26,7 @@ def build_advies(sheet: AdviceSheet, style: HouseStyle) -> bytes:
     write_advies(document, sheet, style.logo)
     out = io.BytesIO()
     document.save(out)
+    DOCUMENTS_BUILT.labels("advies", "docx").inc()
     return out.getvalue()
 
 

@@ -13,6 +13,7 @@ from babel.dates import format_date, format_time
 from docx import Document
 from docx.document import Document as DocxDocument
 
+from documents.built import DOCUMENTS_BUILT
 from documents.house_style import HouseStyle
 from domain.advice import Afspraak
 from domain.meetings import AMSTERDAM
@@ -157,6 +158,7 @@ def notulen_docx(minutes: Minutes, style: HouseStyle, language: str = "nl") -> b
             w.bullet(_point(point, language))
     out = io.BytesIO()
     w.document.save(out)
+    DOCUMENTS_BUILT.labels("notulen", "docx").inc()
     return out.getvalue()
 
 

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from documents.built import DOCUMENTS_BUILT
 from domain.report import Report, Table
 
 CSV_HEADER = ("tabel", "categorie", "aantal")
@@ -20,6 +21,7 @@ NO_SIGNALS = "In deze periode zijn geen rode draden vastgelegd."
 def write_report(report: Report, fmt: str, out: Path) -> None:
     """`fmt`: docx, xlsx or csv."""
     {"docx": write_docx, "xlsx": write_xlsx, "csv": write_csv}[fmt](report, out)
+    DOCUMENTS_BUILT.labels("rapportage", fmt).inc()
 
 
 def write_docx(report: Report, out: Path) -> None:

@@ -26,11 +26,12 @@ import os
 import re
 import socket
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, delete, or_, select, update
+from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.mail import Mail, MailAttachment
@@ -106,6 +107,17 @@ def target_of(recipient: Recipient) -> Target:
         case Job(kind):
             return Target(JOBS, "job", kind)
     raise TypeError(f"not a recipient: {recipient!r}")
+
+
+def kind_of(target: Target) -> str:
+    """The kind of recipient, for counting: chat, member, chair, email or job."""
+    if target.channel_id == EMAIL.channel_id:
+        return "email"
+    if target.channel_id == JOBS:
+        return "job"
+    if target.channel_id == ROSTER:
+        return "member" if target.scope == "member" else "chair"
+    return "chat"
 
 
 def recipient_of(target: Target) -> Recipient | None:
@@ -458,6 +470,19 @@ class OutboxRepository:
                 )
                 for r in rows
             ]
+
+    async def unsent_counts(self) -> Counter[tuple[str, str]]:
+        """How many messages are not sent, by status and kind of recipient (kind_of)."""
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(OutboxRow.status, OutboxRow.channel_id, OutboxRow.scope, func.count())
+                .where(OutboxRow.status != SENT)
+                .group_by(OutboxRow.status, OutboxRow.channel_id, OutboxRow.scope)
+            )
+            counts: Counter[tuple[str, str]] = Counter()
+            for status, channel_id, scope, count in rows:
+                counts[status, kind_of(Target(channel_id, scope, ""))] += count
+            return counts
 
     async def report_failing(self, now: datetime, tell: FailingRecipients) -> int:
         """Rows that failed past the fast attempts, or waited for their recipient longer

@@ -16,6 +16,8 @@ CHECKED = (
     "manifest",
     "bench",
     ".ci",
+    "deploy",
+    "docs",
 )
 # Written in pieces so that this file does not name them itself.
 OUTSIDE = re.compile(
