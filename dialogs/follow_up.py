@@ -12,8 +12,10 @@ voorzitter's own chat and the case's timeline.
 """
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Protocol
+
+from babel.dates import format_datetime
 
 from dialogs.cards.follow_up import (
     ESCALATE_KEY,
@@ -38,11 +40,14 @@ from domain.follow_up import (
     Ask,
     AskKind,
     CaseClosed,
+    Escalation,
     FollowUpRepository,
+    StepTaken,
     answer_ask,
     escalate_further,
 )
 from domain.mail import Mail
+from domain.meetings import AMSTERDAM
 from domain.notices import (
     Chair,
     ChairPlace,
@@ -53,7 +58,7 @@ from domain.notices import (
     RosterMember,
 )
 from domain.people import chairs
-from domain.ret import EscalationStep, Member, RetConfig
+from domain.ret import EscalationContact, EscalationStep, Member, RetConfig
 from domain.roles import Role
 from domain.triage import NotAllowed
 
@@ -243,7 +248,13 @@ class FollowUpActions:
                     number, initials, taken.step, text("email.escalation.by_chair")
                 ),
             )
-        except (NotAllowed, LookupError, CaseClosed, ValueError):
+        except NotAllowed:
+            return text("follow_up.ladder_chair_only", language)
+        except CaseClosed:
+            return text("follow_up.closed", language, number=number)
+        except StepTaken as taken:
+            return _already_taken(taken.escalation, language)
+        except (LookupError, ValueError):
             return text("follow_up.ladder_refused", language)
         await self._delivery.flush(notices)
         contact = self._contact(escalation.step)
@@ -261,8 +272,19 @@ class FollowUpActions:
         ]
 
     def _contact(self, step: EscalationStep) -> str:
-        contact = next((c for c in self._ret.escalation_contacts if c.step is step), None)
-        return text("follow_up.contact", name=contact.name) if contact else ""
+        """Who to contact for the step; nothing when that is the voorzitter, whom the
+        message is for (a stand-in is named: the voorzitter may need them)."""
+        contact = self._step_contact(step)
+        chair = next(iter(chairs(self._ret)), None)
+        if contact is None or (chair and chair.email.casefold() == contact.email.casefold()):
+            return ""
+        return text("follow_up.contact", name=contact.name)
+
+    def _step_contact(self, step: EscalationStep) -> EscalationContact | None:
+        return next((c for c in self._ret.escalation_contacts if c.step is step), None)
+
+    def _is_chair(self, email: str) -> bool:
+        return any(m.email.casefold() == email.casefold() for m in chairs(self._ret))
 
     def _ask_mail(self, ask: Ask, member: Member, link: str, reminder: bool) -> Mail:
         """The question by email: case number, initials, organisation and the link; the
@@ -292,13 +314,11 @@ class FollowUpActions:
     ) -> list[Notice]:
         """The escalation contact of the step hears by email what is asked of them:
         case number, initials, the step and why, never the case's content."""
-        contact = next((c for c in self._ret.escalation_contacts if c.step is step), None)
+        contact = self._step_contact(step)
         if contact is None:
             return []
         chair = next(iter(chairs(self._ret)), None)
-        is_chair = chair is None or any(
-            c.email.lower() == contact.email.lower() for c in chairs(self._ret)
-        )
+        is_chair = chair is None or self._is_chair(contact.email)
         body = text(
             "email.escalation.body",
             name=contact.name,
@@ -351,3 +371,12 @@ def _who(ask: Ask) -> str:
     if ask.kind is AskKind.AFSPRAAK:
         return ask.organisation or "-"
     return text("follow_up.the_referrer")
+
+
+def _already_taken(escalation: Escalation, language: Language) -> str:
+    at = escalation.at if escalation.at.tzinfo else escalation.at.replace(tzinfo=UTC)
+    when = format_datetime(
+        at.astimezone(AMSTERDAM), text("follow_up.when", language), locale=language
+    )
+    words = {"number": escalation.case_number, "step": escalation.step.value}
+    return text("follow_up.ladder_already", language, by=escalation.by, when=when, **words)

@@ -403,9 +403,8 @@ async def test_no_answer_after_the_reminders_alerts_the_voorzitter(bot, connecto
     alerts = [a["text"] for a in sent[case.channel.id]]
     assert (
         f"Follow-up {case.number} (J.D.): {GGZ} heeft na 2 herinneringen niet geantwoord. "
-        "Voorgestelde eerste stap van de escalatieladder: procesregie intensiveren "
-        "(contact: Marieke Hofstede)."
-    ) in alerts
+        "Voorgestelde eerste stap van de escalatieladder: procesregie intensiveren."
+    ) in alerts  # its contact is the voorzitter, whom the alert is for: not named
     ladder = card_of(sent[case.chair.id][-1:])
     assert ladder["body"][0]["text"] == f"Escalatieladder {case.number} (J.D.)"
     assert ladder["actions"][0]["data"] == {
@@ -424,14 +423,23 @@ async def test_no_answer_after_the_reminders_alerts_the_voorzitter(bot, connecto
             assert private not in alert
 
     by_thijs = await case.thijs.submit(ladder["actions"][0]["data"])
+    ahead = await case.chair.submit({ESCALATE_KEY: case.number, STEP_KEY: "bestuurlijke escalatie"})
     by_chair = await case.chair.submit(ladder["actions"][0]["data"])
     skipped = await case.chair.submit({ESCALATE_KEY: case.number, STEP_KEY: "samenwerkingstafel"})
 
-    assert by_thijs.texts()[0].startswith("Die stap kan nu niet")
+    again = await case.chair.submit(ladder["actions"][0]["data"])
+
+    assert by_thijs.texts() == ["Alleen de voorzitter zet een stap op de escalatieladder."]
+    assert ahead.texts()[0].startswith("Die stap kan nu niet: de ladder gaat één stap tegelijk")
     assert by_chair.texts() == [
         f"Vastgelegd voor {case.number}: samenwerkingstafel. (contact: Ruud Kamphuis)"
     ]
-    assert skipped.texts()[0].startswith("Die stap kan nu niet")
+    [already] = again.texts()
+    assert already.startswith(
+        f"Die stap is al gezet voor {case.number}: samenwerkingstafel, door Marieke Hofstede op "
+    )
+    assert re.search(r"op \d{1,2} [a-z]+ om \d\d:\d\d\.$", already), already
+    assert skipped.texts()[0].startswith("Die stap is al gezet")
     unknown = await case.chair.submit(
         {ESCALATE_KEY: "RET-1999-0001", STEP_KEY: "procesregie intensiveren"}
     )
@@ -459,6 +467,10 @@ async def test_a_lukt_niet_answer_alerts_the_voorzitter_at_once(bot, connector, 
     assert alert.startswith(
         f"Follow-up {case.number} (J.D.): {LVB} meldt dat het gestopt is of niet lukt. "
         "Voorgestelde eerste stap van de escalatieladder: procesregie intensiveren"
+    )
+    assert alert.endswith(  # the team reads it: no "je", no voorzitter named as contact
+        "procesregie intensiveren. De toelichting staat in de chat van de voorzitter met "
+        "retbot en in het verloop van de casus."
     )
     assert note not in str(arrived[case.channel.id])
     chair_texts = [a.get("text") or "" for a in arrived[case.chair.id]]

@@ -134,12 +134,12 @@ CATALOG: Catalog = {
         "nl": (
             "Follow-up {number} ({initials}): {who} meldt dat het gestopt is of niet lukt. "
             "Voorgestelde eerste stap van de escalatieladder: {step}{contact}. De toelichting "
-            "staat in je eigen chat met mij en in het verloop van de casus."
+            "staat in de chat van de voorzitter met retbot en in het verloop van de casus."
         ),
         "en": (
             "Follow-up {number} ({initials}): {who} reports that it stopped or is not "
             "working. Suggested first step of the escalation ladder: {step}{contact}. The "
-            "explanation is in your own chat with me and in the case's timeline."
+            "explanation is in the chair's chat with retbot and in the case's timeline."
         ),
     },
     "follow_up.contact": {"nl": " (contact: {name})", "en": " (contact: {name})"},
@@ -163,8 +163,17 @@ CATALOG: Catalog = {
         "en": "Recorded for {number}: {step}.{contact}",
     },
     "follow_up.ladder_refused": {
-        "nl": "Die stap kan nu niet: alleen de voorzitter zet de eerstvolgende stap.",
-        "en": "That step is not possible now: only the chair takes the next step.",
+        "nl": "Die stap kan nu niet: de ladder gaat één stap tegelijk, bij een lopende casus.",
+        "en": "Not possible now: the ladder goes one step at a time, in an open case.",
+    },
+    "follow_up.ladder_chair_only": {
+        "nl": "Alleen de voorzitter zet een stap op de escalatieladder.",
+        "en": "Only the chair takes a step on the escalation ladder.",
+    },
+    "follow_up.when": {"nl": "d MMMM 'om' HH:mm", "en": "d MMMM 'at' HH:mm"},
+    "follow_up.ladder_already": {
+        "nl": "Die stap is al gezet voor {number}: {step}, door {by} op {when}.",
+        "en": "That step has already been taken for {number}: {step}, by {by} on {when}.",
     },
     "page.title": {"nl": "Follow-up van het RET", "en": "RET follow-up"},
     "page.case": {"nl": "Casus", "en": "Case"},
