@@ -10,7 +10,7 @@ from bot.activity_facts import is_personal, tenant_of, uploaded_file
 from bot.commands import typed_text
 from bot.email_channel import inbound_text, is_email
 from bot.members import RosterMembers
-from dialogs.texts import Language
+from dialogs.texts import DEFAULT_LANGUAGE, Language
 from dialogs.turn import Speaker, TurnState
 from domain.ret import Member
 
@@ -29,6 +29,7 @@ class ChannelTurn:
         self.value: dict = activity.value if isinstance(activity.value, dict) else {}
         self.name: str | None = activity.name
         self.personal = is_personal(activity)
+        self._others_read_along = not (self.personal or is_email(activity))
         self.tenant_id = tenant_of(activity)
         self.upload = uploaded_file(activity)
         self.state = state
@@ -36,7 +37,9 @@ class ChannelTurn:
 
     @property
     def language(self) -> Language:
-        return self.state.language
+        """The person's own choice in their own chat; in a group chat or a team channel,
+        where others read along, the RET's language."""
+        return DEFAULT_LANGUAGE if self._others_read_along else self.state.language
 
     async def send(
         self, message: str | dict, choices: Sequence[str] = (), card: dict | None = None
