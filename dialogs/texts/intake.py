@@ -69,6 +69,10 @@ CATALOG: Catalog = {
         "nl": "Kies bij '{label}' uit de lijst.",
         "en": "Choose from the list for '{label}'.",
     },
+    "problem.too_long": {
+        "nl": "'{label}' is te lang: houd het bij {given} tekens.",
+        "en": "'{label}' is too long: keep it to {given} characters.",
+    },
     "problem.year_format": {
         "nl": "Vul het geboortejaar in als vier cijfers, bijvoorbeeld 2011.",
         "en": "Fill in the year of birth as four digits, for example 2011.",
