@@ -182,6 +182,13 @@ async def test_a_due_question_reaches_the_kernteamleden_and_the_referrer_minimal
     for card in (to_thijs, to_referrer, card_of(sent[case.fatima.id])):
         assert card["actions"][0]["type"] == "Action.Submit"
         assert link_path(card).startswith("/follow-up/")
+        link = card["actions"][1]  # a button, not a long token in the text
+        assert (link["type"], link["title"]) == (
+            "Action.OpenUrl",
+            "Link voor een collega zonder Teams",
+        )
+        assert link_path(link).startswith("/follow-up/")
+        assert "/follow-up/" not in str(card["body"])
         for private in NOT_PUBLIC:
             assert private not in str(card), private
     assert sum(a == "follow-up gevraagd" for _, a, _ in await audits(bot)) == 3

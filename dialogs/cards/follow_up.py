@@ -73,10 +73,15 @@ def ask_card(
     body += [
         required(choice, text("follow_up.problem.choice", language)),
         note,
-        paragraph(text("follow_up.link", language, url=link, days=link_days), subtle=True),
+        paragraph(text("follow_up.link", language, days=link_days), subtle=True),
     ]
     action = submit(text("follow_up.send", language), {FOLLOW_UP_KEY: ask.id})
-    return adaptive_card(body, actions=[{**action, "style": "positive"}])
+    for_a_colleague = {
+        "type": "Action.OpenUrl",
+        "title": text("follow_up.link_button", language),
+        "url": link,
+    }
+    return adaptive_card(body, actions=[{**action, "style": "positive"}, for_a_colleague])
 
 
 def problem_text(problem: str, language: Language) -> str:

@@ -53,13 +53,17 @@ CATALOG: Catalog = {
     "follow_up.send": {"nl": "Antwoord versturen", "en": "Send answer"},
     "follow_up.link": {
         "nl": (
-            "Kan een collega zonder Teams dit beter beantwoorden? Stuur deze link door; hij "
-            "werkt {days} dagen en voor één antwoord: {url}"
+            "Kan een collega zonder Teams dit beter beantwoorden? Stuur de link onder deze "
+            "kaart door: hij werkt {days} dagen en voor één antwoord."
         ),
         "en": (
-            "Could a colleague without Teams answer this better? Forward this link; it works "
-            "for {days} days and for one answer: {url}"
+            "Could a colleague without Teams answer this better? Forward the link below this "
+            "card: it works for {days} days and for one answer."
         ),
+    },
+    "follow_up.link_button": {
+        "nl": "Link voor een collega zonder Teams",
+        "en": "Link for a colleague without Teams",
     },
     "follow_up.problem.choice": {
         "nl": "Kies eerst hoe het ervoor staat.",
