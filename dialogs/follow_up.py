@@ -23,6 +23,7 @@ from dialogs.cards.follow_up import (
     NOTE_INPUT,
     PROGRESS_INPUT,
     STEP_KEY,
+    answered_card,
     ask_card,
     ladder_card,
 )
@@ -210,7 +211,8 @@ class FollowUpActions:
         except CaseClosed:
             return text("follow_up.closed", language, number=await self._number(ask_id))
         except AlreadyAnswered:
-            return text("follow_up.already", language, number=await self._number(ask_id))
+            when = _when(asked.answered_at, language) if asked and asked.answered_at else "-"
+            return text("follow_up.already", language, number=asked.case_number, when=when)
         except NotAllowed:
             return text("follow_up.not_allowed", language)
         except AnswerInvalid as invalid:
@@ -227,6 +229,8 @@ class FollowUpActions:
             )
             return card
         await self._delivery.flush(notices)
+        when = _when(outcome.answer.at, language)
+        await turn.replace_card(answered_card(outcome.ask, outcome.answer, when, language))
         done = "follow_up.thanks_escalated" if outcome.escalation else "follow_up.thanks"
         return text(done, language, number=outcome.ask.case_number)
 
@@ -374,9 +378,13 @@ def _who(ask: Ask) -> str:
 
 
 def _already_taken(escalation: Escalation, language: Language) -> str:
-    at = escalation.at if escalation.at.tzinfo else escalation.at.replace(tzinfo=UTC)
-    when = format_datetime(
-        at.astimezone(AMSTERDAM), text("follow_up.when", language), locale=language
-    )
     words = {"number": escalation.case_number, "step": escalation.step.value}
+    when = _when(escalation.at, language)
     return text("follow_up.ladder_already", language, by=escalation.by, when=when, **words)
+
+
+def _when(at: datetime, language: Language) -> str:
+    """'5 december om 14:05', in the Netherlands' time (SQLite gives naive UTC)."""
+    aware = at if at.tzinfo else at.replace(tzinfo=UTC)
+    pattern = text("follow_up.when", language)
+    return format_datetime(aware.astimezone(AMSTERDAM), pattern, locale=language)

@@ -240,8 +240,10 @@ async def test_answering_in_teams_is_recorded_in_the_timeline_once(bot, connecto
     by_fatima = await case.fatima.submit({FOLLOW_UP_KEY: thijs_ask, "voortgang": "vertraagd"})
     no_note = await case.thijs.submit({FOLLOW_UP_KEY: thijs_ask, "voortgang": "vertraagd"})
     note = "Start schuift twee weken: de behandelaar begint 1 april."
+    card_message = sent[case.thijs.id][-1]["id"]  # Teams says which message held the card
     answered = await case.thijs.submit(
-        {FOLLOW_UP_KEY: thijs_ask, "voortgang": "vertraagd", "toelichting": note}
+        {FOLLOW_UP_KEY: thijs_ask, "voortgang": "vertraagd", "toelichting": note},
+        reply_to=card_message,
     )
     again = await case.thijs.submit({FOLLOW_UP_KEY: thijs_ask, "voortgang": "loopt volgens plan"})
     by_referrer = await case.referrer.submit(
@@ -255,7 +257,22 @@ async def test_answering_in_teams_is_recorded_in_the_timeline_once(bot, connecto
         next(b for b in asked_again["body"] if b.get("id") == "voortgang")["value"] == "vertraagd"
     )
     assert answered.texts() == [f"Dank je wel, je antwoord over {case.number} is vastgelegd."]
-    assert again.texts() == [f"Op deze vraag over {case.number} is al geantwoord. Dank je wel."]
+    [already] = again.texts()
+    assert re.fullmatch(
+        f"Op deze vraag over {case.number} is al geantwoord, op \\d+ \\w+ om \\d\\d:\\d\\d\\. "
+        "Dank je wel\\.",
+        already,
+    ), already
+    [replaced] = connector.updated[case.thijs.id]  # the card, read-only: nothing to send again
+    assert replaced["id"] == card_message
+    [read_only] = replaced["attachments"]
+    assert "Input." not in str(read_only) and "Action." not in str(read_only)
+    answered_line = read_only["content"]["body"][-1]["text"]
+    assert re.fullmatch(
+        r"Beantwoord door Thijs Wennink op \d+ \w+ om \d\d:\d\d: Vertraagd\.", answered_line
+    )
+    assert note not in str(read_only)
+    assert connector.updated[case.referrer.id] == []  # no card id given: nothing replaced
     assert by_referrer.texts() == answered.texts()
     asks = {a.id: a for a in await case.asks()}
     assert (asks[thijs_ask].progress, asks[thijs_ask].answered_by) == ("vertraagd", "Thijs Wennink")

@@ -92,8 +92,12 @@ CATALOG: Catalog = {
         ),
     },
     "follow_up.already": {
-        "nl": "Op deze vraag over {number} is al geantwoord. Dank je wel.",
-        "en": "This question about {number} has been answered already. Thank you.",
+        "nl": "Op deze vraag over {number} is al geantwoord, op {when}. Dank je wel.",
+        "en": "This question about {number} was answered already, on {when}. Thank you.",
+    },
+    "follow_up.answered": {
+        "nl": "Beantwoord door {by} op {when}: {progress}.",
+        "en": "Answered by {by} on {when}: {progress}.",
     },
     "follow_up.closed": {
         "nl": "De casus {number} is afgesloten; de follow-up is gestopt.",
