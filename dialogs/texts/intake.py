@@ -25,7 +25,8 @@ CATALOG: Catalog = {
             "stoppen we hier."
         ),
         "en": (
-            "Is there also a stuck care question the RET can help with? Then we continue "
+            "Is there also a care question that has got stuck, which the RET can help with? Then "
+            "we continue "
             "with the request. If you would rather take the complaint route first, we stop "
             "here."
         ),
