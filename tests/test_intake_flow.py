@@ -7,7 +7,14 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from bot.app import RETBOT
-from dialogs.cards.intake import DISCARD_CONFIRMED, EDIT, INTAKE_KEY, SECTION_DONE, SUBMIT
+from dialogs.cards.intake import (
+    DISCARD_CONFIRMED,
+    EDIT,
+    INTAKE_KEY,
+    PAUSE,
+    SECTION_DONE,
+    SUBMIT,
+)
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 from storage.models import AuditRow, CaseEventRow, CaseRow
 from tests.support import labelled_values
@@ -374,3 +381,17 @@ async def test_problems_are_worded_in_english_on_request(conversation):
     items = " ".join(i["text"] for i in typo.cards()[0]["body"][2]["items"])
     assert "Do you mean Hengelo?" in items and "2031 is in the future" in items
     assert typo.cards()[0]["body"][1]["text"] == "About the young person"
+
+
+async def test_later_verder_on_a_half_filled_step_is_not_held_back_by_its_required_fields(
+    conversation,
+):
+    """Teams checks a card's required fields before it sends an Action.Submit, unless the
+    action takes no inputs: 'Later verder' was refused with 'Dit veld is nog leeg.'"""
+    [card] = (await start(conversation)).cards()
+    [later] = [a for a in card["actions"] if a["data"].get(INTAKE_KEY) == PAUSE]
+
+    paused = await conversation.submit(later["data"])
+
+    assert later["associatedInputs"] == "none"
+    assert paused.texts()[0].startswith("Je aanmelding is bewaard als concept")

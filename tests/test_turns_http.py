@@ -1,5 +1,6 @@
 """Turns through the real aiohttp app and CloudAdapter, replies to a local connector."""
 
+import pytest
 from aiohttp import web
 
 from bot.chat.connector import ConnectorEndpoint
@@ -157,3 +158,32 @@ async def test_a_persons_language_stays_in_their_own_chat(bot, connector, http):
     assert in_own.texts()[0].startswith("This is how I work")
     assert in_team.texts()[0].startswith("Zo werk ik")
     assert "@retbot noemt" in in_team.texts()[0]
+
+
+class PlaygroundConnector(ConnectorEndpoint):
+    """Refuses a field sent as null, as the Microsoft 365 Agents Playground does
+    (400 BadArgument "Invalid input" for `"id": null`)."""
+
+    async def _send(self, request):
+        if any(value is None for value in (await request.json()).values()):
+            return web.json_response(
+                {"error": {"code": "BadArgument", "message": "Invalid input"}}, status=400
+            )
+        return await super()._send(request)
+
+
+@pytest.mark.parametrize("channel", ["webchat", "directline"])
+async def test_web_chat_greeting_is_sent_without_null_fields(bot, http, channel):
+    """In Web Chat and Direct Line a conversationUpdate has no activity to reply to, so the
+    greeting goes to the conversation itself (the SDK's send_to_conversation)."""
+    connector = PlaygroundConnector()
+    await connector.start()
+    try:
+        family = Conversation(bot.messages_url, connector, http, channel_id=channel)
+        turn = await family.join()
+    finally:
+        await connector.stop()
+
+    assert turn.status == 201
+    assert turn.texts()[0].startswith("Hoi! Ik ben de digitale assistent")
+    assert all("replyToId" not in reply for reply in turn.replies)

@@ -62,7 +62,10 @@ def section_card(
             submit(
                 text("intake.next", language), {INTAKE_KEY: SECTION_DONE, "section": section.key}
             ),
-            submit(text("intake.later", language), {INTAKE_KEY: PAUSE}),
+            {
+                **submit(text("intake.later", language), {INTAKE_KEY: PAUSE}),
+                "associatedInputs": "none",
+            },
         ],
     )
 
