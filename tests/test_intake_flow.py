@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from bot.app import RETBOT
+from bot.chat.conversation import Conversation
 from dialogs.cards.intake import (
     DISCARD_CONFIRMED,
     EDIT,
@@ -105,6 +106,28 @@ async def test_complete_request_becomes_a_numbered_case(bot, conversation):
     assert len(await cases(bot)) == 1
     again = await start(conversation)
     assert again.texts()[0].startswith("Fijn dat je"), "the draft is gone after submitting"
+
+
+async def test_the_summary_clicked_again_later_names_the_case_it_became(bot, conversation, http):
+    """The draft is gone once filed; the card's own submit still finds its case, for the
+    referrer who filed it, and names nothing to anyone else."""
+    await start(conversation)
+    for section in VALID:
+        turn = await fill(conversation, section)
+    submit_data = turn.cards()[0]["actions"][0]["data"]
+    await conversation.submit(submit_data)
+
+    again = await conversation.submit(submit_data)
+    other = Conversation(bot.messages_url, conversation.connector, http, user_name="Iemand")
+    by_other = await other.submit(submit_data)
+
+    number = f"RET-{datetime.now(UTC).year}-0001"
+    assert again.texts()[0].startswith(
+        f"Je hebt deze aanmelding al ingediend: hij staat onder nummer **{number}**"
+    )
+    assert number not in str(by_other.texts())
+    assert by_other.texts()[0].startswith("Deze aanmelding is al ingediend.")
+    assert len(await cases(bot)) == 1
 
 
 async def test_each_invalid_answer_is_asked_again_in_plain_dutch(conversation):
