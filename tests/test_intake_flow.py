@@ -318,8 +318,10 @@ async def test_cases_are_never_listed_in_a_channel(conversation):
 
 async def test_no_cases_yet(conversation):
     turn = await conversation.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
+    typed = await conversation.say("Mijn casussen")  # a button's title, typed
 
     assert turn.cards()[0]["body"][1]["text"].startswith("Je hebt nog geen aanmeldingen gedaan")
+    assert typed.cards() == turn.cards()
 
 
 async def _to_complaint(conversation):
