@@ -85,6 +85,21 @@ async def test_welcome_in_a_team_only_when_the_bot_itself_is_added(conversation)
     [welcome] = bot_added.replies
     assert welcome["text"].startswith("Hallo allemaal! Ik ben retbot")
     assert "@retbot" in welcome["text"] and not welcome.get("attachments")
+    assert "Hier zet ik nieuwe aanmeldingen" in welcome["text"]
+
+
+async def test_a_group_chat_is_not_welcomed_as_the_teams_channel(conversation):
+    """New requests go to the team's channel, not to a group chat the bot is added to."""
+    conversation.extra = {"conversation": {"id": conversation.id, "conversationType": "groupChat"}}
+
+    added = await conversation.send(
+        conversation.activity("conversationUpdate", membersAdded=[{"id": "retbot"}])
+    )
+
+    [welcome] = added.texts()
+    assert welcome.startswith("Hallo allemaal! Ik ben retbot")
+    assert "Hier zet ik nieuwe aanmeldingen" not in welcome
+    assert "in je eigen chat met mij, niet in deze groep" in welcome
 
 
 async def test_language_choice_switches_to_english(conversation):
