@@ -1,5 +1,6 @@
 """Signed, expiring links for people outside Teams: the follow-up answer page, the
-calendar file of a RET meeting, and the newest version of a document.
+calendar file of a RET meeting, the newest version of a document, and a referrer's
+personal page to apply (with the Web Chat user id that says who they are).
 
 A link carries one id and its expiry, signed with RETBOT_LINK_KEY (itsdangerous,
 HMAC-SHA1 over a URL-safe payload; each kind of link has its own salt, so one kind cannot
@@ -30,6 +31,10 @@ AGENDA_VALID_AFTER = timedelta(days=7)
 DOCUMENT_SALT = "retbot.document"
 REPORT_SALT = "retbot.report"
 REPORT_VALID_FOR = timedelta(days=7)
+APPLY_SALT = "retbot.referrer-apply"
+APPLY_VALID_FOR = timedelta(days=7)
+REFERRER_ID_SALT = "retbot.referrer-id"
+REFERRER_ID_PREFIX = "dl_ref_"  # Direct Line wants user ids that start with "dl_"
 MAX_TEXT_ID = 200  # characters; uids, "advies/RET-2026-0001", "2026-01-01/2026-03-31"
 
 
@@ -151,3 +156,48 @@ class ReportLinks(_SignedIds):
 
     def url(self, period: str, fmt: str, now: datetime) -> str:
         return f"{self._base_url}/rapportage/{self.token(period, now + REPORT_VALID_FOR)}.{fmt}"
+
+
+class ReferrerApplyLinks(_SignedIds):
+    """To the aanmelding on retbot's own page for one referrer's work address (the one the
+    link was mailed to); valid for a week."""
+
+    def __init__(self, key: str, base_url: str, valid_for: timedelta = APPLY_VALID_FOR) -> None:
+        super().__init__(key, base_url, APPLY_SALT, "referrer", str)
+        self.valid_for = valid_for
+
+    @property
+    def valid_for_days(self) -> int:
+        return self.valid_for.days
+
+    def url(self, email: str, now: datetime) -> str:
+        return f"{self._base_url}/verwijzers/aanmelden/{self.token(email, now + self.valid_for)}"
+
+    def email_of(self, token: str, now: datetime) -> str:
+        """The address; LinkRefused when the token is not valid (now)."""
+        return self.id_of(token, now)
+
+
+class ReferrerIds:
+    """The Direct Line user id of a referrer on their page: their address, signed without
+    an expiry. The page's token endpoint binds a conversation to it (only for a valid
+    link), the bot reads the address back from it (dialogs.web_chat), and a draft resumes
+    from any later link to the same address. Not secret from its owner; unforgeable."""
+
+    def __init__(self, key: str) -> None:
+        if not key:
+            key = secrets.token_urlsafe(32)  # bot.links warns once for the links themselves
+        self._serializer = URLSafeSerializer(key, salt=REFERRER_ID_SALT)
+
+    def user_id(self, email: str) -> str:
+        return REFERRER_ID_PREFIX + self._serializer.dumps(email.strip().casefold())
+
+    def email_of(self, user_id: str) -> str | None:
+        """The address a user id was made for; None for any other id (a family's)."""
+        if not user_id.startswith(REFERRER_ID_PREFIX):
+            return None
+        try:
+            email = self._serializer.loads(user_id.removeprefix(REFERRER_ID_PREFIX))
+        except BadData:
+            return None
+        return email if isinstance(email, str) and _sane(email) else None

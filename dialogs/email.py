@@ -1,7 +1,8 @@
 """Conversations by email (the Bot Framework Email channel): a quick question is answered
-from what the RET knows, like in Teams; whatever needs a form (aanmelding, Mijn casussen,
-the menu) is pointed to Teams. Every answer is plain text; the channel edge renders it
-as an email (bot/email_channel.py) and makes sure no card reaches a mailbox.
+from what the RET knows, like in Teams; asking to apply gets a personal link to the
+aanmelding on retbot's own page (dialogs/email_apply.py); whatever else needs a form
+(Mijn casussen, the menu) is pointed to Teams. Every answer is plain text; the channel
+edge renders it as an email (bot/email_channel.py) and makes sure no card reaches a mailbox.
 
 Email has no dialog turns: each email is answered on its own, and nothing is asked back.
 """
@@ -11,6 +12,7 @@ import re
 from dialogs.cards.menu import MenuChoice
 from dialogs.clock import now
 from dialogs.consult import answer_lines, asker_of, looks_like_a_question
+from dialogs.email_apply import EmailApply, work_address
 from dialogs.texts import text
 from dialogs.turn import Turn
 from domain.consultations import ConsultationRepository, record_bot_answer
@@ -18,11 +20,13 @@ from domain.people import chairs
 from domain.quick_questions import Topic, understand
 from domain.ret import RetConfig
 
-# Asking for what only a form does, in the words people use in an email.
-FORM_REQUEST = re.compile(
-    r"\b(nieuwe aanmelding|aanmelding (doen|indienen|starten|maken)|wil\b.{0,40}\baanmelden|"
-    r"mijn casussen|overzicht van (mijn|onze) casussen|(keuze)?menu)\b",
+# Asking to apply, and for what only a form in Teams does, in the words people use in an email.
+APPLY_REQUEST = re.compile(
+    r"\b(nieuwe aanmelding|aanmelding (doen|indienen|starten|maken)|wil\b.{0,40}\baanmelden)\b",
     re.IGNORECASE,
+)
+FORM_REQUEST = re.compile(
+    r"\b(mijn casussen|overzicht van (mijn|onze) casussen|(keuze)?menu)\b", re.IGNORECASE
 )
 # Where the sender's own words end: a quoted earlier email, a signature or a sign-off.
 _QUOTE_OR_SIGNATURE = re.compile(
@@ -43,22 +47,34 @@ def own_words(body: str) -> str:
 
 
 class EmailConversation:
-    def __init__(self, ret: RetConfig, consultations: ConsultationRepository) -> None:
+    def __init__(
+        self, ret: RetConfig, consultations: ConsultationRepository, apply: EmailApply
+    ) -> None:
         self._ret = ret
         self._consultations = consultations
+        self._apply = apply
 
     async def answer(self, turn: Turn, command: str | None) -> None:
-        """`turn.text` is what the sender wrote; `command` a typed command it starts with."""
-        await turn.send(await self._reply(turn, command))
+        """`turn.text` is what the sender wrote; `command` a typed command it starts with.
+        Nothing is said in the channel when the answer went by e-mail (a personal link)."""
+        reply = await self._reply(turn, command)
+        if reply is not None:
+            await turn.send(reply)
 
-    async def _reply(self, turn: Turn, command: str | None) -> str:
+    async def _reply(self, turn: Turn, command: str | None) -> str | None:
         ret, language = self._ret.name, turn.language
         written = own_words(turn.text)
         if not written:
             return text("email.empty", language)
         if command in ("help", MenuChoice.VRAAG.value):
             return text("email.help", language, ret=ret)
-        if command is not None or FORM_REQUEST.search(written):
+        applying = command == MenuChoice.AANMELDING.value or (
+            command is None and APPLY_REQUEST.search(written)
+        )
+        address = work_address(turn.speaker.id)
+        if applying and address is not None:
+            return await self._apply.answer(address, language)
+        if command is not None or applying or FORM_REQUEST.search(written):
             return text("email.teams_only", language, ret=ret)
         question = " ".join(written.split())
         if not looks_like_a_question(question):

@@ -87,10 +87,9 @@ async def test_a_knowledge_answer_is_escaped_and_the_same_as_in_teams(bot, mailb
     "written",
     [
         "menu",
-        "Aanmelding",
         "mijn casussen",
         "Start",
-        "Ik wil graag een nieuwe aanmelding doen voor een meisje van 15.",
+        "Kun je me een overzicht van mijn casussen sturen?",
     ],
 )
 async def test_what_needs_a_form_points_to_teams(bot, mailbox, written):

@@ -1,0 +1,194 @@
+"""Referrers outside Teams: the personal link by e-mail, the aanmelding on retbot's own
+page, and the code that checks their work address (dialogs/email_apply.py,
+dialogs/referrer_web.py, bot/referrer_page.py)."""
+
+from dialogs.texts.catalog import Catalog
+
+CATALOG: Catalog = {
+    "verwijzer.link_mail.subject": {
+        "nl": "Je persoonlijke link om aan te melden bij het {ret}",
+        "en": "Your personal link to submit a request to the {ret}",
+    },
+    "verwijzer.link_mail.body": {
+        "nl": (
+            "Hallo,\n\nJe vroeg om een aanmelding bij het {ret}. Met deze persoonlijke link "
+            "meld je aan in dezelfde stappen als in Microsoft Teams, in een chat op onze "
+            "website:\n\n{url}\n\nDe link werkt {days} dagen en is alleen voor jou ({email}): "
+            "stuur hem niet door. Wat je invult, blijft als concept bewaard; met dezelfde link "
+            "ga je later verder. Voordat je de aanmelding indient, stuur ik een code naar dit "
+            "adres. Zet in een e-mail nooit namen of diagnoses; initialen zijn genoeg.\n\n"
+            "Heb je hier niet om gevraagd? Dan kun je deze e-mail weggooien."
+        ),
+        "en": (
+            "Hello,\n\nYou asked to submit a request to the {ret}. With this personal link you "
+            "apply in the same steps as in Microsoft Teams, in a chat on our website:\n\n"
+            "{url}\n\nThe link works for {days} days and is for you only ({email}): do not "
+            "forward it. What you fill in is kept as a draft; the same link lets you continue "
+            "later. Before you submit, I send a code to this address. Never put names or "
+            "diagnoses in an e-mail; initials are enough.\n\n"
+            "Did you not ask for this? Then you can delete this e-mail."
+        ),
+    },
+    "verwijzer.too_many_links": {
+        "nl": (
+            "Je hebt vandaag al {limit} links gekregen om aan te melden. Gebruik de laatste uit "
+            "je mailbox (kijk ook bij ongewenste e-mail), of mail morgen opnieuw."
+        ),
+        "en": (
+            "You have already had {limit} links to apply today. Use the latest one in your "
+            "mailbox (also look in your junk mail), or e-mail again tomorrow."
+        ),
+    },
+    "verwijzer.welcome": {
+        "nl": (
+            "Welkom! Ik ben retbot, de digitale assistent van het {ret}. Hier meld je een "
+            "vastgelopen zorgvraag aan, in dezelfde stappen als in Microsoft Teams. Je meldt "
+            "aan als {email}; naar dat adres stuur ik de code waarmee je indient."
+        ),
+        "en": (
+            "Welcome! I am retbot, the digital assistant of the {ret}. Here you submit a stuck "
+            "care question, in the same steps as in Microsoft Teams. You apply as {email}; I "
+            "send the code to submit with to that address."
+        ),
+    },
+    "verwijzer.paused": {
+        "nl": (
+            "Je aanmelding is bewaard als concept. Open de link uit je e-mail opnieuw om "
+            "verder te gaan."
+        ),
+        "en": "Your request is saved as a draft. Open the link in your e-mail again to continue.",
+    },
+    "verwijzer.already_submitted": {
+        "nl": "Deze aanmelding is al ingediend. Typ 'opnieuw' voor een nieuwe aanmelding.",
+        "en": "This request has already been submitted. Type 'again' for a new request.",
+    },
+    "verwijzer.already_submitted_as": {
+        "nl": "Je hebt deze aanmelding al ingediend: hij staat onder nummer **{number}**.",
+        "en": "You have already submitted this request: it is **{number}**.",
+    },
+    "verwijzer.use_card": {
+        "nl": (
+            "Vul de velden op de kaart in en kies de knop eronder. Typ 'stop' om later "
+            "verder te gaan."
+        ),
+        "en": (
+            "Fill in the fields on the card and choose the button below. Type 'stop' to "
+            "continue later."
+        ),
+    },
+    "verwijzer.code_title": {"nl": "Bevestig je e-mailadres", "en": "Confirm your e-mail address"},
+    "verwijzer.code_sent": {
+        "nl": (
+            "Ik heb een code van 6 cijfers gestuurd naar {email}. Kijk ook bij je ongewenste "
+            "e-mail. De code werkt 30 minuten. Pas met de code dien ik je aanmelding in."
+        ),
+        "en": (
+            "I sent a 6-digit code to {email}. Also look in your junk mail. The code works for "
+            "30 minutes. Only with the code do I submit your request."
+        ),
+    },
+    "verwijzer.code_label": {"nl": "De code uit de e-mail", "en": "The code from the e-mail"},
+    "verwijzer.code_required": {"nl": "Vul de code in.", "en": "Fill in the code."},
+    "verwijzer.code_check": {"nl": "Aanmelding indienen", "en": "Submit request"},
+    "verwijzer.code_again": {"nl": "Stuur een nieuwe code", "en": "Send a new code"},
+    "verwijzer.code_wrong": {
+        "nl": "Die code klopt niet. Je kunt het nog {tries} keer proberen.",
+        "en": "That code is not right. You can try {tries} more times.",
+    },
+    "verwijzer.code_expired": {
+        "nl": "Deze code werkt niet meer. Kies 'Stuur een nieuwe code'.",
+        "en": "This code no longer works. Choose 'Send a new code'.",
+    },
+    "verwijzer.no_email": {
+        "nl": (
+            "Het lukt nu niet om een e-mail met de code te sturen. Je aanmelding is bewaard "
+            "als concept; probeer het later nog eens, of neem contact op met het {ret}."
+        ),
+        "en": (
+            "An e-mail with the code cannot be sent right now. Your request is saved as a "
+            "draft; try again later, or contact the {ret}."
+        ),
+    },
+    "verwijzer.too_many_codes": {
+        "nl": (
+            "Je hebt vandaag al {limit} codes gekregen. Je aanmelding is bewaard als concept; "
+            "morgen kun je een nieuwe code vragen."
+        ),
+        "en": (
+            "You have already had {limit} codes today. Your request is saved as a draft; "
+            "tomorrow you can ask for a new code."
+        ),
+    },
+    "verwijzer.code_mail.subject": {
+        "nl": "Je code voor je aanmelding bij het {ret}",
+        "en": "Your code for your request to the {ret}",
+    },
+    "verwijzer.code_mail.body": {
+        "nl": (
+            "Hallo,\n\nJe code is: {code}\n\nVul deze code in bij retbot op de website om je "
+            "aanmelding in te dienen. De code werkt 30 minuten.\n\nHeb je niet zelf om deze "
+            "code gevraagd? Dan kun je deze e-mail weggooien."
+        ),
+        "en": (
+            "Hello,\n\nYour code is: {code}\n\nFill in this code with retbot on the website to "
+            "submit your request. The code works for 30 minutes.\n\nDid you not ask for this "
+            "code? Then you can delete this e-mail."
+        ),
+    },
+    "verwijzer.received": {
+        "nl": (
+            "Dank je wel. Je aanmelding is ingediend onder nummer **{number}**. De voorzitter "
+            "van het RET bekijkt hem en laat je weten wat het RET kan doen: een overleg aan de "
+            "RET-tafel, een consultatie of een andere route."
+        ),
+        "en": (
+            "Thank you. Your request has been submitted as **{number}**. The chair of the RET "
+            "looks at it and lets you know what the RET can do: a RET meeting, a consultation "
+            "or another route."
+        ),
+    },
+    "verwijzer.page.title": {
+        "nl": "Aanmelden bij het {ret}",
+        "en": "Submit a request to the {ret}",
+    },
+    "verwijzer.page.intro": {
+        "nl": (
+            "Je meldt hier als professional een vastgelopen zorgvraag aan bij het expertteam, "
+            "met retbot, in dezelfde stappen als in Microsoft Teams."
+        ),
+        "en": (
+            "Here you submit a stuck care question to the expert team as a professional, with "
+            "retbot, in the same steps as in Microsoft Teams."
+        ),
+    },
+    "verwijzer.page.privacy": {
+        "nl": (
+            "Wat je hier invult, ziet alleen het RET. Gebruik geen volledige namen: initialen "
+            "zijn genoeg. Deze pagina is persoonlijk: stuur de link niet door."
+        ),
+        "en": (
+            "Only the RET sees what you fill in here. Do not use full names: initials are "
+            "enough. This page is personal: do not forward the link."
+        ),
+    },
+    "verwijzer.page.expired": {
+        "nl": (
+            "Deze link werkt niet meer. Mail het {ret} opnieuw dat je wilt aanmelden; je "
+            "krijgt dan een nieuwe link. Wat je al had ingevuld, staat er dan nog."
+        ),
+        "en": (
+            "This link no longer works. E-mail the {ret} again that you want to apply; you "
+            "then get a new link. What you filled in before is still there."
+        ),
+    },
+    "verwijzer.page.invalid": {
+        "nl": (
+            "Deze link klopt niet. Gebruik de link uit je e-mail zoals hij is, of mail het "
+            "{ret} dat je wilt aanmelden voor een nieuwe link."
+        ),
+        "en": (
+            "This link is not right. Use the link from your e-mail as it is, or e-mail the "
+            "{ret} that you want to apply for a new link."
+        ),
+    },
+}
