@@ -195,7 +195,7 @@ def build_retbot(
         ask.routes(),
         ChairActions(consultations, delivery).routes(),
         CaseOverview(cases, meeting_prep.open_task_lines).routes(),
-        TriageActions(cases, delivery, booking).routes(),
+        TriageActions(cases, delivery, booking, ret).routes(),
         AdviceActions(ret, advice, delivery).routes(),
         ClosingActions(cases, delivery).routes(),
         follow_up.routes(),

@@ -22,18 +22,20 @@ from dialogs.cards.triage import (
 )
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.referrer_mail import by_email, decision_mail
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from dialogs.turn import Turn, referrer_of
 from domain.booking import AlreadyBooked, NoFreeSlot, NotBookable
 from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus
 from domain.notices import Notice, RosterMember, arrived
-from domain.ret import Member
+from domain.ret import Member, RetConfig
 from domain.triage import (
     AlreadyDecided,
     Decision,
     NotAllowed,
     NoteMissing,
+    ReferrerMessage,
     TriageRepository,
     add_information,
     decide,
@@ -51,7 +53,9 @@ class TriageActions:
         cases: TriageRepository,
         delivery: Delivery,
         booking: BookingActions,
+        ret: RetConfig,
     ) -> None:
+        self._ret = ret
         self._cases = cases
         self._delivery = delivery
         self._booking = booking
@@ -132,11 +136,16 @@ class TriageActions:
 
     def _referrer_message(
         self, case: Case, decision: Decision, chair: str, note: str
-    ) -> str | dict:
-        """What the referrer hears of the decision (stored with it, sent after it)."""
+    ) -> ReferrerMessage:
+        """What the referrer hears of the decision (stored with it, sent after it); for a
+        referrer known by e-mail address, also as the e-mail that says it."""
         if decision is Decision.MEER_INFORMATIE:
-            return question_card(case, chair, note, DEFAULT_LANGUAGE)
-        return text(f"referrer.{decision.value}", name=chair, number=case.number, note=note)
+            message = question_card(case, chair, note, DEFAULT_LANGUAGE)
+        else:
+            words = {"name": chair, "number": case.number, "note": note}
+            message = text(f"referrer.{decision.value}", **words)
+        mail = decision_mail(case, decision, chair, self._ret) if by_email(case.referrer) else None
+        return ReferrerMessage(message, mail)
 
     async def _details(self, number: str, member: Member | None) -> str:
         if member is None or member.role not in TEAM_VIEW_ROLES:

@@ -191,4 +191,93 @@ CATALOG: Catalog = {
             "{ret} that you want to apply for a new link."
         ),
     },
+    "verwijzer.mail.decision.subject": {
+        "nl": "Je aanmelding {number} ({initials}): besluit van het RET",
+        "en": "Your request {number} ({initials}): decision of the RET",
+    },
+    "verwijzer.mail.consultatie": {
+        "nl": (
+            "Hallo,\n\n{name} (voorzitter) pakt je aanmelding {number} ({initials}) op als "
+            "consultatie: advies zonder overleg. Je hoort binnenkort meer, per e-mail."
+        ),
+        "en": (
+            "Hello,\n\n{name} (chair) takes up your request {number} ({initials}) as a "
+            "consultation: advice without a meeting. You will hear more soon, by e-mail."
+        ),
+    },
+    "verwijzer.mail.samenwerkingstafel": {
+        "nl": (
+            "Hallo,\n\n{name} (voorzitter) brengt je aanmelding {number} ({initials}) naar "
+            "een samenwerkingstafel met de betrokken aanbieders. Je hoort binnenkort wanneer, "
+            "per e-mail."
+        ),
+        "en": (
+            "Hello,\n\n{name} (chair) brings your request {number} ({initials}) to a "
+            "collaboration table with the providers involved. You will hear when soon, by "
+            "e-mail."
+        ),
+    },
+    "verwijzer.mail.doorverwijzen": {
+        "nl": (
+            "Hallo,\n\n{name} (voorzitter) ziet voor je aanmelding {number} ({initials}) een "
+            "betere route dan het RET. De voorzitter neemt hierover contact met je op en "
+            "licht het dan toe; de toelichting staat niet in deze e-mail. Je kunt ook zelf "
+            "mailen: {email}."
+        ),
+        "en": (
+            "Hello,\n\n{name} (chair) sees a better route than the RET for your request "
+            "{number} ({initials}). The chair will contact you and explain; the explanation "
+            "is not in this e-mail. You can also e-mail: {email}."
+        ),
+    },
+    "verwijzer.mail.meer_informatie": {
+        "nl": (
+            "Hallo,\n\n{name} (voorzitter) heeft een vraag over je aanmelding {number} "
+            "({initials}) en neemt daarover contact met je op. De vraag staat niet in deze "
+            "e-mail, omdat die over de jeugdige kan gaan. Je kunt ook zelf mailen: {email}."
+        ),
+        "en": (
+            "Hello,\n\n{name} (chair) has a question about your request {number} "
+            "({initials}) and will contact you about it. The question is not in this e-mail, "
+            "as it may be about the young person. You can also e-mail: {email}."
+        ),
+    },
+    "verwijzer.mail.invitation.subject": {
+        "nl": "Uitnodiging RET-tafel {number} ({initials}): {day}, {start} uur",
+        "en": "Invitation RET meeting {number} ({initials}): {day}, {start}",
+    },
+    "verwijzer.mail.invitation.body": {
+        "nl": (
+            "Hallo,\n\nJe aanmelding {number} ({initials}) komt aan de RET-tafel: {day}, van "
+            "{start} tot {end} uur, {location}.\n\nHet overleg gaat alleen door met jou en met "
+            "de jeugdige en ouders erbij. Wil je hen uitnodigen en het overleg samen met hen "
+            "voorbereiden? Een lid van het RET neemt vooraf contact met hen op.\n\nDe "
+            "uitnodiging voor je agenda zit als bijlage bij deze e-mail. Kun je niet? Laat "
+            "het de voorzitter weten: {email}."
+        ),
+        "en": (
+            "Hello,\n\nYour request {number} ({initials}) goes to the RET meeting: {day}, "
+            "from {start} to {end}, {location}.\n\nThe meeting only takes place with you and "
+            "the young person and parents present. Will you invite them and prepare the "
+            "meeting with them? A member of the RET contacts them beforehand.\n\nThe calendar "
+            "invitation is attached. Cannot come? Let the chair know: {email}."
+        ),
+    },
+    "verwijzer.mail.invitation_moved.subject": {
+        "nl": "Gewijzigd: RET-tafel {number} ({initials}) is nu {day}, {start} uur",
+        "en": "Changed: RET meeting {number} ({initials}) is now {day}, {start}",
+    },
+    "verwijzer.mail.invitation_moved.body": {
+        "nl": (
+            "Hallo,\n\nHet overleg aan de RET-tafel over je aanmelding {number} ({initials}) "
+            "is verplaatst naar {day}, van {start} tot {end} uur, {location}.\n\nDe "
+            "agenda-uitnodiging in de bijlage vervangt de vorige. Kun je niet? Laat het de "
+            "voorzitter weten: {email}."
+        ),
+        "en": (
+            "Hello,\n\nThe RET meeting about your request {number} ({initials}) has moved to "
+            "{day}, from {start} to {end}, {location}.\n\nThe attached calendar invitation "
+            "replaces the previous one. Cannot come? Let the chair know: {email}."
+        ),
+    },
 }

@@ -1,0 +1,122 @@
+"""After aanmelden without Teams: the voorzitter triages in Teams, and the referrer, known
+only by their work address, hears of every decision by e-mail through the outbox and a real
+SMTP server, at once: the decision with case number and initials (never the voorzitter's
+reason or question, which may be about the young person), and the RET-tafel as an
+invitation with the calendar file. Nothing goes to the Email channel conversation."""
+
+import asyncio
+
+import icalendar
+import pytest
+
+from dialogs.cards.intake import INTAKE_KEY, SUBMIT
+from dialogs.cards.referrer_web import CODE, CODE_INPUT, REFERRER_KEY
+from dialogs.cards.triage import NOTE_INPUT
+from tests.smtp_server import body_of
+from tests.test_consult_flow import CHAIR_AAD, person
+from tests.test_intake_flow import VALID, fill
+from tests.test_referrer_web import (
+    ASKED,
+    REFERRER,
+    cases,
+    join,
+    link_from,
+    mail_bot,  # noqa: F401  (the fixture)
+    mailbox,
+    on_the_page,
+)
+from tests.test_self_apply_flow import code_from
+from tests.test_triage_flow import status_of
+
+NOTE = "De jeugdige heeft een eetstoornis; beter bij de specialistische GGZ."
+QUESTION = "Is er een diagnose autisme gesteld, en door wie?"
+
+
+async def applied_without_teams(bot, connector, http, smtp_server):
+    """Mailed to ask, got the link, applied on the page with the code: the case number,
+    and the e-mail conversation the request came in."""
+    asking = mailbox(bot, connector, http)
+    await asking.say(ASKED)
+    await link_from(smtp_server, REFERRER)
+    talk = on_the_page(bot, connector, http)
+    await join(talk)
+    for section in VALID:
+        await fill(talk, section)
+    await talk.submit({INTAKE_KEY: SUBMIT})
+    code = await code_from(smtp_server, REFERRER, count=2)
+    await talk.submit({REFERRER_KEY: CODE, CODE_INPUT: code})
+    [case] = await cases(bot)
+    return case.number, asking
+
+
+async def mails_after(smtp_server, address: str, seen: int) -> list:
+    for _ in range(100):  # the outbox sends right after the decision, on its own task
+        if len(smtp_server.to(address)) > seen:
+            return smtp_server.to(address)[seen:]
+        await asyncio.sleep(0.05)
+    raise AssertionError("no e-mail arrived")
+
+
+@pytest.mark.parametrize(
+    ("decision", "note", "says"),
+    [
+        ("consultatie", "", "pakt je aanmelding {number} (J.D.) op als consultatie"),
+        ("samenwerkingstafel", "", "naar een samenwerkingstafel"),
+        ("doorverwijzen", NOTE, "een betere route dan het RET"),
+        ("meer_informatie", QUESTION, "heeft een vraag over je aanmelding {number} (J.D.)"),
+    ],
+)
+async def test_each_decision_reaches_the_referrer_by_email_without_free_text(
+    mail_bot,  # noqa: F811
+    connector,
+    http,
+    smtp_server,
+    decision,
+    note,
+    says,
+):
+    number, asking = await applied_without_teams(mail_bot, connector, http, smtp_server)
+    chair = person(mail_bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    seen = len(smtp_server.to(REFERRER))
+    in_email_channel = len(connector.received[asking.id])
+
+    decided = await chair.execute(f"triage.{decision}", {"case": number, NOTE_INPUT: note})
+
+    assert decided.status == 200
+    [mail] = await mails_after(smtp_server, REFERRER, seen)
+    body = body_of(mail)
+    assert mail["Subject"] == f"Je aanmelding {number} (J.D.): besluit van het RET"
+    assert says.format(number=number) in body and "Marieke Hofstede" in body
+    for private in (NOTE, QUESTION, VALID["vraag"]["hulpvraag"], "Jeugdbescherming Oost"):
+        assert private not in body
+    assert "m.hofstede@ret-twente.example.org" in body or decision in (
+        "consultatie",
+        "samenwerkingstafel",
+    )
+    await asyncio.sleep(0.1)
+    assert len(connector.received[asking.id]) == in_email_channel  # not the Email channel
+    assert await status_of(mail_bot, number) != "aangemeld"
+
+
+async def test_the_ret_tafel_invitation_comes_with_the_calendar_file(
+    mail_bot,  # noqa: F811
+    connector,
+    http,
+    smtp_server,
+):
+    number, _ = await applied_without_teams(mail_bot, connector, http, smtp_server)
+    chair = person(mail_bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    seen = len(smtp_server.to(REFERRER))
+
+    await chair.execute("triage.ret_tafel", {"case": number})
+
+    [mail] = await mails_after(smtp_server, REFERRER, seen)
+    assert mail["Subject"].startswith(f"Uitnodiging RET-tafel {number} (J.D.): ")
+    body = body_of(mail)
+    assert f"Je aanmelding {number} (J.D.) komt aan de RET-tafel" in body
+    assert "Laat het de voorzitter weten: m.hofstede@ret-twente.example.org" in body
+    [attachment] = [part for part in mail.iter_attachments()]
+    assert attachment.get_filename() == f"RET-overleg-{number}.ics"
+    [event] = icalendar.Calendar.from_ical(attachment.get_content()).walk("VEVENT")
+    assert number in str(event["SUMMARY"]) and "J.D." in str(event["SUMMARY"])
+    assert await status_of(mail_bot, number) == "ret-tafel ingepland"
