@@ -32,18 +32,19 @@ NOTE = "De jeugdige heeft een eetstoornis; beter bij de specialistische GGZ."
 QUESTION = "Is er een diagnose autisme gesteld, en door wie?"
 
 
-async def applied_without_teams(bot, connector, http, smtp_server):
+async def applied_without_teams(bot, connector, http, smtp_server, address: str = REFERRER):
     """Mailed to ask, got the link, applied on the page with the code: the case number,
     and the e-mail conversation the request came in."""
-    asking = mailbox(bot, connector, http)
+    asking = mailbox(bot, connector, http, address)
     await asking.say(ASKED)
-    await link_from(smtp_server, REFERRER)
-    talk = on_the_page(bot, connector, http)
+    await link_from(smtp_server, address)
+    talk = on_the_page(bot, connector, http, address)
     await join(talk)
     for section in VALID:
         await fill(talk, section)
+    seen = len(smtp_server.to(address.casefold()))  # the code goes to the address as known
     await talk.submit({INTAKE_KEY: SUBMIT})
-    code = await code_from(smtp_server, REFERRER, count=2)
+    code = await code_from(smtp_server, address.casefold(), count=seen + 1)
     await talk.submit({REFERRER_KEY: CODE, CODE_INPUT: code})
     [case] = await cases(bot)
     return case.number, asking
