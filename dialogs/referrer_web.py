@@ -105,7 +105,7 @@ class ReferrerWebConversation:
             )
             turn.state.user.pop(DRAFT, None)
             turn.state.user.pop(PENDING, None)
-            await turn.send(text("intake.complaint_stopped", lang))
+            await turn.send(text("verwijzer.complaint_stopped", lang))
         else:
             await self._intake.on_card(turn)
 

@@ -16,10 +16,11 @@ from bot.chat.conversation import Conversation
 from bot.links import ReferrerApplyLinks, ReferrerIds
 from dialogs.cards.intake import INTAKE_KEY, SUBMIT
 from dialogs.cards.referrer_web import CODE, CODE_AGAIN, CODE_INPUT, REFERRER_KEY
-from storage.models import CaseRow, OutboxRow
+from storage.models import AuditRow, CaseRow, OutboxRow
 from tests.directline_server import SECRET, DirectLineServer
 from tests.smtp_server import body_of
 from tests.support import RunningBot
+from tests.test_consult_flow import CHAIR_AAD, person
 from tests.test_intake_flow import VALID, fill
 from tests.test_self_apply_flow import code_from
 
@@ -263,3 +264,48 @@ async def test_a_made_up_referrer_id_gets_the_family_page(mail_bot, connector, h
     welcome = await join(forged)
 
     assert welcome.texts()[0].startswith("Hoi! Ik ben de digitale assistent")
+
+
+async def test_urgency_alerts_the_voorzitter_as_in_teams(mail_bot, connector, http, smtp_server):
+    chair = person(mail_bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    await chair.join()
+    chair_seen = len(connector.received[chair.id])
+    talk = on_the_page(mail_bot, connector, http)
+    await join(talk)
+    for section in VALID:
+        changes = {"urgentie": "spoed"} if section == "wensen" else {}
+        turn = await fill(talk, section, **changes)
+        if section == "wensen":
+            urgent = turn
+    await talk.submit({INTAKE_KEY: SUBMIT})
+    code = await code_from(smtp_server, REFERRER)
+
+    filed = await talk.submit({REFERRER_KEY: CODE, CODE_INPUT: code})
+
+    assert urgent.texts()[0].endswith(
+        "Zodra je de aanmelding indient, waarschuw ik de voorzitter meteen."
+    )
+    assert any("heb ik de voorzitter meteen gewaarschuwd" in t for t in filed.texts())
+    alert = connector.received[chair.id][chair_seen]["text"]
+    assert alert.startswith("Spoed: aanmelding **")
+    assert f"{REFERRER} (Jeugdbescherming Oost)" in alert
+
+
+async def test_a_complaint_gets_the_routes_and_stopping_is_audited(mail_bot, connector, http):
+    talk = on_the_page(mail_bot, connector, http)
+    await join(talk)
+    for section in ("aanmelder", "jeugdige", "onderwijs", "problematiek"):
+        await fill(talk, section)
+    complaint = await fill(
+        talk, "vraag", hulpvraag="Ik wil een klacht indienen over hoe de aanbieder stopte."
+    )
+    [card] = complaint.cards()
+
+    stopped = await talk.submit(card["actions"][1]["data"])
+
+    assert card["body"][0]["text"] == "Gaat het (ook) om een klacht?"
+    assert stopped.texts()[0].startswith("Goed, dan stoppen we hier")
+    assert await cases(mail_bot) == []
+    async with mail_bot.app[RETBOT].engine.connect() as connection:
+        rows = list(await connection.execute(select(AuditRow.actor, AuditRow.action)))
+    assert (REFERRER, "klacht: aanmelding gestopt") in rows

@@ -76,6 +76,16 @@ CATALOG: Catalog = {
             "continue later."
         ),
     },
+    "verwijzer.complaint_stopped": {
+        "nl": (
+            "Goed, dan stoppen we hier; je concept is weggegooid. Loopt de zorgvraag later "
+            "toch vast, mail het RET dan opnieuw dat je wilt aanmelden."
+        ),
+        "en": (
+            "All right, we stop here; your draft has been discarded. If the care question "
+            "gets stuck later, e-mail the RET again that you want to apply."
+        ),
+    },
     "verwijzer.code_title": {"nl": "Bevestig je e-mailadres", "en": "Confirm your e-mail address"},
     "verwijzer.code_sent": {
         "nl": (
