@@ -56,6 +56,17 @@ def invitation_mail(case: Case, words: dict, ics: bytes, ret: RetConfig) -> Mail
     )
 
 
+def follow_up_mail(
+    number: str, initials: str, address: str, url: str, days: int, reminder: str, ret: RetConfig
+) -> Mail:
+    """After the advice: how it is going now, answered on the follow-up page (the link)."""
+    words = {"number": number, "initials": initials or "-", "ret": ret.name}
+    subject = text("verwijzer.mail.follow_up.subject", reminder=reminder, **words)
+    body = text("verwijzer.mail.follow_up.body", url=url, days=days, **words)
+    signed = body + "\n\n" + text("email.signature", DEFAULT_LANGUAGE, ret=ret.name)
+    return Mail((address,), subject, signed)
+
+
 def _mail(case: Case, subject: str, body: str, ret: RetConfig, attachments: tuple = ()) -> Mail:
     signed = body + "\n\n" + text("email.signature", DEFAULT_LANGUAGE, ret=ret.name)
     return Mail((case.referrer.user_id,), subject, signed, attachments=attachments)

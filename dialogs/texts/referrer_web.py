@@ -290,4 +290,22 @@ CATALOG: Catalog = {
             "replaces the previous one. Cannot come? Let the chair know: {email}."
         ),
     },
+    "verwijzer.mail.follow_up.subject": {
+        "nl": "{reminder}Follow-up {number} ({initials}): hoe gaat het nu?",
+        "en": "{reminder}Follow-up {number} ({initials}): how are things now?",
+    },
+    "verwijzer.mail.follow_up.body": {
+        "nl": (
+            "Hallo,\n\nNa het advies vraagt {ret} geregeld hoe het gaat, zodat we op tijd "
+            "kunnen bijsturen als iets vastloopt. Hoe staat het bij casus {number} "
+            "({initials})?\n\nAntwoorden kost een minuut, via deze link: {url}\n\nDe link "
+            "werkt {days} dagen en voor één antwoord. Stuur hem niet door."
+        ),
+        "en": (
+            "Hello,\n\nAfter its advice, {ret} asks regularly how things are going, so it can "
+            "step in early when something stalls. How are things for case {number} "
+            "({initials})?\n\nAnswering takes a minute, through this link: {url}\n\nThe link "
+            "works for {days} days and for one answer. Do not forward it."
+        ),
+    },
 }
