@@ -29,6 +29,7 @@ from bot.links import (
     DocumentLinks,
     FollowUpLinks,
     ReferrerApplyLinks,
+    ReferrerCasesLinks,
     ReferrerIds,
     ReportLinks,
 )
@@ -38,6 +39,7 @@ from bot.metrics import MetricsPage, timed_turn
 from bot.outbox import OutboxDispatcher
 from bot.reach import Reach
 from bot.references import ReferenceCaptureMiddleware
+from bot.referrer_cases_page import ReferrerCasesPage
 from bot.referrer_page import ReferrerPage
 from bot.report_page import ReportPage
 from bot.self_apply_page import SelfApplyPage
@@ -119,6 +121,7 @@ class Retbot:
     report_page: ReportPage
     referrer_links: ReferrerApplyLinks
     referrer_ids: ReferrerIds
+    referrer_cases_page: ReferrerCasesPage
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -207,8 +210,10 @@ def build_retbot(
     )
     codes = SqlVerificationCodes(sessions, address_secret(settings.link_key), cipher=cipher)
     referrer_links = ReferrerApplyLinks(settings.link_key, settings.public_url)
+    referrer_cases_links = ReferrerCasesLinks(settings.link_key, settings.public_url)
     referrer_ids = ReferrerIds(settings.link_key)
     link_quota = SqlLinkQuota(sessions, address_secret(settings.link_key), cipher=cipher)
+    email_links = EmailApply(ret, referrer_links, link_quota, delivery, referrer_cases_links)
     referrers_on_the_web = ReferrerWebConversation(
         ret, cases, Intake(ret, cases, submission), submission, codes, delivery
     )
@@ -218,9 +223,7 @@ def build_retbot(
         routes,
         general,
         ask,
-        EmailConversation(
-            ret, consultations, EmailApply(ret, referrer_links, link_quota, delivery)
-        ),
+        EmailConversation(ret, consultations, email_links),
         WebChat(
             SelfApplyConversation(ret, cases, delivery, submission, codes),
             referrers_on_the_web,
@@ -263,6 +266,7 @@ def build_retbot(
         reports,
         referrer_links,
         referrer_ids,
+        ReferrerCasesPage(referrer_cases_links, cases, ret.name),
     )
 
 
@@ -318,6 +322,7 @@ def create_app(
     family_page.add_routes(app)
     retbot = app[RETBOT]
     ReferrerPage(family_page, retbot.referrer_links, retbot.referrer_ids, ret.name).add_routes(app)
+    retbot.referrer_cases_page.add_routes(app)
     MetricsPage(app[RETBOT].dispatcher.outbox, settings.metrics_token).add_routes(app)
     return app
 

@@ -1,6 +1,7 @@
 """Signed, expiring links for people outside Teams: the follow-up answer page, the
 calendar file of a RET meeting, the newest version of a document, and a referrer's
-personal page to apply (with the Web Chat user id that says who they are).
+personal pages to apply (with the Web Chat user id that says who they are) and to see
+their cases.
 
 A link carries one id and its expiry, signed with RETBOT_LINK_KEY (itsdangerous,
 HMAC-SHA1 over a URL-safe payload; each kind of link has its own salt, so one kind cannot
@@ -33,6 +34,7 @@ REPORT_SALT = "retbot.report"
 REPORT_VALID_FOR = timedelta(days=7)
 APPLY_SALT = "retbot.referrer-apply"
 APPLY_VALID_FOR = timedelta(days=7)
+CASES_SALT = "retbot.referrer-cases"
 REFERRER_ID_SALT = "retbot.referrer-id"
 REFERRER_ID_PREFIX = "dl_ref_"  # Direct Line wants user ids that start with "dl_"
 MAX_TEXT_ID = 200  # characters; uids, "advies/RET-2026-0001", "2026-01-01/2026-03-31"
@@ -158,12 +160,13 @@ class ReportLinks(_SignedIds):
         return f"{self._base_url}/rapportage/{self.token(period, now + REPORT_VALID_FOR)}.{fmt}"
 
 
-class ReferrerApplyLinks(_SignedIds):
-    """To the aanmelding on retbot's own page for one referrer's work address (the one the
-    link was mailed to); valid for a week."""
+class _AddressLinks(_SignedIds):
+    """To a page for one referrer's work address (the one the link was mailed to)."""
 
-    def __init__(self, key: str, base_url: str, valid_for: timedelta = APPLY_VALID_FOR) -> None:
-        super().__init__(key, base_url, APPLY_SALT, "referrer", str)
+    path = ""
+
+    def __init__(self, key: str, base_url: str, salt: str, valid_for: timedelta) -> None:
+        super().__init__(key, base_url, salt, "referrer", str)
         self.valid_for = valid_for
 
     @property
@@ -171,11 +174,29 @@ class ReferrerApplyLinks(_SignedIds):
         return self.valid_for.days
 
     def url(self, email: str, now: datetime) -> str:
-        return f"{self._base_url}/verwijzers/aanmelden/{self.token(email, now + self.valid_for)}"
+        return f"{self._base_url}{self.path}/{self.token(email, now + self.valid_for)}"
 
     def email_of(self, token: str, now: datetime) -> str:
         """The address; LinkRefused when the token is not valid (now)."""
         return self.id_of(token, now)
+
+
+class ReferrerApplyLinks(_AddressLinks):
+    """To the aanmelding on retbot's own page; valid for a week."""
+
+    path = "/verwijzers/aanmelden"
+
+    def __init__(self, key: str, base_url: str, valid_for: timedelta = APPLY_VALID_FOR) -> None:
+        super().__init__(key, base_url, APPLY_SALT, valid_for)
+
+
+class ReferrerCasesLinks(_AddressLinks):
+    """To the page 'Mijn casussen' of a referrer outside Teams; valid for a week."""
+
+    path = "/verwijzers/casussen"
+
+    def __init__(self, key: str, base_url: str, valid_for: timedelta = APPLY_VALID_FOR) -> None:
+        super().__init__(key, base_url, CASES_SALT, valid_for)
 
 
 class ReferrerIds:

@@ -1,7 +1,7 @@
 """Conversations by email (the Bot Framework Email channel): a quick question is answered
 from what the RET knows, like in Teams; asking to apply gets a personal link to the
-aanmelding on retbot's own page (dialogs/email_apply.py); whatever else needs a form
-(Mijn casussen, the menu) is pointed to Teams. Every answer is plain text; the channel
+aanmelding on retbot's own page, asking for one's cases a link to a page that lists them
+(dialogs/email_apply.py); the menu is pointed to Teams. Every answer is plain text; the channel
 edge renders it as an email (bot/email_channel.py) and makes sure no card reaches a mailbox.
 
 Email has no dialog turns: each email is answered on its own, and nothing is asked back.
@@ -25,9 +25,8 @@ APPLY_REQUEST = re.compile(
     r"\b(nieuwe aanmelding|aanmelding (doen|indienen|starten|maken)|wil\b.{0,40}\baanmelden)\b",
     re.IGNORECASE,
 )
-FORM_REQUEST = re.compile(
-    r"\b(mijn casussen|overzicht van (mijn|onze) casussen|(keuze)?menu)\b", re.IGNORECASE
-)
+OWN_CASES = re.compile(r"\b(mijn casussen|overzicht van (mijn|onze) casussen)\b", re.IGNORECASE)
+FORM_REQUEST = re.compile(r"\b(keuze)?menu\b", re.IGNORECASE)
 # Where the sender's own words end: a quoted earlier email, a signature or a sign-off.
 _QUOTE_OR_SIGNATURE = re.compile(
     r"^(>|--\s*$|_{5,}|-{5,}|(op|on) .{5,120} (schreef|wrote)\b|(van|from):\s"
@@ -74,6 +73,11 @@ class EmailConversation:
         address = work_address(turn.speaker.id)
         if applying and address is not None:
             return await self._apply.answer(address, language)
+        own_cases = command == MenuChoice.CASUSSEN.value or (
+            command is None and OWN_CASES.search(written)
+        )
+        if own_cases and address is not None:
+            return await self._apply.cases(address, language)
         if command is not None or applying or FORM_REQUEST.search(written):
             return text("email.teams_only", language, ret=ret)
         question = " ".join(written.split())

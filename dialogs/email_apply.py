@@ -1,6 +1,7 @@
 """Applying without Teams: a referrer who asks the RET's mailbox to apply gets a personal,
 signed link to the aanmelding on retbot's own page (dialogs/referrer_web.py), mailed to the
-address the e-mail came from, so only whoever reads that mailbox can use it.
+address the e-mail came from, so only whoever reads that mailbox can use it; one who asks
+for their cases gets the link to their page 'Mijn casussen' (bot/referrer_cases_page.py).
 
 Links are counted per address and day (domain.verification.LINKS_PER_ADDRESS_PER_DAY) in
 the same transaction that stores the e-mail carrying the link (the outbox): a From line
@@ -41,31 +42,47 @@ def work_address(sender: str) -> str | None:
 
 class EmailApply:
     def __init__(
-        self, ret: RetConfig, links: ApplyLinks, quota: LinkQuota, delivery: Delivery
+        self,
+        ret: RetConfig,
+        links: ApplyLinks,
+        quota: LinkQuota,
+        delivery: Delivery,
+        cases_links: ApplyLinks,
     ) -> None:
         self._ret = ret
         self._links = links
         self._quota = quota
         self._delivery = delivery
+        self._cases_links = cases_links
 
     async def answer(self, address: str, language: Language) -> str | None:
-        """Mails the link to `address` (None: nothing more to say in the channel), or the
-        text to answer with: the link itself without SMTP, or why there is none today."""
+        """Mails the link to apply to `address` (None: nothing more to say in the
+        channel), or the text to answer with: the link itself without SMTP, or why there
+        is none today."""
+        return await self._send(address, language, self._links, "verwijzer.link_mail")
+
+    async def cases(self, address: str, language: Language) -> str | None:
+        """The same for the link to the page 'Mijn casussen' (counted with the others)."""
+        return await self._send(address, language, self._cases_links, "verwijzer.cases_mail")
+
+    async def _send(
+        self, address: str, language: Language, links: ApplyLinks, wording: str
+    ) -> str | None:
         moment = now()
-        url = self._links.url(address, moment)
+        url = links.url(address, moment)
         words = {
             "ret": self._ret.name,
             "url": url,
-            "days": self._links.valid_for_days,
+            "days": links.valid_for_days,
             "email": address,
         }
-        body = text("verwijzer.link_mail.body", language, **words)
+        body = text(f"{wording}.body", language, **words)
         mailing = self._delivery.sends_email
 
         def mail() -> list[Notice]:
             if not mailing:
                 return []
-            subject = text("verwijzer.link_mail.subject", language, **words)
+            subject = text(f"{wording}.subject", language, **words)
             signed = body + "\n\n" + text("email.signature", language, ret=self._ret.name)
             message = Mail((address,), subject, signed)
             return [Notice(EmailAddress(), message)]

@@ -87,9 +87,8 @@ async def test_a_knowledge_answer_is_escaped_and_the_same_as_in_teams(bot, mailb
     "written",
     [
         "menu",
-        "mijn casussen",
         "Start",
-        "Kun je me een overzicht van mijn casussen sturen?",
+        "Waar vind ik het keuzemenu?",
     ],
 )
 async def test_what_needs_a_form_points_to_teams(bot, mailbox, written):

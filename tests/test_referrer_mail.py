@@ -5,18 +5,27 @@ reason or question, which may be about the young person), and the RET-tafel as a
 invitation with the calendar file. Nothing goes to the Email channel conversation."""
 
 import asyncio
+import re
+from datetime import UTC, datetime, timedelta
 
 import icalendar
 import pytest
+from sqlalchemy import select
 
+from bot.app import RETBOT
+from bot.links import ReferrerApplyLinks, ReferrerCasesLinks
 from dialogs.cards.intake import INTAKE_KEY, SUBMIT
 from dialogs.cards.referrer_web import CODE, CODE_INPUT, REFERRER_KEY
 from dialogs.cards.triage import NOTE_INPUT
+from storage.models import AuditRow
 from tests.smtp_server import body_of
 from tests.test_consult_flow import CHAIR_AAD, person
 from tests.test_intake_flow import VALID, fill
+from tests.test_member_lookup import a_case
 from tests.test_referrer_web import (
     ASKED,
+    LINK_KEY,
+    PUBLIC,
     REFERRER,
     cases,
     join,
@@ -121,3 +130,52 @@ async def test_the_ret_tafel_invitation_comes_with_the_calendar_file(
     [event] = icalendar.Calendar.from_ical(attachment.get_content()).walk("VEVENT")
     assert number in str(event["SUMMARY"]) and "J.D." in str(event["SUMMARY"])
     assert await status_of(mail_bot, number) == "ret-tafel ingepland"
+
+
+async def test_mijn_casussen_by_email_links_to_a_page_with_only_their_cases(
+    mail_bot,  # noqa: F811
+    connector,
+    http,
+    smtp_server,
+):
+    number, asking = await applied_without_teams(mail_bot, connector, http, smtp_server)
+    someone_elses = await a_case(mail_bot)  # filed in Teams by another referrer
+    seen = len(smtp_server.to(REFERRER))
+
+    asked = await asking.say("Kun je me een overzicht van mijn casussen sturen?")
+
+    assert asked.replies == []  # the answer is the e-mail with the link
+    [mail] = await mails_after(smtp_server, REFERRER, seen)
+    assert mail["Subject"] == "Je link naar Mijn casussen bij het RET Jeugd Twente (voorbeeld)"
+    path = re.search(r"https?://[^/\s]+(/verwijzers/casussen/[\w.\-]+)", body_of(mail)).group(1)
+    expired = ReferrerCasesLinks(LINK_KEY, PUBLIC).token(
+        REFERRER, datetime.now(UTC) - timedelta(seconds=1)
+    )
+    async with http.get(mail_bot.url + path) as page:
+        shown, status, headers = await page.text(), page.status, page.headers
+    async with http.get(f"{mail_bot.url}/verwijzers/casussen/{expired}") as old:
+        old_status, old_page = old.status, await old.text()
+    async with http.get(mail_bot.url + path[:-2] + "xx") as forged:
+        forged_status = forged.status
+    apply_token = ReferrerApplyLinks(LINK_KEY, PUBLIC).token(
+        REFERRER, datetime(2100, 1, 1, tzinfo=UTC)
+    )
+    async with http.get(f"{mail_bot.url}/verwijzers/casussen/{apply_token}") as other_kind:
+        other_kind_status = other_kind.status
+
+    assert status == 200 and headers["Cache-Control"] == "no-store" and "<script" not in shown
+    assert number in shown and "J.D." in shown and "Aangemeld" in shown
+    assert someone_elses not in shown
+    for private in (VALID["vraag"]["hulpvraag"], "Jeugdbescherming Oost", "Hengelo"):
+        assert private not in shown
+    assert old_status == 410 and "Deze link werkt niet meer" in old_page
+    assert forged_status == 404 and other_kind_status == 404  # an apply link is no cases link
+    async with mail_bot.app[RETBOT].engine.connect() as connection:
+        reads = list(
+            await connection.execute(
+                select(AuditRow.case_number, AuditRow.channel).where(
+                    AuditRow.actor == REFERRER, AuditRow.action == "casus bekeken"
+                )
+            )
+        )
+    assert reads == [(number, "web")]

@@ -97,17 +97,17 @@ CATALOG: Catalog = {
     },
     "email.teams_only": {
         "nl": (
-            "Dit kan ik per e-mail helaas niet voor je doen: het overzicht van je casussen en "
-            "het keuzemenu werken met formulieren, en die vind je in Microsoft Teams. Open "
-            "daar de chat met retbot van {ret} en typ 'menu'. Aanmelden kan wel zonder Teams: "
-            "mail 'aanmelden', dan stuur ik je een persoonlijke link. Een korte vraag over het "
-            "RET kun je me ook gewoon mailen."
+            "Dit kan ik per e-mail helaas niet voor je doen: het keuzemenu werkt met "
+            "formulieren, en die vind je in Microsoft Teams. Open daar de chat met retbot van "
+            "{ret} en typ 'menu'. Zonder Teams kan wel: mail 'aanmelden' voor een persoonlijke "
+            "link om aan te melden, of 'mijn casussen' voor een link naar je aanmeldingen. Een "
+            "korte vraag over het RET kun je me ook gewoon mailen."
         ),
         "en": (
-            "Sorry, I cannot do this by email: the overview of your cases and the menu use "
-            "forms, and those are in Microsoft Teams. Open the chat with retbot of {ret} there "
-            "and type 'menu'. You can apply without Teams: email 'aanmelden' and I send you a "
-            "personal link. You can also email me a short question about the RET."
+            "Sorry, I cannot do this by email: the menu uses forms, and those are in Microsoft "
+            "Teams. Open the chat with retbot of {ret} there and type 'menu'. Without Teams you "
+            "can email 'aanmelden' for a personal link to apply, or 'mijn casussen' for a link "
+            "to your requests. You can also email me a short question about the RET."
         ),
     },
     "email.help": {
@@ -116,15 +116,15 @@ CATALOG: Catalog = {
             "is, wie verstand heeft van een onderwerp, hoe je een klacht indient, en wat er "
             "verder over het RET is vastgelegd. Zet je vraag gewoon in de tekst van je "
             "e-mail.\n\nWil je aanmelden? Mail 'aanmelden': je krijgt een persoonlijke link "
-            "naar de aanmelding op onze website. Je casussen bekijken doe je in Microsoft "
-            "Teams, in de chat met retbot."
+            "naar de aanmelding op onze website; mail 'mijn casussen' voor een link naar je "
+            "aanmeldingen."
         ),
         "en": (
             "By email I answer short questions about {ret}: when the next meeting is, who "
             "knows about a subject, how to file a complaint, and what else the RET has "
             "written down. Just put your question in the text of your email.\n\nWant to "
             "apply? Email 'aanmelden': you get a personal link to the request on our "
-            "website. Viewing your cases is done in Microsoft Teams, in the chat with retbot."
+            "website; email 'mijn casussen' for a link to your requests."
         ),
     },
     "email.unknown_question": {

@@ -308,4 +308,52 @@ CATALOG: Catalog = {
             "works for {days} days and for one answer. Do not forward it."
         ),
     },
+    "verwijzer.cases_mail.subject": {
+        "nl": "Je link naar Mijn casussen bij het {ret}",
+        "en": "Your link to My cases at the {ret}",
+    },
+    "verwijzer.cases_mail.body": {
+        "nl": (
+            "Hallo,\n\nVia deze persoonlijke link zie je de aanmeldingen die je zonder Teams "
+            "bij het {ret} deed, met casusnummer, initialen en hoe het ervoor staat:\n\n"
+            "{url}\n\nDe link werkt {days} dagen en is alleen voor jou ({email}): stuur hem "
+            "niet door.\n\nHeb je hier niet om gevraagd? Dan kun je deze e-mail weggooien."
+        ),
+        "en": (
+            "Hello,\n\nThrough this personal link you see the requests you made to the {ret} "
+            "without Teams, with case number, initials and how they are going:\n\n{url}\n\n"
+            "The link works for {days} days and is for you only ({email}): do not forward it."
+            "\n\nDid you not ask for this? Then you can delete this e-mail."
+        ),
+    },
+    "verwijzer.cases_page.title": {
+        "nl": "Mijn casussen bij het {ret}",
+        "en": "My cases at the {ret}",
+    },
+    "verwijzer.cases_page.intro": {
+        "nl": "De aanmeldingen die je als {email} zonder Teams deed.",
+        "en": "The requests you made as {email} without Teams.",
+    },
+    "verwijzer.cases_page.none": {
+        "nl": "Je hebt als {email} nog geen aanmeldingen gedaan.",
+        "en": "You have not made any requests as {email} yet.",
+    },
+    "verwijzer.cases_page.number": {"nl": "Casusnummer", "en": "Case number"},
+    "verwijzer.cases_page.initials": {"nl": "Initialen", "en": "Initials"},
+    "verwijzer.cases_page.status": {"nl": "Stand van zaken", "en": "Status"},
+    "verwijzer.cases_page.submitted": {"nl": "Aangemeld op", "en": "Submitted on"},
+    "verwijzer.cases_page.expired": {
+        "nl": ("Deze link werkt niet meer. Mail het {ret} 'mijn casussen' voor een nieuwe link."),
+        "en": "This link no longer works. E-mail the {ret} 'mijn casussen' for a new link.",
+    },
+    "verwijzer.cases_page.invalid": {
+        "nl": (
+            "Deze link klopt niet. Gebruik de link uit je e-mail zoals hij is, of mail het "
+            "{ret} 'mijn casussen' voor een nieuwe link."
+        ),
+        "en": (
+            "This link is not right. Use the link from your e-mail as it is, or e-mail the "
+            "{ret} 'mijn casussen' for a new link."
+        ),
+    },
 }
