@@ -223,7 +223,7 @@ def build_retbot(
         routes,
         general,
         ask,
-        EmailConversation(ret, consultations, email_links),
+        EmailConversation(ret, consultations, email_links, delivery),
         WebChat(
             SelfApplyConversation(ret, cases, delivery, submission, codes),
             referrers_on_the_web,

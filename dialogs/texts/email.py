@@ -127,16 +127,29 @@ CATALOG: Catalog = {
             "website; email 'mijn casussen' for a link to your requests."
         ),
     },
-    "email.unknown_question": {
+    "email.with_chair": {
         "nl": (
-            "Op deze vraag vind ik geen antwoord in wat {ret} heeft vastgelegd. Je kunt hem "
-            "rechtstreeks aan de voorzitter mailen ({email}), of in Microsoft Teams aan "
-            "retbot stellen: dan zet ik hem voor je door naar de voorzitter."
+            "Op deze vraag vind ik geen antwoord in wat {ret} heeft vastgelegd. Ik heb hem aan "
+            "de voorzitter gegeven; het antwoord krijg je per e-mail, met de naam van wie "
+            "antwoordt."
         ),
         "en": (
-            "I find no answer to this question in what {ret} has written down. You can email "
-            "it to the chair directly ({email}), or ask retbot in Microsoft Teams: I then pass "
-            "it on to the chair for you."
+            "I find no answer to this question in what {ret} has written down. I have passed "
+            "it on to the chair; you will get the answer by e-mail, with the name of who "
+            "answers."
+        ),
+    },
+    "email.chair_waits": {
+        "nl": (
+            "Op deze vraag vind ik geen antwoord in wat {ret} heeft vastgelegd. Ik heb hem "
+            "vastgelegd voor de voorzitter, maar kan die nu niet via Teams bereiken; retbot "
+            "geeft hem door zodra dat kan, en het antwoord krijg je per e-mail. Heb je haast, "
+            "mail dan {email}."
+        ),
+        "en": (
+            "I find no answer to this question in what {ret} has written down. I have kept it "
+            "for the chair, but cannot reach them in Teams now; retbot passes it on as soon as "
+            "it can, and you will get the answer by e-mail. In a hurry? E-mail {email}."
         ),
     },
     "email.empty": {
