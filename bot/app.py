@@ -28,6 +28,7 @@ from bot.links import (
     AgendaLinks,
     DocumentLinks,
     FollowUpLinks,
+    QuestionLinks,
     ReferrerApplyLinks,
     ReferrerCasesLinks,
     ReferrerIds,
@@ -41,6 +42,7 @@ from bot.reach import Reach
 from bot.references import ReferenceCaptureMiddleware
 from bot.referrer_cases_page import ReferrerCasesPage
 from bot.referrer_page import ReferrerPage
+from bot.referrer_question_page import ReferrerQuestionPage
 from bot.report_page import ReportPage
 from bot.self_apply_page import SelfApplyPage
 from bot.settings import Settings
@@ -122,6 +124,7 @@ class Retbot:
     referrer_links: ReferrerApplyLinks
     referrer_ids: ReferrerIds
     referrer_cases_page: ReferrerCasesPage
+    referrer_question_page: ReferrerQuestionPage
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -189,6 +192,8 @@ def build_retbot(
     )
     booking.prepare_with(meeting_prep)
     submission = RequestSubmission(ret, cases, delivery)
+    question_links = QuestionLinks(settings.link_key, settings.public_url)
+    triage = TriageActions(cases, delivery, booking, ret, question_links)
     general = General(ret, has_draft)
     ask = Ask(ret, consultations, delivery)
     routes = merged(
@@ -198,7 +203,7 @@ def build_retbot(
         ask.routes(),
         ChairActions(consultations, delivery).routes(),
         CaseOverview(cases, meeting_prep.open_task_lines).routes(),
-        TriageActions(cases, delivery, booking, ret).routes(),
+        triage.routes(),
         AdviceActions(ret, advice, delivery).routes(),
         ClosingActions(cases, delivery).routes(),
         follow_up.routes(),
@@ -267,6 +272,7 @@ def build_retbot(
         referrer_links,
         referrer_ids,
         ReferrerCasesPage(referrer_cases_links, cases, ret.name),
+        ReferrerQuestionPage(question_links, triage, cases, ret.name),
     )
 
 
@@ -323,6 +329,7 @@ def create_app(
     retbot = app[RETBOT]
     ReferrerPage(family_page, retbot.referrer_links, retbot.referrer_ids, ret.name).add_routes(app)
     retbot.referrer_cases_page.add_routes(app)
+    retbot.referrer_question_page.add_routes(app)
     MetricsPage(app[RETBOT].dispatcher.outbox, settings.metrics_token).add_routes(app)
     return app
 

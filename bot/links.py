@@ -35,6 +35,7 @@ REPORT_VALID_FOR = timedelta(days=7)
 APPLY_SALT = "retbot.referrer-apply"
 APPLY_VALID_FOR = timedelta(days=7)
 CASES_SALT = "retbot.referrer-cases"
+QUESTION_SALT = "retbot.referrer-question"
 REFERRER_ID_SALT = "retbot.referrer-id"
 REFERRER_ID_PREFIX = "dl_ref_"  # Direct Line wants user ids that start with "dl_"
 MAX_TEXT_ID = 200  # characters; uids, "advies/RET-2026-0001", "2026-01-01/2026-03-31"
@@ -197,6 +198,26 @@ class ReferrerCasesLinks(_AddressLinks):
 
     def __init__(self, key: str, base_url: str, valid_for: timedelta = APPLY_VALID_FOR) -> None:
         super().__init__(key, base_url, CASES_SALT, valid_for)
+
+
+class QuestionLinks(_SignedIds):
+    """To the voorzitter's question about one case (its number), for a referrer outside
+    Teams; the page takes one answer while the question is open."""
+
+    def __init__(self, key: str, base_url: str, valid_for: timedelta = LINK_VALID_FOR) -> None:
+        super().__init__(key, base_url, QUESTION_SALT, "case", str)
+        self.valid_for = valid_for
+
+    @property
+    def valid_for_days(self) -> int:
+        return self.valid_for.days
+
+    def url(self, number: str, now: datetime) -> str:
+        return f"{self._base_url}/verwijzers/vraag/{self.token(number, now + self.valid_for)}"
+
+    def case_of(self, token: str, now: datetime) -> str:
+        """The case number; LinkRefused when the token is not valid (now)."""
+        return self.id_of(token, now)
 
 
 class ReferrerIds:

@@ -6,6 +6,9 @@ initials, never names, diagnoses or the voorzitter's free text (a reason, a ques
 may hold more than an e-mail may: for those the voorzitter contacts them.
 """
 
+from datetime import datetime
+from typing import Protocol
+
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.cases import Case, Referrer
 from domain.mail import Mail, MailAttachment
@@ -21,13 +24,28 @@ def by_email(referrer: Referrer) -> bool:
     return referrer.channel_id == EMAIL_CHANNEL
 
 
-def decision_mail(case: Case, decision: Decision, chair_name: str, ret: RetConfig) -> Mail:
-    """The voorzitter's triage decision (not the RET-tafel: its invitation says it)."""
+class QuestionLinks(Protocol):
+    """bot.links.QuestionLinks: to the page where the referrer answers the question."""
+
+    @property
+    def valid_for_days(self) -> int: ...
+
+    def url(self, number: str, now: datetime) -> str: ...
+
+
+def decision_mail(
+    case: Case, decision: Decision, chair_name: str, ret: RetConfig, url: str, days: int
+) -> Mail:
+    """The voorzitter's triage decision (not the RET-tafel: its invitation says it); for
+    'meer informatie' with the link to the page that shows the question and takes the
+    answer (`url`, valid `days`)."""
     words = {
         "number": case.number,
         "initials": case.initials or "-",
         "name": chair_name,
         "email": chairs(ret)[0].email,
+        "url": url,
+        "days": days,
     }
     return _mail(
         case,

@@ -179,3 +179,51 @@ async def test_mijn_casussen_by_email_links_to_a_page_with_only_their_cases(
             )
         )
     assert reads == [(number, "web")]
+
+
+async def test_the_question_is_answered_on_its_page_once(
+    mail_bot,  # noqa: F811
+    connector,
+    http,
+    smtp_server,
+):
+    number, _ = await applied_without_teams(mail_bot, connector, http, smtp_server)
+    chair = person(mail_bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    await chair.join()
+    seen = len(smtp_server.to(REFERRER))
+    await chair.execute("triage.meer_informatie", {"case": number, NOTE_INPUT: QUESTION})
+    [mail] = await mails_after(smtp_server, REFERRER, seen)
+    path = re.search(r"https?://[^/\s]+(/verwijzers/vraag/[\w.\-]+)", body_of(mail)).group(1)
+    url = mail_bot.url + path
+    chair_seen = len(connector.received[chair.id])
+
+    async with http.get(url) as page:
+        shown, status, headers = await page.text(), page.status, page.headers
+    async with http.post(url, data={"antwoord": "  "}) as empty:
+        empty_status = empty.status
+    async with http.post(url, data={"antwoord": "Ja, door de GGZ in 2024."}) as sent:
+        thanks, sent_status = await sent.text(), sent.status
+    async with http.post(url, data={"antwoord": "Nog iets"}) as again:
+        again_status, again_page = again.status, await again.text()
+    async with http.get(mail_bot.url + path[:-2] + "xx") as forged:
+        forged_status = forged.status
+
+    assert status == 200 and headers["Cache-Control"] == "no-store" and "<script" not in shown
+    assert number in shown and "J.D." in shown and QUESTION in shown
+    assert empty_status == 422
+    assert sent_status == 200 and "ik heb je antwoord aan de voorzitter doorgegeven" in thanks
+    assert again_status == 409 and "Voor deze aanmelding staat geen vraag meer open" in again_page
+    assert forged_status == 404
+    assert await status_of(mail_bot, number) == "aangemeld"  # back for triage
+    told = str(connector.received[chair.id][chair_seen:])
+    assert number in told and "Ja, door de GGZ" not in told  # the answer stays in the case
+    async with mail_bot.app[RETBOT].engine.connect() as connection:
+        audited = list(
+            await connection.execute(
+                select(AuditRow.actor, AuditRow.action, AuditRow.channel).where(
+                    AuditRow.case_number == number
+                )
+            )
+        )
+    assert (REFERRER, "casus bekeken", "web") in audited
+    assert any(actor == REFERRER and "aanvulling" in action for actor, action, _ in audited)

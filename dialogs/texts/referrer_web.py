@@ -243,13 +243,17 @@ CATALOG: Catalog = {
     "verwijzer.mail.meer_informatie": {
         "nl": (
             "Hallo,\n\n{name} (voorzitter) heeft een vraag over je aanmelding {number} "
-            "({initials}) en neemt daarover contact met je op. De vraag staat niet in deze "
-            "e-mail, omdat die over de jeugdige kan gaan. Je kunt ook zelf mailen: {email}."
+            "({initials}). Je leest en beantwoordt de vraag via deze link: {url}\n\nDe vraag "
+            "staat niet in deze e-mail, omdat die over de jeugdige kan gaan. De link werkt "
+            "{days} dagen en voor één antwoord; stuur hem niet door. Liever bellen of mailen? "
+            "Dat kan met de voorzitter: {email}."
         ),
         "en": (
             "Hello,\n\n{name} (chair) has a question about your request {number} "
-            "({initials}) and will contact you about it. The question is not in this e-mail, "
-            "as it may be about the young person. You can also e-mail: {email}."
+            "({initials}). You read and answer it through this link: {url}\n\nThe question "
+            "is not in this e-mail, as it may be about the young person. The link works for "
+            "{days} days and for one answer; do not forward it. Rather call or e-mail? You "
+            "can reach the chair: {email}."
         ),
     },
     "verwijzer.mail.invitation.subject": {
@@ -355,5 +359,25 @@ CATALOG: Catalog = {
             "This link is not right. Use the link from your e-mail as it is, or e-mail the "
             "{ret} 'mijn casussen' for a new link."
         ),
+    },
+    "verwijzer.question_page.title": {
+        "nl": "Vraag van de voorzitter van het {ret}",
+        "en": "Question from the chair of the {ret}",
+    },
+    "verwijzer.question_page.case": {"nl": "Casusnummer", "en": "Case number"},
+    "verwijzer.question_page.initials": {"nl": "Initialen", "en": "Initials"},
+    "verwijzer.question_page.asks": {
+        "nl": "De voorzitter vraagt over je aanmelding:",
+        "en": "The chair asks about your request:",
+    },
+    "verwijzer.question_page.answer": {"nl": "Je antwoord", "en": "Your answer"},
+    "verwijzer.question_page.send": {"nl": "Antwoord versturen", "en": "Send answer"},
+    "verwijzer.question_page.expired": {
+        "nl": "Deze link werkt niet meer. Neem contact op met de voorzitter van het RET.",
+        "en": "This link no longer works. Contact the chair of the RET.",
+    },
+    "verwijzer.question_page.invalid": {
+        "nl": "Deze link klopt niet. Gebruik de link uit je e-mail zoals hij is.",
+        "en": "This link is not right. Use the link from your e-mail as it is.",
     },
 }
