@@ -26,6 +26,7 @@ from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
 from bot.links import (
     AgendaLinks,
+    AttendanceLinks,
     DocumentLinks,
     FollowUpLinks,
     QuestionLinks,
@@ -40,6 +41,7 @@ from bot.metrics import MetricsPage, timed_turn
 from bot.outbox import OutboxDispatcher
 from bot.reach import Reach
 from bot.references import ReferenceCaptureMiddleware
+from bot.referrer_attendance_page import ReferrerAttendancePage
 from bot.referrer_cases_page import ReferrerCasesPage
 from bot.referrer_page import ReferrerPage
 from bot.referrer_question_page import ReferrerQuestionPage
@@ -125,6 +127,7 @@ class Retbot:
     referrer_ids: ReferrerIds
     referrer_cases_page: ReferrerCasesPage
     referrer_question_page: ReferrerQuestionPage
+    referrer_attendance_page: ReferrerAttendancePage
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -186,7 +189,8 @@ def build_retbot(
     notulen_repository = SqlNotulenRepository(sessions, cipher)
     notulen = NotulenActions(ret, notulen_repository, delivery, document_links, TeamsFiles(), style)
     report_links = ReportLinks(settings.link_key, settings.public_url)
-    booking = BookingActions(ret, bookings, delivery, agenda_links)
+    attendance_links = AttendanceLinks(settings.link_key, settings.public_url)
+    booking = BookingActions(ret, bookings, delivery, agenda_links, attendance_links)
     meeting_prep = MeetingPrepActions(
         ret, SqlMeetingPrepRepository(sessions, cipher), delivery, booking
     )
@@ -273,6 +277,7 @@ def build_retbot(
         referrer_ids,
         ReferrerCasesPage(referrer_cases_links, cases, ret.name),
         ReferrerQuestionPage(question_links, triage, cases, ret.name),
+        ReferrerAttendancePage(attendance_links, bookings, meeting_prep, ret.name),
     )
 
 
@@ -330,6 +335,7 @@ def create_app(
     ReferrerPage(family_page, retbot.referrer_links, retbot.referrer_ids, ret.name).add_routes(app)
     retbot.referrer_cases_page.add_routes(app)
     retbot.referrer_question_page.add_routes(app)
+    retbot.referrer_attendance_page.add_routes(app)
     MetricsPage(app[RETBOT].dispatcher.outbox, settings.metrics_token).add_routes(app)
     return app
 

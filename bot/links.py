@@ -36,6 +36,7 @@ APPLY_SALT = "retbot.referrer-apply"
 APPLY_VALID_FOR = timedelta(days=7)
 CASES_SALT = "retbot.referrer-cases"
 QUESTION_SALT = "retbot.referrer-question"
+ATTENDANCE_SALT = "retbot.referrer-attendance"
 REFERRER_ID_SALT = "retbot.referrer-id"
 REFERRER_ID_PREFIX = "dl_ref_"  # Direct Line wants user ids that start with "dl_"
 MAX_TEXT_ID = 200  # characters; uids, "advies/RET-2026-0001", "2026-01-01/2026-03-31"
@@ -214,6 +215,22 @@ class QuestionLinks(_SignedIds):
 
     def url(self, number: str, now: datetime) -> str:
         return f"{self._base_url}/verwijzers/vraag/{self.token(number, now + self.valid_for)}"
+
+    def case_of(self, token: str, now: datetime) -> str:
+        """The case number; LinkRefused when the token is not valid (now)."""
+        return self.id_of(token, now)
+
+
+class AttendanceLinks(_SignedIds):
+    """To 'Ik kom / Ik kan niet' for the RET-tafel of one case (its number), for a referrer
+    outside Teams; valid until a week after the meeting, like its calendar file."""
+
+    def __init__(self, key: str, base_url: str) -> None:
+        super().__init__(key, base_url, ATTENDANCE_SALT, "case", str)
+
+    def url(self, number: str, meeting_end: datetime) -> str:
+        token = self.token(number, meeting_end + AGENDA_VALID_AFTER)
+        return f"{self._base_url}/verwijzers/overleg/{token}"
 
     def case_of(self, token: str, now: datetime) -> str:
         """The case number; LinkRefused when the token is not valid (now)."""

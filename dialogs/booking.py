@@ -78,11 +78,13 @@ class BookingActions:
         bookings: BookingRepository,
         delivery: Delivery,
         links: CalendarLinks,
+        attendance_links: CalendarLinks,
     ) -> None:
         self._ret = ret
         self._bookings = bookings
         self._delivery = delivery
         self._links = links
+        self._attendance_links = attendance_links  # 'Ik kom / Ik kan niet' outside Teams
         self._around: AroundTheMeeting | None = None
         self._holidays = holidays.Netherlands()
 
@@ -233,7 +235,8 @@ class BookingActions:
         """The invitation with the calendar file for a referrer known by e-mail address."""
         if not by_email(case.referrer):
             return None
-        words = {**moment(booking.slot, "nl"), "moved": booking.sequence > 0}
+        attend = self._attendance_links.url(case.number, booking.slot.end)
+        words = {**moment(booking.slot, "nl"), "moved": booking.sequence > 0, "attend": attend}
         ics = calendar_file(case, booking, self._ret.name, now())
         return invitation_mail(case, words, ics, self._ret)
 

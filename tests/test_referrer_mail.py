@@ -17,7 +17,7 @@ from bot.links import ReferrerApplyLinks, ReferrerCasesLinks
 from dialogs.cards.intake import INTAKE_KEY, SUBMIT
 from dialogs.cards.referrer_web import CODE, CODE_INPUT, REFERRER_KEY
 from dialogs.cards.triage import NOTE_INPUT
-from storage.models import AuditRow
+from storage.models import AttendanceRow, AuditRow
 from tests.smtp_server import body_of
 from tests.test_consult_flow import CHAIR_AAD, person
 from tests.test_intake_flow import VALID, fill
@@ -124,7 +124,8 @@ async def test_the_ret_tafel_invitation_comes_with_the_calendar_file(
     assert mail["Subject"].startswith(f"Uitnodiging RET-tafel {number} (J.D.): ")
     body = body_of(mail)
     assert f"Je aanmelding {number} (J.D.) komt aan de RET-tafel" in body
-    assert "Laat het de voorzitter weten: m.hofstede@ret-twente.example.org" in body
+    assert "Laat via deze link weten of je komt" in body and "/verwijzers/overleg/" in body
+    assert "Vragen? Mail de voorzitter: m.hofstede@ret-twente.example.org" in body
     [attachment] = [part for part in mail.iter_attachments()]
     assert attachment.get_filename() == f"RET-overleg-{number}.ics"
     [event] = icalendar.Calendar.from_ical(attachment.get_content()).walk("VEVENT")
@@ -227,3 +228,49 @@ async def test_the_question_is_answered_on_its_page_once(
         )
     assert (REFERRER, "casus bekeken", "web") in audited
     assert any(actor == REFERRER and "aanvulling" in action for actor, action, _ in audited)
+
+
+async def test_ik_kom_or_ik_kan_niet_is_answered_on_the_page_of_the_invitation(
+    mail_bot,  # noqa: F811
+    connector,
+    http,
+    smtp_server,
+):
+    number, _ = await applied_without_teams(mail_bot, connector, http, smtp_server)
+    chair = person(mail_bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    seen = len(smtp_server.to(REFERRER))
+    await chair.execute("triage.ret_tafel", {"case": number})
+    [mail] = await mails_after(smtp_server, REFERRER, seen)
+    path = re.search(r"https?://[^/\s]+(/verwijzers/overleg/[\w.\-]+)", body_of(mail)).group(1)
+    url = mail_bot.url + path
+
+    async with http.get(url) as page:
+        shown, status, headers = await page.text(), page.status, page.headers
+    async with http.post(url, data={"vervanger": "iemand"}) as no_answer:
+        no_answer_status = no_answer.status
+    async with http.post(url, data={"antwoord": "komt"}) as coming:
+        coming_page = await coming.text()
+    async with http.post(
+        url, data={"antwoord": "kan_niet", "vervanger": "Sanne Jansen, collega wijkteam"}
+    ) as instead:
+        instead_page, instead_status = await instead.text(), instead.status
+    async with http.get(mail_bot.url + path[:-2] + "xx") as forged:
+        forged_status = forged.status
+
+    assert status == 200 and headers["Cache-Control"] == "no-store" and "<script" not in shown
+    assert number in shown and "J.D." in shown and " uur, " in shown
+    assert VALID["vraag"]["hulpvraag"] not in shown
+    assert no_answer_status == 422
+    assert "je komt naar het RET-overleg over casus" in coming_page
+    assert (
+        instead_status == 200 and "Sanne Jansen, collega wijkteam komt in je plaats" in instead_page
+    )
+    assert forged_status == 404
+    [row] = await rows_of(mail_bot, AttendanceRow)  # the last answer counts
+    assert (row.case_number, row.person_key, row.answer) == (number, "verwijzer", "kan_niet")
+    assert row.stand_in == "Sanne Jansen, collega wijkteam"
+
+
+async def rows_of(bot, model) -> list:
+    async with bot.app[RETBOT].engine.connect() as connection:
+        return list(await connection.execute(select(model)))

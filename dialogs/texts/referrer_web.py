@@ -266,15 +266,17 @@ CATALOG: Catalog = {
             "{start} tot {end} uur, {location}.\n\nHet overleg gaat alleen door met jou en met "
             "de jeugdige en ouders erbij. Wil je hen uitnodigen en het overleg samen met hen "
             "voorbereiden? Een lid van het RET neemt vooraf contact met hen op.\n\nDe "
-            "uitnodiging voor je agenda zit als bijlage bij deze e-mail. Kun je niet? Laat "
-            "het de voorzitter weten: {email}."
+            "uitnodiging voor je agenda zit als bijlage bij deze e-mail. Laat via deze link "
+            "weten of je komt, of wie er in je plaats komt: {attend}\n\nVragen? Mail de "
+            "voorzitter: {email}."
         ),
         "en": (
             "Hello,\n\nYour request {number} ({initials}) goes to the RET meeting: {day}, "
             "from {start} to {end}, {location}.\n\nThe meeting only takes place with you and "
             "the young person and parents present. Will you invite them and prepare the "
             "meeting with them? A member of the RET contacts them beforehand.\n\nThe calendar "
-            "invitation is attached. Cannot come? Let the chair know: {email}."
+            "invitation is attached. Let us know through this link whether you come, or who "
+            "comes in your place: {attend}\n\nQuestions? E-mail the chair: {email}."
         ),
     },
     "verwijzer.mail.invitation_moved.subject": {
@@ -285,13 +287,14 @@ CATALOG: Catalog = {
         "nl": (
             "Hallo,\n\nHet overleg aan de RET-tafel over je aanmelding {number} ({initials}) "
             "is verplaatst naar {day}, van {start} tot {end} uur, {location}.\n\nDe "
-            "agenda-uitnodiging in de bijlage vervangt de vorige. Kun je niet? Laat het de "
-            "voorzitter weten: {email}."
+            "agenda-uitnodiging in de bijlage vervangt de vorige. Laat via deze link weten of "
+            "je komt: {attend}\n\nVragen? Mail de voorzitter: {email}."
         ),
         "en": (
             "Hello,\n\nThe RET meeting about your request {number} ({initials}) has moved to "
             "{day}, from {start} to {end}, {location}.\n\nThe attached calendar invitation "
-            "replaces the previous one. Cannot come? Let the chair know: {email}."
+            "replaces the previous one. Let us know through this link whether you come: "
+            "{attend}\n\nQuestions? E-mail the chair: {email}."
         ),
     },
     "verwijzer.mail.follow_up.subject": {
@@ -377,6 +380,44 @@ CATALOG: Catalog = {
         "en": "This link no longer works. Contact the chair of the RET.",
     },
     "verwijzer.question_page.invalid": {
+        "nl": "Deze link klopt niet. Gebruik de link uit je e-mail zoals hij is.",
+        "en": "This link is not right. Use the link from your e-mail as it is.",
+    },
+    "verwijzer.attend_page.title": {
+        "nl": "RET-tafel bij het {ret}: kom je?",
+        "en": "RET meeting at the {ret}: are you coming?",
+    },
+    "verwijzer.attend_page.case": {"nl": "Casusnummer", "en": "Case number"},
+    "verwijzer.attend_page.initials": {"nl": "Initialen", "en": "Initials"},
+    "verwijzer.attend_page.when": {"nl": "Wanneer en waar", "en": "When and where"},
+    "verwijzer.attend_page.moment": {
+        "nl": "{day}, van {start} tot {end} uur, {location}",
+        "en": "{day}, from {start} to {end}, {location}",
+    },
+    "verwijzer.attend_page.question": {"nl": "Kom je naar het overleg?", "en": "Are you coming?"},
+    "verwijzer.attend_page.yes": {"nl": "Ik kom", "en": "I will come"},
+    "verwijzer.attend_page.no": {"nl": "Ik kan niet", "en": "I cannot come"},
+    "verwijzer.attend_page.stand_in": {
+        "nl": "Kun je niet? Wie komt er in je plaats (naam en functie)?",
+        "en": "Cannot come? Who comes in your place (name and role)?",
+    },
+    "verwijzer.attend_page.send": {"nl": "Doorgeven", "en": "Send"},
+    "verwijzer.attend_page.no_answer": {
+        "nl": "Kies 'Ik kom' of 'Ik kan niet'. Open de link opnieuw om het door te geven.",
+        "en": "Choose 'I will come' or 'I cannot come'. Open the link again to send it.",
+    },
+    "verwijzer.attend_page.not_planned": {
+        "nl": (
+            "Voor deze casus staat geen overleg aan de RET-tafel (meer) gepland. Vragen? Neem "
+            "contact op met de voorzitter."
+        ),
+        "en": "No RET meeting is planned (any more) for this case. Questions? Contact the chair.",
+    },
+    "verwijzer.attend_page.expired": {
+        "nl": "Deze link werkt niet meer: het overleg is voorbij.",
+        "en": "This link no longer works: the meeting is over.",
+    },
+    "verwijzer.attend_page.invalid": {
         "nl": "Deze link klopt niet. Gebruik de link uit je e-mail zoals hij is.",
         "en": "This link is not right. Use the link from your e-mail as it is.",
     },
