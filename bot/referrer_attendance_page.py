@@ -32,7 +32,7 @@ class ReferrerAttendancePage:
         meeting_prep: MeetingPrepActions,
         ret_name: str,
     ) -> None:
-        self._links = links
+        self.links = links
         self._bookings = bookings
         self._meeting_prep = meeting_prep
         self._ret_name = ret_name
@@ -71,7 +71,7 @@ class ReferrerAttendancePage:
     async def _planned(self, request: web.Request):
         """(case, booking) of a link to a meeting that is planned; else the page why not."""
         try:
-            number = self._links.case_of(request.match_info["link"], now())
+            number = self.links.case_of(request.match_info["link"], now())
         except LinkRefused as refused:
             key, status = ("expired", 410) if refused.expired else ("invalid", 404)
             return self._page(status, message=text(f"verwijzer.attend_page.{key}"))

@@ -21,7 +21,7 @@ READ_CHANNEL = "web"  # how the audit says where the cases were read
 
 class ReferrerCasesPage:
     def __init__(self, links: ReferrerCasesLinks, cases: CaseRepository, ret_name: str) -> None:
-        self._links = links
+        self.links = links
         self._cases = cases
         self._ret_name = ret_name
 
@@ -32,7 +32,7 @@ class ReferrerCasesPage:
         at = now()
         words = {"ret": self._ret_name}
         try:
-            email = self._links.email_of(request.match_info["link"], at)
+            email = self.links.email_of(request.match_info["link"], at)
         except LinkRefused as refused:
             key, status = ("expired", 410) if refused.expired else ("invalid", 404)
             return self._page(status, message=text(f"verwijzer.cases_page.{key}", **words))

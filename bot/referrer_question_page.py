@@ -28,7 +28,7 @@ class ReferrerQuestionPage:
     def __init__(
         self, links: QuestionLinks, triage: TriageActions, cases: CaseRepository, ret_name: str
     ) -> None:
-        self._links = links
+        self.links = links
         self._triage = triage
         self._cases = cases
         self._ret_name = ret_name
@@ -66,7 +66,7 @@ class ReferrerQuestionPage:
     async def _open(self, request: web.Request):
         """(case, question), or the page that says why there is none."""
         try:
-            number = self._links.case_of(request.match_info["link"], now())
+            number = self.links.case_of(request.match_info["link"], now())
         except LinkRefused as refused:
             key, status = ("expired", 410) if refused.expired else ("invalid", 404)
             return self._page(status, message=text(f"verwijzer.question_page.{key}"))
