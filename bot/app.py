@@ -125,6 +125,7 @@ class Retbot:
     report_page: ReportPage
     referrer_links: ReferrerApplyLinks
     referrer_ids: ReferrerIds
+    email_links: EmailApply
     referrer_cases_page: ReferrerCasesPage
     referrer_question_page: ReferrerQuestionPage
     referrer_attendance_page: ReferrerAttendancePage
@@ -275,6 +276,7 @@ def build_retbot(
         reports,
         referrer_links,
         referrer_ids,
+        email_links,
         ReferrerCasesPage(referrer_cases_links, cases, ret.name),
         ReferrerQuestionPage(question_links, triage, cases, ret.name),
         ReferrerAttendancePage(attendance_links, bookings, meeting_prep, ret.name),
@@ -332,7 +334,14 @@ def create_app(
     family_page = SelfApplyPage(settings, ret.name)
     family_page.add_routes(app)
     retbot = app[RETBOT]
-    ReferrerPage(family_page, retbot.referrer_links, retbot.referrer_ids, ret.name).add_routes(app)
+    ReferrerPage(
+        family_page,
+        retbot.referrer_links,
+        retbot.referrer_ids,
+        ret.name,
+        retbot.email_links,
+        settings.email_configured,
+    ).add_routes(app)
     retbot.referrer_cases_page.add_routes(app)
     retbot.referrer_question_page.add_routes(app)
     retbot.referrer_attendance_page.add_routes(app)

@@ -75,7 +75,7 @@ class SelfApplyPage:
     async def directline_token(self, request: web.Request, user_id: str) -> web.Response:
         """A Direct Line token for one conversation of `user_id`, within the limits per
         client address and in total (also for bot.referrer_page)."""
-        refusal = self._limits.admit(client_address(request, self._trusted_proxies))
+        refusal = self.refusal(request)
         if refusal:
             return _too_many(refusal)
         try:
@@ -105,6 +105,11 @@ class SelfApplyPage:
             },
             headers={"Cache-Control": "no-store"},
         )
+
+    def refusal(self, request: web.Request) -> Refusal | None:
+        """Counts one start from the client's address (and in total) against the limits of
+        these pages; why not and how long to wait when over them."""
+        return self._limits.admit(client_address(request, self._trusted_proxies))
 
     @property
     def set_up(self) -> bool:
@@ -148,6 +153,11 @@ def json_error(message: str, status: int, headers: dict[str, str] | None = None)
 def _too_many(refusal: Refusal) -> web.Response:
     if refusal.total:
         log.warning("Direct Line token: the total limit is reached")
+    return json_error(busy_text(refusal), 429, {"Retry-After": str(refusal.retry_after)})
+
+
+def busy_text(refusal: Refusal) -> str:
+    """Why not now, and how long to wait, in Dutch."""
     minutes = math.ceil(refusal.retry_after / 60)
     wait = (
         text("aanmelden.page.wait_minutes", minutes=minutes)
@@ -155,4 +165,4 @@ def _too_many(refusal: Refusal) -> web.Response:
         else text("aanmelden.page.wait_minute")
     )
     busy = "aanmelden.page.busy_total" if refusal.total else "aanmelden.page.busy_address"
-    return json_error(text(busy, wait=wait), 429, {"Retry-After": str(refusal.retry_after)})
+    return text(busy, wait=wait)

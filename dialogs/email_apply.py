@@ -61,6 +61,15 @@ class EmailApply:
         is none today."""
         return await self._send(address, language, self._links, "verwijzer.link_mail")
 
+    async def mail_only(self, address: str, language: Language) -> bool:
+        """For the web form, where anyone can type any address: the link only ever goes
+        by e-mail to it, never onto the page; False when no e-mail can go (no SMTP). Over
+        the day's limit nothing is sent, and the form says the same as when it was."""
+        if not self._delivery.sends_email:
+            return False
+        await self.answer(address, language)
+        return True
+
     async def cases(self, address: str, language: Language) -> str | None:
         """The same for the link to the page 'Mijn casussen' (counted with the others)."""
         return await self._send(address, language, self._cases_links, "verwijzer.cases_mail")

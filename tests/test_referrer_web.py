@@ -309,3 +309,55 @@ async def test_a_complaint_gets_the_routes_and_stopping_is_audited(mail_bot, con
     async with mail_bot.app[RETBOT].engine.connect() as connection:
         rows = list(await connection.execute(select(AuditRow.actor, AuditRow.action)))
     assert (REFERRER, "klacht: aanmelding gestopt") in rows
+
+
+async def test_the_form_for_professionals_mails_the_link_and_tells_nothing_about_an_address(
+    mail_bot, http, smtp_server
+):
+    async with http.get(f"{mail_bot.url}/verwijzers") as form:
+        shown, form_status = await form.text(), form.status
+    async with http.post(f"{mail_bot.url}/verwijzers", data={"email": "geen adres"}) as wrong:
+        wrong_status, wrong_page = wrong.status, await wrong.text()
+    answers = []
+    for _ in range(4):
+        async with http.post(f"{mail_bot.url}/verwijzers", data={"email": REFERRER}) as sent:
+            answers.append((sent.status, await sent.text()))
+    await link_from(smtp_server, REFERRER, count=3)
+    await asyncio.sleep(0.2)
+
+    assert form_status == 200 and 'type="email"' in shown and "<script" not in shown
+    assert wrong_status == 422 and "Dit is geen e-mailadres" in wrong_page
+    assert len(smtp_server.to(REFERRER)) == 3  # the address's links of the day
+    assert len({page for _, page in answers}) == 1  # the fourth looks like the others
+    assert all(status == 200 and "Als dit adres klopt" in page for status, page in answers)
+    assert all(LINK.search(page) is None for _, page in answers)  # never on the page
+
+
+async def test_the_form_refuses_beyond_the_limit_per_client_address(
+    database_url, ret, smtp_server, http
+):
+    settings = settings_for(database_url, smtp_server, token_limit_per_address="1 per hour")
+    bot = await RunningBot(settings, ret).start()
+    try:
+        async with http.post(f"{bot.url}/verwijzers", data={"email": REFERRER}) as first:
+            first_status = first.status
+        async with http.post(
+            f"{bot.url}/verwijzers", data={"email": "b@school.example.org"}
+        ) as second:
+            second_status, second_page = second.status, await second.text()
+    finally:
+        await bot.stop()
+
+    assert first_status == 200
+    assert second_status == 429 and "Vanaf deze internetverbinding" in second_page
+
+
+async def test_without_smtp_the_form_says_it_is_not_set_up(database_url, ret, http):
+    bot = await RunningBot(settings_for(database_url), ret).start()
+    try:
+        async with http.post(f"{bot.url}/verwijzers", data={"email": REFERRER}) as answer:
+            status, page = answer.status, await answer.text()
+    finally:
+        await bot.stop()
+
+    assert status == 503 and "nog niet ingesteld" in page and "/verwijzers/aanmelden/" not in page

@@ -421,4 +421,56 @@ CATALOG: Catalog = {
         "nl": "Deze link klopt niet. Gebruik de link uit je e-mail zoals hij is.",
         "en": "This link is not right. Use the link from your e-mail as it is.",
     },
+    "verwijzer.start_page.title": {
+        "nl": "Aanmelden bij het {ret} zonder Teams",
+        "en": "Apply to the {ret} without Teams",
+    },
+    "verwijzer.start_page.intro": {
+        "nl": (
+            "Ben je professional en wil je een vastgelopen zorgvraag aanmelden, maar werk je "
+            "niet in de Teams-omgeving van het RET? Vul je werkadres in: je krijgt per e-mail "
+            "een persoonlijke link naar de aanmelding."
+        ),
+        "en": (
+            "Are you a professional who wants to submit a stuck care question, but you do not "
+            "work in the RET's Teams? Fill in your work address: you get a personal link to the "
+            "request by e-mail."
+        ),
+    },
+    "verwijzer.start_page.email": {"nl": "Je werkadres", "en": "Your work address"},
+    "verwijzer.start_page.send": {"nl": "Stuur mij de link", "en": "Send me the link"},
+    "verwijzer.start_page.privacy": {
+        "nl": (
+            "Het adres gebruiken we alleen om je de link en later berichten over je "
+            "aanmelding te sturen."
+        ),
+        "en": (
+            "We use the address only to send you the link and later messages about your request."
+        ),
+    },
+    "verwijzer.start_page.wrong": {
+        "nl": "Dit is geen e-mailadres. Vul je werkadres in, bijvoorbeeld naam@organisatie.nl.",
+        "en": (
+            "This is not an e-mail address. Fill in your work address, e.g. name@organisation.nl."
+        ),
+    },
+    "verwijzer.start_page.sent": {
+        "nl": (
+            "Als dit adres klopt, staat er binnen een paar minuten een e-mail met je "
+            "persoonlijke link in je mailbox. Kijk ook bij ongewenste e-mail. Per adres "
+            "sturen we hooguit {limit} links per dag."
+        ),
+        "en": (
+            "If this address is right, an e-mail with your personal link arrives within a few "
+            "minutes. Also look in your junk mail. We send at most {limit} links per address "
+            "a day."
+        ),
+    },
+    "verwijzer.start_page.not_set_up": {
+        "nl": (
+            "Aanmelden zonder Teams is bij het {ret} nog niet ingesteld. Neem contact op met "
+            "het RET."
+        ),
+        "en": "Applying without Teams has not been set up yet at the {ret}. Contact the RET.",
+    },
 }
