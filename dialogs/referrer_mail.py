@@ -2,8 +2,9 @@
 known by their work address (dialogs/referrer_web.py files the case with the Email channel
 and that address as the referrer). They get what a referrer in Teams gets, as an e-mail the
 outbox sends at once (bot/outbox.py). Like every e-mail from retbot: the case number and
-initials, never names, diagnoses or the voorzitter's free text (a reason, a question), which
-may hold more than an e-mail may: for those the voorzitter contacts them.
+initials, never names, diagnoses or the voorzitter's free text, which may hold more than an
+e-mail may: a question stays behind a signed link (bot/referrer_question_page.py), a reason
+with the voorzitter, who contacts them.
 """
 
 from datetime import datetime
