@@ -24,13 +24,27 @@ from bot.graph import GraphAccess, GraphInstaller
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
-from bot.links import AgendaLinks, DocumentLinks, FollowUpLinks, ReportLinks
+from bot.links import (
+    AgendaLinks,
+    AttendanceLinks,
+    DocumentLinks,
+    FollowUpLinks,
+    QuestionLinks,
+    ReferrerApplyLinks,
+    ReferrerCasesLinks,
+    ReferrerIds,
+    ReportLinks,
+)
 from bot.mailer import SmtpMailer
 from bot.members import RosterMembers
 from bot.metrics import MetricsPage, timed_turn
 from bot.outbox import OutboxDispatcher
 from bot.reach import Reach
 from bot.references import ReferenceCaptureMiddleware
+from bot.referrer_attendance_page import ReferrerAttendancePage
+from bot.referrer_cases_page import ReferrerCasesPage
+from bot.referrer_page import ReferrerPage
+from bot.referrer_question_page import ReferrerQuestionPage
 from bot.report_page import ReportPage
 from bot.self_apply_page import SelfApplyPage
 from bot.settings import Settings
@@ -43,6 +57,7 @@ from dialogs.clock import now
 from dialogs.closing import ClosingActions
 from dialogs.consult import Ask, ChairActions
 from dialogs.email import EmailConversation
+from dialogs.email_apply import EmailApply
 from dialogs.file_consent import FileConsent
 from dialogs.follow_up import FollowUpActions
 from dialogs.general import General
@@ -50,12 +65,14 @@ from dialogs.intake import Intake, has_draft
 from dialogs.language import LanguageChoice
 from dialogs.meeting_prep import MeetingPrepActions
 from dialogs.notulen import NotulenActions
+from dialogs.referrer_web import ReferrerWebConversation
 from dialogs.reports import ReportActions
 from dialogs.routes import merged
 from dialogs.self_apply import SelfApplyConversation
 from dialogs.signals import SignalActions
 from dialogs.submission import RequestSubmission
 from dialogs.triage import TriageActions
+from dialogs.web_chat import WebChat
 from documents.house_style import house_style_for
 from domain.advice import DOCUMENT_JOB
 from domain.ret import RetConfig
@@ -78,7 +95,7 @@ from storage.notulen import CaseAuditedDocuments, SqlNotulenRepository
 from storage.outbox import OutboxRepository
 from storage.references import ReferenceRepository
 from storage.signals import SqlSignalRepository
-from storage.verification import SqlVerificationCodes
+from storage.verification import SqlLinkQuota, SqlVerificationCodes
 
 log = logging.getLogger("retbot.http")
 security_log = logging.getLogger("retbot.security")
@@ -106,6 +123,12 @@ class Retbot:
     document_page: DocumentPage
     notulen: NotulenActions
     report_page: ReportPage
+    referrer_links: ReferrerApplyLinks
+    referrer_ids: ReferrerIds
+    email_links: EmailApply
+    referrer_cases_page: ReferrerCasesPage
+    referrer_question_page: ReferrerQuestionPage
+    referrer_attendance_page: ReferrerAttendancePage
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -167,12 +190,15 @@ def build_retbot(
     notulen_repository = SqlNotulenRepository(sessions, cipher)
     notulen = NotulenActions(ret, notulen_repository, delivery, document_links, TeamsFiles(), style)
     report_links = ReportLinks(settings.link_key, settings.public_url)
-    booking = BookingActions(ret, bookings, delivery, agenda_links)
+    attendance_links = AttendanceLinks(settings.link_key, settings.public_url)
+    booking = BookingActions(ret, bookings, delivery, agenda_links, attendance_links)
     meeting_prep = MeetingPrepActions(
         ret, SqlMeetingPrepRepository(sessions, cipher), delivery, booking
     )
     booking.prepare_with(meeting_prep)
     submission = RequestSubmission(ret, cases, delivery)
+    question_links = QuestionLinks(settings.link_key, settings.public_url)
+    triage = TriageActions(cases, delivery, booking, ret, question_links)
     general = General(ret, has_draft)
     ask = Ask(ret, consultations, delivery)
     routes = merged(
@@ -182,7 +208,7 @@ def build_retbot(
         ask.routes(),
         ChairActions(consultations, delivery).routes(),
         CaseOverview(cases, meeting_prep.open_task_lines).routes(),
-        TriageActions(cases, delivery, booking).routes(),
+        triage.routes(),
         AdviceActions(ret, advice, delivery).routes(),
         ClosingActions(cases, delivery).routes(),
         follow_up.routes(),
@@ -193,14 +219,26 @@ def build_retbot(
         ReportActions(lambda period, fmt: report_links.url(period, fmt, now())).routes(),
     )
     codes = SqlVerificationCodes(sessions, address_secret(settings.link_key), cipher=cipher)
+    referrer_links = ReferrerApplyLinks(settings.link_key, settings.public_url)
+    referrer_cases_links = ReferrerCasesLinks(settings.link_key, settings.public_url)
+    referrer_ids = ReferrerIds(settings.link_key)
+    link_quota = SqlLinkQuota(sessions, address_secret(settings.link_key), cipher=cipher)
+    email_links = EmailApply(ret, referrer_links, link_quota, delivery, referrer_cases_links)
+    referrers_on_the_web = ReferrerWebConversation(
+        ret, cases, Intake(ret, cases, submission), submission, codes, delivery
+    )
     bot = RetBot(
         states,
         roster,
         routes,
         general,
         ask,
-        EmailConversation(ret, consultations),
-        SelfApplyConversation(ret, cases, delivery, submission, codes),
+        EmailConversation(ret, consultations, email_links, delivery),
+        WebChat(
+            SelfApplyConversation(ret, cases, delivery, submission, codes),
+            referrers_on_the_web,
+            referrer_ids,
+        ),
     )
     jobs = PeriodicJobs(
         ret,
@@ -236,6 +274,12 @@ def build_retbot(
         DocumentPage(document_links, CaseAuditedDocuments(documents, notulen_repository)),
         notulen,
         reports,
+        referrer_links,
+        referrer_ids,
+        email_links,
+        ReferrerCasesPage(referrer_cases_links, cases, ret.name),
+        ReferrerQuestionPage(question_links, triage, cases, ret.name),
+        ReferrerAttendancePage(attendance_links, bookings, meeting_prep, ret.name),
     )
 
 
@@ -287,7 +331,20 @@ def create_app(
     app[RETBOT].agenda_page.add_routes(app)
     app[RETBOT].document_page.add_routes(app)
     app[RETBOT].report_page.add_routes(app)
-    SelfApplyPage(settings, ret.name).add_routes(app)
+    family_page = SelfApplyPage(settings, ret.name)
+    family_page.add_routes(app)
+    retbot = app[RETBOT]
+    ReferrerPage(
+        family_page,
+        retbot.referrer_links,
+        retbot.referrer_ids,
+        ret.name,
+        retbot.email_links,
+        settings.email_configured,
+    ).add_routes(app)
+    retbot.referrer_cases_page.add_routes(app)
+    retbot.referrer_question_page.add_routes(app)
+    retbot.referrer_attendance_page.add_routes(app)
     MetricsPage(app[RETBOT].dispatcher.outbox, settings.metrics_token).add_routes(app)
     return app
 

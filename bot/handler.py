@@ -4,8 +4,8 @@ One turn: the user's and the conversation's state are read, the activity goes to
 route, and the state is written back only when the turn succeeded (a failed turn leaves
 it as it was; bot.adapter apologises). Which route:
 
-- e-mail: each message on its own (dialogs.email); Web Chat on /aanmelden: the zelf
-  aanmelden conversation and nothing else (dialogs.self_apply);
+- e-mail: each message on its own (dialogs.email); Web Chat: the zelf aanmelden
+  conversation, or a referrer's own page, and nothing else (dialogs.web_chat);
 - a message: a command (typed, or a menu card's choice) interrupts whatever was asked;
   a file goes by its kind; a card submit by its verb; typed text answers the question
   the conversation waits for, else it is taken as a question (dialogs.consult);
@@ -27,9 +27,10 @@ from dialogs.consult import Ask, looks_like_a_question
 from dialogs.email import EmailConversation
 from dialogs.general import General
 from dialogs.routes import WAITING_FOR, Routes, stop_waiting, submit_verb
-from dialogs.self_apply import SelfApplyConversation, is_self_apply_channel
+from dialogs.self_apply import is_self_apply_channel
 from dialogs.texts import text
 from dialogs.turn import TurnState
+from dialogs.web_chat import WebChat
 from storage.bot_state import StateStore, state_keys
 
 WEBCHAT_JOIN = "webchat/join"  # the event bot/static/aanmelden.js sends on connecting
@@ -45,7 +46,7 @@ class RetBot:
         general: General,
         ask: Ask,
         email: EmailConversation,
-        self_apply: SelfApplyConversation,
+        self_apply: WebChat,
     ) -> None:
         self._states = states
         self._roster = roster

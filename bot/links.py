@@ -1,5 +1,7 @@
 """Signed, expiring links for people outside Teams: the follow-up answer page, the
-calendar file of a RET meeting, and the newest version of a document.
+calendar file of a RET meeting, the newest version of a document, and a referrer's
+personal pages to apply (with the Web Chat user id that says who they are) and to see
+their cases.
 
 A link carries one id and its expiry, signed with RETBOT_LINK_KEY (itsdangerous,
 HMAC-SHA1 over a URL-safe payload; each kind of link has its own salt, so one kind cannot
@@ -30,6 +32,13 @@ AGENDA_VALID_AFTER = timedelta(days=7)
 DOCUMENT_SALT = "retbot.document"
 REPORT_SALT = "retbot.report"
 REPORT_VALID_FOR = timedelta(days=7)
+APPLY_SALT = "retbot.referrer-apply"
+APPLY_VALID_FOR = timedelta(days=7)
+CASES_SALT = "retbot.referrer-cases"
+QUESTION_SALT = "retbot.referrer-question"
+ATTENDANCE_SALT = "retbot.referrer-attendance"
+REFERRER_ID_SALT = "retbot.referrer-id"
+REFERRER_ID_PREFIX = "dl_ref_"  # Direct Line wants user ids that start with "dl_"
 MAX_TEXT_ID = 200  # characters; uids, "advies/RET-2026-0001", "2026-01-01/2026-03-31"
 
 
@@ -151,3 +160,103 @@ class ReportLinks(_SignedIds):
 
     def url(self, period: str, fmt: str, now: datetime) -> str:
         return f"{self._base_url}/rapportage/{self.token(period, now + REPORT_VALID_FOR)}.{fmt}"
+
+
+class _AddressLinks(_SignedIds):
+    """To a page for one referrer's work address (the one the link was mailed to)."""
+
+    path = ""
+
+    def __init__(self, key: str, base_url: str, salt: str, valid_for: timedelta) -> None:
+        super().__init__(key, base_url, salt, "referrer", str)
+        self.valid_for = valid_for
+
+    @property
+    def valid_for_days(self) -> int:
+        return self.valid_for.days
+
+    def url(self, email: str, now: datetime) -> str:
+        return f"{self._base_url}{self.path}/{self.token(email, now + self.valid_for)}"
+
+    def email_of(self, token: str, now: datetime) -> str:
+        """The address; LinkRefused when the token is not valid (now)."""
+        return self.id_of(token, now)
+
+
+class ReferrerApplyLinks(_AddressLinks):
+    """To the aanmelding on retbot's own page; valid for a week."""
+
+    path = "/verwijzers/aanmelden"
+
+    def __init__(self, key: str, base_url: str, valid_for: timedelta = APPLY_VALID_FOR) -> None:
+        super().__init__(key, base_url, APPLY_SALT, valid_for)
+
+
+class ReferrerCasesLinks(_AddressLinks):
+    """To the page 'Mijn casussen' of a referrer outside Teams; valid for a week."""
+
+    path = "/verwijzers/casussen"
+
+    def __init__(self, key: str, base_url: str, valid_for: timedelta = APPLY_VALID_FOR) -> None:
+        super().__init__(key, base_url, CASES_SALT, valid_for)
+
+
+class QuestionLinks(_SignedIds):
+    """To the voorzitter's question about one case (its number), for a referrer outside
+    Teams; the page takes one answer while the question is open."""
+
+    def __init__(self, key: str, base_url: str, valid_for: timedelta = LINK_VALID_FOR) -> None:
+        super().__init__(key, base_url, QUESTION_SALT, "case", str)
+        self.valid_for = valid_for
+
+    @property
+    def valid_for_days(self) -> int:
+        return self.valid_for.days
+
+    def url(self, number: str, now: datetime) -> str:
+        return f"{self._base_url}/verwijzers/vraag/{self.token(number, now + self.valid_for)}"
+
+    def case_of(self, token: str, now: datetime) -> str:
+        """The case number; LinkRefused when the token is not valid (now)."""
+        return self.id_of(token, now)
+
+
+class AttendanceLinks(_SignedIds):
+    """To 'Ik kom / Ik kan niet' for the RET-tafel of one case (its number), for a referrer
+    outside Teams; valid until a week after the meeting, like its calendar file."""
+
+    def __init__(self, key: str, base_url: str) -> None:
+        super().__init__(key, base_url, ATTENDANCE_SALT, "case", str)
+
+    def url(self, number: str, meeting_end: datetime) -> str:
+        token = self.token(number, meeting_end + AGENDA_VALID_AFTER)
+        return f"{self._base_url}/verwijzers/overleg/{token}"
+
+    def case_of(self, token: str, now: datetime) -> str:
+        """The case number; LinkRefused when the token is not valid (now)."""
+        return self.id_of(token, now)
+
+
+class ReferrerIds:
+    """The Direct Line user id of a referrer on their page: their address, signed without
+    an expiry. The page's token endpoint binds a conversation to it (only for a valid
+    link), the bot reads the address back from it (dialogs.web_chat), and a draft resumes
+    from any later link to the same address. Not secret from its owner; unforgeable."""
+
+    def __init__(self, key: str) -> None:
+        if not key:
+            key = secrets.token_urlsafe(32)  # bot.links warns once for the links themselves
+        self._serializer = URLSafeSerializer(key, salt=REFERRER_ID_SALT)
+
+    def user_id(self, email: str) -> str:
+        return REFERRER_ID_PREFIX + self._serializer.dumps(email.strip().casefold())
+
+    def email_of(self, user_id: str) -> str | None:
+        """The address a user id was made for; None for any other id (a family's)."""
+        if not user_id.startswith(REFERRER_ID_PREFIX):
+            return None
+        try:
+            email = self._serializer.loads(user_id.removeprefix(REFERRER_ID_PREFIX))
+        except BadData:
+            return None
+        return email if isinstance(email, str) and _sane(email) else None

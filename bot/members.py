@@ -66,10 +66,18 @@ class RosterMembers:
                 str(error)[:200],
             )
             return None
-        member = member_by_email(self._ret, account.email or account.user_principal_name)
+        member = member_by_email(self._ret, _address_of(account))
         email = member.email if member else None
         await self._emails.remember(aad_object_id, email, now)
         return email
+
+
+def _address_of(account: TeamsChannelAccount) -> str | None:
+    """The e-mail address Teams gives, else the user principal name, but not a guest's: a
+    guest in the RET's tenant is `name_home.org#EXT#@ret.onmicrosoft.com`, which is no
+    address, and reading the home address back out of it would be a guess."""
+    upn = account.user_principal_name
+    return account.email or (upn if upn and "#EXT#" not in upn.upper() else None)
 
 
 async def _teams_member(turn_context: TurnContext) -> TeamsChannelAccount:

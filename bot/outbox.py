@@ -5,8 +5,9 @@ The writer of a change sends its notices right after the commit (`flush`), one a
 what is due later or failed is sent by `dispatch_due`, which the ticker runs every minute,
 also one at a time, so an instance that dies mid-send leaves at most one message to be sent
 again. Someone without a conversation with retbot is waited for: the moment they open a chat
-(`wake`), or after the RET's delay by e-mail (at once for urgent alerts). Without an SMTP
-server configured, e-mails wait untried. Logs never carry the content.
+(`wake`), or after the RET's delay by e-mail (at once for urgent alerts). A referrer known
+by e-mail address (no Teams; dialogs/referrer_mail.py) gets the e-mail a notice carries at
+once. Without an SMTP server configured, e-mails wait untried. Logs never carry the content.
 """
 
 import asyncio
@@ -16,14 +17,14 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Protocol, TypeGuard
 
 import aiosmtplib
 from microsoft_agents.hosting.core import ChannelServiceAdapter
 
 from bot import metrics
 from bot.activities import card_activity
-from bot.email_channel import html_body, plain
+from bot.email_channel import EMAIL_CHANNEL, html_body, plain
 from bot.proactive import send_proactive
 from bot.reach import Reach
 from dialogs.texts import plural_text, text
@@ -236,6 +237,10 @@ class OutboxDispatcher:
                 return Outcome.WAITING
             await self._mailer.send(ready_to_send(message.message))
             return await self._sent(message, now, VIA_EMAIL)
+        if _by_email(recipient) and message.fallback is not None and self._mailer is not None:
+            mail = replace(message.fallback, to=(recipient.user_id,))  # no chat to wait for
+            await self._mailer.send(ready_to_send(mail))
+            return await self._sent(message, now, VIA_EMAIL)
         reference = await self._in_teams(message.target, recipient)
         if reference is not None:
             activity = (
@@ -327,6 +332,11 @@ def _outcome(status: str, via: str | None) -> Outcome:
     if status == SENT:
         return Outcome.EMAILED if via == VIA_EMAIL else Outcome.SENT
     return {WAITING: Outcome.WAITING, FAILED: Outcome.FAILED, PENDING: Outcome.RETRYING}[status]
+
+
+def _by_email(recipient: Recipient | None) -> TypeGuard[Chat]:
+    """A referrer known by their e-mail address (the Email channel's user id)."""
+    return isinstance(recipient, Chat) and recipient.channel_id == EMAIL_CHANNEL
 
 
 def _key_part(recipient: Recipient) -> str:

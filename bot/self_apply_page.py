@@ -27,7 +27,7 @@ TOKEN_PATH = "/aanmelden/token"
 WEBCHAT_PATH = "/aanmelden/webchat.js"
 SCRIPT_PATH = "/aanmelden/aanmelden.js"
 _STATIC = Path(__file__).parent / "static"
-_TEMPLATES = Environment(
+TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(default=True),
 )
@@ -55,7 +55,7 @@ class SelfApplyPage:
             key: text(f"aanmelden.page.{key}", DEFAULT_LANGUAGE, ret=self._ret_name)
             for key in ("title", "intro", "not_set_up", "noscript", "failed", "privacy")
         }
-        body = _TEMPLATES.get_template("aanmelden.html").render(
+        body = TEMPLATES.get_template("aanmelden.html").render(
             t=t,
             set_up=bool(self._secret),
             token_url=TOKEN_PATH,
@@ -68,11 +68,16 @@ class SelfApplyPage:
 
     async def token(self, request: web.Request) -> web.Response:
         if not self._secret:
-            return _json_error(text("aanmelden.page.not_set_up", ret=self._ret_name), 503)
-        refusal = self._limits.admit(client_address(request, self._trusted_proxies))
+            return json_error(text("aanmelden.page.not_set_up", ret=self._ret_name), 503)
+        user_id = f"dl_{secrets.token_urlsafe(16)}"  # Direct Line binds the token to it
+        return await self.directline_token(request, user_id)
+
+    async def directline_token(self, request: web.Request, user_id: str) -> web.Response:
+        """A Direct Line token for one conversation of `user_id`, within the limits per
+        client address and in total (also for bot.referrer_page)."""
+        refusal = self.refusal(request)
         if refusal:
             return _too_many(refusal)
-        user_id = f"dl_{secrets.token_urlsafe(16)}"  # Direct Line binds the token to it
         try:
             async with (
                 ClientSession(timeout=TOKEN_TIMEOUT) as session,
@@ -86,10 +91,10 @@ class SelfApplyPage:
                 status = response.status
         except (ClientError, TimeoutError, ValueError) as error:
             log.warning("Direct Line token: %s", type(error).__name__)
-            return _json_error(text("aanmelden.page.failed"), 502)
+            return json_error(text("aanmelden.page.failed"), 502)
         if not isinstance(answer, dict) or not isinstance(answer.get("token"), str):
             log.warning("Direct Line token: status %s without a token", status)
-            return _json_error(text("aanmelden.page.failed"), 502)
+            return json_error(text("aanmelden.page.failed"), 502)
         return web.json_response(
             {
                 "token": answer["token"],
@@ -100,6 +105,19 @@ class SelfApplyPage:
             },
             headers={"Cache-Control": "no-store"},
         )
+
+    def refusal(self, request: web.Request) -> Refusal | None:
+        """Counts one start from the client's address (and in total) against the limits of
+        these pages; why not and how long to wait when over them."""
+        return self._limits.admit(client_address(request, self._trusted_proxies))
+
+    @property
+    def set_up(self) -> bool:
+        return bool(self._secret)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return self._headers
 
 
 def _page_headers(directline: str, embed_origins: str) -> dict[str, str]:
@@ -126,7 +144,7 @@ def _file(path: Path):
     return serve
 
 
-def _json_error(message: str, status: int, headers: dict[str, str] | None = None) -> web.Response:
+def json_error(message: str, status: int, headers: dict[str, str] | None = None) -> web.Response:
     return web.json_response(
         {"error": message}, status=status, headers={"Cache-Control": "no-store", **(headers or {})}
     )
@@ -135,6 +153,11 @@ def _json_error(message: str, status: int, headers: dict[str, str] | None = None
 def _too_many(refusal: Refusal) -> web.Response:
     if refusal.total:
         log.warning("Direct Line token: the total limit is reached")
+    return json_error(busy_text(refusal), 429, {"Retry-After": str(refusal.retry_after)})
+
+
+def busy_text(refusal: Refusal) -> str:
+    """Why not now, and how long to wait, in Dutch."""
     minutes = math.ceil(refusal.retry_after / 60)
     wait = (
         text("aanmelden.page.wait_minutes", minutes=minutes)
@@ -142,4 +165,4 @@ def _too_many(refusal: Refusal) -> web.Response:
         else text("aanmelden.page.wait_minute")
     )
     busy = "aanmelden.page.busy_total" if refusal.total else "aanmelden.page.busy_address"
-    return _json_error(text(busy, wait=wait), 429, {"Retry-After": str(refusal.retry_after)})
+    return text(busy, wait=wait)

@@ -21,6 +21,7 @@ from dialogs.cards.booking import invitation_card, moment
 from dialogs.cards.meeting import attendance_actions
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.referrer_mail import by_email, invitation_mail
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.booking import (
     AlreadyBooked,
@@ -77,11 +78,13 @@ class BookingActions:
         bookings: BookingRepository,
         delivery: Delivery,
         links: CalendarLinks,
+        attendance_links: CalendarLinks,
     ) -> None:
         self._ret = ret
         self._bookings = bookings
         self._delivery = delivery
         self._links = links
+        self._attendance_links = attendance_links  # 'Ik kom / Ik kan niet' outside Teams
         self._around: AroundTheMeeting | None = None
         self._holidays = holidays.Netherlands()
 
@@ -174,11 +177,9 @@ class BookingActions:
             key = "booking.referrer_moved" if booking.sequence else "referrer.ret_tafel"
             intro = text(key, number=case.number, **when)
             referrer = case.referrer
-            notices = [
-                Notice(
-                    Chat(referrer.channel_id, referrer.user_id), self._card(case, booking, intro)
-                )
-            ]
+            to_referrer = Chat(referrer.channel_id, referrer.user_id)
+            card = self._card(case, booking, intro)
+            notices = [Notice(to_referrer, card, email=self._referrer_mail(case, booking))]
             words = {"number": case.number, "initials": case.initials}
             member_key = "booking.member_moved" if booking.sequence else "booking.member"
             members = self._ret.members_with_role(Role.KERNTEAMLID)
@@ -229,6 +230,15 @@ class BookingActions:
             text=body + "\n\n" + text("email.signature", ret=self._ret.name),
             attachments=(MailAttachment(f"RET-overleg-{case.number}.ics", "text/calendar", ics),),
         )
+
+    def _referrer_mail(self, case: Case, booking: Booking) -> Mail | None:
+        """The invitation with the calendar file for a referrer known by e-mail address."""
+        if not by_email(case.referrer):
+            return None
+        attend = self._attendance_links.url(case.number, booking.slot.end)
+        words = {**moment(booking.slot, "nl"), "moved": booking.sequence > 0, "attend": attend}
+        ics = calendar_file(case, booking, self._ret.name, now())
+        return invitation_mail(case, words, ics, self._ret)
 
     def _url(self, booking: Booking) -> str:
         return self._links.url(booking.uid, booking.slot.end)

@@ -29,6 +29,7 @@ from dialogs.cards.follow_up import (
 )
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.referrer_mail import EMAIL_CHANNEL, follow_up_mail
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.turn import Turn
@@ -102,7 +103,8 @@ class FollowUpActions:
         link = self._links.url(ask.id, at)
         card = ask_card(ask, link, self._links.valid_for_days, DEFAULT_LANGUAGE, reminder=reminder)
         if ask.kind is AskKind.VERWIJZER:
-            return [Notice(Chat(ask.referrer_channel_id, ask.referrer_user_id), card)]
+            referrer = Chat(ask.referrer_channel_id, ask.referrer_user_id)
+            return [Notice(referrer, card, email=self._referrer_mail(ask, link, reminder))]
         kernteamleden = self._kernteamleden(ask.organisation)
         if not kernteamleden:
             words = {"number": ask.case_number, "initials": ask.initials, "who": _who(ask)}
@@ -289,6 +291,16 @@ class FollowUpActions:
 
     def _is_chair(self, email: str) -> bool:
         return any(m.email.casefold() == email.casefold() for m in chairs(self._ret))
+
+    def _referrer_mail(self, ask: Ask, link: str, reminder: bool) -> Mail | None:
+        """For a referrer known by e-mail address (no chat with retbot): the link by e-mail."""
+        if ask.referrer_channel_id != EMAIL_CHANNEL:
+            return None
+        prefix = text("follow_up.reminder") if reminder else ""
+        days = self._links.valid_for_days
+        return follow_up_mail(
+            ask.case_number, ask.initials, ask.referrer_user_id, link, days, prefix, self._ret
+        )
 
     def _ask_mail(self, ask: Ask, member: Member, link: str, reminder: bool) -> Mail:
         """The question by email: case number, initials, organisation and the link; the

@@ -253,14 +253,37 @@ class MeetingPrepActions:
         if key is None:
             return text("attend.not_invited")
         stand_in = value.get(stand_in_input(number))
+        return await self._record(number, key, name, Answer(answer), stand_in, turn.channel_id)
+
+    async def referrer_attends(
+        self, number: str, answer: Answer, stand_in: str | None, channel: str
+    ) -> str | None:
+        """'Ik kom / Ik kan niet' of the case's referrer, given outside Teams (the page of
+        a signed link); None when the case has no RET-tafel booked (any more)."""
+        case = await self._repository.get(number)
+        booking = await self._repository.booking_of(number) if case else None
+        if case is None or booking is None or case.status is not CaseStatus.RET_TAFEL:
+            return None
+        return await self._record(
+            number, REFERRER_KEY, case.referrer.name, answer, stand_in, channel
+        )
+
+    async def _record(
+        self,
+        number: str,
+        key: str,
+        name: str,
+        answer: Answer,
+        stand_in: object,
+        channel: str,
+    ) -> str:
         stand_in = (
             stand_in.strip()[:200] if isinstance(stand_in, str) and stand_in.strip() else None
         )
-        answer = Answer(answer)
         if answer is Answer.KOMT:
             stand_in = None
         attendance = Attendance(number, key, name, answer, stand_in, now())
-        await self._repository.answer_attendance(attendance, turn.channel_id)
+        await self._repository.answer_attendance(attendance, channel)
         if answer is Answer.KOMT:
             return text("attend.thanks_yes", number=number)
         if stand_in:

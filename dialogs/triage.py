@@ -22,18 +22,20 @@ from dialogs.cards.triage import (
 )
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.referrer_mail import QuestionLinks, by_email, decision_mail
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from dialogs.turn import Turn, referrer_of
 from domain.booking import AlreadyBooked, NoFreeSlot, NotBookable
-from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus
+from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus, Referrer
 from domain.notices import Notice, RosterMember, arrived
-from domain.ret import Member
+from domain.ret import Member, RetConfig
 from domain.triage import (
     AlreadyDecided,
     Decision,
     NotAllowed,
     NoteMissing,
+    ReferrerMessage,
     TriageRepository,
     add_information,
     decide,
@@ -42,6 +44,7 @@ from domain.triage import (
 )
 
 DECISIONS = {VERB_PREFIX + d.value: d for d in Decision}
+QUESTION_EVENT = f"triage: {Decision.MEER_INFORMATIE.value}"  # its text is the question
 VERBS = frozenset({*DECISIONS, VERB_DETAILS, VERB_OVERRIDE, VERB_MOVE})
 
 
@@ -51,7 +54,11 @@ class TriageActions:
         cases: TriageRepository,
         delivery: Delivery,
         booking: BookingActions,
+        ret: RetConfig,
+        question_links: QuestionLinks,
     ) -> None:
+        self._ret = ret
+        self._question_links = question_links
         self._cases = cases
         self._delivery = delivery
         self._booking = booking
@@ -132,11 +139,20 @@ class TriageActions:
 
     def _referrer_message(
         self, case: Case, decision: Decision, chair: str, note: str
-    ) -> str | dict:
-        """What the referrer hears of the decision (stored with it, sent after it)."""
+    ) -> ReferrerMessage:
+        """What the referrer hears of the decision (stored with it, sent after it); for a
+        referrer known by e-mail address, also as the e-mail that says it."""
         if decision is Decision.MEER_INFORMATIE:
-            return question_card(case, chair, note, DEFAULT_LANGUAGE)
-        return text(f"referrer.{decision.value}", name=chair, number=case.number, note=note)
+            message = question_card(case, chair, note, DEFAULT_LANGUAGE)
+        else:
+            words = {"name": chair, "number": case.number, "note": note}
+            message = text(f"referrer.{decision.value}", **words)
+        mail = None
+        if by_email(case.referrer):
+            url = self._question_links.url(case.number, now())
+            days = self._question_links.valid_for_days
+            mail = decision_mail(case, decision, chair, self._ret, url, days)
+        return ReferrerMessage(message, mail)
 
     async def _details(self, number: str, member: Member | None) -> str:
         if member is None or member.role not in TEAM_VIEW_ROLES:
@@ -189,11 +205,24 @@ class TriageActions:
         number, answer = value.get(CASE_INFO_KEY), value.get(ANSWER_INPUT)
         if not isinstance(number, str) or not isinstance(answer, str):
             raise BadCardData("answer without case number or text")
+        return await self.answer_for(number, referrer_of(turn), answer)
+
+    async def open_question(self, number: str) -> tuple[Case, str] | None:
+        """The case and the voorzitter's question while it waits for the referrer's answer
+        (for the answer page of a referrer outside Teams); None when none is open."""
+        case = await self._cases.get(number)
+        if case is None or case.status is not CaseStatus.MEER_INFORMATIE:
+            return None
+        asked = [e for e in await self._cases.events(number) if e.kind == QUESTION_EVENT]
+        return (case, asked[-1].text or "") if asked else None
+
+    async def answer_for(self, number: str, referrer: Referrer, answer: str) -> str:
+        """Adds the referrer's answer (in Teams, or on the answer page); what to tell them."""
         try:
             _, notices = await add_information(
                 self._cases,
                 number,
-                referrer_of(turn),
+                referrer,
                 answer,
                 now(),
                 tell_chair=lambda case: [

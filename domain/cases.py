@@ -201,6 +201,18 @@ class CasePage:
         return self.paged and self.page + 1 < self.pages
 
 
+EMAIL_CHANNEL = "email"  # a referrer outside Teams is known by their work address there
+
+
+def same_person(viewer: Referrer, member: Member | None) -> tuple[Referrer, ...]:
+    """The viewer, and, when the roster says who they are, the same person as a referrer
+    known by their roster e-mail address (requests they filed without Teams). Whom the
+    roster does not know is only themselves: an address is never guessed."""
+    if member is None or viewer.channel_id == EMAIL_CHANNEL:
+        return (viewer,)
+    return (viewer, Referrer(EMAIL_CHANNEL, member.email.strip().casefold(), viewer.name))
+
+
 async def visible_page(
     repository: CaseRepository,
     viewer: Referrer,
@@ -209,14 +221,20 @@ async def visible_page(
     status: CaseStatus | None = None,
     page: int = 0,
 ) -> CasePage:
-    """A referrer sees their own cases; the voorzitter and procesondersteuner page through
+    """A referrer sees their own cases (also those filed by e-mail address, see
+    `same_person`); the voorzitter and procesondersteuner page through
     all of the RET's, newest first, optionally of one status. Every case shown is audited
     as read."""
     if member is not None and member.role in TEAM_VIEW_ROLES:
         cases, total = await repository.team_page(status, page, PAGE_SIZE)
         shown = CasePage(cases, page, total, status, paged=True)
     else:
-        cases = await repository.cases_of(viewer)
+        found = {
+            c.number: c
+            for who in same_person(viewer, member)
+            for c in await repository.cases_of(who)
+        }
+        cases = [found[number] for number in sorted(found)]
         shown = CasePage(cases, 0, len(cases))
     await repository.record_reads(
         shown.cases, member.name if member else viewer.name, viewer.channel_id, now

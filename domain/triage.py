@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from domain.cases import Case, CaseRepository, CaseStatus, Referrer, check_transition
+from domain.mail import Mail
 from domain.notices import Chair, Chat, Notice
 from domain.people import is_chair
 from domain.ret import Member
@@ -41,6 +42,18 @@ class CaseEvent:
     actor: str
     kind: str
     text: str | None = None
+
+
+@dataclass(frozen=True)
+class ReferrerMessage:
+    """What the referrer hears, with the e-mail that says it instead for a referrer who
+    has no chat with retbot (one known by e-mail address: bot/outbox.py sends it)."""
+
+    message: str | dict
+    email: Mail | None = None
+
+
+Told = str | dict | ReferrerMessage | None
 
 
 class TriageRepository(CaseRepository, Protocol):
@@ -95,7 +108,7 @@ async def decide(
     note: str | None,
     channel: str,
     now: datetime,
-    tell_referrer: Callable[[Case], str | dict | None],
+    tell_referrer: Callable[[Case], Told],
 ) -> tuple[Case, list[Notice]]:
     """`tell_referrer` words the message to the referrer about the decided case; it is
     stored with the decision and sent after it (None: a later step tells them)."""
@@ -201,15 +214,18 @@ async def _move(
     target: CaseStatus,
     event: CaseEvent,
     channel: str,
-    tell_referrer: Callable[[Case], str | dict | None] | None = None,
+    tell_referrer: Callable[[Case], Told] | None = None,
     to_chair: Callable[[Case], list[str | dict]] | None = None,
 ) -> tuple[Case, list[Notice]]:
     """Moves the case on, with what the referrer and the voorzitter hear of it, unless
     somebody else moved it first (then AlreadyDecided)."""
     moved = replace(case, status=target)
     referrer = moved.referrer
-    message = tell_referrer(moved) if tell_referrer else None
-    notices = [Notice(Chat(referrer.channel_id, referrer.user_id), message)] if message else []
+    told = tell_referrer(moved) if tell_referrer else None
+    if not isinstance(told, ReferrerMessage):
+        told = ReferrerMessage(told) if told else None
+    to_referrer = Chat(referrer.channel_id, referrer.user_id)
+    notices = [Notice(to_referrer, told.message, email=told.email)] if told else []
     notices += [Notice(Chair(), m) for m in (to_chair(moved) if to_chair else [])]
     if not await repository.move(moved, case.status, event, channel, notices):
         raise AlreadyDecided(await repository.get(case.number) or case)

@@ -24,6 +24,8 @@ CODE_VALID = timedelta(minutes=30)
 CODE_ATTEMPTS = 5  # tries of one code, right or wrong: a guess has 5 in a million chances
 CODES_PER_ADDRESS_PER_DAY = 5  # a public page must not flood an inbox; 5 covers a typo and
 # a mail in the junk folder, and keeps the guesses at an address to 25 a day
+LINKS_PER_ADDRESS_PER_DAY = 3  # personal links to apply (a referrer mailing the RET): a lost
+# mail and a second try, not a stream of mails to an address someone else typed in a From
 
 
 class CodeCheck(StrEnum):
@@ -72,6 +74,16 @@ class VerificationCodes(Protocol):
     async def check(self, code_id: int, email: str, given: str, now: datetime) -> Checked:
         """Uses one try of the code, atomically, before comparing: however many checks
         arrive at once, a code answers at most CODE_ATTEMPTS of them, and RIGHT once."""
+        ...
+
+
+class LinkQuota(Protocol):
+    async def issue(
+        self, email: str, now: datetime, mail: Callable[[], Sequence[Notice]]
+    ) -> list[Notice] | None:
+        """Counts one personal link for the address today and stores the e-mail that
+        carries it (`mail`) with the count; None when the address has had
+        LINKS_PER_ADDRESS_PER_DAY links today already."""
         ...
 
 

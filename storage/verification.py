@@ -14,12 +14,13 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.notices import Notice
 from domain.verification import (
     CODE_ATTEMPTS,
     CODES_PER_ADDRESS_PER_DAY,
+    LINKS_PER_ADDRESS_PER_DAY,
     Checked,
     CodeCheck,
     Issued,
@@ -35,6 +36,7 @@ from storage.outbox import add_notices
 from storage.upsert import dialect_insert
 
 Code, Quota = VerificationCodeRow, VerificationQuotaRow
+LINK_KEY_PREFIX = "link:"  # a link's count is under the keyed hash of "link:<address>"
 
 
 class SqlVerificationCodes:
@@ -59,17 +61,7 @@ class SqlVerificationCodes:
     ) -> tuple[Issued, list[Notice]] | None:
         key = address_key(email, self._key)
         async with self._sessions.begin() as session:
-            count = (
-                dialect_insert(session.bind.dialect, Quota)
-                .values(address_key=key, day=code_day(now), sent=1)
-                .on_conflict_do_update(
-                    index_elements=["address_key", "day"],
-                    set_={"sent": Quota.sent + 1},
-                    where=Quota.sent < self._per_day,
-                )
-                .returning(Quota.sent)
-            )
-            if await session.scalar(count) is None:
+            if not await _count_one(session, key, now, self._per_day):
                 return None
             plain, code = new_code(now)
             row = Code(
@@ -107,6 +99,49 @@ class SqlVerificationCodes:
                 await session.execute(update(Code).where(Code.id == code_id).values(tries_left=0))
                 return Checked(CodeCheck.RIGHT, 0)
             return Checked(CodeCheck.WRONG if left else CodeCheck.USED_UP, left)
+
+
+class SqlLinkQuota:
+    """Personal links per address and day (domain.verification.LinkQuota), counted in the
+    codes' table under a key of their own, so links and codes do not eat each other's."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker,
+        key: bytes,
+        per_address_per_day: int = LINKS_PER_ADDRESS_PER_DAY,
+        cipher: FieldCipher = PLAIN,
+    ) -> None:
+        self._sessions = sessions
+        self._key = key
+        self._per_day = per_address_per_day
+        self._cipher = cipher
+
+    async def issue(
+        self, email: str, now: datetime, mail: Callable[[], Sequence[Notice]]
+    ) -> list[Notice] | None:
+        key = address_key(LINK_KEY_PREFIX + email.strip(), self._key)
+        async with self._sessions.begin() as session:
+            if not await _count_one(session, key, now, self._per_day):
+                return None
+            notices = list(mail())
+            add_notices(session, notices, now, self._cipher)
+            return notices
+
+
+async def _count_one(session: AsyncSession, key: str, now: datetime, limit: int) -> bool:
+    """Adds one to the address's count for today, unless it is at `limit` (one upsert)."""
+    count = (
+        dialect_insert(session.bind.dialect, Quota)
+        .values(address_key=key, day=code_day(now), sent=1)
+        .on_conflict_do_update(
+            index_elements=["address_key", "day"],
+            set_={"sent": Quota.sent + 1},
+            where=Quota.sent < limit,
+        )
+        .returning(Quota.sent)
+    )
+    return await session.scalar(count) is not None
 
 
 async def prune_verification(sessions: async_sessionmaker, now: datetime) -> int:

@@ -7,9 +7,10 @@ import pytest
 
 from bot.app import RETBOT
 from bot.chat.conversation import Conversation
+from dialogs.cards.consult import ANSWER_INPUT, VERB_ANSWER
 from dialogs.cards.menu import menu_card
 from domain.notices import Chat, Notice
-from tests.test_consult_flow import consultations
+from tests.test_consult_flow import CHAIR_AAD, consultations, person
 
 RET_NAME = "RET Jeugd Twente (voorbeeld)"
 TEAMS_POINTER = "Dit kan ik per e-mail helaas niet voor je doen"
@@ -87,10 +88,8 @@ async def test_a_knowledge_answer_is_escaped_and_the_same_as_in_teams(bot, mailb
     "written",
     [
         "menu",
-        "Aanmelding",
-        "mijn casussen",
         "Start",
-        "Ik wil graag een nieuwe aanmelding doen voor een meisje van 15.",
+        "Waar vind ik het keuzemenu?",
     ],
 )
 async def test_what_needs_a_form_points_to_teams(bot, mailbox, written):
@@ -111,11 +110,41 @@ async def test_help_by_email_says_what_works_by_email(mailbox):
     assert reply["text"].startswith(f"Per e-mail beantwoord ik korte vragen over {RET_NAME}")
 
 
-async def test_an_unknown_question_points_to_the_voorzitter(mailbox):
+async def test_an_unknown_question_waits_for_the_voorzitter_who_is_not_in_teams_yet(mailbox, bot):
     [reply] = (await email(mailbox, "Hoeveel fietsenstallingen heeft het gemeentehuis?")).replies
 
     assert_is_an_email(reply)
+    assert "kan die nu niet via Teams bereiken" in reply["text"]
     assert "m.hofstede@ret-twente.example.org" in reply["text"]
+    [row] = await consultations(bot)
+    assert (row.question, row.status) == (
+        "Hoeveel fietsenstallingen heeft het gemeentehuis?",
+        "bij de voorzitter",
+    )
+
+
+async def test_an_unknown_question_goes_to_the_voorzitter_and_the_answer_comes_by_email(
+    bot, connector, http, mailbox
+):
+    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    await chair.join()
+    seen = len(connector.received[chair.id])
+
+    [reply] = (await email(mailbox, "Hoeveel fietsenstallingen heeft het gemeentehuis?")).replies
+    card = connector.received[chair.id][seen]["attachments"][0]["content"]
+    [row] = await consultations(bot)
+    answered = await chair.execute(
+        VERB_ANSWER, {"id": row.id, ANSWER_INPUT: "Twee, allebei bij de ingang."}
+    )
+
+    assert reply["text"].startswith("Op deze vraag vind ik geen antwoord")
+    assert "het antwoord krijg je per e-mail" in reply["text"]
+    assert "Hoeveel fietsenstallingen heeft het gemeentehuis?" in str(card)
+    assert answered.status == 200
+    mailed_back = connector.received[mailbox.id][-1]
+    assert_is_an_email(mailed_back)
+    assert "Twee, allebei bij de ingang." in mailed_back["text"]
+    assert "Marieke Hofstede" in mailed_back["text"]
 
 
 @pytest.mark.parametrize(

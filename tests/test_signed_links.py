@@ -24,12 +24,20 @@ CARRIED = {
         "1900-01-01/2099-12-31",
         "2026-01-01",
     ],
+    "verwijzers/vraag": ["R" * 5000, "RET-2026-0001\x00", "", 7],
+    "verwijzers/overleg": ["R" * 5000, "RET-2026-0001\x00", "", 7],
+    "verwijzers/casussen": ["a" * 5000 + "@b.nl", "a@b.nl\x00", "", 7],
+    "verwijzers/aanmelden": ["a" * 5000 + "@b.nl", "a@b.nl\x00", "", 7],
 }
 PATHS = {
     "follow-up": "/follow-up/{}",
     "agenda": "/agenda/{}.ics",
     "documents": "/documents/{}",
     "rapportage": "/rapportage/{}.csv",
+    "verwijzers/vraag": "/verwijzers/vraag/{}",
+    "verwijzers/overleg": "/verwijzers/overleg/{}",
+    "verwijzers/casussen": "/verwijzers/casussen/{}",
+    "verwijzers/aanmelden": "/verwijzers/aanmelden/{}/token",
 }
 
 
@@ -40,6 +48,10 @@ def signer(bot, page: str):
         "agenda": retbot.agenda_page.links,
         "documents": retbot.document_page.links,
         "rapportage": retbot.report_page.links,
+        "verwijzers/vraag": retbot.referrer_question_page.links,
+        "verwijzers/overleg": retbot.referrer_attendance_page.links,
+        "verwijzers/casussen": retbot.referrer_cases_page.links,
+        "verwijzers/aanmelden": retbot.referrer_links,
     }[page]
 
 
@@ -51,8 +63,9 @@ async def test_a_validly_signed_link_to_nothing_that_can_exist_is_404(bot, http,
         url = bot.url + PATHS[page].format(links.token(carried, datetime.now(UTC) + ONE_DAY))
         async with http.get(url) as response:
             answers[repr(carried)[:30]] = [response.status]
-        if page == "follow-up":
-            async with http.post(url, data={"voortgang": "vertraagd"}) as response:
+        if page in ("follow-up", "verwijzers/vraag", "verwijzers/overleg"):
+            form = {"voortgang": "vertraagd", "antwoord": "komt"}
+            async with http.post(url, data=form) as response:
                 answers[repr(carried)[:30]].append(response.status)
 
     assert all(set(statuses) == {404} for statuses in answers.values()), answers

@@ -17,9 +17,10 @@ class ConnectorEndpoint:
         self.received: dict[str, list[dict]] = defaultdict(list)
         self.updated: dict[str, list[dict]] = defaultdict(list)
         self.authorizations: list[str | None] = []  # the Authorization header of each call
-        # GET .../members/{id}: the email per user id (None: an account without one), the ids
+        # GET .../members/{id}: the email per user id (None: an account without one; a dict:
+        # the account's fields as they are, e.g. a guest's `#EXT#` userPrincipalName), the ids
         # asked for, and the status to answer with (another than 200 plays a failing service).
-        self.directory: dict[str, str | None] = {}
+        self.directory: dict[str, str | dict | None] = {}
         self.member_lookups: list[str] = []
         self.members_status = 200
         self._on_activity = on_activity
@@ -92,8 +93,11 @@ class ConnectorEndpoint:
             error = {"code": "MemberNotFound" if status == 404 else "ServiceError", "message": ""}
             return web.json_response({"error": error}, status=status)
         account = {"id": member_id}
-        if email := self.directory[member_id]:
-            account |= {"email": email, "userPrincipalName": email}
+        known = self.directory[member_id]
+        if isinstance(known, dict):
+            account |= known
+        elif known:
+            account |= {"email": known, "userPrincipalName": known}
         return web.json_response(account)
 
     async def _record(self, store: dict, conversation_id: str, activity: dict) -> None:

@@ -20,6 +20,7 @@ from dialogs.texts import (
     meeting,
     notulen,
     outbox,
+    referrer_web,
     reports,
     self_apply,
     signals,
@@ -51,6 +52,7 @@ _FLOWS = (
     meeting,
     outbox,
     submission,
+    referrer_web,
 )
 
 

@@ -97,15 +97,17 @@ CATALOG: Catalog = {
     },
     "email.teams_only": {
         "nl": (
-            "Dit kan ik per e-mail helaas niet voor je doen: een aanmelding, het overzicht "
-            "van je casussen en het keuzemenu werken met formulieren, en die vind je in "
-            "Microsoft Teams. Open daar de chat met retbot van {ret} en typ 'menu'. Een "
-            "korte vraag over het RET kun je me wel gewoon mailen."
+            "Dit kan ik per e-mail helaas niet voor je doen: het keuzemenu werkt met "
+            "formulieren, en die vind je in Microsoft Teams. Open daar de chat met retbot van "
+            "{ret} en typ 'menu'. Zonder Teams kan wel: mail 'aanmelden' voor een persoonlijke "
+            "link om aan te melden, of 'mijn casussen' voor een link naar je aanmeldingen. Een "
+            "korte vraag over het RET kun je me ook gewoon mailen."
         ),
         "en": (
-            "Sorry, I cannot do this by email: a request, the overview of your cases and "
-            "the menu use forms, and those are in Microsoft Teams. Open the chat with retbot "
-            "of {ret} there and type 'menu'. You can email me a short question about the RET."
+            "Sorry, I cannot do this by email: the menu uses forms, and those are in Microsoft "
+            "Teams. Open the chat with retbot of {ret} there and type 'menu'. Without Teams you "
+            "can email 'aanmelden' for a personal link to apply, or 'mijn casussen' for a link "
+            "to your requests. You can also email me a short question about the RET."
         ),
     },
     "email.help": {
@@ -113,27 +115,41 @@ CATALOG: Catalog = {
             "Per e-mail beantwoord ik korte vragen over {ret}: wanneer het volgende overleg "
             "is, wie verstand heeft van een onderwerp, hoe je een klacht indient, en wat er "
             "verder over het RET is vastgelegd. Zet je vraag gewoon in de tekst van je "
-            "e-mail.\n\nEen aanmelding doen of je casussen bekijken doe je in Microsoft "
-            "Teams, in de chat met retbot."
+            "e-mail.\n\nWil je aanmelden? Mail 'aanmelden': je krijgt een persoonlijke link "
+            "naar de aanmelding op onze website; mail 'mijn casussen' voor een link naar je "
+            "aanmeldingen."
         ),
         "en": (
             "By email I answer short questions about {ret}: when the next meeting is, who "
             "knows about a subject, how to file a complaint, and what else the RET has "
-            "written down. Just put your question in the text of your email.\n\nSubmitting "
-            "a request or viewing your cases is done in Microsoft Teams, in the chat with "
-            "retbot."
+            "written down. Just put your question in the text of your email.\n\nWant to "
+            "apply? Email 'aanmelden': you get a personal link to the request on our "
+            "website; email 'mijn casussen' for a link to your requests."
         ),
     },
-    "email.unknown_question": {
+    "email.with_chair": {
         "nl": (
-            "Op deze vraag vind ik geen antwoord in wat {ret} heeft vastgelegd. Je kunt hem "
-            "rechtstreeks aan de voorzitter mailen ({email}), of in Microsoft Teams aan "
-            "retbot stellen: dan zet ik hem voor je door naar de voorzitter."
+            "Op deze vraag vind ik geen antwoord in wat {ret} heeft vastgelegd. Ik heb hem aan "
+            "de voorzitter gegeven; het antwoord krijg je per e-mail, met de naam van wie "
+            "antwoordt."
         ),
         "en": (
-            "I find no answer to this question in what {ret} has written down. You can email "
-            "it to the chair directly ({email}), or ask retbot in Microsoft Teams: I then pass "
-            "it on to the chair for you."
+            "I find no answer to this question in what {ret} has written down. I have passed "
+            "it on to the chair; you will get the answer by e-mail, with the name of who "
+            "answers."
+        ),
+    },
+    "email.chair_waits": {
+        "nl": (
+            "Op deze vraag vind ik geen antwoord in wat {ret} heeft vastgelegd. Ik heb hem "
+            "vastgelegd voor de voorzitter, maar kan die nu niet via Teams bereiken; retbot "
+            "geeft hem door zodra dat kan, en het antwoord krijg je per e-mail. Heb je haast, "
+            "mail dan {email}."
+        ),
+        "en": (
+            "I find no answer to this question in what {ret} has written down. I have kept it "
+            "for the chair, but cannot reach them in Teams now; retbot passes it on as soon as "
+            "it can, and you will get the answer by e-mail. In a hurry? E-mail {email}."
         ),
     },
     "email.empty": {

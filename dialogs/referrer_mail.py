@@ -1,0 +1,91 @@
+"""E-mails to a referrer who has no chat with retbot: one who applied without Teams and is
+known by their work address (dialogs/referrer_web.py files the case with the Email channel
+and that address as the referrer). They get what a referrer in Teams gets, as an e-mail the
+outbox sends at once (bot/outbox.py). Like every e-mail from retbot: the case number and
+initials, never names, diagnoses or the voorzitter's free text, which may hold more than an
+e-mail may: a question stays behind a signed link (bot/referrer_question_page.py), a reason
+with the voorzitter, who contacts them.
+"""
+
+from datetime import datetime
+from typing import Protocol
+
+from dialogs.texts import DEFAULT_LANGUAGE, text
+from domain.cases import Case, Referrer
+from domain.mail import Mail, MailAttachment
+from domain.people import chairs
+from domain.ret import RetConfig
+from domain.triage import Decision
+
+EMAIL_CHANNEL = "email"
+
+
+def by_email(referrer: Referrer) -> bool:
+    """A referrer known by e-mail address (no Teams chat to post in)."""
+    return referrer.channel_id == EMAIL_CHANNEL
+
+
+class QuestionLinks(Protocol):
+    """bot.links.QuestionLinks: to the page where the referrer answers the question."""
+
+    @property
+    def valid_for_days(self) -> int: ...
+
+    def url(self, number: str, now: datetime) -> str: ...
+
+
+def decision_mail(
+    case: Case, decision: Decision, chair_name: str, ret: RetConfig, url: str, days: int
+) -> Mail:
+    """The voorzitter's triage decision (not the RET-tafel: its invitation says it); for
+    'meer informatie' with the link to the page that shows the question and takes the
+    answer (`url`, valid `days`)."""
+    words = {
+        "number": case.number,
+        "initials": case.initials or "-",
+        "name": chair_name,
+        "email": chairs(ret)[0].email,
+        "url": url,
+        "days": days,
+    }
+    return _mail(
+        case,
+        text("verwijzer.mail.decision.subject", **words),
+        text(f"verwijzer.mail.{decision.value}", **words),
+        ret,
+    )
+
+
+def invitation_mail(case: Case, words: dict, ics: bytes, ret: RetConfig) -> Mail:
+    """The invitation to the RET-tafel with the calendar file, and whom to tell when they
+    cannot come (the voorzitter)."""
+    moved = "_moved" if words.get("moved") else ""
+    words = {
+        **words,
+        "number": case.number,
+        "initials": case.initials or "-",
+        "email": chairs(ret)[0].email,
+    }
+    return _mail(
+        case,
+        text(f"verwijzer.mail.invitation{moved}.subject", **words),
+        text(f"verwijzer.mail.invitation{moved}.body", **words),
+        ret,
+        (MailAttachment(f"RET-overleg-{case.number}.ics", "text/calendar", ics),),
+    )
+
+
+def follow_up_mail(
+    number: str, initials: str, address: str, url: str, days: int, reminder: str, ret: RetConfig
+) -> Mail:
+    """After the advice: how it is going now, answered on the follow-up page (the link)."""
+    words = {"number": number, "initials": initials or "-", "ret": ret.name}
+    subject = text("verwijzer.mail.follow_up.subject", reminder=reminder, **words)
+    body = text("verwijzer.mail.follow_up.body", url=url, days=days, **words)
+    signed = body + "\n\n" + text("email.signature", DEFAULT_LANGUAGE, ret=ret.name)
+    return Mail((address,), subject, signed)
+
+
+def _mail(case: Case, subject: str, body: str, ret: RetConfig, attachments: tuple = ()) -> Mail:
+    signed = body + "\n\n" + text("email.signature", DEFAULT_LANGUAGE, ret=ret.name)
+    return Mail((case.referrer.user_id,), subject, signed, attachments=attachments)
