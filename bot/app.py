@@ -43,6 +43,7 @@ from dialogs.clock import now
 from dialogs.closing import ClosingActions
 from dialogs.consult import Ask, ChairActions
 from dialogs.email import EmailConversation
+from dialogs.evaluation import EvaluationActions
 from dialogs.file_consent import FileConsent
 from dialogs.follow_up import FollowUpActions
 from dialogs.general import General
@@ -70,6 +71,7 @@ from storage.consultations import SqlConsultationRepository
 from storage.database import create_engine, create_session_factory, ping
 from storage.documents import SqlDocumentRepository
 from storage.encryption import FieldCipher
+from storage.evaluation import SqlEvaluationRepository
 from storage.follow_up import SqlFollowUpRepository
 from storage.meeting_prep import SqlMeetingPrepRepository
 from storage.member_emails import MemberEmails
@@ -175,6 +177,8 @@ def build_retbot(
     submission = RequestSubmission(ret, cases, delivery)
     general = General(ret, has_draft)
     ask = Ask(ret, consultations, delivery)
+    evaluations = SqlEvaluationRepository(sessions, cipher)
+    evaluation = EvaluationActions(ret, evaluations, delivery)
     routes = merged(
         general.routes(),
         LanguageChoice().routes(),
@@ -184,7 +188,8 @@ def build_retbot(
         CaseOverview(cases, meeting_prep.open_task_lines).routes(),
         TriageActions(cases, delivery, booking).routes(),
         AdviceActions(ret, advice, delivery).routes(),
-        ClosingActions(cases, delivery).routes(),
+        ClosingActions(evaluations, delivery, evaluation).routes(),
+        evaluation.routes(),
         follow_up.routes(),
         meeting_prep.routes(),
         notulen.routes(),
@@ -214,6 +219,7 @@ def build_retbot(
         notulen,
         lambda period, fmt: report_links.url(period, fmt, now()),
         meeting_prep,
+        (evaluations, evaluation),
     )
     page = FollowUpPage(links, follow_up_repository, follow_up)
     agenda = AgendaPage(agenda_links, bookings, ret.name)

@@ -14,6 +14,7 @@ from dialogs.texts import (
     consult,
     documents,
     email,
+    evaluation,
     follow_up,
     general,
     intake,
@@ -51,6 +52,7 @@ _FLOWS = (
     meeting,
     outbox,
     submission,
+    evaluation,
 )
 
 

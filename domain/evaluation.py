@@ -1,0 +1,287 @@
+"""Leren van vastgelopen zorgvragen, the RET's fourth function: when a case closes, everyone
+who worked on it (the verwijzer and the kernteamleden of organisations with an afspraak)
+evaluates it in two parts, samenwerking and inhoud; the voorzitter reads the evaluations
+together and records leerpunten (a theme, what was learned, what worked).
+
+One answer per person per case; answers go only to the person's own chat, never to a
+channel. Who is asked is worked out from the case, its afspraken and the RET's roster, both
+when asking and when an answer comes in, so nobody answers for someone else.
+"""
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from domain.cases import Case
+from domain.notices import Chat, Notice, Recipient, RosterMember
+from domain.people import is_chair
+from domain.ret import Member, RetConfig
+from domain.roles import Role
+from domain.triage import NotAllowed
+
+TEXT_MAX = 1000  # each free-text answer: two minutes, not an essay
+SCORES = range(1, 6)
+
+
+class RespondentKind(StrEnum):
+    VERWIJZER = "verwijzer"
+    KERNTEAMLID = "kernteamlid"
+
+
+class Judgement(StrEnum):
+    """The answer to 'kept their afspraak?', 'advice carried out?', 'better off?'."""
+
+    JA = "ja"
+    DEELS = "deels"
+    NEE = "nee"
+    WEET_NIET = "weet_niet"
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """Someone asked to evaluate a case. `key` is unique per case: "verwijzer", or the
+    kernteamlid's e-mail address."""
+
+    key: str
+    kind: RespondentKind
+    to: Recipient
+    organisation: str | None = None
+
+    @property
+    def short_key(self) -> str:
+        """For notice keys (at most 64 characters, and no address in them)."""
+        return hashlib.sha256(self.key.encode()).hexdigest()[:16]
+
+
+def respondents(case: Case, organisations: Sequence[str], ret: RetConfig) -> list[Respondent]:
+    """The verwijzer (not a family that applied itself: they have no chat with retbot) and
+    every kernteamlid of an organisation with an afspraak on the case."""
+    found = []
+    if not case.self_applied:
+        referrer = case.referrer
+        chat = Chat(referrer.channel_id, referrer.user_id)
+        found.append(Respondent(RespondentKind.VERWIJZER.value, RespondentKind.VERWIJZER, chat))
+    for member in ret.members_with_role(Role.KERNTEAMLID):
+        if member.organisation in organisations:
+            key = member.email.lower()
+            found.append(
+                Respondent(key, RespondentKind.KERNTEAMLID, RosterMember(key), member.organisation)
+            )
+    return found
+
+
+def respondent_for(
+    candidates: Sequence[Respondent], channel_id: str, user_id: str, member: Member | None
+) -> Respondent | None:
+    """Which of the case's respondents sent this: the verwijzer by their chat's ids, a
+    kernteamlid as the roster member retbot recognised."""
+    for candidate in candidates:
+        if candidate.to == Chat(channel_id, user_id):
+            return candidate
+    if member is not None:
+        mine = RosterMember(member.email.lower())
+        return next((c for c in candidates if c.to == mine), None)
+    return None
+
+
+@dataclass(frozen=True)
+class EvaluationAnswer:
+    """Samenwerking: a 1-5 score, whether everyone kept their afspraak, and a remark.
+    Inhoud: what was stuck, what solved it, whether the advice was carried out, and whether
+    the young person is better off now."""
+
+    score: int
+    afspraken: Judgement
+    samenwerking: str | None
+    knelpunt: str | None
+    oplossing: str | None
+    advies: Judgement
+    beter_af: Judgement
+
+
+class AnswerInvalid(ValueError):
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem  # "score", "choice", "too_long"
+
+
+def parse_answer(values: dict) -> EvaluationAnswer:
+    """The answer from a form's values; raises AnswerInvalid."""
+    score = values.get("score")
+    if not (isinstance(score, str) and score.isdigit() and int(score) in SCORES):
+        raise AnswerInvalid("score")
+    judgements = {}
+    for name in ("afspraken", "advies", "beter_af"):
+        chosen = values.get(name)
+        if chosen not in {j.value for j in Judgement}:
+            raise AnswerInvalid("choice")
+        judgements[name] = Judgement(chosen)
+    texts = {}
+    for name in ("samenwerking", "knelpunt", "oplossing"):
+        written = values.get(name)
+        written = written.strip() if isinstance(written, str) else ""
+        if len(written) > TEXT_MAX:
+            raise AnswerInvalid("too_long")
+        texts[name] = written or None
+    return EvaluationAnswer(score=int(score), **judgements, **texts)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A stored answer: who gave it (their name, kind and organisation) and when."""
+
+    case_number: str
+    kind: RespondentKind
+    organisation: str | None
+    by: str
+    at: datetime
+    answer: EvaluationAnswer
+
+
+@dataclass(frozen=True)
+class Leerpunt:
+    case_number: str
+    theme: str
+    learned: str | None  # what the RET learned
+    worked: str | None  # wat werkte: the success to repeat
+    by: str
+    at: datetime
+    form_id: str | None = None
+
+
+class AlreadyAnswered(Exception):
+    def __init__(self, at: datetime) -> None:
+        super().__init__(f"answered at {at.isoformat()}")
+        self.at = at
+
+
+class NotAsked(Exception):
+    """The case is not closed, or the sender is not one of those asked to evaluate it."""
+
+
+class LeerpuntInvalid(ValueError):
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem  # "theme", "empty", "too_long", "already"
+
+
+class EvaluationRepository(Protocol):
+    async def get(self, number: str) -> Case | None: ...
+
+    async def afspraak_organisations(self, number: str) -> list[str]: ...
+
+    async def record(
+        self,
+        case: Case,
+        respondent: Respondent,
+        by: str,
+        answer: EvaluationAnswer,
+        at: datetime,
+        channel: str,
+    ) -> datetime | None:
+        """Stores the answer and audits it; when this person answered before, changes
+        nothing and returns the moment of that answer."""
+        ...
+
+    async def evaluations(
+        self, number: str, reader: str, channel: str, at: datetime
+    ) -> list[Evaluation]:
+        """The case's answers; the read is audited."""
+        ...
+
+    async def add_leerpunt(self, leerpunt: Leerpunt, channel: str) -> bool:
+        """False when its form was submitted before (nothing stored then)."""
+        ...
+
+    async def leerpunten(self, number: str) -> list[Leerpunt]: ...
+
+    async def asked_at(self, number: str) -> datetime | None:
+        """When the case's evaluation was asked (it closed), if it was."""
+        ...
+
+    async def answered(self, number: str) -> set[str]:
+        """The keys of the respondents who answered."""
+        ...
+
+    async def due_reminders(self, asked_before: datetime) -> list[str]:
+        """Cases asked before then and not reminded yet."""
+        ...
+
+    async def claim_reminder(self, number: str, at: datetime, notices: Sequence[Notice]) -> bool:
+        """Marks the case reminded and stores the notices with it; False when another run
+        came first."""
+        ...
+
+
+async def answer_evaluation(
+    repository: EvaluationRepository,
+    ret: RetConfig,
+    number: str,
+    sender: tuple[str, str, Member | None, str],
+    values: dict,
+    channel: str,
+    at: datetime,
+) -> Evaluation:
+    """Records one person's evaluation of a closed case. `sender`: the chat's channel and
+    user ids, the roster member (if one) and the name to record. Raises LookupError,
+    NotAsked, AnswerInvalid or AlreadyAnswered; then nothing is stored."""
+    case = await repository.get(number)
+    if case is None:
+        raise LookupError(number)
+    if case.closed_at is None:
+        raise NotAsked(number)
+    channel_id, user_id, member, name = sender
+    candidates = respondents(case, await repository.afspraak_organisations(number), ret)
+    respondent = respondent_for(candidates, channel_id, user_id, member)
+    if respondent is None:
+        raise NotAsked(number)
+    answer = parse_answer(values)
+    earlier = await repository.record(case, respondent, name, answer, at, channel)
+    if earlier is not None:
+        raise AlreadyAnswered(earlier)
+    return Evaluation(number, respondent.kind, respondent.organisation, name, at, answer)
+
+
+async def record_leerpunt(
+    repository: EvaluationRepository,
+    ret: RetConfig,
+    chair: Member | None,
+    number: str,
+    values: tuple[object, object, object],
+    form_id: str | None,
+    channel: str,
+    at: datetime,
+) -> Leerpunt:
+    """The voorzitter's leerpunt on a case: a theme from the RET file's list, with what was
+    learned and/or what worked. Raises NotAllowed, LookupError or LeerpuntInvalid."""
+    if not is_chair(chair):
+        raise NotAllowed("only a voorzitter records leerpunten")
+    if await repository.get(number) is None:
+        raise LookupError(number)
+    theme, learned, worked = values
+    if theme not in ret.evaluation.themes:
+        raise LeerpuntInvalid("theme")
+    learned, worked = _cleaned(learned), _cleaned(worked)
+    if learned is None and worked is None:
+        raise LeerpuntInvalid("empty")
+    if any(t is not None and len(t) > TEXT_MAX for t in (learned, worked)):
+        raise LeerpuntInvalid("too_long")
+    leerpunt = Leerpunt(number, theme, learned, worked, chair.name, at, form_id)
+    if not await repository.add_leerpunt(leerpunt, channel):
+        raise LeerpuntInvalid("already")
+    return leerpunt
+
+
+def _cleaned(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def reminder_key(number: str, respondent: Respondent) -> str:
+    return f"evaluatie-herinnering:{number}:{respondent.short_key}"
+
+
+def request_key(number: str, respondent: Respondent) -> str:
+    return f"evaluatie:{number}:{respondent.short_key}"
