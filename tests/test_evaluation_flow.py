@@ -7,6 +7,7 @@ import asyncio
 from datetime import UTC, timedelta
 
 import pytest
+from cryptography.fernet import Fernet
 from sqlalchemy import select
 
 from bot.app import RETBOT
@@ -17,9 +18,12 @@ from dialogs.cards.evaluation import (
     THEME_INPUT,
     WORKED_INPUT,
 )
+from domain.evaluation import Leerpunt, parse_answer, respondents
 from domain.ret import LEERPUNT_THEMES, RetConfig
 from storage.case_archive import CaseArchive
 from storage.database import create_session_factory
+from storage.encryption import PREFIX, FieldCipher
+from storage.evaluation import SqlEvaluationRepository
 from storage.models import (
     AuditRow,
     EvaluationAnswerRow,
@@ -31,6 +35,7 @@ from storage.retention import anonymise_closed_cases
 from tests.test_advice_flow import (
     ADVIES,
     EVA_AAD,
+    GGZ,
     SAMENVATTING,
     in_channel,
     ret,  # noqa: F401  (the example RET with Teams ids for two kernteamleden)
@@ -353,3 +358,35 @@ def test_the_reminder_days_are_bounded(ret, days):  # noqa: F811
 def test_the_example_ret_names_the_leerpunt_themes(ret):  # noqa: F811
     assert ret.evaluation.themes == LEERPUNT_THEMES
     assert ret.evaluation.reminder_after_days == 10
+
+
+async def test_answers_and_leerpunten_are_encrypted_at_rest(bot, connector, http):
+    """With a data key, the free text of evaluations and leerpunten is stored encrypted and
+    read back whole."""
+    done = await closed(bot, connector, http)
+    cipher = FieldCipher(Fernet.generate_key().decode())
+    sealed = SqlEvaluationRepository(create_session_factory(bot.app[RETBOT].engine), cipher)
+    case = await sealed.get(done.number)
+    [thijs] = [r for r in respondents(case, [GGZ], bot.app[RETBOT].ret) if r.organisation == GGZ]
+    given = parse_answer(answer(done.number))
+    moment = aware(await done.closed_at()) + timedelta(hours=1)
+
+    await sealed.record(case, thijs, "Thijs Wennink", given, moment, "msteams")
+    await sealed.add_leerpunt(
+        Leerpunt(done.number, "onderwijs", LEARNED, WORKED, "Marieke Hofstede", moment), "msteams"
+    )
+
+    [row] = await rows(bot, EvaluationAnswerRow)
+    [leerpunt] = await rows(bot, LeerpuntRow)
+    for stored in (
+        row.samenwerking,
+        row.knelpunt,
+        row.oplossing,
+        leerpunt.learned,
+        leerpunt.worked,
+    ):
+        assert stored.startswith(PREFIX)
+    assert KNELPUNT not in str(row) and LEARNED not in str(leerpunt)
+    [read] = await sealed.evaluations(done.number, "Marieke Hofstede", "msteams", moment)
+    assert read.answer == given
+    assert (await sealed.leerpunten(done.number))[0].worked == WORKED
