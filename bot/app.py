@@ -17,6 +17,7 @@ from bot.auth import ChannelTokens, SigningKeys, Unauthorized
 from bot.connector import PooledClients
 from bot.document_page import DocumentPage
 from bot.email_channel import EmailRendering
+from bot.evaluation_page import EvaluationPage
 from bot.file_upload import TeamsFileUploader
 from bot.files import TeamsFiles
 from bot.follow_up_page import FollowUpPage
@@ -24,7 +25,7 @@ from bot.graph import GraphAccess, GraphInstaller
 from bot.handler import RetBot
 from bot.http_edge import MAX_BODY_BYTES, BadActivityRequest, read_activity
 from bot.jobs import PeriodicJobs
-from bot.links import AgendaLinks, DocumentLinks, FollowUpLinks, ReportLinks
+from bot.links import AgendaLinks, DocumentLinks, EvaluationLinks, FollowUpLinks, ReportLinks
 from bot.mailer import SmtpMailer
 from bot.members import RosterMembers
 from bot.metrics import MetricsPage, timed_turn
@@ -108,6 +109,7 @@ class Retbot:
     document_page: DocumentPage
     notulen: NotulenActions
     report_page: ReportPage
+    evaluation_page: EvaluationPage
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -178,7 +180,8 @@ def build_retbot(
     general = General(ret, has_draft)
     ask = Ask(ret, consultations, delivery)
     evaluations = SqlEvaluationRepository(sessions, cipher)
-    evaluation = EvaluationActions(ret, evaluations, delivery)
+    evaluation_links = EvaluationLinks(settings.link_key, settings.public_url)
+    evaluation = EvaluationActions(ret, evaluations, delivery, evaluation_links)
     routes = merged(
         general.routes(),
         LanguageChoice().routes(),
@@ -242,6 +245,7 @@ def build_retbot(
         DocumentPage(document_links, CaseAuditedDocuments(documents, notulen_repository)),
         notulen,
         reports,
+        EvaluationPage(evaluation_links, evaluations, ret),
     )
 
 
@@ -293,6 +297,7 @@ def create_app(
     app[RETBOT].agenda_page.add_routes(app)
     app[RETBOT].document_page.add_routes(app)
     app[RETBOT].report_page.add_routes(app)
+    app[RETBOT].evaluation_page.add_routes(app)
     SelfApplyPage(settings, ret.name).add_routes(app)
     MetricsPage(app[RETBOT].dispatcher.outbox, settings.metrics_token).add_routes(app)
     return app

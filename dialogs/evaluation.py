@@ -10,6 +10,7 @@ see the case's evaluations together and record leerpunten. Nothing of it goes to
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Protocol
 
 from babel.dates import format_date
 
@@ -38,12 +39,14 @@ from domain.evaluation import (
     LeerpuntInvalid,
     NotAsked,
     Respondent,
+    RespondentKind,
     answer_evaluation,
     record_leerpunt,
     reminder_key,
     request_key,
     respondents,
 )
+from domain.mail import Mail
 from domain.meetings import AMSTERDAM
 from domain.notices import Notice, Outcomes
 from domain.people import is_chair
@@ -53,13 +56,26 @@ from domain.triage import NotAllowed
 COMMAND = "evaluatie"
 
 
+class EvaluationLinks(Protocol):
+    """Signed, expiring links to the evaluation page (made at the channel edge)."""
+
+    valid_for_days: int
+
+    def url(self, number: str, respondent: str, now: datetime) -> str: ...
+
+
 class EvaluationActions:
     def __init__(
-        self, ret: RetConfig, evaluations: EvaluationRepository, delivery: Delivery
+        self,
+        ret: RetConfig,
+        evaluations: EvaluationRepository,
+        delivery: Delivery,
+        links: EvaluationLinks | None = None,
     ) -> None:
         self._ret = ret
         self._evaluations = evaluations
         self._delivery = delivery
+        self._links = links  # for kernteamleden retbot cannot reach in Teams
 
     def routes(self) -> Routes:
         return Routes(
@@ -88,7 +104,30 @@ class EvaluationActions:
     def _notices(self, case: Case, asked: Sequence[Respondent], *, reminder: bool) -> list[Notice]:
         card = evaluation_card(case.number, case.initials, DEFAULT_LANGUAGE, reminder=reminder)
         key = reminder_key if reminder else request_key
-        return [Notice(r.to, card, key=key(case.number, r)) for r in asked]
+        return [
+            Notice(r.to, card, email=self._mail(case, r, reminder), key=key(case.number, r))
+            for r in asked
+        ]
+
+    def _mail(self, case: Case, respondent: Respondent, reminder: bool) -> Mail | None:
+        """For a kernteamlid outside Teams: case number, initials and the signed link to the
+        evaluation page; nothing of the case itself."""
+        if self._links is None or respondent.kind is not RespondentKind.KERNTEAMLID:
+            return None
+        words = {"number": case.number, "initials": case.initials, "ret": self._ret.name}
+        body = text(
+            "evaluation.email.body",
+            name=respondent.name,
+            url=self._links.url(case.number, respondent.key, now()),
+            days=self._links.valid_for_days,
+            **words,
+        )
+        prefix = text("evaluation.reminder") if reminder else ""
+        return Mail(
+            to=(),
+            subject=text("evaluation.email.subject", reminder=prefix, **words),
+            text=body + "\n\n" + text("email.signature", ret=self._ret.name),
+        )
 
     async def send(self, notices: Sequence[Notice]) -> Outcomes:
         return await self._delivery.flush(notices)

@@ -49,6 +49,7 @@ class Respondent:
     kind: RespondentKind
     to: Recipient
     organisation: str | None = None
+    name: str = ""
 
     @property
     def short_key(self) -> str:
@@ -63,13 +64,13 @@ def respondents(case: Case, organisations: Sequence[str], ret: RetConfig) -> lis
     if not case.self_applied:
         referrer = case.referrer
         chat = Chat(referrer.channel_id, referrer.user_id)
-        found.append(Respondent(RespondentKind.VERWIJZER.value, RespondentKind.VERWIJZER, chat))
+        kind = RespondentKind.VERWIJZER
+        found.append(Respondent(kind.value, kind, chat, name=referrer.name))
     for member in ret.members_with_role(Role.KERNTEAMLID):
         if member.organisation in organisations:
             key = member.email.lower()
-            found.append(
-                Respondent(key, RespondentKind.KERNTEAMLID, RosterMember(key), member.organisation)
-            )
+            kind, to = RespondentKind.KERNTEAMLID, RosterMember(key)
+            found.append(Respondent(key, kind, to, member.organisation, member.name))
     return found
 
 
@@ -202,8 +203,8 @@ class EvaluationRepository(Protocol):
         """When the case's evaluation was asked (it closed), if it was."""
         ...
 
-    async def answered(self, number: str) -> set[str]:
-        """The keys of the respondents who answered."""
+    async def answered(self, number: str) -> dict[str, datetime]:
+        """When each respondent who answered did so, by their key."""
         ...
 
     async def due_reminders(self, asked_before: datetime) -> list[str]:
@@ -228,21 +229,71 @@ async def answer_evaluation(
     """Records one person's evaluation of a closed case. `sender`: the chat's channel and
     user ids, the roster member (if one) and the name to record. Raises LookupError,
     NotAsked, AnswerInvalid or AlreadyAnswered; then nothing is stored."""
+    case, candidates = await _asked(repository, ret, number)
+    channel_id, user_id, member, name = sender
+    respondent = respondent_for(candidates, channel_id, user_id, member)
+    if respondent is None:
+        raise NotAsked(number)
+    return await _record(repository, case, respondent, name, values, channel, at)
+
+
+async def answer_by_link(
+    repository: EvaluationRepository,
+    ret: RetConfig,
+    number: str,
+    respondent_key: str,
+    values: dict,
+    at: datetime,
+) -> Evaluation:
+    """An evaluation from the page behind a signed link (the link says who it is for).
+    Raises like answer_evaluation."""
+    case, candidates = await _asked(repository, ret, number)
+    respondent = next((c for c in candidates if c.key == respondent_key), None)
+    if respondent is None:
+        raise NotAsked(number)
+    return await _record(repository, case, respondent, respondent.name, values, "web", at)
+
+
+async def asked_by_link(
+    repository: EvaluationRepository, ret: RetConfig, number: str, respondent_key: str
+) -> tuple[Case, Respondent]:
+    """The case and the person a link is for, when they still may answer. Raises
+    LookupError, NotAsked or AlreadyAnswered."""
+    case, candidates = await _asked(repository, ret, number)
+    respondent = next((c for c in candidates if c.key == respondent_key), None)
+    if respondent is None:
+        raise NotAsked(number)
+    earlier = (await repository.answered(number)).get(respondent_key)
+    if earlier is not None:
+        raise AlreadyAnswered(earlier)
+    return case, respondent
+
+
+async def _asked(
+    repository: EvaluationRepository, ret: RetConfig, number: str
+) -> tuple[Case, list[Respondent]]:
     case = await repository.get(number)
     if case is None:
         raise LookupError(number)
     if case.closed_at is None:
         raise NotAsked(number)
-    channel_id, user_id, member, name = sender
-    candidates = respondents(case, await repository.afspraak_organisations(number), ret)
-    respondent = respondent_for(candidates, channel_id, user_id, member)
-    if respondent is None:
-        raise NotAsked(number)
+    return case, respondents(case, await repository.afspraak_organisations(number), ret)
+
+
+async def _record(
+    repository: EvaluationRepository,
+    case: Case,
+    respondent: Respondent,
+    name: str,
+    values: dict,
+    channel: str,
+    at: datetime,
+) -> Evaluation:
     answer = parse_answer(values)
     earlier = await repository.record(case, respondent, name, answer, at, channel)
     if earlier is not None:
         raise AlreadyAnswered(earlier)
-    return Evaluation(number, respondent.kind, respondent.organisation, name, at, answer)
+    return Evaluation(case.number, respondent.kind, respondent.organisation, name, at, answer)
 
 
 async def record_leerpunt(

@@ -111,15 +111,14 @@ class SqlEvaluationRepository(SqlCaseRepository):
             round_ = await session.get(EvaluationRoundRow, number)
             return round_.asked_at if round_ else None
 
-    async def answered(self, number: str) -> set[str]:
-        """The respondent keys of those who answered."""
+    async def answered(self, number: str) -> dict[str, datetime]:
         async with self._sessions() as session:
-            found = await session.scalars(
-                select(EvaluationAnswerRow.respondent).where(
+            found = await session.execute(
+                select(EvaluationAnswerRow.respondent, EvaluationAnswerRow.answered_at).where(
                     EvaluationAnswerRow.case_number == number
                 )
             )
-            return set(found)
+            return {respondent: at for respondent, at in found}
 
     async def evaluations(
         self, number: str, reader: str, channel: str, at: datetime

@@ -97,6 +97,54 @@ CATALOG: Catalog = {
         "nl": "Die casus ken ik niet.",
         "en": "I don't know that case.",
     },
+    # By e-mail and on the page behind its link, for kernteamleden outside Teams.
+    "evaluation.email.subject": {
+        "nl": "{reminder}Evaluatie {number} ({initials})",
+        "en": "{reminder}Evaluation {number} ({initials})",
+    },
+    "evaluation.email.body": {
+        "nl": (
+            "Beste {name},\n\n"
+            "{ret} heeft casus {number} ({initials}) afgesloten. Om te leren van vastgelopen "
+            "zorgvragen vragen we iedereen die eraan werkte om een korte evaluatie, over de "
+            "samenwerking en over de inhoud. Het kost twee minuten, via deze link: {url}\n\n"
+            "De link werkt {days} dagen en is alleen voor u: stuur hem niet door. U krijgt "
+            "deze vraag per e-mail omdat ik u niet in Teams kan bereiken."
+        ),
+        "en": (
+            "Dear {name},\n\n"
+            "{ret} has closed case {number} ({initials}). To learn from stuck care questions we "
+            "ask everyone who worked on it for a short evaluation, of the collaboration and of "
+            "the content. It takes two minutes, through this link: {url}\n\n"
+            "The link works for {days} days and is for you only: please do not forward it. You "
+            "get this question by e-mail because I cannot reach you in Teams."
+        ),
+    },
+    "evaluation.page.title": {"nl": "Evaluatie voor het RET", "en": "Evaluation for the RET"},
+    "evaluation.page.intro": {
+        "nl": (
+            "Het RET heeft deze casus afgesloten. Om te leren van vastgelopen zorgvragen vragen "
+            "we iedereen die eraan werkte om een korte evaluatie. Het kost twee minuten. Alleen "
+            "de voorzitter van het RET leest uw antwoorden."
+        ),
+        "en": (
+            "The RET has closed this case. To learn from stuck care questions we ask everyone "
+            "who worked on it for a short evaluation. It takes two minutes. Only the RET's chair "
+            "reads your answers."
+        ),
+    },
+    "evaluation.page.thanks": {
+        "nl": "Dank u wel. Uw evaluatie is vastgelegd en gaat naar de voorzitter van het RET.",
+        "en": "Thank you. Your evaluation has been recorded and goes to the RET's chair.",
+    },
+    "evaluation.page.already": {
+        "nl": "U hebt deze evaluatie al ingevuld op {date}. Een link werkt voor één evaluatie.",
+        "en": "You already filled in this evaluation on {date}. A link works for one evaluation.",
+    },
+    "evaluation.page.not_asked": {
+        "nl": "Deze evaluatie is er niet (meer). Vraag het RET als u denkt dat dit niet klopt.",
+        "en": "This evaluation does not exist (any more). Ask the RET if you think it should.",
+    },
     # The voorzitter's overview.
     "evaluation.usage": {
         "nl": "Typ `evaluatie` met het casusnummer, bijvoorbeeld `evaluatie RET-2026-0003`.",
