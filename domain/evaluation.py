@@ -9,7 +9,8 @@ when asking and when an answer comes in, so nobody answers for someone else.
 """
 
 import hashlib
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -336,3 +337,56 @@ def reminder_key(number: str, respondent: Respondent) -> str:
 
 def request_key(number: str, respondent: Respondent) -> str:
     return f"evaluatie:{number}:{respondent.short_key}"
+
+
+@dataclass(frozen=True)
+class EvaluationFigures:
+    """The evaluations given in a period, for the report: answers per group, the average
+    samenwerking score, and what the answers say of the advice and the young person."""
+
+    answers: Mapping[str, int]  # RespondentKind value -> answers
+    cases: int
+    average_score: float | None
+    advies: Mapping[str, int]  # Judgement value -> answers
+    beter_af: Mapping[str, int]
+
+
+def evaluation_figures(evaluations: Sequence[Evaluation]) -> EvaluationFigures:
+    scores = [e.answer.score for e in evaluations]
+    return EvaluationFigures(
+        answers={k.value: sum(e.kind is k for e in evaluations) for k in RespondentKind},
+        cases=len({e.case_number for e in evaluations}),
+        average_score=round(sum(scores) / len(scores), 1) if scores else None,
+        advies={j.value: sum(e.answer.advies is j for e in evaluations) for j in Judgement},
+        beter_af={j.value: sum(e.answer.beter_af is j for e in evaluations) for j in Judgement},
+    )
+
+
+@dataclass(frozen=True)
+class LeerpuntThema:
+    """One theme in the report: how many leerpunten, on how many cases, what was learned and
+    what worked (without case numbers: the report goes to the stuurgroep)."""
+
+    theme: str
+    count: int
+    cases: int
+    learned: tuple[str, ...] = ()
+    worked: tuple[str, ...] = ()
+
+
+def leerpunt_themes(leerpunten: Sequence[Leerpunt]) -> tuple[LeerpuntThema, ...]:
+    """Grouped by theme, the most recorded first; texts oldest first."""
+    grouped: dict[str, list[Leerpunt]] = defaultdict(list)
+    for leerpunt in sorted(leerpunten, key=lambda p: p.at):
+        grouped[leerpunt.theme].append(leerpunt)
+    themes = [
+        LeerpuntThema(
+            theme,
+            len(items),
+            len({p.case_number for p in items}),
+            tuple(p.learned for p in items if p.learned),
+            tuple(p.worked for p in items if p.worked),
+        )
+        for theme, items in grouped.items()
+    ]
+    return tuple(sorted(themes, key=lambda t: (-t.count, t.theme)))

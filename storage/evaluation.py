@@ -202,6 +202,29 @@ class SqlEvaluationRepository(SqlCaseRepository):
             row.form_id,
         )
 
+    async def given_between(self, start: datetime, end: datetime) -> list[Evaluation]:
+        """The answers given in a period, for the report (not audited: the report shows
+        no case and no person)."""
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(EvaluationAnswerRow)
+                .where(
+                    EvaluationAnswerRow.answered_at >= start,
+                    EvaluationAnswerRow.answered_at < end,
+                )
+                .order_by(EvaluationAnswerRow.id)
+            )
+            return [self._evaluation(r) for r in rows]
+
+    async def leerpunten_between(self, start: datetime, end: datetime) -> list[Leerpunt]:
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(LeerpuntRow)
+                .where(LeerpuntRow.recorded_at >= start, LeerpuntRow.recorded_at < end)
+                .order_by(LeerpuntRow.id)
+            )
+            return [self._leerpunt(r) for r in rows]
+
     async def due_reminders(self, asked_before: datetime) -> list[str]:
         """Cases whose evaluation was asked before `asked_before` and not yet reminded."""
         async with self._sessions() as session:
