@@ -83,7 +83,8 @@ def _docx_learning(document, report: Report) -> None:
     if not rows:
         document.add_paragraph(NO_EVALUATIONS)
     for label, figure in rows:
-        document.add_paragraph(f"{label}: {figure}", style="List Bullet")
+        shown = f"{figure:.1f}".replace(".", ",") if isinstance(figure, float) else figure
+        document.add_paragraph(f"{label}: {shown}", style="List Bullet")
     document.add_heading("Leerpunten", level=1)
     if not report.leerpunten:
         document.add_paragraph(NO_LEERPUNTEN)
