@@ -48,7 +48,7 @@ from domain.evaluation import (
 )
 from domain.mail import Mail
 from domain.meetings import AMSTERDAM
-from domain.notices import Notice, Outcomes
+from domain.notices import Chair, ChairPlace, Notice, Outcomes
 from domain.people import is_chair
 from domain.ret import RetConfig
 from domain.triage import NotAllowed
@@ -100,6 +100,21 @@ class EvaluationActions:
         organisations = await self._evaluations.afspraak_organisations(case.number)
         missing = [r for r in respondents(case, organisations, self._ret) if r.key not in answered]
         return self._notices(case, missing, reminder=True)
+
+    async def chair_notice(self, case: Case) -> Notice:
+        """In the voorzitter's own chat: how many answered, and the command to read them."""
+        answered = await self._evaluations.answered(case.number)
+        organisations = await self._evaluations.afspraak_organisations(case.number)
+        asked = respondents(case, organisations, self._ret)
+        done = all(r.key in answered for r in asked)
+        message = text(
+            "evaluation.chair_status_all" if done else "evaluation.chair_status",
+            number=case.number,
+            initials=case.initials,
+            answered=sum(r.key in answered for r in asked),
+            asked=len(asked),
+        )
+        return Notice(Chair(ChairPlace.PRIVATE), message, key=f"evaluatie-stand:{case.number}")
 
     def _notices(self, case: Case, asked: Sequence[Respondent], *, reminder: bool) -> list[Notice]:
         card = evaluation_card(case.number, case.initials, DEFAULT_LANGUAGE, reminder=reminder)

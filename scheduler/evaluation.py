@@ -13,6 +13,10 @@ from domain.notices import Notice
 class EvaluationMessages(Protocol):
     async def reminder_notices(self, case: Case) -> list[Notice]: ...
 
+    async def chair_notice(self, case: Case) -> Notice:
+        """Tells the voorzitter how many answered and how to see the evaluations."""
+        ...
+
     async def send(self, notices: Sequence[Notice]) -> object: ...
 
 
@@ -22,15 +26,16 @@ async def remind_evaluations(
     now: datetime,
     messages: EvaluationMessages,
 ) -> int:
-    """Reminds, once, whoever has not evaluated a case `after_days` after it was asked;
-    returns how many reminders went out."""
+    """Reminds, once, whoever has not evaluated a case `after_days` after it was asked, and
+    tells the voorzitter where the evaluations stand; returns how many reminders went out."""
     reminded = 0
     for number in await repository.due_reminders(now - timedelta(days=after_days)):
         case = await repository.get(number)
         if case is None:
             continue
-        notices = await messages.reminder_notices(case)
+        reminders = await messages.reminder_notices(case)
+        notices = [*reminders, await messages.chair_notice(case)]
         if await repository.claim_reminder(number, now, notices):
             await messages.send(notices)
-            reminded += len(notices)
+            reminded += len(reminders)
     return reminded

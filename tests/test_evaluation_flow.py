@@ -225,7 +225,12 @@ async def test_one_reminder_after_the_ret_files_days_to_whoever_did_not_answer(
     sent = case.new_since(seen)
 
     assert (days, early, due, again) == (10, 0, 2, 0)
-    assert set(sent) == {case.referrer.id, case.fatima.id}
+    assert set(sent) == {case.referrer.id, case.fatima.id, case.chair.id}
+    assert [a["text"] for a in sent[case.chair.id]] == [
+        f"Evaluatie {done.number} (J.D.): 1 van de 3 gevraagden hebben geantwoord; wie nog "
+        f"niet antwoordde, kreeg vandaag een herinnering. Typ `evaluatie {done.number}` om de "
+        "evaluaties samen te zien en leerpunten vast te leggen."
+    ]
     for who in (case.referrer, case.fatima):
         [card] = evaluation_cards(sent[who.id])
         assert card["body"][0]["text"] == f"Herinnering: Evaluatie {done.number} (J.D.)"
@@ -390,3 +395,20 @@ async def test_answers_and_leerpunten_are_encrypted_at_rest(bot, connector, http
     [read] = await sealed.evaluations(done.number, "Marieke Hofstede", "msteams", moment)
     assert read.answer == given
     assert (await sealed.leerpunten(done.number))[0].worked == WORKED
+
+
+async def test_when_everyone_answered_only_the_voorzitter_hears_of_it(bot, connector, http):
+    done = await closed(bot, connector, http)
+    case = done.case
+    for who in (case.thijs, case.fatima, case.referrer):
+        await who.submit(answer(done.number))
+    asked_at = aware(await done.closed_at())
+
+    seen = case.seen()
+    reminded = await bot.app[RETBOT].jobs.evaluation_reminders(asked_at + timedelta(days=10))
+    sent = case.new_since(seen)
+
+    assert reminded == 0 and set(sent) == {case.chair.id}
+    assert sent[case.chair.id][0]["text"].startswith(
+        f"Evaluatie {done.number} (J.D.): alle 3 gevraagden hebben geantwoord."
+    )

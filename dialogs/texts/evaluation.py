@@ -146,6 +146,28 @@ CATALOG: Catalog = {
         "en": "This evaluation does not exist (any more). Ask the RET if you think it should.",
     },
     # The voorzitter's overview.
+    "evaluation.chair_status_all": {
+        "nl": (
+            "Evaluatie {number} ({initials}): alle {asked} gevraagden hebben geantwoord. Typ "
+            "`evaluatie {number}` om de evaluaties samen te zien en leerpunten vast te leggen."
+        ),
+        "en": (
+            "Evaluation {number} ({initials}): all {asked} people asked have answered. Type "
+            "`evaluation {number}` to see the evaluations together and record lessons learned."
+        ),
+    },
+    "evaluation.chair_status": {
+        "nl": (
+            "Evaluatie {number} ({initials}): {answered} van de {asked} gevraagden hebben "
+            "geantwoord; wie nog niet antwoordde, kreeg vandaag een herinnering. Typ "
+            "`evaluatie {number}` om de evaluaties samen te zien en leerpunten vast te leggen."
+        ),
+        "en": (
+            "Evaluation {number} ({initials}): {answered} of the {asked} people asked have "
+            "answered; whoever has not was reminded today. Type `evaluation {number}` to see "
+            "the evaluations together and record lessons learned."
+        ),
+    },
     "evaluation.usage": {
         "nl": "Typ `evaluatie` met het casusnummer, bijvoorbeeld `evaluatie RET-2026-0003`.",
         "en": "Type `evaluation` with the case number, for example `evaluation RET-2026-0003`.",
