@@ -3,6 +3,8 @@ never mixed into a database that has cases."""
 
 import sqlite3
 
+from docx import Document
+
 from tests.test_report import retbot
 
 STAGES = {
@@ -44,7 +46,8 @@ def test_same_seed_same_cases_across_the_whole_process(tmp_path):
     assert facts != rows(tmp_path / "c.db", FACTS)
     statuses = {s for (s,) in rows(tmp_path / "a.db", "SELECT status FROM case_file")}
     assert statuses == STAGES
-    for table in ("booking", "advice", "follow_up_round", "escalation"):
+    learning = ("evaluation_round", "evaluation_answer", "leerpunt")
+    for table in ("booking", "advice", "follow_up_round", "escalation", *learning):
         assert rows(tmp_path / "a.db", f"SELECT count(*) FROM {table}")[0][0] > 0, table
 
 
@@ -53,3 +56,18 @@ def test_a_database_with_cases_is_left_alone(tmp_path):
     _, again = demo(tmp_path, "a.db", 1)
     assert again.returncode == 1 and "al 300 casussen" in again.stderr
     assert rows(tmp_path / "a.db", "SELECT count(*) FROM case_file") == [(300,)]
+
+
+def test_the_report_of_demo_data_shows_evaluations_and_leerpunten(tmp_path):
+    url, done = demo(tmp_path, "a.db", 1)
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "r.docx"
+
+    made = retbot(url, "report", "--from", "2025-12-01", "--to", "2026-11-30",
+                  "--format", "docx", "--out", str(out))  # fmt: skip
+
+    assert made.returncode == 0, made.stderr
+    paragraphs = [p.text for p in Document(out).paragraphs]
+    assert any(p.startswith("Casussen met een evaluatie: ") for p in paragraphs)
+    assert any(p.startswith("Wat werkte: Verzonnen") for p in paragraphs)
+    assert "In deze periode zijn geen leerpunten vastgelegd." not in paragraphs
