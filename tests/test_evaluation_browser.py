@@ -24,7 +24,8 @@ pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="needs chromium (apt-get install chromium)"
 )
 
-SEND = "document.querySelector('button[type=submit]').click(); 'sent'"
+# The click comes after the script's answer: a page that navigates away loses the answer.
+SEND = "setTimeout(() => document.querySelector('button[type=submit]').click(), 0); 'sent'"
 FILL = f"""
 (() => {{
   for (const [name, value] of [['score', '4'], ['afspraken', 'ja'], ['advies', 'deels'],
@@ -32,7 +33,7 @@ FILL = f"""
     document.querySelector(`input[name="${{name}}"][value="${{value}}"]`).click();
   }}
   document.querySelector('#knelpunt').value = {KNELPUNT!r};
-  document.querySelector('button[type=submit]').click();
+  setTimeout(() => document.querySelector('button[type=submit]').click(), 0);
   return 'filled';
 }})()
 """
