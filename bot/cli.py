@@ -41,6 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     chat.add_argument("--user-name", default="Casus-inbrenger")
     chat.add_argument("--user-id", default=None, help="stable id to keep your conversation")
     chat.add_argument("--locale", default="nl-NL")
+    chat.add_argument(
+        "--as",
+        dest="as_member",
+        metavar="NAAM",
+        help="chat as this member of the RET file (name or e-mail), e.g. the voorzitter",
+    )
+    chat.add_argument("--config", type=Path, help="the RET's YAML file (or RETBOT_CONFIG)")
 
     audit = commands.add_parser("audit", help="who read or changed a case, when and how")
     audit.add_argument("--case", required=True, help="case number, e.g. RET-2026-0003")
@@ -142,11 +149,37 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export-case":
             return case_commands.export_command(args.case, args.out)
         return case_commands.purge_command(args.case, args.yes)
+    return chat_command(args)
+
+
+def chat_command(args: argparse.Namespace) -> int:
     from bot.chat.terminal import run_terminal_chat
 
+    member = None
+    if args.as_member:
+        try:
+            ret = load_ret_config(resolve_config_path(args.config or Settings().config_path))
+        except RetConfigError as error:
+            print(f"retbot: invalid RET configuration: {error}", file=sys.stderr)
+            return 2
+        wanted = args.as_member.strip().casefold()
+        found = [m for m in ret.members if wanted in (m.name.casefold(), m.email.casefold())]
+        if len(found) != 1:
+            names = ", ".join(f"{m.name} ({m.role.value})" for m in ret.members)
+            print(
+                f"retbot chat: '{args.as_member}' staat niet in het RET-bestand. "
+                f"Kies een van: {names}",
+                file=sys.stderr,
+            )
+            return 2
+        member = found[0]
     return asyncio.run(
         run_terminal_chat(
-            args.url, user_name=args.user_name, user_id=args.user_id, locale=args.locale
+            args.url,
+            user_name=member.name if member else args.user_name,
+            user_id=args.user_id,
+            locale=args.locale,
+            member=member,
         )
     )
 

@@ -22,6 +22,8 @@ from dialogs.texts import text
 EMAIL_CHANNEL = Channels.email  # "email"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _URL = re.compile(r"https?://[^\s<>\"]+")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?![\s*])([^*\n]+?)(?<!\s)\*(?![\w*])")
+_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^\s)]+)\)")
 # Menu choices as people type them in an email ("aanmelding", "mijn casussen", …).
 EMAIL_COMMANDS = {
     **TYPED_COMMANDS,
@@ -40,8 +42,10 @@ def is_email(activity: Activity | None) -> bool:
 
 
 def plain(message: str) -> str:
-    """The catalog's light Markdown (**bold**) as an email's plain text."""
-    return _BOLD.sub(r"\1", message)
+    """The catalog's light Markdown (**bold**, *emphasis*, [links](url)) as plain text, for
+    an e-mail and for the terminal chat."""
+    linked = _LINK.sub(r"\1: \2", message)
+    return _EMPHASIS.sub(r"\1", _BOLD.sub(r"\1", linked))
 
 
 def html_body(message: str) -> str:

@@ -5,14 +5,17 @@ from collections.abc import Sequence
 
 from microsoft_agents.hosting.core import TurnContext
 
-from bot.activities import message_activity
+from bot.activities import card_activity, message_activity
 from bot.activity_facts import is_personal, tenant_of, uploaded_file
 from bot.commands import typed_text
 from bot.email_channel import inbound_text, is_email
 from bot.members import RosterMembers
-from dialogs.texts import Language
+from dialogs.texts import DEFAULT_LANGUAGE, Language
 from dialogs.turn import Speaker, TurnState
 from domain.ret import Member
+
+# Channels where a bot may change a message it sent (Direct Line and e-mail cannot).
+CHANNELS_THAT_UPDATE = frozenset({"msteams", "emulator"})
 
 
 class ChannelTurn:
@@ -29,6 +32,7 @@ class ChannelTurn:
         self.value: dict = activity.value if isinstance(activity.value, dict) else {}
         self.name: str | None = activity.name
         self.personal = is_personal(activity)
+        self._others_read_along = not (self.personal or is_email(activity))
         self.tenant_id = tenant_of(activity)
         self.upload = uploaded_file(activity)
         self.state = state
@@ -36,12 +40,23 @@ class ChannelTurn:
 
     @property
     def language(self) -> Language:
-        return self.state.language
+        """The person's own choice in their own chat; in a group chat or a team channel,
+        where others read along, the RET's language."""
+        return DEFAULT_LANGUAGE if self._others_read_along else self.state.language
 
     async def send(
         self, message: str | dict, choices: Sequence[str] = (), card: dict | None = None
     ) -> None:
         await self.context.send_activity(message_activity(message, choices, card))
+
+    async def replace_card(self, card: dict) -> bool:
+        card_message = self.context.activity.reply_to_id
+        if not card_message or self.channel_id not in CHANNELS_THAT_UPDATE:
+            return False
+        replacement = card_activity(card)
+        replacement.id = card_message
+        await self.context.update_activity(replacement)
+        return True
 
     async def member(self) -> Member | None:
         return await self._members.member_of(self.context)

@@ -4,7 +4,6 @@
 # python:*-slim image when building the Dockerfile here:
 #
 #   deploy/debian-base.sh trixie        # -> localhost/retbot-base:trixie (Python 3.13)
-#   deploy/debian-base.sh trixie        # -> localhost/retbot-base:trixie   (Python 3.13)
 #
 # Needs root, debootstrap and podman. Prints the image's name.
 set -euo pipefail

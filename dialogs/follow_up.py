@@ -12,8 +12,10 @@ voorzitter's own chat and the case's timeline.
 """
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Protocol
+
+from babel.dates import format_datetime
 
 from dialogs.cards.follow_up import (
     ESCALATE_KEY,
@@ -21,6 +23,7 @@ from dialogs.cards.follow_up import (
     NOTE_INPUT,
     PROGRESS_INPUT,
     STEP_KEY,
+    answered_card,
     ask_card,
     ladder_card,
 )
@@ -38,11 +41,14 @@ from domain.follow_up import (
     Ask,
     AskKind,
     CaseClosed,
+    Escalation,
     FollowUpRepository,
+    StepTaken,
     answer_ask,
     escalate_further,
 )
 from domain.mail import Mail
+from domain.meetings import AMSTERDAM
 from domain.notices import (
     Chair,
     ChairPlace,
@@ -53,7 +59,7 @@ from domain.notices import (
     RosterMember,
 )
 from domain.people import chairs
-from domain.ret import EscalationStep, Member, RetConfig
+from domain.ret import EscalationContact, EscalationStep, Member, RetConfig
 from domain.roles import Role
 from domain.triage import NotAllowed
 
@@ -205,7 +211,8 @@ class FollowUpActions:
         except CaseClosed:
             return text("follow_up.closed", language, number=await self._number(ask_id))
         except AlreadyAnswered:
-            return text("follow_up.already", language, number=await self._number(ask_id))
+            when = _when(asked.answered_at, language) if asked and asked.answered_at else "-"
+            return text("follow_up.already", language, number=asked.case_number, when=when)
         except NotAllowed:
             return text("follow_up.not_allowed", language)
         except AnswerInvalid as invalid:
@@ -222,6 +229,8 @@ class FollowUpActions:
             )
             return card
         await self._delivery.flush(notices)
+        when = _when(outcome.answer.at, language)
+        await turn.replace_card(answered_card(outcome.ask, outcome.answer, when, language))
         done = "follow_up.thanks_escalated" if outcome.escalation else "follow_up.thanks"
         return text(done, language, number=outcome.ask.case_number)
 
@@ -243,7 +252,13 @@ class FollowUpActions:
                     number, initials, taken.step, text("email.escalation.by_chair")
                 ),
             )
-        except (NotAllowed, LookupError, CaseClosed, ValueError):
+        except NotAllowed:
+            return text("follow_up.ladder_chair_only", language)
+        except CaseClosed:
+            return text("follow_up.closed", language, number=number)
+        except StepTaken as taken:
+            return _already_taken(taken.escalation, language)
+        except (LookupError, ValueError):
             return text("follow_up.ladder_refused", language)
         await self._delivery.flush(notices)
         contact = self._contact(escalation.step)
@@ -261,8 +276,19 @@ class FollowUpActions:
         ]
 
     def _contact(self, step: EscalationStep) -> str:
-        contact = next((c for c in self._ret.escalation_contacts if c.step is step), None)
-        return text("follow_up.contact", name=contact.name) if contact else ""
+        """Who to contact for the step; nothing when that is the voorzitter, whom the
+        message is for (a stand-in is named: the voorzitter may need them)."""
+        contact = self._step_contact(step)
+        chair = next(iter(chairs(self._ret)), None)
+        if contact is None or (chair and chair.email.casefold() == contact.email.casefold()):
+            return ""
+        return text("follow_up.contact", name=contact.name)
+
+    def _step_contact(self, step: EscalationStep) -> EscalationContact | None:
+        return next((c for c in self._ret.escalation_contacts if c.step is step), None)
+
+    def _is_chair(self, email: str) -> bool:
+        return any(m.email.casefold() == email.casefold() for m in chairs(self._ret))
 
     def _ask_mail(self, ask: Ask, member: Member, link: str, reminder: bool) -> Mail:
         """The question by email: case number, initials, organisation and the link; the
@@ -292,13 +318,11 @@ class FollowUpActions:
     ) -> list[Notice]:
         """The escalation contact of the step hears by email what is asked of them:
         case number, initials, the step and why, never the case's content."""
-        contact = next((c for c in self._ret.escalation_contacts if c.step is step), None)
+        contact = self._step_contact(step)
         if contact is None:
             return []
         chair = next(iter(chairs(self._ret)), None)
-        is_chair = chair is None or any(
-            c.email.lower() == contact.email.lower() for c in chairs(self._ret)
-        )
+        is_chair = chair is None or self._is_chair(contact.email)
         body = text(
             "email.escalation.body",
             name=contact.name,
@@ -351,3 +375,16 @@ def _who(ask: Ask) -> str:
     if ask.kind is AskKind.AFSPRAAK:
         return ask.organisation or "-"
     return text("follow_up.the_referrer")
+
+
+def _already_taken(escalation: Escalation, language: Language) -> str:
+    words = {"number": escalation.case_number, "step": escalation.step.value}
+    when = _when(escalation.at, language)
+    return text("follow_up.ladder_already", language, by=escalation.by, when=when, **words)
+
+
+def _when(at: datetime, language: Language) -> str:
+    """'5 december om 14:05', in the Netherlands' time (SQLite gives naive UTC)."""
+    aware = at if at.tzinfo else at.replace(tzinfo=UTC)
+    pattern = text("follow_up.when", language)
+    return format_datetime(aware.astimezone(AMSTERDAM), pattern, locale=language)

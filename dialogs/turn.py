@@ -69,6 +69,12 @@ class Turn(Protocol):
         the same message."""
         ...
 
+    async def replace_card(self, card: dict) -> bool:
+        """Puts `card` where the card stood whose submit this turn is (its read-only
+        result, so it cannot be sent twice); False where the channel does not let a bot
+        change what it sent (Web Chat, e-mail), or the submit does not say which card."""
+        ...
+
     async def member(self) -> Member | None:
         """The RET member who sent this, if it is one (recognising them may take a
         question to the channel, once)."""

@@ -124,6 +124,14 @@ class CaseClosed(Exception):
     """The case is closed: follow-up has ended."""
 
 
+class StepTaken(Exception):
+    """That step of the ladder was set already (a second click): by whom and when."""
+
+    def __init__(self, escalation: "Escalation") -> None:
+        super().__init__(escalation.step.value)
+        self.escalation = escalation
+
+
 class AnswerInvalid(ValueError):
     """No choice, an unknown choice, a missing or too long toelichting."""
 
@@ -337,7 +345,7 @@ async def escalate_further(
 ) -> tuple[Escalation, list[Notice]]:
     """The voorzitter takes the next step of the escalatieladder, one step at a time; the
     step's contact hears of it (`tell` words it). Raises NotAllowed (not a voorzitter),
-    LookupError, CaseClosed or ValueError (not the next step)."""
+    LookupError, CaseClosed, StepTaken or ValueError (not the next step)."""
     if not is_chair(chair):
         raise NotAllowed("only a voorzitter escalates")
     case = await repository.get(number)
@@ -345,7 +353,11 @@ async def escalate_further(
         raise LookupError(number)
     if case.status is CaseStatus.AFGESLOTEN:
         raise CaseClosed(number)
-    expected = next_ladder_step(await repository.escalations(number))
+    done = await repository.escalations(number)
+    taken = sorted((e for e in done if e.step.value == step), key=lambda e: e.at)
+    if taken:
+        raise StepTaken(taken[0])
+    expected = next_ladder_step(done)
     if expected is None or step != expected.value:
         raise ValueError(f"{step!r} is not the next step of the ladder")
     escalation = Escalation(number, expected, EscalationReason.CHAIR, chair.name, now)

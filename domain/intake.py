@@ -46,6 +46,16 @@ class Field:
     def label(self, language: str) -> str:
         return self.en if language == "en" else self.nl
 
+    @property
+    def max_length(self) -> int:
+        """The longest answer kept: a line for a name or number, a page for a story."""
+        return MAX_LENGTH.get(self.kind, MAX_LENGTH[Kind.TEXT])
+
+
+LINE_MAX = 200  # a name, an organisation, a phone number, a case number
+STORY_MAX = 4000  # free text in someone's own words: about a page
+MAX_LENGTH = {Kind.TEXT: LINE_MAX, Kind.STORY: STORY_MAX, Kind.YEAR: 4, Kind.GEMEENTE: 100}
+
 
 @dataclass(frozen=True)
 class Section:
@@ -108,6 +118,7 @@ class ProblemKind(StrEnum):
     YEAR_FUTURE = "year_future"
     YEAR_TOO_OLD = "year_too_old"
     GEMEENTE_TYPO = "gemeente_typo"
+    TOO_LONG = "too_long"
     GEMEENTE_OUTSIDE = "gemeente_outside"
     AGE_UNDER_16 = "age_under_16"  # zelf aanmelden: alone only from 16
     AGE_NOT_12_15 = "age_not_12_15"  # zelf aanmelden: with a parent from 12 to 15
@@ -140,6 +151,9 @@ def check_section(
             continue
         if field.unknown_allowed and normalise(text) == UNKNOWN:
             values[field.key] = UNKNOWN
+            continue
+        if len(text) > field.max_length:
+            problems.append(Problem(field.key, ProblemKind.TOO_LONG, str(field.max_length)))
             continue
         value, problem = _check(field, text, ret, today)
         if problem:

@@ -22,6 +22,9 @@ _MEETING = re.compile(r"\b(?:overleg|vergader|ret tafel|bijeenkomst|meeting)")
 _WHEN = re.compile(r"\b(?:wanneer|volgende?|datum|welke dag|hoe laat|next|when)\b")
 _WHO = re.compile(r"\b(?:wie|who|iemand|welke expert)\b")
 _COMPLAINT = re.compile(r"\b(?:klacht|klagen|ontevreden|complain)")
+# Words that turn a question around: "mag ik aanmelden zonder toestemming" asks the opposite
+# of "toestemming ouders", though fuzzy matching scores them alike.
+_NEGATIONS = frozenset({"niet", "geen", "zonder", "nooit", "not", "no", "without", "never"})
 
 
 class Topic(StrEnum):
@@ -68,17 +71,24 @@ def understand(question: str, ret: RetConfig) -> QuickAnswer:
 def best_knowledge(
     text: str, entries: tuple[KnowledgeEntry, ...]
 ) -> tuple[KnowledgeEntry, float] | None:
-    """The entry whose question or synonyms come closest to `text` (already normalised)."""
+    """The entry whose question or synonyms come closest to `text` (already normalised),
+    among the phrasings that deny what the question denies: an answer to the opposite
+    question would be wrong, so such a question goes to the voorzitter instead."""
     phrasings = {
         normalise(phrasing): entry
         for entry in entries
         for phrasing in (entry.question, *entry.synonyms)
+        if negations(normalise(phrasing)) == negations(text)
     }
     found = process.extractOne(text, list(phrasings), scorer=fuzz.token_set_ratio)
     if not found:
         return None
     phrasing, score, _index = found
     return phrasings[phrasing], score
+
+
+def negations(text: str) -> frozenset[str]:
+    return _NEGATIONS.intersection(text.split())
 
 
 def named_expertise(text: str, ret: RetConfig) -> tuple[str, ...]:

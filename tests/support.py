@@ -68,14 +68,56 @@ def emails_at_once(ret: RetConfig) -> RetConfig:
 @cache
 def _card_validator() -> jsonschema.Draft6Validator:
     schema = json.loads(CARD_SCHEMA.read_text(encoding="utf-8"))
+    # Teams' own extension of the card, which the Adaptive Cards schema does not know:
+    # https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format
+    schema["definitions"]["AdaptiveCard"]["properties"]["msteams"] = {
+        "type": "object",
+        "properties": {"width": {"enum": ["Full"]}},
+        "additionalProperties": False,
+    }
     return jsonschema.Draft6Validator(schema)
 
 
+TEAMS_MESSAGE_LIMIT = 28 * 1024  # bytes: Teams refuses a larger message
+
+
 def assert_valid_card(card: dict) -> None:
+    """Valid against the Adaptive Cards 1.5 schema, and as Teams users expect: small enough
+    to be sent, every text input with a maximum length, forms over the chat's full width,
+    headings marked as headings for screen readers."""
     errors = sorted(_card_validator().iter_errors(card), key=lambda e: list(e.path))
     assert not errors, "card does not validate: " + "; ".join(
         f"{list(e.path)}: {e.message}" for e in errors[:5]
     )
+    size = len(json.dumps(card, ensure_ascii=False).encode())
+    assert size <= TEAMS_MESSAGE_LIMIT, f"card of {size} bytes, over Teams' limit"
+    elements = list(_elements(card))
+    unbounded = [
+        e.get("id") for e in elements if e.get("type") == "Input.Text" and not e.get("maxLength")
+    ]
+    assert unbounded == [], f"text inputs without maxLength: {unbounded}"
+    if any(str(e.get("type", "")).startswith("Input.") for e in elements):
+        assert card.get("msteams", {}).get("width") == "Full", "a form not over the full width"
+    bold_titles = [
+        e["text"]
+        for e in elements
+        if e.get("type") == "TextBlock"
+        and e.get("size") == "Medium"
+        and e.get("style") != "heading"
+    ]
+    assert bold_titles == [], f"headings not marked as headings: {bold_titles}"
+
+
+def _elements(node: object):
+    """Every element of a card, nested ones too (containers, columns, show-cards)."""
+    if isinstance(node, dict):
+        if "type" in node:
+            yield node
+        for value in node.values():
+            yield from _elements(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _elements(item)
 
 
 def adaptive_cards_in(activities: list[dict]) -> list[dict]:

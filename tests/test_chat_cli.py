@@ -1,6 +1,7 @@
 """`retbot chat` through a pipe: what a person sees and what a click sends."""
 
 import asyncio
+import json
 import sys
 
 from bot.chat.conversation import TurnResult
@@ -8,7 +9,7 @@ from bot.chat.render import render_activity
 from bot.chat.terminal import TerminalChat, perform
 
 
-async def run_chat(bot_url: str, typed: str) -> tuple[int, str, str]:
+async def run_chat(bot_url: str, typed: str, *who: str) -> tuple[int, str, str]:
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -16,8 +17,7 @@ async def run_chat(bot_url: str, typed: str) -> tuple[int, str, str]:
         "chat",
         "--url",
         bot_url,
-        "--user-name",
-        "Inge",
+        *(who or ("--user-name", "Inge")),
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
@@ -48,6 +48,25 @@ async def test_suggested_actions_are_numbered_per_turn(bot):
     assert code == 0
     assert "[1] Nederlands" in out and "[2] English" in out
     assert "Fine, I will speak English with you from now on." in out
+
+
+async def test_as_a_member_of_the_ret_file_the_chat_has_that_role(bot):
+    """The voorzitter sees the team's cases, where a referrer sees only their own."""
+    code, as_chair, err = await run_chat(bot.messages_url, "3\n", "--as", "marieke hofstede")
+    _, as_referrer, _ = await run_chat(bot.messages_url, "3\n")  # [3] Mijn casussen
+
+    assert code == 0, err
+    assert "[5] Rapportage" in as_chair and "Rapportage" not in as_referrer
+    assert "Casussen van het RET" in as_chair
+    assert "Casussen van het RET" not in as_referrer and "nog geen aanmeldingen" in as_referrer
+
+
+async def test_a_name_not_in_the_ret_file_is_refused_with_the_names_there(bot):
+    code, _, err = await run_chat(bot.messages_url, "", "--as", "Piet Onbekend")
+
+    assert code == 2
+    assert "'Piet Onbekend' staat niet in het RET-bestand" in err
+    assert "Marieke Hofstede (voorzitter)" in err
 
 
 async def test_unreachable_bot_is_a_clear_error():
@@ -175,3 +194,31 @@ async def test_an_execute_answered_with_a_message_or_an_error_shows_it(capsys):
     assert "retbot> ok" in shown
     assert "retbot> Sorry, er ging bij mij iets mis" in shown
     assert [a.title for a in chat.actions] == ["Versturen", "Bevestigen"]  # the card stays
+
+
+async def test_a_form_asked_again_shows_what_it_holds_and_markdown_reads_as_text(capsys):
+    """The card comes back with the values filled in: Enter keeps them."""
+    card = json.loads(json.dumps(CARD_WITH_INPUTS))
+    body = card["attachments"][0]["content"]["body"]
+    body[0]["text"] = "**Urgentie** van de *aanmelding*: [uitleg](https://ret.example.org/uitleg)"
+    body[2]["value"], body[3]["value"] = "urgent", "Zorg stopt vrijdag"
+    prompts: list[str] = []
+
+    async def ask(prompt):
+        prompts.append(prompt)
+        return ""
+
+    chat = TerminalChat(ask)
+    chat.show(render_activity(card))
+    conversation = Recording()
+    await perform(chat, conversation, chat.actions[0])
+
+    assert prompts == [
+        "  Hoe urgent? [Enter: Urgent]: ",
+        "  Toelichting [Enter: Zorg stopt vrijdag]: ",
+    ]
+    assert conversation.sent == [
+        ("submit", {"stap": "urgentie", "urgentie": "urgent", "toelichting": "Zorg stopt vrijdag"})
+    ]
+    shown = capsys.readouterr().out
+    assert "retbot> Urgentie van de aanmelding: uitleg: https://ret.example.org/uitleg" in shown

@@ -72,6 +72,17 @@ async def test_question_answered_from_the_knowledge_base(bot, conversation):
     assert row.status == ConsultationStatus.ANSWERED_BY_BOT and row.topic == "kennisbank"
 
 
+async def test_a_question_that_denies_what_the_knowledge_base_answers_goes_to_the_voorzitter(
+    bot, conversation
+):
+    """ "Ja." would answer the opposite question: the asker is offered the voorzitter."""
+    turn = await conversation.say("Mag ik een casus aanmelden zonder toestemming van ouders?")
+
+    assert turn.cards() == []
+    assert "Zal ik je vraag voorleggen" in turn.texts()[0]
+    assert not any("Ja." in text for text in turn.texts())
+
+
 async def test_next_meeting_and_experts_come_from_live_data(conversation):
     meeting = await conversation.say("Wanneer is het volgende RET-overleg?")
     experts = await conversation.say("Wie in het kernteam weet van eetstoornissen?")

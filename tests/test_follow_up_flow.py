@@ -182,6 +182,13 @@ async def test_a_due_question_reaches_the_kernteamleden_and_the_referrer_minimal
     for card in (to_thijs, to_referrer, card_of(sent[case.fatima.id])):
         assert card["actions"][0]["type"] == "Action.Submit"
         assert link_path(card).startswith("/follow-up/")
+        link = card["actions"][1]  # a button, not a long token in the text
+        assert (link["type"], link["title"]) == (
+            "Action.OpenUrl",
+            "Link voor een collega zonder Teams",
+        )
+        assert link_path(link).startswith("/follow-up/")
+        assert "/follow-up/" not in str(card["body"])
         for private in NOT_PUBLIC:
             assert private not in str(card), private
     assert sum(a == "follow-up gevraagd" for _, a, _ in await audits(bot)) == 3
@@ -233,8 +240,10 @@ async def test_answering_in_teams_is_recorded_in_the_timeline_once(bot, connecto
     by_fatima = await case.fatima.submit({FOLLOW_UP_KEY: thijs_ask, "voortgang": "vertraagd"})
     no_note = await case.thijs.submit({FOLLOW_UP_KEY: thijs_ask, "voortgang": "vertraagd"})
     note = "Start schuift twee weken: de behandelaar begint 1 april."
+    card_message = sent[case.thijs.id][-1]["id"]  # Teams says which message held the card
     answered = await case.thijs.submit(
-        {FOLLOW_UP_KEY: thijs_ask, "voortgang": "vertraagd", "toelichting": note}
+        {FOLLOW_UP_KEY: thijs_ask, "voortgang": "vertraagd", "toelichting": note},
+        reply_to=card_message,
     )
     again = await case.thijs.submit({FOLLOW_UP_KEY: thijs_ask, "voortgang": "loopt volgens plan"})
     by_referrer = await case.referrer.submit(
@@ -248,7 +257,22 @@ async def test_answering_in_teams_is_recorded_in_the_timeline_once(bot, connecto
         next(b for b in asked_again["body"] if b.get("id") == "voortgang")["value"] == "vertraagd"
     )
     assert answered.texts() == [f"Dank je wel, je antwoord over {case.number} is vastgelegd."]
-    assert again.texts() == [f"Op deze vraag over {case.number} is al geantwoord. Dank je wel."]
+    [already] = again.texts()
+    assert re.fullmatch(
+        f"Op deze vraag over {case.number} is al geantwoord, op \\d+ \\w+ om \\d\\d:\\d\\d\\. "
+        "Dank je wel\\.",
+        already,
+    ), already
+    [replaced] = connector.updated[case.thijs.id]  # the card, read-only: nothing to send again
+    assert replaced["id"] == card_message
+    [read_only] = replaced["attachments"]
+    assert "Input." not in str(read_only) and "Action." not in str(read_only)
+    answered_line = read_only["content"]["body"][-1]["text"]
+    assert re.fullmatch(
+        r"Beantwoord door Thijs Wennink op \d+ \w+ om \d\d:\d\d: Vertraagd\.", answered_line
+    )
+    assert note not in str(read_only)
+    assert connector.updated[case.referrer.id] == []  # no card id given: nothing replaced
     assert by_referrer.texts() == answered.texts()
     asks = {a.id: a for a in await case.asks()}
     assert (asks[thijs_ask].progress, asks[thijs_ask].answered_by) == ("vertraagd", "Thijs Wennink")
@@ -403,9 +427,8 @@ async def test_no_answer_after_the_reminders_alerts_the_voorzitter(bot, connecto
     alerts = [a["text"] for a in sent[case.channel.id]]
     assert (
         f"Follow-up {case.number} (J.D.): {GGZ} heeft na 2 herinneringen niet geantwoord. "
-        "Voorgestelde eerste stap van de escalatieladder: procesregie intensiveren "
-        "(contact: Marieke Hofstede)."
-    ) in alerts
+        "Voorgestelde eerste stap van de escalatieladder: procesregie intensiveren."
+    ) in alerts  # its contact is the voorzitter, whom the alert is for: not named
     ladder = card_of(sent[case.chair.id][-1:])
     assert ladder["body"][0]["text"] == f"Escalatieladder {case.number} (J.D.)"
     assert ladder["actions"][0]["data"] == {
@@ -424,14 +447,23 @@ async def test_no_answer_after_the_reminders_alerts_the_voorzitter(bot, connecto
             assert private not in alert
 
     by_thijs = await case.thijs.submit(ladder["actions"][0]["data"])
+    ahead = await case.chair.submit({ESCALATE_KEY: case.number, STEP_KEY: "bestuurlijke escalatie"})
     by_chair = await case.chair.submit(ladder["actions"][0]["data"])
     skipped = await case.chair.submit({ESCALATE_KEY: case.number, STEP_KEY: "samenwerkingstafel"})
 
-    assert by_thijs.texts()[0].startswith("Die stap kan nu niet")
+    again = await case.chair.submit(ladder["actions"][0]["data"])
+
+    assert by_thijs.texts() == ["Alleen de voorzitter zet een stap op de escalatieladder."]
+    assert ahead.texts()[0].startswith("Die stap kan nu niet: de ladder gaat één stap tegelijk")
     assert by_chair.texts() == [
         f"Vastgelegd voor {case.number}: samenwerkingstafel. (contact: Ruud Kamphuis)"
     ]
-    assert skipped.texts()[0].startswith("Die stap kan nu niet")
+    [already] = again.texts()
+    assert already.startswith(
+        f"Die stap is al gezet voor {case.number}: samenwerkingstafel, door Marieke Hofstede op "
+    )
+    assert re.search(r"op \d{1,2} [a-z]+ om \d\d:\d\d\.$", already), already
+    assert skipped.texts()[0].startswith("Die stap is al gezet")
     unknown = await case.chair.submit(
         {ESCALATE_KEY: "RET-1999-0001", STEP_KEY: "procesregie intensiveren"}
     )
@@ -459,6 +491,10 @@ async def test_a_lukt_niet_answer_alerts_the_voorzitter_at_once(bot, connector, 
     assert alert.startswith(
         f"Follow-up {case.number} (J.D.): {LVB} meldt dat het gestopt is of niet lukt. "
         "Voorgestelde eerste stap van de escalatieladder: procesregie intensiveren"
+    )
+    assert alert.endswith(  # the team reads it: no "je", no voorzitter named as contact
+        "procesregie intensiveren. De toelichting staat in de chat van de voorzitter met "
+        "retbot en in het verloop van de casus."
     )
     assert note not in str(arrived[case.channel.id])
     chair_texts = [a.get("text") or "" for a in arrived[case.chair.id]]

@@ -114,6 +114,7 @@ async def test_each_invalid_answer_is_asked_again_in_plain_dutch(conversation):
     await fill(conversation, "onderwijs")
     await fill(conversation, "problematiek")
     no_question = await fill(conversation, "vraag", hulpvraag="")
+    essay = await fill(conversation, "vraag", vastgelopen="x" * 4001)
 
     def problems(turn) -> str:
         return " ".join(item["text"] for item in turn.cards()[0]["body"][2]["items"])
@@ -128,6 +129,7 @@ async def test_each_invalid_answer_is_asked_again_in_plain_dutch(conversation):
     assert "een van de mogelijkheden" in problems(wrong_choice)
     assert step_of(fine.cards()[0]) == "Aanmelding, stap 3 van 7"
     assert "'Wat is de hulpvraag? (in je eigen woorden)' is nog leeg." in problems(no_question)
+    assert "'Waar loopt het op vast?' is te lang: houd het bij 4000 tekens." in problems(essay)
 
 
 async def test_two_sections_edited_from_the_summary(conversation):

@@ -187,6 +187,7 @@ async def test_the_draft_reaches_the_procesondersteuner_once_and_reads_back(bot,
     _, numbers, card = await drafted(bot, connector, http, day)
 
     assert card["body"][0]["text"].startswith("Conceptnotulen RET-overleg ")
+    assert "met 3 casussen: " in card["body"][1]["text"]
     assert all(
         f"{n} ({i})" in card["body"][1]["text"] for n, i in zip(numbers, INITIALS, strict=True)
     )

@@ -34,6 +34,28 @@ def test_understand(ret, question, topic, detail):
         assert detail in [m.name for m in answer.experts]
 
 
+@pytest.mark.parametrize(
+    ("asked", "opposite"),
+    [
+        (
+            "Mag ik een casus aanmelden met toestemming van ouders?",
+            "Mag ik een casus aanmelden zonder toestemming van ouders?",
+        ),
+        (
+            "Is toestemming van ouders nodig voor een aanmelding?",
+            "Is toestemming van ouders niet nodig voor een aanmelding?",
+        ),
+        ("Kan een jongere zelf aanmelden?", "Kan een jongere niet zelf aanmelden?"),
+        ("Moeten de ouders toestemming geven?", "Moeten de ouders geen toestemming geven?"),
+    ],
+)
+def test_a_negation_is_never_answered_as_its_opposite(ret, asked, opposite):
+    """The knowledge base answers "Ja." to the first; to the second that would be untrue."""
+    assert understand(asked, ret).topic is Topic.KNOWLEDGE
+
+    assert understand(opposite, ret).topic is Topic.UNKNOWN
+
+
 def test_experts_kernteam_before_flexibele_schil(ret):
     answer = understand("Wie weet iets van verslaving?", ret)
 

@@ -1,5 +1,6 @@
 """The text catalogs: one per flow, merged into one, every text in Dutch and English."""
 
+import re
 import string
 
 import pytest
@@ -33,6 +34,26 @@ def test_a_text_that_depends_on_a_count_has_a_form_for_one_and_for_more():
     assert texts.plural_text("outbox.messages", 0, "en") == "0 messages"
     with pytest.raises(TypeError):
         texts.text("outbox.messages")
+
+
+def test_no_text_leaves_its_plural_to_the_reader():
+    """'1 casus(sen)' and '1 deelnemer(s)' read badly: such texts use plural_text."""
+    bracketed = re.compile(r"\w\((?:s|en|sen|n)\)")
+    found = [
+        key
+        for key, wording in texts._CATALOG.items()
+        for template in wording.values()
+        for form in _forms(template)
+        if bracketed.search(form)
+    ]
+
+    assert found == []
+    assert texts.plural_text("notulen.cases", 1, list="RET-2026-0001 (J.D.)") == (
+        "1 casus: RET-2026-0001 (J.D.)"
+    )
+    assert texts.plural_text("case_pages.position", 2, "en", page=1, pages=1).endswith(
+        "2 cases, newest first"
+    )
 
 
 def test_a_key_that_two_flows_both_define_stops_the_start():

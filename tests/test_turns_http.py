@@ -137,3 +137,23 @@ async def test_channel_answering_202_without_a_body_is_fine(bot, http):
     [welcome] = turn.replies
     assert welcome["text"].startswith("Welkom!")
     assert turn.status == 201
+
+
+async def test_a_persons_language_stays_in_their_own_chat(bot, connector, http):
+    """A kernteamlid who chose English gets English in their chat, and the team channel
+    where they ask for help stays in the RET's Dutch."""
+    own = Conversation(bot.messages_url, connector, http, user_name="Thijs Wennink")
+    own.channel_id = "msteams"
+    own.extra = {"conversation": {"id": own.id, "conversationType": "personal"}}
+    team = Conversation(bot.messages_url, connector, http, user_id=own.user["id"])
+    team.channel_id = "msteams"
+    team.extra = {"conversation": {"id": team.id, "conversationType": "channel"}}
+    await own.say("taal")
+    await own.say("2")  # English
+
+    in_own = await own.say("help")
+    in_team = await team.say("help")
+
+    assert in_own.texts()[0].startswith("This is how I work")
+    assert in_team.texts()[0].startswith("Zo werk ik")
+    assert "@retbot noemt" in in_team.texts()[0]

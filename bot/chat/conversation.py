@@ -93,11 +93,16 @@ class Conversation:
     async def say(self, text: str) -> TurnResult:
         return await self.send(self.activity("message", text=text))
 
-    async def submit(self, value: dict, text: str | None = None) -> TurnResult:
-        """A card's Action.Submit: a message whose `value` holds the data and inputs."""
+    async def submit(
+        self, value: dict, text: str | None = None, reply_to: str | None = None
+    ) -> TurnResult:
+        """A card's Action.Submit: a message whose `value` holds the data and inputs, and
+        (as Teams sends it) `replyToId`, the id of the message that holds the card."""
         fields: dict[str, Any] = {"value": value}
         if text:
             fields["text"] = text
+        if reply_to:
+            fields["replyToId"] = reply_to
         return await self.send(self.activity("message", **fields))
 
     async def execute(self, verb: str | None, data: dict) -> TurnResult:

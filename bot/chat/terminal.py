@@ -7,6 +7,7 @@ or end of input (Ctrl-D) ends the chat.
 
 import asyncio
 import sys
+import uuid
 from collections.abc import Awaitable, Callable
 
 from aiohttp import ClientConnectorError, ClientSession
@@ -22,6 +23,8 @@ from bot.chat.render import (
     render_activity,
     render_card,
 )
+from bot.email_channel import plain
+from domain.ret import Member
 
 Ask = Callable[[str], Awaitable[str | None]]
 
@@ -51,7 +54,7 @@ class TerminalChat:
             self.actions.clear()
             self._new_turn = False
         for line in rendered.lines:
-            print(f"retbot> {line}")
+            print(f"retbot> {plain(line)}")
         for action in rendered.actions:
             self.actions.append(action)
             print(f"  [{len(self.actions)}] {action.title}")
@@ -59,7 +62,7 @@ class TerminalChat:
 
     def notice(self, line: str) -> None:
         """A line from the bot that leaves the buttons as they are."""
-        print(f"retbot> {line}", flush=True)
+        print(f"retbot> {plain(line)}", flush=True)
 
     def on_activity(self, activity: dict) -> None:
         if activity.get("type") == "message":
@@ -81,6 +84,7 @@ class TerminalChat:
                     print(f"    {number}) {title}")
             hint = " (nummers met komma's)" if card_input.multi else ""
             hint += " (j/n)" if card_input.kind == "toggle" else ""
+            hint += f" [Enter: {shown}]" if (shown := _prefilled(card_input)) else ""
             answer = await self._ask(f"  {card_input.label}{hint}: ")
             if answer is None:
                 return None
@@ -88,6 +92,14 @@ class TerminalChat:
             if value is not None and (value or not card_input.required):
                 return value
             print("  Dat antwoord past niet; probeer het nog eens.")
+
+
+def _prefilled(card_input: CardInput) -> str:
+    """What the form holds already (asked again, it keeps what was filled in), as shown."""
+    if card_input.kind == "toggle":
+        return {card_input.value_on: "j", card_input.value_off: "n"}.get(card_input.default, "")
+    titles = dict((value, title) for title, value in card_input.choices)
+    return ", ".join(titles.get(v, v) for v in card_input.default.split(",") if v)
 
 
 def _parse_input(card_input: CardInput, answer: str) -> str | None:
@@ -142,7 +154,13 @@ async def perform(
 
 
 async def run_terminal_chat(
-    bot_url: str, *, user_name: str, user_id: str | None, locale: str, ask: Ask = read_line
+    bot_url: str,
+    *,
+    user_name: str,
+    user_id: str | None,
+    locale: str,
+    member: Member | None = None,
+    ask: Ask = read_line,
 ) -> int:
     chat = TerminalChat(ask)
     connector = ConnectorEndpoint(on_activity=chat.on_activity)
@@ -152,6 +170,8 @@ async def run_terminal_chat(
             conversation = Conversation(
                 bot_url, connector, session, user_id=user_id, user_name=user_name, locale=locale
             )
+            if member is not None:
+                speak_as(conversation, member)
             try:
                 await _checked(await conversation.join())
             except ClientConnectorError:
@@ -179,3 +199,17 @@ async def _checked(result: TurnResult) -> None:
             f"retbot chat: de bot antwoordde met HTTP {result.status}: {result.body}",
             file=sys.stderr,
         )
+
+
+def speak_as(conversation: Conversation, member: Member) -> None:
+    """The chat as a RET member's personal chat in Teams: their AAD object id, or, for a
+    member the RET file lists by e-mail only, the address Teams would give retbot."""
+    key = member.aad_object_id or member.email
+    conversation.channel_id = "msteams"
+    conversation.user = {
+        "id": f"retbot-chat-{key}",
+        "name": member.name,
+        "aadObjectId": member.aad_object_id or str(uuid.uuid5(uuid.NAMESPACE_URL, key)),
+    }
+    conversation.connector.directory[conversation.user["id"]] = member.email
+    conversation.extra = {"conversation": {"id": conversation.id, "conversationType": "personal"}}

@@ -10,6 +10,8 @@ class BadCardData(ValueError):
 
 
 def adaptive_card(body: list[dict], actions: list[dict] | None = None) -> dict[str, Any]:
+    """A card; one with inputs (a form) takes the chat's full width in Teams, as forms
+    there do, instead of a narrow bubble."""
     card: dict[str, Any] = {
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -18,11 +20,31 @@ def adaptive_card(body: list[dict], actions: list[dict] | None = None) -> dict[s
     }
     if actions:
         card["actions"] = actions
+    if _has_inputs(card):
+        card["msteams"] = {"width": "Full"}
     return card
 
 
+def _has_inputs(node: object) -> bool:
+    if isinstance(node, dict):
+        if str(node.get("type", "")).startswith("Input."):
+            return True
+        return any(_has_inputs(value) for value in node.values())
+    if isinstance(node, list):
+        return any(_has_inputs(item) for item in node)
+    return False
+
+
 def heading(value: str) -> dict:
-    return {"type": "TextBlock", "text": value, "weight": "Bolder", "size": "Medium", "wrap": True}
+    """A title; `style: heading` lets a screen reader announce it as one."""
+    return {
+        "type": "TextBlock",
+        "text": value,
+        "style": "heading",
+        "weight": "Bolder",
+        "size": "Medium",
+        "wrap": True,
+    }
 
 
 def paragraph(value: str, *, subtle: bool = False) -> dict:

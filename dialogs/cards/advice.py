@@ -11,6 +11,7 @@ from dialogs.cards.consult import when
 from dialogs.texts import Language, text
 from domain.advice import MandateAnswer, MandateState, Problem
 from domain.cases import Case
+from domain.intake import LINE_MAX, STORY_MAX
 from domain.vocabularies import DEELNEMER_ROL
 
 ADVICE_OPEN_KEY = "advice_for"  # "Advies vastleggen" on Mijn casussen: {"advice_for": number}
@@ -309,9 +310,9 @@ def _row_filled(values: dict, row: int) -> bool:
 
 
 def _text(input_id: str, label: str, values: dict, *, short: bool = False) -> dict:
-    element = {"type": "Input.Text", "id": input_id, "label": label}
+    element = {"type": "Input.Text", "id": input_id, "label": label, "maxLength": LINE_MAX}
     if not short:
-        element["isMultiline"] = True
+        element |= {"isMultiline": True, "maxLength": STORY_MAX}
     return element | _value(values, input_id)
 
 
@@ -381,6 +382,7 @@ def mandate_card(state: MandateState, language: Language) -> dict:
                 "id": REASON_INPUT,
                 "label": text("advice.reason_label", language),
                 "isMultiline": True,
+                "maxLength": STORY_MAX,
             }
         )
     return adaptive_card(body)

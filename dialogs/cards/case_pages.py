@@ -1,7 +1,7 @@
 """The team's overview in pages: a status filter on top, previous/next below."""
 
 from dialogs.cards import paragraph, submit
-from dialogs.texts import Language, text
+from dialogs.texts import Language, plural_text, text
 from domain.cases import CasePage, CaseStatus
 from domain.vocabularies import CASE_STATUS
 
@@ -10,8 +10,8 @@ STATUS_INPUT = "cases_status"
 
 
 def paging_top(page: CasePage, language: Language) -> list[dict]:
-    position = text(
-        "case_pages.position", language, page=page.page + 1, pages=page.pages, total=page.total
+    position = plural_text(
+        "case_pages.position", page.total, language, page=page.page + 1, pages=page.pages
     )
     choices = [{"title": text("case_pages.all", language), "value": ""}] + [
         {"title": t.label(language), "value": t.code} for t in CASE_STATUS

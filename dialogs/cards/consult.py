@@ -7,6 +7,7 @@ from babel.dates import format_datetime
 from dialogs.cards import adaptive_card, execute, facts, heading, paragraph, submit
 from dialogs.texts import Language, text
 from domain.consultations import Consultation, ConsultationStatus
+from domain.intake import STORY_MAX
 from domain.meetings import AMSTERDAM
 
 CONSULT_KEY = "consult"  # card submits of the asker: {"consult": "ask_chair", "id": 12}
@@ -70,6 +71,7 @@ def chair_card(consultation: Consultation, language: Language = "nl") -> dict:
             "id": ANSWER_INPUT,
             "label": text("consult.answer_label", language),
             "isMultiline": True,
+            "maxLength": STORY_MAX,
         }
     )
     data = {"id": consultation.id}

@@ -4,7 +4,7 @@ the afspraak it is asked about."""
 
 from dialogs.cards import adaptive_card, heading, labelled, paragraph, required, submit
 from dialogs.texts import Language, text
-from domain.follow_up import TOELICHTING_MAX, Ask, AskKind, Progress
+from domain.follow_up import TOELICHTING_MAX, Answer, Ask, AskKind, Progress
 from domain.ret import EscalationStep
 
 FOLLOW_UP_KEY = "follow_up"  # the answer's submit: {"follow_up": ask id, "voortgang": …}
@@ -73,10 +73,26 @@ def ask_card(
     body += [
         required(choice, text("follow_up.problem.choice", language)),
         note,
-        paragraph(text("follow_up.link", language, url=link, days=link_days), subtle=True),
+        paragraph(text("follow_up.link", language, days=link_days), subtle=True),
     ]
     action = submit(text("follow_up.send", language), {FOLLOW_UP_KEY: ask.id})
-    return adaptive_card(body, actions=[{**action, "style": "positive"}])
+    for_a_colleague = {
+        "type": "Action.OpenUrl",
+        "title": text("follow_up.link_button", language),
+        "url": link,
+    }
+    return adaptive_card(body, actions=[{**action, "style": "positive"}, for_a_colleague])
+
+
+def answered_card(ask: Ask, answer: Answer, when: str, language: Language) -> dict:
+    """The question with its answer, read-only: what replaces the card once answered."""
+    title = text("follow_up.title", language, number=ask.case_number, initials=ask.initials)
+    progress = progress_label(ask.kind, answer.progress, language)
+    body = [heading(title)]
+    if ask.kind is AskKind.AFSPRAAK:
+        body.append(labelled(text("follow_up.afspraak", language), ask.afspraak or "-"))
+    answered = text("follow_up.answered", language, by=answer.by, when=when, progress=progress)
+    return adaptive_card([*body, paragraph(answered)])
 
 
 def problem_text(problem: str, language: Language) -> str:

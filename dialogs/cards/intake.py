@@ -81,7 +81,7 @@ def field_input(field: Field, value: object, suggestion: str | None, language: L
         if value:
             element["value"] = ",".join(value) if isinstance(value, list) else str(value)
         return element
-    element["type"] = "Input.Text"
+    element |= {"type": "Input.Text", "maxLength": field.max_length}
     if field.kind is Kind.STORY:
         element["isMultiline"] = True
     if field.unknown_allowed:

@@ -11,7 +11,7 @@ from dialogs.texts import Language, text
 from domain.booking import Booking
 from domain.cases import Case
 from domain.flexibele_schil import SchilSuggestion
-from domain.intake import SECTIONS
+from domain.intake import LINE_MAX, SECTIONS, STORY_MAX
 from domain.meeting_prep import Answer, Attendance, Participation, Readiness
 from domain.ret import Member
 
@@ -123,7 +123,7 @@ def family_task_card(
                 "id": WISHES_INPUT,
                 "label": text("family.wishes", language),
                 "isMultiline": True,
-                "maxLength": 4000,
+                "maxLength": STORY_MAX,
             },
             missing,
         ),
@@ -145,7 +145,7 @@ def attendance_actions(case: Case, language: Language) -> list[dict]:
                 "type": "Input.Text",
                 "id": stand_in_input(case.number),
                 "label": text("attend.stand_in", language),
-                "maxLength": 200,
+                "maxLength": LINE_MAX,
             }
         ],
         [submit(text("attend.send", language), {**data, "answer": Answer.KAN_NIET.value})],

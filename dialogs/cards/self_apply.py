@@ -3,7 +3,7 @@
 from dialogs.cards import adaptive_card, heading, labelled, paragraph, required, submit
 from dialogs.cards.intake import field_input
 from dialogs.texts import Language, text
-from domain.intake import Section
+from domain.intake import LINE_MAX, Section
 from domain.self_apply import SECTIONS
 
 SELF_APPLY_KEY = "zelf"  # card submits: {"zelf": "section" | "consent" | ...}
@@ -81,12 +81,14 @@ def contact_card(values: dict, wrong: list[str], language: Language) -> dict:
         "id": EMAIL_INPUT,
         "style": "Email",
         "label": text("zelf.contact_email", language),
+        "maxLength": LINE_MAX,
     }
     phone = {
         "type": "Input.Text",
         "id": PHONE_INPUT,
         "style": "Tel",
         "label": text("zelf.contact_phone", language),
+        "maxLength": LINE_MAX,
     }
     for element in (email, phone):
         if values.get(element["id"]):

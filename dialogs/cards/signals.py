@@ -2,6 +2,7 @@
 
 from dialogs.cards import adaptive_card, paragraph, required, submit
 from dialogs.texts import Language, text
+from domain.intake import LINE_MAX
 from domain.notices import new_key
 from domain.signals import NOTE_MAX, THEMES
 
@@ -30,7 +31,12 @@ def signal_action(language: Language) -> dict:
                 "isMultiline": True,
                 "maxLength": NOTE_MAX,
             },
-            {"type": "Input.Text", "id": CASE_INPUT, "label": text("signals.case", language)},
+            {
+                "type": "Input.Text",
+                "id": CASE_INPUT,
+                "label": text("signals.case", language),
+                "maxLength": LINE_MAX,
+            },
         ],
         [submit(text("signals.save", language), {SIGNAL_KEY: True, FORM_KEY: new_key()})],
     )

@@ -15,7 +15,7 @@ from dialogs.cards.intake import display
 from dialogs.texts import Language, status_label, text
 from domain.booking import Booking
 from domain.cases import Case, CaseStatus
-from domain.intake import SECTIONS, Field, age_in
+from domain.intake import SECTIONS, STORY_MAX, Field, age_in
 from domain.self_apply import SECTIONS as SELF_APPLY_SECTIONS
 from domain.triage import CaseEvent, Decision
 
@@ -73,7 +73,7 @@ def triage_card(
         body.extend(booking_blocks(booking, language))
     if undecided or not case.details_open_to_team:
         # Note field: a reason or question for a decision, or the reason for an override.
-        note = {"type": "Input.Text", "id": NOTE_INPUT, "isMultiline": True}
+        note = {"type": "Input.Text", "id": NOTE_INPUT, "isMultiline": True, "maxLength": STORY_MAX}
         body.append({**note, "label": text("triage.note_label", language)})
     if case.details_open_to_team:
         details = execute(text("triage.action.details", language), VERB_DETAILS, data)
@@ -99,6 +99,7 @@ def question_card(case: Case, chair_name: str, question: str, language: Language
                     "id": ANSWER_INPUT,
                     "label": text("referrer.answer_label", language),
                     "isMultiline": True,
+                    "maxLength": STORY_MAX,
                 },
                 text("intake.required", language),
             ),

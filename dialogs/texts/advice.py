@@ -28,7 +28,7 @@ CATALOG: Catalog = {
     },
     "advice.form_title": {
         "nl": "Zwaarwegend advies voor {number} ({initials})",
-        "en": "Weighty advice for {number} ({initials})",
+        "en": "Binding advice (zwaarwegend advies) for {number} ({initials})",
     },
     "advice.samenvatting": {"nl": "Samenvatting van de casus", "en": "Summary of the case"},
     "advice.advies": {"nl": "Het advies", "en": "The advice"},
@@ -158,7 +158,8 @@ CATALOG: Catalog = {
             "voorzitter bespreekt het advies met je."
         ),
         "en": (
-            "The RET has given weighty advice on your request {number}. The chair will go "
+            "The RET has given its binding advice (zwaarwegend advies) on your request {number}. "
+            "The chair will go "
             "through it with you."
         ),
     },

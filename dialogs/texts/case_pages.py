@@ -4,8 +4,14 @@ from dialogs.texts.catalog import Catalog
 
 CATALOG: Catalog = {
     "case_pages.position": {
-        "nl": "Pagina {page} van {pages} · {total} casussen, nieuwste eerst",
-        "en": "Page {page} of {pages} · {total} cases, newest first",
+        "nl": {
+            "one": "Pagina {page} van {pages} · {n} casus",
+            "other": "Pagina {page} van {pages} · {n} casussen, nieuwste eerst",
+        },
+        "en": {
+            "one": "Page {page} of {pages} · {n} case",
+            "other": "Page {page} of {pages} · {n} cases, newest first",
+        },
     },
     "case_pages.status": {"nl": "Welke status?", "en": "Which status?"},
     "case_pages.all": {"nl": "Alle statussen", "en": "All statuses"},

@@ -51,7 +51,8 @@ CATALOG: Catalog = {
         "en": (
             "Sorry to hear you ran into this. A complaint is handled most carefully through one "
             "of these routes. The RET does not handle complaints itself, but if there is a "
-            "stuck care question behind it, the RET is glad to help: choose 'New request'."
+            "care question behind it that has got stuck, the RET is glad to help: choose 'New "
+            "request'."
         ),
     },
     "answer.not_helpful": {

@@ -9,7 +9,8 @@ CATALOG: Catalog = {
             "[advies downloaden]({url}) (de link is {days} dagen geldig)."
         ),
         "en": (
-            "The weighty advice on your request {number} is ready as a Word document: "
+            "The binding advice (zwaarwegend advies) on your request {number} is ready as a Word "
+            "document: "
             "[download the advice]({url}) (the link works for {days} days)."
         ),
     },
@@ -29,13 +30,14 @@ CATALOG: Catalog = {
             "organisatie, staat klaar: [advies downloaden]({url}) ({days} dagen geldig)."
         ),
         "en": (
-            "The weighty advice for {number} ({initials}), with your organisation's agreements, "
+            "The binding advice (zwaarwegend advies) for {number} ({initials}), with your "
+            "organisation's agreements, "
             "is ready: [download the advice]({url}) (works for {days} days)."
         ),
     },
     "document.advies_consent": {
         "nl": "Het zwaarwegend advies voor {number} ({initials}), versie {version}.",
-        "en": "The weighty advice for {number} ({initials}), version {version}.",
+        "en": "The binding advice for {number} ({initials}), version {version}.",
     },
     "document.consent_declined": {
         "nl": (
@@ -71,7 +73,7 @@ CATALOG: Catalog = {
     },
     "email.advies.subject": {
         "nl": "Zwaarwegend advies {number} ({initials})",
-        "en": "Weighty advice {number} ({initials})",
+        "en": "Binding advice {number} ({initials})",
     },
     "email.advies.body": {
         "nl": (
@@ -79,7 +81,8 @@ CATALOG: Catalog = {
             "({initials}), met de afspraken voor {org}, staat klaar als Word-document."
         ),
         "en": (
-            "Dear {name},\n\nThe RET's weighty advice for case {number} ({initials}), with "
+            "Dear {name},\n\nThe RET's binding advice (zwaarwegend advies) for case {number} "
+            "({initials}), with "
             "the agreements for {org}, is ready as a Word document."
         ),
     },

@@ -53,13 +53,17 @@ CATALOG: Catalog = {
     "follow_up.send": {"nl": "Antwoord versturen", "en": "Send answer"},
     "follow_up.link": {
         "nl": (
-            "Kan een collega zonder Teams dit beter beantwoorden? Stuur deze link door; hij "
-            "werkt {days} dagen en voor één antwoord: {url}"
+            "Kan een collega zonder Teams dit beter beantwoorden? Stuur de link onder deze "
+            "kaart door: hij werkt {days} dagen en voor één antwoord."
         ),
         "en": (
-            "Could a colleague without Teams answer this better? Forward this link; it works "
-            "for {days} days and for one answer: {url}"
+            "Could a colleague without Teams answer this better? Forward the link below this "
+            "card: it works for {days} days and for one answer."
         ),
+    },
+    "follow_up.link_button": {
+        "nl": "Link voor een collega zonder Teams",
+        "en": "Link for a colleague without Teams",
     },
     "follow_up.problem.choice": {
         "nl": "Kies eerst hoe het ervoor staat.",
@@ -88,8 +92,12 @@ CATALOG: Catalog = {
         ),
     },
     "follow_up.already": {
-        "nl": "Op deze vraag over {number} is al geantwoord. Dank je wel.",
-        "en": "This question about {number} has been answered already. Thank you.",
+        "nl": "Op deze vraag over {number} is al geantwoord, op {when}. Dank je wel.",
+        "en": "This question about {number} was answered already, on {when}. Thank you.",
+    },
+    "follow_up.answered": {
+        "nl": "Beantwoord door {by} op {when}: {progress}.",
+        "en": "Answered by {by} on {when}: {progress}.",
     },
     "follow_up.closed": {
         "nl": "De casus {number} is afgesloten; de follow-up is gestopt.",
@@ -134,12 +142,12 @@ CATALOG: Catalog = {
         "nl": (
             "Follow-up {number} ({initials}): {who} meldt dat het gestopt is of niet lukt. "
             "Voorgestelde eerste stap van de escalatieladder: {step}{contact}. De toelichting "
-            "staat in je eigen chat met mij en in het verloop van de casus."
+            "staat in de chat van de voorzitter met retbot en in het verloop van de casus."
         ),
         "en": (
             "Follow-up {number} ({initials}): {who} reports that it stopped or is not "
             "working. Suggested first step of the escalation ladder: {step}{contact}. The "
-            "explanation is in your own chat with me and in the case's timeline."
+            "explanation is in the chair's chat with retbot and in the case's timeline."
         ),
     },
     "follow_up.contact": {"nl": " (contact: {name})", "en": " (contact: {name})"},
@@ -163,8 +171,17 @@ CATALOG: Catalog = {
         "en": "Recorded for {number}: {step}.{contact}",
     },
     "follow_up.ladder_refused": {
-        "nl": "Die stap kan nu niet: alleen de voorzitter zet de eerstvolgende stap.",
-        "en": "That step is not possible now: only the chair takes the next step.",
+        "nl": "Die stap kan nu niet: de ladder gaat één stap tegelijk, bij een lopende casus.",
+        "en": "Not possible now: the ladder goes one step at a time, in an open case.",
+    },
+    "follow_up.ladder_chair_only": {
+        "nl": "Alleen de voorzitter zet een stap op de escalatieladder.",
+        "en": "Only the chair takes a step on the escalation ladder.",
+    },
+    "follow_up.when": {"nl": "d MMMM 'om' HH:mm", "en": "d MMMM 'at' HH:mm"},
+    "follow_up.ladder_already": {
+        "nl": "Die stap is al gezet voor {number}: {step}, door {by} op {when}.",
+        "en": "That step has already been taken for {number}: {step}, by {by} on {when}.",
     },
     "page.title": {"nl": "Follow-up van het RET", "en": "RET follow-up"},
     "page.case": {"nl": "Casus", "en": "Case"},

@@ -25,7 +25,8 @@ CATALOG: Catalog = {
             "stoppen we hier."
         ),
         "en": (
-            "Is there also a stuck care question the RET can help with? Then we continue "
+            "Is there also a care question that has got stuck, which the RET can help with? Then "
+            "we continue "
             "with the request. If you would rather take the complaint route first, we stop "
             "here."
         ),
@@ -68,6 +69,10 @@ CATALOG: Catalog = {
     "problem.not_in_list": {
         "nl": "Kies bij '{label}' uit de lijst.",
         "en": "Choose from the list for '{label}'.",
+    },
+    "problem.too_long": {
+        "nl": "'{label}' is te lang: houd het bij {given} tekens.",
+        "en": "'{label}' is too long: keep it to {given} characters.",
     },
     "problem.year_format": {
         "nl": "Vul het geboortejaar in als vier cijfers, bijvoorbeeld 2011.",

@@ -297,6 +297,6 @@ CATALOG: Catalog = {
     },
     "table_ask.unknown": {
         "nl": "Meedenken over een vastgelopen zorgvraag",
-        "en": "Think along about a stuck care question",
+        "en": "Think along about a care question that has got stuck",
     },
 }
