@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 
 from dialogs.cards import BadCardData
 from dialogs.cards.evaluation import (
@@ -22,6 +22,7 @@ from dialogs.cards.evaluation import (
     LEERPUNT_KEY,
     THEME_INPUT,
     WORKED_INPUT,
+    answered_card,
     evaluation_card,
     overview_card,
 )
@@ -176,6 +177,12 @@ class EvaluationActions:
             kept = {k: v for k, v in turn.value.items() if isinstance(v, str)}
             initials = case.initials if case else "-"
             return evaluation_card(number, initials, language, values=kept, problem=invalid.problem)
+        case = await self._evaluations.get(number)
+        pattern = text("follow_up.when", language)  # '5 december om 14:05'
+        when = format_datetime(now().astimezone(AMSTERDAM), pattern, locale=language)
+        await turn.replace_card(
+            answered_card(number, case.initials if case else "-", when, language)
+        )
         return text("evaluation.thanks", language, number=number)
 
     # The voorzitter's overview and leerpunten.

@@ -4,6 +4,7 @@ closing), one answer per person, one reminder after the RET file's days, and the
 voorzitter's overview with leerpunten; export, purge and anonymisation cover it all."""
 
 import asyncio
+import re
 from datetime import UTC, timedelta
 
 import pytest
@@ -143,7 +144,8 @@ async def test_an_answer_counts_once_and_is_stored_and_audited(bot, connector, h
     done = await closed(bot, connector, http)
     thijs = done.case.thijs
 
-    first = await thijs.submit(answer(done.number))
+    card_message = done.sent[thijs.id][-1]["id"]  # Teams says which message held the card
+    first = await thijs.submit(answer(done.number), reply_to=card_message)
     again = await thijs.submit(answer(done.number, score="1", knelpunt="Anders"))
 
     assert first.texts() == [
@@ -153,6 +155,15 @@ async def test_an_answer_counts_once_and_is_stored_and_audited(bot, connector, h
     [said] = again.texts()
     assert said.startswith(f"Je hebt de evaluatie van {done.number} al ingevuld op ")
     assert said.endswith(". Er is niets veranderd.")
+    [replaced] = connector.updated[thijs.id]  # the card, read-only: nothing to send again
+    assert replaced["id"] == card_message
+    [read_only] = replaced["attachments"]
+    assert "Input." not in str(read_only) and "Action." not in str(read_only)
+    assert read_only["content"]["body"][0]["text"] == f"Evaluatie {done.number} (J.D.)"
+    assert re.fullmatch(
+        r"Ingevuld op \d+ \w+ om \d\d:\d\d\. Dank je wel\.",
+        read_only["content"]["body"][-1]["text"],
+    )
     [row] = await rows(bot, EvaluationAnswerRow)
     assert (row.respondent, row.kind, row.organisation, row.answered_by) == (
         "t.wennink@jggz-debron.example.org",

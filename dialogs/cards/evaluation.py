@@ -104,6 +104,14 @@ def evaluation_card(
     return adaptive_card(body, actions=[{**action, "style": "positive"}])
 
 
+def answered_card(number: str, initials: str, when: str, language: Language) -> dict:
+    """What replaces the card once answered: read-only, so it cannot be sent twice."""
+    title = text("evaluation.title", language, number=number, initials=initials)
+    return adaptive_card(
+        [heading(title), paragraph(text("evaluation.answered", language, when=when))]
+    )
+
+
 def who(evaluation: Evaluation, language: Language) -> str:
     if evaluation.kind is RespondentKind.VERWIJZER:
         kind = text("evaluation.kind.verwijzer", language)

@@ -85,6 +85,10 @@ CATALOG: Catalog = {
             "RET's lessons learned."
         ),
     },
+    "evaluation.answered": {
+        "nl": "Ingevuld op {when}. Dank je wel.",
+        "en": "Filled in on {when}. Thank you.",
+    },
     "evaluation.already": {
         "nl": "Je hebt de evaluatie van {number} al ingevuld op {date}. Er is niets veranderd.",
         "en": "You already filled in the evaluation of {number} on {date}. Nothing changed.",
