@@ -23,6 +23,7 @@ GROUPS = {
     RespondentKind.VERWIJZER.value: "verwijzers",
     RespondentKind.KERNTEAMLID.value: "kernteamleden",
 }
+LEEROVERZICHT_PER_THEME = 2  # texts of each kind per theme: the overview stays one page
 JUDGEMENTS = {"ja": "ja", "deels": "deels", "nee": "nee", "weet_niet": "weet niet"}
 
 
@@ -57,6 +58,20 @@ def write_docx(report: Report, out: Path) -> None:
     document.save(out)
 
 
+def write_leeroverzicht(report: Report, out: Path) -> None:
+    """One page for the stuurgroep: what the evaluations of closed cases say, and the
+    leerpunten with what worked (leren van vastgelopen zorgvragen)."""
+    document = Document()
+    for section in document.sections:  # one page: the default margins are wide
+        section.top_margin = section.bottom_margin = Cm(2)
+        section.left_margin = section.right_margin = Cm(2.2)
+    document.add_heading(f"Leeroverzicht {report.ret_name}", level=0)
+    document.add_paragraph(f"Periode: {report.period.label}")
+    _docx_learning(document, report, per_theme=LEEROVERZICHT_PER_THEME)
+    document.save(out)
+    DOCUMENTS_BUILT.labels("leeroverzicht", "docx").inc()
+
+
 def evaluation_rows(report: Report) -> list[tuple[str, int | float]]:
     """The Evaluaties section as (label, figure) rows, for every format."""
     figures = report.evaluations
@@ -74,30 +89,52 @@ def evaluation_rows(report: Report) -> list[tuple[str, int | float]]:
     return rows
 
 
-def _docx_learning(document, report: Report) -> None:
+def evaluation_lines(report: Report) -> list[str]:
+    """The Evaluaties section in five lines, for Word."""
+    figures = report.evaluations
+    if figures is None or not figures.cases:
+        return []
+
+    def spread(counts) -> str:
+        return ", ".join(f"{JUDGEMENTS[j.value]} {counts[j.value]}" for j in Judgement)
+
+    answers = ", ".join(f"{n} van {GROUPS[k]}" for k, n in figures.answers.items())
+    score = f"{figures.average_score:.1f}".replace(".", ",")
+    return [
+        f"Casussen met een evaluatie: {figures.cases}",
+        f"Antwoorden: {answers}",
+        f"Gemiddeld cijfer samenwerking (1-5): {score}",
+        f"Advies uitgevoerd: {spread(figures.advies)}",
+        f"Jeugdige beter af: {spread(figures.beter_af)}",
+    ]
+
+
+def _docx_learning(document, report: Report, per_theme: int | None = None) -> None:
     """Leren van vastgelopen zorgvragen: the evaluations' figures, then the leerpunten per
-    theme with what worked. Paragraphs only: the figures' tables and charts stay those of
-    the counted facts."""
+    theme with what worked (each text once; at most `per_theme` of each, the newest).
+    Paragraphs only: the figures' tables and charts stay those of the counted facts."""
     document.add_heading("Evaluaties", level=1)
-    rows = evaluation_rows(report)
-    if not rows:
+    lines = evaluation_lines(report)
+    if not lines:
         document.add_paragraph(NO_EVALUATIONS)
-    for label, figure in rows:
-        shown = f"{figure:.1f}".replace(".", ",") if isinstance(figure, float) else figure
-        document.add_paragraph(f"{label}: {shown}", style="List Bullet")
+    for line in lines:
+        document.add_paragraph(line, style="List Bullet")
     document.add_heading("Leerpunten", level=1)
     if not report.leerpunten:
         document.add_paragraph(NO_LEERPUNTEN)
     for theme in report.leerpunten:
-        document.add_heading(f"{theme.theme} ({theme.count}×)", level=2)
-        document.add_paragraph(
-            f"{theme.count} keer vastgelegd, bij {theme.cases} "
-            + ("casus." if theme.cases == 1 else "casussen.")
-        )
-        for learned in theme.learned:
+        cases = f"{theme.cases} casus" if theme.cases == 1 else f"{theme.cases} casussen"
+        document.add_heading(f"{theme.theme} ({theme.count}×, bij {cases})", level=2)
+        for learned in _newest(theme.learned, per_theme):
             document.add_paragraph(f"Geleerd: {learned}", style="List Bullet")
-        for worked in theme.worked:
+        for worked in _newest(theme.worked, per_theme):
             document.add_paragraph(f"Wat werkte: {worked}", style="List Bullet")
+
+
+def _newest(texts: tuple[str, ...], limit: int | None) -> list[str]:
+    """Each text once, oldest first; with a limit, only the newest ones."""
+    unique = list(dict.fromkeys(reversed(texts)))[:limit]
+    return unique[::-1]
 
 
 def _docx_table(document, table: Table) -> None:

@@ -124,7 +124,7 @@ class CaseWalker:
             respondent = Respondent(key, kind, to, organisation, "Demo")
             await self._evaluations.record(case, respondent, "Demo", answer, at, CHANNEL)
         if n % 3 == 0:
-            theme = LEERPUNT_THEMES[n % len(LEERPUNT_THEMES)]
+            theme = LEERPUNT_THEMES[(n // 3) % len(LEERPUNT_THEMES)]
             leerpunt = Leerpunt(
                 case.number,
                 theme,

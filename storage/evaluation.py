@@ -133,8 +133,8 @@ class SqlEvaluationRepository(SqlCaseRepository):
             session.add(_audit(at, "evaluaties bekeken", number, reader, channel))
         return found
 
-    def _evaluation(self, row: EvaluationAnswerRow) -> Evaluation:
-        decrypt = self._cipher.decrypt
+    def _evaluation(self, row: EvaluationAnswerRow, texts: bool = True) -> Evaluation:
+        decrypt = self._cipher.decrypt if texts else (lambda _: None)
         answer = EvaluationAnswer(
             score=row.score,
             afspraken=Judgement(row.afspraken),
@@ -203,8 +203,8 @@ class SqlEvaluationRepository(SqlCaseRepository):
         )
 
     async def given_between(self, start: datetime, end: datetime) -> list[Evaluation]:
-        """The answers given in a period, for the report (not audited: the report shows
-        no case and no person)."""
+        """The answers given in a period, for the report: scores and choices only, so
+        nothing is decrypted (and nothing audited: the report shows no case, no person)."""
         async with self._sessions() as session:
             rows = await session.scalars(
                 select(EvaluationAnswerRow)
@@ -214,7 +214,7 @@ class SqlEvaluationRepository(SqlCaseRepository):
                 )
                 .order_by(EvaluationAnswerRow.id)
             )
-            return [self._evaluation(r) for r in rows]
+            return [self._evaluation(r, texts=False) for r in rows]
 
     async def leerpunten_between(self, start: datetime, end: datetime) -> list[Leerpunt]:
         async with self._sessions() as session:

@@ -1,10 +1,15 @@
 """`retbot demo-data`: invented cases across the whole process, the same per seed, and
 never mixed into a database that has cases."""
 
+import re
+import shutil
 import sqlite3
+import subprocess
 
+import pytest
 from docx import Document
 
+from domain.ret import LEERPUNT_THEMES
 from tests.test_report import retbot
 
 STAGES = {
@@ -71,3 +76,26 @@ def test_the_report_of_demo_data_shows_evaluations_and_leerpunten(tmp_path):
     assert any(p.startswith("Casussen met een evaluatie: ") for p in paragraphs)
     assert any(p.startswith("Wat werkte: Verzonnen") for p in paragraphs)
     assert "In deze periode zijn geen leerpunten vastgelegd." not in paragraphs
+
+
+def test_the_leeroverzicht_of_a_year_of_demo_data_fits_one_page(tmp_path):
+    """The one-page overview for the stuurgroep, rendered by LibreOffice: one page."""
+    url, done = demo(tmp_path, "a.db", 1)
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "leeroverzicht.docx"
+    made = retbot(url, "report", "--from", "2025-12-01", "--to", "2026-11-30",
+                  "--sections", "leren", "--out", str(out))  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    themes = [p.text for p in Document(out).paragraphs if p.style.name == "Heading 2"]
+    assert len(themes) == len(LEERPUNT_THEMES)  # the demo records leerpunten in every theme
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the render check needs it")
+    rendered = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    pdf = (tmp_path / "leeroverzicht.pdf").read_bytes()
+    assert rendered.returncode == 0, rendered.stderr
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1

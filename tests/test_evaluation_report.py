@@ -50,14 +50,11 @@ async def test_the_report_shows_evaluations_and_leerpunten(bot, connector, http,
     paragraphs = [p.text for p in document.paragraphs]
     for expected in (
         "Casussen met een evaluatie: 1",
-        "Antwoorden van verwijzers: 1",
-        "Antwoorden van kernteamleden: 1",
+        "Antwoorden: 1 van verwijzers, 1 van kernteamleden",
         "Gemiddeld cijfer samenwerking (1-5): 3,0",
-        "Advies uitgevoerd: ja: 1",
-        "Advies uitgevoerd: deels: 1",
-        "Jeugdige beter af: nee: 1",
-        "wachtlijst (1×)",
-        "1 keer vastgelegd, bij 1 casus.",
+        "Advies uitgevoerd: ja 1, deels 1, nee 0, weet niet 0",
+        "Jeugdige beter af: ja 1, deels 0, nee 1, weet niet 0",
+        "wachtlijst (1×, bij 1 casus)",
         f"Geleerd: {LEARNED}",
         f"Wat werkte: {WORKED}",
     ):
@@ -87,3 +84,26 @@ async def test_without_evaluations_the_sections_say_so(bot, tmp_path):
     paragraphs = [p.text for p in Document(out).paragraphs]
     assert "In deze periode zijn geen evaluaties ingevuld." in paragraphs
     assert "In deze periode zijn geen leerpunten vastgelegd." in paragraphs
+
+
+async def test_the_leeroverzicht_for_the_stuurgroep_is_one_page(bot, connector, http, tmp_path):
+    await evaluated(bot, connector, http)
+    url = bot.app[RETBOT].settings.database_url
+    year = date.today().year
+    out = tmp_path / "leren.docx"
+    period = ("--from", f"{year}-01-01", "--to", f"{year}-12-31")
+
+    done = retbot(url, "report", *period, "--sections", "leren", "--out", str(out))
+    as_csv = retbot(url, "report", *period, "--sections", "leren", "--format", "csv",
+                    "--out", str(tmp_path / "leren.csv"))  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Leeroverzicht ")
+    document = Document(out)
+    assert document.paragraphs[0].text == "Leeroverzicht RET Jeugd Twente (voorbeeld)"
+    titles = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert titles == ["Evaluaties", "Leerpunten"]  # nothing of the counted facts
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Casussen met een evaluatie: 1" in paragraphs and f"Wat werkte: {WORKED}" in paragraphs
+    assert len(document.inline_shapes) == 0
+    assert as_csv.returncode == 2 and "gebruik --format docx" in as_csv.stderr
