@@ -24,7 +24,7 @@ from dialogs.cards.evaluation import (
     WORKED_INPUT,
     answered_card,
     evaluation_card,
-    overview_card,
+    overview_cards,
 )
 from dialogs.clock import now
 from dialogs.delivery import Delivery
@@ -214,7 +214,7 @@ class EvaluationActions:
         if await self._evaluations.asked_at(number) is not None:
             organisations = await self._evaluations.afspraak_organisations(number)
             asked = len(respondents(case, organisations, self._ret))
-        card = overview_card(
+        cards = overview_cards(
             number,
             case.initials,
             asked,
@@ -223,7 +223,8 @@ class EvaluationActions:
             self._ret.evaluation.themes,
             language,
         )
-        await turn.send(card)
+        for card in cards:
+            await turn.send(card)
 
     async def leerpunt(self, turn: Turn) -> None:
         """The leerpunt form's submit."""

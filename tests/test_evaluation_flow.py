@@ -5,7 +5,7 @@ voorzitter's overview with leerpunten; export, purge and anonymisation cover it 
 
 import asyncio
 import re
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from cryptography.fernet import Fernet
@@ -18,8 +18,17 @@ from dialogs.cards.evaluation import (
     LEARNED_INPUT,
     THEME_INPUT,
     WORKED_INPUT,
+    overview_cards,
 )
-from domain.evaluation import Leerpunt, parse_answer, respondents
+from domain.evaluation import (
+    Evaluation,
+    EvaluationAnswer,
+    Judgement,
+    Leerpunt,
+    RespondentKind,
+    parse_answer,
+    respondents,
+)
 from domain.ret import LEERPUNT_THEMES, RetConfig
 from storage.case_archive import CaseArchive
 from storage.database import create_session_factory
@@ -33,6 +42,7 @@ from storage.models import (
     OutboxRow,
 )
 from storage.retention import anonymise_closed_cases
+from tests.support import assert_valid_card
 from tests.test_advice_flow import (
     ADVIES,
     EVA_AAD,
@@ -423,3 +433,28 @@ async def test_when_everyone_answered_only_the_voorzitter_hears_of_it(bot, conne
     assert sent[case.chair.id][0]["text"].startswith(
         f"Evaluatie {done.number} (J.D.): alle 3 gevraagden hebben geantwoord."
     )
+
+
+def test_many_long_evaluations_spread_over_cards_teams_accepts():
+    """Every answer may be 1000 characters per question: the overview takes as many cards
+    as it needs, each within Teams' limit, the leerpunt form on the last."""
+    at = datetime(2026, 5, 1, 10, tzinfo=UTC)
+    long = "Lang antwoord met veel uitleg over de casus. " * 22  # 990 characters
+    given = EvaluationAnswer(3, Judgement.DEELS, long, long, long, Judgement.JA, Judgement.NEE)
+    evaluations = [
+        Evaluation("RET-2026-0009", RespondentKind.KERNTEAMLID, f"Org {i}", f"Lid {i}", at, given)
+        for i in range(12)
+    ]
+    leerpunten = [Leerpunt("RET-2026-0009", "onderwijs", long, long, "V", at)] * 4
+
+    cards = overview_cards(
+        "RET-2026-0009", "J.D.", 12, evaluations, leerpunten, LEERPUNT_THEMES, "nl"
+    )
+
+    assert len(cards) > 1
+    for card in cards:
+        assert_valid_card(card)
+    shown = "".join(str(card) for card in cards)
+    assert all(f"Lid {i} (kernteamlid Org {i})" in shown for i in range(12))
+    assert shown.count("**Wat werkte**") == 4
+    assert [bool(card.get("actions")) for card in cards] == [False] * (len(cards) - 1) + [True]

@@ -2,6 +2,7 @@
 voorzitter's overview of a case's evaluations with its leerpunten and a leerpunt form.
 Case number and initials only; the answers are shown to the voorzitter alone."""
 
+import json
 from collections.abc import Sequence
 
 from dialogs.cards import adaptive_card, heading, labelled, paragraph, required, submit
@@ -120,7 +121,7 @@ def who(evaluation: Evaluation, language: Language) -> str:
     return f"{evaluation.by} ({kind})"
 
 
-def overview_card(
+def overview_cards(
     number: str,
     initials: str,
     asked: int | None,
@@ -128,50 +129,17 @@ def overview_card(
     leerpunten: Sequence[Leerpunt],
     themes: Sequence[str],
     language: Language,
-) -> dict:
-    """A case's evaluations together, its leerpunten, and the form for a new leerpunt.
-    `asked`: how many were asked (None: no evaluation was asked)."""
+) -> list[dict]:
+    """A case's evaluations together, its leerpunten, and the form for a new leerpunt (on
+    the last card). `asked`: how many were asked (None: no evaluation was asked). As many
+    cards as it takes to stay within Teams' message size: every answer may be long."""
     body = [heading(text("evaluation.overview.title", language, number=number, initials=initials))]
     if asked is None:
         body.append(paragraph(text("evaluation.overview.not_asked", language), subtle=True))
     else:
         count = text("evaluation.overview.count", language, answered=len(evaluations), asked=asked)
         body.append(paragraph(count, subtle=True))
-    for evaluation in evaluations:
-        answer = evaluation.answer
-        items = [
-            paragraph(
-                "**"
-                + text(
-                    "evaluation.overview.who",
-                    language,
-                    who=who(evaluation, language),
-                    when=when(evaluation.at, language),
-                )
-                + "**"
-            ),
-            paragraph(
-                text(
-                    "evaluation.overview.scores",
-                    language,
-                    score=answer.score,
-                    afspraken=judgement_label(answer.afspraken, language).lower(),
-                )
-            ),
-            paragraph(
-                text(
-                    "evaluation.overview.outcome",
-                    language,
-                    advies=judgement_label(answer.advies, language).lower(),
-                    beter_af=judgement_label(answer.beter_af, language).lower(),
-                )
-            ),
-        ]
-        for name in TEXT_INPUTS:
-            written = getattr(answer, name)
-            if written:
-                items.append(labelled(text(f"evaluation.overview.{name}", language), written))
-        body.append({"type": "Container", "separator": True, "items": items})
+    body += [_evaluation_block(e, language) for e in evaluations]
     body.append(heading(text("evaluation.leerpunten", language)))
     if not leerpunten:
         body.append(paragraph(text("evaluation.leerpunten.none", language), subtle=True))
@@ -182,7 +150,49 @@ def overview_card(
         if leerpunt.worked:
             items.append(labelled(text("evaluation.leerpunt.worked", language), leerpunt.worked))
         body.append({"type": "Container", "separator": True, "items": items})
-    return adaptive_card(body, actions=[leerpunt_action(number, themes, language)])
+    form = leerpunt_action(number, themes, language)
+    cards, current = [], []
+    for block in body:
+        if current and _size([*current, block, form]) > CARD_BUDGET:
+            cards.append(adaptive_card(current))
+            current = []
+        current.append(block)
+    return [*cards, adaptive_card(current, actions=[form])]
+
+
+CARD_BUDGET = 20 * 1024  # bytes of a card's body and form: well within Teams' 28 KB
+
+
+def _size(blocks: list) -> int:
+    return len(json.dumps(blocks, ensure_ascii=False).encode())
+
+
+def _evaluation_block(evaluation: Evaluation, language: Language) -> dict:
+    answer = evaluation.answer
+    heard = text(
+        "evaluation.overview.who",
+        language,
+        who=who(evaluation, language),
+        when=when(evaluation.at, language),
+    )
+    scores = text(
+        "evaluation.overview.scores",
+        language,
+        score=answer.score,
+        afspraken=judgement_label(answer.afspraken, language).lower(),
+    )
+    outcome = text(
+        "evaluation.overview.outcome",
+        language,
+        advies=judgement_label(answer.advies, language).lower(),
+        beter_af=judgement_label(answer.beter_af, language).lower(),
+    )
+    items = [paragraph(f"**{heard}**"), paragraph(scores), paragraph(outcome)]
+    for name in TEXT_INPUTS:
+        written = getattr(answer, name)
+        if written:
+            items.append(labelled(text(f"evaluation.overview.{name}", language), written))
+    return {"type": "Container", "separator": True, "items": items}
 
 
 def leerpunt_action(number: str, themes: Sequence[str], language: Language) -> dict:
