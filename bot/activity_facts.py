@@ -17,6 +17,11 @@ def tenant_of(activity: Activity) -> str | None:
     return activity.conversation.tenant_id if activity.conversation else None
 
 
+def is_team_channel(activity: Activity) -> bool:
+    conversation = activity.conversation
+    return (conversation.conversation_type if conversation else None) == "channel"
+
+
 def is_personal(activity: Activity) -> bool:
     """A 1:1 chat with the bot (Teams 'personal', or a channel without conversation types)."""
     conversation = activity.conversation

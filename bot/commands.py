@@ -3,6 +3,8 @@
 from microsoft_agents.activity import Activity
 
 from dialogs.cards.menu import MENU_KEY, MenuChoice
+from dialogs.language import LANGUAGES
+from dialogs.texts import text
 
 TYPED_COMMANDS: dict[str, str] = {
     "menu": "menu",
@@ -18,6 +20,12 @@ TYPED_COMMANDS: dict[str, str] = {
     "annuleer": "discard",
     "annuleren": "discard",
     "cancel": "discard",
+    # The menu's buttons, typed as they read ("Mijn casussen", "New request").
+    **{
+        text(f"menu.{choice.value}", language).lower(): choice.value
+        for choice in MenuChoice
+        for language in LANGUAGES.values()
+    },
 }
 CASE_COMMANDS: dict[str, str] = {"evaluatie": "evaluatie", "evaluation": "evaluatie"}
 """Typed with a case number after them ('evaluatie RET-2026-0003'); the flow reads it."""

@@ -47,10 +47,28 @@ class _QuotedIds(ConversationsOperations):
     ) -> ResourceResponse:
         return await super().reply_to_activity(conversation_id, quote(activity_id, safe=""), body)
 
+    async def send_to_conversation(self, conversation_id: str, body: Activity) -> ResourceResponse:
+        return await super().send_to_conversation(conversation_id, _without_nulls(body))
+
     async def update_activity(
         self, conversation_id: str, activity_id: str, body: Activity
     ) -> ResourceResponse:
         return await super().update_activity(conversation_id, quote(activity_id, safe=""), body)
+
+
+def _without_nulls(activity: Activity) -> Activity:
+    """The activity without its fields that are None. The SDK sets `id` to None on every
+    activity it sends, and its send_to_conversation (unlike reply_to_activity) sends such
+    fields as null; the Agents Playground answers `"id": null` with 400 BadArgument. That
+    path is taken by a greeting in Web Chat and Direct Line, whose conversationUpdate has
+    nothing to reply to. botbuilder left these fields out."""
+    return type(activity).model_construct(
+        **{
+            name: getattr(activity, name)
+            for name in activity.model_fields_set
+            if getattr(activity, name) is not None
+        }
+    )
 
 
 class _PooledConnector(TeamsConnectorClient):

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from microsoft_agents.hosting.core import TurnContext
 
 from bot.activities import card_activity, message_activity
-from bot.activity_facts import is_personal, tenant_of, uploaded_file
+from bot.activity_facts import is_personal, is_team_channel, tenant_of, uploaded_file
 from bot.commands import typed_text
 from bot.email_channel import inbound_text, is_email
 from bot.members import RosterMembers
@@ -32,6 +32,7 @@ class ChannelTurn:
         self.value: dict = activity.value if isinstance(activity.value, dict) else {}
         self.name: str | None = activity.name
         self.personal = is_personal(activity)
+        self.team_channel = is_team_channel(activity)
         self._others_read_along = not (self.personal or is_email(activity))
         self.tenant_id = tenant_of(activity)
         self.upload = uploaded_file(activity)

@@ -167,7 +167,7 @@ class Ask:
         elif step == ORGANISATION:
             organisation = turn.text.strip()
             if not organisation:
-                await turn.send(text("ask.organisation", turn.language))
+                await turn.send(_organisation_question(turn))
                 return
             turn.state.user[ORGANISATION_KEY] = organisation
             await self._pass_on(turn, asking, organisation)
@@ -180,7 +180,7 @@ class Ask:
             language = turn.language
             await turn.send(text("ask.unknown", language), choices=self._to_chair_choices(language))
         elif step == ORGANISATION:
-            await turn.send(text("ask.organisation", turn.language))
+            await turn.send(_organisation_question(turn))
         else:
             await turn.send(text("ask.prompt", turn.language))
 
@@ -200,13 +200,15 @@ class Ask:
         await turn.send(text("ask.unknown", language), choices=self._to_chair_choices(language))
 
     async def _to_chair(self, turn: Turn, asking: dict) -> None:
-        """The asker wants the voorzitter: their organisation first, if not known yet."""
-        known = turn.state.user.get(ORGANISATION_KEY)
+        """The asker wants the voorzitter: their organisation first, unless it is known
+        (given before, or the roster's for a member of the RET)."""
+        member = await turn.member()
+        known = turn.state.user.get(ORGANISATION_KEY) or (member.organisation if member else None)
         if known:
             await self._pass_on(turn, asking, known)
             return
         self._wait(turn, {**asking, STEP: ORGANISATION})
-        await turn.send(text("ask.organisation", turn.language))
+        await turn.send(_organisation_question(turn))
 
     async def _pass_on(self, turn: Turn, asking: dict, organisation: str) -> None:
         language = turn.language
@@ -244,6 +246,12 @@ class Ask:
     def _done(self, turn: Turn) -> None:
         turn.state.conversation.pop(ASKING, None)
         stop_waiting(turn)
+
+
+def _organisation_question(turn: Turn) -> str:
+    """In a group chat or channel only a message that mentions retbot reaches it: say so."""
+    question = text("ask.organisation", turn.language)
+    return question if turn.personal else f"{question} {text('ask.mention', turn.language)}"
 
 
 class ChairActions:

@@ -24,7 +24,8 @@ class General:
         welcome for everyone there (the menu's choices are personal). A post where several
         people read uses the RET's language, not that of whoever added the bot."""
         if not turn.personal:
-            await turn.send(text("welcome.team", ret=self._ret.name))
+            where = "welcome.team" if turn.team_channel else "welcome.group"
+            await turn.send(text(where, ret=self._ret.name))
             return
         lines = [text("welcome", turn.language, ret=self._ret.name)]
         if self._draft_waiting(turn.state):

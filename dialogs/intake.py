@@ -12,6 +12,7 @@ from dialogs.cards.intake import (
     COMPLAINT_STOP,
     DISCARD,
     DISCARD_CONFIRMED,
+    DRAFT_KEY,
     EDIT,
     INTAKE_KEY,
     KEEP,
@@ -124,7 +125,7 @@ class Intake:
         stored = user.get(DRAFT)
         if stored is None and action in (SUBMIT, EDIT, SECTION_DONE):  # a card from before
             stop_waiting(turn)
-            await turn.send(text("intake.already_submitted", language))
+            await turn.send(await self._already_filed(turn, value.get(DRAFT_KEY)))
             return
         draft = stored if stored is not None else _fresh()
         user[DRAFT] = draft
@@ -194,11 +195,19 @@ class Intake:
             routes = [(r.name, f"{r.description} {r.contact}") for r in self._ret.complaint_routes]
             card = complaint_card(routes, language)
         elif draft["step"] >= SUMMARY:
-            card = summary_card(draft["answers"], language)
+            card = summary_card(draft["answers"], draft["id"], language)
         else:
             section = SECTIONS[draft["step"]]
             card = section_card(section, draft["answers"], problems, self._ret.region, language)
         await turn.send(card)
+
+    async def _already_filed(self, turn: Turn, draft_id: object) -> str:
+        """A click on a card whose draft is gone: its case number when it is this
+        referrer's own, else that the request was handled already."""
+        case = await self._cases.filed_from_draft(draft_id) if isinstance(draft_id, str) else None
+        if case is not None and case.referrer.user_id == turn.speaker.id:
+            return text("intake.already_submitted_as", turn.language, number=case.number)
+        return text("intake.already_submitted", turn.language)
 
 
 def _fresh() -> dict:

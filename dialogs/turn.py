@@ -52,6 +52,7 @@ class Turn(Protocol):
     value: dict  # a card's data on a submit or an action ({} for none)
     name: str | None  # an event's or an invoke's name
     personal: bool  # a 1:1 chat with the bot (not a group chat or a team channel)
+    team_channel: bool  # a channel of a team (where the RET's posts go), not a group chat
     tenant_id: str | None
     upload: UploadedFile | None  # a file sent in a Teams personal chat
     state: TurnState

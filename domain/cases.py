@@ -161,6 +161,10 @@ class CaseRepository(Protocol):
         """An audit entry for a choice made before there was a case (a request stopped)."""
         ...
 
+    async def filed_from_draft(self, draft_id: str) -> "Case | None":
+        """The case a draft was submitted as, if it was."""
+        ...
+
     async def cases_of(self, referrer: Referrer) -> list[Case]: ...
 
     async def team_page(

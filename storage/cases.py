@@ -36,14 +36,17 @@ class SqlCaseRepository:
         self_applied: bool = False,
         notices: Callable[[Case], Sequence[Notice]] = lambda case: (),
     ) -> Submitted:
-        if draft_id is not None and (earlier := await self._by_draft(draft_id)) is not None:
+        if draft_id is not None and (earlier := await self.filed_from_draft(draft_id)) is not None:
             return Submitted(earlier, new=False)
         try:
             case = await self._insert(
                 referrer, answers, now, draft_id, events, self_applied, notices
             )
         except IntegrityError:  # a racing submit of the same draft came first
-            if draft_id is not None and (earlier := await self._by_draft(draft_id)) is not None:
+            if (
+                draft_id is not None
+                and (earlier := await self.filed_from_draft(draft_id)) is not None
+            ):
                 return Submitted(earlier, new=False)
             raise
         return Submitted(case, new=True)
@@ -91,7 +94,7 @@ class SqlCaseRepository:
             add_notices(session, notices(case), now, self._cipher)
         return case
 
-    async def _by_draft(self, draft_id: str) -> Case | None:
+    async def filed_from_draft(self, draft_id: str) -> Case | None:
         async with self._sessions() as session:
             row = await session.scalar(select(CaseRow).where(CaseRow.draft_id == draft_id))
         return self._case(row) if row else None

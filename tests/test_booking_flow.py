@@ -15,6 +15,7 @@ from bot.app import RETBOT
 from bot.links import AgendaLinks, FollowUpLinks
 from bot.settings import Settings
 from dialogs.cards.booking import VERB_MOVE
+from dialogs.cards.triage import VERB_DETAILS
 from domain.cases import Referrer
 from domain.meeting_prep import leaves_time_to_prepare
 from domain.meetings import AMSTERDAM, meetings_after
@@ -173,6 +174,18 @@ async def test_the_decision_books_the_first_slot_and_invites_everyone(bot, conne
     assert ("uitnodiging opgehaald", number) in actions
     timeline = [e.kind for e in await rows(bot, CaseEventRow)]
     assert timeline[-2:] == ["triage: ret_tafel", "overleg ingepland"]
+
+    # The voorzitter reads the timeline as words and dates, not as codes and ISO times.
+    before = len(connector.received[table.chair.id])
+    await table.chair.execute(VERB_DETAILS, {"case": number})
+    full = connector.received[table.chair.id][before]["attachments"][0]["content"]
+    lines = [block.get("text", "") for block in full["body"]]
+    verloop = lines[lines.index("Verloop") + 1 :]
+    assert verloop[-2].endswith("· Marieke Hofstede · triage: RET-tafel ingepland")
+    moment = format_date(first.date(), "d MMMM y", locale="nl") + ", 13:30"
+    assert verloop[-1].endswith(
+        f"· Marieke Hofstede · overleg ingepland: {moment}, {ret.meetings.location}"
+    )
 
 
 async def test_a_fourth_case_goes_to_the_meeting_after(bot, connector, http, ret):

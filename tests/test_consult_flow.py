@@ -206,6 +206,32 @@ async def test_team_channel_is_preferred_for_the_voorzitters_card(bot, connector
     )
 
 
+async def test_a_member_of_the_ret_is_not_asked_for_their_organisation(bot, connector, http):
+    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    await chair.join()
+    sanne = person(bot, connector, http, "Sanne Oude Luttikhuis", KERNTEAM_AAD)
+    await sanne.say(UNKNOWN_QUESTION)
+
+    sent = await sanne.say("1")
+
+    assert sent.texts()[0].startswith("Je vraag ligt bij de voorzitter")
+    [row] = await consultations(bot)
+    assert row.asker_organisation == "RET Jeugd Twente"  # the roster's
+
+
+async def test_in_a_channel_the_organisation_question_says_to_mention_retbot(bot, connector, http):
+    channel = person(bot, connector, http, "Eva Jansen")
+    channel.extra = {"conversation": {"id": channel.id, "conversationType": "channel"}}
+    await channel.say(UNKNOWN_QUESTION)
+
+    asked = await channel.say("1")
+
+    assert asked.texts() == [
+        "Voor welke organisatie stel je deze vraag? Bijvoorbeeld 'Jeugdbescherming Oost' of "
+        "'ouder'. Noem @retbot in je antwoord: anders hoor ik het hier niet."
+    ]
+
+
 async def test_declining_keeps_the_question_away_from_the_voorzitter(bot, conversation):
     await conversation.say(UNKNOWN_QUESTION)
 

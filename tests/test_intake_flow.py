@@ -7,7 +7,15 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from bot.app import RETBOT
-from dialogs.cards.intake import DISCARD_CONFIRMED, EDIT, INTAKE_KEY, SECTION_DONE, SUBMIT
+from bot.chat.conversation import Conversation
+from dialogs.cards.intake import (
+    DISCARD_CONFIRMED,
+    EDIT,
+    INTAKE_KEY,
+    PAUSE,
+    SECTION_DONE,
+    SUBMIT,
+)
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 from storage.models import AuditRow, CaseEventRow, CaseRow
 from tests.support import labelled_values
@@ -98,6 +106,28 @@ async def test_complete_request_becomes_a_numbered_case(bot, conversation):
     assert len(await cases(bot)) == 1
     again = await start(conversation)
     assert again.texts()[0].startswith("Fijn dat je"), "the draft is gone after submitting"
+
+
+async def test_the_summary_clicked_again_later_names_the_case_it_became(bot, conversation, http):
+    """The draft is gone once filed; the card's own submit still finds its case, for the
+    referrer who filed it, and names nothing to anyone else."""
+    await start(conversation)
+    for section in VALID:
+        turn = await fill(conversation, section)
+    submit_data = turn.cards()[0]["actions"][0]["data"]
+    await conversation.submit(submit_data)
+
+    again = await conversation.submit(submit_data)
+    other = Conversation(bot.messages_url, conversation.connector, http, user_name="Iemand")
+    by_other = await other.submit(submit_data)
+
+    number = f"RET-{datetime.now(UTC).year}-0001"
+    assert again.texts()[0].startswith(
+        f"Je hebt deze aanmelding al ingediend: hij staat onder nummer **{number}**"
+    )
+    assert number not in str(by_other.texts())
+    assert by_other.texts()[0].startswith("Deze aanmelding is al ingediend.")
+    assert len(await cases(bot)) == 1
 
 
 async def test_each_invalid_answer_is_asked_again_in_plain_dutch(conversation):
@@ -288,8 +318,10 @@ async def test_cases_are_never_listed_in_a_channel(conversation):
 
 async def test_no_cases_yet(conversation):
     turn = await conversation.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
+    typed = await conversation.say("Mijn casussen")  # a button's title, typed
 
     assert turn.cards()[0]["body"][1]["text"].startswith("Je hebt nog geen aanmeldingen gedaan")
+    assert typed.cards() == turn.cards()
 
 
 async def _to_complaint(conversation):
@@ -374,3 +406,17 @@ async def test_problems_are_worded_in_english_on_request(conversation):
     items = " ".join(i["text"] for i in typo.cards()[0]["body"][2]["items"])
     assert "Do you mean Hengelo?" in items and "2031 is in the future" in items
     assert typo.cards()[0]["body"][1]["text"] == "About the young person"
+
+
+async def test_later_verder_on_a_half_filled_step_is_not_held_back_by_its_required_fields(
+    conversation,
+):
+    """Teams checks a card's required fields before it sends an Action.Submit, unless the
+    action takes no inputs: 'Later verder' was refused with 'Dit veld is nog leeg.'"""
+    [card] = (await start(conversation)).cards()
+    [later] = [a for a in card["actions"] if a["data"].get(INTAKE_KEY) == PAUSE]
+
+    paused = await conversation.submit(later["data"])
+
+    assert later["associatedInputs"] == "none"
+    assert paused.texts()[0].startswith("Je aanmelding is bewaard als concept")

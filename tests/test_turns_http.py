@@ -1,5 +1,6 @@
 """Turns through the real aiohttp app and CloudAdapter, replies to a local connector."""
 
+import pytest
 from aiohttp import web
 
 from bot.chat.connector import ConnectorEndpoint
@@ -84,6 +85,21 @@ async def test_welcome_in_a_team_only_when_the_bot_itself_is_added(conversation)
     [welcome] = bot_added.replies
     assert welcome["text"].startswith("Hallo allemaal! Ik ben retbot")
     assert "@retbot" in welcome["text"] and not welcome.get("attachments")
+    assert "Hier zet ik nieuwe aanmeldingen" in welcome["text"]
+
+
+async def test_a_group_chat_is_not_welcomed_as_the_teams_channel(conversation):
+    """New requests go to the team's channel, not to a group chat the bot is added to."""
+    conversation.extra = {"conversation": {"id": conversation.id, "conversationType": "groupChat"}}
+
+    added = await conversation.send(
+        conversation.activity("conversationUpdate", membersAdded=[{"id": "retbot"}])
+    )
+
+    [welcome] = added.texts()
+    assert welcome.startswith("Hallo allemaal! Ik ben retbot")
+    assert "Hier zet ik nieuwe aanmeldingen" not in welcome
+    assert "in je eigen chat met mij, niet in deze groep" in welcome
 
 
 async def test_language_choice_switches_to_english(conversation):
@@ -157,3 +173,32 @@ async def test_a_persons_language_stays_in_their_own_chat(bot, connector, http):
     assert in_own.texts()[0].startswith("This is how I work")
     assert in_team.texts()[0].startswith("Zo werk ik")
     assert "@retbot noemt" in in_team.texts()[0]
+
+
+class PlaygroundConnector(ConnectorEndpoint):
+    """Refuses a field sent as null, as the Microsoft 365 Agents Playground does
+    (400 BadArgument "Invalid input" for `"id": null`)."""
+
+    async def _send(self, request):
+        if any(value is None for value in (await request.json()).values()):
+            return web.json_response(
+                {"error": {"code": "BadArgument", "message": "Invalid input"}}, status=400
+            )
+        return await super()._send(request)
+
+
+@pytest.mark.parametrize("channel", ["webchat", "directline"])
+async def test_web_chat_greeting_is_sent_without_null_fields(bot, http, channel):
+    """In Web Chat and Direct Line a conversationUpdate has no activity to reply to, so the
+    greeting goes to the conversation itself (the SDK's send_to_conversation)."""
+    connector = PlaygroundConnector()
+    await connector.start()
+    try:
+        family = Conversation(bot.messages_url, connector, http, channel_id=channel)
+        turn = await family.join()
+    finally:
+        await connector.stop()
+
+    assert turn.status == 201
+    assert turn.texts()[0].startswith("Hoi! Ik ben de digitale assistent")
+    assert all("replyToId" not in reply for reply in turn.replies)

@@ -9,6 +9,7 @@ INTAKE_KEY = "intake"  # card submits: {"intake": "section" | "edit" | "submit" 
 SECTION_DONE = "section"
 EDIT = "edit"
 SUBMIT = "submit"
+DRAFT_KEY = "draft"  # the summary's submit: which draft it files
 PAUSE = "pause"
 DISCARD = "discard"
 DISCARD_CONFIRMED = "discard_confirmed"
@@ -62,7 +63,10 @@ def section_card(
             submit(
                 text("intake.next", language), {INTAKE_KEY: SECTION_DONE, "section": section.key}
             ),
-            submit(text("intake.later", language), {INTAKE_KEY: PAUSE}),
+            {
+                **submit(text("intake.later", language), {INTAKE_KEY: PAUSE}),
+                "associatedInputs": "none",
+            },
         ],
     )
 
@@ -104,7 +108,9 @@ def display(field: Field, value: object, language: Language) -> str:
     return str(value)
 
 
-def summary_card(answers: dict, language: Language) -> dict:
+def summary_card(answers: dict, draft_id: str, language: Language) -> dict:
+    """The whole request with *Wijzig* per part; its submit names the draft, so a click
+    that comes again after the draft was filed finds the case it became."""
     body = [heading(text("intake.summary", language))]
     for section in SECTIONS:
         lines = [
@@ -132,7 +138,12 @@ def summary_card(answers: dict, language: Language) -> dict:
     return adaptive_card(
         body,
         actions=[
-            {**submit(text("intake.submit", language), {INTAKE_KEY: SUBMIT}), "style": "positive"},
+            {
+                **submit(
+                    text("intake.submit", language), {INTAKE_KEY: SUBMIT, DRAFT_KEY: draft_id}
+                ),
+                "style": "positive",
+            },
             submit(text("intake.later", language), {INTAKE_KEY: PAUSE}),
             submit(text("intake.cancel", language), {INTAKE_KEY: DISCARD}),
         ],

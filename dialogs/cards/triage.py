@@ -1,5 +1,8 @@
 """Triage cards: minimal data for where the team works, full data only in a personal chat."""
 
+import re
+from datetime import datetime
+
 from dialogs.cards import (
     adaptive_card,
     execute,
@@ -14,10 +17,11 @@ from dialogs.cards.consult import when
 from dialogs.cards.intake import display
 from dialogs.texts import Language, status_label, text
 from domain.booking import Booking
+from domain.case_facts import TRIAGE_PREFIX
 from domain.cases import Case, CaseStatus
 from domain.intake import SECTIONS, STORY_MAX, Field, age_in
 from domain.self_apply import SECTIONS as SELF_APPLY_SECTIONS
-from domain.triage import CaseEvent, Decision
+from domain.triage import TARGET, CaseEvent, Decision
 
 VERB_PREFIX = "triage."
 VERB_DETAILS = "triage.details"
@@ -136,6 +140,24 @@ def full_request_card(case: Case, events: list[CaseEvent], language: Language) -
     if events:
         body.append(heading(text("triage.timeline", language)))
         for event in events:
-            line = f"{when(event.at, language)} · {event.actor} · {event.kind}"
-            body.append(paragraph(f"{line}: {event.text}" if event.text else line))
+            body.append(paragraph(timeline_line(event, language)))
     return adaptive_card(body)
+
+
+_LEADING_MOMENT = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?[+-]\d\d:\d\d)(.*)$", re.S)
+
+
+def timeline_line(event: CaseEvent, language: Language) -> str:
+    """One event as a person reads it: a triage decision by its status, a moment as a date
+    (the timeline keeps codes and ISO times, which read the same in any language)."""
+    kind = event.kind
+    if kind.startswith(TRIAGE_PREFIX) and kind[len(TRIAGE_PREFIX) :] in set(Decision):
+        decision = Decision(kind[len(TRIAGE_PREFIX) :])
+        kind = TRIAGE_PREFIX + status_label(TARGET[decision], language)
+    line = f"{when(event.at, language)} · {event.actor} · {kind}"
+    if not event.text:
+        return line
+    detail = event.text
+    if moment := _LEADING_MOMENT.match(detail):
+        detail = when(datetime.fromisoformat(moment.group(1)), language) + moment.group(2)
+    return f"{line}: {detail}"

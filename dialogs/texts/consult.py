@@ -82,6 +82,10 @@ CATALOG: Catalog = {
             "or 'parent'."
         ),
     },
+    "ask.mention": {
+        "nl": "Noem @retbot in je antwoord: anders hoor ik het hier niet.",
+        "en": "Mention @retbot in your answer: otherwise I do not hear it here.",
+    },
     "ask.sent": {
         "nl": (
             "Je vraag ligt bij de voorzitter. Je krijgt het antwoord hier in de chat, met de "

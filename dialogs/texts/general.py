@@ -15,6 +15,18 @@ CATALOG: Catalog = {
             "are doing."
         ),
     },
+    "welcome.group": {
+        "nl": (
+            "Hallo allemaal! Ik ben retbot, de digitale assistent van {ret}. Noem @retbot met "
+            "een korte vraag aan het RET, of met 'help' voor wat ik kan. Een aanmelding doen en "
+            "je casussen bekijken gaat in je eigen chat met mij, niet in deze groep."
+        ),
+        "en": (
+            "Hello everyone! I am retbot, the digital assistant of {ret}. Mention @retbot with "
+            "a short question for the RET, or with 'help' to see what I can do. Submitting a "
+            "request and seeing your cases happen in your own chat with me, not in this group."
+        ),
+    },
     "welcome.team": {
         "nl": (
             "Hallo allemaal! Ik ben retbot, de digitale assistent van {ret}. Hier zet ik "
