@@ -17,6 +17,7 @@ from bot.auth import ChannelTokens, SigningKeys, Unauthorized
 from bot.connector import PooledClients
 from bot.document_page import DocumentPage
 from bot.email_channel import EmailRendering
+from bot.evaluation_page import EvaluationPage
 from bot.file_upload import TeamsFileUploader
 from bot.files import TeamsFiles
 from bot.follow_up_page import FollowUpPage
@@ -28,6 +29,7 @@ from bot.links import (
     AgendaLinks,
     AttendanceLinks,
     DocumentLinks,
+    EvaluationLinks,
     FollowUpLinks,
     QuestionLinks,
     ReferrerApplyLinks,
@@ -58,6 +60,7 @@ from dialogs.closing import ClosingActions
 from dialogs.consult import Ask, ChairActions
 from dialogs.email import EmailConversation
 from dialogs.email_apply import EmailApply
+from dialogs.evaluation import EvaluationActions
 from dialogs.file_consent import FileConsent
 from dialogs.follow_up import FollowUpActions
 from dialogs.general import General
@@ -87,6 +90,7 @@ from storage.consultations import SqlConsultationRepository
 from storage.database import create_engine, create_session_factory, ping
 from storage.documents import SqlDocumentRepository
 from storage.encryption import FieldCipher
+from storage.evaluation import SqlEvaluationRepository
 from storage.follow_up import SqlFollowUpRepository
 from storage.meeting_prep import SqlMeetingPrepRepository
 from storage.member_emails import MemberEmails
@@ -129,6 +133,7 @@ class Retbot:
     referrer_cases_page: ReferrerCasesPage
     referrer_question_page: ReferrerQuestionPage
     referrer_attendance_page: ReferrerAttendancePage
+    evaluation_page: EvaluationPage
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -201,6 +206,9 @@ def build_retbot(
     triage = TriageActions(cases, delivery, booking, ret, question_links)
     general = General(ret, has_draft)
     ask = Ask(ret, consultations, delivery)
+    evaluations = SqlEvaluationRepository(sessions, cipher)
+    evaluation_links = EvaluationLinks(settings.link_key, settings.public_url)
+    evaluation = EvaluationActions(ret, evaluations, delivery, evaluation_links)
     routes = merged(
         general.routes(),
         LanguageChoice().routes(),
@@ -210,7 +218,8 @@ def build_retbot(
         CaseOverview(cases, meeting_prep.open_task_lines).routes(),
         triage.routes(),
         AdviceActions(ret, advice, delivery).routes(),
-        ClosingActions(cases, delivery).routes(),
+        ClosingActions(evaluations, delivery, evaluation).routes(),
+        evaluation.routes(),
         follow_up.routes(),
         meeting_prep.routes(),
         notulen.routes(),
@@ -252,6 +261,7 @@ def build_retbot(
         notulen,
         lambda period, fmt: report_links.url(period, fmt, now()),
         meeting_prep,
+        (evaluations, evaluation),
     )
     page = FollowUpPage(links, follow_up_repository, follow_up)
     agenda = AgendaPage(agenda_links, bookings, ret.name)
@@ -280,6 +290,7 @@ def build_retbot(
         ReferrerCasesPage(referrer_cases_links, cases, ret.name),
         ReferrerQuestionPage(question_links, triage, cases, ret.name),
         ReferrerAttendancePage(attendance_links, bookings, meeting_prep, ret.name),
+        EvaluationPage(evaluation_links, evaluations, ret),
     )
 
 
@@ -345,6 +356,7 @@ def create_app(
     retbot.referrer_cases_page.add_routes(app)
     retbot.referrer_question_page.add_routes(app)
     retbot.referrer_attendance_page.add_routes(app)
+    retbot.evaluation_page.add_routes(app)
     MetricsPage(app[RETBOT].dispatcher.outbox, settings.metrics_token).add_routes(app)
     return app
 

@@ -81,6 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     add_period(report)
     report.add_argument("--format", choices=FORMATS, default="docx")
     report.add_argument("--config", type=Path, help="the RET's YAML file (or RETBOT_CONFIG)")
+    report.add_argument(
+        "--sections",
+        choices=["alles", "leren"],
+        default="alles",
+        help="leren: only the leeroverzicht for the stuurgroep (evaluaties, leerpunten; docx)",
+    )
     monitor = commands.add_parser("monitor-export", help="pseudonymised csv for the RET-monitor")
     add_period(monitor)
 
@@ -100,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "report":
         return report_commands.report_command(
-            args.start, args.end, args.format, args.out, args.config
+            args.start, args.end, args.format, args.out, args.config, args.sections
         )
     if args.command == "monitor-export":
         return report_commands.monitor_export_command(args.start, args.end, args.out)

@@ -27,6 +27,8 @@ TYPED_COMMANDS: dict[str, str] = {
         for language in LANGUAGES.values()
     },
 }
+CASE_COMMANDS: dict[str, str] = {"evaluatie": "evaluatie", "evaluation": "evaluatie"}
+"""Typed with a case number after them ('evaluatie RET-2026-0003'); the flow reads it."""
 
 
 def typed_text(activity: Activity) -> str:
@@ -41,4 +43,7 @@ def command_of(typed: str, value: dict) -> str | None:
     choice = value.get(MENU_KEY)
     if choice in {c.value for c in MenuChoice}:
         return choice
+    words = typed.lower().split()
+    if words and words[0] in CASE_COMMANDS and len(words) <= 2:
+        return CASE_COMMANDS[words[0]]
     return TYPED_COMMANDS.get(typed.lower().rstrip(".!"))

@@ -1,6 +1,6 @@
 """The periodic work, composed for the ticker: the outbox, reminders to the voorzitter,
-follow-up after the advice, draft notulen after a meeting day, retention, clearing used e-mail
-codes, the quarterly report."""
+follow-up after the advice, the reminder of a closed case's evaluation, draft notulen after
+a meeting day, retention, clearing used e-mail codes, the quarterly report."""
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -11,12 +11,14 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from bot.outbox import OutboxDispatcher
 from dialogs.cards.consult import when
 from dialogs.delivery import Delivery
+from dialogs.evaluation import EvaluationActions
 from dialogs.follow_up import FollowUpActions
 from dialogs.meeting_prep import MeetingPrepActions, PrepRun
 from dialogs.notulen import NotulenActions
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.cases import retention_cutoff
 from domain.consultations import Consultation, ConsultationRepository
+from domain.evaluation import EvaluationRepository
 from domain.follow_up import FollowUpRepository
 from domain.meetings import AMSTERDAM
 from domain.notices import Chair, ChairPlace, Notice, RosterMember
@@ -24,6 +26,7 @@ from domain.people import chairs
 from domain.report import last_quarter
 from domain.ret import RetConfig
 from domain.working_time import first_working_day_of_quarter
+from scheduler.evaluation import remind_evaluations
 from scheduler.follow_up import FollowUpRun, run_follow_up
 from scheduler.reminders import remind_waiting_consultations
 from storage.encryption import FieldCipher
@@ -34,6 +37,7 @@ from storage.verification import prune_verification
 OUTBOX_MINUTES = 1
 REMINDER_MINUTES = 15
 FOLLOW_UP_MINUTES = 15
+EVALUATION_MINUTES = 60
 NOTULEN_MINUTES = 15
 MEETING_PREP_MINUTES = 15
 RETENTION_MINUTES = 24 * 60
@@ -56,6 +60,7 @@ class PeriodicJobs:
         notulen: NotulenActions,
         report_link: Callable[[str, str], str],
         meeting_prep: MeetingPrepActions,
+        evaluation: tuple[EvaluationRepository, EvaluationActions] | None = None,
     ) -> None:
         self._ret = ret
         self.sessions = sessions
@@ -68,6 +73,7 @@ class PeriodicJobs:
         self._notulen = notulen
         self._report_link = report_link
         self._meeting_prep = meeting_prep
+        self._evaluation = evaluation
 
     def schedule(self) -> dict:
         """What the ticker runs, and every how many minutes."""
@@ -75,6 +81,7 @@ class PeriodicJobs:
             "outbox": (self._dispatcher.dispatch_due, OUTBOX_MINUTES),
             "consultation reminders": (self.reminders, REMINDER_MINUTES),
             "follow-up": (self.follow_up, FOLLOW_UP_MINUTES),
+            "evaluation reminders": (self.evaluation_reminders, EVALUATION_MINUTES),
             "notulen": (self.notulen, NOTULEN_MINUTES),
             "meeting preparation": (self.meeting_prep, MEETING_PREP_MINUTES),
             "retention": (self.retention, RETENTION_MINUTES),
@@ -101,6 +108,18 @@ class PeriodicJobs:
             self._ret.follow_up,
             now or datetime.now(UTC),
             self._follow_up,
+        )
+
+    async def evaluation_reminders(self, now: datetime | None = None) -> int:
+        """Reminds, once, whoever has not evaluated a closed case after the RET's days."""
+        if self._evaluation is None:
+            return 0
+        repository, messages = self._evaluation
+        return await remind_evaluations(
+            repository,
+            self._ret.evaluation.reminder_after_days,
+            now or datetime.now(UTC),
+            messages,
         )
 
     async def notulen(self, now: datetime | None = None) -> list:

@@ -1,7 +1,7 @@
 """Signed, expiring links for people outside Teams: the follow-up answer page, the
-calendar file of a RET meeting, the newest version of a document, and a referrer's
-personal pages to apply (with the Web Chat user id that says who they are) and to see
-their cases.
+calendar file of a RET meeting, the newest version of a document, the evaluation of a
+closed case, and a referrer's personal pages to apply (with the Web Chat user id that says
+who they are) and to see their cases.
 
 A link carries one id and its expiry, signed with RETBOT_LINK_KEY (itsdangerous,
 HMAC-SHA1 over a URL-safe payload; each kind of link has its own salt, so one kind cannot
@@ -31,6 +31,7 @@ AGENDA_SALT = "retbot.agenda"
 AGENDA_VALID_AFTER = timedelta(days=7)
 DOCUMENT_SALT = "retbot.document"
 REPORT_SALT = "retbot.report"
+EVALUATION_SALT = "retbot.evaluation"
 REPORT_VALID_FOR = timedelta(days=7)
 APPLY_SALT = "retbot.referrer-apply"
 APPLY_VALID_FOR = timedelta(days=7)
@@ -260,3 +261,27 @@ class ReferrerIds:
         except BadData:
             return None
         return email if isinstance(email, str) and _sane(email) else None
+
+
+class EvaluationLinks(_SignedIds):
+    """To the evaluation page of one person asked about one closed case
+    ("RET-2026-0001|t.wennink@…"); the page takes one answer of them."""
+
+    def __init__(self, key: str, base_url: str, valid_for: timedelta = LINK_VALID_FOR) -> None:
+        super().__init__(key, base_url, EVALUATION_SALT, "evaluation", str)
+        self.valid_for = valid_for
+
+    @property
+    def valid_for_days(self) -> int:
+        return self.valid_for.days
+
+    def url(self, number: str, respondent: str, now: datetime) -> str:
+        token = self.token(f"{number}|{respondent}", now + self.valid_for)
+        return f"{self._base_url}/evaluatie/{token}"
+
+    def evaluation_of(self, token: str, now: datetime) -> tuple[str, str]:
+        """(case number, respondent key); LinkRefused when the token is not valid (now)."""
+        number, _, respondent = self.id_of(token, now).partition("|")
+        if not number or not respondent:
+            raise LinkRefused()
+        return number, respondent

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
 from bot.settings import Settings
-from documents.report import write_report
+from documents.report import write_leeroverzicht, write_report
 from domain.monitor import COLUMNS
 from domain.report import FIRST_DAY, LAST_DAY, Period
 from storage.database import create_engine, create_session_factory
@@ -30,9 +30,15 @@ def _period(start: date, end: date) -> Period | None:
         return None
 
 
-def report_command(start: date, end: date, fmt: str, out: Path, config: Path | None) -> int:
+def report_command(
+    start: date, end: date, fmt: str, out: Path, config: Path | None, sections: str = "alles"
+) -> int:
+    """`sections` "leren": only the one-page leeroverzicht for the stuurgroep (Word)."""
     period = _period(start, end)
     if period is None:
+        return 2
+    if sections == "leren" and fmt != "docx":
+        print("Het leeroverzicht is er als Word: gebruik --format docx.", file=sys.stderr)
         return 2
     settings = Settings()
     try:
@@ -50,10 +56,14 @@ def report_command(start: date, end: date, fmt: str, out: Path, config: Path | N
             report = await period_report(sessions, cipher, ret.name, period)
         finally:
             await engine.dispose()
-        write_report(report, fmt, out)
+        if sections == "leren":
+            write_leeroverzicht(report, out)
+        else:
+            write_report(report, fmt, out)
 
     asyncio.run(run())
-    print(f"Rapportage {period.label} geschreven naar {out}")
+    what = "Leeroverzicht" if sections == "leren" else "Rapportage"
+    print(f"{what} {period.label} geschreven naar {out}")
     return 0
 
 

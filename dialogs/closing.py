@@ -4,6 +4,7 @@ from dialogs.cards import BadCardData
 from dialogs.cards.cases import CLOSE_KEY, close_note_id, close_reason_id
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.evaluation import EvaluationActions
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, status_label, text
 from dialogs.turn import Turn
@@ -19,9 +20,15 @@ def reason_in_a_sentence(code: str, language: Language) -> str:
 
 
 class ClosingActions:
-    def __init__(self, cases: TriageRepository, delivery: Delivery) -> None:
+    def __init__(
+        self,
+        cases: TriageRepository,
+        delivery: Delivery,
+        evaluation: EvaluationActions | None = None,
+    ) -> None:
         self._cases = cases
         self._delivery = delivery
+        self._evaluation = evaluation  # asks those who worked on the case to evaluate it
 
     def routes(self) -> Routes:
         return Routes(submits={CLOSE_KEY: self.close})
@@ -30,6 +37,14 @@ class ClosingActions:
         """The submit of a case's close form."""
         await turn.send(await self._close(turn, turn.value, turn.language))
 
+    async def _evaluation_for(self, number: str):
+        """Words the evaluation requests, with the case's afspraken read before it closes."""
+        if self._evaluation is None:
+            return None
+        evaluation = self._evaluation
+        organisations = await evaluation.organisations(number)
+        return lambda closed: evaluation.request_notices(closed, organisations)
+
     async def _close(self, turn: Turn, value: dict, language: Language) -> str:
         """The answer to show the voorzitter."""
         number = value.get(CLOSE_KEY)
@@ -37,6 +52,7 @@ class ClosingActions:
             raise BadCardData("close without a case number")
         reason, note = value.get(close_reason_id(number)), value.get(close_note_id(number))
         member = await turn.member()
+        ask_evaluation = await self._evaluation_for(number)
         try:
             case, notices = await close_case(
                 self._cases,
@@ -51,6 +67,7 @@ class ClosingActions:
                     number=closed.number,
                     reason=reason_in_a_sentence(reason, DEFAULT_LANGUAGE),
                 ),
+                ask_evaluation=ask_evaluation,
             )
         except NotAllowed:
             return text("closing.not_allowed", language)

@@ -4,7 +4,7 @@ Only a voorzitter (or stand-in) closes, only from a status whose lifecycle allow
 always with a reason. The moment of closing starts the retention period.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -54,9 +54,11 @@ async def close_case(
     channel: str,
     now: datetime,
     tell_referrer: Callable[[Case], str],
+    ask_evaluation: Callable[[Case], Sequence[Notice]] | None = None,
 ) -> tuple[Case, list[Notice]]:
     """Closes the case with a reason from AFSLUITREDEN and an optional note for its
-    timeline; the referrer hears of it (`tell_referrer` words it). Raises NotAllowed,
+    timeline; the referrer hears of it (`tell_referrer` words it), and those who worked on
+    it get the evaluation (`ask_evaluation` words it), stored with the closing. Raises NotAllowed,
     LookupError, AlreadyClosed, NotYetClosable or ReasonMissing; then nothing changed."""
     if not is_chair(chair):
         raise NotAllowed("only a voorzitter of this RET closes a case")
@@ -68,6 +70,8 @@ async def close_case(
         closed = replace(case, status=CaseStatus.AFGESLOTEN, closed_at=now)
         referrer = closed.referrer
         notices = [Notice(Chat(referrer.channel_id, referrer.user_id), tell_referrer(closed))]
+        if ask_evaluation is not None:
+            notices += ask_evaluation(closed)
         if await repository.move(closed, case.status, event, channel, notices):
             return closed, notices
         # Somebody else moved it meanwhile; the lifecycle has no loop, so this ends.

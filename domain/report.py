@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from domain import vocabularies as v
 from domain.case_facts import AGE_GROUPS, LEAD_TIMES
+from domain.evaluation import EvaluationFigures, LeerpuntThema
 from domain.meetings import AMSTERDAM
 from domain.ret import EscalationStep, Member
 from domain.roles import Role
@@ -130,6 +131,8 @@ class Report:
     period: Period
     sections: tuple[Section, ...]
     signals: tuple[RodeDraad, ...] = field(default=())
+    evaluations: EvaluationFigures | None = None  # leren van vastgelopen zorgvragen
+    leerpunten: tuple[LeerpuntThema, ...] = ()
 
     @property
     def tables(self) -> tuple[Table, ...]:

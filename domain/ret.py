@@ -118,6 +118,26 @@ class ReachSettings(_Strict):
     email_after_minutes: int = Field(default=60, ge=0, le=7 * 24 * 60)
 
 
+LEERPUNT_THEMES = (
+    "samenwerking",
+    "passend aanbod ontbreekt",
+    "wachtlijst",
+    "financiering/woonplaatsbeginsel",
+    "overgang 18-/18+",
+    "onderwijs",
+)
+
+
+class EvaluationSettings(_Strict):
+    """Evaluating closed cases: after how many days without an answer retbot reminds
+    (once), and the themes of the voorzitter's leerpunten."""
+
+    reminder_after_days: int = Field(default=10, ge=1, le=90)
+    themes: tuple[Annotated[str, Field(min_length=1, max_length=80)], ...] = Field(
+        default=LEERPUNT_THEMES, min_length=1
+    )
+
+
 class RetContact(_Strict):
     """How people reach the RET itself, e.g. when an urgent request cannot wait."""
 
@@ -140,6 +160,7 @@ class RetConfig(_Strict):
     documents: DocumentSettings = DocumentSettings()
     reach: ReachSettings = ReachSettings()
     contact: RetContact = RetContact()
+    evaluation: EvaluationSettings = EvaluationSettings()
 
     @model_validator(mode="after")
     def _roster_is_workable(self) -> "RetConfig":

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from storage.case_facts import FACT_TABLES
 from storage.documents import case_documents, decoded_content, delete_case_documents
 from storage.encryption import PLAIN, FieldCipher
+from storage.evaluation import EVALUATION_TABLES, evaluation_export
 from storage.follow_up import FOLLOW_UP_TABLES, follow_up_export
 from storage.meeting_prep import MEETING_TABLES, meeting_export
 from storage.models import (
@@ -78,6 +79,7 @@ class CaseArchive:
                 "documenten": await self._documents(session, number),
                 "notulen": await case_notulen_export(session, number),
                 "rond_het_overleg": await meeting_export(session, number, self._cipher),
+                "evaluatie": await evaluation_export(session, number, self._cipher),
             }
 
     async def _advice(self, session, number: str) -> dict | None:
@@ -168,6 +170,7 @@ class CaseArchive:
                 *FACT_TABLES,
                 SignalRow,
                 *MEETING_TABLES,
+                *EVALUATION_TABLES,
             ):
                 await session.execute(delete(model).where(model.case_number == number))
             await delete_case_documents(session, number)

@@ -9,18 +9,28 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.advice import Advice, Afspraak
 from domain.booking import Booking, Slot
-from domain.cases import CaseStatus, Referrer
+from domain.cases import Case, CaseStatus, Referrer
+from domain.evaluation import (
+    EvaluationAnswer,
+    Judgement,
+    Leerpunt,
+    Respondent,
+    RespondentKind,
+)
 from domain.follow_up import Escalation, EscalationReason
 from domain.meetings import AMSTERDAM
-from domain.ret import EscalationStep
+from domain.notices import Chat, RosterMember
+from domain.ret import LEERPUNT_THEMES, EscalationStep
 from domain.triage import TARGET, CaseEvent, Decision
 from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository
 from storage.encryption import PLAIN, FieldCipher
+from storage.evaluation import SqlEvaluationRepository
 from storage.follow_up import SqlFollowUpRepository
 
 CHAIR = "Voorzitter (demo)"
 CHANNEL = "demo"
+DEMO_ORG = "Jeugdbescherming Oost"
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,7 @@ class CasePlan:
     escalation: EscalationStep | None = None
     close_after_days: int | None = None
     closing_reason: str = "afgeschaald"
+    evaluated: bool = False  # after closing: the verwijzer and a kernteamlid evaluate it
 
 
 class CaseWalker:
@@ -44,6 +55,7 @@ class CaseWalker:
         self._advice = SqlAdviceRepository(sessions, cipher)
         self._bookings = SqlBookingRepository(sessions, cipher)
         self._follow_up = SqlFollowUpRepository(sessions, cipher)
+        self._evaluations = SqlEvaluationRepository(sessions, cipher)
         self._slots: dict[date, int] = {}
 
     async def walk(self, plan: CasePlan) -> str:
@@ -61,11 +73,7 @@ class CaseWalker:
                 case.number,
                 "Samenvatting (verzonnen)",
                 "Advies (verzonnen)",
-                (
-                    Afspraak(
-                        "Jeugdbescherming Oost", "Plek zoeken", issued_at.date() + timedelta(28)
-                    ),
-                ),
+                (Afspraak(DEMO_ORG, "Plek zoeken", issued_at.date() + timedelta(28)),),
                 CHAIR,
                 issued_at,
             )
@@ -87,8 +95,45 @@ class CaseWalker:
             closed_at = plan.submitted_at + timedelta(plan.close_after_days)
             closed = replace(case, status=CaseStatus.AFGESLOTEN, closed_at=closed_at)
             event = CaseEvent(closed_at, CHAIR, f"afgesloten: {plan.closing_reason}")
-            await self._advice.move(closed, case.status, event, CHANNEL)
+            await self._evaluations.move(closed, case.status, event, CHANNEL)
+            if plan.evaluated:
+                await self._evaluate(closed)
         return case.number
+
+    async def _evaluate(self, case: Case) -> None:
+        """Three days after closing the verwijzer and the kernteamlid answer, with figures
+        that follow from the case number; every third case gets a leerpunt."""
+        n = int(case.number[-4:])
+        at = case.closed_at + timedelta(days=3)
+        judgements = list(Judgement)
+        asked = (
+            (RespondentKind.VERWIJZER, Chat(CHANNEL, case.referrer.user_id), None),
+            (RespondentKind.KERNTEAMLID, RosterMember("kernteam@demo.example"), DEMO_ORG),
+        )
+        for offset, (kind, to, organisation) in enumerate(asked):
+            key = kind.value if organisation is None else "kernteam@demo.example"
+            answer = EvaluationAnswer(
+                score=2 + (n + offset) % 4,
+                afspraken=judgements[(n + offset) % 3],
+                samenwerking="Verzonnen: korte lijnen na de tafel.",
+                knelpunt="Verzonnen: geen passende plek in de regio.",
+                oplossing="Verzonnen: een tijdelijke plek met ambulante hulp erbij.",
+                advies=judgements[n % 3],
+                beter_af=judgements[(n + 1) % 4],
+            )
+            respondent = Respondent(key, kind, to, organisation, "Demo")
+            await self._evaluations.record(case, respondent, "Demo", answer, at, CHANNEL)
+        if n % 3 == 0:
+            theme = LEERPUNT_THEMES[(n // 3) % len(LEERPUNT_THEMES)]
+            leerpunt = Leerpunt(
+                case.number,
+                theme,
+                "Verzonnen: eerder de financier aan tafel vragen.",
+                "Verzonnen: één casusregisseur die alle partijen wekelijks belde.",
+                CHAIR,
+                at + timedelta(days=1),
+            )
+            await self._evaluations.add_leerpunt(leerpunt, CHANNEL)
 
     async def _move(self, case, target: CaseStatus, kind: str, at: datetime):
         moved = replace(case, status=target)

@@ -168,18 +168,30 @@ class SqlCaseRepository:
         notices: Sequence[Notice] = (),
     ) -> bool:
         async with self._sessions.begin() as session:
-            result = await session.execute(
-                update(CaseRow)
-                .where(CaseRow.number == case.number, CaseRow.status == expected.value)
-                .values(status=case.status.value, closed_at=case.closed_at)
-            )
-            if result.rowcount != 1:
-                return False
-            await note_move(
-                session, case.number, case.status.value, case.closed_at, event.kind, event.at
-            )
-            session.add_all(self._event_rows(case.number, event, channel))
-            add_notices(session, notices, event.at, self._cipher)
+            return await self._move(session, case, expected, event, channel, notices)
+
+    async def _move(
+        self,
+        session,
+        case: Case,
+        expected: CaseStatus,
+        event: CaseEvent,
+        channel: str,
+        notices: Sequence[Notice],
+    ) -> bool:
+        """`move` inside a transaction, for a repository that stores more with it."""
+        result = await session.execute(
+            update(CaseRow)
+            .where(CaseRow.number == case.number, CaseRow.status == expected.value)
+            .values(status=case.status.value, closed_at=case.closed_at)
+        )
+        if result.rowcount != 1:
+            return False
+        await note_move(
+            session, case.number, case.status.value, case.closed_at, event.kind, event.at
+        )
+        session.add_all(self._event_rows(case.number, event, channel))
+        add_notices(session, notices, event.at, self._cipher)
         return True
 
     async def replace_answers(

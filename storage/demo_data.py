@@ -67,6 +67,7 @@ def _plan(
         escalation=escalation,
         close_after_days=close,
         closing_reason=rng.choice([t.code for t in v.AFSLUITREDEN]),
+        evaluated=close is not None and advice is not None,
     )
 
 

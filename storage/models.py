@@ -507,3 +507,53 @@ class VerificationQuotaRow(Base):
     address_key: Mapped[str] = mapped_column(String(64), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     sent: Mapped[int]
+
+
+class EvaluationRoundRow(Base):
+    """A closed case's evaluation: asked when it closed (in the same transaction), and
+    reminded once."""
+
+    __tablename__ = "evaluation_round"
+
+    case_number: Mapped[str] = mapped_column(String(16), primary_key=True)
+    asked_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    reminded_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class EvaluationAnswerRow(Base):
+    """One person's evaluation of a case, once (the unique constraint); the free text is
+    encrypted. `respondent`: "verwijzer" or the kernteamlid's e-mail address."""
+
+    __tablename__ = "evaluation_answer"
+    __table_args__ = (UniqueConstraint("case_number", "respondent"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(16), index=True)
+    respondent: Mapped[str] = mapped_column(String(320))
+    kind: Mapped[str] = mapped_column(String(16))
+    organisation: Mapped[str | None] = mapped_column(Text)
+    answered_by: Mapped[str] = mapped_column(Text)
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    channel: Mapped[str] = mapped_column(String(32))
+    score: Mapped[int]
+    afspraken: Mapped[str] = mapped_column(String(16))
+    samenwerking: Mapped[str | None] = mapped_column(Text)
+    knelpunt: Mapped[str | None] = mapped_column(Text)
+    oplossing: Mapped[str | None] = mapped_column(Text)
+    advies: Mapped[str] = mapped_column(String(16))
+    beter_af: Mapped[str] = mapped_column(String(16))
+
+
+class LeerpuntRow(Base):
+    """A leerpunt the voorzitter recorded on a case; the texts are encrypted."""
+
+    __tablename__ = "leerpunt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(16), index=True)
+    theme: Mapped[str] = mapped_column(String(80))
+    learned: Mapped[str | None] = mapped_column(Text)
+    worked: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    form_id: Mapped[str | None] = mapped_column(String(64), unique=True)  # one per form

@@ -13,8 +13,10 @@ from storage.models import (
     CaseRow,
     ConsultationRow,
     DocumentVersionRow,
+    EvaluationAnswerRow,
     FamilyContactRow,
     FollowUpAskRow,
+    LeerpuntRow,
     NotulenRow,
     OutboxRow,
     SignalRow,
@@ -34,6 +36,8 @@ ENCRYPTED_COLUMNS = (
     (DocumentVersionRow, ("content",)),
     (SignalRow, ("note",)),
     (FamilyContactRow, ("wishes",)),
+    (EvaluationAnswerRow, ("samenwerking", "knelpunt", "oplossing")),
+    (LeerpuntRow, ("learned", "worked")),
 )
 
 

@@ -20,7 +20,9 @@ from storage.models import (
     CaseEventRow,
     CaseRow,
     EscalationRow,
+    EvaluationAnswerRow,
     FamilyContactRow,
+    LeerpuntRow,
     MandateRow,
     SchilInvitationRow,
     SignalRow,
@@ -55,6 +57,17 @@ CLEARED = (
         {"person_name": ANONYMOUS, "stand_in": None, "person_key": _per_row(AttendanceRow)},
     ),
     (SchilInvitationRow, {"member_email": _per_row(SchilInvitationRow), "invited_by": ANONYMOUS}),
+    (  # the scores and choices stay for the reports
+        EvaluationAnswerRow,
+        {
+            "respondent": _per_row(EvaluationAnswerRow),
+            "answered_by": ANONYMOUS,
+            "samenwerking": None,
+            "knelpunt": None,
+            "oplossing": None,
+        },
+    ),
+    (LeerpuntRow, {"learned": None, "worked": None, "recorded_by": ANONYMOUS}),  # theme stays
 )
 
 

@@ -89,7 +89,7 @@ async def test_voorzitter_closes_a_case_and_the_referrer_hears_of_it(bot, connec
     )
     assert "afgesloten: opgelost" in await audit_actions(bot, number)
     async with asyncio.timeout(5):
-        told = (await connector.wait_for(referrer.id, referrer_seen + 1))[-1]["text"]
+        told = (await connector.wait_for(referrer.id, referrer_seen + 1))[referrer_seen]["text"]
     assert told.startswith(f"Het RET heeft je aanmelding {number} afgesloten. Reden: opgelost.")
     assert "Marieke" not in told and NOTE not in told
     assert number not in close_forms(await overview(chair))  # closed: nothing more to close

@@ -1,8 +1,15 @@
 """`retbot demo-data`: invented cases across the whole process, the same per seed, and
 never mixed into a database that has cases."""
 
+import re
+import shutil
 import sqlite3
+import subprocess
 
+import pytest
+from docx import Document
+
+from domain.ret import LEERPUNT_THEMES
 from tests.test_report import retbot
 
 STAGES = {
@@ -44,7 +51,8 @@ def test_same_seed_same_cases_across_the_whole_process(tmp_path):
     assert facts != rows(tmp_path / "c.db", FACTS)
     statuses = {s for (s,) in rows(tmp_path / "a.db", "SELECT status FROM case_file")}
     assert statuses == STAGES
-    for table in ("booking", "advice", "follow_up_round", "escalation"):
+    learning = ("evaluation_round", "evaluation_answer", "leerpunt")
+    for table in ("booking", "advice", "follow_up_round", "escalation", *learning):
         assert rows(tmp_path / "a.db", f"SELECT count(*) FROM {table}")[0][0] > 0, table
 
 
@@ -53,3 +61,41 @@ def test_a_database_with_cases_is_left_alone(tmp_path):
     _, again = demo(tmp_path, "a.db", 1)
     assert again.returncode == 1 and "al 300 casussen" in again.stderr
     assert rows(tmp_path / "a.db", "SELECT count(*) FROM case_file") == [(300,)]
+
+
+def test_the_report_of_demo_data_shows_evaluations_and_leerpunten(tmp_path):
+    url, done = demo(tmp_path, "a.db", 1)
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "r.docx"
+
+    made = retbot(url, "report", "--from", "2025-12-01", "--to", "2026-11-30",
+                  "--format", "docx", "--out", str(out))  # fmt: skip
+
+    assert made.returncode == 0, made.stderr
+    paragraphs = [p.text for p in Document(out).paragraphs]
+    assert any(p.startswith("Casussen met een evaluatie: ") for p in paragraphs)
+    assert any(p.startswith("Wat werkte: Verzonnen") for p in paragraphs)
+    assert "In deze periode zijn geen leerpunten vastgelegd." not in paragraphs
+
+
+def test_the_leeroverzicht_of_a_year_of_demo_data_fits_one_page(tmp_path):
+    """The one-page overview for the stuurgroep, rendered by LibreOffice: one page."""
+    url, done = demo(tmp_path, "a.db", 1)
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "leeroverzicht.docx"
+    made = retbot(url, "report", "--from", "2025-12-01", "--to", "2026-11-30",
+                  "--sections", "leren", "--out", str(out))  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    themes = [p.text for p in Document(out).paragraphs if p.style.name == "Heading 2"]
+    assert len(themes) == len(LEERPUNT_THEMES)  # the demo records leerpunten in every theme
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the render check needs it")
+    rendered = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    pdf = (tmp_path / "leeroverzicht.pdf").read_bytes()
+    assert rendered.returncode == 0, rendered.stderr
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1

@@ -291,7 +291,7 @@ def signable(value: object) -> bool:
 
 @FUZZ
 @given(
-    page=st.sampled_from(["follow-up", "agenda", "documents", "rapportage"]),
+    page=st.sampled_from(["follow-up", "agenda", "documents", "rapportage", "evaluatie"]),
     carried=json_values.filter(signable)
     | st.tuples(st.dates(), st.dates()).map(lambda d: f"{d[0]}/{d[1]}"),
 )
@@ -303,12 +303,14 @@ def test_signed_links_carrying_anything(threaded, page, carried):
         "agenda": (retbot.agenda_page.links, "/agenda/{}.ics"),
         "documents": (retbot.document_page.links, "/documents/{}"),
         "rapportage": (retbot.report_page.links, "/rapportage/{}.csv"),
+        "evaluatie": (retbot.evaluation_page.links, "/evaluatie/{}"),
     }[page]
     token = signer.token(carried, datetime.now(UTC) + timedelta(days=1))
     url = threaded.bot.url + path.format(token)
 
-    for method in ("GET", "POST") if page == "follow-up" else ("GET",):
-        response = requests.request(method, url, data={"voortgang": "vertraagd"}, timeout=30)
+    for method in ("GET", "POST") if page in ("follow-up", "evaluatie") else ("GET",):
+        data = {"voortgang": "vertraagd", "score": "3", "advies": "ja"}
+        response = requests.request(method, url, data=data, timeout=30)
         assert_handled(threaded, response)
 
 

@@ -14,6 +14,7 @@ from dialogs.texts import (
     consult,
     documents,
     email,
+    evaluation,
     follow_up,
     general,
     intake,
@@ -53,6 +54,7 @@ _FLOWS = (
     outbox,
     submission,
     referrer_web,
+    evaluation,
 )
 
 

@@ -1,0 +1,236 @@
+"""Evaluation cards: the two-part evaluation in someone's own chat (Action.Submit), and the
+voorzitter's overview of a case's evaluations with its leerpunten and a leerpunt form.
+Case number and initials only; the answers are shown to the voorzitter alone."""
+
+import json
+from collections.abc import Sequence
+
+from dialogs.cards import adaptive_card, heading, labelled, paragraph, required, submit
+from dialogs.cards.consult import when
+from dialogs.texts import Language, text
+from domain.evaluation import (
+    SCORES,
+    TEXT_MAX,
+    Evaluation,
+    Judgement,
+    Leerpunt,
+    RespondentKind,
+)
+from domain.notices import new_key
+
+EVALUATION_KEY = "evaluation"  # {"evaluation": case number, "score": "4", …}
+LEERPUNT_KEY = "leerpunt"  # {"leerpunt": case number, "leerpunt_form": id, …}
+FORM_KEY = "leerpunt_form"  # each form shown has its own id: a second submit adds nothing
+THEME_INPUT, LEARNED_INPUT, WORKED_INPUT = "leerpunt_theme", "leerpunt_learned", "leerpunt_worked"
+TEXT_INPUTS = ("samenwerking", "knelpunt", "oplossing")
+
+
+def judgement_label(judgement: Judgement | str, language: Language) -> str:
+    return text(f"evaluation.judgement.{Judgement(judgement).value}", language)
+
+
+def _choice(name: str, label: str, choices: list[dict], values: dict, message: str) -> dict:
+    element = {
+        "type": "Input.ChoiceSet",
+        "id": name,
+        "label": label,
+        "style": "expanded",
+        "choices": choices,
+    }
+    if isinstance(values.get(name), str):
+        element["value"] = values[name]
+    return required(element, message)
+
+
+def _judgement(name: str, values: dict, language: Language) -> dict:
+    choices = [{"title": judgement_label(j, language), "value": j.value} for j in Judgement]
+    return _choice(
+        name,
+        text(f"evaluation.{name}", language),
+        choices,
+        values,
+        text("evaluation.choose", language),
+    )
+
+
+def _free_text(name: str, values: dict, language: Language) -> dict:
+    element = {
+        "type": "Input.Text",
+        "id": name,
+        "label": text(f"evaluation.{name}", language),
+        "isMultiline": True,
+        "maxLength": TEXT_MAX,
+    }
+    if isinstance(values.get(name), str) and values[name]:
+        element["value"] = values[name]
+    return element
+
+
+def evaluation_card(
+    number: str,
+    initials: str,
+    language: Language,
+    *,
+    reminder: bool = False,
+    values: dict | None = None,
+    problem: str | None = None,
+) -> dict:
+    """The evaluation; `values` and `problem` when an answer is asked again."""
+    values = values or {}
+    title = text("evaluation.title", language, number=number, initials=initials)
+    body = [heading(text("evaluation.reminder", language) + title if reminder else title)]
+    if problem:
+        message = text(f"evaluation.problem.{problem}", language, max=TEXT_MAX)
+        body.append({"type": "Container", "style": "attention", "items": [paragraph(message)]})
+    scores = [{"title": text(f"evaluation.score.{s}", language), "value": str(s)} for s in SCORES]
+    body += [
+        paragraph(text("evaluation.intro", language), subtle=True),
+        heading(text("evaluation.part.samenwerking", language)),
+        _choice(
+            "score",
+            text("evaluation.score", language),
+            scores,
+            values,
+            text("evaluation.problem.score", language),
+        ),
+        _judgement("afspraken", values, language),
+        _free_text("samenwerking", values, language),
+        heading(text("evaluation.part.inhoud", language)),
+        _free_text("knelpunt", values, language),
+        _free_text("oplossing", values, language),
+        _judgement("advies", values, language),
+        _judgement("beter_af", values, language),
+    ]
+    action = submit(text("evaluation.send", language), {EVALUATION_KEY: number})
+    return adaptive_card(body, actions=[{**action, "style": "positive"}])
+
+
+def answered_card(number: str, initials: str, when: str, language: Language) -> dict:
+    """What replaces the card once answered: read-only, so it cannot be sent twice."""
+    title = text("evaluation.title", language, number=number, initials=initials)
+    return adaptive_card(
+        [heading(title), paragraph(text("evaluation.answered", language, when=when))]
+    )
+
+
+def who(evaluation: Evaluation, language: Language) -> str:
+    if evaluation.kind is RespondentKind.VERWIJZER:
+        kind = text("evaluation.kind.verwijzer", language)
+    else:
+        kind = text("evaluation.kind.kernteamlid", language, org=evaluation.organisation)
+    return f"{evaluation.by} ({kind})"
+
+
+def overview_cards(
+    number: str,
+    initials: str,
+    asked: int | None,
+    evaluations: Sequence[Evaluation],
+    leerpunten: Sequence[Leerpunt],
+    themes: Sequence[str],
+    language: Language,
+) -> list[dict]:
+    """A case's evaluations together, its leerpunten, and the form for a new leerpunt (on
+    the last card). `asked`: how many were asked (None: no evaluation was asked). As many
+    cards as it takes to stay within Teams' message size: every answer may be long."""
+    body = [heading(text("evaluation.overview.title", language, number=number, initials=initials))]
+    if asked is None:
+        body.append(paragraph(text("evaluation.overview.not_asked", language), subtle=True))
+    else:
+        count = text("evaluation.overview.count", language, answered=len(evaluations), asked=asked)
+        body.append(paragraph(count, subtle=True))
+    body += [_evaluation_block(e, language) for e in evaluations]
+    body.append(heading(text("evaluation.leerpunten", language)))
+    if not leerpunten:
+        body.append(paragraph(text("evaluation.leerpunten.none", language), subtle=True))
+    for leerpunt in leerpunten:
+        items = [paragraph(f"**{leerpunt.theme}**")]
+        if leerpunt.learned:
+            items.append(labelled(text("evaluation.leerpunt.learned", language), leerpunt.learned))
+        if leerpunt.worked:
+            items.append(labelled(text("evaluation.leerpunt.worked", language), leerpunt.worked))
+        body.append({"type": "Container", "separator": True, "items": items})
+    form = leerpunt_action(number, themes, language)
+    cards, current = [], []
+    for block in body:
+        if current and _size([*current, block, form]) > CARD_BUDGET:
+            cards.append(adaptive_card(current))
+            current = []
+        current.append(block)
+    return [*cards, adaptive_card(current, actions=[form])]
+
+
+CARD_BUDGET = 20 * 1024  # bytes of a card's body and form: well within Teams' 28 KB
+
+
+def _size(blocks: list) -> int:
+    return len(json.dumps(blocks, ensure_ascii=False).encode())
+
+
+def _evaluation_block(evaluation: Evaluation, language: Language) -> dict:
+    answer = evaluation.answer
+    heard = text(
+        "evaluation.overview.who",
+        language,
+        who=who(evaluation, language),
+        when=when(evaluation.at, language),
+    )
+    scores = text(
+        "evaluation.overview.scores",
+        language,
+        score=answer.score,
+        afspraken=judgement_label(answer.afspraken, language).lower(),
+    )
+    outcome = text(
+        "evaluation.overview.outcome",
+        language,
+        advies=judgement_label(answer.advies, language).lower(),
+        beter_af=judgement_label(answer.beter_af, language).lower(),
+    )
+    items = [paragraph(f"**{heard}**"), paragraph(scores), paragraph(outcome)]
+    for name in TEXT_INPUTS:
+        written = getattr(answer, name)
+        if written:
+            items.append(labelled(text(f"evaluation.overview.{name}", language), written))
+    return {"type": "Container", "separator": True, "items": items}
+
+
+def leerpunt_action(number: str, themes: Sequence[str], language: Language) -> dict:
+    form = adaptive_card(
+        [
+            required(
+                {
+                    "type": "Input.ChoiceSet",
+                    "id": THEME_INPUT,
+                    "label": text("evaluation.leerpunt.theme", language),
+                    "choices": [{"title": t, "value": t} for t in themes],
+                },
+                text("evaluation.leerpunt.theme_missing", language),
+            ),
+            {
+                "type": "Input.Text",
+                "id": LEARNED_INPUT,
+                "label": text("evaluation.leerpunt.learned_label", language),
+                "isMultiline": True,
+                "maxLength": TEXT_MAX,
+            },
+            {
+                "type": "Input.Text",
+                "id": WORKED_INPUT,
+                "label": text("evaluation.leerpunt.worked_label", language),
+                "isMultiline": True,
+                "maxLength": TEXT_MAX,
+            },
+        ],
+        [
+            submit(
+                text("evaluation.leerpunt.save", language),
+                {LEERPUNT_KEY: number, FORM_KEY: new_key()},
+            )
+        ],
+    )
+    return {
+        "type": "Action.ShowCard",
+        "title": text("evaluation.leerpunt.open", language),
+        "card": form,
+    }

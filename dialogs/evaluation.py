@@ -1,0 +1,265 @@
+"""Leren van vastgelopen zorgvragen: the evaluation of a closed case and the voorzitter's
+leerpunten.
+
+When the voorzitter closes a case (dialogs.closing), the verwijzer and the kernteamleden of
+the organisations with an afspraak get the evaluation card in their own chat, stored with the
+closing; one reminder follows after the RET file's number of days (the ticker, through
+scheduler.evaluation). The voorzitter types `evaluatie RET-2026-0003` in their own chat to
+see the case's evaluations together and record leerpunten. Nothing of it goes to a channel.
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from babel.dates import format_date, format_datetime
+
+from dialogs.cards import BadCardData
+from dialogs.cards.evaluation import (
+    EVALUATION_KEY,
+    FORM_KEY,
+    LEARNED_INPUT,
+    LEERPUNT_KEY,
+    THEME_INPUT,
+    WORKED_INPUT,
+    answered_card,
+    evaluation_card,
+    overview_cards,
+)
+from dialogs.clock import now
+from dialogs.delivery import Delivery
+from dialogs.routes import Routes
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from dialogs.turn import Turn
+from domain.cases import Case
+from domain.evaluation import (
+    TEXT_MAX,
+    AlreadyAnswered,
+    AnswerInvalid,
+    EvaluationRepository,
+    LeerpuntInvalid,
+    NotAsked,
+    Respondent,
+    RespondentKind,
+    answer_evaluation,
+    record_leerpunt,
+    reminder_key,
+    request_key,
+    respondents,
+)
+from domain.mail import Mail
+from domain.meetings import AMSTERDAM
+from domain.notices import Chair, ChairPlace, Notice, Outcomes
+from domain.people import is_chair
+from domain.ret import RetConfig
+from domain.triage import NotAllowed
+
+COMMAND = "evaluatie"
+
+
+class EvaluationLinks(Protocol):
+    """Signed, expiring links to the evaluation page (made at the channel edge)."""
+
+    valid_for_days: int
+
+    def url(self, number: str, respondent: str, now: datetime) -> str: ...
+
+
+class EvaluationActions:
+    def __init__(
+        self,
+        ret: RetConfig,
+        evaluations: EvaluationRepository,
+        delivery: Delivery,
+        links: EvaluationLinks | None = None,
+    ) -> None:
+        self._ret = ret
+        self._evaluations = evaluations
+        self._delivery = delivery
+        self._links = links  # for kernteamleden retbot cannot reach in Teams
+
+    def routes(self) -> Routes:
+        return Routes(
+            commands={COMMAND: self.show},
+            submits={EVALUATION_KEY: self.answer, LEERPUNT_KEY: self.leerpunt},
+        )
+
+    # Asking, for the closing and the scheduler.
+
+    async def organisations(self, number: str) -> list[str]:
+        """The organisations with an afspraak on the case (read before it closes)."""
+        return await self._evaluations.afspraak_organisations(number)
+
+    def request_notices(self, case: Case, organisations: Sequence[str]) -> list[Notice]:
+        """The evaluation card for everyone asked, in their own chat; stored with the
+        closing."""
+        return self._notices(case, respondents(case, organisations, self._ret), reminder=False)
+
+    async def reminder_notices(self, case: Case) -> list[Notice]:
+        """The card again, for those asked who have not answered."""
+        answered = await self._evaluations.answered(case.number)
+        organisations = await self._evaluations.afspraak_organisations(case.number)
+        missing = [r for r in respondents(case, organisations, self._ret) if r.key not in answered]
+        return self._notices(case, missing, reminder=True)
+
+    async def chair_notice(self, case: Case) -> Notice:
+        """In the voorzitter's own chat: how many answered, and the command to read them."""
+        answered = await self._evaluations.answered(case.number)
+        organisations = await self._evaluations.afspraak_organisations(case.number)
+        asked = respondents(case, organisations, self._ret)
+        done = all(r.key in answered for r in asked)
+        message = text(
+            "evaluation.chair_status_all" if done else "evaluation.chair_status",
+            number=case.number,
+            initials=case.initials,
+            answered=sum(r.key in answered for r in asked),
+            asked=len(asked),
+        )
+        return Notice(Chair(ChairPlace.PRIVATE), message, key=f"evaluatie-stand:{case.number}")
+
+    def _notices(self, case: Case, asked: Sequence[Respondent], *, reminder: bool) -> list[Notice]:
+        card = evaluation_card(case.number, case.initials, DEFAULT_LANGUAGE, reminder=reminder)
+        key = reminder_key if reminder else request_key
+        return [
+            Notice(r.to, card, email=self._mail(case, r, reminder), key=key(case.number, r))
+            for r in asked
+        ]
+
+    def _mail(self, case: Case, respondent: Respondent, reminder: bool) -> Mail | None:
+        """For a kernteamlid outside Teams: case number, initials and the signed link to the
+        evaluation page; nothing of the case itself."""
+        if self._links is None or respondent.kind is not RespondentKind.KERNTEAMLID:
+            return None
+        words = {"number": case.number, "initials": case.initials, "ret": self._ret.name}
+        body = text(
+            "evaluation.email.body",
+            name=respondent.name,
+            url=self._links.url(case.number, respondent.key, now()),
+            days=self._links.valid_for_days,
+            **words,
+        )
+        prefix = text("evaluation.reminder") if reminder else ""
+        return Mail(
+            to=(),
+            subject=text("evaluation.email.subject", reminder=prefix, **words),
+            text=body + "\n\n" + text("email.signature", ret=self._ret.name),
+        )
+
+    async def send(self, notices: Sequence[Notice]) -> Outcomes:
+        return await self._delivery.flush(notices)
+
+    # Answers.
+
+    async def answer(self, turn: Turn) -> None:
+        """The evaluation card's submit."""
+        number = turn.value.get(EVALUATION_KEY)
+        if not isinstance(number, str):
+            raise BadCardData("evaluation without a case number")
+        await turn.send(await self._answer(turn, number, turn.language))
+
+    async def _answer(self, turn: Turn, number: str, language: Language) -> str | dict:
+        member = await turn.member()
+        name = member.name if member else (turn.speaker.name or "verwijzer")
+        sender = (turn.channel_id, turn.speaker.id, member, name)
+        try:
+            await answer_evaluation(
+                self._evaluations, self._ret, number, sender, turn.value, turn.channel_id, now()
+            )
+        except LookupError:
+            return text("evaluation.unknown", language)
+        except NotAsked:
+            return text("evaluation.not_asked", language)
+        except AlreadyAnswered as earlier:
+            day = _day(earlier.at, language)
+            return text("evaluation.already", language, number=number, date=day)
+        except AnswerInvalid as invalid:
+            case = await self._evaluations.get(number)
+            kept = {k: v for k, v in turn.value.items() if isinstance(v, str)}
+            initials = case.initials if case else "-"
+            return evaluation_card(number, initials, language, values=kept, problem=invalid.problem)
+        case = await self._evaluations.get(number)
+        pattern = text("follow_up.when", language)  # '5 december om 14:05'
+        when = format_datetime(now().astimezone(AMSTERDAM), pattern, locale=language)
+        await turn.replace_card(
+            answered_card(number, case.initials if case else "-", when, language)
+        )
+        return text("evaluation.thanks", language, number=number)
+
+    # The voorzitter's overview and leerpunten.
+
+    async def show(self, turn: Turn) -> None:
+        """`evaluatie RET-2026-0003`: the case's evaluations together, in the voorzitter's
+        own chat only."""
+        language = turn.language
+        words = turn.text.split()
+        member = await turn.member()
+        if not is_chair(member):
+            await turn.send(text("evaluation.chair_only", language))
+            return
+        if not turn.personal:
+            await turn.send(text("evaluation.personal_only", language))
+            return
+        if len(words) != 2:
+            await turn.send(text("evaluation.usage", language))
+            return
+        number = words[1].upper()
+        case = await self._evaluations.get(number)
+        if case is None:
+            await turn.send(text("evaluation.unknown", language))
+            return
+        evaluations = await self._evaluations.evaluations(
+            number, member.name, turn.channel_id, now()
+        )
+        asked = None
+        if await self._evaluations.asked_at(number) is not None:
+            organisations = await self._evaluations.afspraak_organisations(number)
+            asked = len(respondents(case, organisations, self._ret))
+        cards = overview_cards(
+            number,
+            case.initials,
+            asked,
+            evaluations,
+            await self._evaluations.leerpunten(number),
+            self._ret.evaluation.themes,
+            language,
+        )
+        for card in cards:
+            await turn.send(card)
+
+    async def leerpunt(self, turn: Turn) -> None:
+        """The leerpunt form's submit."""
+        value, language = turn.value, turn.language
+        number = value.get(LEERPUNT_KEY)
+        if not isinstance(number, str):
+            raise BadCardData("leerpunt without a case number")
+        form = value.get(FORM_KEY)
+        try:
+            leerpunt = await record_leerpunt(
+                self._evaluations,
+                self._ret,
+                await turn.member(),
+                number,
+                (value.get(THEME_INPUT), value.get(LEARNED_INPUT), value.get(WORKED_INPUT)),
+                form if isinstance(form, str) else None,
+                turn.channel_id,
+                now(),
+            )
+        except NotAllowed:
+            await turn.send(text("evaluation.chair_only", language))
+            return
+        except LookupError:
+            await turn.send(text("evaluation.unknown", language))
+            return
+        except LeerpuntInvalid as invalid:
+            key = f"evaluation.leerpunt.{invalid.problem}"
+            if invalid.problem == "theme":
+                key = "evaluation.leerpunt.theme_missing"
+            await turn.send(text(key, language, max=TEXT_MAX))
+            return
+        await turn.send(
+            text("evaluation.leerpunt.saved", language, number=number, theme=leerpunt.theme)
+        )
+
+
+def _day(moment: datetime, language: Language) -> str:
+    return format_date(moment.astimezone(AMSTERDAM).date(), "d MMMM y", locale=language)
