@@ -218,7 +218,7 @@ def build_retbot(
         CaseOverview(cases, meeting_prep.open_task_lines).routes(),
         triage.routes(),
         AdviceActions(ret, advice, delivery).routes(),
-        ClosingActions(evaluations, delivery, evaluation).routes(),
+        ClosingActions(evaluations, delivery, ret, evaluation).routes(),
         evaluation.routes(),
         follow_up.routes(),
         meeting_prep.routes(),

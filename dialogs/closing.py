@@ -5,11 +5,15 @@ from dialogs.cards.cases import CLOSE_KEY, close_note_id, close_reason_id
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.evaluation import EvaluationActions
+from dialogs.referrer_mail import by_email, closing_mail
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, status_label, text
 from dialogs.turn import Turn
+from domain.cases import Case
 from domain.closing import AlreadyClosed, NotYetClosable, ReasonMissing, close_case
+from domain.mail import Mail
 from domain.notices import arrived
+from domain.ret import RetConfig
 from domain.triage import NotAllowed, TriageRepository
 from domain.vocabularies import AFSLUITREDEN, term
 
@@ -24,10 +28,12 @@ class ClosingActions:
         self,
         cases: TriageRepository,
         delivery: Delivery,
+        ret: RetConfig,
         evaluation: EvaluationActions | None = None,
     ) -> None:
         self._cases = cases
         self._delivery = delivery
+        self._ret = ret
         self._evaluation = evaluation  # asks those who worked on the case to evaluate it
 
     def routes(self) -> Routes:
@@ -44,6 +50,12 @@ class ClosingActions:
         evaluation = self._evaluation
         organisations = await evaluation.organisations(number)
         return lambda closed: evaluation.request_notices(closed, organisations)
+
+    def _referrer_mail(self, closed: Case, reason: str | None) -> Mail | None:
+        """For a referrer known only by e-mail address: the closing by e-mail."""
+        if not by_email(closed.referrer):
+            return None
+        return closing_mail(closed, reason_in_a_sentence(reason, DEFAULT_LANGUAGE), self._ret)
 
     async def _close(self, turn: Turn, value: dict, language: Language) -> str:
         """The answer to show the voorzitter."""
@@ -68,6 +80,7 @@ class ClosingActions:
                     reason=reason_in_a_sentence(reason, DEFAULT_LANGUAGE),
                 ),
                 ask_evaluation=ask_evaluation,
+                mail_referrer=lambda closed: self._referrer_mail(closed, reason),
             )
         except NotAllowed:
             return text("closing.not_allowed", language)

@@ -28,6 +28,7 @@ from dialogs.cards.evaluation import (
 )
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.referrer_mail import by_email
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.turn import Turn
@@ -126,14 +127,15 @@ class EvaluationActions:
         ]
 
     def _mail(self, case: Case, respondent: Respondent, reminder: bool) -> Mail | None:
-        """For a kernteamlid outside Teams: case number, initials and the signed link to the
-        evaluation page; nothing of the case itself."""
-        if self._links is None or respondent.kind is not RespondentKind.KERNTEAMLID:
+        """For a kernteamlid outside Teams, or a verwijzer known only by e-mail address: case
+        number, initials and the signed link to the evaluation page; nothing of the case."""
+        outside_teams = respondent.kind is RespondentKind.KERNTEAMLID or by_email(case.referrer)
+        if self._links is None or not outside_teams:
             return None
         words = {"number": case.number, "initials": case.initials, "ret": self._ret.name}
         body = text(
             "evaluation.email.body",
-            name=respondent.name,
+            name=respondent.name if respondent.kind is RespondentKind.KERNTEAMLID else "collega",
             url=self._links.url(case.number, respondent.key, now()),
             days=self._links.valid_for_days,
             **words,

@@ -75,6 +75,17 @@ def invitation_mail(case: Case, words: dict, ics: bytes, ret: RetConfig) -> Mail
     )
 
 
+def closing_mail(case: Case, reason: str, ret: RetConfig) -> Mail:
+    """The case is closed, with the reason in a sentence (never the voorzitter's note)."""
+    words = {"number": case.number, "initials": case.initials or "-", "reason": reason}
+    return _mail(
+        case,
+        text("verwijzer.mail.closed.subject", **words),
+        text("verwijzer.mail.closed.body", email=chairs(ret)[0].email, **words),
+        ret,
+    )
+
+
 def follow_up_mail(
     number: str, initials: str, address: str, url: str, days: int, reminder: str, ret: RetConfig
 ) -> Mail:

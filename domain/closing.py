@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from domain.cases import ALLOWED, Case, CaseStatus
+from domain.mail import Mail
 from domain.notices import Chat, Notice
 from domain.people import is_chair
 from domain.ret import Member
@@ -55,9 +56,11 @@ async def close_case(
     now: datetime,
     tell_referrer: Callable[[Case], str],
     ask_evaluation: Callable[[Case], Sequence[Notice]] | None = None,
+    mail_referrer: Callable[[Case], Mail | None] = lambda case: None,
 ) -> tuple[Case, list[Notice]]:
     """Closes the case with a reason from AFSLUITREDEN and an optional note for its
-    timeline; the referrer hears of it (`tell_referrer` words it), and those who worked on
+    timeline; the referrer hears of it (`tell_referrer` words it; `mail_referrer` for one
+    known only by e-mail address), and those who worked on
     it get the evaluation (`ask_evaluation` words it), stored with the closing. Raises NotAllowed,
     LookupError, AlreadyClosed, NotYetClosable or ReasonMissing; then nothing changed."""
     if not is_chair(chair):
@@ -69,7 +72,8 @@ async def close_case(
     while True:
         closed = replace(case, status=CaseStatus.AFGESLOTEN, closed_at=now)
         referrer = closed.referrer
-        notices = [Notice(Chat(referrer.channel_id, referrer.user_id), tell_referrer(closed))]
+        to_referrer = Chat(referrer.channel_id, referrer.user_id)
+        notices = [Notice(to_referrer, tell_referrer(closed), email=mail_referrer(closed))]
         if ask_evaluation is not None:
             notices += ask_evaluation(closed)
         if await repository.move(closed, case.status, event, channel, notices):

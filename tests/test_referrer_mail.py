@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from bot.app import RETBOT
 from bot.links import ReferrerApplyLinks, ReferrerCasesLinks
+from dialogs.cards.cases import CLOSE_KEY, close_note_id, close_reason_id
 from dialogs.cards.intake import INTAKE_KEY, SUBMIT
 from dialogs.cards.referrer_web import CODE, CODE_INPUT, REFERRER_KEY
 from dialogs.cards.triage import NOTE_INPUT
@@ -274,3 +275,37 @@ async def test_ik_kom_or_ik_kan_niet_is_answered_on_the_page_of_the_invitation(
 async def rows_of(bot, model) -> list:
     async with bot.app[RETBOT].engine.connect() as connection:
         return list(await connection.execute(select(model)))
+
+
+async def test_closing_and_the_evaluation_reach_the_referrer_by_email(
+    mail_bot,  # noqa: F811
+    connector,
+    http,
+    smtp_server,
+):
+    """The last two messages of a case: that it is closed (the reason, not the note), and
+    the evaluation, answered on its page through the link in the e-mail."""
+    number, asking = await applied_without_teams(mail_bot, connector, http, smtp_server)
+    chair = person(mail_bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    await chair.execute("triage.consultatie", {"case": number})
+    seen = len(smtp_server.to(REFERRER))
+    in_email_channel = len(connector.received[asking.id])
+    close = {CLOSE_KEY: number, close_reason_id(number): "opgelost", close_note_id(number): NOTE}
+
+    closed = await chair.submit(close)
+
+    assert closed.texts()[0].endswith("De verwijzer heeft bericht gekregen.")
+    for _ in range(100):
+        if len(smtp_server.to(REFERRER)) >= seen + 2:
+            break
+        await asyncio.sleep(0.05)
+    mails = {mail["Subject"]: body_of(mail) for mail in smtp_server.to(REFERRER)[seen:]}
+    closing = mails[f"Je aanmelding {number} (J.D.) is afgesloten"]
+    assert "Reden: " in closing and NOTE not in closing
+    assert "m.hofstede@ret-twente.example.org" in closing
+    [evaluation] = [body for subject, body in mails.items() if "evaluatie" in subject.lower()]
+    assert evaluation.startswith("Beste collega,") and number in evaluation
+    path = re.search(r"https?://[^\s/]+(/evaluatie/[A-Za-z0-9_.\-]+)", evaluation).group(1)
+    async with http.get(mail_bot.url + path) as page:
+        assert page.status == 200 and "Samenwerking" in await page.text()
+    assert len(connector.received[asking.id]) == in_email_channel  # not the Email channel

@@ -17,7 +17,8 @@ CATALOG: Catalog = {
             "antwoorden."
         ),
         "en": (
-            "The RET has closed this case. To learn from stuck care questions we ask everyone "
+            "The RET has closed this case. To learn from care questions that got stuck we ask "
+            "everyone "
             "who worked on it for a short evaluation, of the collaboration and of the content. "
             "It takes two minutes. Only the RET's chair reads your answers."
         ),
@@ -117,7 +118,8 @@ CATALOG: Catalog = {
         ),
         "en": (
             "Dear {name},\n\n"
-            "{ret} has closed case {number} ({initials}). To learn from stuck care questions we "
+            "{ret} has closed case {number} ({initials}). To learn from care questions that got "
+            "stuck we "
             "ask everyone who worked on it for a short evaluation, of the collaboration and of "
             "the content. It takes two minutes, through this link: {url}\n\n"
             "The link works for {days} days and is for you only: please do not forward it. You "
@@ -132,7 +134,8 @@ CATALOG: Catalog = {
             "de voorzitter van het RET leest uw antwoorden."
         ),
         "en": (
-            "The RET has closed this case. To learn from stuck care questions we ask everyone "
+            "The RET has closed this case. To learn from care questions that got stuck we ask "
+            "everyone "
             "who worked on it for a short evaluation. It takes two minutes. Only the RET's chair "
             "reads your answers."
         ),

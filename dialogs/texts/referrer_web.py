@@ -201,6 +201,20 @@ CATALOG: Catalog = {
             "{ret} that you want to apply for a new link."
         ),
     },
+    "verwijzer.mail.closed.subject": {
+        "nl": "Je aanmelding {number} ({initials}) is afgesloten",
+        "en": "Your request {number} ({initials}) has been closed",
+    },
+    "verwijzer.mail.closed.body": {
+        "nl": (
+            "Hallo,\n\nHet RET heeft je aanmelding {number} ({initials}) afgesloten. Reden: "
+            "{reason}.\n\nHeb je nog vragen over deze casus? Mail de voorzitter: {email}."
+        ),
+        "en": (
+            "Hello,\n\nThe RET has closed your request {number} ({initials}). Reason: "
+            "{reason}.\n\nAny questions about this case? Mail the chair: {email}."
+        ),
+    },
     "verwijzer.mail.decision.subject": {
         "nl": "Je aanmelding {number} ({initials}): besluit van het RET",
         "en": "Your request {number} ({initials}): decision of the RET",
