@@ -183,7 +183,7 @@ def build_retbot(
         ChairActions(consultations, delivery).routes(),
         CaseOverview(cases, meeting_prep.open_task_lines).routes(),
         TriageActions(cases, delivery, booking).routes(),
-        AdviceActions(ret, advice, delivery).routes(),
+        AdviceActions(ret, advice, bookings, delivery).routes(),
         ClosingActions(cases, delivery).routes(),
         follow_up.routes(),
         meeting_prep.routes(),

@@ -7,7 +7,7 @@ import asyncio
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bot.app import RETBOT
 from bot.chat.conversation import Conversation
@@ -15,7 +15,14 @@ from dialogs.cards.advice import ADVICE_OPEN_KEY, REASON_INPUT, VERB_CONFIRM, VE
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 from domain.ret import Member, RetConfig
 from domain.roles import Role
-from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, MandateRow
+from storage.models import (
+    AdviceRow,
+    AfspraakRow,
+    AuditRow,
+    BookingRow,
+    CaseEventRow,
+    MandateRow,
+)
 from tests.support import assert_valid_card
 from tests.test_consult_flow import KERNTEAM_AAD as PROCESONDERSTEUNER_AAD
 from tests.test_consult_flow import person
@@ -86,11 +93,31 @@ async def case_at_the_table(bot, connector, http):
     case number."""
     chair, referrer, _, number = await submitted_case(bot, connector, http)
     await chair.execute("triage.ret_tafel", {"case": number})
+    await meeting_held(bot, number)
     channel = Conversation(bot.messages_url, connector, http, user_name="Marieke Hofstede")
     channel.channel_id = "msteams"
     channel.extra = {"conversation": {"id": channel.id, "conversationType": "channel"}}
     await channel.send(channel.activity("conversationUpdate", membersAdded=[{"id": "retbot"}]))
     return chair, referrer, channel, number
+
+
+async def meeting_held(bot, number: str, days_ago: int = 1) -> None:
+    """Moves the case's booked meeting `days_ago` days into the past, same time of day:
+    advice follows the meeting."""
+    async with bot.app[RETBOT].engine.begin() as connection:
+        booking = (
+            await connection.execute(select(BookingRow).where(BookingRow.case_number == number))
+        ).one()
+        shift = timedelta(days=(booking.meeting_date - date.today()).days + days_ago)
+        await connection.execute(
+            update(BookingRow)
+            .where(BookingRow.id == booking.id)
+            .values(
+                meeting_date=booking.meeting_date - shift,
+                starts_at=booking.starts_at - shift,
+                ends_at=booking.ends_at - shift,
+            )
+        )
 
 
 def in_channel(channel: Conversation, name: str, aad: str | None) -> Conversation:
