@@ -14,7 +14,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from docx import Document
-from docx.shared import Pt
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
 
 from bot.app import RETBOT
 from bot.settings import Settings
@@ -455,3 +456,126 @@ async def test_the_form_starts_with_voorzitter_and_referrer_and_asks_why_someone
     )
     assert "Vul bij 'Wie waren erbij?' minstens één aanwezige in." in str(empty)
     assert await store_of(bot).latest(DocumentKind.ADVIES, number) is None
+
+
+def binding_of(document) -> str:
+    return next(p.text for p in document.paragraphs if p.text.startswith("Dit is een zwaarwegend"))
+
+
+def facts_of(document) -> dict[str, str]:
+    return {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
+
+
+async def test_the_binding_sentence_and_the_version_say_what_is_true_of_each_version(
+    bot, connector, http
+):
+    *_, channel, number, _, _ = await issued(bot, connector, http)
+    thijs = in_channel(channel, "Thijs Wennink", THIJS_AAD)
+    fatima = in_channel(channel, "Fatima el Amrani", FATIMA_AAD)
+    await thijs.execute(VERB_CONFIRM, {"case": number, "organisation": GGZ})
+    await fatima.execute(
+        VERB_DECLINE, {"case": number, "organisation": LVB, REASON_INPUT: "Geen plek"}
+    )
+    await fatima.execute(VERB_CONFIRM, {"case": number, "organisation": LVB})
+    await bot.app[RETBOT].dispatcher.drain()
+
+    store = store_of(bot)
+    documents = [
+        read((await store.get(v.id)).content)
+        for v in await store.versions(DocumentKind.ADVIES, number)
+    ]
+    bindings = [binding_of(d) for d in documents]
+
+    assert [facts_of(d)["Versie"] for d in documents] == [
+        "1",
+        "2 (vervangt versie 1)",
+        "3 (vervangt versie 2)",
+        "4 (vervangt versie 3)",
+    ]
+    assert f"nog open: {GGZ} en {LVB}." in bindings[0]
+    assert f"nog open: {LVB}." in bindings[1]
+    assert f"{LVB} kan het eigen deel niet uitvoeren (niet bevestigd)" in bindings[2]
+    assert "escalatieladder" in bindings[2]
+    assert "Alle organisaties met een afspraak hebben met het mandaat" in bindings[3]
+    assert not any("Alle organisaties" in b for b in bindings[:3])
+
+
+async def test_the_advies_names_the_paying_gemeente_and_lays_out_its_pages(bot, connector, http):
+    *_, number, _, _ = await issued(bot, connector, http)
+
+    document = read((await store_of(bot).latest(DocumentKind.ADVIES, number)).content)
+    facts = facts_of(document)
+    footer = document.sections[0].footer
+    fields = [i.text.strip() for i in footer._element.iter(qn("w:instrText"))]
+    table = afspraken_table(document)
+
+    assert facts["Verantwoordelijke gemeente"] == (
+        "Hengelo (woongemeente van de jeugdige bij aanmelding; woonplaatsbeginsel)"
+    )
+    assert fields == ["PAGE", "NUMPAGES"]
+    assert footer.paragraphs[-1].text.startswith("Pagina ")
+    assert [r._tr.trPr.find(qn("w:tblHeader")) is not None for r in table.rows] == [
+        True,
+        False,
+        False,
+    ]
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows)
+    deadline = [r.cells[3] for r in table.rows]
+    assert deadline[0].text == "Uiterlijk"
+    assert all(c._tc.tcPr.find(qn("w:noWrap")) is not None for c in deadline)
+    assert all(abs(c.width - Cm(3.3)) < Cm(0.01) for c in deadline)
+
+
+async def test_the_verzendlijst_is_who_receives_the_advies(
+    database_url, ret, connector, http, smtp_server
+):
+    bot = await RunningBot(smtp_server.settings(database_url), emails_at_once(ret)).start()
+    try:
+        chair, referrer, _, number = await case_at_the_table(bot, connector, http)
+        _, submit_data = await open_form(chair)
+        chair_seen = len(connector.received[chair.id])
+        referrer_seen = len(connector.received[referrer.id])
+        extra = {
+            **{"organisatie_3": JO, "actie_3": "Zoekt een gezinshuis", "deadline_3": SOON},
+            **{"deelnemer_4": "Eva Smit", "deelnemer_organisatie_4": GGZ},
+            **{"deelnemer_rol_4": "deskundige", "aanwezig_4": "ja"},
+            **{"deelnemer_5": "Els Jansen", "deelnemer_organisatie_5": ""},
+            **{"deelnemer_rol_5": "ouder", "aanwezig_5": "ja"},
+        }
+        await chair.submit({**submit_data, **form_values(**extra)})
+        await bot.app[RETBOT].dispatcher.drain()
+        document = read((await store_of(bot).latest(DocumentKind.ADVIES, number)).content)
+        to_chair = connector.received[chair.id][chair_seen:]
+        to_referrer = connector.received[referrer.id][referrer_seen:]
+    finally:
+        await bot.stop()
+
+    paragraphs = [p.text for p in document.paragraphs]
+    start = paragraphs.index("Verzendlijst") + 1
+    listed = [p.removeprefix("– ").split(", ")[0] for p in paragraphs[start:] if p[:2] == "– "]
+    roster = {m.name: m.email for m in ret.members}
+    mailed = {
+        str(m["To"])
+        for m in smtp_server.received
+        if m["Subject"] == f"Zwaarwegend advies {number} (J.D.)"
+    }
+
+    assert listed == [
+        "Inge Referent",
+        "Marieke Hofstede",
+        "Thijs Wennink",
+        "Fatima el Amrani",
+        "Joost Bruggink",
+        "Eva Smit",
+    ]
+    assert mailed == {roster[name] for name in listed[2:]}
+    assert any("advies" in (a.get("text") or "") + str(a.get("attachments")) for a in to_chair)
+    assert any(
+        f"advies-{number}.docx" in str(a.get("attachments")) or "/documents/" in str(a)
+        for a in to_referrer
+    )
+    assert "Els Jansen" not in listed  # the family hears it from the referrer
+    assert paragraphs[start + len(listed)] == (
+        "retbot stuurt elke nieuwe versie naar iedereen op deze lijst. De jeugdige en de "
+        "ouders krijgen het advies van de verwijzer."
+    )
