@@ -20,6 +20,7 @@ from domain.meetings import AMSTERDAM
 
 TABLE_STYLE = "Table Grid"
 DEADLINE_COLUMN = 3  # of the afspraken table
+NO_BREAK = "\u00a0"  # a date stays on one line: LibreOffice does not honour w:noWrap
 STYLES = ("Title", "Subtitle", "Heading 1")
 
 
@@ -189,12 +190,12 @@ def _afspraken(document: DocxDocument, sheet: AdviceSheet) -> None:
             afspraak.organisation,
             afspraak.person or "",
             afspraak.action,
-            short_date(afspraak.deadline, language),
+            short_date(afspraak.deadline, language).replace(" ", NO_BREAK),
             _mandate(sheet, afspraak.organisation),
         )
         for cell, value in zip(table.add_row().cells, row, strict=True):
             cell.text = value
-    _widths(table, (Cm(3.2), Cm(2.4), Cm(4.2), Cm(3.3), Cm(3.5)))
+    _widths(table, (Cm(3.2), Cm(2.4), Cm(3.9), Cm(3.6), Cm(3.5)))
     for row in table.rows:
         no_wrap(row.cells[DEADLINE_COLUMN])
     repeat_header(table)

@@ -22,7 +22,7 @@ from bot.settings import Settings
 from dialogs.cards.advice import REASON_INPUT, VERB_CONFIRM, VERB_DECLINE
 from documents.advies import build_advies
 from documents.house_style import DEFAULT_TEMPLATE, load_house_style
-from domain.advice import Advice, Afspraak, Attendee
+from domain.advice import Advice, Afspraak, Attendee, Mandate, MandateAnswer
 from domain.advice_sheet import advice_sheet
 from domain.cases import Case, CaseStatus, Referrer
 from domain.documents import DocumentKind
@@ -523,7 +523,8 @@ async def test_the_advies_names_the_paying_gemeente_and_lays_out_its_pages(bot, 
     deadline = [r.cells[3] for r in table.rows]
     assert deadline[0].text == "Uiterlijk"
     assert all(c._tc.tcPr.find(qn("w:noWrap")) is not None for c in deadline)
-    assert all(abs(c.width - Cm(3.3)) < Cm(0.01) for c in deadline)
+    assert all(abs(c.width - Cm(3.6)) < Cm(0.01) for c in deadline)
+    assert deadline[1].text.count(" ") == 0 and deadline[1].text.count("\u00a0") == 2
 
 
 async def test_the_verzendlijst_is_who_receives_the_advies(
@@ -579,3 +580,61 @@ async def test_the_verzendlijst_is_who_receives_the_advies(
         "retbot stuurt elke nieuwe versie naar iedereen op deze lijst. De jeugdige en de "
         "ouders krijgen het advies van de verwijzer."
     )
+
+
+def long_advies(ret: RetConfig) -> bytes:
+    """Version 3 of an advies with 14 afspraken (three pages): one organisation confirmed,
+    one declined, one not answered yet."""
+    at = datetime(2026, 9, 3, 12, 0, tzinfo=UTC)
+    organisations = (GGZ, LVB, JO)
+    action = "zoekt met school en ouders een passende plek en meldt de voortgang"
+    afspraken = tuple(
+        Afspraak(organisations[i % 3], f"Afspraak {i + 1}: {action}", date(2026, 9, 30))
+        for i in range(14)
+    )
+    answers = {"initialen": "J.D.", "gemeente": "Hengelo", "geboortejaar": "2011"}
+    case = Case("RET-2026-0007", CaseStatus.ADVIES, Referrer("m", "u", "Inge Referent"), answers)
+    chair = Attendee("Marieke Hofstede", "RET Jeugd Twente", "voorzitter")
+    advice = Advice(case.number, SAMENVATTING, "Gezinshuis.", afspraken, chair.name, at, (chair,))
+    mandates = {
+        GGZ: Mandate(GGZ, MandateAnswer.CONFIRMED, "Thijs Wennink", at),
+        LVB: Mandate(LVB, MandateAnswer.DECLINED, "Fatima el Amrani", at),
+    }
+    return build_advies(advice_sheet(ret, case, advice, mandates, None, at), load_house_style(), 3)
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler (pdftotext) is not installed")
+def test_a_long_advies_repeats_its_header_numbers_its_pages_and_keeps_dates_whole(ret, tmp_path):
+    pages = pdf_pages(long_advies(ret), tmp_path)
+
+    assert len(pages) == 3
+    header = re.compile(r"Organisatie\s+Wie\s+Wat\s+Uiterlijk\s+Mandaat")
+    for number, page in enumerate(pages, start=1):
+        assert f"Pagina {number} van 3" in page, number
+    assert [len(header.findall(page)) for page in pages] == [1, 1, 0]  # the table's 2 pages
+    assert sum(page.count("30 september 2026") for page in pages) == 14  # none wrapped
+    assert "Versie" in pages[0] and "3 (vervangt versie 2)" in pages[0]
+    assert f"{LVB} kan het eigen deel niet" in re.sub(r"\s+", " ", "".join(pages))
+
+
+def pdf_pages(content: bytes, tmp_path) -> list[str]:
+    """The document converted by LibreOffice, as the text of each page (non-breaking
+    spaces read as spaces)."""
+    source = tmp_path / "advies.docx"
+    source.write_bytes(content)
+    profile = f"-env:UserInstallation=file://{tmp_path}/lo-profile"
+    convert = ["--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)]
+    subprocess.run(
+        ["soffice", profile, *convert],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "advies.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [page.replace("\u00a0", " ") for page in text.split("\f") if page.strip()]
