@@ -6,10 +6,12 @@ the outbox runs after the user's turn: a mandate answer gets its card back at on
 version and the messages that send it are stored together, and the job is finished in
 that same transaction, so a version is never made or sent twice.
 
-Where it goes: the referrer (in Teams through file consent, elsewhere a download link) and
-the voorzitter in their own chat, and the kernteamleden of each organisation with an
-afspraak, in Teams a link, else by e-mail: the link too, the document itself only when the
-RET file allows it (dialogs/document_mail.py).
+Where it goes: to everyone on the advies's own verzendlijst (domain.advice_sheet
+.distribution), so the list the readers see is the list it is sent to: the referrer (in
+Teams through file consent, elsewhere a download link), the voorzitter in their own chat,
+and the kernteamleden of each organisation with an afspraak and the other RET members who
+were present, in Teams a link, else by e-mail: the link too, the document itself only when
+the RET file allows it (dialogs/document_mail.py).
 """
 
 import asyncio
