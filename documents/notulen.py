@@ -48,6 +48,8 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "absent": {"nl": "Afwezig", "en": "Absent"},
     "absent.none": {"nl": "Niemand afwezig.", "en": "Nobody absent."},
+    "absent.declined": {"nl": "afgemeld", "en": "sent apologies"},
+    "absent.stand_in": {"nl": "vervangen door {name}", "en": "replaced by {name}"},
     "case": {
         "nl": "Casus {number} ({initials}), {start} uur",
         "en": "Case {number} ({initials}), {start}",
@@ -196,8 +198,12 @@ def _attendance(w: _Writer, minutes: Minutes) -> None:
     if not attendance.absent:
         w.paragraph(w.t("absent.none"))
     for person in attendance.absent:
-        reason = f": {person.absence_reason}" if person.absence_reason else ""
-        w.bullet(f"{person.name}, {person.organisation} ({person.role}){reason}")
+        reasons = [person.absence_reason or (w.t("absent.declined") if person.declined else "")]
+        if person.stand_in:
+            reasons.append(w.t("absent.stand_in", name=person.stand_in))
+        reason = ", ".join(r for r in reasons if r)
+        line = f"{person.name}, {person.organisation} ({person.role})"
+        w.bullet(f"{line}: {reason}" if reason else line)
 
 
 def _case_section(w: _Writer, case: CaseMinutes) -> None:

@@ -259,8 +259,10 @@ async def test_a_transcript_redrafts_and_a_correction_becomes_the_next_version(
     present = section(paragraphs, "Aanwezig", "Afwezig")
     assert present[0] == "Marieke Hofstede, RET Jeugd Twente (voorzitter)"
     assert any(p.startswith("Daarnaast 2 deelnemer(s) buiten het RET") for p in present)
+    # Sanne did not speak, but takes the notulen: the transcript adds, never removes.
+    assert "Sanne Oude Luttikhuis, RET Jeugd Twente (procesondersteuner)" in present
     absent = section(paragraphs, "Afwezig", "Casus ")
-    assert "Sanne Oude Luttikhuis, RET Jeugd Twente (procesondersteuner)" in absent
+    assert f"Fatima el Amrani, {LVB} (kernteamlid)" in absent
     first = section(paragraphs, f"Casus {numbers[0]} (J.D.), 13:30 uur", "Casus ")
     assert "De Bron plant binnen twee weken een intake voor traumabehandeling." in first
     assert "Jeugd & Opvoeding Oost zoekt met de gemeente een gezinshuisplek." in first
@@ -357,12 +359,13 @@ async def test_approval_sends_the_version_to_the_attendees_in_teams_and_by_email
 
     assert stale.texts()[0].startswith("Er is inmiddels een nieuwere versie (2) van de notulen")
     assert len(stale.cards()) == 1  # the newest card, to approve that one
-    assert approved.texts()[0].endswith(
-        "(versie 2) zijn goedgekeurd. Ik stuur ze naar de aanwezigen: 2 via Teams, 2 per e-mail."
+    assert approved.texts()[-1].endswith(
+        "(versie 2) zijn goedgekeurd. Ik stuur ze naar de aanwezigen: 3 via Teams, 2 per e-mail."
     )
     assert again.texts()[0].startswith("De notulen van ")
     assert "zijn al goedgekeurd (versie 2)" in again.texts()[0]
-    # The transcript's RET speakers: Marieke and Thijs in Teams, Joost and Linda by email.
+    # The transcript's RET speakers: Marieke and Thijs in Teams, Joost and Linda by email;
+    # and Sanne, who took the notulen, in Teams.
     for who in (marieke, thijs):
         async with asyncio.timeout(5):
             await connector.wait_for(who.id, seen[who.id] + 1)
