@@ -25,12 +25,15 @@ from domain.advice import Advice, Afspraak, Mandate, MandateAnswer
 from domain.booking import Booking, Slot
 from domain.cases import CaseStatus, Referrer
 from domain.documents import DOCX as DOCX_TYPE
+from domain.meeting_prep import Answer
+from domain.meeting_prep import Attendance as Answered
 from domain.meetings import AMSTERDAM
 from domain.ret import DocumentSettings
 from domain.triage import CaseEvent
 from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository
 from storage.database import create_session_factory
+from storage.meeting_prep import SqlMeetingPrepRepository
 from storage.models import AuditRow, DocumentVersionRow
 from storage.notulen import SqlNotulenRepository
 from tests.file_server import FileServer
@@ -455,3 +458,44 @@ async def test_odd_file_messages_get_an_answer_never_a_500(bot, connector, http,
     assert local.texts()[0].startswith("Het bestand kon ik niet ophalen uit Teams.")
     assert odd.texts() and odd.texts()[0]  # the usual fallback, not silence
     assert await versions(bot) == [1]
+
+
+async def test_attendance_joins_answers_and_the_schil_and_the_transcript_only_adds(
+    bot, connector, http, files
+):
+    day = yesterday()
+    sanne = person(bot, connector, http, "Sanne Oude Luttikhuis", SANNE_AAD)
+    await sanne.join()
+    seen = len(connector.received[sanne.id])
+    numbers = await meeting_day(bot, day)
+    prep = SqlMeetingPrepRepository(create_session_factory(bot.app[RETBOT].engine))
+    email = {m.name: m.email for m in bot.ret.members}
+    at = datetime.now(UTC) - timedelta(days=2)
+    anouk, fatima = "Anouk Haverkamp", "Fatima el Amrani"
+    await prep.invite_schil(numbers[0], [(email[anouk], "forensisch")], "Marieke", "msteams", at)
+    for name, given, stand_in in ((anouk, Answer.KOMT, None), (fatima, Answer.KAN_NIET, "Eva")):
+        answered = Answered(numbers[0], email[name], name, given, stand_in, at)
+        await prep.answer_attendance(answered, "msteams")
+    assert await bot.app[RETBOT].jobs.notulen() == [day]
+    async with asyncio.timeout(5):
+        await connector.wait_for(sanne.id, seen + 1)
+    [card] = cards_in(connector.received[sanne.id][seen:])
+    first, _ = read_docx((await fetch(bot, http, download_path(card)))[2])
+
+    used = await sanne.send(
+        file_message(sanne, "transcript.vtt", files.serve(transcript(numbers)), "vtt")
+    )
+    [second_card] = used.cards()
+    second, _ = read_docx((await fetch(bot, http, download_path(second_card)))[2])
+
+    schil = f"{anouk}, Forensische Jeugdzorg Oost (flexibele schil)"
+    declined = f"{fatima}, {LVB} (kernteamlid): afgemeld, vervangen door Eva"
+    notulist = "Sanne Oude Luttikhuis, RET Jeugd Twente (procesondersteuner)"
+    for version in (first, second):
+        present = section(version, "Aanwezig", "Afwezig")
+        assert schil in present and notulist in present
+        assert declined in section(version, "Afwezig", "Casus ")
+    before, after = (section(v, "Aanwezig", "Afwezig") for v in (first, second))
+    assert f"Thijs Wennink, {GGZ} (kernteamlid)" not in before  # nothing known of him yet
+    assert set(before) - {p for p in before if p.startswith("Daarnaast")} <= set(after)
+    assert f"Thijs Wennink, {GGZ} (kernteamlid)" in after  # he spoke
