@@ -13,7 +13,7 @@ from docx.shared import Cm, Pt
 from documents.built import DOCUMENTS_BUILT
 from documents.house_style import HouseStyle
 from documents.labels import label, long_date, names, role_label, short_date
-from documents.layout import no_wrap, page_numbers, repeat_header
+from documents.layout import no_wrap, page_numbers, proofing_language, repeat_header
 from domain.advice import MandateAnswer
 from domain.advice_sheet import AdviceSheet, Binding
 from domain.meetings import AMSTERDAM
@@ -43,6 +43,7 @@ def write_advies(
 ) -> None:
     """`version`: the number this document is stored under (1 for the first)."""
     language = sheet.language
+    proofing_language(document, "en-GB" if language == "en" else "nl-NL")
     page_numbers(document, label("advies.page", language, page="{page}", pages="{pages}"))
     if logo:
         picture = document.add_paragraph()

@@ -18,6 +18,30 @@ def repeat_header(table) -> None:
             properties.append(OxmlElement("w:tblHeader"))
 
 
+def proofing_language(document: DocxDocument, tag: str) -> None:
+    """The language Word checks spelling in ('nl-NL', 'en-GB'), for every style that does
+    not set its own: the document defaults, and the styles that name one."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        document.styles.element.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    properties = run_defaults.find(qn("w:rPr"))
+    if properties is None:
+        properties = OxmlElement("w:rPr")
+        run_defaults.append(properties)
+    elements = [properties, *document.styles.element.iter(qn("w:rPr"))]
+    for element in elements:
+        for lang in element.findall(qn("w:lang")):
+            element.remove(lang)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), tag)
+    properties.append(language)
+
+
 def no_wrap(cell) -> None:
     """The cell's text stays on one line (a date)."""
     cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))

@@ -15,6 +15,7 @@ from docx.document import Document as DocxDocument
 
 from documents.built import DOCUMENTS_BUILT
 from documents.house_style import HouseStyle
+from documents.layout import proofing_language
 from domain.advice import Afspraak
 from domain.meetings import AMSTERDAM
 from domain.notulen import CaseMinutes, Minutes, Point
@@ -147,6 +148,7 @@ class _Writer:
 def notulen_docx(minutes: Minutes, style: HouseStyle, language: str = "nl") -> bytes:
     """The draft notulen as .docx bytes, in the RET's house style."""
     w = _Writer(style.new_document(), language)
+    proofing_language(w.document, "en-GB" if language == "en" else "nl-NL")
     w.heading(f"{w.t('title')}: {minutes.ret_name}", 0)
     w.paragraph(w.t("draft"))
     _meeting_facts(w, minutes)

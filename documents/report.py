@@ -12,10 +12,19 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from documents.built import DOCUMENTS_BUILT
+from documents.layout import proofing_language
 from domain.report import Report, Table
 
-CSV_HEADER = ("tabel", "categorie", "aantal")
+CSV_HEADER = ("tabel", "categorie", "aantal", "aandeel (%)")
+SHARE = "Aandeel (%)"
 NO_SIGNALS = "In deze periode zijn geen rode draden vastgelegd."
+DEFINITIONS = (
+    "Aanmeldingen zijn de aanvragen die in de periode zijn ingediend; overleggen, "
+    "afsluitingen en escalaties zijn die welke in de periode plaatsvonden. Percentages zijn "
+    "afgerond op hele procenten, van het totaal van de tabel tenzij erbij staat waarvan. "
+    "Een totaal staat alleen onder een tabel waarin elke aanmelding of casus één keer "
+    "voorkomt."
+)
 
 
 def write_report(report: Report, fmt: str, out: Path) -> None:
@@ -26,14 +35,18 @@ def write_report(report: Report, fmt: str, out: Path) -> None:
 
 def write_docx(report: Report, out: Path) -> None:
     document = Document()
+    proofing_language(document, "nl-NL")
     document.add_heading(f"Rapportage {report.ret_name}", level=0)
     document.add_paragraph(f"Periode: {report.period.label}")
+    document.add_paragraph(DEFINITIONS)
     for section in report.sections:
         document.add_heading(section.title, level=1)
         for table in section.tables:
             document.add_heading(table.title, level=2)
             document.add_paragraph(table.sentence)
             _docx_table(document, table)
+            if table.note:
+                document.add_paragraph(table.note)
             document.add_picture(chart_png(table), width=Cm(15))
     document.add_heading("Rode draden", level=1)
     if not report.signals:
@@ -49,13 +62,29 @@ def write_docx(report: Report, out: Path) -> None:
 
 
 def _docx_table(document, table: Table) -> None:
-    grid = document.add_table(rows=1, cols=2)
+    header = _header(table)
+    grid = document.add_table(rows=1, cols=len(header))
     grid.style = "Light Grid Accent 1"
-    grid.rows[0].cells[0].text = "Categorie"
-    grid.rows[0].cells[1].text = table.column
-    for label, count in (*table.rows, ("Totaal", table.total)):
-        cells = grid.add_row().cells
-        cells[0].text, cells[1].text = label, str(count)
+    for cell, value in zip(grid.rows[0].cells, header, strict=True):
+        cell.text = value
+    for row in _rows(table):
+        for cell, value in zip(grid.add_row().cells, row, strict=True):
+            cell.text = "" if value is None else str(value)
+
+
+def _header(table: Table) -> list[str]:
+    return ["Categorie", table.column] + ([SHARE] if table.share_of is not None else [])
+
+
+def _rows(table: Table) -> list[list[object]]:
+    """Each category with its count (and share); the total only under a partition."""
+    shared = table.share_of is not None
+    rows = [
+        [label, count] + ([table.share(count)] if shared else []) for label, count in table.rows
+    ]
+    if table.partition:
+        rows.append(["Totaal", table.total] + ([100 if table.total else 0] if shared else []))
+    return rows
 
 
 def chart_png(table: Table) -> io.BytesIO:
@@ -83,15 +112,18 @@ def write_xlsx(report: Report, out: Path) -> None:
     for table in report.tables:
         sheet = workbook.create_sheet(table.key[:31])
         sheet.append([table.title])
-        sheet.append(["Categorie", table.column])
-        for row in table.rows:
-            sheet.append(list(row))
-        sheet.append(["Totaal", table.total])
+        sheet.append([f"{report.ret_name}, periode {report.period.label}"])
+        sheet.append(_header(table))
+        for row in _rows(table):
+            sheet.append(row)
         sheet.append([])
         sheet.append([table.sentence])
+        if table.note:
+            sheet.append([table.note])
         sheet["A1"].font = Font(bold=True)
         sheet.column_dimensions["A"].width = 50
     signals = workbook.create_sheet("Rode draden")
+    signals.append([f"{report.ret_name}, periode {report.period.label}"])
     signals.append(["Thema", "Aantal", "Bij een casus", "Punten"])
     for signal in report.signals:
         signals.append([signal.theme, signal.count, signal.cases, " | ".join(signal.notes)])
@@ -99,9 +131,16 @@ def write_xlsx(report: Report, out: Path) -> None:
 
 
 def write_csv(report: Report, out: Path) -> None:
-    with out.open("w", newline="", encoding="utf-8") as file:
-        writer = csv.writer(file)
+    """As Dutch Excel opens it with a double click: UTF-8 with a BOM, semicolons."""
+    with out.open("w", newline="", encoding="utf-8-sig") as file:
+        writer = csv.writer(file, delimiter=";")
         writer.writerow(CSV_HEADER)
         for table in report.tables:
-            writer.writerows((table.key, label, count) for label, count in table.rows)
-        writer.writerows(("Rode draden", s.theme, s.count) for s in report.signals)
+            writer.writerows(
+                (table.key, label, count, _blank(table.share(count))) for label, count in table.rows
+            )
+        writer.writerows(("Rode draden", s.theme, s.count, "") for s in report.signals)
+
+
+def _blank(value: int | None) -> int | str:
+    return "" if value is None else value

@@ -20,6 +20,22 @@ from domain.signals import RodeDraad
 
 REPORT_ROLES = frozenset({Role.VOORZITTER, Role.PROCESONDERSTEUNER, Role.ADMIN})
 UNKNOWN = "Onbekend"
+# Categories a sentence does not single out ("24% van de jeugdigen volgt: weet ik niet").
+VAGUE = frozenset(
+    {UNKNOWN, "Nog niet besloten"}
+    | {
+        t.nl
+        for vocabulary in (v.GESLACHT, v.MAATREGEL, v.ONDERWIJS)
+        for t in vocabulary
+        if t.code == "onbekend"
+    }
+    | {
+        t.nl
+        for vocabulary in (v.AANMELDER, v.WOONSITUATIE, v.SOORT_VRAAG)
+        for t in vocabulary
+        if t.code == "anders"
+    }
+)
 # Categories counted per request, each from one fact column: (table key, column, vocabulary).
 CATEGORY_DIMENSIONS = (
     "aanmelder_type",
@@ -107,15 +123,31 @@ class ReportCounts:
 
 @dataclass(frozen=True)
 class Table:
+    """Counts per category. `base`: what a share is a part of (None: the rows count
+    different things and have no share); `partition`: every request (or case) is in
+    exactly one row, so a total means something; `note` says how to read it otherwise."""
+
     key: str  # short, unique: the xlsx sheet and the csv's first column
     title: str
     rows: tuple[tuple[str, int], ...]
     sentence: str
     column: str = "Aantal"
+    partition: bool = True
+    base: int | None = -1  # -1: the total of the rows
+    note: str | None = None
 
     @property
     def total(self) -> int:
         return sum(count for _, count in self.rows)
+
+    @property
+    def share_of(self) -> int | None:
+        return self.total if self.base == -1 else self.base
+
+    def share(self, count: int) -> int | None:
+        """The row's share in whole percents, as seed 002 writes them; None without one."""
+        whole = self.share_of
+        return None if whole is None else _pct(count, whole)
 
 
 @dataclass(frozen=True)
@@ -149,6 +181,9 @@ def build_report(ret_name: str, period: Period, counts: ReportCounts) -> Report:
         ),
         f"In deze periode kwamen {counts.requests} aanmeldingen binnen; {consultations} keer "
         f"ging het om een uitgebreide consultatie en er waren {counts.meetings} RET-overleggen.",
+        partition=False,
+        base=None,
+        note="Drie verschillende tellingen: niet bij elkaar op te tellen.",
     )
     measure = _vocabulary_rows(c.get("maatregel", {}), v.MAATREGEL)
     with_measure = sum(
@@ -287,6 +322,11 @@ def build_report(ret_name: str, period: Period, counts: ReportCounts) -> Report:
                     ),
                     "Het vaakst ingezet: {label_lower} ({count} keer).",
                     "Casussen",
+                    partition=False,
+                    note=(
+                        "Samenwerkingstafels na triage en escalaties zijn aparte tellingen; "
+                        "het percentage is van alle tafels en escalaties samen."
+                    ),
                 ),
             ),
         ),
@@ -295,9 +335,15 @@ def build_report(ret_name: str, period: Period, counts: ReportCounts) -> Report:
 
 
 def _table(
-    key: str, title: str, rows: tuple[tuple[str, int], ...], template: str, column: str = "Aantal"
+    key: str,
+    title: str,
+    rows: tuple[tuple[str, int], ...],
+    template: str,
+    column: str = "Aantal",
+    partition: bool = True,
+    note: str | None = None,
 ) -> Table:
-    return Table(key, title, rows, _sentence(rows, template), column)
+    return Table(key, title, rows, _sentence(rows, template), column, partition, note=note)
 
 
 def _problem_table(
@@ -308,16 +354,21 @@ def _problem_table(
     requests: int,
     whom: str,
 ) -> Table:
-    """Several problems per request: a share is of the requests, not of the table."""
+    """Several problems per request: a share is of the requests, not of the table, and
+    the rows add up to nothing."""
     rows = tuple((t.nl, counts.get(t.code, 0)) for t in vocabulary)
+    note = f"Per aanmelding meerdere mogelijk: het percentage is van alle {requests} {whom}."
+    several = {"partition": False, "base": requests, "note": note}
     if not any(n for _, n in rows):
-        return Table(key, title, rows, "In deze periode is geen problematiek vastgelegd.")
+        return Table(
+            key, title, rows, "In deze periode is geen problematiek vastgelegd.", **several
+        )
     label, count = max(rows, key=lambda row: row[1])
     sentence = (
         f"Het vaakst genoemd: {label.lower()}, bij {_pct(count, requests)}% van de {whom} "
         f"({count} van {requests})."
     )
-    return Table(key, title, rows, sentence)
+    return Table(key, title, rows, sentence, **several)
 
 
 def _vocabulary_rows(
@@ -346,7 +397,9 @@ def _free_rows(counts: Mapping[str | None, int]) -> tuple[tuple[str, int], ...]:
 
 
 def _sentence(rows: tuple[tuple[str, int], ...], template: str) -> str:
-    known = [row for row in rows if row[0] != UNKNOWN]
+    """About the largest category that says something: not 'Weet ik niet', 'Anders' or
+    what was not filled in."""
+    known = [row for row in rows if row[0] not in VAGUE]
     total = sum(n for _, n in rows)
     if not total or not known or not max(n for _, n in known):
         return "In deze periode is hiervoor niets vastgelegd."

@@ -7,15 +7,17 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 from openpyxl import load_workbook
 
 from domain.cases import Referrer
+from domain.report import Period, ReportCounts, build_report
 from storage.case_walk import CasePlan, CaseWalker
 from storage.database import create_engine, create_session_factory
 from storage.encryption import FieldCipher
@@ -24,6 +26,18 @@ from tests import seed_002
 from tests.support import EXAMPLE_RET, REPO
 
 KEY = "a" * 43 + "="  # a valid Fernet key: the report must not need it
+RET_NAME = "RET Jeugd Twente (voorbeeld)"
+# Tables where each request or case is in exactly one row: only these have a total.
+PARTITIONS = {
+    "Aanmelders", "Gemeenten", "Maatregel", "Soort vraag", "Acties", "Doorlooptijd",
+    "Geslacht", "Leeftijd", "Woonsituatie", "Onderwijs", "Opvolging",
+}  # fmt: skip
+# Tables with a share, and what it is a share of (None: the table's total).
+SHARES = {key: None for key in PARTITIONS} | {
+    "Problematiek jeugdige": seed_002.N,
+    "Problematiek ouders": seed_002.N,
+    "Escalaties": None,
+}
 
 
 @pytest.fixture
@@ -79,15 +93,30 @@ async def test_xlsx_gives_back_the_seed_counts(seeded, tmp_path):
 
     workbook = load_workbook(out)
     for key, expected in seed_002.EXPECTED.items():
-        rows = list(workbook[key].iter_rows(min_row=3, values_only=True))
+        sheet = workbook[key]
+        assert (
+            sheet["A2"].value == "RET Jeugd Twente (voorbeeld), periode 01-01-2026 t/m 31-12-2026"
+        )
+        header = [c.value for c in sheet[3] if c.value]
+        rows = [r[: len(header)] for r in sheet.iter_rows(min_row=4, values_only=True)]
         counted = {}
-        for label, count in rows:
-            if label == "Totaal":
+        for row in rows:
+            if row[0] in ("Totaal", None):
                 break
-            counted[label] = count
+            counted[row[0]] = row[1]
         assert nonzero(counted) == expected, key
-        assert rows[len(counted)] == ("Totaal", sum(counted.values()))
-    assert "Rode draden" in workbook.sheetnames
+        total = sum(counted.values())
+        if key in PARTITIONS:
+            assert rows[len(counted)][:2] == ("Totaal", total), key
+        else:
+            assert rows[len(counted)][0] is None, key  # no total that adds nothing up
+        if key in SHARES:
+            assert header[-1] == "Aandeel (%)", key
+            whole = SHARES[key] or total
+            assert [r[2] for r in rows[: len(counted)]] == [
+                round(100 * n / whole) if whole else 0 for n in counted.values()
+            ], key
+    assert workbook["Rode draden"]["A1"].value.startswith(f"{RET_NAME}, periode")
 
 
 async def test_docx_has_the_counts_a_sentence_and_a_chart_per_table(seeded, tmp_path):
@@ -96,6 +125,7 @@ async def test_docx_has_the_counts_a_sentence_and_a_chart_per_table(seeded, tmp_
 
     document = Document(str(out))
     tables: dict[str, dict[str, int]] = {}
+    totals: dict[str, list] = {}
     sentences: dict[str, str] = {}
     heading = sentence = None
     for block in document.iter_inner_content():
@@ -105,12 +135,24 @@ async def test_docx_has_the_counts_a_sentence_and_a_chart_per_table(seeded, tmp_
             sentence = sentences[heading] = block.text
         elif isinstance(block, DocxTable):
             rows = [[cell.text for cell in row.cells] for row in block.rows[1:]]
-            tables[heading] = {label: int(n) for label, n in rows if label != "Totaal"}
+            tables[heading] = {row[0]: int(row[1]) for row in rows if row[0] != "Totaal"}
+            totals[heading] = [row for row in rows if row[0] == "Totaal"]
     by_key = dict(zip(seed_002.EXPECTED, tables.values(), strict=True))
 
     for key, expected in seed_002.EXPECTED.items():
         assert nonzero(by_key[key]) == expected, key
+    by_key_totals = dict(zip(seed_002.EXPECTED, totals.values(), strict=True))
+    assert {k for k, found in by_key_totals.items() if found} == PARTITIONS & set(by_key_totals)
     assert len(document.inline_shapes) == len(seed_002.EXPECTED)
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Per aanmelding meerdere mogelijk: het percentage is van alle 190 jeugdigen." in text
+    assert "Aanmeldingen zijn de aanvragen die in de periode zijn ingediend" in text
+    assert (
+        document.styles.element.find(qn("w:docDefaults"))
+        .find(".//" + qn("w:lang"))
+        .get(qn("w:val"))
+        == "nl-NL"
+    )
     titles = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert titles[-1] == "Rode draden"
     age = sentences["Leeftijd van de jeugdigen bij aanmelding"]
@@ -136,8 +178,9 @@ async def test_csv_has_a_row_per_category(seeded, tmp_path):
     out = tmp_path / "rapportage.csv"
     report(seeded, "csv", out)
 
-    with out.open(encoding="utf-8") as file:
-        rows = list(csv.DictReader(file))
+    assert out.read_bytes().startswith("\ufefftabel;categorie;aantal;aandeel (%)".encode())
+    with out.open(encoding="utf-8-sig") as file:
+        rows = list(csv.DictReader(file, delimiter=";"))
     counted: dict[str, dict[str, int]] = {}
     for row in rows:
         counted.setdefault(row["tabel"], {})[row["categorie"]] = int(row["aantal"])
@@ -155,3 +198,26 @@ def test_bad_periods_get_a_dutch_message(tmp_path):
     assert backwards.returncode == 2 and "vóór hij begint" in backwards.stderr
     assert ancient.returncode == 2 and "tussen 2000-01-01 en 2099-12-31" in ancient.stderr
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_sentence_names_the_largest_category_that_says_something():
+    counts = ReportCounts(
+        requests=10,
+        meetings=0,
+        categories={
+            "onderwijs": {"onbekend": 6, "regulier": 3, "speciaal": 1},
+            "aanmelder_type": {"anders": 5, "gi": 4, None: 1},
+        },
+        problems={},
+        lead_times={},
+        followed_up=0,
+        escalations={},
+    )
+
+    period = Period(date(2026, 1, 1), date(2026, 3, 31))
+    tables = {t.key: t for t in build_report("RET", period, counts).tables}
+
+    assert tables["Onderwijs"].sentence == "30% van de jeugdigen volgt: regulier onderwijs."
+    assert tables["Aanmelders"].sentence.startswith("De meeste aanmeldingen komen van ")
+    assert "anders" not in tables["Aanmelders"].sentence.lower()
+    assert [tables["Onderwijs"].share(n) for _, n in tables["Onderwijs"].rows] == [30, 10, 0, 0, 60]
