@@ -372,6 +372,7 @@ def test_advice_recorded_in_english_gives_an_english_document(ret):
     assert headings(document)[1:4] == ["Case summary", "Advice", "Agreements made"]
     assert facts["Young person"] == "A.B., age group 0-8"
     assert facts["Consultation / meeting"] == "Tuesday 3 March 2026"
+    assert proofing_language(document) == "en-GB"
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
@@ -458,6 +459,15 @@ async def test_the_form_starts_with_voorzitter_and_referrer_and_asks_why_someone
     assert await store_of(bot).latest(DocumentKind.ADVIES, number) is None
 
 
+def proofing_language(document) -> str:
+    """The language every style without its own is spell-checked in."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    [language] = [e.get(qn("w:val")) for e in defaults.iter(qn("w:lang"))]
+    styled = document.styles.element.iter(qn("w:lang"))
+    assert {e.get(qn("w:val")) for e in styled} == {language}  # no style overrides it
+    return language
+
+
 def binding_of(document) -> str:
     return next(p.text for p in document.paragraphs if p.text.startswith("Dit is een zwaarwegend"))
 
@@ -513,6 +523,7 @@ async def test_the_advies_names_the_paying_gemeente_and_lays_out_its_pages(bot, 
         "Hengelo (woongemeente van de jeugdige bij aanmelding; woonplaatsbeginsel)"
     )
     assert fields == ["PAGE", "NUMPAGES"]
+    assert proofing_language(document) == "nl-NL"  # Word does not mark all Dutch as wrong
     assert footer.paragraphs[-1].text.startswith("Pagina ")
     assert [r._tr.trPr.find(qn("w:tblHeader")) is not None for r in table.rows] == [
         True,
