@@ -13,14 +13,20 @@ from docx.shared import Cm, Pt
 from documents.built import DOCUMENTS_BUILT
 from documents.house_style import HouseStyle
 from documents.labels import label, long_date, names, role_label, short_date
-from documents.layout import no_wrap, page_numbers, proofing_language, repeat_header
+from documents.layout import (
+    NO_BREAK,
+    no_wrap,
+    page_numbers,
+    proofing_language,
+    repeat_header,
+    widths,
+)
 from domain.advice import MandateAnswer
 from domain.advice_sheet import AdviceSheet, Binding
 from domain.meetings import AMSTERDAM
 
 TABLE_STYLE = "Table Grid"
 DEADLINE_COLUMN = 3  # of the afspraken table
-NO_BREAK = "\u00a0"  # a date stays on one line: LibreOffice does not honour w:noWrap
 STYLES = ("Title", "Subtitle", "Heading 1")
 
 
@@ -156,7 +162,7 @@ def _facts(document: DocxDocument, sheet: AdviceSheet, version: int) -> None:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = name, value
         cells[0].paragraphs[0].runs[0].bold = True
-    _widths(table, (Cm(5), Cm(11.6)))
+    widths(table, (Cm(5), Cm(11.6)))
 
 
 def _attendance(document: DocxDocument, sheet: AdviceSheet) -> None:
@@ -172,7 +178,7 @@ def _attendance(document: DocxDocument, sheet: AdviceSheet) -> None:
         row = (person.name, person.organisation, role_label(person.role, language), presence)
         for cell, value in zip(table.add_row().cells, row, strict=True):
             cell.text = value
-    _widths(table, (Cm(4.2), Cm(4.8), Cm(3.5), Cm(4.1)))
+    widths(table, (Cm(4.2), Cm(4.8), Cm(3.5), Cm(4.1)))
     repeat_header(table)
 
 
@@ -196,7 +202,7 @@ def _afspraken(document: DocxDocument, sheet: AdviceSheet) -> None:
         )
         for cell, value in zip(table.add_row().cells, row, strict=True):
             cell.text = value
-    _widths(table, (Cm(3.2), Cm(2.4), Cm(3.9), Cm(3.6), Cm(3.5)))
+    widths(table, (Cm(3.2), Cm(2.4), Cm(3.9), Cm(3.6), Cm(3.5)))
     for row in table.rows:
         no_wrap(row.cells[DEADLINE_COLUMN])
     repeat_header(table)
@@ -222,16 +228,6 @@ def _table(document: DocxDocument, header: list[str]):
         cell.text = value
         cell.paragraphs[0].runs[0].bold = True
     return table
-
-
-def _widths(table, widths) -> None:
-    """Word reads the cells' widths, LibreOffice the grid's: set both."""
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
 
 
 def _text(document: DocxDocument, value: str) -> None:

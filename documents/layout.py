@@ -7,6 +7,18 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+NO_BREAK = "\u00a0"  # keeps a date on one line: LibreOffice does not honour w:noWrap
+
+
+def widths(table, sizes) -> None:
+    """Fixed column widths. Word reads the cells' widths, LibreOffice the grid's: set both."""
+    table.autofit = False
+    for column, width in zip(table.columns, sizes, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, sizes, strict=True):
+            cell.width = width
+
 
 def repeat_header(table) -> None:
     """The first row is repeated at the top of every page the table runs onto, and no row

@@ -12,10 +12,12 @@ from datetime import date, datetime
 from babel.dates import format_date, format_time
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.shared import Cm
 
 from documents.built import DOCUMENTS_BUILT
 from documents.house_style import HouseStyle
-from documents.layout import proofing_language
+from documents.labels import short_date
+from documents.layout import NO_BREAK, proofing_language, repeat_header, widths
 from domain.advice import Afspraak
 from domain.meetings import AMSTERDAM
 from domain.notulen import CaseMinutes, Minutes, Point
@@ -247,16 +249,20 @@ def _afspraken_table(w: _Writer, case: CaseMinutes) -> None:
     mandates = {m.organisation: m for m in case.mandates}
     rows = [tuple(w.t(f"column.{column}") for column in columns)]
     rows += [_afspraak_row(a, mandates.get(a.organisation), w.language) for a in case.afspraken]
-    _table(w, w.table_style, rows)
+    table = _table(w, w.table_style, rows)
+    # Wide enough that words stay whole (LibreOffice splits a word a column cannot hold).
+    widths(table, (Cm(3.3), Cm(2.5), Cm(4.2), Cm(3.5), Cm(3.1)))
+    repeat_header(table)
 
 
-def _table(w: _Writer, style_id: str | None, rows: list[tuple[str, ...]]) -> None:
+def _table(w: _Writer, style_id: str | None, rows: list[tuple[str, ...]]):
     table = w.document.add_table(rows=len(rows), cols=len(rows[0]))
     if style_id:
         table._tbl.tblPr.style = style_id  # by id, as _Writer does for paragraphs
     for row, values in zip(table.rows, rows, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
+    return table
 
 
 def _afspraak_row(afspraak: Afspraak, mandate, language: str) -> tuple[str, ...]:
@@ -268,7 +274,7 @@ def _afspraak_row(afspraak: Afspraak, mandate, language: str) -> tuple[str, ...]
         afspraak.organisation,
         afspraak.person or "-",
         afspraak.action,
-        long_date(afspraak.deadline, language),
+        short_date(afspraak.deadline, language).replace(" ", NO_BREAK),
         status,
     )
 

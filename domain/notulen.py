@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from domain.advice import Advice, Afspraak, Mandate
-from domain.booking import Booking
+from domain.booking import Booking, Slot
 from domain.cases import Case
 from domain.documents import DocumentVersion
 from domain.intake import age_in
@@ -55,6 +55,7 @@ class Point:
     text: str
     case_number: str | None
     at: str  # the moment in the recording, "00:12:04"
+    speaker: str | None = None  # the roster name of who said it; None for others
 
 
 @dataclass(frozen=True)
@@ -342,8 +343,23 @@ def _attendees(members: Sequence[Member]) -> tuple[Attendee, ...]:
     return tuple(_attendee(m) for m in members)
 
 
-def _texts(points: Sequence[Point], *kinds: PointKind) -> tuple[str, ...]:
-    return tuple(p.text for p in points if p.kind in kinds)
+def said(point: Point, members: Sequence[Member]) -> str:
+    """'Thijs Wennink (Jeugd-GGZ De Bron): De Bron plant …': who said it, when they are on
+    the roster (others are not named), and their words as a sentence."""
+    words = point.text[:1].upper() + point.text[1:]
+    member = next((m for m in members if m.name == point.speaker), None)
+    return f"{member.name} ({member.organisation}): {words}" if member else words
+
+
+def _texts(
+    points: Sequence[Point], members: Sequence[Member], *kinds: PointKind
+) -> tuple[str, ...]:
+    return tuple(said(p, members) for p in points if p.kind in kinds)
+
+
+def meeting_start(slot: Slot) -> datetime:
+    """When the meeting began: the start of its first slot, booked or not."""
+    return slot.start - slot.index * (slot.end - slot.start)
 
 
 def case_minutes(
@@ -353,6 +369,7 @@ def case_minutes(
     mandates: dict[str, Mandate],
     points: Sequence[Point],
     follow_up_after_days: int,
+    members: Sequence[Member],
 ) -> CaseMinutes:
     day = booking.slot.meeting_date
     issued = advice.issued_at.date() if advice else day
@@ -364,10 +381,10 @@ def case_minutes(
         soort_vraag=case.answers.get("soort_vraag") or None,
         start=booking.slot.start,
         samenvatting=advice.samenvatting if advice else None,
-        advies=((advice.advies,) if advice else ()) + _texts(points, PointKind.ADVIES),
+        advies=((advice.advies,) if advice else ()) + _texts(points, members, PointKind.ADVIES),
         afspraken=advice.afspraken if advice else (),
-        said_afspraken=_texts(points, PointKind.AFSPRAAK, PointKind.ACTIE),
-        besluiten=_texts(points, PointKind.BESLUIT),
+        said_afspraken=_texts(points, members, PointKind.AFSPRAAK, PointKind.ACTIE),
+        besluiten=_texts(points, members, PointKind.BESLUIT),
         mandates=tuple(mandates[o] for o in organisations if o in mandates),
         follow_up=issued + timedelta(days=follow_up_after_days) if advice else None,
     )
@@ -418,6 +435,7 @@ async def draft_minutes(
                 await source.mandates(case.number),
                 mine,
                 ret.follow_up.first_after_days,
+                ret.members,
             )
         )
     await source.record_reads(cases, reader, channel, now)
@@ -426,7 +444,7 @@ async def draft_minutes(
     return Minutes(
         ret_name=ret.name,
         meeting_date=day,
-        start=first.start.astimezone(AMSTERDAM).time(),
+        start=meeting_start(first).astimezone(AMSTERDAM).time(),
         location=first.location,
         attendance=await meeting_attendance(source, ret, day, transcript),
         cases=tuple(minutes),

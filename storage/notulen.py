@@ -194,7 +194,13 @@ def _transcript_json(transcript: Transcript) -> str:
             "present": list(transcript.present),
             "others": transcript.others,
             "points": [
-                {"kind": p.kind.value, "text": p.text, "case": p.case_number, "at": p.at}
+                {
+                    "kind": p.kind.value,
+                    "text": p.text,
+                    "case": p.case_number,
+                    "at": p.at,
+                    "speaker": p.speaker,
+                }
                 for p in transcript.points
             ],
         },
@@ -205,7 +211,8 @@ def _transcript_json(transcript: Transcript) -> str:
 def _transcript_of(stored: str) -> Transcript:
     data = json.loads(stored)
     points = tuple(
-        Point(PointKind(p["kind"]), p["text"], p["case"], p["at"]) for p in data["points"]
+        Point(PointKind(p["kind"]), p["text"], p["case"], p["at"], p.get("speaker"))
+        for p in data["points"]
     )
     return Transcript(tuple(data["present"]), data["others"], points)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import docx
 import pytest
 from babel.dates import format_date
+from sqlalchemy import delete
 
 from bot.activity_facts import FILE_DOWNLOAD_INFO
 from bot.app import RETBOT
@@ -34,7 +35,7 @@ from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository
 from storage.database import create_session_factory
 from storage.meeting_prep import SqlMeetingPrepRepository
-from storage.models import AuditRow, DocumentVersionRow
+from storage.models import AuditRow, BookingRow, DocumentVersionRow
 from storage.notulen import SqlNotulenRepository
 from tests.file_server import FileServer
 from tests.smtp_server import body_of
@@ -267,13 +268,26 @@ async def test_a_transcript_redrafts_and_a_correction_becomes_the_next_version(
     absent = section(paragraphs, "Afwezig", "Casus ")
     assert f"Fatima el Amrani, {LVB} (kernteamlid)" in absent
     first = section(paragraphs, f"Casus {numbers[0]} (J.D.), 13:30 uur", "Casus ")
-    assert "De Bron plant binnen twee weken een intake voor traumabehandeling." in first
-    assert "Jeugd & Opvoeding Oost zoekt met de gemeente een gezinshuisplek." in first
+    # Who said it, from the roster; the words as a sentence.
+    assert (
+        f"Thijs Wennink ({GGZ}): De Bron plant binnen twee weken een intake voor "
+        "traumabehandeling." in first
+    )
+    assert (
+        "Joost Bruggink (Jeugd & Opvoeding Oost): Jeugd & Opvoeding Oost zoekt met de "
+        "gemeente een gezinshuisplek." in first
+    )
     besluiten = first[first.index("Besluiten") + 1 :]
-    assert besluiten[0] == "de voorzitter houdt de procesregie tot de plaatsing rond is."
+    assert besluiten[0] == (
+        "Marieke Hofstede (RET Jeugd Twente): De voorzitter houdt de procesregie tot de "
+        "plaatsing rond is."
+    )
     second = section(paragraphs, f"Casus {numbers[1]} (K.B.), 14:20 uur", "Casus ")
     advies = second[second.index("Advies") + 1]
-    assert advies == "start met een maatwerktraject op school, twee ochtenden per week."
+    assert advies == (
+        "Linda Nijhuis (Samenwerkingsverband Onderwijs Twente): Start met een maatwerktraject "
+        "op school, twee ochtenden per week."
+    )
     assert "moeder" not in "\n".join(paragraphs)  # other speakers are counted, not named
 
     # A malformed transcript changes nothing and says where it goes wrong.
@@ -499,3 +513,24 @@ async def test_attendance_joins_answers_and_the_schil_and_the_transcript_only_ad
     assert f"Thijs Wennink, {GGZ} (kernteamlid)" not in before  # nothing known of him yet
     assert set(before) - {p for p in before if p.startswith("Daarnaast")} <= set(after)
     assert f"Thijs Wennink, {GGZ} (kernteamlid)" in after  # he spoke
+
+
+async def test_the_notulen_give_the_meetings_time_not_the_first_booked_slot(bot, connector, http):
+    day = yesterday()
+    sanne = person(bot, connector, http, "Sanne Oude Luttikhuis", SANNE_AAD)
+    await sanne.join()
+    seen = len(connector.received[sanne.id])
+    numbers = await meeting_day(bot, day)
+    async with bot.app[RETBOT].engine.begin() as connection:  # 13:30 was moved elsewhere
+        await connection.execute(delete(BookingRow).where(BookingRow.case_number == numbers[0]))
+    assert await bot.app[RETBOT].jobs.notulen() == [day]
+    async with asyncio.timeout(5):
+        await connector.wait_for(sanne.id, seen + 1)
+    [card] = cards_in(connector.received[sanne.id][seen:])
+
+    paragraphs, tables = read_docx((await fetch(bot, http, download_path(card)))[2])
+
+    assert tables[0][1] == ["Tijd", "13:30"]
+    assert next(p for p in paragraphs if p.startswith("Casus ")) == (
+        f"Casus {numbers[1]} (K.B.), 14:20 uur"
+    )
