@@ -17,7 +17,7 @@ from docx.shared import Cm
 from documents.built import DOCUMENTS_BUILT
 from documents.house_style import HouseStyle
 from documents.labels import short_date
-from documents.layout import NO_BREAK, proofing_language, repeat_header, widths
+from documents.layout import NO_BREAK, page_numbers, proofing_language, repeat_header, widths
 from domain.advice import Afspraak
 from domain.meetings import AMSTERDAM
 from domain.notulen import CaseMinutes, Minutes, Point
@@ -95,6 +95,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "From the transcript, not attributable to a case:",
     },
     "point": {"nl": "{kind}: {text} ({at})", "en": "{kind}: {text} ({at})"},
+    "page": {"nl": "Pagina {page} van {pages}", "en": "Page {page} of {pages}"},
 }
 
 
@@ -151,6 +152,7 @@ def notulen_docx(minutes: Minutes, style: HouseStyle, language: str = "nl") -> b
     """The draft notulen as .docx bytes, in the RET's house style."""
     w = _Writer(style.new_document(), language)
     proofing_language(w.document, "en-GB" if language == "en" else "nl-NL")
+    page_numbers(w.document, w.t("page", page="{page}", pages="{pages}"))
     w.heading(f"{w.t('title')}: {minutes.ret_name}", 0)
     w.paragraph(w.t("draft"))
     _meeting_facts(w, minutes)

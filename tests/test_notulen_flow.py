@@ -16,6 +16,7 @@ from pathlib import Path
 import docx
 import pytest
 from babel.dates import format_date
+from docx.oxml.ns import qn
 from sqlalchemy import delete
 
 from bot.activity_facts import FILE_DOWNLOAD_INFO
@@ -515,7 +516,7 @@ async def test_attendance_joins_answers_and_the_schil_and_the_transcript_only_ad
     assert f"Thijs Wennink, {GGZ} (kernteamlid)" in after  # he spoke
 
 
-async def test_the_notulen_give_the_meetings_time_not_the_first_booked_slot(bot, connector, http):
+async def test_the_notulen_give_the_meetings_time_and_number_their_pages(bot, connector, http):
     day = yesterday()
     sanne = person(bot, connector, http, "Sanne Oude Luttikhuis", SANNE_AAD)
     await sanne.join()
@@ -528,9 +529,16 @@ async def test_the_notulen_give_the_meetings_time_not_the_first_booked_slot(bot,
         await connector.wait_for(sanne.id, seen + 1)
     [card] = cards_in(connector.received[sanne.id][seen:])
 
-    paragraphs, tables = read_docx((await fetch(bot, http, download_path(card)))[2])
+    data = (await fetch(bot, http, download_path(card)))[2]
+    paragraphs, tables = read_docx(data)
+    footer = docx.Document(io.BytesIO(data)).sections[0].footer
 
     assert tables[0][1] == ["Tijd", "13:30"]
+    assert footer.paragraphs[-1].text.startswith("Pagina ")
+    assert [i.text.strip() for i in footer._element.iter(qn("w:instrText"))] == [
+        "PAGE",
+        "NUMPAGES",
+    ]
     assert next(p for p in paragraphs if p.startswith("Casus ")) == (
         f"Casus {numbers[1]} (K.B.), 14:20 uur"
     )
