@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from babel import Locale
+
 from domain import vocabularies as v
 from domain.case_facts import AGE_GROUPS, LEAD_TIMES
 from domain.meetings import AMSTERDAM
@@ -18,6 +20,7 @@ from domain.ret import EscalationStep, Member
 from domain.roles import Role
 from domain.signals import RodeDraad
 
+DUTCH = Locale.parse("nl")
 REPORT_ROLES = frozenset({Role.VOORZITTER, Role.PROCESONDERSTEUNER, Role.ADMIN})
 UNKNOWN = "Onbekend"
 # Categories a sentence does not single out ("24% van de jeugdigen volgt: weet ik niet").
@@ -179,8 +182,9 @@ def build_report(ret_name: str, period: Period, counts: ReportCounts) -> Report:
             ("Uitgebreide consultaties", consultations),
             ("RET-overleggen", counts.meetings),
         ),
-        f"In deze periode kwamen {counts.requests} aanmeldingen binnen; {consultations} keer "
-        f"ging het om een uitgebreide consultatie en er waren {counts.meetings} RET-overleggen.",
+        f"In deze periode {_n(counts.requests, 'kwam {n} aanmelding', 'kwamen {n} aanmeldingen')} "
+        f"binnen; {consultations} keer ging het om een uitgebreide consultatie en er "
+        f"{_n(counts.meetings, 'was {n} RET-overleg', 'waren {n} RET-overleggen')}.",
         partition=False,
         base=None,
         note="Drie verschillende tellingen: niet bij elkaar op te tellen.",
@@ -407,6 +411,12 @@ def _sentence(rows: tuple[tuple[str, int], ...], template: str) -> str:
     return template.format(
         label=label, label_lower=label[0].lower() + label[1:], count=count, pct=_pct(count, total)
     )
+
+
+def _n(count: int, one: str, other: str) -> str:
+    """The Dutch form for `count` by Babel's plural rules: 'kwam {n} aanmelding', 'kwamen 2
+    aanmeldingen' ({n} is the count)."""
+    return (one if DUTCH.plural_form(count) == "one" else other).format(n=count)
 
 
 def _pct(part: int, whole: int) -> int:

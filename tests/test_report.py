@@ -221,3 +221,17 @@ def test_a_sentence_names_the_largest_category_that_says_something():
     assert tables["Aanmelders"].sentence.startswith("De meeste aanmeldingen komen van ")
     assert "anders" not in tables["Aanmelders"].sentence.lower()
     assert [tables["Onderwijs"].share(n) for _, n in tables["Onderwijs"].rows] == [30, 10, 0, 0, 60]
+
+
+def test_the_overview_counts_in_dutch_plurals():
+    def overview(requests: int, meetings: int) -> str:
+        counts = ReportCounts(requests, meetings, {}, {}, {}, 0, {})
+        period = Period(date(2026, 1, 1), date(2026, 3, 31))
+        return build_report("RET", period, counts).tables[0].sentence
+
+    assert overview(1, 1) == (
+        "In deze periode kwam 1 aanmelding binnen; 0 keer ging het om een uitgebreide "
+        "consultatie en er was 1 RET-overleg."
+    )
+    assert overview(2, 0).startswith("In deze periode kwamen 2 aanmeldingen binnen;")
+    assert overview(2, 0).endswith("er waren 0 RET-overleggen.")
