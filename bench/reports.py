@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert, text
 
+from documents.house_style import load_house_style
 from documents.report import write_report
 from domain.case_facts import category_facts, lead_days, problem_facts
 from domain.cases import CaseStatus, case_number
@@ -153,7 +154,9 @@ async def measure(url: str, count: int, repeat: int) -> dict[str, float]:
         async def docx():
             report = await period_report(sessions, PLAIN, "RET Bench", year)
             with tempfile.TemporaryDirectory() as folder:
-                await asyncio.to_thread(write_report, report, "docx", Path(folder) / "r.docx")
+                await asyncio.to_thread(
+                    write_report, report, "docx", Path(folder) / "r.docx", load_house_style()
+                )
 
         results = {
             "load (bulk, s)": loaded,

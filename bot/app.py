@@ -217,7 +217,7 @@ def build_retbot(
     )
     page = FollowUpPage(links, follow_up_repository, follow_up)
     agenda = AgendaPage(agenda_links, bookings, ret.name)
-    reports = ReportPage(report_links, sessions, cipher, ret.name)
+    reports = ReportPage(report_links, sessions, cipher, ret.name, style)
     return Retbot(
         settings,
         ret,

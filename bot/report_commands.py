@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
 from bot.settings import Settings
+from documents.house_style import TemplateError, house_style_for
 from documents.report import write_report
 from domain.monitor import COLUMNS
 from domain.report import FIRST_DAY, LAST_DAY, Period
@@ -37,8 +38,12 @@ def report_command(start: date, end: date, fmt: str, out: Path, config: Path | N
     settings = Settings()
     try:
         ret = load_ret_config(resolve_config_path(config or settings.config_path))
+        style = house_style_for(ret.documents)
     except RetConfigError as error:
         print(f"retbot: ongeldige RET-configuratie: {error}", file=sys.stderr)
+        return 2
+    except TemplateError as error:
+        print(f"retbot: ongeldige huisstijl: {error}", file=sys.stderr)
         return 2
 
     async def run() -> None:
@@ -50,7 +55,7 @@ def report_command(start: date, end: date, fmt: str, out: Path, config: Path | N
             report = await period_report(sessions, cipher, ret.name, period)
         finally:
             await engine.dispose()
-        write_report(report, fmt, out)
+        write_report(report, fmt, out, style)
 
     asyncio.run(run())
     print(f"Rapportage {period.label} geschreven naar {out}")

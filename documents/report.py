@@ -1,21 +1,24 @@
-"""The periodic report as Word (a table, a chart and a sentence per figure), xlsx (one
-sheet per table) and csv (one row per table row)."""
+"""The periodic report as Word (a table, a chart and a sentence per figure, in the RET's
+house style like its other documents), xlsx (one sheet per table) and csv (one row per
+table row)."""
 
 import csv
 import io
 from pathlib import Path
 
-from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 from matplotlib.figure import Figure
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from documents.built import DOCUMENTS_BUILT
-from documents.layout import proofing_language
+from documents.house_style import HouseStyle
+from documents.layout import page_numbers, proofing_language
 from domain.report import Report, Table
 
 CSV_HEADER = ("tabel", "categorie", "aantal", "aandeel (%)")
+TABLE_STYLE, BULLET_STYLE = "Table Grid", "List Bullet"
 SHARE = "Aandeel (%)"
 NO_SIGNALS = "In deze periode zijn geen rode draden vastgelegd."
 DEFINITIONS = (
@@ -27,15 +30,23 @@ DEFINITIONS = (
 )
 
 
-def write_report(report: Report, fmt: str, out: Path) -> None:
-    """`fmt`: docx, xlsx or csv."""
-    {"docx": write_docx, "xlsx": write_xlsx, "csv": write_csv}[fmt](report, out)
+def write_report(report: Report, fmt: str, out: Path, style: HouseStyle) -> None:
+    """`fmt`: docx, xlsx or csv; `style` is for the Word document."""
+    if fmt == "docx":
+        write_docx(report, out, style)
+    else:
+        {"xlsx": write_xlsx, "csv": write_csv}[fmt](report, out)
     DOCUMENTS_BUILT.labels("rapportage", fmt).inc()
 
 
-def write_docx(report: Report, out: Path) -> None:
-    document = Document()
+def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
+    document = style.new_document()
     proofing_language(document, "nl-NL")
+    page_numbers(document, "Pagina {page} van {pages}")
+    if style.logo:
+        picture = document.add_paragraph()
+        picture.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        picture.add_run().add_picture(io.BytesIO(style.logo), height=Cm(1.6))
     document.add_heading(f"Rapportage {report.ret_name}", level=0)
     document.add_paragraph(f"Periode: {report.period.label}")
     document.add_paragraph(DEFINITIONS)
@@ -57,14 +68,22 @@ def write_docx(report: Report, out: Path) -> None:
             f"{signal.count} keer gesignaleerd, waarvan {signal.cases} bij een casus."
         )
         for note in signal.notes:
-            document.add_paragraph(note, style="List Bullet")
+            _bullet(document, note)
     document.save(out)
+
+
+def _bullet(document, value: str) -> None:
+    """A list item; a RET's template without a list style gets a bullet sign."""
+    if BULLET_STYLE in {s.name for s in document.styles}:
+        document.add_paragraph(value, style=BULLET_STYLE)
+    else:
+        document.add_paragraph(f"• {value}")
 
 
 def _docx_table(document, table: Table) -> None:
     header = _header(table)
     grid = document.add_table(rows=1, cols=len(header))
-    grid.style = "Light Grid Accent 1"
+    grid.style = TABLE_STYLE  # one the house style must have
     for cell, value in zip(grid.rows[0].cells, header, strict=True):
         cell.text = value
     for row in _rows(table):

@@ -16,6 +16,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 from openpyxl import load_workbook
 
+from documents.house_style import DEFAULT_TEMPLATE
 from domain.cases import Referrer
 from domain.report import Period, ReportCounts, build_report
 from storage.case_walk import CasePlan, CaseWalker
@@ -153,6 +154,15 @@ async def test_docx_has_the_counts_a_sentence_and_a_chart_per_table(seeded, tmp_
         .get(qn("w:val"))
         == "nl-NL"
     )
+    # The RET's house style, like the advies and the notulen, with page numbers.
+    footer = document.sections[0].footer
+    house = Document(str(DEFAULT_TEMPLATE)).sections[0].footer.paragraphs[0].text
+    assert footer.paragraphs[0].text == house
+    assert [i.text.strip() for i in footer._element.iter(qn("w:instrText"))] == [
+        "PAGE",
+        "NUMPAGES",
+    ]
+    assert {t.style.name for t in document.tables} == {"Table Grid"}
     titles = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert titles[-1] == "Rode draden"
     age = sentences["Leeftijd van de jeugdigen bij aanmelding"]
