@@ -25,7 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -152,7 +152,7 @@ async def measure(url: str, count: int, repeat: int) -> dict[str, float]:
                 )
 
         async def docx():
-            report = await period_report(sessions, PLAIN, "RET Bench", year)
+            report = await period_report(sessions, PLAIN, "RET Bench", year, datetime.now(UTC))
             with tempfile.TemporaryDirectory() as folder:
                 await asyncio.to_thread(
                     write_report, report, "docx", Path(folder) / "r.docx", load_house_style()

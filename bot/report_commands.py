@@ -4,7 +4,7 @@ landelijke RET-monitor, from the report facts (nothing is decrypted)."""
 import asyncio
 import csv
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
@@ -52,7 +52,7 @@ def report_command(start: date, end: date, fmt: str, out: Path, config: Path | N
             await upgrade_to_head(engine)
             sessions = create_session_factory(engine)
             cipher = FieldCipher(settings.data_key)
-            report = await period_report(sessions, cipher, ret.name, period)
+            report = await period_report(sessions, cipher, ret.name, period, datetime.now(UTC))
         finally:
             await engine.dispose()
         write_report(report, fmt, out, style)

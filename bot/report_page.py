@@ -59,7 +59,7 @@ class ReportPage:
                             410 if refused.expired else 404)  # fmt: skip
         if fmt not in FORMATS:
             return _refusal("reports.link_invalid", 404)
-        report = await period_report(self._sessions, self._cipher, self._ret_name, period)
+        report = await period_report(self._sessions, self._cipher, self._ret_name, period, now())
         # Charts and Word take a moment of CPU: off the event loop.
         body = await asyncio.to_thread(_render, report, fmt, self._style)
         name = f"rapportage-{period.start}-{period.end}.{fmt}"

@@ -49,6 +49,8 @@ def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
         picture.add_run().add_picture(io.BytesIO(style.logo), height=Cm(1.6))
     document.add_heading(f"Rapportage {report.ret_name}", level=0)
     document.add_paragraph(f"Periode: {report.period.label}")
+    if report.cut_off:
+        document.add_paragraph(f"{report.cut_off}: de cijfers zoals ze toen waren vastgelegd.")
     document.add_paragraph(DEFINITIONS)
     for section in report.sections:
         document.add_heading(section.title, level=1)
@@ -131,7 +133,7 @@ def write_xlsx(report: Report, out: Path) -> None:
     for table in report.tables:
         sheet = workbook.create_sheet(table.key[:31])
         sheet.append([table.title])
-        sheet.append([f"{report.ret_name}, periode {report.period.label}"])
+        sheet.append([_about(report)])
         sheet.append(_header(table))
         for row in _rows(table):
             sheet.append(row)
@@ -142,11 +144,17 @@ def write_xlsx(report: Report, out: Path) -> None:
         sheet["A1"].font = Font(bold=True)
         sheet.column_dimensions["A"].width = 50
     signals = workbook.create_sheet("Rode draden")
-    signals.append([f"{report.ret_name}, periode {report.period.label}"])
+    signals.append([_about(report)])
     signals.append(["Thema", "Aantal", "Bij een casus", "Punten"])
     for signal in report.signals:
         signals.append([signal.theme, signal.count, signal.cases, " | ".join(signal.notes)])
     workbook.save(out)
+
+
+def _about(report: Report) -> str:
+    """The RET, the period and the cut-off, at the top of every sheet."""
+    about = f"{report.ret_name}, periode {report.period.label}"
+    return f"{about} ({report.cut_off.lower()})" if report.cut_off else about
 
 
 def write_csv(report: Report, out: Path) -> None:

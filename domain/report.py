@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from babel import Locale
+from babel.dates import format_date
 
 from domain import vocabularies as v
 from domain.case_facts import AGE_GROUPS, LEAD_TIMES
@@ -165,6 +166,15 @@ class Report:
     period: Period
     sections: tuple[Section, ...]
     signals: tuple[RodeDraad, ...] = field(default=())
+    made_at: datetime | None = None  # the cut-off: counted as recorded at this moment
+
+    @property
+    def cut_off(self) -> str | None:
+        """'Peildatum 5 december 2026, 14:03': what the figures were as of then."""
+        if self.made_at is None:
+            return None
+        moment = self.made_at.astimezone(AMSTERDAM)
+        return f"Peildatum {format_date(moment, 'd MMMM y', locale='nl')}, {moment:%H:%M}"
 
     @property
     def tables(self) -> tuple[Table, ...]:

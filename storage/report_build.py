@@ -1,5 +1,8 @@
 """The whole report of a period: counted facts plus the voorzitter's signals."""
 
+from dataclasses import replace
+from datetime import datetime
+
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.report import Period, Report, build_report
@@ -10,8 +13,9 @@ from storage.signals import SqlSignalRepository
 
 
 async def period_report(
-    sessions: async_sessionmaker, cipher: FieldCipher, ret_name: str, period: Period
+    sessions: async_sessionmaker, cipher: FieldCipher, ret_name: str, period: Period, now: datetime
 ) -> Report:
+    """The report over `period`, as recorded at `now` (its cut-off moment)."""
     signals = await SqlSignalRepository(sessions, cipher).between(*period.moments())
     counts = await report_counts(sessions, period, rode_draden(signals))
-    return build_report(ret_name, period, counts)
+    return replace(build_report(ret_name, period, counts), made_at=now)
