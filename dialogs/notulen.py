@@ -312,7 +312,7 @@ class NotulenActions:
         self, day: date, version: DocumentVersion, cases: Sequence[Case], language: Language
     ) -> dict:
         listed = ", ".join(f"{c.number} ({c.initials or '-'})" for c in cases)
-        summary = text("notulen.cases", language, count=len(cases), list=listed)
+        summary = plural_text("notulen.cases", len(cases), language, list=listed)
         url = self._links.url(DocumentKind.NOTULEN.value, day.isoformat(), now())
         return draft_card(
             long_date(day, language), day.isoformat(), version.version, summary, url, language

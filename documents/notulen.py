@@ -9,6 +9,7 @@ import io
 import zipfile
 from datetime import date, datetime
 
+from babel import Locale
 from babel.dates import format_date, format_time
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -41,14 +42,16 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "present.others": {
         "nl": (
-            "Daarnaast {count} deelnemer(s) buiten het RET (zoals verwijzer, jeugdige en "
-            "ouders), hier niet bij naam genoemd."
+            "Daarnaast {count} {people} buiten het RET (zoals verwijzer, jeugdige en ouders), "
+            "hier niet bij naam genoemd."
         ),
         "en": (
-            "Also {count} participant(s) from outside the RET (such as the referrer, the "
-            "young person and the parents), not named here."
+            "Also {count} {people} from outside the RET (such as the referrer, the young "
+            "person and the parents), not named here."
         ),
     },
+    "people.one": {"nl": "deelnemer", "en": "participant"},
+    "people.other": {"nl": "deelnemers", "en": "participants"},
     "absent": {"nl": "Afwezig", "en": "Absent"},
     "absent.none": {"nl": "Niemand afwezig.", "en": "Nobody absent."},
     "absent.declined": {"nl": "afgemeld", "en": "sent apologies"},
@@ -199,7 +202,8 @@ def _attendance(w: _Writer, minutes: Minutes) -> None:
     for person in attendance.present:
         w.bullet(f"{person.name}, {person.organisation} ({person.role})")
     if attendance.others:
-        w.paragraph(w.t("present.others", count=attendance.others))
+        people = w.t(f"people.{Locale.parse(w.language).plural_form(attendance.others)}")
+        w.paragraph(w.t("present.others", count=attendance.others, people=people))
     w.heading(w.t("absent"), 1)
     if not attendance.absent:
         w.paragraph(w.t("absent.none"))

@@ -135,6 +135,7 @@ def test_a_replaced_template_is_used_also_without_a_list_style(tmp_path):
     assert made.sections[0].header.paragraphs[0].text == "Huisstijl RET Testdorp"
     texts = [p.text for p in made.paragraphs]
     assert "• Marieke Hofstede, RET Jeugd Twente (voorzitter)" in texts
+    assert any(t.startswith("Daarnaast 1 deelnemer buiten het RET") for t in texts)
     assert "• Fatima el Amrani, LVB-zorg Het Anker (kernteamlid): ziek" in texts
     assert "• De school belt de ouders." in texts
     headings = [p.text for p in made.paragraphs if p.style.name == "Heading 1"]

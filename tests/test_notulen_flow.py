@@ -192,6 +192,7 @@ async def test_the_draft_reaches_the_procesondersteuner_once_and_reads_back(bot,
     _, numbers, card = await drafted(bot, connector, http, day)
 
     assert card["body"][0]["text"].startswith("Conceptnotulen RET-overleg ")
+    assert "met 3 casussen: " in card["body"][1]["text"]
     assert all(
         f"{n} ({i})" in card["body"][1]["text"] for n, i in zip(numbers, INITIALS, strict=True)
     )
@@ -263,7 +264,7 @@ async def test_a_transcript_redrafts_and_a_correction_becomes_the_next_version(
     paragraphs, _ = read_docx((await fetch(bot, http, download_path(second_card)))[2])
     present = section(paragraphs, "Aanwezig", "Afwezig")
     assert present[0] == "Marieke Hofstede, RET Jeugd Twente (voorzitter)"
-    assert any(p.startswith("Daarnaast 2 deelnemer(s) buiten het RET") for p in present)
+    assert any(p.startswith("Daarnaast 2 deelnemers buiten het RET") for p in present)
     # Sanne did not speak, but takes the notulen: the transcript adds, never removes.
     assert "Sanne Oude Luttikhuis, RET Jeugd Twente (procesondersteuner)" in present
     absent = section(paragraphs, "Afwezig", "Casus ")

@@ -192,5 +192,8 @@ CATALOG: Catalog = {
             "(version {version}) and are ready as a Word document."
         ),
     },
-    "notulen.cases": {"nl": "{count} casus(sen): {list}", "en": "{count} case(s): {list}"},
+    "notulen.cases": {
+        "nl": {"one": "{n} casus: {list}", "other": "{n} casussen: {list}"},
+        "en": {"one": "{n} case: {list}", "other": "{n} cases: {list}"},
+    },
 }
