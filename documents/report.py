@@ -17,9 +17,9 @@ from documents.house_style import HouseStyle
 from documents.layout import page_numbers, proofing_language
 from domain.report import Report, Table
 
-CSV_HEADER = ("tabel", "categorie", "aantal", "aandeel (%)")
+CSV_HEADER = ("tabel", "categorie", "aantal", "aandeel (%)", "vorige periode")
 TABLE_STYLE, BULLET_STYLE = "Table Grid", "List Bullet"
-SHARE = "Aandeel (%)"
+SHARE, PREVIOUS = "Aandeel (%)", "Vorige periode"
 NO_SIGNALS = "In deze periode zijn geen rode draden vastgelegd."
 DEFINITIONS = (
     "Aanmeldingen zijn de aanvragen die in de periode zijn ingediend; overleggen, "
@@ -51,6 +51,8 @@ def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
     document.add_paragraph(f"Periode: {report.period.label}")
     if report.cut_off:
         document.add_paragraph(f"{report.cut_off}: de cijfers zoals ze toen waren vastgelegd.")
+    if report.previous:
+        document.add_paragraph(f"{PREVIOUS} (ter vergelijking): {report.previous.label}.")
     document.add_paragraph(DEFINITIONS)
     for section in report.sections:
         document.add_heading(section.title, level=1)
@@ -94,17 +96,22 @@ def _docx_table(document, table: Table) -> None:
 
 
 def _header(table: Table) -> list[str]:
-    return ["Categorie", table.column] + ([SHARE] if table.share_of is not None else [])
+    header = ["Categorie", table.column]
+    header += [SHARE] if table.share_of is not None else []
+    return header + ([PREVIOUS] if table.previous is not None else [])
 
 
 def _rows(table: Table) -> list[list[object]]:
-    """Each category with its count (and share); the total only under a partition."""
-    shared = table.share_of is not None
-    rows = [
-        [label, count] + ([table.share(count)] if shared else []) for label, count in table.rows
-    ]
-    if table.partition:
-        rows.append(["Totaal", table.total] + ([100 if table.total else 0] if shared else []))
+    """Each category with its count (and share, and its count in the previous period);
+    the total only under a partition."""
+    shown = [*table.rows, ("Totaal", table.total)] if table.partition else list(table.rows)
+    before = list(table.previous) if table.previous is not None else None
+    if before is not None and table.partition:
+        before.append(sum(before))
+    rows = []
+    for index, (label, count) in enumerate(shown):
+        row = [label, count] + ([table.share(count)] if table.share_of is not None else [])
+        rows.append(row + ([before[index]] if before is not None else []))
     return rows
 
 
@@ -163,10 +170,12 @@ def write_csv(report: Report, out: Path) -> None:
         writer = csv.writer(file, delimiter=";")
         writer.writerow(CSV_HEADER)
         for table in report.tables:
+            before = table.previous or ("",) * len(table.rows)
             writer.writerows(
-                (table.key, label, count, _blank(table.share(count))) for label, count in table.rows
+                (table.key, label, count, _blank(table.share(count)), then)
+                for (label, count), then in zip(table.rows, before, strict=True)
             )
-        writer.writerows(("Rode draden", s.theme, s.count, "") for s in report.signals)
+        writer.writerows(("Rode draden", s.theme, s.count, "", "") for s in report.signals)
 
 
 def _blank(value: int | None) -> int | str:

@@ -8,7 +8,7 @@ into labelled tables with one generated sentence each. The report is written in 
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from babel import Locale
@@ -96,6 +96,19 @@ class Period:
         """'2026-01-01/2026-03-31': how a link carries the period."""
         return f"{self.start}/{self.end}"
 
+    def previous(self) -> "Period | None":
+        """The period just before it, to compare with: as many whole months when it is
+        whole months (the quarter before a quarter), else as many days; None before
+        FIRST_DAY."""
+        end = self.start - timedelta(days=1)
+        if self.start.day == 1 and (self.end + timedelta(days=1)).day == 1:
+            months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+            first = self.start.year * 12 + self.start.month - 1 - months
+            start = date(first // 12, first % 12 + 1, 1)
+        else:
+            start = self.start - (self.end - self.start + timedelta(days=1))
+        return Period(start, end) if start >= FIRST_DAY else None
+
     @classmethod
     def from_code(cls, code: str) -> "Period":
         """ValueError when `code` is not two dates, or they are not a Period."""
@@ -139,6 +152,7 @@ class Table:
     partition: bool = True
     base: int | None = -1  # -1: the total of the rows
     note: str | None = None
+    previous: tuple[int, ...] | None = None  # each row's count in the previous period
 
     @property
     def total(self) -> int:
@@ -167,6 +181,7 @@ class Report:
     sections: tuple[Section, ...]
     signals: tuple[RodeDraad, ...] = field(default=())
     made_at: datetime | None = None  # the cut-off: counted as recorded at this moment
+    previous: Period | None = None  # the period the tables' `previous` counts are of
 
     @property
     def cut_off(self) -> str | None:
@@ -181,7 +196,30 @@ class Report:
         return tuple(t for s in self.sections for t in s.tables)
 
 
-def build_report(ret_name: str, period: Period, counts: ReportCounts) -> Report:
+def build_report(
+    ret_name: str,
+    period: Period,
+    counts: ReportCounts,
+    before: tuple[Period, ReportCounts] | None = None,
+) -> Report:
+    """The report's tables; with `before` (the previous period and its counts) each row
+    also carries its count then, for comparison."""
+    report = _tables(ret_name, period, counts)
+    if before is None:
+        return report
+    earlier = {t.key: dict(t.rows) for t in _tables(ret_name, *before).tables}
+
+    def compared(table: Table) -> Table:
+        then = earlier.get(table.key, {})
+        return replace(table, previous=tuple(then.get(label, 0) for label, _ in table.rows))
+
+    sections = tuple(
+        replace(s, tables=tuple(compared(t) for t in s.tables)) for s in report.sections
+    )
+    return replace(report, sections=sections, previous=before[0])
+
+
+def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
     c = counts.categories
     consultations = c.get("besluit", {}).get("consultatie", 0)
     overview = Table(

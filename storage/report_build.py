@@ -15,7 +15,10 @@ from storage.signals import SqlSignalRepository
 async def period_report(
     sessions: async_sessionmaker, cipher: FieldCipher, ret_name: str, period: Period, now: datetime
 ) -> Report:
-    """The report over `period`, as recorded at `now` (its cut-off moment)."""
+    """The report over `period`, as recorded at `now` (its cut-off moment), compared with
+    the period of the same length just before it."""
     signals = await SqlSignalRepository(sessions, cipher).between(*period.moments())
     counts = await report_counts(sessions, period, rode_draden(signals))
-    return replace(build_report(ret_name, period, counts), made_at=now)
+    earlier = period.previous()
+    before = (earlier, await report_counts(sessions, earlier)) if earlier else None
+    return replace(build_report(ret_name, period, counts, before), made_at=now)

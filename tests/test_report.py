@@ -117,12 +117,19 @@ async def test_xlsx_gives_back_the_seed_counts(seeded, tmp_path):
         else:
             assert rows[len(counted)][0] is None, key  # no total that adds nothing up
         if key in SHARES:
-            assert header[-1] == "Aandeel (%)", key
+            assert header[2] == "Aandeel (%)", key
             whole = SHARES[key] or total
             assert [r[2] for r in rows[: len(counted)]] == [
                 round(100 * n / whole) if whole else 0 for n in counted.values()
             ], key
     assert CUT_OFF.fullmatch(workbook["Rode draden"]["A1"].value)
+    # Beside each count the previous period's: 2025 had one request, from Zwolle.
+    gemeenten = {r[0]: r for r in workbook["Gemeenten"].iter_rows(min_row=4, values_only=True)}
+    assert [c.value for c in workbook["Gemeenten"][3]][-1] == "Vorige periode"
+    assert gemeenten["Zwolle"][3] == 1 and gemeenten["Enschede"][3] == 0
+    assert gemeenten["Totaal"][3] == 1
+    overview = {r[0]: r for r in workbook["Aanmeldingen"].iter_rows(min_row=4, values_only=True)}
+    assert overview["Aanmeldingen"][1:3] == (seed_002.N, 1)  # no share: counts of 3 kinds
 
 
 async def test_docx_has_the_counts_a_sentence_and_a_chart_per_table(seeded, tmp_path):
@@ -153,6 +160,7 @@ async def test_docx_has_the_counts_a_sentence_and_a_chart_per_table(seeded, tmp_
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Per aanmelding meerdere mogelijk: het percentage is van alle 190 jeugdigen." in text
     assert "Aanmeldingen zijn de aanvragen die in de periode zijn ingediend" in text
+    assert "Vorige periode (ter vergelijking): 01-01-2025 t/m 31-12-2025." in text
     today = format_date(datetime.now(AMSTERDAM), "d MMMM y", locale="nl")
     assert re.search(rf"Peildatum {today}, \d\d:\d\d: de cijfers zoals ze toen", text)
     assert (
