@@ -136,6 +136,9 @@ class ReportCounts:
     followed_up: int  # of the cases discussed at a meeting in the period
     escalations: Mapping[str, int]  # highest step reached -> cases escalated in the period
     signals: tuple[RodeDraad, ...] = ()
+    # LEAD_TIMES label -> cases submitted before the period's end and not closed by then,
+    # by how long they had been open on its last day
+    open_at_end: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -383,6 +386,14 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
             ),
         ),
     )
+    still_open = _table(
+        "Open casussen",
+        f"Open casussen op {period.end:%d-%m-%Y}, naar hoe lang ze openstonden",
+        tuple((lt, counts.open_at_end.get(lt, 0)) for lt in LEAD_TIMES),
+        "{pct}% van de open casussen stond op de laatste dag {label} open.",
+        "Open casussen",
+    )
+    sections = (*sections, Section("Procesregie", (still_open,)))
     return Report(ret_name, period, sections, counts.signals)
 
 

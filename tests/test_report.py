@@ -22,6 +22,7 @@ from documents.house_style import DEFAULT_TEMPLATE
 from domain.cases import Referrer
 from domain.meetings import AMSTERDAM
 from domain.report import Period, ReportCounts, build_report
+from domain.triage import Decision
 from storage.case_walk import CasePlan, CaseWalker
 from storage.database import create_engine, create_session_factory
 from storage.encryption import FieldCipher
@@ -38,7 +39,7 @@ CUT_OFF = re.compile(
 # Tables where each request or case is in exactly one row: only these have a total.
 PARTITIONS = {
     "Aanmelders", "Gemeenten", "Maatregel", "Soort vraag", "Acties", "Doorlooptijd",
-    "Geslacht", "Leeftijd", "Woonsituatie", "Onderwijs", "Opvolging",
+    "Geslacht", "Leeftijd", "Woonsituatie", "Onderwijs", "Opvolging", "Open casussen",
 }  # fmt: skip
 # Tables with a share, and what it is a share of (None: the table's total).
 SHARES = {key: None for key in PARTITIONS} | {
@@ -260,3 +261,40 @@ def test_the_overview_counts_in_dutch_plurals():
     )
     assert overview(2, 0).startswith("In deze periode kwamen 2 aanmeldingen binnen;")
     assert overview(2, 0).endswith("er waren 0 RET-overleggen.")
+
+
+async def test_open_cases_at_the_periods_end_by_how_long_they_were_open(database_url, tmp_path):
+    engine = create_engine(database_url)
+    try:
+        await upgrade_to_head(engine)
+        walker = CaseWalker(create_session_factory(engine), FieldCipher(KEY))
+        referrer = Referrer("msteams", "x", "Aanmelder")
+        for submitted, closed_after in (
+            (datetime(2025, 10, 1, 9, tzinfo=UTC), None),  # 9 months open on 30 June
+            (datetime(2026, 1, 5, 9, tzinfo=UTC), None),  # almost 6 months
+            (datetime(2026, 2, 2, 9, tzinfo=UTC), 200),  # closed in August: open on 30 June
+            (datetime(2026, 2, 2, 9, tzinfo=UTC), 30),  # closed in March
+            (datetime(2026, 6, 1, 9, tzinfo=UTC), None),  # one month
+            (datetime(2026, 7, 1, 9, tzinfo=UTC), None),  # after the period
+        ):
+            decision = Decision.CONSULTATIE if closed_after else None  # one that can close
+            await walker.walk(
+                CasePlan(referrer, {}, submitted, decision, close_after_days=closed_after)
+            )
+    finally:
+        await engine.dispose()
+    out = tmp_path / "rapportage.xlsx"
+
+    done = retbot(database_url, "report", "--from", "2026-01-01", "--to", "2026-06-30",
+                  "--format", "xlsx", "--out", str(out))  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    sheet = load_workbook(out)["Open casussen"]
+    assert sheet["A1"].value == "Open casussen op 30-06-2026, naar hoe lang ze openstonden"
+    rows = [r[:3] for r in sheet.iter_rows(min_row=4, max_row=7, values_only=True)]
+    assert rows == [
+        ("< 3 maanden", 1, 25),
+        ("3-6 maanden", 2, 50),
+        ("> 6 maanden", 1, 25),
+        ("Totaal", 4, 100),
+    ]
