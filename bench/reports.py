@@ -25,13 +25,14 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert, text
 
+from documents.house_style import load_house_style
 from documents.report import write_report
 from domain.case_facts import category_facts, lead_days, problem_facts
 from domain.cases import CaseStatus, case_number
@@ -151,9 +152,11 @@ async def measure(url: str, count: int, repeat: int) -> dict[str, float]:
                 )
 
         async def docx():
-            report = await period_report(sessions, PLAIN, "RET Bench", year)
+            report = await period_report(sessions, PLAIN, "RET Bench", year, datetime.now(UTC))
             with tempfile.TemporaryDirectory() as folder:
-                await asyncio.to_thread(write_report, report, "docx", Path(folder) / "r.docx")
+                await asyncio.to_thread(
+                    write_report, report, "docx", Path(folder) / "r.docx", load_house_style()
+                )
 
         results = {
             "load (bulk, s)": loaded,

@@ -217,7 +217,7 @@ def build_retbot(
         ChairActions(consultations, delivery).routes(),
         CaseOverview(cases, meeting_prep.open_task_lines).routes(),
         triage.routes(),
-        AdviceActions(ret, advice, delivery).routes(),
+        AdviceActions(ret, advice, bookings, delivery).routes(),
         ClosingActions(evaluations, delivery, ret, evaluation).routes(),
         evaluation.routes(),
         follow_up.routes(),
@@ -265,7 +265,7 @@ def build_retbot(
     )
     page = FollowUpPage(links, follow_up_repository, follow_up)
     agenda = AgendaPage(agenda_links, bookings, ret.name)
-    reports = ReportPage(report_links, sessions, cipher, ret.name)
+    reports = ReportPage(report_links, sessions, cipher, ret.name, style)
     return Retbot(
         settings,
         ret,

@@ -4,11 +4,12 @@ landelijke RET-monitor, from the report facts (nothing is decrypted)."""
 import asyncio
 import csv
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
 from bot.settings import Settings
+from documents.house_style import TemplateError, house_style_for
 from documents.report import write_leeroverzicht, write_report
 from domain.monitor import COLUMNS
 from domain.report import FIRST_DAY, LAST_DAY, Period
@@ -43,8 +44,12 @@ def report_command(
     settings = Settings()
     try:
         ret = load_ret_config(resolve_config_path(config or settings.config_path))
+        style = house_style_for(ret.documents)
     except RetConfigError as error:
         print(f"retbot: ongeldige RET-configuratie: {error}", file=sys.stderr)
+        return 2
+    except TemplateError as error:
+        print(f"retbot: ongeldige huisstijl: {error}", file=sys.stderr)
         return 2
 
     async def run() -> None:
@@ -53,13 +58,13 @@ def report_command(
             await upgrade_to_head(engine)
             sessions = create_session_factory(engine)
             cipher = FieldCipher(settings.data_key)
-            report = await period_report(sessions, cipher, ret.name, period)
+            report = await period_report(sessions, cipher, ret.name, period, datetime.now(UTC))
         finally:
             await engine.dispose()
         if sections == "leren":
-            write_leeroverzicht(report, out)
+            write_leeroverzicht(report, out, style)
         else:
-            write_report(report, fmt, out)
+            write_report(report, fmt, out, style)
 
     asyncio.run(run())
     what = "Leeroverzicht" if sections == "leren" else "Rapportage"

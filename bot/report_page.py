@@ -13,6 +13,7 @@ from bot.links import LinkRefused, ReportLinks
 from bot.period_args import FORMATS
 from dialogs.clock import now
 from dialogs.texts import DEFAULT_LANGUAGE, text
+from documents.house_style import HouseStyle
 from documents.report import write_report
 from domain.report import Report
 from storage.encryption import FieldCipher
@@ -38,11 +39,13 @@ class ReportPage:
         sessions: async_sessionmaker,
         cipher: FieldCipher,
         ret_name: str,
+        style: HouseStyle,
     ) -> None:
         self.links = links
         self._sessions = sessions
         self._cipher = cipher
         self._ret_name = ret_name
+        self._style = style
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get(PATH, self.download)
@@ -56,9 +59,9 @@ class ReportPage:
                             410 if refused.expired else 404)  # fmt: skip
         if fmt not in FORMATS:
             return _refusal("reports.link_invalid", 404)
-        report = await period_report(self._sessions, self._cipher, self._ret_name, period)
+        report = await period_report(self._sessions, self._cipher, self._ret_name, period, now())
         # Charts and Word take a moment of CPU: off the event loop.
-        body = await asyncio.to_thread(_render, report, fmt)
+        body = await asyncio.to_thread(_render, report, fmt, self._style)
         name = f"rapportage-{period.start}-{period.end}.{fmt}"
         return web.Response(
             body=body,
@@ -67,10 +70,10 @@ class ReportPage:
         )
 
 
-def _render(report: Report, fmt: str) -> bytes:
+def _render(report: Report, fmt: str, style: HouseStyle) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / f"rapportage.{fmt}"
-        write_report(report, fmt, out)
+        write_report(report, fmt, out, style)
         return out.read_bytes()
 
 

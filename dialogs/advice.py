@@ -6,6 +6,9 @@ answers arrive as `adaptiveCard/action` invokes on the shared card, whose replac
 shows everyone which organisations confirmed.
 """
 
+from datetime import datetime
+
+from dialogs.advice_document import Bookings
 from dialogs.cards import BadCardData
 from dialogs.cards.advice import (
     ADVICE_KEY,
@@ -36,6 +39,7 @@ from domain.advice import (
     AlreadyAnswered,
     AttendeeInput,
     MandateState,
+    MeetingAhead,
     check_may_advise,
     confirm_mandate,
     decline_mandate,
@@ -75,10 +79,12 @@ class AdviceActions:
         self,
         ret: RetConfig,
         advice: AdviceRepository,
+        bookings: Bookings,
         delivery: Delivery,
     ) -> None:
         self._ret = ret
         self._advice = advice
+        self._bookings = bookings
         self._delivery = delivery
         self._wording = _Wording()
 
@@ -99,8 +105,14 @@ class AdviceActions:
             await turn.send(text("advice.only_personal", language))
             return
         try:
-            case = check_may_advise(await turn.member(), await self._advice.get(number), number)
-        except (NotAllowed, LookupError, AlreadyDecided) as refused:
+            case = check_may_advise(
+                await turn.member(),
+                await self._advice.get(number),
+                number,
+                await self._meeting_starts(number),
+                now(),
+            )
+        except (NotAllowed, LookupError, AlreadyDecided, MeetingAhead) as refused:
             await turn.send(await self._refusal(refused, number, language))
             return
         organisations = mandate_organisations(self._ret)
@@ -132,8 +144,9 @@ class AdviceActions:
                 _attendance(value),
                 self._wording,
                 language,
+                await self._meeting_starts(number),
             )
-        except (NotAllowed, LookupError, AlreadyDecided) as refused:
+        except (NotAllowed, LookupError, AlreadyDecided, MeetingAhead) as refused:
             await turn.send(await self._refusal(refused, number, language))
             return
         except AdviceIncomplete as incomplete:
@@ -150,11 +163,19 @@ class AdviceActions:
         # The document is built and sent after the answer (it comes to this chat too).
         await self._delivery.flush([n for n in notices if isinstance(n.to, Job)])
 
+    async def _meeting_starts(self, number: str) -> datetime | None:
+        """When the case's booked RET meeting begins; None without one (a consultation)."""
+        booking = await self._bookings.booking_of(number)
+        return booking.slot.start if booking else None
+
     async def _refusal(self, error: Exception, number: str, language: Language) -> str:
         """Why the voorzitter cannot open or issue this advice (now); for advice recorded
         already (a second click on the form), when and by whom."""
         if isinstance(error, NotAllowed):
             return text("advice.not_allowed", language)
+        if isinstance(error, MeetingAhead):
+            at = when(error.starts_at, language)
+            return text("advice.meeting_ahead", language, number=number, when=at)
         if isinstance(error, AlreadyDecided):
             recorded = await self._advice.advice(number)
             if recorded is not None:

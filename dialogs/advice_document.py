@@ -6,10 +6,12 @@ the outbox runs after the user's turn: a mandate answer gets its card back at on
 version and the messages that send it are stored together, and the job is finished in
 that same transaction, so a version is never made or sent twice.
 
-Where it goes: the referrer (in Teams through file consent, elsewhere a download link) and
-the voorzitter in their own chat, and the kernteamleden of each organisation with an
-afspraak, in Teams a link, else by e-mail: the link too, the document itself only when the
-RET file allows it (dialogs/document_mail.py).
+Where it goes: to everyone on the advies's own verzendlijst (domain.advice_sheet
+.distribution), so the list the readers see is the list it is sent to: the referrer (in
+Teams through file consent, elsewhere a download link), the voorzitter in their own chat,
+and the kernteamleden of each organisation with an afspraak and the other RET members who
+were present, in Teams a link, else by e-mail: the link too, the document itself only when
+the RET file allows it (dialogs/document_mail.py).
 """
 
 import asyncio
@@ -24,14 +26,13 @@ from dialogs.texts import text
 from documents.advies import advies_filename, build_advies
 from documents.house_style import HouseStyle
 from domain.advice import AdviceRepository, Mandate, mandates_of_job
-from domain.advice_sheet import AdviceSheet, advice_sheet
+from domain.advice_sheet import AdviceSheet, Recipient, Route, advice_sheet
 from domain.booking import Booking
 from domain.cases import Referrer
 from domain.documents import DOCX, DocumentKind, DocumentRepository, DocumentVersion
 from domain.mail import Mail, MailAttachment
 from domain.notices import Chair, ChairPlace, Chat, JobRun, Notice, RosterMember
-from domain.ret import Member, RetConfig
-from domain.roles import Role
+from domain.ret import RetConfig
 
 TEAMS = "msteams"
 
@@ -74,9 +75,11 @@ class AdviceDocuments:
         number, by, channel = job.params["case"], job.params["by"], job.params["channel"]
         sheet = await self._sheet(number, mandates_of_job(job.params))
         referrer = (await self._advice.get(number)).referrer
-        # Off the event loop: a build takes tens of milliseconds that turns should not wait.
-        content = await asyncio.to_thread(build_advies, sheet, self._style)
         sent: list[Notice] = []
+
+        async def content(version: int) -> bytes:
+            # Off the event loop: a build takes tens of milliseconds turns should not wait.
+            return await asyncio.to_thread(build_advies, sheet, self._style, version)
 
         def publication(version: DocumentVersion) -> list[Notice]:
             if job.params["publish"]:
@@ -100,7 +103,10 @@ class AdviceDocuments:
         """Builds the advies from what is recorded now and stores it as the next version
         (`retbot document advies`)."""
         sheet = await self._sheet(number)
-        content = build_advies(sheet, self._style)
+
+        async def content(version: int) -> bytes:
+            return build_advies(sheet, self._style, version)
+
         return await self._store.add(
             DocumentKind.ADVIES, number, advies_filename(sheet), content, by, channel, now()
         )
@@ -119,9 +125,10 @@ class AdviceDocuments:
     def _publication(
         self, sheet: AdviceSheet, version: DocumentVersion, channel: str, referrer: Referrer
     ) -> list[Notice]:
-        """To everyone who receives the advice. In Teams the referrer is asked to take the
-        file (file consent: a decline gets the link), and so is the voorzitter who issued
-        it there; elsewhere they get the link."""
+        """To everyone on the advies's verzendlijst (sheet.distribution), and no one else.
+        In Teams the referrer is asked to take the file (file consent: a decline gets the
+        link), and so is the voorzitter who issued it there; elsewhere they get the link;
+        RET members get the link in their chat, else by e-mail."""
         words = {
             "number": sheet.case_number,
             "initials": sheet.initials,
@@ -130,31 +137,41 @@ class AdviceDocuments:
             "version": version.version,
         }
         consent = file_consent_card(version, text("document.advies_consent", **words))
-        for_referrer = (
-            consent
-            if referrer.channel_id == TEAMS
-            else text("document.advies_ready_referrer", **words)
-        )
-        for_chair = consent if channel == TEAMS else text("document.advies_ready_chair", **words)
-        notices = [
-            Notice(Chat(referrer.channel_id, referrer.user_id), for_referrer),
-            Notice(Chair(ChairPlace.PRIVATE), for_chair),
-        ]
         link = text("document.advies_ready_member", **words)
-        for member in self._ret.members_with_role(Role.KERNTEAMLID):
-            if member.organisation in sheet.advice.organisations:
-                mail = self._mail(sheet, version, member, words["url"])
-                notices.append(Notice(RosterMember(member.email), link, email=mail))
+        notices = []
+        for person in sheet.distribution:
+            if person.route is Route.REFERRER:
+                for_referrer = (
+                    consent
+                    if referrer.channel_id == TEAMS
+                    else text("document.advies_ready_referrer", **words)
+                )
+                notices.append(Notice(Chat(referrer.channel_id, referrer.user_id), for_referrer))
+            elif person.route is Route.CHAIR:
+                for_chair = (
+                    consent if channel == TEAMS else text("document.advies_ready_chair", **words)
+                )
+                notices.append(Notice(Chair(ChairPlace.PRIVATE), for_chair))
+            elif person.email:
+                mail = self._mail(sheet, version, person, words["url"])
+                notices.append(Notice(RosterMember(person.email), link, email=mail))
         return notices
 
-    def _mail(self, sheet: AdviceSheet, version: DocumentVersion, member: Member, url: str) -> Mail:
-        """For a kernteamlid outside Teams; the mail carries the case number and initials."""
+    def _mail(
+        self, sheet: AdviceSheet, version: DocumentVersion, person: Recipient, url: str
+    ) -> Mail:
+        """For a RET member outside Teams; the mail carries the case number and initials."""
         words = {"number": sheet.case_number, "initials": sheet.initials}
+        body = (
+            "email.advies.body"
+            if person.organisation in sheet.advice.organisations
+            else "email.advies.body_attendee"
+        )
         return document_mail(
             self._ret,
-            member.email,
+            person.email,
             text("email.advies.subject", **words),
-            text("email.advies.body", name=member.name, org=member.organisation, **words),
+            text(body, name=person.name, org=person.organisation, **words),
             MailAttachment(version.filename, DOCX, version.content),
             url,
             self._links.valid_for_days,

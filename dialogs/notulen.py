@@ -32,11 +32,11 @@ from domain.meetings import AMSTERDAM
 from domain.notices import Chair, Notice, Outcome, RosterMember
 from domain.notulen import (
     APPROVED,
-    ATTENDING_ROLES,
     NotulenRepository,
     Transcript,
     draft_minutes,
     may_review,
+    meeting_attendance,
 )
 from domain.ret import Member, RetConfig
 from domain.roles import Role
@@ -221,7 +221,7 @@ class NotulenActions:
             return
         numbers = [c.number for c in await self._cases_of(day)]
         channel = turn.channel_id
-        notices = self._distribution(latest, state.transcript)
+        notices = await self._distribution(latest, state.transcript)
         if not await self._notulen.approve(
             day, version, member.name, now(), numbers, channel, notices
         ):
@@ -240,10 +240,11 @@ class NotulenActions:
             reply += " " + plural_text("notulen.approved_waiting", waiting, language)
         await turn.send(reply)
 
-    def _distribution(
+    async def _distribution(
         self, version: DocumentVersion, transcript: Transcript | None
     ) -> list[Notice]:
-        """To the RET members who attended: a link in Teams, else by e-mail."""
+        """To the RET members present, as the notulen list them: a link in Teams, else by
+        e-mail."""
         day = date.fromisoformat(version.subject)
         day_text = long_date(day)
         message = text("notulen.to_attendee", day=day_text, version=version.version)
@@ -251,14 +252,13 @@ class NotulenActions:
         card = approved_card(message, url, DEFAULT_LANGUAGE)
         return [
             Notice(RosterMember(m.email), card, email=self._mail(m, version, day_text, url))
-            for m in self._attendees(transcript)
+            for m in await self._attendees(day, transcript)
         ]
 
-    def _attendees(self, transcript: Transcript | None) -> list[Member]:
-        """Who spoke, by the transcript; without one, the RET members invited."""
-        if transcript is not None:
-            return [m for m in self._ret.members if m.name in transcript.present]
-        return [m for m in self._ret.members if m.role in ATTENDING_ROLES and not m.stand_in]
+    async def _attendees(self, day: date, transcript: Transcript | None) -> list[Member]:
+        present = await meeting_attendance(self._notulen, self._ret, day, transcript)
+        names = {p.name for p in present.present}
+        return [m for m in self._ret.members if m.name in names]
 
     def _mail(self, member: Member, version: DocumentVersion, day_text: str, url: str) -> Mail:
         words = {"day": day_text, "version": version.version}

@@ -12,18 +12,27 @@ from docx.shared import Cm, Pt
 
 from documents.built import DOCUMENTS_BUILT
 from documents.house_style import HouseStyle
-from documents.labels import label, long_date, role_label, short_date
+from documents.labels import label, long_date, names, role_label, short_date
+from documents.layout import (
+    NO_BREAK,
+    no_wrap,
+    page_numbers,
+    proofing_language,
+    repeat_header,
+    widths,
+)
 from domain.advice import MandateAnswer
-from domain.advice_sheet import AdviceSheet
+from domain.advice_sheet import AdviceSheet, Binding
 from domain.meetings import AMSTERDAM
 
 TABLE_STYLE = "Table Grid"
+DEADLINE_COLUMN = 3  # of the afspraken table
 STYLES = ("Title", "Subtitle", "Heading 1")
 
 
-def build_advies(sheet: AdviceSheet, style: HouseStyle) -> bytes:
+def build_advies(sheet: AdviceSheet, style: HouseStyle, version: int = 1) -> bytes:
     document = style.new_document()
-    write_advies(document, sheet, style.logo)
+    write_advies(document, sheet, style.logo, version)
     out = io.BytesIO()
     document.save(out)
     DOCUMENTS_BUILT.labels("advies", "docx").inc()
@@ -35,8 +44,13 @@ def advies_filename(sheet: AdviceSheet) -> str:
     return f"{word}-{sheet.case_number}.docx"
 
 
-def write_advies(document: DocxDocument, sheet: AdviceSheet, logo: bytes | None = None) -> None:
+def write_advies(
+    document: DocxDocument, sheet: AdviceSheet, logo: bytes | None = None, version: int = 1
+) -> None:
+    """`version`: the number this document is stored under (1 for the first)."""
     language = sheet.language
+    proofing_language(document, "en-GB" if language == "en" else "nl-NL")
+    page_numbers(document, label("advies.page", language, page="{page}", pages="{pages}"))
     if logo:
         picture = document.add_paragraph()
         picture.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -44,7 +58,7 @@ def write_advies(document: DocxDocument, sheet: AdviceSheet, logo: bytes | None 
     styles = _StyleIds(document)
     styles.add(document, label("advies.title", language), "Title")
     styles.add(document, sheet.ret_name, "Subtitle")
-    _facts(document, sheet)
+    _facts(document, sheet, version)
 
     styles.add(document, label("advies.attendance", language), "Heading 1")
     _attendance(document, sheet)
@@ -56,7 +70,7 @@ def write_advies(document: DocxDocument, sheet: AdviceSheet, logo: bytes | None 
     _afspraken(document, sheet)
     binding = document.add_paragraph()
     binding.paragraph_format.space_before = Pt(10)
-    binding.add_run(label("advies.binding", language)).bold = True
+    binding.add_run(_binding(sheet)).bold = True
 
     styles.add(document, label("advies.follow_up", language), "Heading 1")
     cadence = sheet.follow_up
@@ -72,6 +86,7 @@ def write_advies(document: DocxDocument, sheet: AdviceSheet, logo: bytes | None 
     for person in sheet.distribution:
         parts = [person.name, person.organisation, role_label(person.role, language)]
         document.add_paragraph("– " + ", ".join(p for p in parts if p))
+    document.add_paragraph(label("advies.distribution_note", language))
     made = document.add_paragraph(
         label("advies.made", language, day=long_date(_local(sheet.made_at), language))
     )
@@ -92,8 +107,22 @@ class _StyleIds:
         return paragraph
 
 
-def _facts(document: DocxDocument, sheet: AdviceSheet) -> None:
-    """Case, young person (initials and age group only), meeting, who recorded it."""
+def _binding(sheet: AdviceSheet) -> str:
+    """What is true of the commitment with the answers this version shows."""
+    language, state = sheet.language, sheet.binding
+    if state is Binding.CONFIRMED:
+        return label("advies.binding.confirmed", language)
+    answers = {o: sheet.mandates.get(o) for o in sheet.advice.organisations}
+    if state is Binding.REFUSED:
+        refused = [o for o, m in answers.items() if m and m.answer is MandateAnswer.DECLINED]
+        return label("advies.binding.refused", language, refused=names(refused, language))
+    pending = [o for o, m in answers.items() if m is None]
+    return label("advies.binding.pending", language, open=names(pending, language))
+
+
+def _facts(document: DocxDocument, sheet: AdviceSheet, version: int) -> None:
+    """Case, version, young person (initials and age group only), the paying gemeente,
+    meeting, who recorded it."""
     language = sheet.language
     young = sheet.initials
     if sheet.age_group:
@@ -107,9 +136,21 @@ def _facts(document: DocxDocument, sheet: AdviceSheet) -> None:
     else:
         meeting = (label("advies.consultation", language), day)
     issued = long_date(_local(sheet.advice.issued_at), language)
+    shown = (
+        label("advies.version_first", language, version=version)
+        if version == 1
+        else label("advies.version_next", language, version=version, previous=version - 1)
+    )
+    gemeente = (
+        label("advies.gemeente_value", language, gemeente=sheet.gemeente)
+        if sheet.gemeente
+        else label("advies.gemeente_unknown", language)
+    )
     rows = [
         (label("advies.case", language), sheet.case_number),
+        (label("advies.version", language), shown),
         (label("advies.young_person", language), young),
+        (label("advies.gemeente", language), gemeente),
         meeting,
         (
             label("advies.recorded_by", language),
@@ -121,7 +162,7 @@ def _facts(document: DocxDocument, sheet: AdviceSheet) -> None:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = name, value
         cells[0].paragraphs[0].runs[0].bold = True
-    _widths(table, (Cm(5), Cm(11.6)))
+    widths(table, (Cm(5), Cm(11.6)))
 
 
 def _attendance(document: DocxDocument, sheet: AdviceSheet) -> None:
@@ -137,7 +178,8 @@ def _attendance(document: DocxDocument, sheet: AdviceSheet) -> None:
         row = (person.name, person.organisation, role_label(person.role, language), presence)
         for cell, value in zip(table.add_row().cells, row, strict=True):
             cell.text = value
-    _widths(table, (Cm(4.2), Cm(4.8), Cm(3.5), Cm(4)))
+    widths(table, (Cm(4.2), Cm(4.8), Cm(3.5), Cm(4.1)))
+    repeat_header(table)
 
 
 def _afspraken(document: DocxDocument, sheet: AdviceSheet) -> None:
@@ -155,12 +197,15 @@ def _afspraken(document: DocxDocument, sheet: AdviceSheet) -> None:
             afspraak.organisation,
             afspraak.person or "",
             afspraak.action,
-            short_date(afspraak.deadline, language),
+            short_date(afspraak.deadline, language).replace(" ", NO_BREAK),
             _mandate(sheet, afspraak.organisation),
         )
         for cell, value in zip(table.add_row().cells, row, strict=True):
             cell.text = value
-    _widths(table, (Cm(3.4), Cm(2.6), Cm(4.6), Cm(2.4), Cm(3.6)))
+    widths(table, (Cm(3.2), Cm(2.4), Cm(3.9), Cm(3.6), Cm(3.5)))
+    for row in table.rows:
+        no_wrap(row.cells[DEADLINE_COLUMN])
+    repeat_header(table)
 
 
 def _mandate(sheet: AdviceSheet, organisation: str) -> str:
@@ -183,16 +228,6 @@ def _table(document: DocxDocument, header: list[str]):
         cell.text = value
         cell.paragraphs[0].runs[0].bold = True
     return table
-
-
-def _widths(table, widths) -> None:
-    """Word reads the cells' widths, LibreOffice the grid's: set both."""
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
 
 
 def _text(document: DocxDocument, value: str) -> None:

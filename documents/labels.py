@@ -2,6 +2,7 @@
 dialogs/texts; documents sit beside dialogs, not under them)."""
 
 from babel.dates import format_date
+from babel.lists import format_list
 
 from domain.vocabularies import DEELNEMER_ROL, term
 
@@ -38,18 +39,59 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Not confirmed ({name}, {day})",
     },
     "advies.mandate_open": {"nl": "Nog niet bevestigd", "en": "Not confirmed yet"},
-    "advies.binding": {
+    "advies.gemeente": {"nl": "Verantwoordelijke gemeente", "en": "Responsible municipality"},
+    "advies.gemeente_value": {
+        "nl": "{gemeente} (woongemeente van de jeugdige bij aanmelding; woonplaatsbeginsel)",
+        "en": "{gemeente} (the young person's municipality at referral; place of residence)",
+    },
+    "advies.gemeente_unknown": {
+        "nl": "Niet bekend bij aanmelding; vast te stellen volgens het woonplaatsbeginsel",
+        "en": "Not known at referral; to be settled by the place-of-residence rule",
+    },
+    "advies.version": {"nl": "Versie", "en": "Version"},
+    "advies.version_first": {"nl": "{version}", "en": "{version}"},
+    "advies.version_next": {
+        "nl": "{version} (vervangt versie {previous})",
+        "en": "{version} (replaces version {previous})",
+    },
+    "advies.binding.confirmed": {
         "nl": (
-            "Dit is een zwaarwegend en niet-vrijblijvend advies van het RET. Alle partijen aan "
-            "tafel hebben zich eraan verbonden: ieder voert met het mandaat van de eigen "
-            "organisatie het eigen deel van de afspraken uit, de aanbieders leveren de zorg en "
-            "de verantwoordelijke gemeente betaalt."
+            "Dit is een zwaarwegend en niet-vrijblijvend advies van het RET. Alle organisaties "
+            "met een afspraak hebben met het mandaat van hun organisatie bevestigd dat zij hun "
+            "deel uitvoeren: de aanbieders leveren de zorg en de verantwoordelijke gemeente "
+            "betaalt."
         ),
         "en": (
-            "This is weighty, non-optional advice of the RET. All parties at the table "
-            "committed to it: each carries out its part of the agreements with the mandate of "
-            "its organisation, the providers deliver the care and the responsible municipality "
-            "pays."
+            "This is weighty, non-optional advice of the RET. Every organisation with an "
+            "agreement confirmed, with the mandate of its organisation, that it carries out "
+            "its part: the providers deliver the care and the responsible municipality pays."
+        ),
+    },
+    "advies.binding.pending": {
+        "nl": (
+            "Dit is een zwaarwegend en niet-vrijblijvend advies van het RET. Nog niet elke "
+            "organisatie heeft haar mandaat bevestigd; nog open: {open}. Zodra zij antwoorden "
+            "komt er een nieuwe versie van dit advies; pas als iedereen bevestigd heeft, "
+            "liggen de afspraken vast."
+        ),
+        "en": (
+            "This is weighty, non-optional advice of the RET. Not every organisation has "
+            "confirmed its mandate yet; still open: {open}. A new version of this advice "
+            "follows their answers; the agreements stand once everyone has confirmed."
+        ),
+    },
+    "advies.binding.refused": {
+        "nl": (
+            "Dit is een zwaarwegend en niet-vrijblijvend advies van het RET. {refused} kan "
+            "het eigen deel niet uitvoeren (niet bevestigd). De voorzitter zoekt met de "
+            "betrokken organisaties een andere oplossing en zet zo nodig de escalatieladder "
+            "in; tot dan staat dat deel van het advies open. De andere afspraken gelden."
+        ),
+        "en": (
+            "This is weighty, non-optional advice of the RET. {refused} cannot carry out "
+            "its part (not confirmed). The chair looks for another way with the organisations "
+            "involved and starts the escalation ladder if needed; until then that part of "
+            "the advice stays open. The other agreements stand."
         ),
     },
     "advies.follow_up": {"nl": "Follow-up", "en": "Follow-up"},
@@ -66,6 +108,17 @@ LABELS: dict[str, dict[str, str]] = {
         ),
     },
     "advies.distribution": {"nl": "Verzendlijst", "en": "Distribution list"},
+    "advies.distribution_note": {
+        "nl": (
+            "retbot stuurt elke nieuwe versie naar iedereen op deze lijst. De jeugdige en de "
+            "ouders krijgen het advies van de verwijzer."
+        ),
+        "en": (
+            "retbot sends every new version to everyone on this list. The young person and "
+            "the parents receive the advice from the referrer."
+        ),
+    },
+    "advies.page": {"nl": "Pagina {page} van {pages}", "en": "Page {page} of {pages}"},
     "advies.made": {
         "nl": "Opgesteld door retbot op {day}.",
         "en": "Drawn up by retbot on {day}.",
@@ -76,6 +129,11 @@ LABELS: dict[str, dict[str, str]] = {
 def label(key: str, language: str, **values: object) -> str:
     template = LABELS[key].get(language) or LABELS[key]["nl"]
     return template.format(**values) if values else template
+
+
+def names(values: list[str], language: str) -> str:
+    """'A, B en C' / 'A, B and C'."""
+    return format_list(values, locale="en_GB" if language == "en" else "nl")
 
 
 def long_date(day, language: str) -> str:

@@ -9,12 +9,16 @@ import io
 import zipfile
 from datetime import date, datetime
 
+from babel import Locale
 from babel.dates import format_date, format_time
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.shared import Cm
 
 from documents.built import DOCUMENTS_BUILT
 from documents.house_style import HouseStyle
+from documents.labels import short_date
+from documents.layout import NO_BREAK, page_numbers, proofing_language, repeat_header, widths
 from domain.advice import Afspraak
 from domain.meetings import AMSTERDAM
 from domain.notulen import CaseMinutes, Minutes, Point
@@ -38,16 +42,20 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "present.others": {
         "nl": (
-            "Daarnaast {count} deelnemer(s) buiten het RET (zoals verwijzer, jeugdige en "
-            "ouders), hier niet bij naam genoemd."
+            "Daarnaast {count} {people} buiten het RET (zoals verwijzer, jeugdige en ouders), "
+            "hier niet bij naam genoemd."
         ),
         "en": (
-            "Also {count} participant(s) from outside the RET (such as the referrer, the "
-            "young person and the parents), not named here."
+            "Also {count} {people} from outside the RET (such as the referrer, the young "
+            "person and the parents), not named here."
         ),
     },
+    "people.one": {"nl": "deelnemer", "en": "participant"},
+    "people.other": {"nl": "deelnemers", "en": "participants"},
     "absent": {"nl": "Afwezig", "en": "Absent"},
     "absent.none": {"nl": "Niemand afwezig.", "en": "Nobody absent."},
+    "absent.declined": {"nl": "afgemeld", "en": "sent apologies"},
+    "absent.stand_in": {"nl": "vervangen door {name}", "en": "replaced by {name}"},
     "case": {
         "nl": "Casus {number} ({initials}), {start} uur",
         "en": "Case {number} ({initials}), {start}",
@@ -90,6 +98,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "From the transcript, not attributable to a case:",
     },
     "point": {"nl": "{kind}: {text} ({at})", "en": "{kind}: {text} ({at})"},
+    "page": {"nl": "Pagina {page} van {pages}", "en": "Page {page} of {pages}"},
 }
 
 
@@ -145,6 +154,8 @@ class _Writer:
 def notulen_docx(minutes: Minutes, style: HouseStyle, language: str = "nl") -> bytes:
     """The draft notulen as .docx bytes, in the RET's house style."""
     w = _Writer(style.new_document(), language)
+    proofing_language(w.document, "en-GB" if language == "en" else "nl-NL")
+    page_numbers(w.document, w.t("page", page="{page}", pages="{pages}"))
     w.heading(f"{w.t('title')}: {minutes.ret_name}", 0)
     w.paragraph(w.t("draft"))
     _meeting_facts(w, minutes)
@@ -191,13 +202,18 @@ def _attendance(w: _Writer, minutes: Minutes) -> None:
     for person in attendance.present:
         w.bullet(f"{person.name}, {person.organisation} ({person.role})")
     if attendance.others:
-        w.paragraph(w.t("present.others", count=attendance.others))
+        people = w.t(f"people.{Locale.parse(w.language).plural_form(attendance.others)}")
+        w.paragraph(w.t("present.others", count=attendance.others, people=people))
     w.heading(w.t("absent"), 1)
     if not attendance.absent:
         w.paragraph(w.t("absent.none"))
     for person in attendance.absent:
-        reason = f": {person.absence_reason}" if person.absence_reason else ""
-        w.bullet(f"{person.name}, {person.organisation} ({person.role}){reason}")
+        reasons = [person.absence_reason or (w.t("absent.declined") if person.declined else "")]
+        if person.stand_in:
+            reasons.append(w.t("absent.stand_in", name=person.stand_in))
+        reason = ", ".join(r for r in reasons if r)
+        line = f"{person.name}, {person.organisation} ({person.role})"
+        w.bullet(f"{line}: {reason}" if reason else line)
 
 
 def _case_section(w: _Writer, case: CaseMinutes) -> None:
@@ -239,16 +255,20 @@ def _afspraken_table(w: _Writer, case: CaseMinutes) -> None:
     mandates = {m.organisation: m for m in case.mandates}
     rows = [tuple(w.t(f"column.{column}") for column in columns)]
     rows += [_afspraak_row(a, mandates.get(a.organisation), w.language) for a in case.afspraken]
-    _table(w, w.table_style, rows)
+    table = _table(w, w.table_style, rows)
+    # Wide enough that words stay whole (LibreOffice splits a word a column cannot hold).
+    widths(table, (Cm(3.3), Cm(2.5), Cm(4.2), Cm(3.5), Cm(3.1)))
+    repeat_header(table)
 
 
-def _table(w: _Writer, style_id: str | None, rows: list[tuple[str, ...]]) -> None:
+def _table(w: _Writer, style_id: str | None, rows: list[tuple[str, ...]]):
     table = w.document.add_table(rows=len(rows), cols=len(rows[0]))
     if style_id:
         table._tbl.tblPr.style = style_id  # by id, as _Writer does for paragraphs
     for row, values in zip(table.rows, rows, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
+    return table
 
 
 def _afspraak_row(afspraak: Afspraak, mandate, language: str) -> tuple[str, ...]:
@@ -260,7 +280,7 @@ def _afspraak_row(afspraak: Afspraak, mandate, language: str) -> tuple[str, ...]
         afspraak.organisation,
         afspraak.person or "-",
         afspraak.action,
-        long_date(afspraak.deadline, language),
+        short_date(afspraak.deadline, language).replace(" ", NO_BREAK),
         status,
     )
 

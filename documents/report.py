@@ -1,21 +1,26 @@
-"""The periodic report as Word (a table, a chart and a sentence per figure), xlsx (one
-sheet per table) and csv (one row per table row)."""
+"""The periodic report as Word (a table, a chart and a sentence per figure, in the RET's
+house style like its other documents), xlsx (one sheet per table) and csv (one row per
+table row)."""
 
 import csv
 import io
 from pathlib import Path
 
-from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 from matplotlib.figure import Figure
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from documents.built import DOCUMENTS_BUILT
+from documents.house_style import HouseStyle
+from documents.layout import page_numbers, proofing_language
 from domain.evaluation import Judgement, RespondentKind
 from domain.report import Report, Table
 
-CSV_HEADER = ("tabel", "categorie", "aantal")
+CSV_HEADER = ("tabel", "categorie", "aantal", "aandeel (%)", "vorige periode")
+TABLE_STYLE, BULLET_STYLE = "Table Grid", "List Bullet"
+SHARE, PREVIOUS = "Aandeel (%)", "Vorige periode"
 NO_SIGNALS = "In deze periode zijn geen rode draden vastgelegd."
 NO_EVALUATIONS = "In deze periode zijn geen evaluaties ingevuld."
 NO_LEERPUNTEN = "In deze periode zijn geen leerpunten vastgelegd."
@@ -25,24 +30,47 @@ GROUPS = {
 }
 LEEROVERZICHT_PER_THEME = 2  # texts of each kind per theme: the overview stays one page
 JUDGEMENTS = {"ja": "ja", "deels": "deels", "nee": "nee", "weet_niet": "weet niet"}
+DEFINITIONS = (
+    "Aanmeldingen zijn de aanvragen die in de periode zijn ingediend; overleggen, "
+    "afsluitingen en escalaties zijn die welke in de periode plaatsvonden. Percentages zijn "
+    "afgerond op hele procenten, van het totaal van de tabel tenzij erbij staat waarvan. "
+    "Een totaal staat alleen onder een tabel waarin elke aanmelding of casus één keer "
+    "voorkomt."
+)
 
 
-def write_report(report: Report, fmt: str, out: Path) -> None:
-    """`fmt`: docx, xlsx or csv."""
-    {"docx": write_docx, "xlsx": write_xlsx, "csv": write_csv}[fmt](report, out)
+def write_report(report: Report, fmt: str, out: Path, style: HouseStyle) -> None:
+    """`fmt`: docx, xlsx or csv; `style` is for the Word document."""
+    if fmt == "docx":
+        write_docx(report, out, style)
+    else:
+        {"xlsx": write_xlsx, "csv": write_csv}[fmt](report, out)
     DOCUMENTS_BUILT.labels("rapportage", fmt).inc()
 
 
-def write_docx(report: Report, out: Path) -> None:
-    document = Document()
+def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
+    document = style.new_document()
+    proofing_language(document, "nl-NL")
+    page_numbers(document, "Pagina {page} van {pages}")
+    if style.logo:
+        picture = document.add_paragraph()
+        picture.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        picture.add_run().add_picture(io.BytesIO(style.logo), height=Cm(1.6))
     document.add_heading(f"Rapportage {report.ret_name}", level=0)
     document.add_paragraph(f"Periode: {report.period.label}")
+    if report.cut_off:
+        document.add_paragraph(f"{report.cut_off}: de cijfers zoals ze toen waren vastgelegd.")
+    if report.previous:
+        document.add_paragraph(f"{PREVIOUS} (ter vergelijking): {report.previous.label}.")
+    document.add_paragraph(DEFINITIONS)
     for section in report.sections:
         document.add_heading(section.title, level=1)
         for table in section.tables:
             document.add_heading(table.title, level=2)
             document.add_paragraph(table.sentence)
             _docx_table(document, table)
+            if table.note:
+                document.add_paragraph(table.note)
             document.add_picture(chart_png(table), width=Cm(15))
     _docx_learning(document, report)
     document.add_heading("Rode draden", level=1)
@@ -54,14 +82,15 @@ def write_docx(report: Report, out: Path) -> None:
             f"{signal.count} keer gesignaleerd, waarvan {signal.cases} bij een casus."
         )
         for note in signal.notes:
-            document.add_paragraph(note, style="List Bullet")
+            _bullet(document, note)
     document.save(out)
 
 
-def write_leeroverzicht(report: Report, out: Path) -> None:
+def write_leeroverzicht(report: Report, out: Path, style: HouseStyle) -> None:
     """One page for the stuurgroep: what the evaluations of closed cases say, and the
-    leerpunten with what worked (leren van vastgelopen zorgvragen)."""
-    document = Document()
+    leerpunten with what worked (leren van vastgelopen zorgvragen), in the house style."""
+    document = style.new_document()
+    proofing_language(document, "nl-NL")
     for section in document.sections:  # one page: the default margins are wide
         section.top_margin = section.bottom_margin = Cm(2)
         section.left_margin = section.right_margin = Cm(2.2)
@@ -118,7 +147,7 @@ def _docx_learning(document, report: Report, per_theme: int | None = None) -> No
     if not lines:
         document.add_paragraph(NO_EVALUATIONS)
     for line in lines:
-        document.add_paragraph(line, style="List Bullet")
+        _bullet(document, line)
     document.add_heading("Leerpunten", level=1)
     if not report.leerpunten:
         document.add_paragraph(NO_LEERPUNTEN)
@@ -126,9 +155,9 @@ def _docx_learning(document, report: Report, per_theme: int | None = None) -> No
         cases = f"{theme.cases} casus" if theme.cases == 1 else f"{theme.cases} casussen"
         document.add_heading(f"{theme.theme} ({theme.count}×, bij {cases})", level=2)
         for learned in _newest(theme.learned, per_theme):
-            document.add_paragraph(f"Geleerd: {learned}", style="List Bullet")
+            _bullet(document, f"Geleerd: {learned}")
         for worked in _newest(theme.worked, per_theme):
-            document.add_paragraph(f"Wat werkte: {worked}", style="List Bullet")
+            _bullet(document, f"Wat werkte: {worked}")
 
 
 def _newest(texts: tuple[str, ...], limit: int | None) -> list[str]:
@@ -137,14 +166,43 @@ def _newest(texts: tuple[str, ...], limit: int | None) -> list[str]:
     return unique[::-1]
 
 
+def _bullet(document, value: str) -> None:
+    """A list item; a RET's template without a list style gets a bullet sign."""
+    if BULLET_STYLE in {s.name for s in document.styles}:
+        document.add_paragraph(value, style=BULLET_STYLE)
+    else:
+        document.add_paragraph(f"• {value}")
+
+
 def _docx_table(document, table: Table) -> None:
-    grid = document.add_table(rows=1, cols=2)
-    grid.style = "Light Grid Accent 1"
-    grid.rows[0].cells[0].text = "Categorie"
-    grid.rows[0].cells[1].text = table.column
-    for label, count in (*table.rows, ("Totaal", table.total)):
-        cells = grid.add_row().cells
-        cells[0].text, cells[1].text = label, str(count)
+    header = _header(table)
+    grid = document.add_table(rows=1, cols=len(header))
+    grid.style = TABLE_STYLE  # one the house style must have
+    for cell, value in zip(grid.rows[0].cells, header, strict=True):
+        cell.text = value
+    for row in _rows(table):
+        for cell, value in zip(grid.add_row().cells, row, strict=True):
+            cell.text = "" if value is None else str(value)
+
+
+def _header(table: Table) -> list[str]:
+    header = ["Categorie", table.column]
+    header += [SHARE] if table.share_of is not None else []
+    return header + ([PREVIOUS] if table.previous is not None else [])
+
+
+def _rows(table: Table) -> list[list[object]]:
+    """Each category with its count (and share, and its count in the previous period);
+    the total only under a partition."""
+    shown = [*table.rows, ("Totaal", table.total)] if table.partition else list(table.rows)
+    before = list(table.previous) if table.previous is not None else None
+    if before is not None and table.partition:
+        before.append(sum(before))
+    rows = []
+    for index, (label, count) in enumerate(shown):
+        row = [label, count] + ([table.share(count)] if table.share_of is not None else [])
+        rows.append(row + ([before[index]] if before is not None else []))
+    return rows
 
 
 def chart_png(table: Table) -> io.BytesIO:
@@ -172,15 +230,18 @@ def write_xlsx(report: Report, out: Path) -> None:
     for table in report.tables:
         sheet = workbook.create_sheet(table.key[:31])
         sheet.append([table.title])
-        sheet.append(["Categorie", table.column])
-        for row in table.rows:
-            sheet.append(list(row))
-        sheet.append(["Totaal", table.total])
+        sheet.append([_about(report)])
+        sheet.append(_header(table))
+        for row in _rows(table):
+            sheet.append(row)
         sheet.append([])
         sheet.append([table.sentence])
+        if table.note:
+            sheet.append([table.note])
         sheet["A1"].font = Font(bold=True)
         sheet.column_dimensions["A"].width = 50
     signals = workbook.create_sheet("Rode draden")
+    signals.append([_about(report)])
     signals.append(["Thema", "Aantal", "Bij een casus", "Punten"])
     for signal in report.signals:
         signals.append([signal.theme, signal.count, signal.cases, " | ".join(signal.notes)])
@@ -203,12 +264,29 @@ def write_xlsx(report: Report, out: Path) -> None:
     workbook.save(out)
 
 
+def _about(report: Report) -> str:
+    """The RET, the period and the cut-off, at the top of every sheet."""
+    about = f"{report.ret_name}, periode {report.period.label}"
+    return f"{about} ({report.cut_off.lower()})" if report.cut_off else about
+
+
 def write_csv(report: Report, out: Path) -> None:
-    with out.open("w", newline="", encoding="utf-8") as file:
-        writer = csv.writer(file)
+    """As Dutch Excel opens it with a double click: UTF-8 with a BOM, semicolons."""
+    with out.open("w", newline="", encoding="utf-8-sig") as file:
+        writer = csv.writer(file, delimiter=";")
         writer.writerow(CSV_HEADER)
         for table in report.tables:
-            writer.writerows((table.key, label, count) for label, count in table.rows)
-        writer.writerows(("Rode draden", s.theme, s.count) for s in report.signals)
-        writer.writerows(("Evaluaties", label, figure) for label, figure in evaluation_rows(report))
-        writer.writerows(("Leerpunten", t.theme, t.count) for t in report.leerpunten)
+            before = table.previous or ("",) * len(table.rows)
+            writer.writerows(
+                (table.key, label, count, _blank(table.share(count)), then)
+                for (label, count), then in zip(table.rows, before, strict=True)
+            )
+        writer.writerows(("Rode draden", s.theme, s.count, "", "") for s in report.signals)
+        writer.writerows(
+            ("Evaluaties", label, figure, "", "") for label, figure in evaluation_rows(report)
+        )
+        writer.writerows(("Leerpunten", t.theme, t.count, "", "") for t in report.leerpunten)
+
+
+def _blank(value: int | None) -> int | str:
+    return "" if value is None else value

@@ -67,6 +67,7 @@ def read_transcript(
     if not captions:
         raise TranscriptProblem("empty")
     present, others = _speakers([c.voice for c in captions], members)
+    roster = {_normalised(m.name): m.name for m in members}
     texts = [html.unescape(c.text) for c in captions]
     mentions = [_mentioned(text, cases) for text in texts]
     points = []
@@ -75,7 +76,9 @@ def read_transcript(
             if match := _POINT.match(line):
                 kind = PointKind(match.group(1).lower())
                 number = _case_for(index, _mentioned(line, cases), mentions)
-                points.append(Point(kind, match.group(2).strip(), number, caption.start[:8]))
+                speaker = roster.get(_normalised(caption.voice or ""))
+                text = match.group(2).strip()
+                points.append(Point(kind, text, number, caption.start[:8], speaker))
     return Transcript(tuple(present), others, tuple(points))
 
 

@@ -135,6 +135,14 @@ class AdviceIncomplete(ValueError):
         self.problems = problems
 
 
+class MeetingAhead(Exception):
+    """The case's RET meeting has not taken place yet: advice follows the meeting."""
+
+    def __init__(self, starts_at: datetime) -> None:
+        super().__init__(f"the meeting starts at {starts_at.isoformat()}")
+        self.starts_at = starts_at
+
+
 class AlreadyAnswered(Exception):
     """This organisation's answer stands (a confirmation is final); nothing changed."""
 
@@ -182,15 +190,25 @@ def mandate_organisations(ret: RetConfig) -> list[str]:
     return sorted({m.organisation for m in ret.members_with_role(Role.KERNTEAMLID)})
 
 
-def check_may_advise(chair: Member | None, case: Case | None, number: str) -> Case:
-    """Only the voorzitter, and only for a case that was at a table or in consultation.
-    Who asks is checked first: others do not learn which case numbers exist."""
+def check_may_advise(
+    chair: Member | None,
+    case: Case | None,
+    number: str,
+    meeting_starts: datetime | None,
+    now: datetime,
+) -> Case:
+    """Only the voorzitter, only for a case that was at a table or in consultation, and
+    not before its booked RET meeting began (`meeting_starts`: None when the case had no
+    meeting, as in a consultation). Who asks is checked first: others do not learn which
+    case numbers exist."""
     if not is_chair(chair):
         raise NotAllowed("only a voorzitter of this RET issues advice")
     if case is None:
         raise LookupError(number)
     if case.status not in ADVISABLE:
         raise AlreadyDecided(case)
+    if meeting_starts is not None and now < meeting_starts:
+        raise MeetingAhead(meeting_starts)
     return case
 
 
@@ -277,15 +295,17 @@ async def issue_advice(
     attendance: list[AttendeeInput],
     words: "AdviceWording",
     language: str = "nl",
+    meeting_starts: datetime | None = None,
 ) -> tuple[Case, Advice, list[Notice]]:
     """Records the voorzitter's advice and moves the case to 'advies gegeven'. With it are
     stored: the mandate card where the team works, a word to the referrer, and the job that
     builds the advies as Word and sends it to everyone who receives it.
 
-    Raises NotAllowed, LookupError, AlreadyDecided (wrong status, or moved meanwhile) or
+    Raises NotAllowed, LookupError, AlreadyDecided (wrong status, or moved meanwhile),
+    MeetingAhead (the booked meeting, starting at `meeting_starts`, is still to come) or
     AdviceIncomplete (with every problem at once, so the form can show them together).
     """
-    case = check_may_advise(chair, await repository.get(number), number)
+    case = check_may_advise(chair, await repository.get(number), number, meeting_starts, now)
     check_transition(case.status, CaseStatus.ADVIES)
     afspraken, problems = check_afspraken(rows, organisations, now.astimezone(AMSTERDAM).date())
     attendees, attendance_problems = check_attendees(list(attendance))

@@ -6,8 +6,9 @@ birth date. Attendees are named: the document goes to the people at the table.
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
-from domain.advice import Advice, Mandate
+from domain.advice import Advice, Mandate, MandateAnswer
 from domain.booking import Booking
 from domain.cases import Case
 from domain.meetings import AMSTERDAM
@@ -26,11 +27,38 @@ def age_group(year_of_birth: object, on: date) -> str | None:
     return next((label for low, high, label in AGE_GROUPS if low <= age <= high), OLDEST_GROUP)
 
 
+class Route(StrEnum):
+    """How a recipient gets the advies."""
+
+    REFERRER = "verwijzer"  # the referrer's own chat (the family hears it from them)
+    CHAIR = "voorzitter"  # the voorzitter's own chat
+    ROSTER = "rooster"  # a RET member: their chat with retbot, else an e-mail
+
+
 @dataclass(frozen=True)
 class Recipient:
     name: str
     organisation: str
     role: str  # a code of domain.vocabularies.DEELNEMER_ROL
+    route: Route = Route.ROSTER
+    email: str | None = None  # for Route.ROSTER
+
+
+class Binding(StrEnum):
+    """What can truly be said of the commitment, from the mandate answers."""
+
+    CONFIRMED = "confirmed"  # every organisation with an afspraak confirmed
+    PENDING = "pending"  # none refused, some not answered yet
+    REFUSED = "refused"  # at least one organisation cannot carry out its part
+
+
+def binding(advice: Advice, mandates: dict[str, Mandate]) -> Binding:
+    answers = [mandates.get(o) for o in advice.organisations]
+    if any(m is not None and m.answer is MandateAnswer.DECLINED for m in answers):
+        return Binding.REFUSED
+    if all(m is not None for m in answers):
+        return Binding.CONFIRMED
+    return Binding.PENDING
 
 
 @dataclass(frozen=True)
@@ -41,6 +69,7 @@ class AdviceSheet:
     age_group: str | None
     meeting_day: date
     meeting_place: str | None  # None: a consultation or table without a booked meeting
+    gemeente: str | None  # the young person's woongemeente at the intake (woonplaatsbeginsel)
     advice: Advice
     mandates: dict[str, Mandate]
     follow_up: FollowUpCadence
@@ -50,6 +79,10 @@ class AdviceSheet:
     @property
     def language(self) -> str:
         return self.advice.language
+
+    @property
+    def binding(self) -> Binding:
+        return binding(self.advice, self.mandates)
 
 
 def advice_sheet(
@@ -71,6 +104,7 @@ def advice_sheet(
         age_group=age_group(case.answers.get("geboortejaar"), issued_on),
         meeting_day=day,
         meeting_place=booking.slot.location if booking else None,
+        gemeente=_text(case.answers.get("gemeente")),
         advice=advice,
         mandates=mandates,
         follow_up=ret.follow_up,
@@ -80,25 +114,35 @@ def advice_sheet(
 
 
 def distribution(ret: RetConfig, case: Case, advice: Advice) -> tuple[Recipient, ...]:
-    """Who receives the advice: the referrer, the voorzitter, the kernteamleden of every
-    organisation with an afspraak, and everyone on the attendance list (once each)."""
-    organisation = case.answers.get("aanmelder_organisatie")
+    """Who receives the advice, decided here once: the document lists them and the
+    publication sends to each. The referrer (who tells the family), the voorzitter who
+    issued it, the kernteamleden of every organisation with an afspraak, and every other
+    RET member who was present (once each). Attendees outside the roster have no address
+    retbot knows: they hear it from their organisation's kernteamlid or the referrer."""
     people = [
         Recipient(
-            case.referrer.name, organisation if isinstance(organisation, str) else "", "verwijzer"
+            case.referrer.name,
+            _text(case.answers.get("aanmelder_organisatie")) or "",
+            "verwijzer",
+            Route.REFERRER,
         ),
         *(
-            Recipient(m.name, m.organisation, "voorzitter")
+            Recipient(m.name, m.organisation, "voorzitter", Route.CHAIR)
             for m in ret.members_with_role(Role.VOORZITTER)
             if m.name == advice.issued_by
         ),
         *(
-            Recipient(m.name, m.organisation, "kernteamlid")
+            Recipient(m.name, m.organisation, "kernteamlid", Route.ROSTER, m.email)
             for m in ret.members_with_role(Role.KERNTEAMLID)
             if m.organisation in advice.organisations
         ),
-        *(Recipient(a.name, a.organisation, a.role) for a in advice.attendees),
     ]
+    roster = {m.name.casefold(): m for m in ret.members}
+    for attendee in advice.attendees:
+        member = roster.get(attendee.name.casefold())
+        if attendee.present and member is not None:
+            role, email = attendee.role, member.email
+            people.append(Recipient(member.name, member.organisation, role, Route.ROSTER, email))
     seen: set[str] = set()
     unique = []
     for person in people:
@@ -106,3 +150,7 @@ def distribution(ret: RetConfig, case: Case, advice: Advice) -> tuple[Recipient,
             seen.add(person.name.casefold())
             unique.append(person)
     return tuple(unique)
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

@@ -5,7 +5,7 @@ overwritten, so what was sent to someone can always be read back. `subject` is w
 document is about: a case number for an advies, a meeting date (ISO) for the notulen.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -49,7 +49,7 @@ class DocumentRepository(Protocol):
         kind: DocumentKind,
         subject: str,
         filename: str,
-        content: bytes,
+        content: bytes | Callable[[int], Awaitable[bytes]],
         created_by: str,
         channel: str,
         now: datetime,
@@ -58,6 +58,8 @@ class DocumentRepository(Protocol):
     ) -> DocumentVersion:
         """Stores the next version (1, 2, …) of the document with its sha256, an audit
         entry and the `notices` that send it; racing writers each get their own number.
+        `content` may be made from the number it is stored under (a document that shows
+        its version): it is then made again when a race takes that number.
         With `job`, the job that built it is finished in the same transaction (raises
         storage.outbox.JobLost, and stores nothing, when its claim expired)."""
         ...

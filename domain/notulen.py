@@ -13,10 +13,12 @@ from enum import StrEnum
 from typing import Protocol
 
 from domain.advice import Advice, Afspraak, Mandate
-from domain.booking import Booking
+from domain.booking import Booking, Slot
 from domain.cases import Case
 from domain.documents import DocumentVersion
 from domain.intake import age_in
+from domain.meeting_prep import Answer
+from domain.meeting_prep import Attendance as Answered
 from domain.meetings import AMSTERDAM
 from domain.notices import Notice
 from domain.ret import Member, RetConfig
@@ -53,6 +55,7 @@ class Point:
     text: str
     case_number: str | None
     at: str  # the moment in the recording, "00:12:04"
+    speaker: str | None = None  # the roster name of who said it; None for others
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class Attendee:
     organisation: str
     role: str
     absence_reason: str | None = None
+    declined: bool = False  # answered 'Ik kan niet' to the invitation
+    stand_in: str | None = None  # who came in their place, as they said
 
 
 @dataclass(frozen=True)
@@ -140,6 +145,14 @@ class NotulenSource(Protocol):
 
     async def mandates(self, number: str) -> dict[str, Mandate]: ...
 
+    async def answers_of(self, number: str) -> list[Answered]:
+        """The 'Ik kom' / 'Ik kan niet' answers to the invitation for the case."""
+        ...
+
+    async def schil_of(self, number: str) -> list[str]:
+        """The e-mails of the flexibele schil invited for the case."""
+        ...
+
     async def record_reads(
         self, cases: list[Case], reader: str, channel: str, at: datetime
     ) -> None: ...
@@ -198,50 +211,155 @@ class NotulenRepository(NotulenSource, Protocol):
         ...
 
 
-def _attendee(member: Member, absence_reason: str | None = None) -> Attendee:
-    return Attendee(member.name, member.organisation, member.role.value, absence_reason)
+def _attendee(member: Member, record: "_Record | None" = None) -> Attendee:
+    if record is None:
+        return Attendee(member.name, member.organisation, member.role.value)
+    return Attendee(
+        member.name,
+        member.organisation,
+        member.role.value,
+        record.reason,
+        record.declined,
+        record.stand_in,
+    )
+
+
+@dataclass
+class _Record:
+    """What is known of one RET member's presence, firmest source last."""
+
+    present: bool
+    reason: str | None = None
+    declined: bool = False
+    stand_in: str | None = None
 
 
 def attendance(
-    ret: RetConfig, transcript: Transcript | None, advices: Sequence[Advice]
+    ret: RetConfig,
+    transcript: Transcript | None,
+    advices: Sequence[Advice],
+    answers: Sequence[Answered] = (),
+    schil: Sequence[str] = (),
 ) -> Attendance:
-    """Present and absent RET members. From a transcript: who spoke. Else from what the
-    voorzitter recorded on the advice forms of the day's cases (with reasons of absence).
-    Else everybody invited (voorzitter, procesondersteuner, kernteam) stands as present,
-    for the procesondersteuner to correct. Absent: the invited who were not present."""
+    """Present and absent RET members, from everything recorded together: who was invited
+    (voorzitter, procesondersteuner, kernteam, and the flexibele schil invited for a case,
+    `schil` by e-mail), the 'Ik kom' answers, the advice forms of the day's cases (which
+    overrule an answer given beforehand) and a transcript, which adds who spoke and
+    removes no one. The procesondersteuner takes the notulen and the voorzitter who
+    recorded an advice led the table: present unless recorded otherwise. An invited member
+    of whom nothing is known is absent. With nothing recorded at all, everybody invited
+    stands as present, for the procesondersteuner to correct. People from outside the RET
+    are counted, never named."""
+    by_name = {_name_key(m.name): m for m in ret.members}
+    by_email = {m.email.casefold(): m for m in ret.members}
     invited = [m for m in ret.members if m.role in ATTENDING_ROLES and not m.stand_in]
-    if transcript is not None:
-        by_name = {m.name: m for m in ret.members}
-        present = [by_name[name] for name in transcript.present if name in by_name]
-        absent = [_attendee(m) for m in invited if m not in present]
-        return Attendance(_attendees(present), tuple(absent), transcript.others, True)
-    listed = [a for advice in advices for a in advice.attendees]
-    if not listed:
-        return Attendance(_attendees(invited), (), 0, False)
-    roster = {m.name.casefold(): m for m in ret.members}
-    present: list[Member] = []
-    reasons: dict[str, str | None] = {}
+    for email in schil:
+        member = by_email.get(email.casefold())
+        if member is not None and member not in invited:
+            invited.append(member)
+    records: dict[str, _Record] = {}
     others: set[str] = set()
+    for answer in answers:
+        _answered(answer, by_name, by_email, records, others)
+    _from_forms(advices, by_name, records, others)
+    for name in transcript.present if transcript else ():
+        if (member := by_name.get(_name_key(name))) is not None:
+            records[member.name] = _Record(True)
+    counted = max(len(others), transcript.others if transcript else 0)
+    if not records and not counted and transcript is None:
+        return Attendance(_attendees(invited), (), 0, False)
+    leaders = {a.issued_by for a in advices}
+    for member in invited:
+        if member.name not in records and (
+            member.role is Role.PROCESONDERSTEUNER or member.name in leaders
+        ):
+            records[member.name] = _Record(True)
+    expected = invited + [m for m in ret.members if m.name in records and m not in invited]
+    present = [_attendee(m) for m in expected if m.name in records and records[m.name].present]
+    absent = [
+        _attendee(m, records.get(m.name))
+        for m in expected
+        if m.name not in records or not records[m.name].present
+    ]
+    return Attendance(tuple(present), tuple(absent), counted, True)
+
+
+def _answered(
+    answer: Answered,
+    by_name: dict[str, Member],
+    by_email: dict[str, Member],
+    records: dict[str, _Record],
+    others: set[str],
+) -> None:
+    """An answer to an invitation: 'Ik kom' for any case of the day makes the member
+    present; a stand-in who comes counts (named when on the roster)."""
+    if answer.stand_in:
+        stand_in = by_name.get(_name_key(answer.stand_in))
+        if stand_in is not None:
+            records[stand_in.name] = _Record(True)
+        else:
+            others.add(_name_key(answer.stand_in))
+    member = by_email.get(answer.person_key.casefold())
+    if member is None:  # the referrer, or someone no longer on the roster
+        if answer.answer is Answer.KOMT:
+            others.add(_name_key(answer.person_name))
+        return
+    if answer.answer is Answer.KOMT:
+        records[member.name] = _Record(True)
+    elif not (member.name in records and records[member.name].present):
+        records[member.name] = _Record(False, declined=True, stand_in=answer.stand_in)
+
+
+def _from_forms(
+    advices: Sequence[Advice],
+    by_name: dict[str, Member],
+    records: dict[str, _Record],
+    others: set[str],
+) -> None:
+    """The advice forms: present on any form of the day is present; absent (with the
+    reason) only when on no form as present. They overrule the answers beforehand."""
+    listed = [a for advice in advices for a in advice.attendees]
+    on_forms: dict[str, _Record] = {}
     for person in listed:
-        member = roster.get(" ".join(person.name.split()).casefold())
+        member = by_name.get(_name_key(person.name))
         if member is None:
             if person.present:
-                others.add(person.name.casefold())
-        elif person.present and member not in present:
-            present.append(member)
-        elif not person.present:
-            reasons.setdefault(member.name, person.absence_reason)
-    expected = invited + [m for m in ret.members if m.name in reasons and m not in invited]
-    absent = [_attendee(m, reasons.get(m.name)) for m in expected if m not in present]
-    return Attendance(_attendees(present), tuple(absent), len(others), True)
+                others.add(_name_key(person.name))
+        elif person.present:
+            on_forms[member.name] = _Record(True)
+        elif member.name not in on_forms:
+            earlier = records.get(member.name)
+            stand_in = earlier.stand_in if earlier else None
+            declined = bool(earlier and earlier.declined)
+            on_forms[member.name] = _Record(False, person.absence_reason, declined, stand_in)
+    records.update(on_forms)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def _attendees(members: Sequence[Member]) -> tuple[Attendee, ...]:
     return tuple(_attendee(m) for m in members)
 
 
-def _texts(points: Sequence[Point], *kinds: PointKind) -> tuple[str, ...]:
-    return tuple(p.text for p in points if p.kind in kinds)
+def said(point: Point, members: Sequence[Member]) -> str:
+    """'Thijs Wennink (Jeugd-GGZ De Bron): De Bron plant …': who said it, when they are on
+    the roster (others are not named), and their words as a sentence."""
+    words = point.text[:1].upper() + point.text[1:]
+    member = next((m for m in members if m.name == point.speaker), None)
+    return f"{member.name} ({member.organisation}): {words}" if member else words
+
+
+def _texts(
+    points: Sequence[Point], members: Sequence[Member], *kinds: PointKind
+) -> tuple[str, ...]:
+    return tuple(said(p, members) for p in points if p.kind in kinds)
+
+
+def meeting_start(slot: Slot) -> datetime:
+    """When the meeting began: the start of its first slot, booked or not."""
+    return slot.start - slot.index * (slot.end - slot.start)
 
 
 def case_minutes(
@@ -251,6 +369,7 @@ def case_minutes(
     mandates: dict[str, Mandate],
     points: Sequence[Point],
     follow_up_after_days: int,
+    members: Sequence[Member],
 ) -> CaseMinutes:
     day = booking.slot.meeting_date
     issued = advice.issued_at.date() if advice else day
@@ -262,13 +381,27 @@ def case_minutes(
         soort_vraag=case.answers.get("soort_vraag") or None,
         start=booking.slot.start,
         samenvatting=advice.samenvatting if advice else None,
-        advies=((advice.advies,) if advice else ()) + _texts(points, PointKind.ADVIES),
+        advies=((advice.advies,) if advice else ()) + _texts(points, members, PointKind.ADVIES),
         afspraken=advice.afspraken if advice else (),
-        said_afspraken=_texts(points, PointKind.AFSPRAAK, PointKind.ACTIE),
-        besluiten=_texts(points, PointKind.BESLUIT),
+        said_afspraken=_texts(points, members, PointKind.AFSPRAAK, PointKind.ACTIE),
+        besluiten=_texts(points, members, PointKind.BESLUIT),
         mandates=tuple(mandates[o] for o in organisations if o in mandates),
         follow_up=issued + timedelta(days=follow_up_after_days) if advice else None,
     )
+
+
+async def meeting_attendance(
+    source: NotulenSource, ret: RetConfig, day: date, transcript: Transcript | None
+) -> Attendance:
+    """Who was at the meeting on `day`, from the records of each case booked into it: the
+    notulen show it and the approved notulen go to the RET members present."""
+    advices, answers, schil = [], [], []
+    for booking in await source.bookings_on(day):
+        advice = await source.advice(booking.case_number)
+        advices += [advice] if advice else []
+        answers += await source.answers_of(booking.case_number)
+        schil += await source.schil_of(booking.case_number)
+    return attendance(ret, transcript, advices, answers, schil)
 
 
 async def draft_minutes(
@@ -287,14 +420,12 @@ async def draft_minutes(
         raise NoMeeting(day)
     points = transcript.points if transcript else ()
     cases, minutes = [], []
-    advices = []
     for booking in bookings:
         case = await source.get(booking.case_number)
         if case is None:  # purged since it was booked
             continue
         cases.append(case)
         advice = await source.advice(case.number)
-        advices += [advice] if advice else []
         mine = [p for p in points if p.case_number == case.number]
         minutes.append(
             case_minutes(
@@ -304,6 +435,7 @@ async def draft_minutes(
                 await source.mandates(case.number),
                 mine,
                 ret.follow_up.first_after_days,
+                ret.members,
             )
         )
     await source.record_reads(cases, reader, channel, now)
@@ -312,9 +444,9 @@ async def draft_minutes(
     return Minutes(
         ret_name=ret.name,
         meeting_date=day,
-        start=first.start.astimezone(AMSTERDAM).time(),
+        start=meeting_start(first).astimezone(AMSTERDAM).time(),
         location=first.location,
-        attendance=attendance(ret, transcript, advices),
+        attendance=await meeting_attendance(source, ret, day, transcript),
         cases=tuple(minutes),
         unplaced=tuple(p for p in points if p.case_number not in numbers),
     )

@@ -8,8 +8,11 @@ into labelled tables with one generated sentence each. The report is written in 
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+
+from babel import Locale
+from babel.dates import format_date
 
 from domain import vocabularies as v
 from domain.case_facts import AGE_GROUPS, LEAD_TIMES
@@ -19,8 +22,25 @@ from domain.ret import EscalationStep, Member
 from domain.roles import Role
 from domain.signals import RodeDraad
 
+DUTCH = Locale.parse("nl")
 REPORT_ROLES = frozenset({Role.VOORZITTER, Role.PROCESONDERSTEUNER, Role.ADMIN})
 UNKNOWN = "Onbekend"
+# Categories a sentence does not single out ("24% van de jeugdigen volgt: weet ik niet").
+VAGUE = frozenset(
+    {UNKNOWN, "Nog niet besloten"}
+    | {
+        t.nl
+        for vocabulary in (v.GESLACHT, v.MAATREGEL, v.ONDERWIJS)
+        for t in vocabulary
+        if t.code == "onbekend"
+    }
+    | {
+        t.nl
+        for vocabulary in (v.AANMELDER, v.WOONSITUATIE, v.SOORT_VRAAG)
+        for t in vocabulary
+        if t.code == "anders"
+    }
+)
 # Categories counted per request, each from one fact column: (table key, column, vocabulary).
 CATEGORY_DIMENSIONS = (
     "aanmelder_type",
@@ -77,6 +97,19 @@ class Period:
         """'2026-01-01/2026-03-31': how a link carries the period."""
         return f"{self.start}/{self.end}"
 
+    def previous(self) -> "Period | None":
+        """The period just before it, to compare with: as many whole months when it is
+        whole months (the quarter before a quarter), else as many days; None before
+        FIRST_DAY."""
+        end = self.start - timedelta(days=1)
+        if self.start.day == 1 and (self.end + timedelta(days=1)).day == 1:
+            months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+            first = self.start.year * 12 + self.start.month - 1 - months
+            start = date(first // 12, first % 12 + 1, 1)
+        else:
+            start = self.start - (self.end - self.start + timedelta(days=1))
+        return Period(start, end) if start >= FIRST_DAY else None
+
     @classmethod
     def from_code(cls, code: str) -> "Period":
         """ValueError when `code` is not two dates, or they are not a Period."""
@@ -104,19 +137,39 @@ class ReportCounts:
     followed_up: int  # of the cases discussed at a meeting in the period
     escalations: Mapping[str, int]  # highest step reached -> cases escalated in the period
     signals: tuple[RodeDraad, ...] = ()
+    # LEAD_TIMES label -> cases submitted before the period's end and not closed by then,
+    # by how long they had been open on its last day
+    open_at_end: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Table:
+    """Counts per category. `base`: what a share is a part of (None: the rows count
+    different things and have no share); `partition`: every request (or case) is in
+    exactly one row, so a total means something; `note` says how to read it otherwise."""
+
     key: str  # short, unique: the xlsx sheet and the csv's first column
     title: str
     rows: tuple[tuple[str, int], ...]
     sentence: str
     column: str = "Aantal"
+    partition: bool = True
+    base: int | None = -1  # -1: the total of the rows
+    note: str | None = None
+    previous: tuple[int, ...] | None = None  # each row's count in the previous period
 
     @property
     def total(self) -> int:
         return sum(count for _, count in self.rows)
+
+    @property
+    def share_of(self) -> int | None:
+        return self.total if self.base == -1 else self.base
+
+    def share(self, count: int) -> int | None:
+        """The row's share in whole percents, as seed 002 writes them; None without one."""
+        whole = self.share_of
+        return None if whole is None else _pct(count, whole)
 
 
 @dataclass(frozen=True)
@@ -133,13 +186,46 @@ class Report:
     signals: tuple[RodeDraad, ...] = field(default=())
     evaluations: EvaluationFigures | None = None  # leren van vastgelopen zorgvragen
     leerpunten: tuple[LeerpuntThema, ...] = ()
+    made_at: datetime | None = None  # the cut-off: counted as recorded at this moment
+    previous: Period | None = None  # the period the tables' `previous` counts are of
+
+    @property
+    def cut_off(self) -> str | None:
+        """'Peildatum 5 december 2026, 14:03': what the figures were as of then."""
+        if self.made_at is None:
+            return None
+        moment = self.made_at.astimezone(AMSTERDAM)
+        return f"Peildatum {format_date(moment, 'd MMMM y', locale='nl')}, {moment:%H:%M}"
 
     @property
     def tables(self) -> tuple[Table, ...]:
         return tuple(t for s in self.sections for t in s.tables)
 
 
-def build_report(ret_name: str, period: Period, counts: ReportCounts) -> Report:
+def build_report(
+    ret_name: str,
+    period: Period,
+    counts: ReportCounts,
+    before: tuple[Period, ReportCounts] | None = None,
+) -> Report:
+    """The report's tables; with `before` (the previous period and its counts) each row
+    also carries its count then, for comparison."""
+    report = _tables(ret_name, period, counts)
+    if before is None:
+        return report
+    earlier = {t.key: dict(t.rows) for t in _tables(ret_name, *before).tables}
+
+    def compared(table: Table) -> Table:
+        then = earlier.get(table.key, {})
+        return replace(table, previous=tuple(then.get(label, 0) for label, _ in table.rows))
+
+    sections = tuple(
+        replace(s, tables=tuple(compared(t) for t in s.tables)) for s in report.sections
+    )
+    return replace(report, sections=sections, previous=before[0])
+
+
+def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
     c = counts.categories
     consultations = c.get("besluit", {}).get("consultatie", 0)
     overview = Table(
@@ -150,8 +236,12 @@ def build_report(ret_name: str, period: Period, counts: ReportCounts) -> Report:
             ("Uitgebreide consultaties", consultations),
             ("RET-overleggen", counts.meetings),
         ),
-        f"In deze periode kwamen {counts.requests} aanmeldingen binnen; {consultations} keer "
-        f"ging het om een uitgebreide consultatie en er waren {counts.meetings} RET-overleggen.",
+        f"In deze periode {_n(counts.requests, 'kwam {n} aanmelding', 'kwamen {n} aanmeldingen')} "
+        f"binnen; {consultations} keer ging het om een uitgebreide consultatie en er "
+        f"{_n(counts.meetings, 'was {n} RET-overleg', 'waren {n} RET-overleggen')}.",
+        partition=False,
+        base=None,
+        note="Drie verschillende tellingen: niet bij elkaar op te tellen.",
     )
     measure = _vocabulary_rows(c.get("maatregel", {}), v.MAATREGEL)
     with_measure = sum(
@@ -290,17 +380,36 @@ def build_report(ret_name: str, period: Period, counts: ReportCounts) -> Report:
                     ),
                     "Het vaakst ingezet: {label_lower} ({count} keer).",
                     "Casussen",
+                    partition=False,
+                    note=(
+                        "Samenwerkingstafels na triage en escalaties zijn aparte tellingen; "
+                        "het percentage is van alle tafels en escalaties samen."
+                    ),
                 ),
             ),
         ),
     )
+    still_open = _table(
+        "Open casussen",
+        f"Open casussen op {period.end:%d-%m-%Y}, naar hoe lang ze openstonden",
+        tuple((lt, counts.open_at_end.get(lt, 0)) for lt in LEAD_TIMES),
+        "{pct}% van de open casussen stond op de laatste dag {label} open.",
+        "Open casussen",
+    )
+    sections = (*sections, Section("Procesregie", (still_open,)))
     return Report(ret_name, period, sections, counts.signals)
 
 
 def _table(
-    key: str, title: str, rows: tuple[tuple[str, int], ...], template: str, column: str = "Aantal"
+    key: str,
+    title: str,
+    rows: tuple[tuple[str, int], ...],
+    template: str,
+    column: str = "Aantal",
+    partition: bool = True,
+    note: str | None = None,
 ) -> Table:
-    return Table(key, title, rows, _sentence(rows, template), column)
+    return Table(key, title, rows, _sentence(rows, template), column, partition, note=note)
 
 
 def _problem_table(
@@ -311,16 +420,21 @@ def _problem_table(
     requests: int,
     whom: str,
 ) -> Table:
-    """Several problems per request: a share is of the requests, not of the table."""
+    """Several problems per request: a share is of the requests, not of the table, and
+    the rows add up to nothing."""
     rows = tuple((t.nl, counts.get(t.code, 0)) for t in vocabulary)
+    note = f"Per aanmelding meerdere mogelijk: het percentage is van alle {requests} {whom}."
+    several = {"partition": False, "base": requests, "note": note}
     if not any(n for _, n in rows):
-        return Table(key, title, rows, "In deze periode is geen problematiek vastgelegd.")
+        return Table(
+            key, title, rows, "In deze periode is geen problematiek vastgelegd.", **several
+        )
     label, count = max(rows, key=lambda row: row[1])
     sentence = (
         f"Het vaakst genoemd: {label.lower()}, bij {_pct(count, requests)}% van de {whom} "
         f"({count} van {requests})."
     )
-    return Table(key, title, rows, sentence)
+    return Table(key, title, rows, sentence, **several)
 
 
 def _vocabulary_rows(
@@ -349,7 +463,9 @@ def _free_rows(counts: Mapping[str | None, int]) -> tuple[tuple[str, int], ...]:
 
 
 def _sentence(rows: tuple[tuple[str, int], ...], template: str) -> str:
-    known = [row for row in rows if row[0] != UNKNOWN]
+    """About the largest category that says something: not 'Weet ik niet', 'Anders' or
+    what was not filled in."""
+    known = [row for row in rows if row[0] not in VAGUE]
     total = sum(n for _, n in rows)
     if not total or not known or not max(n for _, n in known):
         return "In deze periode is hiervoor niets vastgelegd."
@@ -357,6 +473,12 @@ def _sentence(rows: tuple[tuple[str, int], ...], template: str) -> str:
     return template.format(
         label=label, label_lower=label[0].lower() + label[1:], count=count, pct=_pct(count, total)
     )
+
+
+def _n(count: int, one: str, other: str) -> str:
+    """The Dutch form for `count` by Babel's plural rules: 'kwam {n} aanmelding', 'kwamen 2
+    aanmeldingen' ({n} is the count)."""
+    return (one if DUTCH.plural_form(count) == "one" else other).format(n=count)
 
 
 def _pct(part: int, whole: int) -> int:

@@ -2,7 +2,7 @@
 
 import base64
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
@@ -29,15 +29,13 @@ class SqlDocumentRepository:
         kind: DocumentKind,
         subject: str,
         filename: str,
-        content: bytes,
+        content: bytes | Callable[[int], Awaitable[bytes]],
         created_by: str,
         channel: str,
         now: datetime,
         notices: Callable[[DocumentVersion], Sequence[Notice]] = lambda version: (),
         job: JobRun | None = None,
     ) -> DocumentVersion:
-        sealed = self._cipher.encrypt(base64.b64encode(content).decode("ascii"))
-        digest = hashlib.sha256(content).hexdigest()
         for attempt in range(ADD_ATTEMPTS):
             try:
                 async with self._sessions.begin() as session:
@@ -47,10 +45,14 @@ class SqlDocumentRepository:
                             DocumentVersionRow.subject == subject,
                         )
                     )
+                    number = (last or 0) + 1
+                    data = content if isinstance(content, bytes) else await content(number)
+                    sealed = self._cipher.encrypt(base64.b64encode(data).decode("ascii"))
+                    digest = hashlib.sha256(data).hexdigest()
                     row = DocumentVersionRow(
                         kind=kind.value,
                         subject=subject,
-                        version=(last or 0) + 1,
+                        version=number,
                         sha256=digest,
                         filename=filename,
                         created_by=created_by,
@@ -60,7 +62,7 @@ class SqlDocumentRepository:
                     session.add(row)
                     session.add(_audit(kind, subject, created_by, f"{kind} gemaakt", channel, now))
                     await session.flush()
-                    version = _version(row, content)
+                    version = _version(row, data)
                     add_notices(session, notices(version), now, self._cipher)
                     if job is not None:
                         await finish_job(session, job, now)

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.booking import Booking
 from domain.documents import DocumentKind, DocumentRepository, DocumentVersion
+from domain.meeting_prep import Attendance as Answered
 from domain.notices import Notice
 from domain.notulen import (
     APPROVED,
@@ -25,6 +26,7 @@ from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository, _booking
 from storage.documents import SqlDocumentRepository
 from storage.encryption import PLAIN, FieldCipher
+from storage.meeting_prep import SqlMeetingPrepRepository
 from storage.models import AuditRow, BookingRow, DocumentVersionRow, NotulenRow
 from storage.outbox import add_notices
 from storage.upsert import dialect_insert
@@ -34,6 +36,13 @@ class SqlNotulenRepository(SqlBookingRepository, SqlAdviceRepository):
     def __init__(self, sessions: async_sessionmaker, cipher: FieldCipher = PLAIN) -> None:
         super().__init__(sessions, cipher)
         self._documents = SqlDocumentRepository(sessions, cipher)
+        self._prep = SqlMeetingPrepRepository(sessions, cipher)
+
+    async def answers_of(self, number: str) -> list[Answered]:
+        return await self._prep.attendance_of(number)
+
+    async def schil_of(self, number: str) -> list[str]:
+        return await self._prep.schil_of(number)
 
     async def bookings_on(self, day: date) -> list[Booking]:
         async with self._sessions() as session:
@@ -185,7 +194,13 @@ def _transcript_json(transcript: Transcript) -> str:
             "present": list(transcript.present),
             "others": transcript.others,
             "points": [
-                {"kind": p.kind.value, "text": p.text, "case": p.case_number, "at": p.at}
+                {
+                    "kind": p.kind.value,
+                    "text": p.text,
+                    "case": p.case_number,
+                    "at": p.at,
+                    "speaker": p.speaker,
+                }
                 for p in transcript.points
             ],
         },
@@ -196,7 +211,8 @@ def _transcript_json(transcript: Transcript) -> str:
 def _transcript_of(stored: str) -> Transcript:
     data = json.loads(stored)
     points = tuple(
-        Point(PointKind(p["kind"]), p["text"], p["case"], p["at"]) for p in data["points"]
+        Point(PointKind(p["kind"]), p["text"], p["case"], p["at"], p.get("speaker"))
+        for p in data["points"]
     )
     return Transcript(tuple(data["present"]), data["others"], points)
 

@@ -1,7 +1,9 @@
 """The whole report of a period: counted facts plus the voorzitter's signals, and the
 evaluations and leerpunten of closed cases."""
 
+import asyncio
 from dataclasses import replace
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
@@ -15,13 +17,24 @@ from storage.signals import SqlSignalRepository
 
 
 async def period_report(
-    sessions: async_sessionmaker, cipher: FieldCipher, ret_name: str, period: Period
+    sessions: async_sessionmaker, cipher: FieldCipher, ret_name: str, period: Period, now: datetime
 ) -> Report:
+    """The report over `period`, as recorded at `now` (its cut-off moment), compared with
+    the period of the same length just before it."""
     signals = await SqlSignalRepository(sessions, cipher).between(*period.moments())
-    counts = await report_counts(sessions, period, rode_draden(signals))
+    earlier = period.previous()
+    if earlier is None:
+        counts = await report_counts(sessions, period, rode_draden(signals))
+        report = build_report(ret_name, period, counts)
+    else:  # two connections count side by side: the comparison costs little extra time
+        counts, then = await asyncio.gather(
+            report_counts(sessions, period, rode_draden(signals)), report_counts(sessions, earlier)
+        )
+        report = build_report(ret_name, period, counts, (earlier, then))
     learning = SqlEvaluationRepository(sessions, cipher)
     return replace(
-        build_report(ret_name, period, counts),
+        report,
+        made_at=now,
         evaluations=evaluation_figures(await learning.given_between(*period.moments())),
         leerpunten=leerpunt_themes(await learning.leerpunten_between(*period.moments())),
     )

@@ -1,6 +1,8 @@
 """Counting a report period from the report facts: GROUP BY queries, nothing decrypted."""
 
-from sqlalchemy import and_, case, func, select
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.case_facts import LEAD_TIMES
@@ -58,6 +60,15 @@ async def report_counts(
                 )
             ).all()
         )
+        open_at_end = dict(
+            (
+                await session.execute(
+                    select(open_bucket := _open_bucket(end), func.count())
+                    .where(CaseFactRow.submitted_at < end, _not_closed_by(end))
+                    .group_by(open_bucket)
+                )
+            ).all()
+        )
     return ReportCounts(
         requests=requests,
         meetings=meetings or 0,
@@ -67,6 +78,7 @@ async def report_counts(
         followed_up=followed_up or 0,
         escalations=escalations,
         signals=signals,
+        open_at_end=open_at_end,
     )
 
 
@@ -77,6 +89,20 @@ def _lead_time_bucket():
         (days <= 6 * MONTH_DAYS, LEAD_TIMES[1]),
         else_=LEAD_TIMES[2],
     )
+
+
+def _open_bucket(end: datetime):
+    """How long a case open at `end` had been open: < 3 months, 3-6, > 6 (as lead times)."""
+    submitted = CaseFactRow.submitted_at
+    return case(
+        (submitted > end - timedelta(days=3 * MONTH_DAYS), LEAD_TIMES[0]),
+        (submitted >= end - timedelta(days=6 * MONTH_DAYS), LEAD_TIMES[1]),
+        else_=LEAD_TIMES[2],
+    )
+
+
+def _not_closed_by(end: datetime):
+    return or_(CaseFactRow.afgesloten_op.is_(None), CaseFactRow.afgesloten_op >= end)
 
 
 def _escalated_without_monitoring():

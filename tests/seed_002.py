@@ -10,7 +10,9 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from domain import vocabularies as v
+from domain.case_facts import LEAD_TIMES
 from domain.cases import Referrer
+from domain.meetings import AMSTERDAM
 from domain.report import DECISIONS, UNKNOWN
 from domain.ret import EscalationStep
 from domain.triage import Decision
@@ -127,6 +129,28 @@ def _labelled(counts: dict, vocabulary: v.Vocabulary) -> dict[str, int]:
     return {labels.get(code, UNKNOWN): n for code, n in counts.items()}
 
 
+def _open_at_end() -> dict[str, int]:
+    """Cases open at the end of 2026, by how long they had been open (a month is 30.44
+    days): every plan not closed by then, and the test's case of 31 December 2025, which is
+    never closed (the one of 1 January 2027 came after)."""
+    end = datetime(2027, 1, 1, tzinfo=AMSTERDAM)
+    found: dict[str, int] = {}
+    submitted = [datetime(2025, 12, 31, 22, 30, tzinfo=UTC)] + [
+        p.submitted_at
+        for p in plans()
+        if p.close_after_days is None or p.submitted_at + timedelta(p.close_after_days) >= end
+    ]
+    for moment in submitted:
+        open_for = end - moment
+        group = (
+            LEAD_TIMES[0] if open_for < timedelta(days=3 * 30.44)
+            else LEAD_TIMES[1] if open_for <= timedelta(days=6 * 30.44)
+            else LEAD_TIMES[2]
+        )  # fmt: skip
+        found[group] = found.get(group, 0) + 1
+    return found
+
+
 # fmt: off
 EXPECTED: dict[str, dict[str, int]] = {
     "Aanmeldingen": {"Aanmeldingen": N, "Uitgebreide consultaties": 107, "RET-overleggen": 39},
@@ -146,5 +170,6 @@ EXPECTED: dict[str, dict[str, int]] = {
     "Opvolging": {"Opvolging nodig": FOLLOWED_UP, "Geen opvolging nodig": 39 - FOLLOWED_UP},
     "Escalaties": {"Samenwerkingstafel na triage": 10,
                    **{f"Escalatieladder: {s.value}": n for s, n in ESCALATIONS.items()}},
+    "Open casussen": _open_at_end(),
 }
 # fmt: on

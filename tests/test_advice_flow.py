@@ -7,15 +7,23 @@ import asyncio
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bot.app import RETBOT
 from bot.chat.conversation import Conversation
 from dialogs.cards.advice import ADVICE_OPEN_KEY, REASON_INPUT, VERB_CONFIRM, VERB_DECLINE
+from dialogs.cards.consult import when
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 from domain.ret import Member, RetConfig
 from domain.roles import Role
-from storage.models import AdviceRow, AfspraakRow, AuditRow, CaseEventRow, MandateRow
+from storage.models import (
+    AdviceRow,
+    AfspraakRow,
+    AuditRow,
+    BookingRow,
+    CaseEventRow,
+    MandateRow,
+)
 from tests.support import assert_valid_card
 from tests.test_consult_flow import KERNTEAM_AAD as PROCESONDERSTEUNER_AAD
 from tests.test_consult_flow import person
@@ -86,11 +94,31 @@ async def case_at_the_table(bot, connector, http):
     case number."""
     chair, referrer, _, number = await submitted_case(bot, connector, http)
     await chair.execute("triage.ret_tafel", {"case": number})
+    await meeting_held(bot, number)
     channel = Conversation(bot.messages_url, connector, http, user_name="Marieke Hofstede")
     channel.channel_id = "msteams"
     channel.extra = {"conversation": {"id": channel.id, "conversationType": "channel"}}
     await channel.send(channel.activity("conversationUpdate", membersAdded=[{"id": "retbot"}]))
     return chair, referrer, channel, number
+
+
+async def meeting_held(bot, number: str, days_ago: int = 1) -> None:
+    """Moves the case's booked meeting `days_ago` days into the past, same time of day:
+    advice follows the meeting."""
+    async with bot.app[RETBOT].engine.begin() as connection:
+        booking = (
+            await connection.execute(select(BookingRow).where(BookingRow.case_number == number))
+        ).one()
+        shift = timedelta(days=(booking.meeting_date - date.today()).days + days_ago)
+        await connection.execute(
+            update(BookingRow)
+            .where(BookingRow.id == booking.id)
+            .values(
+                meeting_date=booking.meeting_date - shift,
+                starts_at=booking.starts_at - shift,
+                ends_at=booking.ends_at - shift,
+            )
+        )
 
 
 def in_channel(channel: Conversation, name: str, aad: str | None) -> Conversation:
@@ -104,15 +132,16 @@ def in_channel(channel: Conversation, name: str, aad: str | None) -> Conversatio
     return talk
 
 
-async def open_form(chair: Conversation) -> tuple[dict, dict]:
-    """From 'Mijn casussen' to the advice form: the form card and its submit data."""
+async def open_form(chair: Conversation, number: str | None = None) -> tuple[dict, dict]:
+    """From 'Mijn casussen' to the advice form (of case `number`, else the first with
+    one): the form card and its submit data."""
     overview = (await chair.submit({MENU_KEY: MenuChoice.CASUSSEN.value})).cards()[0]
     action = next(
         a
         for block in overview["body"]
         if block["type"] == "ActionSet"
         for a in block["actions"]
-        if ADVICE_OPEN_KEY in a["data"]
+        if ADVICE_OPEN_KEY in a.get("data", {}) and number in (None, a["data"][ADVICE_OPEN_KEY])
     )
     assert action["title"] == "Advies vastleggen"
     [form] = (await chair.submit(action["data"])).cards()
@@ -452,3 +481,34 @@ async def test_the_form_opens_more_rows_on_request_and_asks_again_with_filled_ro
     row_4_shown = next(b for b in again["body"] if b.get("id") == "afspraak_4")
     assert "Afspraak 4: de datum ligt in het verleden" in row_4_shown["items"][1]["text"]
     assert await status_of(bot, number) == "ret-tafel ingepland"
+
+
+async def test_advice_waits_for_the_booked_meeting_but_not_for_a_consultation(bot, connector, http):
+    chair, _, _, number = await submitted_case(bot, connector, http)
+    await chair.execute("triage.ret_tafel", {"case": number})  # booked into the next meeting
+    [booking] = await rows(bot, BookingRow)
+
+    opened = await chair.submit({ADVICE_OPEN_KEY: number})
+    submitted = await chair.submit({"advice": number, **form_values()})
+    await meeting_held(bot, number)
+    _, submit_data = await open_form(chair)
+    after = await chair.submit({**submit_data, **form_values()})
+
+    ahead = (
+        f"Het RET-overleg over {number} is op {when(booking.starts_at, 'nl')}. Leg het advies "
+        "vast als het overleg geweest is: het advies geeft weer wat aan tafel is afgesproken."
+    )
+    assert opened.texts() == submitted.texts() == [ahead]
+    assert f"Het advies voor {number} is vastgelegd." in " ".join(after.texts())
+    assert len(await rows(bot, AdviceRow)) == 1
+
+
+async def test_a_consultation_has_no_meeting_to_wait_for(bot, connector, http):
+    chair, _, _, number = await submitted_case(bot, connector, http)
+    await chair.execute("triage.consultatie", {"case": number})
+
+    _, submit_data = await open_form(chair, number)
+    given = await chair.submit({**submit_data, **form_values()})
+
+    assert await rows(bot, BookingRow) == []
+    assert f"Het advies voor {number} is vastgelegd." in " ".join(given.texts())

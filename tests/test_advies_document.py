@@ -14,14 +14,15 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from docx import Document
-from docx.shared import Pt
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
 
 from bot.app import RETBOT
 from bot.settings import Settings
 from dialogs.cards.advice import REASON_INPUT, VERB_CONFIRM, VERB_DECLINE
 from documents.advies import build_advies
 from documents.house_style import DEFAULT_TEMPLATE, load_house_style
-from domain.advice import Advice, Afspraak, Attendee
+from domain.advice import Advice, Afspraak, Attendee, Mandate, MandateAnswer
 from domain.advice_sheet import advice_sheet
 from domain.cases import Case, CaseStatus, Referrer
 from domain.documents import DocumentKind
@@ -371,6 +372,7 @@ def test_advice_recorded_in_english_gives_an_english_document(ret):
     assert headings(document)[1:4] == ["Case summary", "Advice", "Agreements made"]
     assert facts["Young person"] == "A.B., age group 0-8"
     assert facts["Consultation / meeting"] == "Tuesday 3 March 2026"
+    assert proofing_language(document) == "en-GB"
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
@@ -455,3 +457,195 @@ async def test_the_form_starts_with_voorzitter_and_referrer_and_asks_why_someone
     )
     assert "Vul bij 'Wie waren erbij?' minstens één aanwezige in." in str(empty)
     assert await store_of(bot).latest(DocumentKind.ADVIES, number) is None
+
+
+def proofing_language(document) -> str:
+    """The language every style without its own is spell-checked in."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    [language] = [e.get(qn("w:val")) for e in defaults.iter(qn("w:lang"))]
+    styled = document.styles.element.iter(qn("w:lang"))
+    assert {e.get(qn("w:val")) for e in styled} == {language}  # no style overrides it
+    return language
+
+
+def binding_of(document) -> str:
+    return next(p.text for p in document.paragraphs if p.text.startswith("Dit is een zwaarwegend"))
+
+
+def facts_of(document) -> dict[str, str]:
+    return {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
+
+
+async def test_the_binding_sentence_and_the_version_say_what_is_true_of_each_version(
+    bot, connector, http
+):
+    *_, channel, number, _, _ = await issued(bot, connector, http)
+    thijs = in_channel(channel, "Thijs Wennink", THIJS_AAD)
+    fatima = in_channel(channel, "Fatima el Amrani", FATIMA_AAD)
+    await thijs.execute(VERB_CONFIRM, {"case": number, "organisation": GGZ})
+    await fatima.execute(
+        VERB_DECLINE, {"case": number, "organisation": LVB, REASON_INPUT: "Geen plek"}
+    )
+    await fatima.execute(VERB_CONFIRM, {"case": number, "organisation": LVB})
+    await bot.app[RETBOT].dispatcher.drain()
+
+    store = store_of(bot)
+    documents = [
+        read((await store.get(v.id)).content)
+        for v in await store.versions(DocumentKind.ADVIES, number)
+    ]
+    bindings = [binding_of(d) for d in documents]
+
+    assert [facts_of(d)["Versie"] for d in documents] == [
+        "1",
+        "2 (vervangt versie 1)",
+        "3 (vervangt versie 2)",
+        "4 (vervangt versie 3)",
+    ]
+    assert f"nog open: {GGZ} en {LVB}." in bindings[0]
+    assert f"nog open: {LVB}." in bindings[1]
+    assert f"{LVB} kan het eigen deel niet uitvoeren (niet bevestigd)" in bindings[2]
+    assert "escalatieladder" in bindings[2]
+    assert "Alle organisaties met een afspraak hebben met het mandaat" in bindings[3]
+    assert not any("Alle organisaties" in b for b in bindings[:3])
+
+
+async def test_the_advies_names_the_paying_gemeente_and_lays_out_its_pages(bot, connector, http):
+    *_, number, _, _ = await issued(bot, connector, http)
+
+    document = read((await store_of(bot).latest(DocumentKind.ADVIES, number)).content)
+    facts = facts_of(document)
+    footer = document.sections[0].footer
+    fields = [i.text.strip() for i in footer._element.iter(qn("w:instrText"))]
+    table = afspraken_table(document)
+
+    assert facts["Verantwoordelijke gemeente"] == (
+        "Hengelo (woongemeente van de jeugdige bij aanmelding; woonplaatsbeginsel)"
+    )
+    assert fields == ["PAGE", "NUMPAGES"]
+    assert proofing_language(document) == "nl-NL"  # Word does not mark all Dutch as wrong
+    assert footer.paragraphs[-1].text.startswith("Pagina ")
+    assert [r._tr.trPr.find(qn("w:tblHeader")) is not None for r in table.rows] == [
+        True,
+        False,
+        False,
+    ]
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows)
+    deadline = [r.cells[3] for r in table.rows]
+    assert deadline[0].text == "Uiterlijk"
+    assert all(c._tc.tcPr.find(qn("w:noWrap")) is not None for c in deadline)
+    assert all(abs(c.width - Cm(3.6)) < Cm(0.01) for c in deadline)
+    assert deadline[1].text.count(" ") == 0 and deadline[1].text.count("\u00a0") == 2
+
+
+async def test_the_verzendlijst_is_who_receives_the_advies(
+    database_url, ret, connector, http, smtp_server
+):
+    bot = await RunningBot(smtp_server.settings(database_url), emails_at_once(ret)).start()
+    try:
+        chair, referrer, _, number = await case_at_the_table(bot, connector, http)
+        _, submit_data = await open_form(chair)
+        chair_seen = len(connector.received[chair.id])
+        referrer_seen = len(connector.received[referrer.id])
+        extra = {
+            **{"organisatie_3": JO, "actie_3": "Zoekt een gezinshuis", "deadline_3": SOON},
+            **{"deelnemer_4": "Eva Smit", "deelnemer_organisatie_4": GGZ},
+            **{"deelnemer_rol_4": "deskundige", "aanwezig_4": "ja"},
+            **{"deelnemer_5": "Els Jansen", "deelnemer_organisatie_5": ""},
+            **{"deelnemer_rol_5": "ouder", "aanwezig_5": "ja"},
+        }
+        await chair.submit({**submit_data, **form_values(**extra)})
+        await bot.app[RETBOT].dispatcher.drain()
+        document = read((await store_of(bot).latest(DocumentKind.ADVIES, number)).content)
+        to_chair = connector.received[chair.id][chair_seen:]
+        to_referrer = connector.received[referrer.id][referrer_seen:]
+    finally:
+        await bot.stop()
+
+    paragraphs = [p.text for p in document.paragraphs]
+    start = paragraphs.index("Verzendlijst") + 1
+    listed = [p.removeprefix("– ").split(", ")[0] for p in paragraphs[start:] if p[:2] == "– "]
+    roster = {m.name: m.email for m in ret.members}
+    mailed = {
+        str(m["To"])
+        for m in smtp_server.received
+        if m["Subject"] == f"Zwaarwegend advies {number} (J.D.)"
+    }
+
+    assert listed == [
+        "Inge Referent",
+        "Marieke Hofstede",
+        "Thijs Wennink",
+        "Fatima el Amrani",
+        "Joost Bruggink",
+        "Eva Smit",
+    ]
+    assert mailed == {roster[name] for name in listed[2:]}
+    assert any("advies" in (a.get("text") or "") + str(a.get("attachments")) for a in to_chair)
+    assert any(
+        f"advies-{number}.docx" in str(a.get("attachments")) or "/documents/" in str(a)
+        for a in to_referrer
+    )
+    assert "Els Jansen" not in listed  # the family hears it from the referrer
+    assert paragraphs[start + len(listed)] == (
+        "retbot stuurt elke nieuwe versie naar iedereen op deze lijst. De jeugdige en de "
+        "ouders krijgen het advies van de verwijzer."
+    )
+
+
+def long_advies(ret: RetConfig) -> bytes:
+    """Version 3 of an advies with 14 afspraken (three pages): one organisation confirmed,
+    one declined, one not answered yet."""
+    at = datetime(2026, 9, 3, 12, 0, tzinfo=UTC)
+    organisations = (GGZ, LVB, JO)
+    action = "zoekt met school en ouders een passende plek en meldt de voortgang"
+    afspraken = tuple(
+        Afspraak(organisations[i % 3], f"Afspraak {i + 1}: {action}", date(2026, 9, 30))
+        for i in range(14)
+    )
+    answers = {"initialen": "J.D.", "gemeente": "Hengelo", "geboortejaar": "2011"}
+    case = Case("RET-2026-0007", CaseStatus.ADVIES, Referrer("m", "u", "Inge Referent"), answers)
+    chair = Attendee("Marieke Hofstede", "RET Jeugd Twente", "voorzitter")
+    advice = Advice(case.number, SAMENVATTING, "Gezinshuis.", afspraken, chair.name, at, (chair,))
+    mandates = {
+        GGZ: Mandate(GGZ, MandateAnswer.CONFIRMED, "Thijs Wennink", at),
+        LVB: Mandate(LVB, MandateAnswer.DECLINED, "Fatima el Amrani", at),
+    }
+    return build_advies(advice_sheet(ret, case, advice, mandates, None, at), load_house_style(), 3)
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler (pdftotext) is not installed")
+def test_a_long_advies_repeats_its_header_numbers_its_pages_and_keeps_dates_whole(ret, tmp_path):
+    pages = pdf_pages(long_advies(ret), tmp_path)
+
+    assert len(pages) == 3
+    header = re.compile(r"Organisatie\s+Wie\s+Wat\s+Uiterlijk\s+Mandaat")
+    for number, page in enumerate(pages, start=1):
+        assert f"Pagina {number} van 3" in page, number
+    assert [len(header.findall(page)) for page in pages] == [1, 1, 0]  # the table's 2 pages
+    assert sum(page.count("30 september 2026") for page in pages) == 14  # none wrapped
+    assert "Versie" in pages[0] and "3 (vervangt versie 2)" in pages[0]
+    assert f"{LVB} kan het eigen deel niet" in re.sub(r"\s+", " ", "".join(pages))
+
+
+def pdf_pages(content: bytes, tmp_path) -> list[str]:
+    """The document converted by LibreOffice, as the text of each page (non-breaking
+    spaces read as spaces)."""
+    source = tmp_path / "advies.docx"
+    source.write_bytes(content)
+    profile = f"-env:UserInstallation=file://{tmp_path}/lo-profile"
+    convert = ["--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)]
+    subprocess.run(
+        ["soffice", profile, *convert],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "advies.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [page.replace("\u00a0", " ") for page in text.split("\f") if page.strip()]

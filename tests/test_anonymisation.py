@@ -44,6 +44,7 @@ from tests.test_advice_flow import (
     THIJS_AAD,
     form_values,
     in_channel,
+    meeting_held,
     open_form,
     rows,
 )
@@ -173,6 +174,7 @@ async def a_whole_case(bot, connector, http, files) -> tuple[str, Conversation]:
     channel.channel_id = "msteams"
     channel.extra = {"conversation": {"id": channel.id, "conversationType": "channel"}}
     await channel.send(channel.activity("conversationUpdate", membersAdded=[{"id": "retbot"}]))
+    await meeting_held(bot, number)
     _, submit_data = await open_form(chair)
     soon = form_values()["deadline_1"]
     advice = form_values(

@@ -2,6 +2,7 @@
 counted), a RET's own template used (also one without a list style), and English."""
 
 import io
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 
 import docx
@@ -10,9 +11,12 @@ from documents.house_style import load_house_style
 from documents.notulen import notulen_docx
 from domain.advice import Advice
 from domain.advice import Attendee as Listed
-from domain.notulen import Attendance, Attendee, CaseMinutes, Minutes, attendance
+from domain.meeting_prep import Answer
+from domain.meeting_prep import Attendance as Answered
+from domain.notulen import Attendance, Attendee, CaseMinutes, Minutes, Transcript, attendance
 
 DAY = date(2026, 3, 3)
+STYLE = load_house_style()
 
 
 def advice_with(*listed: Listed) -> Advice:
@@ -35,12 +39,68 @@ def test_attendance_comes_from_the_advice_forms_without_naming_the_family(ret):
 
     found = attendance(ret, None, forms)
 
-    assert [p.name for p in found.present] == ["Marieke Hofstede", "Thijs Wennink"]
+    # Sanne, the procesondersteuner, takes the notulen: present unless recorded otherwise.
+    present = ["Marieke Hofstede", "Sanne Oude Luttikhuis", "Thijs Wennink"]
+    assert [p.name for p in found.present] == present
     assert found.others == 2 and found.recorded  # the mother once, the referrer
     absent = {a.name: a.absence_reason for a in found.absent}
     assert absent["Fatima el Amrani"] == "ziek"
-    assert "Sanne Oude Luttikhuis" in absent and absent["Sanne Oude Luttikhuis"] is None
+    assert "Joost Bruggink" in absent and absent["Joost Bruggink"] is None
     assert "Anja de Vries" not in str(found)
+
+
+def answer(email: str, name: str, given: Answer, stand_in: str | None = None) -> Answered:
+    return Answered("RET-2026-0001", email, name, given, stand_in, datetime.now(UTC))
+
+
+def email_of(ret, name: str) -> str:
+    return next(m.email for m in ret.members if m.name == name)
+
+
+def test_attendance_joins_invitations_answers_forms_and_transcript(ret):
+    answers = [
+        answer(email_of(ret, "Fatima el Amrani"), "Fatima el Amrani", Answer.KOMT),
+        answer(email_of(ret, "Joost Bruggink"), "Joost Bruggink", Answer.KAN_NIET, "Petra Smit"),
+        answer(email_of(ret, "Linda Nijhuis"), "Linda Nijhuis", Answer.KAN_NIET),
+        answer(email_of(ret, "Thijs Wennink"), "Thijs Wennink", Answer.KAN_NIET),
+        answer(email_of(ret, "Kevin Scholten"), "Kevin Scholten", Answer.KOMT),
+        answer(email_of(ret, "Anouk Haverkamp"), "Anouk Haverkamp", Answer.KOMT),
+        answer("verwijzer", "Inge Referent", Answer.KOMT),
+    ]
+    schil = [email_of(ret, "Anouk Haverkamp"), email_of(ret, "Pieter Lansink")]
+    form = advice_with(
+        Listed("Marieke Hofstede", "RET Jeugd Twente", "voorzitter"),
+        Listed("Thijs Wennink", "Jeugd-GGZ De Bron", "kernteamlid"),  # came after all
+        Listed("Kevin Scholten", "Ervaringswerk Oost", "kernteamlid", False, "ziek"),
+        Listed("Inge Referent", "Jeugdbescherming Oost", "verwijzer"),
+    )
+    spoken = Transcript(("Marieke Hofstede", "Linda Nijhuis"), 1, ())
+
+    found = attendance(ret, spoken, [form], answers, schil)
+
+    assert [p.name for p in found.present] == [
+        "Marieke Hofstede",
+        "Sanne Oude Luttikhuis",  # takes the notulen
+        "Thijs Wennink",  # the form overrules 'Ik kan niet'
+        "Fatima el Amrani",  # 'Ik kom'
+        "Linda Nijhuis",  # spoke: the transcript adds
+        "Anouk Haverkamp",  # the schil invited for the case, 'Ik kom'
+    ]
+    absent = {a.name: a for a in found.absent}
+    assert list(absent) == ["Joost Bruggink", "Kevin Scholten", "Pieter Lansink"]
+    assert (absent["Joost Bruggink"].declined, absent["Joost Bruggink"].stand_in) == (
+        True,
+        "Petra Smit",
+    )
+    assert absent["Kevin Scholten"].absence_reason == "ziek"  # the form overrules 'Ik kom'
+    assert found.others == 2 and found.recorded  # the referrer once, Joost's stand-in
+
+    made = docx.Document(io.BytesIO(notulen_docx(replace(minutes(), attendance=found), STYLE)))
+    texts = [p.text for p in made.paragraphs]
+    joost = "Joost Bruggink, Jeugd & Opvoeding Oost (kernteamlid): afgemeld, vervangen door"
+    assert f"{joost} Petra Smit" in texts
+    assert "Kevin Scholten, Ervaringswerk Oost (kernteamlid): ziek" in texts
+    assert "Anouk Haverkamp, Forensische Jeugdzorg Oost (flexibele schil)" in texts
 
 
 def test_without_a_record_everybody_invited_stands_as_present(ret):
@@ -75,6 +135,7 @@ def test_a_replaced_template_is_used_also_without_a_list_style(tmp_path):
     assert made.sections[0].header.paragraphs[0].text == "Huisstijl RET Testdorp"
     texts = [p.text for p in made.paragraphs]
     assert "• Marieke Hofstede, RET Jeugd Twente (voorzitter)" in texts
+    assert any(t.startswith("Daarnaast 1 deelnemer buiten het RET") for t in texts)
     assert "• Fatima el Amrani, LVB-zorg Het Anker (kernteamlid): ziek" in texts
     assert "• De school belt de ouders." in texts
     headings = [p.text for p in made.paragraphs if p.style.name == "Heading 1"]

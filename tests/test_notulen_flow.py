@@ -16,6 +16,8 @@ from pathlib import Path
 import docx
 import pytest
 from babel.dates import format_date
+from docx.oxml.ns import qn
+from sqlalchemy import delete
 
 from bot.activity_facts import FILE_DOWNLOAD_INFO
 from bot.app import RETBOT
@@ -25,13 +27,16 @@ from domain.advice import Advice, Afspraak, Mandate, MandateAnswer
 from domain.booking import Booking, Slot
 from domain.cases import CaseStatus, Referrer
 from domain.documents import DOCX as DOCX_TYPE
+from domain.meeting_prep import Answer
+from domain.meeting_prep import Attendance as Answered
 from domain.meetings import AMSTERDAM
 from domain.ret import DocumentSettings
 from domain.triage import CaseEvent
 from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository
 from storage.database import create_session_factory
-from storage.models import AuditRow, DocumentVersionRow
+from storage.meeting_prep import SqlMeetingPrepRepository
+from storage.models import AuditRow, BookingRow, DocumentVersionRow
 from storage.notulen import SqlNotulenRepository
 from tests.file_server import FileServer
 from tests.smtp_server import body_of
@@ -259,17 +264,32 @@ async def test_a_transcript_redrafts_and_a_correction_becomes_the_next_version(
     paragraphs, _ = read_docx((await fetch(bot, http, download_path(second_card)))[2])
     present = section(paragraphs, "Aanwezig", "Afwezig")
     assert present[0] == "Marieke Hofstede, RET Jeugd Twente (voorzitter)"
-    assert any(p.startswith("Daarnaast 2 deelnemer(s) buiten het RET") for p in present)
+    assert any(p.startswith("Daarnaast 2 deelnemers buiten het RET") for p in present)
+    # Sanne did not speak, but takes the notulen: the transcript adds, never removes.
+    assert "Sanne Oude Luttikhuis, RET Jeugd Twente (procesondersteuner)" in present
     absent = section(paragraphs, "Afwezig", "Casus ")
-    assert "Sanne Oude Luttikhuis, RET Jeugd Twente (procesondersteuner)" in absent
+    assert f"Fatima el Amrani, {LVB} (kernteamlid)" in absent
     first = section(paragraphs, f"Casus {numbers[0]} (J.D.), 13:30 uur", "Casus ")
-    assert "De Bron plant binnen twee weken een intake voor traumabehandeling." in first
-    assert "Jeugd & Opvoeding Oost zoekt met de gemeente een gezinshuisplek." in first
+    # Who said it, from the roster; the words as a sentence.
+    assert (
+        f"Thijs Wennink ({GGZ}): De Bron plant binnen twee weken een intake voor "
+        "traumabehandeling." in first
+    )
+    assert (
+        "Joost Bruggink (Jeugd & Opvoeding Oost): Jeugd & Opvoeding Oost zoekt met de "
+        "gemeente een gezinshuisplek." in first
+    )
     besluiten = first[first.index("Besluiten") + 1 :]
-    assert besluiten[0] == "de voorzitter houdt de procesregie tot de plaatsing rond is."
+    assert besluiten[0] == (
+        "Marieke Hofstede (RET Jeugd Twente): De voorzitter houdt de procesregie tot de "
+        "plaatsing rond is."
+    )
     second = section(paragraphs, f"Casus {numbers[1]} (K.B.), 14:20 uur", "Casus ")
     advies = second[second.index("Advies") + 1]
-    assert advies == "start met een maatwerktraject op school, twee ochtenden per week."
+    assert advies == (
+        "Linda Nijhuis (Samenwerkingsverband Onderwijs Twente): Start met een maatwerktraject "
+        "op school, twee ochtenden per week."
+    )
     assert "moeder" not in "\n".join(paragraphs)  # other speakers are counted, not named
 
     # A malformed transcript changes nothing and says where it goes wrong.
@@ -358,12 +378,13 @@ async def test_approval_sends_the_version_to_the_attendees_in_teams_and_by_email
 
     assert stale.texts()[0].startswith("Er is inmiddels een nieuwere versie (2) van de notulen")
     assert len(stale.cards()) == 1  # the newest card, to approve that one
-    assert approved.texts()[0].endswith(
-        "(versie 2) zijn goedgekeurd. Ik stuur ze naar de aanwezigen: 2 via Teams, 2 per e-mail."
+    assert approved.texts()[-1].endswith(
+        "(versie 2) zijn goedgekeurd. Ik stuur ze naar de aanwezigen: 3 via Teams, 2 per e-mail."
     )
     assert again.texts()[0].startswith("De notulen van ")
     assert "zijn al goedgekeurd (versie 2)" in again.texts()[0]
-    # The transcript's RET speakers: Marieke and Thijs in Teams, Joost and Linda by email.
+    # The transcript's RET speakers: Marieke and Thijs in Teams, Joost and Linda by email;
+    # and Sanne, who took the notulen, in Teams.
     for who in (marieke, thijs):
         async with asyncio.timeout(5):
             await connector.wait_for(who.id, seen[who.id] + 1)
@@ -453,3 +474,72 @@ async def test_odd_file_messages_get_an_answer_never_a_500(bot, connector, http,
     assert local.texts()[0].startswith("Het bestand kon ik niet ophalen uit Teams.")
     assert odd.texts() and odd.texts()[0]  # the usual fallback, not silence
     assert await versions(bot) == [1]
+
+
+async def test_attendance_joins_answers_and_the_schil_and_the_transcript_only_adds(
+    bot, connector, http, files
+):
+    day = yesterday()
+    sanne = person(bot, connector, http, "Sanne Oude Luttikhuis", SANNE_AAD)
+    await sanne.join()
+    seen = len(connector.received[sanne.id])
+    numbers = await meeting_day(bot, day)
+    prep = SqlMeetingPrepRepository(create_session_factory(bot.app[RETBOT].engine))
+    email = {m.name: m.email for m in bot.ret.members}
+    at = datetime.now(UTC) - timedelta(days=2)
+    anouk, fatima = "Anouk Haverkamp", "Fatima el Amrani"
+    await prep.invite_schil(numbers[0], [(email[anouk], "forensisch")], "Marieke", "msteams", at)
+    for name, given, stand_in in ((anouk, Answer.KOMT, None), (fatima, Answer.KAN_NIET, "Eva")):
+        answered = Answered(numbers[0], email[name], name, given, stand_in, at)
+        await prep.answer_attendance(answered, "msteams")
+    assert await bot.app[RETBOT].jobs.notulen() == [day]
+    async with asyncio.timeout(5):
+        await connector.wait_for(sanne.id, seen + 1)
+    [card] = cards_in(connector.received[sanne.id][seen:])
+    first, _ = read_docx((await fetch(bot, http, download_path(card)))[2])
+
+    used = await sanne.send(
+        file_message(sanne, "transcript.vtt", files.serve(transcript(numbers)), "vtt")
+    )
+    [second_card] = used.cards()
+    second, _ = read_docx((await fetch(bot, http, download_path(second_card)))[2])
+
+    schil = f"{anouk}, Forensische Jeugdzorg Oost (flexibele schil)"
+    declined = f"{fatima}, {LVB} (kernteamlid): afgemeld, vervangen door Eva"
+    notulist = "Sanne Oude Luttikhuis, RET Jeugd Twente (procesondersteuner)"
+    for version in (first, second):
+        present = section(version, "Aanwezig", "Afwezig")
+        assert schil in present and notulist in present
+        assert declined in section(version, "Afwezig", "Casus ")
+    before, after = (section(v, "Aanwezig", "Afwezig") for v in (first, second))
+    assert f"Thijs Wennink, {GGZ} (kernteamlid)" not in before  # nothing known of him yet
+    assert set(before) - {p for p in before if p.startswith("Daarnaast")} <= set(after)
+    assert f"Thijs Wennink, {GGZ} (kernteamlid)" in after  # he spoke
+
+
+async def test_the_notulen_give_the_meetings_time_and_number_their_pages(bot, connector, http):
+    day = yesterday()
+    sanne = person(bot, connector, http, "Sanne Oude Luttikhuis", SANNE_AAD)
+    await sanne.join()
+    seen = len(connector.received[sanne.id])
+    numbers = await meeting_day(bot, day)
+    async with bot.app[RETBOT].engine.begin() as connection:  # 13:30 was moved elsewhere
+        await connection.execute(delete(BookingRow).where(BookingRow.case_number == numbers[0]))
+    assert await bot.app[RETBOT].jobs.notulen() == [day]
+    async with asyncio.timeout(5):
+        await connector.wait_for(sanne.id, seen + 1)
+    [card] = cards_in(connector.received[sanne.id][seen:])
+
+    data = (await fetch(bot, http, download_path(card)))[2]
+    paragraphs, tables = read_docx(data)
+    footer = docx.Document(io.BytesIO(data)).sections[0].footer
+
+    assert tables[0][1] == ["Tijd", "13:30"]
+    assert footer.paragraphs[-1].text.startswith("Pagina ")
+    assert [i.text.strip() for i in footer._element.iter(qn("w:instrText"))] == [
+        "PAGE",
+        "NUMPAGES",
+    ]
+    assert next(p for p in paragraphs if p.startswith("Casus ")) == (
+        f"Casus {numbers[1]} (K.B.), 14:20 uur"
+    )

@@ -47,8 +47,8 @@ async def test_the_voorzitter_gets_links_to_the_report_of_a_period(bot, connecto
     async with http.get(local["Excel"]) as response:
         assert response.status == 200 and response.headers["Cache-Control"] == "no-store"
         workbook = load_workbook(io.BytesIO(await response.read()))
-    rows = dict(workbook["Gemeenten"].iter_rows(min_row=3, max_row=3, values_only=True))
-    assert rows == {"Almelo": 2}
+    rows = list(workbook["Gemeenten"].iter_rows(min_row=4, max_row=5, values_only=True))
+    assert rows == [("Almelo", 2, 100, 0), ("Totaal", 2, 100, 0)]  # and December before
     async with http.get(local["Word"]) as response:
         document = Document(io.BytesIO(await response.read()))
     assert document.paragraphs[0].text.startswith("Rapportage ")

@@ -84,7 +84,8 @@ async def test_the_voorzitter_notes_signals_and_the_report_groups_them(
         "Niemand pakt regie bij scheidingen",
     ]
     sheet = load_workbook(tmp_path / "r.xlsx")["Rode draden"]
-    assert [row[:3] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+    assert sheet["A1"].value.startswith("RET Jeugd Twente (voorbeeld), periode ")
+    assert [row[:3] for row in sheet.iter_rows(min_row=3, values_only=True)] == [
         ("Passend aanbod ontbreekt", 2, 1),
         ("Regie op samenwerking en transformatie", 1, 0),
     ]

@@ -16,6 +16,16 @@ CATALOG: Catalog = {
         "nl": "Het advies voor {number} is al vastgelegd op {when}, door {by}.",
         "en": "The advice for {number} was already recorded on {when}, by {by}.",
     },
+    "advice.meeting_ahead": {
+        "nl": (
+            "Het RET-overleg over {number} is op {when}. Leg het advies vast als het overleg "
+            "geweest is: het advies geeft weer wat aan tafel is afgesproken."
+        ),
+        "en": (
+            "The RET meeting about {number} is on {when}. Record the advice once the meeting "
+            "has taken place: the advice records what was agreed at the table."
+        ),
+    },
     "advice.wrong_status": {
         "nl": (
             "Voor {number} kan ik nu geen advies vastleggen: de casus staat op '{status}'. "

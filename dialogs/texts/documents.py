@@ -75,6 +75,16 @@ CATALOG: Catalog = {
         "nl": "Zwaarwegend advies {number} ({initials})",
         "en": "Binding advice {number} ({initials})",
     },
+    "email.advies.body_attendee": {
+        "nl": (
+            "Beste {name},\n\nHet zwaarwegend advies van het RET voor casus {number} "
+            "({initials}), waarbij je aanwezig was, staat klaar als Word-document."
+        ),
+        "en": (
+            "Dear {name},\n\nThe RET's weighty advice for case {number} ({initials}), at "
+            "whose meeting you were present, is ready as a Word document."
+        ),
+    },
     "email.advies.body": {
         "nl": (
             "Beste {name},\n\nHet zwaarwegend advies van het RET voor casus {number} "
