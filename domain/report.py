@@ -97,6 +97,15 @@ class Period:
         """'2026-01-01/2026-03-31': how a link carries the period."""
         return f"{self.start}/{self.end}"
 
+    def months(self) -> list[tuple[date, date]]:
+        """Each calendar month the period touches, cut to the period: (first, last day)."""
+        found, day = [], self.start
+        while day <= self.end:
+            following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+            found.append((day, min(self.end, following - timedelta(days=1))))
+            day = following
+        return found
+
     def previous(self) -> "Period | None":
         """The period just before it, to compare with: as many whole months when it is
         whole months (the quarter before a quarter), else as many days; None before
@@ -140,6 +149,7 @@ class ReportCounts:
     # LEAD_TIMES label -> cases submitted before the period's end and not closed by then,
     # by how long they had been open on its last day
     open_at_end: Mapping[str, int] = field(default_factory=dict)
+    per_month: tuple[int, ...] = ()  # requests in each month of Period.months(), in order
 
 
 @dataclass(frozen=True)
@@ -216,6 +226,8 @@ def build_report(
     earlier = {t.key: dict(t.rows) for t in _tables(ret_name, *before).tables}
 
     def compared(table: Table) -> Table:
+        if table.key == "Per maand":  # other months: the trend is its own comparison
+            return table
         then = earlier.get(table.key, {})
         return replace(table, previous=tuple(then.get(label, 0) for label, _ in table.rows))
 
@@ -396,7 +408,21 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
         "{pct}% van de open casussen stond op de laatste dag {label} open.",
         "Open casussen",
     )
-    sections = (*sections, Section("Procesregie", (still_open,)))
+    months = period.months()
+    trend = _table(
+        "Per maand",
+        "Aanmeldingen per maand",
+        tuple(
+            (format_date(first, "MMMM y", locale="nl"), n)
+            for (first, _), n in zip(months, counts.per_month or (0,) * len(months), strict=True)
+        ),
+        "De meeste aanmeldingen kwamen binnen in {label} ({pct}%).",
+    )
+    sections = (
+        Section(sections[0].title, (*sections[0].tables, trend)),
+        *sections[1:],
+        Section("Procesregie", (still_open,)),
+    )
     return Report(ret_name, period, sections, counts.signals)
 
 

@@ -9,6 +9,8 @@ so below. `EXPECTED` is what the report must count, per table, by label.
 import random
 from datetime import UTC, datetime, timedelta
 
+from babel.dates import format_date
+
 from domain import vocabularies as v
 from domain.case_facts import LEAD_TIMES
 from domain.cases import Referrer
@@ -129,6 +131,15 @@ def _labelled(counts: dict, vocabulary: v.Vocabulary) -> dict[str, int]:
     return {labels.get(code, UNKNOWN): n for code, n in counts.items()}
 
 
+def _per_month() -> dict[str, int]:
+    """The requests of 2026 per month, in Amsterdam time."""
+    found: dict[str, int] = {}
+    for plan in plans():
+        month = format_date(plan.submitted_at.astimezone(AMSTERDAM), "MMMM y", locale="nl")
+        found[month] = found.get(month, 0) + 1
+    return found
+
+
 def _open_at_end() -> dict[str, int]:
     """Cases open at the end of 2026, by how long they had been open (a month is 30.44
     days): every plan not closed by then, and the test's case of 31 December 2025, which is
@@ -154,6 +165,7 @@ def _open_at_end() -> dict[str, int]:
 # fmt: off
 EXPECTED: dict[str, dict[str, int]] = {
     "Aanmeldingen": {"Aanmeldingen": N, "Uitgebreide consultaties": 107, "RET-overleggen": 39},
+    "Per maand": _per_month(),
     "Aanmelders": _labelled(AANMELDER, v.AANMELDER),
     "Gemeenten": {k or UNKNOWN: n for k, n in GEMEENTE.items()},
     "Maatregel": _labelled(MAATREGEL, v.MAATREGEL),

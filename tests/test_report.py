@@ -40,6 +40,7 @@ CUT_OFF = re.compile(
 PARTITIONS = {
     "Aanmelders", "Gemeenten", "Maatregel", "Soort vraag", "Acties", "Doorlooptijd",
     "Geslacht", "Leeftijd", "Woonsituatie", "Onderwijs", "Opvolging", "Open casussen",
+    "Per maand",
 }  # fmt: skip
 # Tables with a share, and what it is a share of (None: the table's total).
 SHARES = {key: None for key in PARTITIONS} | {
@@ -263,7 +264,7 @@ def test_the_overview_counts_in_dutch_plurals():
     assert overview(2, 0).endswith("er waren 0 RET-overleggen.")
 
 
-async def test_open_cases_at_the_periods_end_by_how_long_they_were_open(database_url, tmp_path):
+async def test_open_cases_at_the_end_and_the_trend_per_month(database_url, tmp_path):
     engine = create_engine(database_url)
     try:
         await upgrade_to_head(engine)
@@ -272,6 +273,7 @@ async def test_open_cases_at_the_periods_end_by_how_long_they_were_open(database
         for submitted, closed_after in (
             (datetime(2025, 10, 1, 9, tzinfo=UTC), None),  # 9 months open on 30 June
             (datetime(2026, 1, 5, 9, tzinfo=UTC), None),  # almost 6 months
+            (datetime(2026, 1, 31, 23, 30, tzinfo=UTC), None),  # 1 February in Amsterdam
             (datetime(2026, 2, 2, 9, tzinfo=UTC), 200),  # closed in August: open on 30 June
             (datetime(2026, 2, 2, 9, tzinfo=UTC), 30),  # closed in March
             (datetime(2026, 6, 1, 9, tzinfo=UTC), None),  # one month
@@ -293,8 +295,19 @@ async def test_open_cases_at_the_periods_end_by_how_long_they_were_open(database
     assert sheet["A1"].value == "Open casussen op 30-06-2026, naar hoe lang ze openstonden"
     rows = [r[:3] for r in sheet.iter_rows(min_row=4, max_row=7, values_only=True)]
     assert rows == [
-        ("< 3 maanden", 1, 25),
-        ("3-6 maanden", 2, 50),
-        ("> 6 maanden", 1, 25),
-        ("Totaal", 4, 100),
+        ("< 3 maanden", 1, 20),
+        ("3-6 maanden", 3, 60),
+        ("> 6 maanden", 1, 20),
+        ("Totaal", 5, 100),
+    ]
+    # The trend per month, months in Amsterdam time.
+    months = load_workbook(out)["Per maand"]
+    assert [r[:3] for r in months.iter_rows(min_row=4, max_row=10, values_only=True)] == [
+        ("januari 2026", 1, 20),
+        ("februari 2026", 3, 60),
+        ("maart 2026", 0, 0),
+        ("april 2026", 0, 0),
+        ("mei 2026", 0, 0),
+        ("juni 2026", 1, 20),
+        ("Totaal", 5, 100),
     ]
