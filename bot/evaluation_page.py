@@ -4,14 +4,13 @@ initials only. Whatever is wrong with a link or a form gets a clear page with a 
 everything shown is escaped (Jinja2 autoescape)."""
 
 from datetime import datetime
-from pathlib import Path
 
 from aiohttp import web
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from bot.clean_input import clean_text
 from bot.follow_up_page import HEADERS
+from bot.html_pages import TEMPLATES
 from bot.links import EvaluationLinks, LinkRefused
 from dialogs.cards.evaluation import TEXT_INPUTS
 from dialogs.clock import now
@@ -32,10 +31,6 @@ from domain.meetings import AMSTERDAM
 from domain.ret import RetConfig
 
 PATH = "/evaluatie/{token}"
-_TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(default=True),
-)
 CHOICES = ("afspraken", "advies", "beter_af")
 FIELDS = ("score", *CHOICES, *TEXT_INPUTS)
 
@@ -136,7 +131,7 @@ def _message(key: str, status: int, **values) -> web.Response:
 
 
 def _render(status: int, **context) -> web.Response:
-    html = _TEMPLATES.get_template("evaluation.html").render(
+    html = TEMPLATES.get_template("evaluation.html").render(
         lang=DEFAULT_LANGUAGE, title=text("evaluation.page.title"), **context
     )
     return web.Response(

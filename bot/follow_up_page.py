@@ -4,12 +4,11 @@ organisation and afspraak only. Whatever is wrong with a link or a form gets a c
 with a 4xx status; everything shown is escaped (Jinja2 autoescape)."""
 
 from datetime import datetime
-from pathlib import Path
 
 from aiohttp import web
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from bot.clean_input import clean_text
+from bot.html_pages import TEMPLATES
 from bot.links import FollowUpLinks, LinkRefused
 from dialogs.cards.follow_up import NOTE_INPUT, PROGRESS_INPUT, progress_label, question
 from dialogs.clock import now
@@ -27,10 +26,6 @@ from domain.follow_up import (
 )
 
 PATH = "/follow-up/{token}"
-_TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(default=True),
-)
 # The token is in the URL: no Referer to other sites, no caching, no framing, no scripts.
 HEADERS = {
     "Cache-Control": "no-store",
@@ -141,7 +136,7 @@ def _message(key: str, status: int, *, problem: bool = False) -> web.Response:
 
 
 def _render(status: int, **context) -> web.Response:
-    html = _TEMPLATES.get_template("follow_up.html").render(
+    html = TEMPLATES.get_template("follow_up.html").render(
         lang=DEFAULT_LANGUAGE, title=text("page.title"), **context
     )
     return web.Response(

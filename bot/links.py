@@ -18,6 +18,7 @@ instead of failing in the database.
 import logging
 import secrets
 from datetime import datetime, timedelta
+from functools import cache
 
 from itsdangerous import BadData, URLSafeSerializer
 
@@ -51,14 +52,21 @@ class LinkRefused(Exception):
         self.expired = expired
 
 
+@cache
+def _process_key() -> str:
+    """Without RETBOT_LINK_KEY: a key of this process alone (said once, at start)."""
+    log.warning(
+        "RETBOT_LINK_KEY is not set: signed links (answer pages, calendar files, documents, "
+        "reports, referrer pages) work only in this process and stop when it stops"
+    )
+    return secrets.token_urlsafe(32)
+
+
 class _SignedIds:
     """Tokens that carry `{field: id, "until": timestamp}`; the id is of type `kind`."""
 
     def __init__(self, key: str, base_url: str, salt: str, field: str, kind: type) -> None:
-        if not key:
-            log.warning("RETBOT_LINK_KEY is not set: %s links work only in this process", field)
-            key = secrets.token_urlsafe(32)
-        self._serializer = URLSafeSerializer(key, salt=salt)
+        self._serializer = URLSafeSerializer(key or _process_key(), salt=salt)
         self._base_url = base_url.rstrip("/")
         self._field = field
         self._kind = kind
@@ -245,9 +253,7 @@ class ReferrerIds:
     from any later link to the same address. Not secret from its owner; unforgeable."""
 
     def __init__(self, key: str) -> None:
-        if not key:
-            key = secrets.token_urlsafe(32)  # bot.links warns once for the links themselves
-        self._serializer = URLSafeSerializer(key, salt=REFERRER_ID_SALT)
+        self._serializer = URLSafeSerializer(key or _process_key(), salt=REFERRER_ID_SALT)
 
     def user_id(self, email: str) -> str:
         return REFERRER_ID_PREFIX + self._serializer.dumps(email.strip().casefold())

@@ -9,8 +9,8 @@ from aiohttp import web
 
 from bot.clean_input import clean_text
 from bot.follow_up_page import HEADERS
+from bot.html_pages import TEMPLATES
 from bot.links import AttendanceLinks, LinkRefused
-from bot.self_apply_page import TEMPLATES
 from dialogs.cards.booking import moment
 from dialogs.clock import now
 from dialogs.meeting_prep import MeetingPrepActions

@@ -8,8 +8,8 @@ from aiohttp import web
 from babel.dates import format_date
 
 from bot.follow_up_page import HEADERS
+from bot.html_pages import TEMPLATES
 from bot.links import LinkRefused, ReferrerCasesLinks
-from bot.self_apply_page import TEMPLATES
 from dialogs.clock import now
 from dialogs.referrer_mail import EMAIL_CHANNEL
 from dialogs.texts import DEFAULT_LANGUAGE, status_label, text

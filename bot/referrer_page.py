@@ -19,10 +19,10 @@ from aiohttp import web
 
 from bot.clean_input import clean_text
 from bot.follow_up_page import HEADERS
+from bot.html_pages import TEMPLATES
 from bot.links import LinkRefused, ReferrerApplyLinks, ReferrerIds
 from bot.self_apply_page import (
     SCRIPT_PATH,
-    TEMPLATES,
     WEBCHAT_PATH,
     SelfApplyPage,
     busy_text,

@@ -10,8 +10,8 @@ from aiohttp import web
 
 from bot.clean_input import clean_text
 from bot.follow_up_page import HEADERS
+from bot.html_pages import TEMPLATES
 from bot.links import LinkRefused, QuestionLinks
-from bot.self_apply_page import TEMPLATES
 from dialogs.clock import now
 from dialogs.texts import text
 from dialogs.triage import TriageActions

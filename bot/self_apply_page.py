@@ -14,8 +14,8 @@ import secrets
 from pathlib import Path
 
 from aiohttp import ClientError, ClientSession, ClientTimeout, web
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from bot.html_pages import TEMPLATES
 from bot.settings import Settings
 from bot.token_limits import Refusal, TokenLimits, client_address
 from dialogs.texts import DEFAULT_LANGUAGE, text
@@ -27,10 +27,6 @@ TOKEN_PATH = "/aanmelden/token"
 WEBCHAT_PATH = "/aanmelden/webchat.js"
 SCRIPT_PATH = "/aanmelden/aanmelden.js"
 _STATIC = Path(__file__).parent / "static"
-TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(default=True),
-)
 TOKEN_TIMEOUT = ClientTimeout(total=10)
 _SCRIPT_HEADERS = {"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"}
 

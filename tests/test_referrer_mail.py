@@ -68,6 +68,16 @@ async def mails_after(smtp_server, address: str, seen: int) -> list:
     raise AssertionError("no e-mail arrived")
 
 
+async def invited_to_the_table(bot, connector, http, smtp_server):
+    """Applied without Teams, booked at the RET-tafel: the case number and the invitation."""
+    number, _ = await applied_without_teams(bot, connector, http, smtp_server)
+    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    seen = len(smtp_server.to(REFERRER))
+    await chair.execute("triage.ret_tafel", {"case": number})
+    [mail] = await mails_after(smtp_server, REFERRER, seen)
+    return number, mail
+
+
 @pytest.mark.parametrize(
     ("decision", "note", "says"),
     [
@@ -115,13 +125,8 @@ async def test_the_ret_tafel_invitation_comes_with_the_calendar_file(
     http,
     smtp_server,
 ):
-    number, _ = await applied_without_teams(mail_bot, connector, http, smtp_server)
-    chair = person(mail_bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
-    seen = len(smtp_server.to(REFERRER))
+    number, mail = await invited_to_the_table(mail_bot, connector, http, smtp_server)
 
-    await chair.execute("triage.ret_tafel", {"case": number})
-
-    [mail] = await mails_after(smtp_server, REFERRER, seen)
     assert mail["Subject"].startswith(f"Uitnodiging RET-tafel {number} (J.D.): ")
     body = body_of(mail)
     assert f"Je aanmelding {number} (J.D.) komt aan de RET-tafel" in body
@@ -237,11 +242,7 @@ async def test_ik_kom_or_ik_kan_niet_is_answered_on_the_page_of_the_invitation(
     http,
     smtp_server,
 ):
-    number, _ = await applied_without_teams(mail_bot, connector, http, smtp_server)
-    chair = person(mail_bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
-    seen = len(smtp_server.to(REFERRER))
-    await chair.execute("triage.ret_tafel", {"case": number})
-    [mail] = await mails_after(smtp_server, REFERRER, seen)
+    number, mail = await invited_to_the_table(mail_bot, connector, http, smtp_server)
     path = re.search(r"https?://[^/\s]+(/verwijzers/overleg/[\w.\-]+)", body_of(mail)).group(1)
     url = mail_bot.url + path
 
