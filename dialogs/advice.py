@@ -24,6 +24,7 @@ from dialogs.cards.advice import (
     VERB_DECLINE,
     advice_form,
     mandate_card,
+    reason_input,
     row_input,
 )
 from dialogs.cards.consult import when
@@ -200,7 +201,8 @@ class AdviceActions:
                     self._advice, number, organisation, member, channel, now(), self._wording
                 )
             else:
-                reason = data.get(REASON_INPUT)
+                # A card posted before the reason moved under its button has one box.
+                reason = data.get(reason_input(organisation), data.get(REASON_INPUT))
                 state, notices = await decline_mandate(
                     self._advice,
                     number,

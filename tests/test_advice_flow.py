@@ -11,7 +11,13 @@ from sqlalchemy import func, select, update
 
 from bot.app import RETBOT
 from bot.chat.conversation import Conversation
-from dialogs.cards.advice import ADVICE_OPEN_KEY, REASON_INPUT, VERB_CONFIRM, VERB_DECLINE
+from dialogs.cards.advice import (
+    ADVICE_OPEN_KEY,
+    REASON_INPUT,
+    VERB_CONFIRM,
+    VERB_DECLINE,
+    reason_input,
+)
 from dialogs.cards.consult import when
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 from domain.ret import Member, RetConfig
@@ -229,13 +235,18 @@ async def test_voorzitter_issues_advice_and_the_team_gets_a_minimal_mandate_card
     assert list(sections) == [GGZ, LVB]
     assert "Start traumabehandeling in het gezinshuis (uiterlijk" in str(sections[GGZ])
     assert buttons(sections[GGZ]) == ["Mandaat bevestigen", "Kan niet bevestigen"]
-    assert all(
-        a["type"] == "Action.Execute" and a["data"]["case"] == number
-        for section in sections.values()
-        for i in section["items"]
-        if i["type"] == "ActionSet"
-        for a in i["actions"]
-    )
+    for section in sections.values():
+        confirm, cannot = (
+            a for i in section["items"] if i["type"] == "ActionSet" for a in i["actions"]
+        )
+        assert confirm["type"] == "Action.Execute" and confirm["data"]["case"] == number
+        # The reason belongs to 'Kan niet bevestigen': it opens under that button.
+        assert cannot["type"] == "Action.ShowCard"
+        [reason] = cannot["card"]["body"]
+        assert reason["type"] == "Input.Text" and reason["label"].startswith("Waarom kan je")
+        [send] = cannot["card"]["actions"]
+        assert (send["verb"], send["data"]["case"]) == (VERB_DECLINE, number)
+    assert not any(e.get("type") == "Input.Text" for e in card["body"])  # none below the buttons
     posted = str(connector.received[channel.id])
     for private in (SAMENVATTING, ADVIES, "Fatima el Amrani", "Inge Referent", *PERSONAL):
         assert private not in posted, private
@@ -422,14 +433,14 @@ async def test_cannot_confirm_needs_a_reason_and_alerts_the_voorzitter(bot, conn
 
     no_reason = await fatima.execute(VERB_DECLINE, {**data, REASON_INPUT: "  "})
     channel_seen = len(connector.received[channel.id])
-    declined = await fatima.execute(VERB_DECLINE, {**data, REASON_INPUT: reason})
+    declined = await fatima.execute(VERB_DECLINE, {**data, reason_input(LVB): reason})
     await bot.app[RETBOT].dispatcher.drain()  # what an answer causes follows its card
     told_channel = [a.get("text") for a in connector.received[channel.id][channel_seen:]]
     twice = await fatima.execute(VERB_DECLINE, {**data, REASON_INPUT: "Nog een reden"})
     later = await fatima.execute(VERB_CONFIRM, data)
     await bot.app[RETBOT].dispatcher.drain()
 
-    assert no_reason.body["value"].startswith("Schrijf eerst in het tekstvak onder aan de kaart")
+    assert no_reason.body["value"].startswith("Schrijf eerst onder 'Kan niet bevestigen' waarom")
     card = declined.body["value"]
     assert_valid_card(card)
     lvb = organisation_sections(card)[LVB]

@@ -369,20 +369,33 @@ def mandate_card(state: MandateState, language: Language) -> dict:
                 execute(text("advice.confirm", language), VERB_CONFIRM, org_data, style="positive")
             )
             if mandate is None:
-                buttons.append(execute(text("advice.decline", language), VERB_DECLINE, org_data))
+                buttons.append(_decline_with_reason(org_data, organisation, language))
         if buttons:
             items.append({"type": "ActionSet", "actions": buttons})
         body.append({"type": "Container", "separator": True, "items": items})
     if state.all_confirmed:
         body.append(paragraph(text("advice.all_confirmed_card", language)))
-    elif any(o not in state.mandates for o in advice.organisations):
-        body.append(
-            {
-                "type": "Input.Text",
-                "id": REASON_INPUT,
-                "label": text("advice.reason_label", language),
-                "isMultiline": True,
-                "maxLength": STORY_MAX,
-            }
-        )
     return adaptive_card(body)
+
+
+def reason_input(organisation: str) -> str:
+    """The reason box of one organisation's 'Kan niet bevestigen' (one per organisation:
+    a card's inputs need ids of their own)."""
+    return f"{REASON_INPUT}:{organisation}"
+
+
+def _decline_with_reason(org_data: dict, organisation: str, language: Language) -> dict:
+    """'Kan niet bevestigen' opens the reason box right under it, with its own send button."""
+    reason = {
+        "type": "Input.Text",
+        "id": reason_input(organisation),
+        "label": text("advice.reason_label", language),
+        "isMultiline": True,
+        "maxLength": STORY_MAX,
+    }
+    send = execute(text("advice.decline_send", language), VERB_DECLINE, org_data)
+    return {
+        "type": "Action.ShowCard",
+        "title": text("advice.decline", language),
+        "card": adaptive_card([reason], [send]),
+    }

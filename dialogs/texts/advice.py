@@ -203,11 +203,12 @@ CATALOG: Catalog = {
     "advice.confirm": {"nl": "Mandaat bevestigen", "en": "Confirm mandate"},
     "advice.decline": {"nl": "Kan niet bevestigen", "en": "Cannot confirm"},
     "advice.reason_label": {
-        "nl": "Kan je organisatie haar afspraken niet bevestigen? Schrijf hier waarom en kies "
-        "dan 'Kan niet bevestigen' bij je organisatie. Alleen de voorzitter krijgt de reden.",
-        "en": "Can your organisation not confirm its agreements? Say why here, then choose "
-        "'Cannot confirm' for your organisation. Only the chair gets the reason.",
+        "nl": (
+            "Waarom kan je organisatie dit niet bevestigen? Alleen de voorzitter leest de reden."
+        ),
+        "en": "Why can your organisation not confirm this? Only the chair reads the reason.",
     },
+    "advice.decline_send": {"nl": "Reden versturen", "en": "Send reason"},
     "advice.all_confirmed_card": {
         "nl": "Alle organisaties hebben hun deel van het advies bevestigd.",
         "en": "Every organisation has confirmed its part of the advice.",
@@ -220,12 +221,12 @@ CATALOG: Catalog = {
     },
     "advice.reason_missing": {
         "nl": (
-            "Schrijf eerst in het tekstvak onder aan de kaart waarom je organisatie dit niet "
-            "kan bevestigen, en kies dan opnieuw 'Kan niet bevestigen'."
+            "Schrijf eerst onder 'Kan niet bevestigen' waarom je organisatie dit niet kan "
+            "bevestigen, en kies dan 'Reden versturen'."
         ),
         "en": (
-            "First write in the box at the bottom of the card why your organisation cannot "
-            "confirm, then choose 'Cannot confirm' again."
+            "First write under 'Cannot confirm' why your organisation cannot confirm, then "
+            "choose 'Send reason'."
         ),
     },
     "advice.all_confirmed": {
