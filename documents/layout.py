@@ -59,6 +59,20 @@ def no_wrap(cell) -> None:
     cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
 
 
+def footer_note(document: DocxDocument, note: str) -> None:
+    """Puts `note` in place of the template's footer line (its formatting kept): the house
+    style's line speaks of a young person's data, which a report of counts does not hold."""
+    for section in document.sections:
+        paragraphs = section.footer.paragraphs
+        if paragraphs and paragraphs[0].runs:
+            first, *others = paragraphs[0].runs
+            first.text = note
+            for run in others:
+                run.text = ""
+        else:
+            section.footer.add_paragraph(note)
+
+
 def page_numbers(document: DocxDocument, template: str) -> None:
     """Adds 'Pagina 1 van 3' under the footer of every section; `template` holds {page}
     and {pages}. Word and LibreOffice fill in the fields when they lay out the pages."""

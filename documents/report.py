@@ -14,7 +14,7 @@ from openpyxl.styles import Font
 
 from documents.built import DOCUMENTS_BUILT
 from documents.house_style import HouseStyle
-from documents.layout import page_numbers, proofing_language
+from documents.layout import footer_note, page_numbers, proofing_language
 from domain.evaluation import Judgement, RespondentKind
 from domain.report import Report, Table
 
@@ -22,6 +22,7 @@ CSV_HEADER = ("tabel", "categorie", "aantal", "aandeel (%)", "vorige periode")
 TABLE_STYLE, BULLET_STYLE = "Table Grid", "List Bullet"
 SHARE, PREVIOUS = "Aandeel (%)", "Vorige periode"
 NO_SIGNALS = "In deze periode zijn geen rode draden vastgelegd."
+FOOTER = "Rapportage in aantallen: zonder namen of andere gegevens van personen."
 NO_EVALUATIONS = "In deze periode zijn geen evaluaties ingevuld."
 NO_LEERPUNTEN = "In deze periode zijn geen leerpunten vastgelegd."
 GROUPS = {
@@ -51,6 +52,7 @@ def write_report(report: Report, fmt: str, out: Path, style: HouseStyle) -> None
 def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
     document = style.new_document()
     proofing_language(document, "nl-NL")
+    footer_note(document, FOOTER)
     page_numbers(document, "Pagina {page} van {pages}")
     if style.logo:
         picture = document.add_paragraph()
@@ -91,6 +93,7 @@ def write_leeroverzicht(report: Report, out: Path, style: HouseStyle) -> None:
     leerpunten with what worked (leren van vastgelopen zorgvragen), in the house style."""
     document = style.new_document()
     proofing_language(document, "nl-NL")
+    footer_note(document, FOOTER)
     for section in document.sections:  # one page: the default margins are wide
         section.top_margin = section.bottom_margin = Cm(2)
         section.left_margin = section.right_margin = Cm(2.2)
