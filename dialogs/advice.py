@@ -30,6 +30,7 @@ from dialogs.cards.advice import (
 from dialogs.cards.consult import when
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.referrer_mail import by_email
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, status_label, text
 from dialogs.turn import Turn
@@ -61,7 +62,9 @@ class _Wording:
     def mandate_card(self, state: MandateState) -> dict:
         return mandate_card(state, DEFAULT_LANGUAGE)
 
-    def advice_issued(self, case: Case) -> str:
+    def advice_issued(self, case: Case) -> str | None:
+        if by_email(case.referrer):  # their e-mail with the advies's link says it
+            return None
         return text("advice.referrer", number=case.number)
 
     def declined(self, state: MandateState, organisation: str, reason: str) -> tuple[str, str]:

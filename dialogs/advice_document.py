@@ -22,6 +22,7 @@ from dialogs.cards.documents import file_consent_card
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.document_mail import document_mail
+from dialogs.referrer_mail import advies_mail, by_email
 from dialogs.texts import text
 from documents.advies import advies_filename, build_advies
 from documents.house_style import HouseStyle
@@ -146,7 +147,9 @@ class AdviceDocuments:
                     if referrer.channel_id == TEAMS
                     else text("document.advies_ready_referrer", **words)
                 )
-                notices.append(Notice(Chat(referrer.channel_id, referrer.user_id), for_referrer))
+                to_referrer = Chat(referrer.channel_id, referrer.user_id)
+                mail = self._referrer_mail(sheet, referrer, words)
+                notices.append(Notice(to_referrer, for_referrer, email=mail))
             elif person.route is Route.CHAIR:
                 for_chair = (
                     consent if channel == TEAMS else text("document.advies_ready_chair", **words)
@@ -156,6 +159,19 @@ class AdviceDocuments:
                 mail = self._mail(sheet, version, person, words["url"])
                 notices.append(Notice(RosterMember(person.email), link, email=mail))
         return notices
+
+    def _referrer_mail(self, sheet: AdviceSheet, referrer: Referrer, words: dict) -> Mail | None:
+        """For a referrer known only by e-mail address: the link, by e-mail at once."""
+        if not by_email(referrer):
+            return None
+        return advies_mail(
+            sheet.case_number,
+            sheet.initials,
+            referrer.user_id,
+            words["url"],
+            words["days"],
+            self._ret,
+        )
 
     def _mail(
         self, sheet: AdviceSheet, version: DocumentVersion, person: Recipient, url: str

@@ -75,6 +75,18 @@ def invitation_mail(case: Case, words: dict, ics: bytes, ret: RetConfig) -> Mail
     )
 
 
+def advies_mail(
+    number: str, initials: str, address: str, url: str, days: int, ret: RetConfig
+) -> Mail:
+    """The advies is ready: a signed link to the document (every download audited), never
+    the document itself, which holds more than an e-mail may."""
+    words = {"number": number, "initials": initials or "-", "url": url, "days": days}
+    subject = text("verwijzer.mail.advies.subject", **words)
+    body = text("verwijzer.mail.advies.body", **words)
+    signed = body + "\n\n" + text("email.signature", DEFAULT_LANGUAGE, ret=ret.name)
+    return Mail((address,), subject, signed)
+
+
 def closing_mail(case: Case, reason: str, ret: RetConfig) -> Mail:
     """The case is closed, with the reason in a sentence (never the voorzitter's note)."""
     words = {"number": case.number, "initials": case.initials or "-", "reason": reason}

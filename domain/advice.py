@@ -329,9 +329,10 @@ async def issue_advice(
     event = CaseEvent(now, chair.name, ISSUED, None)
     issued = replace(case, status=CaseStatus.ADVIES)
     referrer = issued.referrer
+    told = words.advice_issued(issued)
     notices = [
         Notice(Chair(), words.mandate_card(MandateState(issued, advice, {}))),
-        Notice(Chat(referrer.channel_id, referrer.user_id), words.advice_issued(issued)),
+        *([Notice(Chat(referrer.channel_id, referrer.user_id), told)] if told else []),
         document_job(number, chair.name, channel, publish=True, mandates={}),
     ]
     if not await repository.issue(advice, case, event, channel, notices):
@@ -382,8 +383,9 @@ class AdviceWording(Protocol):
 
     def mandate_card(self, state: "MandateState") -> dict: ...
 
-    def advice_issued(self, case: Case) -> str:
-        """To the referrer: the advice is there (the case number only)."""
+    def advice_issued(self, case: Case) -> str | None:
+        """To the referrer: the advice is there (the case number only); None when the
+        advies document's own message will say so."""
         ...
 
     def declined(self, state: "MandateState", organisation: str, reason: str) -> tuple[str, str]:

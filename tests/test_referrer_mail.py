@@ -5,11 +5,13 @@ reason or question, which may be about the young person), and the RET-tafel as a
 invitation with the calendar file. Nothing goes to the Email channel conversation."""
 
 import asyncio
+import io
 import re
 from datetime import UTC, datetime, timedelta
 
 import icalendar
 import pytest
+from docx import Document
 from sqlalchemy import select
 
 from bot.app import RETBOT
@@ -20,6 +22,7 @@ from dialogs.cards.referrer_web import CODE, CODE_INPUT, REFERRER_KEY
 from dialogs.cards.triage import NOTE_INPUT
 from storage.models import AttendanceRow, AuditRow
 from tests.smtp_server import body_of
+from tests.test_advice_flow import ADVIES, SAMENVATTING, form_values, open_form
 from tests.test_consult_flow import CHAIR_AAD, person
 from tests.test_intake_flow import VALID, fill
 from tests.test_member_lookup import a_case
@@ -309,4 +312,34 @@ async def test_closing_and_the_evaluation_reach_the_referrer_by_email(
     path = re.search(r"https?://[^\s/]+(/evaluatie/[A-Za-z0-9_.\-]+)", evaluation).group(1)
     async with http.get(mail_bot.url + path) as page:
         assert page.status == 200 and "Samenwerking" in await page.text()
+    assert len(connector.received[asking.id]) == in_email_channel  # not the Email channel
+
+
+async def test_the_advies_reaches_the_referrer_as_a_link_by_email(
+    mail_bot,  # noqa: F811
+    connector,
+    http,
+    smtp_server,
+):
+    """A link to the document, never the document or its text in the e-mail."""
+    number, asking = await applied_without_teams(mail_bot, connector, http, smtp_server)
+    chair = person(mail_bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    await chair.execute("triage.consultatie", {"case": number})
+    seen = len(smtp_server.to(REFERRER))
+    in_email_channel = len(connector.received[asking.id])
+    _, submit_data = await open_form(chair, number)
+
+    await chair.submit({**submit_data, **form_values()})
+    await mail_bot.app[RETBOT].dispatcher.drain()  # the Word build follows the submit
+
+    mails = {m["Subject"]: m for m in await mails_after(smtp_server, REFERRER, seen)}
+    mail = mails[f"Zwaarwegend advies bij je aanmelding {number} (J.D.)"]
+    body = body_of(mail)
+    assert not [part for part in mail.walk() if part.get_filename()]  # no attachment
+    for private in (SAMENVATTING, ADVIES):
+        assert private not in body
+    path = re.search(r"https?://[^/\s]+(/documents/[\w.\-]+)", body).group(1)
+    async with http.get(mail_bot.url + path) as download:
+        assert download.status == 200
+        assert Document(io.BytesIO(await download.read())).paragraphs[0].text
     assert len(connector.received[asking.id]) == in_email_channel  # not the Email channel

@@ -201,6 +201,24 @@ CATALOG: Catalog = {
             "{ret} that you want to apply for a new link."
         ),
     },
+    "verwijzer.mail.advies.subject": {
+        "nl": "Zwaarwegend advies bij je aanmelding {number} ({initials})",
+        "en": "Binding advice on your request {number} ({initials})",
+    },
+    "verwijzer.mail.advies.body": {
+        "nl": (
+            "Hallo,\n\nHet RET heeft zijn zwaarwegend advies over je aanmelding {number} "
+            "({initials}) vastgelegd. Je vindt het als Word-document achter deze link: {url}\n\n"
+            "De link werkt {days} dagen; elke download wordt vastgelegd. Bespreek het advies "
+            "met de jeugdige en de ouders."
+        ),
+        "en": (
+            "Hello,\n\nThe RET has recorded its binding advice (zwaarwegend advies) on your "
+            "request {number} ({initials}). It is a Word document behind this link: {url}\n\n"
+            "The link works for {days} days; every download is recorded. Please go through "
+            "the advice with the young person and the parents."
+        ),
+    },
     "verwijzer.mail.closed.subject": {
         "nl": "Je aanmelding {number} ({initials}) is afgesloten",
         "en": "Your request {number} ({initials}) has been closed",
