@@ -26,6 +26,7 @@ from dialogs.cards.advice import (
     mandate_card,
     reason_input,
     row_input,
+    sent_form,
 )
 from dialogs.cards.consult import when
 from dialogs.clock import now
@@ -135,7 +136,7 @@ class AdviceActions:
         chair = await turn.member()
         organisations = mandate_organisations(self._ret)
         try:
-            case, _, notices = await issue_advice(
+            case, issued, notices = await issue_advice(
                 self._advice,
                 number,
                 chair,
@@ -163,6 +164,7 @@ class AdviceActions:
         outcomes = await self._delivery.flush(messages)
         told = all(arrived(outcomes, n) for n in messages)
         key = "advice.issued" if told else "advice.issued_waiting"
+        await turn.replace_card(sent_form(case, issued.issued_by, issued.issued_at, language))
         await turn.send(text(key, language, number=case.number))
         # The document is built and sent after the answer (it comes to this chat too).
         await self._delivery.flush([n for n in notices if isinstance(n.to, Job)])

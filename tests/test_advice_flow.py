@@ -332,9 +332,10 @@ async def test_only_the_voorzitter_issues_advice_and_only_after_a_table(bot, con
 async def test_the_advice_form_submitted_again_records_nothing_twice(bot, connector, http):
     chair, _, channel, number = await case_at_the_table(bot, connector, http)
     _, submit_data = await open_form(chair)
+    form_message = connector.received[chair.id][-1]["id"]  # Teams says which card was sent
     seen = len(connector.received[channel.id])
 
-    first = await chair.submit({**submit_data, **form_values()})
+    first = await chair.submit({**submit_data, **form_values()}, reply_to=form_message)
     again = await chair.submit({**submit_data, **form_values(samenvatting="Anders")})
 
     assert first.texts()[0].startswith(f"Het advies voor {number} is vastgelegd.")
@@ -343,6 +344,14 @@ async def test_the_advice_form_submitted_again_records_nothing_twice(bot, connec
     assert len(await rows(bot, AdviceRow)) == 1 and len(await rows(bot, AfspraakRow)) == 2
     cards = [a for a in connector.received[channel.id][seen:] if a.get("attachments")]
     assert len(cards) == 1  # one mandate card in the channel
+    # In Teams the sent form gives way to what it recorded: nothing left to send again.
+    [replaced] = connector.updated[chair.id]
+    assert replaced["id"] == form_message
+    sent = replaced["attachments"][0]["content"]
+    assert_valid_card(sent)
+    assert "Input." not in str(sent) and "Action." not in str(sent)
+    assert sent["body"][1]["text"].startswith("Vastgelegd door Marieke Hofstede op ")
+    assert SAMENVATTING not in str(sent)
 
 
 async def test_advice_waits_for_triage(bot, connector, http):

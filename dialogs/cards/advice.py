@@ -3,6 +3,7 @@
 only: no summary, no advice text, no names of the family."""
 
 from collections.abc import Callable
+from datetime import datetime
 
 from babel.dates import format_date
 
@@ -38,6 +39,14 @@ REASON_INPUT = "reden"
 
 def row_input(field: str, row: int) -> str:
     return f"{field}_{row}"
+
+
+def sent_form(case: Case, by: str, at: datetime, language: Language) -> dict:
+    """What replaces the advice form once it is sent: its title and who sent it when,
+    without inputs or buttons, so it cannot be sent twice."""
+    title = text("advice.form_title", language, number=case.number, initials=case.initials)
+    sent = text("advice.form_sent", language, by=by, when=when(at, language))
+    return adaptive_card([heading(title), paragraph(sent)])
 
 
 def advice_form(

@@ -36,6 +36,16 @@ CATALOG: Catalog = {
             "an RET meeting, a consultation or a collaboration table."
         ),
     },
+    "advice.form_sent": {
+        "nl": (
+            "Vastgelegd door {by} op {when}. Dit formulier is verstuurd; het adviesdocument "
+            "volgt hier in de chat."
+        ),
+        "en": (
+            "Recorded by {by} on {when}. This form has been sent; the advice document follows "
+            "here in the chat."
+        ),
+    },
     "advice.form_title": {
         "nl": "Zwaarwegend advies voor {number} ({initials})",
         "en": "Binding advice (zwaarwegend advies) for {number} ({initials})",
