@@ -84,6 +84,34 @@ class EscalationContact(_Strict):
     organisation: NonEmpty
 
 
+class OrganisationKind(StrEnum):
+    GEMEENTE = "gemeente"
+    GI = "gecertificeerde instelling"
+    AANBIEDER = "zorgaanbieder"
+    ONDERWIJS = "onderwijs"
+    OVERIG = "overig"
+
+
+class OrganisationContact(_Strict):
+    name: NonEmpty
+    email: EmailStr
+    function: NonEmpty | None = Field(default=None, description="Bijv. 'beleidsadviseur jeugd'.")
+
+
+class Organisation(_Strict):
+    """A betrokken organisatie outside the kernteam's own members (a gemeente, a GI, an
+    aanbieder): it can own an afspraak in an advice, confirmed by its contact, and
+    receives the RET's advice back (leren). A kernteam organisation may be listed too, for
+    the contact that advice back goes to."""
+
+    name: NonEmpty
+    kind: OrganisationKind
+    gemeente: NonEmpty | None = Field(
+        default=None, description="Bij een gemeente: welke van de gemeenten van het RET."
+    )
+    contact: OrganisationContact
+
+
 class KnowledgeEntry(_Strict):
     id: NonEmpty
     question: NonEmpty
@@ -154,6 +182,7 @@ class RetConfig(_Strict):
     working_hours: WorkingHours = WorkingHours()
     follow_up: FollowUpCadence
     escalation_contacts: tuple[EscalationContact, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
     knowledge_base: tuple[KnowledgeEntry, ...] = ()
     complaint_routes: tuple[ComplaintRoute, ...] = Field(min_length=1)
     retention_months: int = Field(default=24, ge=1)
@@ -173,10 +202,35 @@ class RetConfig(_Strict):
         for member in self.members:
             if member.stand_in and member.role is not Role.VOORZITTER:
                 raise ValueError(f"{member.name}: stand_in is only for role 'voorzitter'")
+        self._organisations_are_workable()
         ids = [k.id for k in self.knowledge_base]
         if len(ids) != len(set(ids)):
             raise ValueError("knowledge_base ids must be unique")
         return self
 
+    def _organisations_are_workable(self) -> None:
+        names = [o.name.casefold() for o in self.organisations]
+        doubles = sorted({n for n in names if names.count(n) > 1})
+        if doubles:
+            raise ValueError(f"organisation listed more than once: {', '.join(doubles)}")
+        for organisation in self.organisations:
+            is_gemeente = organisation.kind is OrganisationKind.GEMEENTE
+            if is_gemeente and organisation.gemeente not in self.gemeenten:
+                raise ValueError(
+                    f"{organisation.name}: a gemeente names one of the RET's gemeenten "
+                    "under 'gemeente'"
+                )
+            if not is_gemeente and organisation.gemeente is not None:
+                raise ValueError(f"{organisation.name}: 'gemeente' is only for a gemeente")
+
     def members_with_role(self, role: Role) -> list[Member]:
         return [m for m in self.members if m.role is role]
+
+    def organisation(self, name: str) -> Organisation | None:
+        """The listed organisation of that name (case does not matter)."""
+        wanted = name.casefold()
+        return next((o for o in self.organisations if o.name.casefold() == wanted), None)
+
+    def gemeente_organisation(self, gemeente: str) -> Organisation | None:
+        """The listed organisation of a gemeente, to give an afspraak to or confirm it."""
+        return next((o for o in self.organisations if o.gemeente == gemeente), None)

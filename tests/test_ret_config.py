@@ -64,6 +64,35 @@ def test_without_a_voorzitter(tmp_path):
         load_ret_config(path)
 
 
+def test_betrokken_organisations_are_found_by_name_and_gemeente():
+    ret = load_ret_config(EXAMPLE_RET)
+
+    enschede = ret.gemeente_organisation("Enschede")
+    assert enschede is not None and enschede.contact.email.endswith("@enschede.example.org")
+    assert ret.organisation("gemeente enschede") == enschede
+    assert ret.gemeente_organisation("Losser") is None  # not every gemeente is listed
+    assert ret.organisation("Jeugdbescherming Oost").kind == "gecertificeerde instelling"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("gemeente: Enschede", "gemeente: Amsterdam", "one of the RET's gemeenten"),
+        ("name: Gemeente Hengelo", "name: Gemeente Enschede", "listed more than once"),
+        (
+            "kind: gecertificeerde instelling",
+            "kind: gecertificeerde instelling\n    gemeente: Almelo",
+            "only for a gemeente",
+        ),
+    ],
+)
+def test_an_organisation_that_cannot_be_placed_stops_start_up(tmp_path, old, new, problem):
+    path = broken_example(tmp_path, old, new)
+
+    with pytest.raises(RetConfigError, match=problem):
+        load_ret_config(path)
+
+
 def test_yaml_syntax_error_gives_the_line(tmp_path):
     path = write(tmp_path, "name: RET\nregion: [Twente\n")
 
