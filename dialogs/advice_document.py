@@ -50,6 +50,31 @@ class Bookings(Protocol):
     async def booking_of(self, number: str) -> Booking | None: ...
 
 
+class AdviesSheets:
+    """What an advies says, from what is recorded: for the job, and for demo data."""
+
+    def __init__(self, ret: RetConfig, advice: AdviceRepository, bookings: Bookings) -> None:
+        self._ret = ret
+        self._advice = advice
+        self._bookings = bookings
+
+    async def sheet(
+        self,
+        number: str,
+        mandates: dict[str, Mandate] | None = None,
+        at: datetime | None = None,
+    ) -> AdviceSheet:
+        """The advies with `mandates`, or with the answers as they are now, as of `at`."""
+        case = await self._advice.get(number)
+        advice = await self._advice.advice(number)
+        if case is None or advice is None:
+            raise LookupError(number)
+        if mandates is None:
+            mandates = await self._advice.mandates(number)
+        booking = await self._bookings.booking_of(number)
+        return advice_sheet(self._ret, case, advice, mandates, booking, at or now())
+
+
 class AdviceDocuments:
     def __init__(
         self,
@@ -63,7 +88,7 @@ class AdviceDocuments:
     ) -> None:
         self._ret = ret
         self._advice = advice
-        self._bookings = bookings
+        self._sheets = AdviesSheets(ret, advice, bookings)
         self._store = store
         self._style = style
         self._links = links
@@ -74,7 +99,7 @@ class AdviceDocuments:
         version (with the messages that send it, when it is to be published) and finishes
         the job in the same transaction; then sends them."""
         number, by, channel = job.params["case"], job.params["by"], job.params["channel"]
-        sheet = await self._sheet(number, mandates_of_job(job.params))
+        sheet = await self._sheets.sheet(number, mandates_of_job(job.params))
         referrer = (await self._advice.get(number)).referrer
         sent: list[Notice] = []
 
@@ -99,29 +124,6 @@ class AdviceDocuments:
             job=job,
         )
         await self._delivery.flush(sent)
-
-    async def new_version(self, number: str, by: str, channel: str) -> DocumentVersion:
-        """Builds the advies from what is recorded now and stores it as the next version
-        (`retbot document advies`)."""
-        sheet = await self._sheet(number)
-
-        async def content(version: int) -> bytes:
-            return build_advies(sheet, self._style, version)
-
-        return await self._store.add(
-            DocumentKind.ADVIES, number, advies_filename(sheet), content, by, channel, now()
-        )
-
-    async def _sheet(self, number: str, mandates: dict[str, Mandate] | None = None) -> AdviceSheet:
-        """The advies with `mandates`, or with the answers as they are now."""
-        case = await self._advice.get(number)
-        advice = await self._advice.advice(number)
-        if case is None or advice is None:
-            raise LookupError(number)
-        if mandates is None:
-            mandates = await self._advice.mandates(number)
-        booking = await self._bookings.booking_of(number)
-        return advice_sheet(self._ret, case, advice, mandates, booking, now())
 
     def _publication(
         self, sheet: AdviceSheet, version: DocumentVersion, channel: str, referrer: Referrer

@@ -7,8 +7,8 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from domain.advice import Advice, Afspraak
-from domain.booking import Booking, Slot
+from domain.advice import Advice, Afspraak, Mandate, MandateAnswer
+from domain.booking import Booking, Slot, slots_of
 from domain.cases import Case, CaseStatus, Referrer
 from domain.evaluation import (
     EvaluationAnswer,
@@ -17,10 +17,10 @@ from domain.evaluation import (
     Respondent,
     RespondentKind,
 )
-from domain.follow_up import Escalation, EscalationReason
-from domain.meetings import AMSTERDAM
+from domain.follow_up import Answer, Escalation, EscalationReason, Progress
+from domain.meetings import AMSTERDAM, meetings_after
 from domain.notices import Chat, RosterMember
-from domain.ret import LEERPUNT_THEMES, EscalationStep
+from domain.ret import LEERPUNT_THEMES, EscalationStep, MeetingCalendar
 from domain.triage import TARGET, CaseEvent, Decision
 from storage.advice import SqlAdviceRepository
 from storage.bookings import SqlBookingRepository
@@ -31,6 +31,13 @@ from storage.follow_up import SqlFollowUpRepository
 CHAIR = "Voorzitter (demo)"
 CHANNEL = "demo"
 DEMO_ORG = "Jeugdbescherming Oost"
+ACTIONS = (
+    "Biedt binnen vier weken een passende plek aan",
+    "Start ambulante begeleiding thuis",
+    "Zorgt voor een verklarende analyse",
+    "Regelt een plek op een passende school",
+    "Neemt de regie over de hulp aan het gezin",
+)
 
 
 @dataclass(frozen=True)
@@ -51,11 +58,24 @@ class CasePlan:
 
 
 class CaseWalker:
-    def __init__(self, sessions: async_sessionmaker, cipher: FieldCipher = PLAIN) -> None:
+    """Without a RET, afspraken go to one demo organisation and meetings are on the day
+    asked; with one (`retbot demo-data`), afspraken go to the RET's own kernteam
+    organisations, which answer for their mandate, and meetings are on the RET's days."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker,
+        cipher: FieldCipher = PLAIN,
+        organisations: tuple[str, ...] = (DEMO_ORG,),
+        calendar: MeetingCalendar | None = None,
+    ) -> None:
         self._advice = SqlAdviceRepository(sessions, cipher)
         self._bookings = SqlBookingRepository(sessions, cipher)
         self._follow_up = SqlFollowUpRepository(sessions, cipher)
         self._evaluations = SqlEvaluationRepository(sessions, cipher)
+        self._organisations = organisations
+        self._calendar = calendar
+        self._answers_mandates = organisations != (DEMO_ORG,)
         self._slots: dict[date, int] = {}
 
     async def walk(self, plan: CasePlan) -> str:
@@ -73,17 +93,21 @@ class CaseWalker:
                 case.number,
                 "Samenvatting (verzonnen)",
                 "Advies (verzonnen)",
-                (Afspraak(DEMO_ORG, "Plek zoeken", issued_at.date() + timedelta(28)),),
+                self._afspraken(case.number, issued_at.date()),
                 CHAIR,
                 issued_at,
             )
             event = CaseEvent(issued_at, CHAIR, "advies gegeven")
             await self._advice.issue(advice, case, event, CHANNEL)
             case = replace(case, status=CaseStatus.ADVIES)
+            if self._answers_mandates:
+                await self._answer_mandates(advice)
         if plan.follow_up_after_days is not None:
             started = plan.submitted_at + timedelta(plan.follow_up_after_days)
             await self._follow_up.start_round(case.number, 1, started, started)
             case = replace(case, status=CaseStatus.MONITOREN)
+            if self._answers_mandates:
+                await self._answer_follow_up(case.number, started + timedelta(days=2))
         if plan.escalation is not None:
             escalated_at = plan.submitted_at + timedelta((plan.follow_up_after_days or 0) + 14)
             escalation = Escalation(
@@ -99,6 +123,49 @@ class CaseWalker:
             if plan.evaluated:
                 await self._evaluate(closed)
         return case.number
+
+    def _afspraken(self, number: str, issued_on: date) -> tuple[Afspraak, ...]:
+        """One to three afspraken, with organisations and actions that follow from the
+        case number."""
+        n = int(number[-4:])
+        count = min(1 + n % 3, len(self._organisations))
+        return tuple(
+            Afspraak(
+                self._organisations[(n + i) % len(self._organisations)],
+                ACTIONS[(n + i) % len(ACTIONS)],
+                issued_on + timedelta(days=14 * (i + 1)),
+            )
+            for i in range(count)
+        )
+
+    async def _answer_mandates(self, advice: Advice) -> None:
+        """Most organisations confirm within days; one in seven cannot, one in nine has
+        not answered yet."""
+        n = int(advice.case_number[-4:])
+        for i, organisation in enumerate(advice.organisations):
+            pick = (n + 3 * i) % 63
+            if pick % 9 == 0:
+                continue
+            answer = MandateAnswer.DECLINED if pick % 7 == 0 else MandateAnswer.CONFIRMED
+            at = advice.issued_at + timedelta(days=1 + (n + i) % 3)
+            by = f"Kernteamlid {organisation} (demo)"
+            kind = f"mandaat {answer.value}: {organisation}"
+            await self._advice.record_mandate(
+                advice.case_number,
+                Mandate(organisation, answer, by, at),
+                CaseEvent(at, by, kind),
+                CHANNEL,
+            )
+
+    async def _answer_follow_up(self, number: str, at: datetime) -> None:
+        """Every ask of the first round answered: mostly to plan, some delayed."""
+        asks = [a for a in await self._follow_up.open_asks() if a.case_number == number]
+        for i, ask in enumerate(asks):
+            progress = Progress.VERTRAAGD if (ask.id + i) % 4 == 0 else Progress.OP_SCHEMA
+            by = ask.organisation or "Verwijzer (demo)"
+            event = CaseEvent(at, by, f"follow-up: {progress.value}")
+            answer = Answer(progress, "Verzonnen: stand van zaken.", by, at)
+            await self._follow_up.record_answer(ask, answer, event, None, CHANNEL)
 
     async def _evaluate(self, case: Case) -> None:
         """Three days after closing the verwijzer and the kernteamlid answer, with figures
@@ -141,11 +208,25 @@ class CaseWalker:
         return moved
 
     async def _book(self, number: str, on: datetime) -> None:
-        """The next free slot on that day (demo meetings have as many slots as needed)."""
-        day = on.date()
-        index = self._slots.get(day, 0)
-        self._slots[day] = index + 1
-        start = datetime.combine(day, time(9), tzinfo=AMSTERDAM) + timedelta(minutes=45 * index)
-        slot = Slot(day, index, start, start + timedelta(minutes=45), "RET-overleg (demo)")
+        """The next free slot on that day, or with a RET on its first meeting from that
+        day on (demo meetings have as many slots as needed)."""
+        slot = self._calendar_slot(on) if self._calendar else self._day_slot(on)
         booking = Booking(number, slot, f"demo-{number}", 0, CHAIR, on)
         await self._bookings.add(booking, CaseEvent(on, CHAIR, "ret-tafel ingepland"), CHANNEL, ())
+
+    def _day_slot(self, on: datetime) -> Slot:
+        day = on.date()
+        index = self._next_index(day)
+        start = datetime.combine(day, time(9), tzinfo=AMSTERDAM) + timedelta(minutes=45 * index)
+        return Slot(day, index, start, start + timedelta(minutes=45), "RET-overleg (demo)")
+
+    def _calendar_slot(self, on: datetime) -> Slot:
+        meeting = next(meetings_after(self._calendar, on))
+        slots = slots_of(self._calendar, meeting.start)
+        index = self._next_index(meeting.start.date())
+        return replace(slots[index % len(slots)], index=index)
+
+    def _next_index(self, day: date) -> int:
+        index = self._slots.get(day, 0)
+        self._slots[day] = index + 1
+        return index

@@ -17,6 +17,20 @@ DECISION_WEIGHTS = {
     Decision.DOORVERWIJZEN: 10,
     None: 10,
 }
+# Seed 002's proportions (Expertisenetwerk Jeugd Overijssel, 2024): about half the
+# requests from a GI, 51/49 boy/girl, 13-16 the largest age group.
+AANMELDER_WEIGHTS = {
+    "gi": 89,
+    "lokale_toegang": 68,
+    "zorgaanbieder": 17,
+    "onderwijs": 7,
+    "ouder_jeugdige": 5,
+    "anders": 3,
+    "thuiszitterstafel": 1,
+    "huisarts": 1,
+}
+GESLACHT_WEIGHTS = {"jongen": 51, "meisje": 47, "anders": 1, "onbekend": 1}
+AGE_WEIGHTS = {range(4, 9): 5, range(9, 13): 15, range(13, 17): 55, range(17, 20): 25}
 PROBLEM_CHANCE = 0.25
 ESCALATION_CHANCE = 0.15
 STORIES = (
@@ -75,19 +89,22 @@ def _answers(rng: random.Random, at: datetime, gemeenten: tuple[str, ...]) -> di
     def pick(vocabulary: v.Vocabulary) -> str:
         return rng.choice(vocabulary).code
 
+    def weighted(weights: dict):
+        return rng.choices(list(weights), list(weights.values()))[0]
+
     def several(vocabulary: v.Vocabulary) -> list[str]:
         codes = [t.code for t in vocabulary if rng.random() < PROBLEM_CHANCE]
         return codes or [pick(vocabulary)]
 
     letters = "ABCDEFGHJKLMNPRSTVWZ"
     return {
-        "aanmelder_type": pick(v.AANMELDER),
+        "aanmelder_type": weighted(AANMELDER_WEIGHTS),
         "aanmelder_organisatie": "Demo-organisatie",
         "aanmelder_contact": "06 0000 0000",
         "gemeente": rng.choice(gemeenten),
         "initialen": f"{rng.choice(letters)}.{rng.choice(letters)}.",
-        "geboortejaar": at.year - rng.randint(4, 19),
-        "geslacht": pick(v.GESLACHT),
+        "geboortejaar": at.year - rng.choice(weighted(AGE_WEIGHTS)),
+        "geslacht": weighted(GESLACHT_WEIGHTS),
         "woonsituatie": pick(v.WOONSITUATIE),
         "maatregel": pick(v.MAATREGEL),
         "onderwijs": pick(v.ONDERWIJS),

@@ -5,10 +5,12 @@ import re
 import shutil
 import sqlite3
 import subprocess
+from datetime import UTC, datetime
 
 import pytest
 from docx import Document
 
+from domain.meetings import AMSTERDAM
 from domain.ret import LEERPUNT_THEMES
 from tests.test_report import retbot
 
@@ -99,3 +101,36 @@ def test_the_leeroverzicht_of_a_year_of_demo_data_fits_one_page(tmp_path):
     pdf = (tmp_path / "leeroverzicht.pdf").read_bytes()
     assert rendered.returncode == 0, rendered.stderr
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
+
+
+def test_demo_data_looks_like_a_ret_and_every_advised_case_has_its_advies(tmp_path):
+    """Seed 002's proportions, the RET's own organisations answering for their mandate,
+    follow-up answers, meetings on the RET's day and time, and a stored advies per case."""
+    url, done = demo(tmp_path, "a.db", 1)
+    assert done.returncode == 0, done.stderr
+    db = tmp_path / "a.db"
+
+    referrers = dict(rows(db, "SELECT aanmelder_type, count(*) FROM case_fact GROUP BY 1"))
+    assert 0.35 < referrers["gi"] / 300 < 0.6  # about half from a GI, as in seed 002
+    ages = dict(rows(db, "SELECT leeftijdsgroep, count(*) FROM case_fact GROUP BY 1"))
+    assert max(ages, key=ages.get) == "13-16"
+    kernteam = {"Jeugd-GGZ De Bron", "LVB-zorg Het Anker", "Jeugd & Opvoeding Oost",
+                "Samenwerkingsverband Onderwijs Twente", "Ervaringswerk Oost"}  # fmt: skip
+    assert {o for (o,) in rows(db, "SELECT organisation FROM advice_afspraak")} == kernteam
+    answers = dict(rows(db, "SELECT answer, count(*) FROM mandate_confirmation GROUP BY 1"))
+    assert answers["bevestigd"] > answers["niet bevestigd"] > 0
+    assert rows(db, "SELECT count(*) FROM follow_up_ask WHERE progress IS NOT NULL")[0][0] > 0
+    meetings = {
+        datetime.fromisoformat(start).replace(tzinfo=UTC).astimezone(AMSTERDAM)
+        for (start,) in rows(db, "SELECT starts_at FROM booking WHERE slot = 0")
+    }
+    assert {(m.strftime("%A"), m.strftime("%H:%M")) for m in meetings} == {("Tuesday", "13:30")}
+
+    advised = [n for (n,) in rows(db, "SELECT case_number FROM advice ORDER BY 1")]
+    documents = {n for (n,) in rows(db, "SELECT subject FROM document_version")}
+    assert advised and set(advised) == documents
+    out = tmp_path / "advies.docx"
+    written = retbot(url, "document", "advies", advised[-1], "--out", str(out))
+    assert written.returncode == 0, written.stderr
+    text = "\n".join(c.text for t in Document(out).tables for r in t.rows for c in r.cells)
+    assert advised[-1] in text and any(org in text for org in kernteam)
