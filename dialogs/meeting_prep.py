@@ -11,6 +11,7 @@ per case two working days before, and the kernteamleden the agenda the day befor
 import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from functools import partial
 
 import holidays
 
@@ -191,7 +192,7 @@ class MeetingPrepActions:
             else:
                 reply += text("prep.contact_done")
         # The invitation names no problematiek: it is a message outside the voorzitter's chat.
-        intro = text("schil.intro", number=number, initials=case.initials)
+        intro = partial(text, "schil.intro", number=number, initials=case.initials)
 
         def invitations(new: list[str]) -> list[Notice]:
             schil = [suggestions[e].member for e in new]
