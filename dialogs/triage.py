@@ -167,7 +167,8 @@ class TriageActions:
             return text("triage.unknown")
         if not case.details_open_to_team:
             return text("triage.consent_pending", number=number)
-        card = full_request_card(case, await self._cases.events(number), DEFAULT_LANGUAGE)
+        events = await self._cases.events(number)
+        card = by_language(partial(full_request_card, case, events))
         # To the person who clicked, in their own chat (never the channel it was clicked in).
         notice = Notice(RosterMember(member.email), card)
         if not await self._reached_now(notice):
