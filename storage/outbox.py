@@ -158,10 +158,6 @@ class Claimed:
         return recipient_of(self.target)
 
     @property
-    def localized(self) -> bool:
-        return isinstance(self.message, Localized) or isinstance(self.fallback, Localized)
-
-    @property
     def is_mail(self) -> bool:
         """The message itself is an e-mail (to an address), in whichever language."""
         return isinstance(in_language(self.message, LANGUAGES[0]), Mail)
