@@ -13,9 +13,11 @@ from domain.ret import Member, RetConfig
 from storage.bot_state import StateStore, state_keys
 from storage.references import StoredReference
 
+TEAMS = "msteams"  # whose locale is the language its user reads Teams in
+
 
 def locale_language(locale: str | None) -> Language | None:
-    """ "en-US" → "en"; None for a language retbot does not speak."""
+    """The language of a locale ("en-US": "en"); None for one retbot does not speak."""
     if not locale:
         return None
     language = locale.replace("_", "-").split("-", 1)[0].lower()
@@ -39,7 +41,8 @@ class RecipientLanguages:
             chosen = await self._chosen(reference.channel_id, reference.scope_id)
             if chosen:
                 return chosen
-        if reference is not None and (found := locale_language(reference.reference.get("locale"))):
+        in_teams = reference is not None and reference.channel_id == TEAMS
+        if in_teams and (found := locale_language(reference.reference.get("locale"))):
             return found
         member = self._member(recipient)
         return (member.language if member else None) or DEFAULT_LANGUAGE

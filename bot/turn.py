@@ -10,7 +10,7 @@ from bot.activity_facts import is_personal, is_team_channel, tenant_of, uploaded
 from bot.commands import typed_text
 from bot.email_channel import inbound_text, is_email
 from bot.members import RosterMembers
-from bot.recipient_language import locale_language
+from bot.recipient_language import TEAMS, locale_language
 from dialogs.texts import DEFAULT_LANGUAGE, Language
 from dialogs.turn import LANGUAGE, Speaker, TurnState
 from domain.ret import Member
@@ -38,7 +38,8 @@ class ChannelTurn:
         self.tenant_id = tenant_of(activity)
         self.upload = uploaded_file(activity)
         self.state = state
-        self._locale = activity.locale
+        # Teams sends the language its user reads it in; a browser's (Web Chat) says less.
+        self._locale = activity.locale if self.channel_id == TEAMS else None
         self._members = members
 
     @property
