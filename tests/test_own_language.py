@@ -10,6 +10,7 @@ their mandates, to the first follow-up round.
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from typing import get_args
 
 import pytest
 from sqlalchemy import select
@@ -18,6 +19,8 @@ from bot.app import RETBOT
 from bot.chat.conversation import Conversation
 from dialogs.cards.advice import VERB_CONFIRM
 from dialogs.cards.intake import INTAKE_KEY, SUBMIT
+from dialogs.texts import DEFAULT_LANGUAGE, Language
+from domain import notices
 from domain.ret import RetConfig
 from storage.models import AdviceRow
 from tests.smtp_server import readable
@@ -171,7 +174,13 @@ async def test_each_person_gets_proactive_messages_in_their_own_language(
     before = {talk.id: len(connector.received[talk.id]) for talk in (referrer, thijs, fatima)}
     await bot.app[RETBOT].jobs.follow_up(issued_at + timedelta(days=14))
     await settled(bot)
-    asked = {t.id: str(connector.received[t.id][before[t.id] :]) for t in (thijs, fatima)}
+    asked = {t.id: str(connector.received[t.id][before[t.id] :]) for t in (referrer, thijs, fatima)}
+    assert_in(EN, FOLLOW_UP, asked[referrer.id])
     assert_in(EN, FOLLOW_UP, asked[thijs.id])
     assert_in(NL, FOLLOW_UP, asked[fatima.id])
     assert "Start traumabehandeling in het gezinshuis" in asked[thijs.id]  # as recorded
+
+
+def test_notices_are_worded_in_every_language_the_catalog_has():
+    assert set(notices.LANGUAGES) == set(get_args(Language))
+    assert notices.DEFAULT_LANGUAGE == DEFAULT_LANGUAGE
