@@ -8,6 +8,8 @@ again. Someone without a conversation with retbot is waited for: the moment they
 (`wake`), or after the RET's delay by e-mail (at once for urgent alerts). A referrer known
 by e-mail address (no Teams; dialogs/referrer_mail.py) gets the e-mail a notice carries at
 once. Without an SMTP server configured, e-mails wait untried. Logs never carry the content.
+A message worded in every language (domain.notices.Localized) goes in the recipient's own
+(bot.recipient_language); an e-mail to an address, in the RET's.
 """
 
 import asyncio

@@ -5,7 +5,8 @@ A row's target says who it is for, in the terms of domain.notices: someone's own
 (channel, "user", user id), a roster member ("roster", "member", e-mail), the voorzitter
 ("roster", "chair", team/private) or an e-mail ("smtp", "email", ""). The dispatcher finds
 the way to them when it sends. Content (texts, cards, e-mails with their recipients and
-attachments) sits in the encrypted payload.
+attachments) sits in the encrypted payload; a message worded in every language, once per
+language (the dispatcher picks the recipient's when it sends).
 
 Life of a row: `pending` until sent; `waiting` while nobody can be reached (it does not use
 up attempts; it is looked at again every quarter of an hour and as soon as a new
