@@ -42,6 +42,7 @@ from bot.members import RosterMembers
 from bot.metrics import MetricsPage, timed_turn
 from bot.outbox import OutboxDispatcher
 from bot.reach import Reach
+from bot.recipient_language import RecipientLanguages
 from bot.references import ReferenceCaptureMiddleware
 from bot.referrer_attendance_page import ReferrerAttendancePage
 from bot.referrer_cases_page import ReferrerCasesPage
@@ -168,6 +169,7 @@ def build_retbot(
         OutboxRepository(sessions, cipher),
         ret,
         mailer=SmtpMailer(settings) if settings.email_configured else None,
+        languages=RecipientLanguages(ret, states),
     )
     delivery = dispatcher  # every message goes through the outbox
     consultations = SqlConsultationRepository(sessions, cipher)

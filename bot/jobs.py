@@ -4,6 +4,7 @@ a meeting day, retention, clearing used e-mail codes, the quarterly report."""
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 import holidays
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -15,13 +16,13 @@ from dialogs.evaluation import EvaluationActions
 from dialogs.follow_up import FollowUpActions
 from dialogs.meeting_prep import MeetingPrepActions, PrepRun
 from dialogs.notulen import NotulenActions
-from dialogs.texts import DEFAULT_LANGUAGE, text
+from dialogs.texts import text
 from domain.cases import retention_cutoff
 from domain.consultations import Consultation, ConsultationRepository
 from domain.evaluation import EvaluationRepository
 from domain.follow_up import FollowUpRepository
 from domain.meetings import AMSTERDAM
-from domain.notices import Chair, ChairPlace, Notice, RosterMember
+from domain.notices import Chair, ChairPlace, Notice, RosterMember, by_language
 from domain.people import chairs
 from domain.report import last_quarter
 from domain.ret import RetConfig
@@ -150,9 +151,8 @@ class PeriodicJobs:
             return False
         period = last_quarter(local.date())
         links = {fmt: self._report_link(period.code, fmt) for fmt in ("docx", "xlsx", "csv")}
-        notice = Notice(
-            Chair(ChairPlace.PRIVATE), text("reports.quarterly", period=period.label, **links)
-        )
+        said = by_language(partial(text, "reports.quarterly", period=period.label, **links))
+        notice = Notice(Chair(ChairPlace.PRIVATE), said)
         if not await claim_report_delivery(self.sessions, self.cipher, period.code, now, [notice]):
             return False
         await self._delivery.flush([notice])
@@ -170,10 +170,13 @@ class PeriodicJobs:
     def _reminders(self, consultation: Consultation) -> list[Notice]:
         """To the voorzitter and the stand-ins, each in their own chat."""
         asker = consultation.asker
-        message = text(
-            "consult.reminder",
-            number=consultation.id,
-            who=f"{asker.name} ({asker.organisation})" if asker.organisation else asker.name,
-            when=when(consultation.asked_at, DEFAULT_LANGUAGE),
+        message = by_language(
+            lambda language: text(
+                "consult.reminder",
+                language,
+                number=consultation.id,
+                who=f"{asker.name} ({asker.organisation})" if asker.organisation else asker.name,
+                when=when(consultation.asked_at, language),
+            )
         )
         return [Notice(RosterMember(chair.email), message) for chair in chairs(self._ret)]

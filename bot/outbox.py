@@ -8,6 +8,8 @@ again. Someone without a conversation with retbot is waited for: the moment they
 (`wake`), or after the RET's delay by e-mail (at once for urgent alerts). A referrer known
 by e-mail address (no Teams; dialogs/referrer_mail.py) gets the e-mail a notice carries at
 once. Without an SMTP server configured, e-mails wait untried. Logs never carry the content.
+A message worded in every language (domain.notices.Localized) goes in the recipient's own
+(bot.recipient_language); an e-mail to an address, in the RET's.
 """
 
 import asyncio
@@ -27,7 +29,8 @@ from bot.activities import card_activity
 from bot.email_channel import EMAIL_CHANNEL, html_body, plain
 from bot.proactive import send_proactive
 from bot.reach import Reach
-from dialogs.texts import plural_text, text
+from bot.recipient_language import RecipientLanguages
+from dialogs.texts import DEFAULT_LANGUAGE, Language, plural_text, text
 from domain.mail import Mail
 from domain.notices import (
     Chair,
@@ -41,6 +44,7 @@ from domain.notices import (
     Outcomes,
     Recipient,
     RosterMember,
+    by_language,
     new_key,
 )
 from domain.ret import RetConfig
@@ -115,8 +119,10 @@ class OutboxDispatcher:
         outbox: OutboxRepository,
         ret: RetConfig,
         mailer: Mailer | None = None,
+        languages: RecipientLanguages | None = None,
     ) -> None:
         self._adapter = adapter
+        self._languages = languages or RecipientLanguages(ret)
         self._bot_app_id = bot_app_id
         self._reach = reach
         self.outbox = outbox
@@ -231,17 +237,21 @@ class OutboxDispatcher:
             await self.outbox.mark_sent(message, now, DONE)  # unless the handler finished it
             metrics.delivered(DONE, message.target)
             return Outcome.SENT
-        if isinstance(message.message, Mail):
+        if message.is_mail:
             if self._mailer is None:
                 await self.outbox.mark_waiting(message, now + WAITING_RECHECK, "no SMTP server")
                 return Outcome.WAITING
+            message = message.in_language(DEFAULT_LANGUAGE)  # to an address: the RET's
             await self._mailer.send(ready_to_send(message.message))
             return await self._sent(message, now, VIA_EMAIL)
         if _by_email(recipient) and message.fallback is not None and self._mailer is not None:
+            message = message.in_language(await self._languages.of(recipient, None))
             mail = replace(message.fallback, to=(recipient.user_id,))  # no chat to wait for
             await self._mailer.send(ready_to_send(mail))
             return await self._sent(message, now, VIA_EMAIL)
         reference = await self._in_teams(message.target, recipient)
+        language = await self._languages.of(recipient, reference)
+        message = message.in_language(language)
         if reference is not None:
             activity = (
                 card_activity(message.message)
@@ -250,7 +260,7 @@ class OutboxDispatcher:
             )
             await send_proactive(self._adapter, self._bot_app_id, reference, activity)
             return await self._sent(message, now, VIA_TEAMS)
-        return await self._instead_of_teams(message, recipient, now)
+        return await self._instead_of_teams(message, recipient, language, now)
 
     async def _in_teams(
         self, target: Target, recipient: Recipient | None
@@ -260,7 +270,7 @@ class OutboxDispatcher:
         return await self._reach.in_teams(recipient)
 
     async def _instead_of_teams(
-        self, message: Claimed, recipient: Recipient | None, now: datetime
+        self, message: Claimed, recipient: Recipient | None, language: Language, now: datetime
     ) -> Outcome:
         """Nobody to post to: by e-mail once the RET's delay has passed (urgent: at once);
         until then, and for a chat that is gone, the message waits."""
@@ -272,7 +282,7 @@ class OutboxDispatcher:
             if message.fallback is not None:  # the message itself, as the flow worded it
                 await self._mailer.send(ready_to_send(replace(message.fallback, to=addresses)))
                 return await self._sent(message, now, VIA_EMAIL)
-            await self._point_to_teams(recipient, addresses, now)
+            await self._point_to_teams(recipient, addresses, language, now)
         recheck = now + WAITING_RECHECK
         if can_mail and now < email_from:
             recheck = min(recheck, email_from)
@@ -280,7 +290,7 @@ class OutboxDispatcher:
         return Outcome.WAITING
 
     async def _point_to_teams(
-        self, recipient: Recipient, addresses: tuple[str, ...], now: datetime
+        self, recipient: Recipient, addresses: tuple[str, ...], language: Language, now: datetime
     ) -> None:
         """A message only Teams can show (a card to act on): one e-mail a day says that
         something waits for them there; the message itself stays for their chat."""
@@ -289,10 +299,10 @@ class OutboxDispatcher:
         words = {"name": self._reach.name_of(recipient) or "", "ret": self._ret.name}
         mail = Mail(
             to=addresses,
-            subject=text("outbox.waiting_mail.subject", **words),
-            text=text("outbox.waiting_mail.body", **words)
+            subject=text("outbox.waiting_mail.subject", language, **words),
+            text=text("outbox.waiting_mail.body", language, **words)
             + "\n\n"
-            + text("email.signature", ret=self._ret.name),
+            + text("email.signature", language, ret=self._ret.name),
         )
         notice = Notice(EmailAddress(), mail, key=key)
         if await self.outbox.add_if_new(notice, now):
@@ -307,25 +317,28 @@ class OutboxDispatcher:
     def _failing_notices(self, targets: list[Target]) -> list[Notice]:
         """To the voorzitter (privately) and the admins: whom retbot has not reached for two
         hours, and that it keeps trying."""
-        counts = Counter(self._describe(t) for t in targets)
-        lines = "\n".join(
-            f"- {who}: {plural_text('outbox.messages', n)}" for who, n in counts.items()
-        )
-        message = text("outbox.failing", lines=lines)
+        message = by_language(lambda language: self._failing(targets, language))
         admins = self._ret.members_with_role(Role.ADMIN)
         recipients = [Chair(ChairPlace.PRIVATE), *(RosterMember(m.email) for m in admins)]
         return [Notice(to, message, key=REPORT_KEY_PREFIX + new_key()) for to in recipients]
 
-    def _describe(self, target: Target) -> str:
+    def _failing(self, targets: list[Target], language: Language) -> str:
+        counts = Counter(self._describe(t, language) for t in targets)
+        lines = "\n".join(
+            f"- {who}: {plural_text('outbox.messages', n, language)}" for who, n in counts.items()
+        )
+        return text("outbox.failing", language, lines=lines)
+
+    def _describe(self, target: Target, language: Language) -> str:
         recipient = recipient_of(target)
         match recipient:
             case RosterMember() | Chair():
-                return self._reach.name_of(recipient) or text("outbox.someone")
+                return self._reach.name_of(recipient) or text("outbox.someone", language)
             case Chat(channel_id, _):
-                return text("outbox.a_chat", channel=channel_id)
+                return text("outbox.a_chat", language, channel=channel_id)
             case EmailAddress():
-                return text("outbox.an_email")
-        return text("outbox.a_chat", channel=target.channel_id)
+                return text("outbox.an_email", language)
+        return text("outbox.a_chat", language, channel=target.channel_id)
 
 
 def _outcome(status: str, via: str | None) -> Outcome:

@@ -27,9 +27,11 @@ async def send_proactive(
             failed.append(error)
 
     reference = to_conversation_reference(stored)
-    await adapter.continue_conversation(
-        bot_app_id or LOCAL_BOT_APP_ID, reference.get_continuation_activity(), deliver
-    )
+    continuation = reference.get_continuation_activity()
+    # The SDK leaves the locale out; the reference kept from this turn would lose it (and
+    # with it the language of someone who never chose one: bot/recipient_language.py).
+    continuation.locale = continuation.locale or reference.locale
+    await adapter.continue_conversation(bot_app_id or LOCAL_BOT_APP_ID, continuation, deliver)
     if failed:
         raise failed[0]
     return sent[0] if sent else None

@@ -10,8 +10,9 @@ from bot.activity_facts import is_personal, is_team_channel, tenant_of, uploaded
 from bot.commands import typed_text
 from bot.email_channel import inbound_text, is_email
 from bot.members import RosterMembers
+from bot.recipient_language import TEAMS, locale_language
 from dialogs.texts import DEFAULT_LANGUAGE, Language
-from dialogs.turn import Speaker, TurnState
+from dialogs.turn import LANGUAGE, Speaker, TurnState
 from domain.ret import Member
 
 # Channels where a bot may change a message it sent (Direct Line and e-mail cannot).
@@ -37,13 +38,19 @@ class ChannelTurn:
         self.tenant_id = tenant_of(activity)
         self.upload = uploaded_file(activity)
         self.state = state
+        # Teams sends the language its user reads it in; a browser's (Web Chat) says less.
+        self._locale = activity.locale if self.channel_id == TEAMS else None
         self._members = members
 
     @property
     def language(self) -> Language:
-        """The person's own choice in their own chat; in a group chat or a team channel,
-        where others read along, the RET's language."""
-        return DEFAULT_LANGUAGE if self._others_read_along else self.state.language
+        """The person's own choice in their own chat, else their Teams locale's; in a
+        group chat or a team channel, where others read along, the RET's language."""
+        if self._others_read_along:
+            return DEFAULT_LANGUAGE
+        if LANGUAGE in self.state.user:
+            return self.state.language
+        return locale_language(self._locale) or DEFAULT_LANGUAGE
 
     async def send(
         self, message: str | dict, choices: Sequence[str] = (), card: dict | None = None

@@ -60,23 +60,26 @@ class _Wording:
     """What the advice and its mandate answers cause, in the RET's language (the mandate
     card and the alerts go where the team works)."""
 
-    def mandate_card(self, state: MandateState) -> dict:
-        return mandate_card(state, DEFAULT_LANGUAGE)
+    def mandate_card(self, state: MandateState, language: Language) -> dict:
+        return mandate_card(state, language)
 
-    def advice_issued(self, case: Case) -> str | None:
+    def advice_issued(self, case: Case, language: Language) -> str | None:
         if by_email(case.referrer):  # their e-mail with the advies's link says it
             return None
-        return text("advice.referrer", number=case.number)
+        return text("advice.referrer", language, number=case.number)
 
-    def declined(self, state: MandateState, organisation: str, reason: str) -> tuple[str, str]:
+    def declined(
+        self, state: MandateState, organisation: str, reason: str, language: Language
+    ) -> tuple[str, str]:
         words = {"number": state.case.number, "initials": state.case.initials, "org": organisation}
         return (
-            text("advice.declined_chair", **words),
-            text("advice.declined_reason", reason=reason, **words),
+            text("advice.declined_chair", language, **words),
+            text("advice.declined_reason", language, reason=reason, **words),
         )
 
-    def all_confirmed(self, state: MandateState) -> str:
-        return text("advice.all_confirmed", number=state.case.number, initials=state.case.initials)
+    def all_confirmed(self, state: MandateState, language: Language) -> str:
+        number, initials = state.case.number, state.case.initials
+        return text("advice.all_confirmed", language, number=number, initials=initials)
 
 
 class AdviceActions:

@@ -16,6 +16,7 @@ the RET file allows it (dialogs/document_mail.py).
 
 import asyncio
 from datetime import datetime
+from functools import partial
 from typing import Protocol
 
 from dialogs.cards.documents import file_consent_card
@@ -23,7 +24,7 @@ from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.document_mail import document_mail
 from dialogs.referrer_mail import advies_mail, by_email
-from dialogs.texts import text
+from dialogs.texts import Language, text
 from documents.advies import advies_filename, build_advies
 from documents.house_style import HouseStyle
 from domain.advice import AdviceRepository, Mandate, mandates_of_job
@@ -32,7 +33,16 @@ from domain.booking import Booking
 from domain.cases import Referrer
 from domain.documents import DOCX, DocumentKind, DocumentRepository, DocumentVersion
 from domain.mail import Mail, MailAttachment
-from domain.notices import Chair, ChairPlace, Chat, JobRun, Notice, RosterMember
+from domain.notices import (
+    Chair,
+    ChairPlace,
+    Chat,
+    JobRun,
+    Localized,
+    Notice,
+    RosterMember,
+    by_language,
+)
 from domain.ret import RetConfig
 
 TEAMS = "msteams"
@@ -139,44 +149,60 @@ class AdviceDocuments:
             "days": self._links.valid_for_days,
             "version": version.version,
         }
-        consent = file_consent_card(version, text("document.advies_consent", **words))
-        link = text("document.advies_ready_member", **words)
+        consent = by_language(
+            lambda language: file_consent_card(
+                version, text("document.advies_consent", language, **words)
+            )
+        )
+        link = by_language(partial(text, "document.advies_ready_member", **words))
         notices = []
         for person in sheet.distribution:
             if person.route is Route.REFERRER:
                 for_referrer = (
                     consent
                     if referrer.channel_id == TEAMS
-                    else text("document.advies_ready_referrer", **words)
+                    else by_language(partial(text, "document.advies_ready_referrer", **words))
                 )
                 to_referrer = Chat(referrer.channel_id, referrer.user_id)
                 mail = self._referrer_mail(sheet, referrer, words)
                 notices.append(Notice(to_referrer, for_referrer, email=mail))
             elif person.route is Route.CHAIR:
                 for_chair = (
-                    consent if channel == TEAMS else text("document.advies_ready_chair", **words)
+                    consent
+                    if channel == TEAMS
+                    else by_language(partial(text, "document.advies_ready_chair", **words))
                 )
                 notices.append(Notice(Chair(ChairPlace.PRIVATE), for_chair))
             elif person.email:
-                mail = self._mail(sheet, version, person, words["url"])
+                mail = by_language(partial(self._mail, sheet, version, person, words["url"]))
                 notices.append(Notice(RosterMember(person.email), link, email=mail))
         return notices
 
-    def _referrer_mail(self, sheet: AdviceSheet, referrer: Referrer, words: dict) -> Mail | None:
+    def _referrer_mail(
+        self, sheet: AdviceSheet, referrer: Referrer, words: dict
+    ) -> Localized | None:
         """For a referrer known only by e-mail address: the link, by e-mail at once."""
         if not by_email(referrer):
             return None
-        return advies_mail(
-            sheet.case_number,
-            sheet.initials,
-            referrer.user_id,
-            words["url"],
-            words["days"],
-            self._ret,
+        return by_language(
+            partial(
+                advies_mail,
+                sheet.case_number,
+                sheet.initials,
+                referrer.user_id,
+                words["url"],
+                words["days"],
+                self._ret,
+            )
         )
 
     def _mail(
-        self, sheet: AdviceSheet, version: DocumentVersion, person: Recipient, url: str
+        self,
+        sheet: AdviceSheet,
+        version: DocumentVersion,
+        person: Recipient,
+        url: str,
+        language: Language,
     ) -> Mail:
         """For a RET member outside Teams; the mail carries the case number and initials."""
         words = {"number": sheet.case_number, "initials": sheet.initials}
@@ -188,9 +214,10 @@ class AdviceDocuments:
         return document_mail(
             self._ret,
             person.email,
-            text("email.advies.subject", **words),
-            text(body, name=person.name, org=person.organisation, **words),
+            text("email.advies.subject", language, **words),
+            text(body, language, name=person.name, org=person.organisation, **words),
             MailAttachment(version.filename, DOCX, version.content),
             url,
             self._links.valid_for_days,
+            language,
         )

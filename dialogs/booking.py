@@ -11,8 +11,9 @@ meeting (dialogs/meeting_prep.py) hears of each booking and move.
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from functools import partial
 from typing import Protocol
 
 import holidays
@@ -22,7 +23,7 @@ from dialogs.cards.meeting import attendance_actions
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.referrer_mail import by_email, invitation_mail
-from dialogs.texts import DEFAULT_LANGUAGE, text
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.booking import (
     AlreadyBooked,
     Booking,
@@ -36,7 +37,7 @@ from domain.cases import Case
 from domain.mail import Mail, MailAttachment
 from domain.meeting_prep import leaves_time_to_prepare
 from domain.meetings import AMSTERDAM
-from domain.notices import Chat, Notice, RosterMember
+from domain.notices import Chat, Localized, Notice, RosterMember, by_language
 from domain.ret import Member, RetConfig
 from domain.roles import Role
 from scheduler.ics import invitation
@@ -173,72 +174,96 @@ class BookingActions:
         kernteamleden, and on a move the invited flexibele schil too."""
 
         def invitations(case: Case, booking: Booking) -> list[Notice]:
-            when = moment(booking.slot, DEFAULT_LANGUAGE)
             key = "booking.referrer_moved" if booking.sequence else "referrer.ret_tafel"
-            intro = text(key, number=case.number, **when)
+
+            def intro(language: Language) -> str:
+                return text(key, language, number=case.number, **moment(booking.slot, language))
+
             referrer = case.referrer
             to_referrer = Chat(referrer.channel_id, referrer.user_id)
-            card = self._card(case, booking, intro)
-            notices = [Notice(to_referrer, card, email=self._referrer_mail(case, booking))]
+            card = by_language(lambda language: self._card(case, booking, intro, language))
+            mail = self._referrer_mail(case, booking)
+            notices = [Notice(to_referrer, card, email=mail)]
             words = {"number": case.number, "initials": case.initials}
             member_key = "booking.member_moved" if booking.sequence else "booking.member"
             members = self._ret.members_with_role(Role.KERNTEAMLID)
-            notices += self.invitations(case, booking, members, text(member_key, **words))
+            notices += self.invitations(
+                case, booking, members, lambda language: text(member_key, language, **words)
+            )
             if booking.sequence and schil:  # the schil hears of a move too
-                moved = text("booking.member_moved", **words)
+                moved = partial(text, "booking.member_moved", **words)
                 notices += self.invitations(case, booking, schil, moved, "email.booking_moved.body")
             return notices
 
         return invitations
 
-    def _card(self, case: Case, booking: Booking, intro: str) -> dict:
-        actions = attendance_actions(case, DEFAULT_LANGUAGE)
+    def _card(
+        self, case: Case, booking: Booking, intro: Callable[[Language], str], language: Language
+    ) -> dict:
+        actions = attendance_actions(case, language)
         url = self._url(booking)
-        return invitation_card(case, booking, url, intro, DEFAULT_LANGUAGE, actions)
+        return invitation_card(case, booking, url, intro(language), language, actions)
 
     def invitations(
         self,
         case: Case,
         booking: Booking,
         members: Sequence[Member],
-        intro: str,
+        intro: Callable[[Language], str],
         mail_body: str | None = None,
     ) -> list[Notice]:
         """The invitation card for each member's chat, or by e-mail with the .ics for whom
-        retbot cannot reach in Teams."""
-        card = self._card(case, booking, intro)
+        retbot cannot reach in Teams; each in the member's own language."""
+        card = by_language(lambda language: self._card(case, booking, intro, language))
         return [
             Notice(
                 RosterMember(member.email),
                 card,
-                email=self._invitation_mail(case, booking, member, mail_body),
+                email=by_language(
+                    lambda language, member=member: self._invitation_mail(
+                        case, booking, member, mail_body, language
+                    )
+                ),
             )
             for member in members
         ]
 
     def _invitation_mail(
-        self, case: Case, booking: Booking, member: Member, body_key: str | None
+        self,
+        case: Case,
+        booking: Booking,
+        member: Member,
+        body_key: str | None,
+        language: Language,
     ) -> Mail:
         """The invitation with the calendar file attached, for a member outside Teams."""
         moved = "_moved" if booking.sequence else ""
-        words = {"number": case.number, "initials": case.initials, **moment(booking.slot, "nl")}
-        body = text(body_key or f"email.booking{moved}.body", name=member.name, **words)
+        words = {"number": case.number, "initials": case.initials, **moment(booking.slot, language)}
+        body = text(body_key or f"email.booking{moved}.body", language, name=member.name, **words)
         ics = calendar_file(case, booking, self._ret.name, now())
         return Mail(
             to=(),
-            subject=text(f"email.booking{moved}.subject", **words),
-            text=body + "\n\n" + text("email.signature", ret=self._ret.name),
+            subject=text(f"email.booking{moved}.subject", language, **words),
+            text=body + "\n\n" + text("email.signature", language, ret=self._ret.name),
             attachments=(MailAttachment(f"RET-overleg-{case.number}.ics", "text/calendar", ics),),
         )
 
-    def _referrer_mail(self, case: Case, booking: Booking) -> Mail | None:
+    def _referrer_mail(self, case: Case, booking: Booking) -> Localized | None:
         """The invitation with the calendar file for a referrer known by e-mail address."""
         if not by_email(case.referrer):
             return None
         attend = self._attendance_links.url(case.number, booking.slot.end)
-        words = {**moment(booking.slot, "nl"), "moved": booking.sequence > 0, "attend": attend}
         ics = calendar_file(case, booking, self._ret.name, now())
-        return invitation_mail(case, words, ics, self._ret)
+
+        def mail(language: Language) -> Mail:
+            words = {
+                **moment(booking.slot, language),
+                "moved": booking.sequence > 0,
+                "attend": attend,
+            }
+            return invitation_mail(case, words, ics, self._ret, language)
+
+        return by_language(mail)
 
     def _url(self, booking: Booking) -> str:
         return self._links.url(booking.uid, booking.slot.end)

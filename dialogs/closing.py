@@ -7,12 +7,11 @@ from dialogs.delivery import Delivery
 from dialogs.evaluation import EvaluationActions
 from dialogs.referrer_mail import by_email, closing_mail
 from dialogs.routes import Routes
-from dialogs.texts import DEFAULT_LANGUAGE, Language, status_label, text
+from dialogs.texts import Language, status_label, text
 from dialogs.turn import Turn
 from domain.cases import Case
 from domain.closing import AlreadyClosed, NotYetClosable, ReasonMissing, close_case
-from domain.mail import Mail
-from domain.notices import arrived
+from domain.notices import Localized, arrived, by_language
 from domain.ret import RetConfig
 from domain.triage import NotAllowed, TriageRepository
 from domain.vocabularies import AFSLUITREDEN, term
@@ -51,11 +50,15 @@ class ClosingActions:
         organisations = await evaluation.organisations(number)
         return lambda closed: evaluation.request_notices(closed, organisations)
 
-    def _referrer_mail(self, closed: Case, reason: str | None) -> Mail | None:
+    def _referrer_mail(self, closed: Case, reason: str | None) -> Localized | None:
         """For a referrer known only by e-mail address: the closing by e-mail."""
         if not by_email(closed.referrer):
             return None
-        return closing_mail(closed, reason_in_a_sentence(reason, DEFAULT_LANGUAGE), self._ret)
+        return by_language(
+            lambda language: closing_mail(
+                closed, reason_in_a_sentence(reason, language), self._ret, language
+            )
+        )
 
     async def _close(self, turn: Turn, value: dict, language: Language) -> str:
         """The answer to show the voorzitter."""
@@ -74,10 +77,13 @@ class ClosingActions:
                 note if isinstance(note, str) else None,
                 turn.channel_id,
                 now(),
-                tell_referrer=lambda closed: text(
-                    "referrer.closed",
-                    number=closed.number,
-                    reason=reason_in_a_sentence(reason, DEFAULT_LANGUAGE),
+                tell_referrer=lambda closed: by_language(
+                    lambda language: text(
+                        "referrer.closed",
+                        language,
+                        number=closed.number,
+                        reason=reason_in_a_sentence(reason, language),
+                    )
                 ),
                 ask_evaluation=ask_evaluation,
                 mail_referrer=lambda closed: self._referrer_mail(closed, reason),

@@ -4,6 +4,8 @@ The asker's side (Ask) asks and answers in the conversation; the voorzitter's si
 card whose actions arrive as `adaptiveCard/action` invokes (ChairActions).
 """
 
+from functools import partial
+
 from babel.dates import format_date
 
 from dialogs.cards import BadCardData
@@ -38,7 +40,7 @@ from domain.consultations import (
     record_bot_answer,
 )
 from domain.meetings import next_meeting
-from domain.notices import arrived
+from domain.notices import Localized, arrived, by_language
 from domain.people import chairs
 from domain.quick_questions import QuickAnswer, Topic, understand
 from domain.ret import RetConfig
@@ -223,7 +225,7 @@ class Ask:
                 asking.get(QUESTION) or (earlier.question if earlier else ""),
                 asker,
                 now(),
-                chair_card,
+                lambda consultation: by_language(partial(chair_card, consultation)),
                 earlier,
             )
         except (AlreadyHandled, NotAllowed):
@@ -296,11 +298,14 @@ class ChairActions:
         return chair_card(decided)
 
 
-def _reply(decided: Consultation) -> str:
-    """What the asker hears of the voorzitter's decision."""
-    return text(
-        REPLY_KEYS[decided.status],
-        name=decided.handled_by,
-        question=decided.question,
-        answer=decided.answer or "",
+def _reply(decided: Consultation) -> Localized:
+    """What the asker hears of the voorzitter's decision, in their own language."""
+    return by_language(
+        partial(
+            text,
+            REPLY_KEYS[decided.status],
+            name=decided.handled_by,
+            question=decided.question,
+            answer=decided.answer or "",
+        )
     )

@@ -10,6 +10,7 @@ see the case's evaluations together and record leerpunten. Nothing of it goes to
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import partial
 from typing import Protocol
 
 from babel.dates import format_date, format_datetime
@@ -30,7 +31,7 @@ from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.referrer_mail import by_email
 from dialogs.routes import Routes
-from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from dialogs.texts import Language, text
 from dialogs.turn import Turn
 from domain.cases import Case
 from domain.evaluation import (
@@ -50,7 +51,7 @@ from domain.evaluation import (
 )
 from domain.mail import Mail
 from domain.meetings import AMSTERDAM
-from domain.notices import Chair, ChairPlace, Notice, Outcomes
+from domain.notices import Chair, ChairPlace, Localized, Notice, Outcomes, by_language
 from domain.people import is_chair
 from domain.ret import RetConfig
 from domain.triage import NotAllowed
@@ -109,43 +110,52 @@ class EvaluationActions:
         organisations = await self._evaluations.afspraak_organisations(case.number)
         asked = respondents(case, organisations, self._ret)
         done = all(r.key in answered for r in asked)
-        message = text(
-            "evaluation.chair_status_all" if done else "evaluation.chair_status",
-            number=case.number,
-            initials=case.initials,
-            answered=sum(r.key in answered for r in asked),
-            asked=len(asked),
+        message = by_language(
+            partial(
+                text,
+                "evaluation.chair_status_all" if done else "evaluation.chair_status",
+                number=case.number,
+                initials=case.initials,
+                answered=sum(r.key in answered for r in asked),
+                asked=len(asked),
+            )
         )
         return Notice(Chair(ChairPlace.PRIVATE), message, key=f"evaluatie-stand:{case.number}")
 
     def _notices(self, case: Case, asked: Sequence[Respondent], *, reminder: bool) -> list[Notice]:
-        card = evaluation_card(case.number, case.initials, DEFAULT_LANGUAGE, reminder=reminder)
+        card = by_language(
+            lambda language: evaluation_card(
+                case.number, case.initials, language, reminder=reminder
+            )
+        )
         key = reminder_key if reminder else request_key
         return [
             Notice(r.to, card, email=self._mail(case, r, reminder), key=key(case.number, r))
             for r in asked
         ]
 
-    def _mail(self, case: Case, respondent: Respondent, reminder: bool) -> Mail | None:
+    def _mail(self, case: Case, respondent: Respondent, reminder: bool) -> Localized | None:
         """For a kernteamlid outside Teams, or a verwijzer known only by e-mail address: case
         number, initials and the signed link to the evaluation page; nothing of the case."""
         outside_teams = respondent.kind is RespondentKind.KERNTEAMLID or by_email(case.referrer)
         if self._links is None or not outside_teams:
             return None
         words = {"number": case.number, "initials": case.initials, "ret": self._ret.name}
-        body = text(
-            "evaluation.email.body",
-            name=respondent.name if respondent.kind is RespondentKind.KERNTEAMLID else "collega",
-            url=self._links.url(case.number, respondent.key, now()),
-            days=self._links.valid_for_days,
-            **words,
-        )
-        prefix = text("evaluation.reminder") if reminder else ""
-        return Mail(
-            to=(),
-            subject=text("evaluation.email.subject", reminder=prefix, **words),
-            text=body + "\n\n" + text("email.signature", ret=self._ret.name),
-        )
+        url = self._links.url(case.number, respondent.key, now())
+        days = self._links.valid_for_days
+
+        def mail(language: Language) -> Mail:
+            kernteamlid = respondent.kind is RespondentKind.KERNTEAMLID
+            name = respondent.name if kernteamlid else text("evaluation.colleague", language)
+            body = text("evaluation.email.body", language, name=name, url=url, days=days, **words)
+            prefix = text("evaluation.reminder", language) if reminder else ""
+            return Mail(
+                to=(),
+                subject=text("evaluation.email.subject", language, reminder=prefix, **words),
+                text=body + "\n\n" + text("email.signature", language, ret=self._ret.name),
+            )
+
+        return by_language(mail)
 
     async def send(self, notices: Sequence[Notice]) -> Outcomes:
         return await self._delivery.flush(notices)

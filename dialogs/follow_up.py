@@ -13,6 +13,7 @@ voorzitter's own chat and the case's timeline.
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import partial
 from typing import Protocol
 
 from babel.dates import format_datetime
@@ -55,9 +56,11 @@ from domain.notices import (
     ChairPlace,
     Chat,
     EmailAddress,
+    Localized,
     Notice,
     Outcomes,
     RosterMember,
+    by_language,
 )
 from domain.people import chairs
 from domain.ret import EscalationContact, EscalationStep, Member, RetConfig
@@ -101,31 +104,44 @@ class FollowUpActions:
         roster: the link goes to the voorzitter's own chat to pass on (never to a channel,
         where anyone could answer with it)."""
         link = self._links.url(ask.id, at)
-        card = ask_card(ask, link, self._links.valid_for_days, DEFAULT_LANGUAGE, reminder=reminder)
+        days = self._links.valid_for_days
+        card = by_language(lambda language: ask_card(ask, link, days, language, reminder=reminder))
         if ask.kind is AskKind.VERWIJZER:
             referrer = Chat(ask.referrer_channel_id, ask.referrer_user_id)
             return [Notice(referrer, card, email=self._referrer_mail(ask, link, reminder))]
         kernteamleden = self._kernteamleden(ask.organisation)
         if not kernteamleden:
-            words = {"number": ask.case_number, "initials": ask.initials, "who": _who(ask)}
-            note = text("follow_up.unreachable", url=link, **words)
-            return [Notice(Chair(ChairPlace.PRIVATE), note)]
+
+            def note(language: Language) -> str:
+                words = {"number": ask.case_number, "initials": ask.initials}
+                return text(
+                    "follow_up.unreachable", language, url=link, who=_who(ask, language), **words
+                )
+
+            return [Notice(Chair(ChairPlace.PRIVATE), by_language(note))]
         return [
-            Notice(RosterMember(m.email), card, email=self._ask_mail(ask, m, link, reminder))
+            Notice(
+                RosterMember(m.email),
+                card,
+                email=by_language(partial(self._ask_mail, ask, m, link, reminder)),
+            )
             for m in kernteamleden
         ]
 
     async def no_answer_notices(self, ask: Ask) -> list[Notice]:
         """An ask that stays unanswered: the voorzitter is alerted where they work, the
         first step's contact by e-mail, and the ladder card goes to their own chat."""
-        message = text(
-            "follow_up.escalate_no_answer",
-            number=ask.case_number,
-            initials=ask.initials,
-            who=_who(ask),
-            reminders=ask.reminders_sent,
-            step=LADDER[0].value,
-            contact=self._contact(LADDER[0]),
+        message = by_language(
+            lambda language: text(
+                "follow_up.escalate_no_answer",
+                language,
+                number=ask.case_number,
+                initials=ask.initials,
+                who=_who(ask, language),
+                reminders=ask.reminders_sent,
+                step=LADDER[0].value,
+                contact=self._contact(LADDER[0], language),
+            )
         )
         reason = text("email.escalation.no_answer", who=_who(ask), reminders=ask.reminders_sent)
         return [
@@ -138,11 +154,25 @@ class FollowUpActions:
         """A 'gestopt / lukt niet' answer: the voorzitter hears of it at once (the
         toelichting only in their own chat), the step's contact by e-mail, and the ladder."""
         ask, step = answered.ask, answered.escalation.step
-        words = {"number": ask.case_number, "initials": ask.initials, "who": _who(ask)}
-        alert = text(
-            "follow_up.escalate_stopped", step=step.value, contact=self._contact(step), **words
+
+        def words(language: Language) -> dict:
+            return {"number": ask.case_number, "initials": ask.initials, "who": _who(ask, language)}
+
+        alert = by_language(
+            lambda language: text(
+                "follow_up.escalate_stopped",
+                language,
+                step=step.value,
+                contact=self._contact(step, language),
+                **words(language),
+            )
         )
-        note = text("follow_up.stopped_note", note=answered.answer.toelichting or "-", **words)
+        toelichting = answered.answer.toelichting or "-"
+        note = by_language(
+            lambda language: text(
+                "follow_up.stopped_note", language, note=toelichting, **words(language)
+            )
+        )
         reason = text("email.escalation.stopped", who=_who(ask))
         return [
             Notice(Chair(), alert),
@@ -263,7 +293,7 @@ class FollowUpActions:
         except (LookupError, ValueError):
             return text("follow_up.ladder_refused", language)
         await self._delivery.flush(notices)
-        contact = self._contact(escalation.step)
+        contact = self._contact(escalation.step, language)
         return text(
             "follow_up.ladder_done", language, number=number, step=escalation.step, contact=contact
         )
@@ -277,14 +307,14 @@ class FollowUpActions:
             if m.organisation == organisation
         ]
 
-    def _contact(self, step: EscalationStep) -> str:
+    def _contact(self, step: EscalationStep, language: Language) -> str:
         """Who to contact for the step; nothing when that is the voorzitter, whom the
         message is for (a stand-in is named: the voorzitter may need them)."""
         contact = self._step_contact(step)
         chair = next(iter(chairs(self._ret)), None)
         if contact is None or (chair and chair.email.casefold() == contact.email.casefold()):
             return ""
-        return text("follow_up.contact", name=contact.name)
+        return text("follow_up.contact", language, name=contact.name)
 
     def _step_contact(self, step: EscalationStep) -> EscalationContact | None:
         return next((c for c in self._ret.escalation_contacts if c.step is step), None)
@@ -292,17 +322,30 @@ class FollowUpActions:
     def _is_chair(self, email: str) -> bool:
         return any(m.email.casefold() == email.casefold() for m in chairs(self._ret))
 
-    def _referrer_mail(self, ask: Ask, link: str, reminder: bool) -> Mail | None:
+    def _referrer_mail(self, ask: Ask, link: str, reminder: bool) -> Localized | None:
         """For a referrer known by e-mail address (no chat with retbot): the link by e-mail."""
         if ask.referrer_channel_id != EMAIL_CHANNEL:
             return None
-        prefix = text("follow_up.reminder") if reminder else ""
         days = self._links.valid_for_days
-        return follow_up_mail(
-            ask.case_number, ask.initials, ask.referrer_user_id, link, days, prefix, self._ret
-        )
 
-    def _ask_mail(self, ask: Ask, member: Member, link: str, reminder: bool) -> Mail:
+        def mail(language: Language) -> Mail:
+            prefix = text("follow_up.reminder", language) if reminder else ""
+            return follow_up_mail(
+                ask.case_number,
+                ask.initials,
+                ask.referrer_user_id,
+                link,
+                days,
+                prefix,
+                self._ret,
+                language,
+            )
+
+        return by_language(mail)
+
+    def _ask_mail(
+        self, ask: Ask, member: Member, link: str, reminder: bool, language: Language
+    ) -> Mail:
         """The question by email: case number, initials, organisation and the link; the
         afspraak itself is shown behind the link, not in a mailbox."""
         values = {
@@ -311,9 +354,10 @@ class FollowUpActions:
             "org": ask.organisation,
             "ret": self._ret.name,
         }
-        prefix = text("follow_up.reminder") if reminder else ""
+        prefix = text("follow_up.reminder", language) if reminder else ""
         body = text(
             "email.follow_up.body",
+            language,
             name=member.name,
             url=link,
             days=self._links.valid_for_days,
@@ -321,8 +365,8 @@ class FollowUpActions:
         )
         return Mail(
             to=(),
-            subject=text("email.follow_up.subject", reminder=prefix, **values),
-            text=body + "\n\n" + text("email.signature", ret=self._ret.name),
+            subject=text("email.follow_up.subject", language, reminder=prefix, **values),
+            text=body + "\n\n" + text("email.signature", language, ret=self._ret.name),
         )
 
     def _contact_mail(
@@ -371,7 +415,7 @@ class FollowUpActions:
         return self._ladder_card(number, initials, [*taken, *adding])
 
     def _ladder_card(self, number: str, initials: str, taken: list[EscalationStep]) -> Notice:
-        card = ladder_card(number, initials, taken, DEFAULT_LANGUAGE)
+        card = by_language(partial(ladder_card, number, initials, taken))
         return Notice(Chair(ChairPlace.PRIVATE), card)
 
     async def _initials(self, number: str) -> str:
@@ -383,10 +427,10 @@ class FollowUpActions:
         return ask.case_number if ask else "-"
 
 
-def _who(ask: Ask) -> str:
+def _who(ask: Ask, language: Language = DEFAULT_LANGUAGE) -> str:
     if ask.kind is AskKind.AFSPRAAK:
         return ask.organisation or "-"
-    return text("follow_up.the_referrer")
+    return text("follow_up.the_referrer", language)
 
 
 def _already_taken(escalation: Escalation, language: Language) -> str:

@@ -9,8 +9,10 @@ per case two working days before, and the kernteamleden the agenda the day befor
 """
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from functools import partial
 
 import holidays
 
@@ -35,7 +37,7 @@ from dialogs.cards.meeting import (
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.routes import Routes
-from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from dialogs.texts import Language, text
 from dialogs.turn import Turn
 from domain.booking import Booking
 from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus
@@ -59,7 +61,7 @@ from domain.meeting_prep import (
     readiness_due,
 )
 from domain.meetings import AMSTERDAM
-from domain.notices import Chair, ChairPlace, Notice, RosterMember
+from domain.notices import Chair, ChairPlace, Notice, RosterMember, by_language
 from domain.people import find_member, is_chair
 from domain.ret import Member, RetConfig
 from domain.roles import Role
@@ -110,7 +112,7 @@ class MeetingPrepActions:
         if task.open and (before is None or before.due_date != task.due_date):
             notices += self._task_notices(case, booking, task)
         if booking.sequence == 0:
-            prep = self._prep_card(case, booking, task)
+            prep = by_language(partial(self._prep_card, case, booking, task))
             notices.append(Notice(Chair(ChairPlace.PRIVATE), prep))
         await self._repository.start_family_contact(task, actor, channel, now(), notices)
         await self._delivery.flush(notices)
@@ -119,7 +121,9 @@ class MeetingPrepActions:
         emails = await self._repository.schil_of(number)
         return [m for e in emails if (m := find_member(self._ret, None, e)) is not None]
 
-    def _prep_card(self, case: Case, booking: Booking, task: FamilyContact) -> dict:
+    def _prep_card(
+        self, case: Case, booking: Booking, task: FamilyContact, language: Language
+    ) -> dict:
         contact = find_member(self._ret, None, task.assignee_email)
         return prep_card(
             case,
@@ -128,7 +132,7 @@ class MeetingPrepActions:
             contact,
             task.due_date,
             suggest_schil(self._ret, case.answers),
-            DEFAULT_LANGUAGE,
+            language,
         )
 
     def _task_notices(self, case: Case, booking: Booking, task: FamilyContact) -> list[Notice]:
@@ -143,7 +147,9 @@ class MeetingPrepActions:
             if sees_details or not case.details_open_to_team
             else case.answers.get("contact_gezin")
         )
-        card = family_task_card(case, booking, task.due_date, DEFAULT_LANGUAGE, reach)
+        card = by_language(
+            lambda language: family_task_card(case, booking, task.due_date, language, reach)
+        )
         return [Notice(RosterMember(member.email), card)]
 
     # The voorzitter's preparation card ---------------------------------------------
@@ -191,7 +197,7 @@ class MeetingPrepActions:
             else:
                 reply += text("prep.contact_done")
         # The invitation names no problematiek: it is a message outside the voorzitter's chat.
-        intro = text("schil.intro", number=number, initials=case.initials)
+        intro = partial(text, "schil.intro", number=number, initials=case.initials)
 
         def invitations(new: list[str]) -> list[Notice]:
             schil = [suggestions[e].member for e in new]
@@ -345,23 +351,31 @@ class MeetingPrepActions:
             case = await self._repository.get(task.case_number)
             if case is None:
                 continue
-            words = {
-                "number": case.number,
-                "initials": case.initials,
-                "due": day_of(task.due_date, DEFAULT_LANGUAGE),
-            }
-            member = find_member(self._ret, None, task.assignee_email)
-            name = member.name if member else task.assignee_email
-            to_chair = text("family.reminder_chair", name=name, **words)
-            notices = [Notice(Chair(ChairPlace.PRIVATE), to_chair)]
-            if member is not None:
-                reminder = text("family.reminder", **words)
-                notices.append(Notice(RosterMember(member.email), reminder))
+            notices = self._reminder_notices(case, task)
             if not await self._repository.claim_family_reminder(task.case_number, at, notices):
                 continue
             await self._delivery.flush(notices)
             sent += 1
         return sent
+
+    def _reminder_notices(self, case: Case, task: FamilyContact) -> list[Notice]:
+        """The voorzitter hears that the family contact is overdue, and the member who
+        has it is reminded, each in their own language."""
+        member = find_member(self._ret, None, task.assignee_email)
+        name = member.name if member else task.assignee_email
+
+        def said(key: str, language: Language) -> str:
+            due = day_of(task.due_date, language)
+            words = {"number": case.number, "initials": case.initials, "due": due}
+            return text(key, language, name=name, **words)
+
+        notices = [
+            Notice(Chair(ChairPlace.PRIVATE), by_language(partial(said, "family.reminder_chair")))
+        ]
+        if member is not None:
+            reminder = by_language(partial(said, "family.reminder"))
+            notices.append(Notice(RosterMember(member.email), reminder))
+        return notices
 
     async def _upcoming(self, today: date) -> list[tuple[Case, Booking]]:
         found = []
@@ -378,7 +392,7 @@ class MeetingPrepActions:
             if not readiness_due(booking, today, due):
                 continue
             meeting_day = booking.slot.meeting_date
-            card = await self._readiness_card(case, booking)
+            card = by_language(await self._readiness_card(case, booking))
             notices = [Notice(Chair(ChairPlace.PRIVATE), card)]
             if not await self._repository.claim_dispatch(
                 READINESS, meeting_day, case.number, at, notices
@@ -388,7 +402,8 @@ class MeetingPrepActions:
             sent += 1
         return sent
 
-    async def _readiness_card(self, case: Case, booking: Booking) -> dict:
+    async def _readiness_card(self, case: Case, booking: Booking) -> Callable[[Language], dict]:
+        """The card in a language (what it shows is read once)."""
         answers = {a.person_key: a for a in await self._repository.attendance_of(case.number)}
         schil = await self.schil_members(case.number)
         invited = [*self._ret.members_with_role(Role.KERNTEAMLID), *schil]
@@ -402,7 +417,7 @@ class MeetingPrepActions:
             [(m, answers.get(m.email)) for m in invited],
             frozenset(m.email for m in schil),
         )
-        return readiness_card(ready, contact.name if contact else "-", DEFAULT_LANGUAGE)
+        return partial(readiness_card, ready, contact.name if contact else "-")
 
     async def _send_agendas(self, today: date, at: datetime) -> int:
         meetings: dict[date, list[tuple[Case, Booking]]] = {}
@@ -412,9 +427,14 @@ class MeetingPrepActions:
         for day, items in meetings.items():
             if not agenda_due(day, today) or items[0][1].slot.start <= at:
                 continue
-            card = agenda_card([(c, b, age_group(c, day)) for c, b in items], DEFAULT_LANGUAGE)
+            listed = [(c, b, age_group(c, day)) for c, b in items]
+            card = by_language(partial(agenda_card, listed))
             notices = [
-                Notice(RosterMember(m.email), card, email=self._agenda_mail(m, items, day))
+                Notice(
+                    RosterMember(m.email),
+                    card,
+                    email=by_language(partial(self._agenda_mail, m, items, day)),
+                )
                 for m in self._ret.members_with_role(Role.KERNTEAMLID)
             ]
             if not await self._repository.claim_dispatch(AGENDA, day, "", at, notices):
@@ -423,16 +443,23 @@ class MeetingPrepActions:
             sent += 1
         return sent
 
-    def _agenda_mail(self, member: Member, items: list[tuple[Case, Booking]], day: date) -> Mail:
+    def _agenda_mail(
+        self, member: Member, items: list[tuple[Case, Booking]], day: date, language: Language
+    ) -> Mail:
         """The agenda as plain text, for a kernteamlid outside Teams."""
-        lines = [f"Beste {member.name},", ""]
+        lines = [text("agenda.mail_greeting", language, name=member.name), ""]
         for case, booking in items:
-            group = age_group(case, day)
-            ask = ask_of(case, DEFAULT_LANGUAGE)
             lines.append(
-                f"- {booking.slot.start:%H:%M} uur · {case.number} ({case.initials or '-'}) · "
-                f"{group or '-'} jaar · {ask}"
+                text(
+                    "agenda.mail_line",
+                    language,
+                    start=f"{booking.slot.start:%H:%M}",
+                    number=case.number,
+                    initials=case.initials or "-",
+                    group=age_group(case, day) or "-",
+                    ask=ask_of(case, language),
+                )
             )
-        subject = text("agenda.subject", day=day_of(day, DEFAULT_LANGUAGE))
-        signature = text("email.signature", ret=self._ret.name)
+        subject = text("agenda.subject", language, day=day_of(day, language))
+        signature = text("email.signature", language, ret=self._ret.name)
         return Mail(to=(), subject=subject, text="\n".join(lines) + "\n\n" + signature)

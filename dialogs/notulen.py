@@ -11,6 +11,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Protocol
 
 from dialogs.cards import BadCardData
@@ -19,7 +20,7 @@ from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.document_mail import document_mail
 from dialogs.routes import Routes
-from dialogs.texts import DEFAULT_LANGUAGE, Language, plural_text, text
+from dialogs.texts import Language, plural_text, text
 from dialogs.turn import Turn
 from dialogs.uploads import Files, FileTooLarge, FileUnavailable, UploadedFile
 from documents.house_style import HouseStyle
@@ -29,7 +30,7 @@ from domain.cases import Case
 from domain.documents import DOCX, DocumentKind, DocumentVersion
 from domain.mail import Mail, MailAttachment
 from domain.meetings import AMSTERDAM
-from domain.notices import Chair, Notice, Outcome, RosterMember
+from domain.notices import Chair, Notice, Outcome, RosterMember, by_language
 from domain.notulen import (
     APPROVED,
     NotulenRepository,
@@ -246,12 +247,20 @@ class NotulenActions:
         """To the RET members present, as the notulen list them: a link in Teams, else by
         e-mail."""
         day = date.fromisoformat(version.subject)
-        day_text = long_date(day)
-        message = text("notulen.to_attendee", day=day_text, version=version.version)
         url = self._links.url(DocumentKind.NOTULEN.value, day.isoformat(), now())
-        card = approved_card(message, url, DEFAULT_LANGUAGE)
+
+        def card(language: Language) -> dict:
+            day_text = long_date(day, language)
+            message = text("notulen.to_attendee", language, day=day_text, version=version.version)
+            return approved_card(message, url, language)
+
+        approved = by_language(card)
         return [
-            Notice(RosterMember(m.email), card, email=self._mail(m, version, day_text, url))
+            Notice(
+                RosterMember(m.email),
+                approved,
+                email=by_language(partial(self._mail, m, version, day, url)),
+            )
             for m in await self._attendees(day, transcript)
         ]
 
@@ -260,17 +269,20 @@ class NotulenActions:
         names = {p.name for p in present.present}
         return [m for m in self._ret.members if m.name in names]
 
-    def _mail(self, member: Member, version: DocumentVersion, day_text: str, url: str) -> Mail:
-        words = {"day": day_text, "version": version.version}
+    def _mail(
+        self, member: Member, version: DocumentVersion, day: date, url: str, language: Language
+    ) -> Mail:
+        words = {"day": long_date(day, language), "version": version.version}
         filename = f"Notulen-RET-overleg-{version.subject}.docx"
         return document_mail(
             self._ret,
             member.email,
-            text("email.notulen.subject", **words),
-            text("email.notulen.body", name=member.name, **words),
+            text("email.notulen.subject", language, **words),
+            text("email.notulen.body", language, name=member.name, **words),
             MailAttachment(filename, DOCX, version.content),
             url,
             self._links.valid_for_days,
+            language,
         )
 
     async def _redraft(
@@ -296,10 +308,13 @@ class NotulenActions:
     ) -> list[Notice]:
         """The draft card for each procesondersteuner; without one on the roster, the
         voorzitter hears that the draft is ready."""
-        card = self._card(day, version, cases, DEFAULT_LANGUAGE)
+        card = by_language(partial(self._card, day, version, cases))
         reviewers = self._ret.members_with_role(Role.PROCESONDERSTEUNER)
         if not reviewers:
-            return [Notice(Chair(), text("notulen.no_reviewer", day=long_date(day)))]
+            told = by_language(
+                lambda language: text("notulen.no_reviewer", language, day=long_date(day, language))
+            )
+            return [Notice(Chair(), told)]
         return [Notice(RosterMember(m.email), card) for m in reviewers]
 
     async def _send_card(

@@ -10,7 +10,7 @@ with the voorzitter, who contacts them.
 from datetime import datetime
 from typing import Protocol
 
-from dialogs.texts import DEFAULT_LANGUAGE, text
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.cases import Case, Referrer
 from domain.mail import Mail, MailAttachment
 from domain.people import chairs
@@ -35,7 +35,13 @@ class QuestionLinks(Protocol):
 
 
 def decision_mail(
-    case: Case, decision: Decision, chair_name: str, ret: RetConfig, url: str, days: int
+    case: Case,
+    decision: Decision,
+    chair_name: str,
+    ret: RetConfig,
+    url: str,
+    days: int,
+    language: Language = DEFAULT_LANGUAGE,
 ) -> Mail:
     """The voorzitter's triage decision (not the RET-tafel: its invitation says it); for
     'meer informatie' with the link to the page that shows the question and takes the
@@ -50,13 +56,16 @@ def decision_mail(
     }
     return _mail(
         case,
-        text("verwijzer.mail.decision.subject", **words),
-        text(f"verwijzer.mail.{decision.value}", **words),
+        text("verwijzer.mail.decision.subject", language, **words),
+        text(f"verwijzer.mail.{decision.value}", language, **words),
         ret,
+        language=language,
     )
 
 
-def invitation_mail(case: Case, words: dict, ics: bytes, ret: RetConfig) -> Mail:
+def invitation_mail(
+    case: Case, words: dict, ics: bytes, ret: RetConfig, language: Language = DEFAULT_LANGUAGE
+) -> Mail:
     """The invitation to the RET-tafel with the calendar file, and whom to tell when they
     cannot come (the voorzitter)."""
     moved = "_moved" if words.get("moved") else ""
@@ -68,47 +77,71 @@ def invitation_mail(case: Case, words: dict, ics: bytes, ret: RetConfig) -> Mail
     }
     return _mail(
         case,
-        text(f"verwijzer.mail.invitation{moved}.subject", **words),
-        text(f"verwijzer.mail.invitation{moved}.body", **words),
+        text(f"verwijzer.mail.invitation{moved}.subject", language, **words),
+        text(f"verwijzer.mail.invitation{moved}.body", language, **words),
         ret,
         (MailAttachment(f"RET-overleg-{case.number}.ics", "text/calendar", ics),),
+        language,
     )
 
 
 def advies_mail(
-    number: str, initials: str, address: str, url: str, days: int, ret: RetConfig
+    number: str,
+    initials: str,
+    address: str,
+    url: str,
+    days: int,
+    ret: RetConfig,
+    language: Language = DEFAULT_LANGUAGE,
 ) -> Mail:
     """The advies is ready: a signed link to the document (every download audited), never
     the document itself, which holds more than an e-mail may."""
     words = {"number": number, "initials": initials or "-", "url": url, "days": days}
-    subject = text("verwijzer.mail.advies.subject", **words)
-    body = text("verwijzer.mail.advies.body", **words)
-    signed = body + "\n\n" + text("email.signature", DEFAULT_LANGUAGE, ret=ret.name)
+    subject = text("verwijzer.mail.advies.subject", language, **words)
+    body = text("verwijzer.mail.advies.body", language, **words)
+    signed = body + "\n\n" + text("email.signature", language, ret=ret.name)
     return Mail((address,), subject, signed)
 
 
-def closing_mail(case: Case, reason: str, ret: RetConfig) -> Mail:
+def closing_mail(
+    case: Case, reason: str, ret: RetConfig, language: Language = DEFAULT_LANGUAGE
+) -> Mail:
     """The case is closed, with the reason in a sentence (never the voorzitter's note)."""
     words = {"number": case.number, "initials": case.initials or "-", "reason": reason}
     return _mail(
         case,
-        text("verwijzer.mail.closed.subject", **words),
-        text("verwijzer.mail.closed.body", email=chairs(ret)[0].email, **words),
+        text("verwijzer.mail.closed.subject", language, **words),
+        text("verwijzer.mail.closed.body", language, email=chairs(ret)[0].email, **words),
         ret,
+        language=language,
     )
 
 
 def follow_up_mail(
-    number: str, initials: str, address: str, url: str, days: int, reminder: str, ret: RetConfig
+    number: str,
+    initials: str,
+    address: str,
+    url: str,
+    days: int,
+    reminder: str,
+    ret: RetConfig,
+    language: Language = DEFAULT_LANGUAGE,
 ) -> Mail:
     """After the advice: how it is going now, answered on the follow-up page (the link)."""
     words = {"number": number, "initials": initials or "-", "ret": ret.name}
-    subject = text("verwijzer.mail.follow_up.subject", reminder=reminder, **words)
-    body = text("verwijzer.mail.follow_up.body", url=url, days=days, **words)
-    signed = body + "\n\n" + text("email.signature", DEFAULT_LANGUAGE, ret=ret.name)
+    subject = text("verwijzer.mail.follow_up.subject", language, reminder=reminder, **words)
+    body = text("verwijzer.mail.follow_up.body", language, url=url, days=days, **words)
+    signed = body + "\n\n" + text("email.signature", language, ret=ret.name)
     return Mail((address,), subject, signed)
 
 
-def _mail(case: Case, subject: str, body: str, ret: RetConfig, attachments: tuple = ()) -> Mail:
-    signed = body + "\n\n" + text("email.signature", DEFAULT_LANGUAGE, ret=ret.name)
+def _mail(
+    case: Case,
+    subject: str,
+    body: str,
+    ret: RetConfig,
+    attachments: tuple = (),
+    language: Language = DEFAULT_LANGUAGE,
+) -> Mail:
+    signed = body + "\n\n" + text("email.signature", language, ret=ret.name)
     return Mail((case.referrer.user_id,), subject, signed, attachments=attachments)

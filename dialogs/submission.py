@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from dialogs.cards.triage import triage_card
 from dialogs.clock import now
 from dialogs.delivery import Delivery
-from dialogs.texts import DEFAULT_LANGUAGE, text
+from dialogs.texts import Language, text
 from domain.cases import Case, CaseRepository, Referrer
 from domain.intake import request_notices, submit_request
 from domain.mail import Mail
@@ -24,40 +24,40 @@ class SubmitOutcome:
 
 
 class _Wording:
-    """The request's notices in the RET's language (they go to the team)."""
+    """The request's notices, in the language asked for (each recipient's own)."""
 
     def __init__(self, ret: RetConfig) -> None:
         self._ret = ret
 
-    def triage_card(self, case: Case) -> dict:
-        return triage_card(case, DEFAULT_LANGUAGE)
+    def triage_card(self, case: Case, language: Language) -> dict:
+        return triage_card(case, language)
 
-    def urgent_alert(self, case: Case) -> tuple[str, Mail]:
+    def urgent_alert(self, case: Case, language: Language) -> tuple[str, Mail]:
         answers = case.answers
         words = {
             "number": case.number,
             "initials": case.initials or "-",
             "gemeente": answers.get("gemeente", "-"),
-            "who": _who(case),
+            "who": _who(case, language),
         }
         mail = Mail(
             to=(),
-            subject=text("submission.urgent_mail.subject", **words),
-            text=text("submission.urgent_mail.body", **words)
+            subject=text("submission.urgent_mail.subject", language, **words),
+            text=text("submission.urgent_mail.body", language, **words)
             + "\n\n"
-            + text("email.signature", ret=self._ret.name),
+            + text("email.signature", language, ret=self._ret.name),
         )
-        return text("submission.urgent_chair", **words), mail
+        return text("submission.urgent_chair", language, **words), mail
 
     def complaint_event(self, cue: str) -> str:
         return text("intake.complaint_event", cue=cue)
 
 
-def _who(case: Case) -> str:
+def _who(case: Case, language: Language) -> str:
     if case.self_applied:
-        return text("submission.who_self_applied")
+        return text("submission.who_self_applied", language)
     organisation = case.answers.get("aanmelder_organisatie") or "-"
-    return text("submission.who", name=case.referrer.name, organisation=organisation)
+    return text("submission.who", language, name=case.referrer.name, organisation=organisation)
 
 
 class RequestSubmission:

@@ -5,6 +5,8 @@ answer arrives as a card submit in their own chat. 'RET-tafel inplannen' books t
 at once, and 'Volgend vrij moment' on the card moves it (dialogs/booking.py).
 """
 
+from functools import partial
+
 from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData
 from dialogs.cards.booking import VERB_MOVE
@@ -24,11 +26,11 @@ from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.referrer_mail import QuestionLinks, by_email, decision_mail
 from dialogs.routes import Routes
-from dialogs.texts import DEFAULT_LANGUAGE, text
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.turn import Turn, referrer_of
 from domain.booking import AlreadyBooked, NoFreeSlot, NotBookable
 from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus, Referrer
-from domain.notices import Notice, RosterMember, arrived
+from domain.notices import Notice, RosterMember, arrived, by_language
 from domain.ret import Member, RetConfig
 from domain.triage import (
     AlreadyDecided,
@@ -140,19 +142,22 @@ class TriageActions:
     def _referrer_message(
         self, case: Case, decision: Decision, chair: str, note: str
     ) -> ReferrerMessage:
-        """What the referrer hears of the decision (stored with it, sent after it); for a
-        referrer known by e-mail address, also as the e-mail that says it."""
-        if decision is Decision.MEER_INFORMATIE:
-            message = question_card(case, chair, note, DEFAULT_LANGUAGE)
-        else:
+        """What the referrer hears of the decision (stored with it, sent after it, in
+        their own language); for a referrer known by e-mail address, also as the e-mail
+        that says it."""
+
+        def message(language: Language) -> str | dict:
+            if decision is Decision.MEER_INFORMATIE:
+                return question_card(case, chair, note, language)
             words = {"name": chair, "number": case.number, "note": note}
-            message = text(f"referrer.{decision.value}", **words)
+            return text(f"referrer.{decision.value}", language, **words)
+
         mail = None
         if by_email(case.referrer):
             url = self._question_links.url(case.number, now())
             days = self._question_links.valid_for_days
-            mail = decision_mail(case, decision, chair, self._ret, url, days)
-        return ReferrerMessage(message, mail)
+            mail = by_language(partial(decision_mail, case, decision, chair, self._ret, url, days))
+        return ReferrerMessage(by_language(message), mail)
 
     async def _details(self, number: str, member: Member | None) -> str:
         if member is None or member.role not in TEAM_VIEW_ROLES:
@@ -162,7 +167,8 @@ class TriageActions:
             return text("triage.unknown")
         if not case.details_open_to_team:
             return text("triage.consent_pending", number=number)
-        card = full_request_card(case, await self._cases.events(number), DEFAULT_LANGUAGE)
+        events = await self._cases.events(number)
+        card = by_language(partial(full_request_card, case, events))
         # To the person who clicked, in their own chat (never the channel it was clicked in).
         notice = Notice(RosterMember(member.email), card)
         if not await self._reached_now(notice):
@@ -226,8 +232,15 @@ class TriageActions:
                 answer,
                 now(),
                 tell_chair=lambda case: [
-                    text("triage.more_info_received", number=case.number, initials=case.initials),
-                    triage_card(case, DEFAULT_LANGUAGE),
+                    by_language(
+                        lambda language: text(
+                            "triage.more_info_received",
+                            language,
+                            number=case.number,
+                            initials=case.initials,
+                        )
+                    ),
+                    by_language(lambda language: triage_card(case, language)),
                 ],
             )
         except NoteMissing:
@@ -255,8 +268,10 @@ class TriageActions:
                 referrer_of(turn),
                 given_by if isinstance(given_by, str) else "",
                 now(),
-                tell_chair=lambda case: text(
-                    "cases.consent_chair", number=case.number, initials=case.initials
+                tell_chair=lambda case: by_language(
+                    lambda language: text(
+                        "cases.consent_chair", language, number=case.number, initials=case.initials
+                    )
                 ),
             )
         except NoteMissing:

@@ -16,7 +16,17 @@ from typing import Protocol
 
 from domain.cases import Case, CaseStatus, check_transition
 from domain.meetings import AMSTERDAM
-from domain.notices import Chair, ChairPlace, Chat, Job, Notice
+from domain.notices import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Chair,
+    ChairPlace,
+    Chat,
+    Job,
+    Localized,
+    Notice,
+    by_language,
+)
 from domain.people import is_chair
 from domain.ret import Member, RetConfig
 from domain.roles import Role
@@ -329,9 +339,16 @@ async def issue_advice(
     event = CaseEvent(now, chair.name, ISSUED, None)
     issued = replace(case, status=CaseStatus.ADVIES)
     referrer = issued.referrer
-    told = words.advice_issued(issued)
+    told = (
+        by_language(lambda language: words.advice_issued(issued, language) or "")
+        if words.advice_issued(issued, DEFAULT_LANGUAGE)
+        else None
+    )
+    card = by_language(
+        lambda language: words.mandate_card(MandateState(issued, advice, {}), language)
+    )
     notices = [
-        Notice(Chair(), words.mandate_card(MandateState(issued, advice, {}))),
+        Notice(Chair(), card),
         *([Notice(Chat(referrer.channel_id, referrer.user_id), told)] if told else []),
         document_job(number, chair.name, channel, publish=True, mandates={}),
     ]
@@ -381,18 +398,20 @@ def mandates_of_job(params: dict) -> dict[str, Mandate] | None:
 class AdviceWording(Protocol):
     """How the flow words what the advice and its mandate answers cause."""
 
-    def mandate_card(self, state: "MandateState") -> dict: ...
+    def mandate_card(self, state: "MandateState", language: str) -> dict: ...
 
-    def advice_issued(self, case: Case) -> str | None:
+    def advice_issued(self, case: Case, language: str) -> str | None:
         """To the referrer: the advice is there (the case number only); None when the
         advies document's own message will say so."""
         ...
 
-    def declined(self, state: "MandateState", organisation: str, reason: str) -> tuple[str, str]:
+    def declined(
+        self, state: "MandateState", organisation: str, reason: str, language: str
+    ) -> tuple[str, str]:
         """For the voorzitter: where the team works (no reason there), and privately."""
         ...
 
-    def all_confirmed(self, state: "MandateState") -> str: ...
+    def all_confirmed(self, state: "MandateState", language: str) -> str: ...
 
 
 def _mandate_notices(
@@ -408,10 +427,16 @@ def _mandate_notices(
     document, and the last confirmation sends it to everyone again."""
     notices = []
     if answer.answer is MandateAnswer.DECLINED:
-        alert, private = words.declined(state, answer.organisation, reason)
+        said = {
+            language: words.declined(state, answer.organisation, reason, language)
+            for language in LANGUAGES
+        }
+        alert = Localized({language: pair[0] for language, pair in said.items()})
+        private = Localized({language: pair[1] for language, pair in said.items()})
         notices += [Notice(Chair(), alert), Notice(Chair(ChairPlace.PRIVATE), private)]
     elif state.all_confirmed:
-        notices.append(Notice(Chair(), words.all_confirmed(state)))
+        confirmed = by_language(lambda language: words.all_confirmed(state, language))
+        notices.append(Notice(Chair(), confirmed))
     notices.append(
         document_job(
             state.case.number,

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from domain.cases import ALLOWED, Case, CaseStatus
 from domain.mail import Mail
-from domain.notices import Chat, Notice
+from domain.notices import Chat, Localized, Notice
 from domain.people import is_chair
 from domain.ret import Member
 from domain.triage import CaseEvent, NotAllowed, TriageRepository
@@ -54,9 +54,9 @@ async def close_case(
     note: str | None,
     channel: str,
     now: datetime,
-    tell_referrer: Callable[[Case], str],
+    tell_referrer: Callable[[Case], str | Localized],
     ask_evaluation: Callable[[Case], Sequence[Notice]] | None = None,
-    mail_referrer: Callable[[Case], Mail | None] = lambda case: None,
+    mail_referrer: Callable[[Case], Mail | Localized | None] = lambda case: None,
 ) -> tuple[Case, list[Notice]]:
     """Closes the case with a reason from AFSLUITREDEN and an optional note for its
     timeline; the referrer hears of it (`tell_referrer` words it; `mail_referrer` for one

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
 
-from domain.notices import Chair, Chat, Notice
+from domain.notices import Chair, Chat, Localized, Notice
 from domain.people import is_chair
 from domain.quick_questions import Topic
 from domain.ret import Member, WorkingHours
@@ -133,7 +133,7 @@ async def ask_chair(
     question: str,
     asker: Asker,
     now: datetime,
-    chair_card: Callable[[Consultation], dict],
+    chair_card: Callable[[Consultation], dict | Localized],
     earlier: Consultation | None = None,
 ) -> tuple[Consultation, list[Notice]]:
     """A new question for the voorzitter, or one the bot answered that did not help: stored
@@ -165,7 +165,7 @@ async def decide(
     decision: ChairDecision,
     answer: str | None,
     now: datetime,
-    reply: Callable[[Consultation], str],
+    reply: Callable[[Consultation], str | Localized],
 ) -> tuple[Consultation, list[Notice]]:
     """The voorzitter answers, will contact the asker, or turns the question into a request;
     the asker hears it in their own chat (`reply` words it), stored with the decision."""

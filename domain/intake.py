@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from domain import vocabularies as v
 from domain.cases import Case, CaseRepository, Referrer, Submitted
 from domain.mail import Mail
-from domain.notices import Chair, Notice
+from domain.notices import Chair, Notice, by_language
 from domain.ret import RetConfig
 from domain.text_matching import normalise
 from domain.triage import CaseEvent
@@ -222,9 +222,9 @@ def is_urgent(answers: dict) -> bool:
 class RequestWording(Protocol):
     """How the flow words what a submitted request causes (domain has no texts)."""
 
-    def triage_card(self, case: Case) -> dict: ...
+    def triage_card(self, case: Case, language: str) -> dict: ...
 
-    def urgent_alert(self, case: Case) -> tuple[str, Mail]:
+    def urgent_alert(self, case: Case, language: str) -> tuple[str, Mail]:
         """The alert for the voorzitter in Teams, and as an e-mail (without `to`)."""
         ...
 
@@ -236,10 +236,12 @@ def request_notices(case: Case, draft_id: str, words: RequestWording) -> list[No
     to the voorzitter and the stand-ins at once when Teams cannot reach them. Keyed by the
     draft, so what became of them can be found again."""
     key = f"aanmelding:{draft_id}"
-    card = Notice(Chair(), words.triage_card(case), key=f"{key}:triage")
+    triage = by_language(lambda language: words.triage_card(case, language))
+    card = Notice(Chair(), triage, key=f"{key}:triage")
     if not is_urgent(case.answers):
         return [card]
-    alert, mail = words.urgent_alert(case)
+    alert = by_language(lambda language: words.urgent_alert(case, language)[0])
+    mail = by_language(lambda language: words.urgent_alert(case, language)[1])
     return [Notice(Chair(), alert, email=mail, urgent=True, key=f"{key}:spoed"), card]
 
 

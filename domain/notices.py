@@ -9,10 +9,36 @@ do, or by e-mail after the RET's delay.
 """
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from domain.mail import Mail
+
+LANGUAGES = ("nl", "en")  # the languages retbot speaks (dialogs.texts.catalog.Language)
+DEFAULT_LANGUAGE = "nl"  # the RET's language
+Message = str | dict | Mail
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A message worded in every language retbot speaks: the outbox sends the one in the
+    recipient's own language (their choice, else their Teams locale, else the RET's)."""
+
+    messages: dict[str, Message]
+
+    def in_language(self, language: str) -> Message:
+        return self.messages.get(language) or self.messages[DEFAULT_LANGUAGE]
+
+
+def by_language(build: Callable[[str], Message]) -> Localized:
+    """The message `build` words for each language, built when the notice is made (the
+    case may have changed by the time it is sent)."""
+    return Localized({language: build(language) for language in LANGUAGES})
+
+
+def in_language(message: "Message | Localized", language: str) -> Message:
+    return message.in_language(language) if isinstance(message, Localized) else message
 
 
 @dataclass(frozen=True)
@@ -77,6 +103,9 @@ def new_key() -> str:
 class Notice:
     """One message to one recipient.
 
+    `message` (and `email`) may be `Localized`, worded in every language: the recipient
+    gets theirs. A message worded in one language goes as it is.
+
     `email` is what goes by e-mail when a roster member or the voorzitter cannot be reached
     in Teams (its `to` is filled in then); without it they get a short e-mail that a
     message waits for them in Teams, never the message itself (it may hold more than an
@@ -86,16 +115,20 @@ class Notice:
     """
 
     to: Recipient
-    message: str | dict | Mail
-    email: Mail | None = None
+    message: Message | Localized
+    email: Mail | Localized | None = None
     urgent: bool = False
     key: str = field(default_factory=new_key)
 
     def __post_init__(self) -> None:
-        if isinstance(self.to, EmailAddress) and not (
-            isinstance(self.message, Mail) and any(a.strip() for a in self.message.to)
+        if isinstance(self.to, EmailAddress) and not all(
+            isinstance(m, Mail) and any(a.strip() for a in m.to) for m in _versions(self.message)
         ):
             raise ValueError("an e-mail notice needs a Mail with a recipient")
+
+
+def _versions(message: Message | Localized) -> list[Message]:
+    return list(message.messages.values()) if isinstance(message, Localized) else [message]
 
 
 def keyed(notices: list[Notice], prefix: str) -> list[Notice]:

@@ -6,7 +6,7 @@ validate, they read no files.
 
 from datetime import date, time
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
@@ -37,6 +37,11 @@ class Member(_Strict):
         default=False, description="Plaatsvervangend voorzitter: mag triëren als de voorzitter."
     )
     expertise: tuple[NonEmpty, ...] = ()
+    language: Literal["nl", "en"] | None = Field(
+        default=None,
+        description="Taal van retbots berichten aan dit lid, zolang het er in Teams zelf "
+        "geen koos (en de Teams-taal geen nl of en is); anders die van het RET.",
+    )
 
 
 class MeetingCalendar(_Strict):

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from domain.cases import Case, CaseRepository, CaseStatus, Referrer, check_transition
 from domain.mail import Mail
-from domain.notices import Chair, Chat, Notice
+from domain.notices import Chair, Chat, Localized, Notice
 from domain.people import is_chair
 from domain.ret import Member
 from domain.vocabularies import TOESTEMMING_DOOR
@@ -49,11 +49,11 @@ class ReferrerMessage:
     """What the referrer hears, with the e-mail that says it instead for a referrer who
     has no chat with retbot (one known by e-mail address: bot/outbox.py sends it)."""
 
-    message: str | dict
-    email: Mail | None = None
+    message: str | dict | Localized
+    email: Mail | Localized | None = None
 
 
-Told = str | dict | ReferrerMessage | None
+Told = str | dict | Localized | ReferrerMessage | None
 
 
 class TriageRepository(CaseRepository, Protocol):
@@ -133,7 +133,7 @@ async def add_information(
     referrer: Referrer,
     text: str,
     now: datetime,
-    tell_chair: Callable[[Case], list[str | dict]],
+    tell_chair: Callable[[Case], list[str | dict | Localized]],
 ) -> tuple[Case, list[Notice]]:
     """The referrer answers the voorzitter's question; the case is back for triage, and the
     voorzitter hears of it (`tell_chair` words it) where they triage."""
@@ -159,7 +159,7 @@ async def record_consent(
     referrer: Referrer,
     given_by: str,
     now: datetime,
-    tell_chair: Callable[[Case], str],
+    tell_chair: Callable[[Case], str | Localized],
 ) -> tuple[Case, list[Notice]]:
     """Consent that was to follow is now given: from here the team may see the details.
     The voorzitter hears of it (`tell_chair` words it)."""
@@ -215,7 +215,7 @@ async def _move(
     event: CaseEvent,
     channel: str,
     tell_referrer: Callable[[Case], Told] | None = None,
-    to_chair: Callable[[Case], list[str | dict]] | None = None,
+    to_chair: Callable[[Case], list[str | dict | Localized]] | None = None,
 ) -> tuple[Case, list[Notice]]:
     """Moves the case on, with what the referrer and the voorzitter hear of it, unless
     somebody else moved it first (then AlreadyDecided)."""

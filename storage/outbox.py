@@ -5,7 +5,8 @@ A row's target says who it is for, in the terms of domain.notices: someone's own
 (channel, "user", user id), a roster member ("roster", "member", e-mail), the voorzitter
 ("roster", "chair", team/private) or an e-mail ("smtp", "email", ""). The dispatcher finds
 the way to them when it sends. Content (texts, cards, e-mails with their recipients and
-attachments) sits in the encrypted payload.
+attachments) sits in the encrypted payload; a message worded in every language, once per
+language (the dispatcher picks the recipient's when it sends).
 
 Life of a row: `pending` until sent; `waiting` while nobody can be reached (it does not use
 up attempts; it is looked at again every quarter of an hour and as soon as a new
@@ -28,7 +29,7 @@ import socket
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import case, delete, func, or_, select, update
@@ -36,15 +37,19 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.mail import Mail, MailAttachment
 from domain.notices import (
+    LANGUAGES,
     Chair,
     ChairPlace,
     Chat,
     EmailAddress,
     Job,
     JobRun,
+    Localized,
+    Message,
     Notice,
     Recipient,
     RosterMember,
+    in_language,
 )
 from storage.encryption import PLAIN, FieldCipher
 from storage.models import OutboxRow
@@ -142,8 +147,8 @@ class Claimed:
     id: int
     key: str | None
     target: Target
-    message: str | dict | Mail
-    fallback: Mail | None  # what goes by e-mail when the recipient is not in Teams
+    message: Message | Localized  # Localized: worded in every language
+    fallback: Mail | Localized | None  # what goes by e-mail when the recipient is not in Teams
     urgent: bool
     attempts: int  # failed attempts before this one
     created_at: datetime
@@ -152,6 +157,16 @@ class Claimed:
     @property
     def recipient(self) -> Recipient | None:
         return recipient_of(self.target)
+
+    @property
+    def is_mail(self) -> bool:
+        """The message itself is an e-mail (to an address), in whichever language."""
+        return isinstance(in_language(self.message, LANGUAGES[0]), Mail)
+
+    def in_language(self, language: str) -> "Claimed":
+        """The message and its e-mail as worded in `language`."""
+        fallback = None if self.fallback is None else in_language(self.fallback, language)
+        return replace(self, message=in_language(self.message, language), fallback=fallback)
 
 
 @dataclass(frozen=True)
@@ -198,26 +213,57 @@ def _mail(data: dict) -> Mail:
     )
 
 
-def encode(message: str | dict | Mail, fallback: Mail | None = None, urgent: bool = False) -> str:
+def _content(message: Message, fallback: Mail | None) -> dict:
     if isinstance(message, Mail):
         payload: dict = {"email": _mail_data(message)}
     else:
         payload = {"card": message} if isinstance(message, dict) else {"text": message}
     if fallback is not None:
         payload["fallback"] = _mail_data(fallback)
+    return payload
+
+
+def _message(stored: dict) -> tuple[Message, Mail | None]:
+    if "email" in stored:
+        message: Message = _mail(stored["email"])
+    else:
+        message = stored["card"] if "card" in stored else stored["text"]
+    return message, (_mail(stored["fallback"]) if "fallback" in stored else None)
+
+
+def encode(
+    message: Message | Localized,
+    fallback: Mail | Localized | None = None,
+    urgent: bool = False,
+) -> str:
+    """A message worded in every language is stored per language, with its e-mail."""
+    if isinstance(message, Localized) or isinstance(fallback, Localized):
+        payload: dict = {
+            "languages": {
+                language: _content(
+                    in_language(message, language),
+                    None if fallback is None else in_language(fallback, language),
+                )
+                for language in LANGUAGES
+            }
+        }
+    else:
+        payload = _content(message, fallback)
     if urgent:
         payload["urgent"] = True
     return json.dumps(payload, ensure_ascii=False)
 
 
-def decode(payload: str) -> tuple[str | dict | Mail, Mail | None, bool]:
+def decode(payload: str) -> tuple[Message | Localized, Mail | Localized | None, bool]:
     """The message, its e-mail fallback, and whether it is urgent."""
     stored = json.loads(payload)
-    if "email" in stored:
-        message: str | dict | Mail = _mail(stored["email"])
+    if "languages" in stored:
+        versions = {language: _message(v) for language, v in stored["languages"].items()}
+        message: Message | Localized = Localized({k: m for k, (m, _) in versions.items()})
+        fallbacks = {k: f for k, (_, f) in versions.items() if f is not None}
+        fallback: Mail | Localized | None = Localized(fallbacks) if fallbacks else None
     else:
-        message = stored["card"] if "card" in stored else stored["text"]
-    fallback = _mail(stored["fallback"]) if "fallback" in stored else None
+        message, fallback = _message(stored)
     return message, fallback, bool(stored.get("urgent"))
 
 

@@ -107,6 +107,7 @@ CATALOG: Catalog = {
         "nl": "{reminder}Evaluatie {number} ({initials})",
         "en": "{reminder}Evaluation {number} ({initials})",
     },
+    "evaluation.colleague": {"nl": "collega", "en": "colleague"},
     "evaluation.email.body": {
         "nl": (
             "Beste {name},\n\n"

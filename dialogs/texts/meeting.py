@@ -259,6 +259,11 @@ CATALOG: Catalog = {
     "agenda.age_value": {"nl": "{group} jaar", "en": "{group} years"},
     "agenda.kind": {"nl": "Soort vraag", "en": "Kind of question"},
     "agenda.ask": {"nl": "Wat vragen we van de tafel", "en": "What we ask of the table"},
+    "agenda.mail_greeting": {"nl": "Beste {name},", "en": "Dear {name},"},
+    "agenda.mail_line": {
+        "nl": "- {start} uur · {number} ({initials}) · {group} jaar · {ask}",
+        "en": "- {start} · {number} ({initials}) · {group} years · {ask}",
+    },
     "agenda.subject": {
         "nl": "Agenda RET-overleg {day}",
         "en": "Agenda RET meeting {day}",
