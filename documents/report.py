@@ -161,6 +161,18 @@ def _docx_learning(document, report: Report, per_theme: int | None = None) -> No
             _bullet(document, f"Geleerd: {learned}")
         for worked in _newest(theme.worked, per_theme):
             _bullet(document, f"Wat werkte: {worked}")
+    if report.organisation_advice:
+        document.add_heading("Advies aan organisaties", level=2)
+        for line in advice_lines(report):
+            _bullet(document, line)
+
+
+def advice_lines(report: Report) -> list[str]:
+    """The advies aan de moederorganisaties sent in the period, per kind of organisation."""
+    return [
+        f"{kind}: {count} {'brief' if count == 1 else 'brieven'}"
+        for kind, count in report.organisation_advice.items()
+    ]
 
 
 def _newest(texts: tuple[str, ...], limit: int | None) -> list[str]:
@@ -264,6 +276,11 @@ def write_xlsx(report: Report, out: Path) -> None:
                 " | ".join(theme.worked),
             ]
         )
+    if report.organisation_advice:
+        leerpunten.append([])
+        leerpunten.append(["Advies aan organisaties", "Brieven"])
+        for kind, count in report.organisation_advice.items():
+            leerpunten.append([kind, count])
     workbook.save(out)
 
 
@@ -289,6 +306,10 @@ def write_csv(report: Report, out: Path) -> None:
             ("Evaluaties", label, figure, "", "") for label, figure in evaluation_rows(report)
         )
         writer.writerows(("Leerpunten", t.theme, t.count, "", "") for t in report.leerpunten)
+        writer.writerows(
+            ("Advies aan organisaties", kind, count, "", "")
+            for kind, count in report.organisation_advice.items()
+        )
 
 
 def _blank(value: int | None) -> int | str:
