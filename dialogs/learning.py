@@ -11,6 +11,7 @@ chat (`evaluatie RET-2026-0003`):
 """
 
 import asyncio
+from datetime import datetime
 from typing import Protocol
 
 from babel.dates import format_date, format_datetime
@@ -38,9 +39,9 @@ from documents.goed_voorbeeld import build_good_practice, good_practice_filename
 from documents.house_style import HouseStyle
 from documents.organisatie_advies import build_letter, letter_filename
 from domain.advice import Advice
-from domain.documents import CASE_PART, DOCX, DocumentKind
-from domain.evaluation import TEXT_MAX
-from domain.good_practice import casusbeschrijving
+from domain.documents import CASE_PART, DOCX, DocumentKind, DocumentVersion
+from domain.evaluation import TEXT_MAX, Evaluation
+from domain.good_practice import GoodPractice, casusbeschrijving
 from domain.mail import Mail, MailAttachment
 from domain.meetings import AMSTERDAM
 from domain.notices import EmailAddress, Notice
@@ -59,6 +60,23 @@ CONCEPT = "concept"  # a link to `number/concept` gives the draft (the voorzitte
 
 class Advices(Protocol):
     async def advice(self, number: str) -> Advice | None: ...
+
+
+class LearningStore(OrganisationAdviceRepository, Protocol):
+    """The letters, the goed voorbeeld and what its draft is made from (implemented by
+    storage.learning.SqlLearningRepository)."""
+
+    async def evaluations(
+        self, number: str, reader: str, channel: str, at: datetime
+    ) -> list[Evaluation]: ...
+
+    async def mark_good_practice(
+        self, number: str, by: str, at: datetime, letter: tuple[str, bytes], channel: str
+    ) -> DocumentVersion: ...
+
+    async def review_good_practice(
+        self, number: str, version: int, by: str, at: datetime, channel: str
+    ) -> GoodPractice | None: ...
 
 
 def letter_mail(
@@ -93,14 +111,12 @@ class LearningActions:
     def __init__(
         self,
         ret: RetConfig,
-        learning: OrganisationAdviceRepository,
+        learning: LearningStore,
         advices: Advices,
         style: HouseStyle,
         links: DocumentLinks,
         delivery: Delivery,
     ) -> None:
-        """`learning`: storage.learning.SqlLearningRepository (letters, goed voorbeeld,
-        evaluations)."""
         self._ret = ret
         self._learning = learning
         self._advices = advices

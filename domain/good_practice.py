@@ -24,6 +24,14 @@ EVENT = "goed voorbeeld"
 REVIEWED_EVENT = "goed voorbeeld goedgekeurd"
 HIDDEN = "[…]"
 MIN_PART = 3  # parts of a name shorter than this ("de", "el") are not looked for alone
+# Nor the tussenvoegsels and other small words in names: 'van' is in every other sentence.
+NAME_WORDS = frozenset(
+    (
+        *("van", "der", "den", "de", "het", "ter", "ten", "te", "von", "uit", "aan", "bij"),
+        *("op", "in", "voor", "la", "le", "du", "da", "del", "dos", "el", "al", "ben", "bin"),
+        "en",
+    )
+)
 PERSONAL_ANSWERS = (
     "initialen",
     "gemeente",
@@ -77,11 +85,16 @@ def identifiers(case: Case, ret: RetConfig, names: Iterable[str]) -> list[str]:
     members, and `names` (those who evaluated); names also by their parts."""
     found = [str(case.answers.get(key) or "") for key in PERSONAL_ANSWERS]
     initials = case.initials
-    found += [initials.replace(".", ""), initials.replace(".", ". ").strip()]
+    found += [initials.replace(".", ""), initials.replace(".", ". ").strip(), initials.rstrip(".")]
     people = [case.referrer.name, *names, *(m.name for m in ret.members)]
     people += [o.contact.name for o in ret.organisations]
     found += people
-    found += [part for name in people for part in name.split() if len(part) >= MIN_PART]
+    found += [
+        part
+        for name in people
+        for part in name.split()
+        if len(part) >= MIN_PART and part.casefold() not in NAME_WORDS
+    ]
     found += list(ret.gemeenten)
     found += [o.name for o in ret.organisations]
     found += list(dict.fromkeys(m.organisation for m in ret.members))
