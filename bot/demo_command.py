@@ -7,12 +7,15 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from bot.demo_letters import demo_letters
 from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
 from bot.settings import Settings
-from storage.case_walk import CaseWalker
+from documents.house_style import house_style_for
+from storage.case_walk import CHAIR, CaseWalker
 from storage.database import create_engine, create_session_factory
 from storage.demo_data import demo_plans
 from storage.encryption import FieldCipher
+from storage.learning import SqlLearningRepository
 from storage.migrate import upgrade_to_head
 from storage.models import CaseRow
 
@@ -43,9 +46,12 @@ def demo_data_command(cases: int, seed: int, until: date | None, config: Path | 
                     file=sys.stderr,
                 )
                 return 1
-            walker = CaseWalker(sessions, FieldCipher(settings.data_key))
+            cipher = FieldCipher(settings.data_key)
+            walker = CaseWalker(sessions, cipher)
             for plan in plans:
                 await walker.walk(plan)
+            learning = SqlLearningRepository(sessions, cipher)
+            await demo_letters(ret, learning, house_style_for(ret.documents), CHAIR)
         finally:
             await engine.dispose()
         print(f"{cases} verzonnen casussen aangemaakt (seed {seed}).")

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from matplotlib.figure import Figure
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -161,18 +161,14 @@ def _docx_learning(document, report: Report, per_theme: int | None = None) -> No
             _bullet(document, f"Geleerd: {learned}")
         for worked in _newest(theme.worked, per_theme):
             _bullet(document, f"Wat werkte: {worked}")
-    if report.organisation_advice:
-        document.add_heading("Advies aan organisaties", level=2)
-        for line in advice_lines(report):
-            _bullet(document, line)
+    if report.organisation_advice:  # one line: the leeroverzicht stays one page
+        document.add_paragraph(advice_line(report)).paragraph_format.space_before = Pt(8)
 
 
-def advice_lines(report: Report) -> list[str]:
+def advice_line(report: Report) -> str:
     """The advies aan de moederorganisaties sent in the period, per kind of organisation."""
-    return [
-        f"{kind}: {count} {'brief' if count == 1 else 'brieven'}"
-        for kind, count in report.organisation_advice.items()
-    ]
+    counts = ", ".join(f"{kind} {count}" for kind, count in report.organisation_advice.items())
+    return f"Advies aan organisaties (brieven): {counts}"
 
 
 def _newest(texts: tuple[str, ...], limit: int | None) -> list[str]:

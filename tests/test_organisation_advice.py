@@ -217,7 +217,7 @@ async def test_report_export_and_purge_cover_the_letters(
 
     assert report.organisation_advice == {"gemeente": 1}
     shown = "\n".join(p.text for p in Document(str(out)).paragraphs)
-    assert "Advies aan organisaties" in shown and "gemeente: 1 brief" in shown
+    assert "Advies aan organisaties (brieven): gemeente 1" in shown
     [letter] = exported["leren"]["adviezen_aan_organisaties"]
     assert (letter["organisatie"], letter["advies"]) == (GEMEENTE, ADVICE)
     assert any(d["soort"] == "brief" for d in exported["documenten"])
