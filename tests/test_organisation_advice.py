@@ -20,8 +20,15 @@ from domain.ret import DocumentSettings
 from storage.case_archive import CaseArchive
 from storage.database import create_session_factory
 from storage.encryption import PLAIN
-from storage.models import AuditRow, CaseEventRow, OrganisationAdviceRow, OutboxRow
+from storage.models import (
+    AuditRow,
+    CaseEventRow,
+    DocumentVersionRow,
+    OrganisationAdviceRow,
+    OutboxRow,
+)
 from storage.report_build import period_report
+from storage.retention import ANONYMOUS, anonymise_closed_cases
 from tests.smtp_server import body_of, readable
 from tests.support import RunningBot, emails_at_once
 from tests.test_advice_flow import (
@@ -213,6 +220,11 @@ async def test_report_export_and_purge_cover_the_letters(
     write_report(report, "docx", out, load_house_style())
     archive = CaseArchive(sessions)
     exported = await archive.export(done.number, "functionaris")
+    closed_at = max(e.at for e in await rows(bot, CaseEventRow) if e.kind.startswith("afgesl"))
+    closed_at = closed_at if closed_at.tzinfo else closed_at.replace(tzinfo=UTC)
+    anonymised = await anonymise_closed_cases(sessions, closed_at + timedelta(seconds=1), now)
+    [kept] = await rows(bot, OrganisationAdviceRow)
+    letters = [d for d in await rows(bot, DocumentVersionRow) if d.kind == "brief"]
     purged = await archive.purge(done.number, "functionaris")
 
     assert report.organisation_advice == {"gemeente": 1}
@@ -221,5 +233,9 @@ async def test_report_export_and_purge_cover_the_letters(
     [letter] = exported["leren"]["adviezen_aan_organisaties"]
     assert (letter["organisatie"], letter["advies"]) == (GEMEENTE, ADVICE)
     assert any(d["soort"] == "brief" for d in exported["documenten"])
+    assert anonymised == [done.number]
+    assert (kept.advice, kept.sent_by, kept.sent_to) == (None, ANONYMOUS, ANONYMOUS)
+    assert (kept.organisation, kept.organisation_kind) == (GEMEENTE, "gemeente")  # still counted
+    assert letters == []  # the letter went with the case's other documents
     assert purged
     assert await rows(bot, OrganisationAdviceRow) == []
