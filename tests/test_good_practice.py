@@ -17,14 +17,17 @@ from docx import Document
 
 from bot.app import RETBOT
 from dialogs.cards.evaluation import LEARNED_INPUT, THEME_INPUT, WORKED_INPUT
+from domain.documents import DocumentKind
 from storage.models import AuditRow, CaseEventRow, GoodPracticeRow
 from tests.test_advice_flow import (
     ADVIES,
     ret,  # noqa: F401  (the example RET with Teams ids for two kernteamleden)
     rows,
 )
-from tests.test_advies_document import REPO, run_cli
+from tests.test_advies_document import REPO, run_cli, store_of
 from tests.test_evaluation_flow import answer, closed
+from tests.test_file_consent import answer as consent_answer
+from tests.test_file_consent import onedrive  # noqa: F401  (a fixture)
 from tests.test_intake_flow import VALID
 
 STUCK = (
@@ -212,3 +215,24 @@ def test_the_casusbeschrijving_renders_on_two_pages_at_most(tmp_path):
     assert rendered.returncode == 0, rendered.stderr
     pdf = (tmp_path / "goed-voorbeeld.pdf").read_bytes()
     assert 1 <= len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) <= 2
+
+
+async def test_the_referrer_cannot_take_the_draft_through_teams(
+    bot,
+    connector,
+    http,
+    onedrive,  # noqa: F811
+):
+    """A case's referrer may take its advies by file consent, not its goed voorbeeld."""
+    done, _ = await marked(bot, connector, http)
+    draft = await store_of(bot).latest(DocumentKind.GOED_VOORBEELD, done.number)
+    referrer = done.case.referrer
+    consent = {"name": draft.filename, "content": {"acceptContext": {"document_version": draft.id}}}
+
+    upload = f"{onedrive.url}/upload/x"
+    taken = await referrer.send(consent_answer(referrer, "accept", consent, upload))
+
+    assert taken.texts() == [
+        "Dit document kan ik je niet (meer) geven. Vraag de voorzitter ernaar."
+    ]
+    assert onedrive.uploads == []
