@@ -44,7 +44,7 @@ from domain.evaluation import TEXT_MAX, Evaluation
 from domain.good_practice import GoodPractice, casusbeschrijving
 from domain.mail import Mail, MailAttachment
 from domain.meetings import AMSTERDAM
-from domain.notices import EmailAddress, Notice
+from domain.notices import EmailAddress, Notice, arrived
 from domain.organisation_advice import (
     AdviceInvalid,
     OrganisationAdvice,
@@ -188,11 +188,11 @@ class LearningActions:
         ):
             await turn.send(text("learning.advice.already", language))
             return
-        await self._delivery.flush([notice])
+        outcomes = await self._delivery.flush([notice])
         contact = advice.organisation.contact
         await turn.send(
             text(
-                "learning.advice.sent",
+                "learning.advice.sent" if arrived(outcomes, notice) else "learning.advice.queued",
                 language,
                 contact=contact.name,
                 function=contact.function or text("learning.advice.no_function", language),

@@ -108,8 +108,8 @@ async def test_the_voorzitter_sends_advice_on_a_leerpunt_as_a_letter_by_email(
     again = await chair.submit(values)
 
     assert sent.texts() == [
-        "De brief met je advies gaat per e-mail naar Henk Veldhuis (beleidsadviseur jeugd) "
-        f"van {GEMEENTE}, en staat bij {number}."
+        "De brief met je advies is per e-mail verstuurd aan Henk Veldhuis (beleidsadviseur "
+        f"jeugd) van {GEMEENTE}, en staat bij {number}."
     ]
     assert again.texts() == ["Deze brief is al verstuurd; er is niets dubbel verstuurd."]
     [mail] = smtp_server.to(CONTACT)  # once, though the form was sent twice
@@ -239,3 +239,24 @@ async def test_report_export_and_purge_cover_the_letters(
     assert letters == []  # the letter went with the case's other documents
     assert purged
     assert await rows(bot, OrganisationAdviceRow) == []
+
+
+async def test_when_the_mail_server_refuses_the_voorzitter_hears_it_waits(
+    bot, connector, http, smtp_server
+):
+    done, overview = await with_leerpunt(bot, connector, http)
+    data = advice_form(overview)["actions"][0]["data"]
+    smtp_server.received.clear()
+    smtp_server.refusals_left = 1
+
+    sent = await done.case.chair.submit(
+        {**data, ORGANISATION_INPUT: GEMEENTE, ADVICE_INPUT: ADVICE}
+    )
+
+    assert sent.texts() == [
+        f"De brief met je advies staat bij {done.number} en gaat per e-mail naar Henk Veldhuis "
+        f"(beleidsadviseur jeugd) van {GEMEENTE} zodra de mailserver hem aanneemt."
+    ]
+    assert smtp_server.to(CONTACT) == []
+    [queued] = [r for r in await rows(bot, OutboxRow) if (r.notice_key or "").startswith("brief:")]
+    assert queued.status != "sent" and queued.attempts == 1

@@ -35,12 +35,22 @@ CATALOG: Catalog = {
     },
     "learning.advice.sent": {
         "nl": (
-            "De brief met je advies gaat per e-mail naar {contact} ({function}) van "
+            "De brief met je advies is per e-mail verstuurd aan {contact} ({function}) van "
             "{organisation}, en staat bij {number}."
         ),
         "en": (
-            "The letter with your advice goes by e-mail to {contact} ({function}) of "
+            "The letter with your advice was sent by e-mail to {contact} ({function}) of "
             "{organisation}, and is recorded on {number}."
+        ),
+    },
+    "learning.advice.queued": {
+        "nl": (
+            "De brief met je advies staat bij {number} en gaat per e-mail naar {contact} "
+            "({function}) van {organisation} zodra de mailserver hem aanneemt."
+        ),
+        "en": (
+            "The letter with your advice is recorded on {number} and goes by e-mail to "
+            "{contact} ({function}) of {organisation} as soon as the mail server takes it."
         ),
     },
     "learning.advice.no_function": {"nl": "contactpersoon", "en": "contact"},
