@@ -8,6 +8,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from cryptography.fernet import Fernet
 from docx import Document
 
 from bot.app import RETBOT
@@ -19,7 +20,8 @@ from domain.report import Period
 from domain.ret import DocumentSettings
 from storage.case_archive import CaseArchive
 from storage.database import create_session_factory
-from storage.encryption import PLAIN
+from storage.encryption import PLAIN, PREFIX, FieldCipher
+from storage.learning import SqlLearningRepository
 from storage.models import (
     AuditRow,
     CaseEventRow,
@@ -27,6 +29,7 @@ from storage.models import (
     OrganisationAdviceRow,
     OutboxRow,
 )
+from storage.rekey import reencrypt_all
 from storage.report_build import period_report
 from storage.retention import ANONYMOUS, anonymise_closed_cases
 from tests.smtp_server import body_of, readable
@@ -260,3 +263,19 @@ async def test_when_the_mail_server_refuses_the_voorzitter_hears_it_waits(
     assert smtp_server.to(CONTACT) == []
     [queued] = [r for r in await rows(bot, OutboxRow) if (r.notice_key or "").startswith("brief:")]
     assert queued.status != "sent" and queued.attempts == 1
+
+
+async def test_the_advice_is_encrypted_at_rest_and_rotated(bot, connector, http, smtp_server):
+    """With a data key, the advice's text is stored encrypted, like the leerpunt it is on."""
+    done, overview = await with_leerpunt(bot, connector, http)
+    data = advice_form(overview)["actions"][0]["data"]
+    await done.case.chair.submit({**data, ORGANISATION_INPUT: GEMEENTE, ADVICE_INPUT: ADVICE})
+    sessions = create_session_factory(bot.app[RETBOT].engine)
+    cipher = FieldCipher(Fernet.generate_key().decode())
+
+    await reencrypt_all(sessions, cipher)
+
+    [row] = await rows(bot, OrganisationAdviceRow)
+    assert row.advice.startswith(PREFIX) and ADVICE not in str(row)
+    [sent] = await SqlLearningRepository(sessions, cipher).sent_advice(done.number)
+    assert (sent.organisation, sent.advice) == (GEMEENTE, ADVICE)
