@@ -1,6 +1,7 @@
-"""GET /documents/{token}: the newest version of a document (the advies as .docx), behind a
-signed, expiring link. Every download is audited. A link that is not ours, was altered or
-points to nothing gets 404, an expired one 410: plain text, never a 5xx."""
+"""GET /documents/{token}: the newest version of a document (the advies, a letter as .docx;
+of a goed voorbeeld the version the voorzitter approved), behind a signed, expiring link.
+Every download is audited. A link that is not ours, was altered or points to nothing gets
+404, an expired one 410: plain text, never a 5xx."""
 
 from typing import Protocol
 
@@ -9,9 +10,9 @@ from aiohttp import web
 from bot.agenda_page import HEADERS
 from bot.links import DocumentLinks, LinkRefused
 from dialogs.clock import now
-from dialogs.learning import CONCEPT
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.documents import CASE_PART, DOCX, DocumentKind, DocumentRepository, DocumentVersion
+from domain.good_practice import CONCEPT
 
 PATH = "/documents/{token}"
 READER = "downloadlink"

@@ -41,7 +41,7 @@ from documents.organisatie_advies import build_letter, letter_filename
 from domain.advice import Advice
 from domain.documents import CASE_PART, DOCX, DocumentKind, DocumentVersion
 from domain.evaluation import TEXT_MAX, Evaluation
-from domain.good_practice import GoodPractice, casusbeschrijving
+from domain.good_practice import CONCEPT, GoodPractice, casusbeschrijving
 from domain.mail import Mail, MailAttachment
 from domain.meetings import AMSTERDAM
 from domain.notices import EmailAddress, Notice, arrived
@@ -54,8 +54,6 @@ from domain.organisation_advice import (
 from domain.people import is_chair
 from domain.ret import RetConfig
 from domain.triage import NotAllowed
-
-CONCEPT = "concept"  # a link to `number/concept` gives the draft (the voorzitter's own)
 
 
 class Advices(Protocol):

@@ -23,6 +23,7 @@ from domain.ret import OrganisationKind, RetConfig
 EVENT = "goed voorbeeld"
 REVIEWED_EVENT = "goed voorbeeld goedgekeurd"
 HIDDEN = "[…]"
+CONCEPT = "concept"  # a link to `number/concept` gives the draft (the voorzitter's own)
 MIN_PART = 3  # parts of a name shorter than this ("de", "el") are not looked for alone
 # Nor the tussenvoegsels and other small words in names: 'van' is in every other sentence.
 NAME_WORDS = frozenset(
