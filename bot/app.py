@@ -67,6 +67,7 @@ from dialogs.follow_up import FollowUpActions
 from dialogs.general import General
 from dialogs.intake import Intake, has_draft
 from dialogs.language import LanguageChoice
+from dialogs.learning import LearningActions
 from dialogs.meeting_prep import MeetingPrepActions
 from dialogs.notulen import NotulenActions
 from dialogs.referrer_web import ReferrerWebConversation
@@ -91,8 +92,8 @@ from storage.consultations import SqlConsultationRepository
 from storage.database import create_engine, create_session_factory, ping
 from storage.documents import SqlDocumentRepository
 from storage.encryption import FieldCipher
-from storage.evaluation import SqlEvaluationRepository
 from storage.follow_up import SqlFollowUpRepository
+from storage.learning import SqlLearningRepository
 from storage.meeting_prep import SqlMeetingPrepRepository
 from storage.member_emails import MemberEmails
 from storage.migrate import upgrade_to_head
@@ -208,9 +209,10 @@ def build_retbot(
     triage = TriageActions(cases, delivery, booking, ret, question_links)
     general = General(ret, has_draft)
     ask = Ask(ret, consultations, delivery)
-    evaluations = SqlEvaluationRepository(sessions, cipher)
+    evaluations = SqlLearningRepository(sessions, cipher)  # evaluations, letters, goed voorbeeld
     evaluation_links = EvaluationLinks(settings.link_key, settings.public_url)
-    evaluation = EvaluationActions(ret, evaluations, delivery, evaluation_links)
+    evaluation = EvaluationActions(ret, evaluations, delivery, evaluation_links, evaluations)
+    learning = LearningActions(ret, evaluations, advice, style, document_links, delivery)
     routes = merged(
         general.routes(),
         LanguageChoice().routes(),
@@ -222,6 +224,7 @@ def build_retbot(
         AdviceActions(ret, advice, bookings, delivery).routes(),
         ClosingActions(evaluations, delivery, ret, evaluation).routes(),
         evaluation.routes(),
+        learning.routes(),
         follow_up.routes(),
         meeting_prep.routes(),
         notulen.routes(),
@@ -283,7 +286,9 @@ def build_retbot(
         jobs,
         page,
         agenda,
-        DocumentPage(document_links, CaseAuditedDocuments(documents, notulen_repository)),
+        DocumentPage(
+            document_links, CaseAuditedDocuments(documents, notulen_repository), evaluations
+        ),
         notulen,
         reports,
         referrer_links,

@@ -62,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     advies = documents.add_parser("advies", help="the newest version of a case's advies")
     advies.add_argument("subject", help="the case number, e.g. RET-2026-0001")
     advies.add_argument("--out", type=Path, required=True)
+    practice = documents.add_parser(
+        "goed-voorbeeld", help="a case's casusbeschrijving, as the voorzitter approved it"
+    )
+    practice.add_argument("subject", help="the case number, e.g. RET-2026-0001")
+    practice.add_argument("--out", type=Path, required=True)
     from bot.notulen_command import add_notulen_parser
 
     add_notulen_parser(documents)
@@ -134,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         from bot.document_command import document_command
         from domain.documents import DocumentKind
 
-        return document_command(DocumentKind.ADVIES, args.subject, args.out)
+        kind = DocumentKind(args.document)  # advies, goed-voorbeeld
+        return document_command(kind, args.subject, args.out)
     if args.command == "outbox":
         from bot import outbox_command
 

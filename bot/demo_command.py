@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from bot.demo_letters import demo_letters
 from bot.ret_file import RetConfigError, load_ret_config, resolve_config_path
 from bot.settings import Settings
 from dialogs.advice_document import AdviesSheets
@@ -22,6 +23,7 @@ from storage.database import create_engine, create_session_factory
 from storage.demo_data import demo_plans
 from storage.documents import SqlDocumentRepository
 from storage.encryption import FieldCipher
+from storage.learning import SqlLearningRepository
 from storage.migrate import upgrade_to_head
 from storage.models import CaseRow
 
@@ -59,6 +61,8 @@ def demo_data_command(cases: int, seed: int, until: date | None, config: Path | 
             walker = CaseWalker(sessions, cipher, organisations, calendar)
             numbers = [await walker.walk(plan) for plan in plans]
             await _store_advies(ret, sessions, cipher, numbers)
+            learning = SqlLearningRepository(sessions, cipher)
+            await demo_letters(ret, learning, house_style_for(ret.documents), CHAIR)
         finally:
             await engine.dispose()
         print(f"{cases} verzonnen casussen aangemaakt (seed {seed}).")

@@ -1,5 +1,7 @@
 """`retbot document advies RET-2026-0001 --out advies.docx`: the newest stored version of a
-document, from the command line. Writing it out is audited like a download."""
+document, from the command line; `retbot document goed-voorbeeld RET-2026-0001 --out …`:
+the casusbeschrijving as the voorzitter approved it (a draft never). Writing it out is
+audited like a download."""
 
 import asyncio
 import getpass
@@ -12,6 +14,7 @@ from domain.documents import DocumentKind
 from storage.database import create_engine, create_session_factory
 from storage.documents import SqlDocumentRepository
 from storage.encryption import FieldCipher
+from storage.learning import SqlLearningRepository
 from storage.migrate import upgrade_to_head
 
 
@@ -21,12 +24,20 @@ def document_command(kind: DocumentKind, subject: str, out: Path) -> int:
         engine = create_engine(settings.database_url)
         try:
             await upgrade_to_head(engine)
-            store = SqlDocumentRepository(
-                create_session_factory(engine), FieldCipher(settings.data_key)
-            )
-            version = await store.latest(kind, subject)
+            sessions, cipher = create_session_factory(engine), FieldCipher(settings.data_key)
+            store = SqlDocumentRepository(sessions, cipher)
+            if kind is DocumentKind.GOED_VOORBEELD:  # only what the voorzitter approved
+                learning = SqlLearningRepository(sessions, cipher)
+                version = await learning.reviewed_good_practice(subject)
+            else:
+                version = await store.latest(kind, subject)
             if version is None:
-                print(f"Er is nog geen {kind}document voor {subject}.", file=sys.stderr)
+                missing = (
+                    f"Er is geen goedgekeurde casusbeschrijving van {subject}."
+                    if kind is DocumentKind.GOED_VOORBEELD
+                    else f"Er is nog geen {kind}document voor {subject}."
+                )
+                print(missing, file=sys.stderr)
                 return 1
             await asyncio.to_thread(out.write_bytes, version.content)
             await store.record_read(version, f"{getpass.getuser()} (cli)", "cli", datetime.now(UTC))

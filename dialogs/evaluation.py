@@ -52,6 +52,7 @@ from domain.evaluation import (
 from domain.mail import Mail
 from domain.meetings import AMSTERDAM
 from domain.notices import Chair, ChairPlace, Localized, Notice, Outcomes, by_language
+from domain.organisation_advice import SentAdvice
 from domain.people import is_chair
 from domain.ret import RetConfig
 from domain.triage import NotAllowed
@@ -67,6 +68,10 @@ class EvaluationLinks(Protocol):
     def url(self, number: str, respondent: str, now: datetime) -> str: ...
 
 
+class SentLetters(Protocol):
+    async def sent_advice(self, number: str) -> list[SentAdvice]: ...
+
+
 class EvaluationActions:
     def __init__(
         self,
@@ -74,11 +79,13 @@ class EvaluationActions:
         evaluations: EvaluationRepository,
         delivery: Delivery,
         links: EvaluationLinks | None = None,
+        letters: SentLetters | None = None,
     ) -> None:
         self._ret = ret
         self._evaluations = evaluations
         self._delivery = delivery
         self._links = links  # for kernteamleden retbot cannot reach in Teams
+        self._letters = letters  # the advies aan organisaties sent on the leerpunten
 
     def routes(self) -> Routes:
         return Routes(
@@ -234,6 +241,8 @@ class EvaluationActions:
             await self._evaluations.leerpunten(number),
             self._ret.evaluation.themes,
             language,
+            self._ret.organisations,
+            await self._letters.sent_advice(number) if self._letters else (),
         )
         for card in cards:
             await turn.send(card)

@@ -17,7 +17,7 @@ from dialogs.routes import Routes
 from dialogs.texts import text
 from dialogs.turn import Turn
 from domain.cases import TEAM_VIEW_ROLES, CaseRepository
-from domain.documents import DocumentRepository, DocumentVersion
+from domain.documents import DocumentKind, DocumentRepository, DocumentVersion
 from domain.people import is_chair
 
 log = logging.getLogger("retbot.documents")
@@ -90,6 +90,8 @@ class FileConsent:
             return member is not None and member.role in TEAM_VIEW_ROLES
         if is_chair(member):
             return True
+        if version.kind is not DocumentKind.ADVIES:  # letters, goed voorbeeld: the voorzitter's
+            return False
         case = await self._cases.get(version.case_number)
         return (
             case is not None

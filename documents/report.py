@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from matplotlib.figure import Figure
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -161,6 +161,14 @@ def _docx_learning(document, report: Report, per_theme: int | None = None) -> No
             _bullet(document, f"Geleerd: {learned}")
         for worked in _newest(theme.worked, per_theme):
             _bullet(document, f"Wat werkte: {worked}")
+    if report.organisation_advice:  # one line: the leeroverzicht stays one page
+        document.add_paragraph(advice_line(report)).paragraph_format.space_before = Pt(8)
+
+
+def advice_line(report: Report) -> str:
+    """The advies aan de moederorganisaties sent in the period, per kind of organisation."""
+    counts = ", ".join(f"{kind} {count}" for kind, count in report.organisation_advice.items())
+    return f"Advies aan organisaties (brieven): {counts}"
 
 
 def _newest(texts: tuple[str, ...], limit: int | None) -> list[str]:
@@ -264,6 +272,11 @@ def write_xlsx(report: Report, out: Path) -> None:
                 " | ".join(theme.worked),
             ]
         )
+    if report.organisation_advice:
+        leerpunten.append([])
+        leerpunten.append(["Advies aan organisaties", "Brieven"])
+        for kind, count in report.organisation_advice.items():
+            leerpunten.append([kind, count])
     workbook.save(out)
 
 
@@ -289,6 +302,10 @@ def write_csv(report: Report, out: Path) -> None:
             ("Evaluaties", label, figure, "", "") for label, figure in evaluation_rows(report)
         )
         writer.writerows(("Leerpunten", t.theme, t.count, "", "") for t in report.leerpunten)
+        writer.writerows(
+            ("Advies aan organisaties", kind, count, "", "")
+            for kind, count in report.organisation_advice.items()
+        )
 
 
 def _blank(value: int | None) -> int | str:

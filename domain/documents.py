@@ -19,10 +19,19 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 class DocumentKind(StrEnum):
     ADVIES = "advies"
     NOTULEN = "notulen"
+    BRIEF = "brief"  # an advies aan de moederorganisatie (leren)
+    GOED_VOORBEELD = "goed-voorbeeld"  # an anonymised casusbeschrijving (leren)
 
 
-PER_CASE_KINDS = frozenset({DocumentKind.ADVIES})
-"""Kinds whose subject is one case number: audited under it, exported and purged with it."""
+PER_CASE_KINDS = frozenset({DocumentKind.ADVIES, DocumentKind.BRIEF, DocumentKind.GOED_VOORBEELD})
+"""Kinds whose subject is one case number (or `case number/letter`, for a case's several
+letters): audited under it, exported and purged with it."""
+CASE_PART = "/"
+
+
+def case_of(kind: str, subject: str) -> str | None:
+    """The case a document of this kind is about, from its subject; None for the notulen."""
+    return subject.split(CASE_PART, 1)[0] if kind in PER_CASE_KINDS else None
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,7 @@ class DocumentVersion:
     @property
     def case_number(self) -> str | None:
         """The case the document is about, for audit entries; None for the notulen."""
-        return self.subject if self.kind in PER_CASE_KINDS else None
+        return case_of(self.kind, self.subject)
 
 
 class DocumentRepository(Protocol):

@@ -152,6 +152,7 @@ class Leerpunt:
     by: str
     at: datetime
     form_id: str | None = None
+    id: int | None = None  # once stored
 
 
 class AlreadyAnswered(Exception):

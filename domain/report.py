@@ -196,6 +196,7 @@ class Report:
     signals: tuple[RodeDraad, ...] = field(default=())
     evaluations: EvaluationFigures | None = None  # leren van vastgelopen zorgvragen
     leerpunten: tuple[LeerpuntThema, ...] = ()
+    organisation_advice: Mapping[str, int] = field(default_factory=dict)  # kind -> letters
     made_at: datetime | None = None  # the cut-off: counted as recorded at this moment
     previous: Period | None = None  # the period the tables' `previous` counts are of
 

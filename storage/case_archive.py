@@ -12,6 +12,7 @@ from storage.documents import case_documents, decoded_content, delete_case_docum
 from storage.encryption import PLAIN, FieldCipher
 from storage.evaluation import EVALUATION_TABLES, evaluation_export
 from storage.follow_up import FOLLOW_UP_TABLES, follow_up_export
+from storage.learning import LEARNING_TABLES, learning_export
 from storage.meeting_prep import MEETING_TABLES, meeting_export
 from storage.models import (
     AdviceAttendeeRow,
@@ -80,6 +81,7 @@ class CaseArchive:
                 "notulen": await case_notulen_export(session, number),
                 "rond_het_overleg": await meeting_export(session, number, self._cipher),
                 "evaluatie": await evaluation_export(session, number, self._cipher),
+                "leren": await learning_export(session, number, self._cipher),
             }
 
     async def _advice(self, session, number: str) -> dict | None:
@@ -171,6 +173,7 @@ class CaseArchive:
                 SignalRow,
                 *MEETING_TABLES,
                 *EVALUATION_TABLES,
+                *LEARNING_TABLES,
             ):
                 await session.execute(delete(model).where(model.case_number == number))
             await delete_case_documents(session, number)

@@ -5,11 +5,11 @@ import hashlib
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.documents import PER_CASE_KINDS, DocumentKind, DocumentVersion
+from domain.documents import CASE_PART, PER_CASE_KINDS, DocumentKind, DocumentVersion, case_of
 from domain.notices import JobRun, Notice
 from storage.database import is_row_id
 from storage.encryption import PLAIN, FieldCipher
@@ -47,22 +47,13 @@ class SqlDocumentRepository:
                     )
                     number = (last or 0) + 1
                     data = content if isinstance(content, bytes) else await content(number)
-                    sealed = self._cipher.encrypt(base64.b64encode(data).decode("ascii"))
-                    digest = hashlib.sha256(data).hexdigest()
-                    row = DocumentVersionRow(
-                        kind=kind.value,
-                        subject=subject,
-                        version=number,
-                        sha256=digest,
-                        filename=filename,
-                        created_by=created_by,
-                        created_at=now,
-                        content=sealed,
+                    row = version_row(
+                        kind, subject, number, filename, data, created_by, now, self._cipher
                     )
                     session.add(row)
                     session.add(_audit(kind, subject, created_by, f"{kind} gemaakt", channel, now))
                     await session.flush()
-                    version = _version(row, data)
+                    version = version_of(row, data)
                     add_notices(session, notices(version), now, self._cipher)
                     if job is not None:
                         await finish_job(session, job, now)
@@ -96,7 +87,7 @@ class SqlDocumentRepository:
                 .where(DocumentVersionRow.kind == kind.value, DocumentVersionRow.subject == subject)
                 .order_by(DocumentVersionRow.version)
             )
-            return [_version(row) for row in rows]
+            return [version_of(row) for row in rows]
 
     async def record_read(
         self, version: DocumentVersion, reader: str, channel: str, now: datetime
@@ -106,7 +97,30 @@ class SqlDocumentRepository:
             session.add(_audit(version.kind, version.subject, reader, action, channel, now))
 
     def _with_content(self, row: DocumentVersionRow) -> DocumentVersion:
-        return _version(row, base64.b64decode(self._cipher.decrypt(row.content)))
+        return version_of(row, base64.b64decode(self._cipher.decrypt(row.content)))
+
+
+def version_row(
+    kind: DocumentKind,
+    subject: str,
+    number: int,
+    filename: str,
+    data: bytes,
+    created_by: str,
+    now: datetime,
+    cipher: FieldCipher,
+) -> DocumentVersionRow:
+    """A version's row: the .docx base64 and encrypted, with its sha256."""
+    return DocumentVersionRow(
+        kind=kind.value,
+        subject=subject,
+        version=number,
+        sha256=hashlib.sha256(data).hexdigest(),
+        filename=filename,
+        created_by=created_by,
+        created_at=now,
+        content=cipher.encrypt(base64.b64encode(data).decode("ascii")),
+    )
 
 
 async def case_documents(session: AsyncSession, number: str) -> list[DocumentVersionRow]:
@@ -115,7 +129,7 @@ async def case_documents(session: AsyncSession, number: str) -> list[DocumentVer
         select(DocumentVersionRow)
         .where(
             DocumentVersionRow.kind.in_([k.value for k in PER_CASE_KINDS]),
-            DocumentVersionRow.subject == number,
+            _about(number),
         )
         .order_by(DocumentVersionRow.kind, DocumentVersionRow.version)
     )
@@ -127,8 +141,16 @@ async def delete_case_documents(session: AsyncSession, number: str) -> None:
     await session.execute(
         delete(DocumentVersionRow).where(
             DocumentVersionRow.kind.in_([k.value for k in PER_CASE_KINDS]),
-            DocumentVersionRow.subject == number,
+            _about(number),
         )
+    )
+
+
+def _about(number: str):
+    """The case's own documents: subject the case number, or `number/…` (its letters)."""
+    return or_(
+        DocumentVersionRow.subject == number,
+        DocumentVersionRow.subject.startswith(number + CASE_PART, autoescape=True),
     )
 
 
@@ -136,7 +158,7 @@ def decoded_content(row: DocumentVersionRow, cipher: FieldCipher) -> bytes:
     return base64.b64decode(cipher.decrypt(row.content))
 
 
-def _version(row: DocumentVersionRow, content: bytes | None = None) -> DocumentVersion:
+def version_of(row: DocumentVersionRow, content: bytes | None = None) -> DocumentVersion:
     return DocumentVersion(
         id=row.id,
         kind=DocumentKind(row.kind),
@@ -153,5 +175,5 @@ def _version(row: DocumentVersionRow, content: bytes | None = None) -> DocumentV
 def _audit(
     kind: str, subject: str, actor: str, action: str, channel: str, now: datetime
 ) -> AuditRow:
-    number = subject if kind in PER_CASE_KINDS else None
+    number = case_of(kind, subject)
     return AuditRow(at=now, actor=actor, action=action, case_number=number, channel=channel)

@@ -200,6 +200,7 @@ class SqlEvaluationRepository(SqlCaseRepository):
             row.recorded_by,
             row.recorded_at,
             row.form_id,
+            row.id,
         )
 
     async def given_between(self, start: datetime, end: datetime) -> list[Evaluation]:

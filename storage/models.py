@@ -557,3 +557,37 @@ class LeerpuntRow(Base):
     recorded_by: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     form_id: Mapped[str | None] = mapped_column(String(64), unique=True)  # one per form
+
+
+class OrganisationAdviceRow(Base):
+    """An advies aan de moederorganisatie: a letter on a leerpunt of a case, sent to the
+    organisation's contact from the RET file; the advice text is encrypted."""
+
+    __tablename__ = "organisation_advice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(16), index=True)
+    leerpunt_id: Mapped[int]
+    organisation: Mapped[str] = mapped_column(Text)
+    organisation_kind: Mapped[str] = mapped_column(String(32))
+    sent_to: Mapped[str] = mapped_column(Text)  # the contact's name and address, as then
+    advice: Mapped[str | None] = mapped_column(Text)
+    sent_by: Mapped[str] = mapped_column(Text)
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    document_subject: Mapped[str] = mapped_column(String(32))
+    form_id: Mapped[str] = mapped_column(String(64), unique=True)  # one letter per form
+
+
+class GoodPracticeRow(Base):
+    """A case the voorzitter marked as a goed voorbeeld: its casusbeschrijving's newest
+    draft, and which version the voorzitter reviewed (only that one may leave)."""
+
+    __tablename__ = "good_practice"
+
+    case_number: Mapped[str] = mapped_column(String(16), primary_key=True)
+    marked_by: Mapped[str] = mapped_column(Text)
+    marked_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    draft_version: Mapped[int]
+    reviewed_by: Mapped[str | None] = mapped_column(Text)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    reviewed_version: Mapped[int | None]

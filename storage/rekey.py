@@ -18,6 +18,7 @@ from storage.models import (
     FollowUpAskRow,
     LeerpuntRow,
     NotulenRow,
+    OrganisationAdviceRow,
     OutboxRow,
     SignalRow,
 )
@@ -38,6 +39,7 @@ ENCRYPTED_COLUMNS = (
     (FamilyContactRow, ("wishes",)),
     (EvaluationAnswerRow, ("samenwerking", "knelpunt", "oplossing")),
     (LeerpuntRow, ("learned", "worked")),
+    (OrganisationAdviceRow, ("advice",)),
 )
 
 

@@ -1,5 +1,5 @@
 """The whole report of a period: counted facts plus the voorzitter's signals, and the
-evaluations and leerpunten of closed cases."""
+evaluations, leerpunten and advice to organisations of closed cases."""
 
 import asyncio
 from dataclasses import replace
@@ -8,10 +8,11 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.evaluation import evaluation_figures, leerpunt_themes
+from domain.organisation_advice import advice_per_kind
 from domain.report import Period, Report, build_report
 from domain.signals import rode_draden
 from storage.encryption import FieldCipher
-from storage.evaluation import SqlEvaluationRepository
+from storage.learning import SqlLearningRepository
 from storage.report_counts import report_counts
 from storage.signals import SqlSignalRepository
 
@@ -31,10 +32,11 @@ async def period_report(
             report_counts(sessions, period, rode_draden(signals)), report_counts(sessions, earlier)
         )
         report = build_report(ret_name, period, counts, (earlier, then))
-    learning = SqlEvaluationRepository(sessions, cipher)
+    learning = SqlLearningRepository(sessions, cipher)
     return replace(
         report,
         made_at=now,
         evaluations=evaluation_figures(await learning.given_between(*period.moments())),
         leerpunten=leerpunt_themes(await learning.leerpunten_between(*period.moments())),
+        organisation_advice=advice_per_kind(await learning.advice_between(*period.moments())),
     )

@@ -22,8 +22,10 @@ from storage.models import (
     EscalationRow,
     EvaluationAnswerRow,
     FamilyContactRow,
+    GoodPracticeRow,
     LeerpuntRow,
     MandateRow,
+    OrganisationAdviceRow,
     SchilInvitationRow,
     SignalRow,
 )
@@ -68,6 +70,11 @@ CLEARED = (
         },
     ),
     (LeerpuntRow, {"learned": None, "worked": None, "recorded_by": ANONYMOUS}),  # theme stays
+    (  # the organisation and its kind stay for the reports
+        OrganisationAdviceRow,
+        {"advice": None, "sent_by": ANONYMOUS, "sent_to": ANONYMOUS},
+    ),
+    (GoodPracticeRow, {"marked_by": ANONYMOUS, "reviewed_by": None}),
 )
 
 

@@ -137,6 +137,11 @@ PLAIN_ON_PURPOSE = {
     ("evaluation_answer", "organisation"),
     ("evaluation_answer", "answered_by"),  # a professional, like the other actors
     ("leerpunt", "recorded_by"),  # the voorzitter
+    ("organisation_advice", "organisation"),  # from ret.yaml
+    ("organisation_advice", "sent_to"),  # the organisation's contact, from ret.yaml
+    ("organisation_advice", "sent_by"),  # the voorzitter
+    ("good_practice", "marked_by"),  # the voorzitter
+    ("good_practice", "reviewed_by"),
 }
 
 

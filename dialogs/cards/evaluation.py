@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from dialogs.cards import adaptive_card, heading, labelled, paragraph, required, submit
 from dialogs.cards.consult import when
+from dialogs.cards.learning import advice_action, practice_action, sent_line
 from dialogs.texts import Language, text
 from domain.evaluation import (
     SCORES,
@@ -17,6 +18,8 @@ from domain.evaluation import (
     RespondentKind,
 )
 from domain.notices import new_key
+from domain.organisation_advice import SentAdvice
+from domain.ret import Organisation
 
 EVALUATION_KEY = "evaluation"  # {"evaluation": case number, "score": "4", …}
 LEERPUNT_KEY = "leerpunt"  # {"leerpunt": case number, "leerpunt_form": id, …}
@@ -129,10 +132,14 @@ def overview_cards(
     leerpunten: Sequence[Leerpunt],
     themes: Sequence[str],
     language: Language,
+    organisations: Sequence[Organisation] = (),
+    sent: Sequence[SentAdvice] = (),
 ) -> list[dict]:
-    """A case's evaluations together, its leerpunten, and the form for a new leerpunt (on
-    the last card). `asked`: how many were asked (None: no evaluation was asked). As many
-    cards as it takes to stay within Teams' message size: every answer may be long."""
+    """A case's evaluations together, its leerpunten (each with the letters sent on it and
+    the form for an advies aan een organisatie of the RET file), and on the last card the
+    form for a new leerpunt and 'Goed voorbeeld'. `asked`: how many were asked (None: no
+    evaluation was asked). As many cards as it takes to stay within Teams' message size:
+    every answer may be long."""
     body = [heading(text("evaluation.overview.title", language, number=number, initials=initials))]
     if asked is None:
         body.append(paragraph(text("evaluation.overview.not_asked", language), subtle=True))
@@ -149,15 +156,20 @@ def overview_cards(
             items.append(labelled(text("evaluation.leerpunt.learned", language), leerpunt.learned))
         if leerpunt.worked:
             items.append(labelled(text("evaluation.leerpunt.worked", language), leerpunt.worked))
+        items += [sent_line(s, language) for s in sent if s.leerpunt_id == leerpunt.id]
+        if organisations and leerpunt.id is not None:
+            action = advice_action(number, leerpunt.id, organisations, language)
+            items.append({"type": "ActionSet", "actions": [action]})
         body.append({"type": "Container", "separator": True, "items": items})
     form = leerpunt_action(number, themes, language)
+    practice = practice_action(number, language)
     cards, current = [], []
     for block in body:
-        if current and _size([*current, block, form]) > CARD_BUDGET:
+        if current and _size([*current, block, form, practice]) > CARD_BUDGET:
             cards.append(adaptive_card(current))
             current = []
         current.append(block)
-    return [*cards, adaptive_card(current, actions=[form])]
+    return [*cards, adaptive_card(current, actions=[form, practice])]
 
 
 CARD_BUDGET = 20 * 1024  # bytes of a card's body and form: well within Teams' 28 KB

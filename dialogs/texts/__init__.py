@@ -18,6 +18,7 @@ from dialogs.texts import (
     follow_up,
     general,
     intake,
+    learning,
     meeting,
     notulen,
     outbox,
@@ -55,6 +56,7 @@ _FLOWS = (
     submission,
     referrer_web,
     evaluation,
+    learning,
 )
 
 
