@@ -69,7 +69,9 @@ class AdviceSheet:
     age_group: str | None
     meeting_day: date
     meeting_place: str | None  # None: a consultation or table without a booked meeting
-    gemeente: str | None  # the young person's woongemeente at the intake (woonplaatsbeginsel)
+    gemeente: (
+        str | None
+    )  # the paying gemeente (woonplaatsbeginsel): the advice's, else the intake's
     advice: Advice
     mandates: dict[str, Mandate]
     follow_up: FollowUpCadence
@@ -104,7 +106,7 @@ def advice_sheet(
         age_group=age_group(case.answers.get("geboortejaar"), issued_on),
         meeting_day=day,
         meeting_place=booking.slot.location if booking else None,
-        gemeente=_text(case.answers.get("gemeente")),
+        gemeente=advice.gemeente or _text(case.answers.get("gemeente")),
         advice=advice,
         mandates=mandates,
         follow_up=ret.follow_up,

@@ -12,7 +12,9 @@ from sqlalchemy import func, select, update
 from bot.app import RETBOT
 from bot.chat.conversation import Conversation
 from dialogs.cards.advice import (
+    ADVICE_KEY,
     ADVICE_OPEN_KEY,
+    STEP_KEY,
     REASON_INPUT,
     VERB_CONFIRM,
     VERB_DECLINE,
@@ -140,7 +142,8 @@ def in_channel(channel: Conversation, name: str, aad: str | None) -> Conversatio
 
 async def open_form(chair: Conversation, number: str | None = None) -> tuple[dict, dict]:
     """From 'Mijn casussen' to the advice form (of case `number`, else the first with
-    one): the form card and its submit data."""
+    one): its first step's card, and the data of the last step's 'Advies vastleggen'
+    (which records what the steps kept, with what it carries itself)."""
     overview = (await chair.submit({MENU_KEY: MenuChoice.CASUSSEN.value})).cards()[0]
     action = next(
         a
@@ -151,7 +154,8 @@ async def open_form(chair: Conversation, number: str | None = None) -> tuple[dic
     )
     assert action["title"] == "Advies vastleggen"
     [form] = (await chair.submit(action["data"])).cards()
-    return form, form["actions"][0]["data"]
+    case = form["actions"][0]["data"][STEP_KEY]
+    return form, {"verb": ADVICE_KEY, ADVICE_KEY: case}
 
 
 async def issued(bot, connector, http):
@@ -187,6 +191,13 @@ def elements(card: dict) -> list[dict]:
         ]
         found += elements({"body": nested})
     return found
+
+
+async def step_card(chair: Conversation, number: str, go: str, **values) -> dict:
+    """The step `go` asks for, from the step card before it (with `values` typed there)."""
+    [card] = (await chair.submit({"verb": STEP_KEY, STEP_KEY: number, "go": go, **values})).cards()
+    assert_valid_card(card)
+    return card
 
 
 def shown_rows(form: dict) -> list[int]:
@@ -304,7 +315,10 @@ async def test_only_a_kernteamlid_of_that_organisation_may_answer_for_it(bot, co
 
     answers = [await o.execute(verb, data) for o in others for verb in (VERB_CONFIRM, VERB_DECLINE)]
 
-    refusal = "Alleen een kernteamlid van deze organisatie kan haar deel van het advies bevestigen."
+    refusal = (
+        "Alleen een kernteamlid van deze organisatie, of de contactpersoon die het RET ervoor "
+        "noemt, kan haar deel van het advies bevestigen."
+    )
     assert [a.body["value"] for a in answers] == [refusal] * len(answers)
     assert await rows(bot, MandateRow) == []
     assert not {"mandaat bevestigd", "mandaat niet bevestigd"} & set(await audit_actions(bot))
@@ -376,34 +390,42 @@ async def test_a_past_deadline_or_no_afspraak_asks_again_with_the_values_kept(bo
     empty = await chair.submit({**submit_data, **form_values(**no_rows, persoon_2="")})
     half = await chair.submit({**submit_data, **form_values(actie_1="", samenvatting=" ")})
 
-    [again] = past.cards()
-    problems = again["body"][1]
+    [again] = past.cards()  # the afspraken step, where the problem is
+    problems = again["body"][2]
     assert problems["style"] == "attention"
     assert [i["text"] for i in problems["items"][1:]] == [
         "- Afspraak 2: de datum ligt in het verleden. Kies vandaag of later."
     ]
     inputs = {b["id"]: b.get("value") for b in elements(again) if b["type"].startswith("Input.")}
-    assert inputs["samenvatting"] == SAMENVATTING and inputs["deadline_2"] == yesterday
+    assert inputs["deadline_2"] == yesterday
     assert inputs["persoon_2"] == "Fatima el Amrani" and inputs["organisatie_1"] == GGZ
     assert "Er staat nog geen afspraak in" in str(empty.cards()[0])
-    half_problems = [i["text"] for i in half.cards()[0]["body"][1]["items"][1:]]
+    [first_step] = half.cards()  # the first step with a problem, listing every problem
+    assert first_step["body"][1]["text"].startswith("Stap 1 van 4")
+    assert next(i for i in elements(first_step) if i.get("id") == "samenvatting")["value"] == " "
+    half_problems = [i["text"] for i in first_step["body"][2]["items"][1:]]
     assert half_problems == [
         "- De samenvatting van de casus is nog leeg.",
         "- Bij afspraak 1 staat nog niet wat de organisatie gaat doen.",
     ]
+    form = await step_card(chair, number, "2")
     dates = [i["id"] for i in elements(form) if i["type"] == "Input.Date"]
     assert dates == [f"deadline_{row}" for row in range(1, 6)]
-    assert shown_rows(form) == [1, 2] and shown_rows(again) == [1, 2]
+    assert shown_rows(again) == [1, 2]
     row_2 = next(b for b in again["body"] if b.get("id") == "afspraak_2")
     assert (
         row_2["items"][1]["text"]
         == "Afspraak 2: de datum ligt in het verleden. Kies vandaag of later."
     )
     organisations = next(i for i in elements(form) if i.get("id") == "organisatie_1")["choices"]
-    assert [c["value"] for c in organisations] == [
+    assert [c["value"] for c in organisations] == [  # the kernteam's and the RET file's
         "Ervaringswerk Oost",
+        "Gemeente Almelo",
+        "Gemeente Enschede",
+        "Gemeente Hengelo",
         "Jeugd & Opvoeding Oost",
         GGZ,
+        "Jeugdbescherming Oost",
         LVB,
         "Samenwerkingsverband Onderwijs Twente",
     ]
@@ -478,7 +500,8 @@ async def test_the_form_opens_more_rows_on_request_and_asks_again_with_filled_ro
     bot, connector, http
 ):
     chair, _, _, number = await case_at_the_table(bot, connector, http)
-    form, submit_data = await open_form(chair)
+    _, submit_data = await open_form(chair)
+    form = await step_card(chair, number, "2")
     yesterday = (date.today() - timedelta(days=1)).isoformat()
     row_4 = {"organisatie_4": LVB, "actie_4": "Overlegt met school", "deadline_4": yesterday}
 
