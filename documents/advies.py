@@ -141,11 +141,15 @@ def _facts(document: DocxDocument, sheet: AdviceSheet, version: int) -> None:
         if version == 1
         else label("advies.version_next", language, version=version, previous=version - 1)
     )
-    gemeente = (
-        label("advies.gemeente_value", language, gemeente=sheet.gemeente)
-        if sheet.gemeente
-        else label("advies.gemeente_unknown", language)
-    )
+    if not sheet.gemeente:
+        gemeente = label("advies.gemeente_unknown", language)
+    elif sheet.gemeente_corrected:
+        intake = sheet.gemeente_at_intake or "-"
+        gemeente = label(
+            "advies.gemeente_corrected", language, gemeente=sheet.gemeente, intake=intake
+        )
+    else:
+        gemeente = label("advies.gemeente_value", language, gemeente=sheet.gemeente)
     rows = [
         (label("advies.case", language), sheet.case_number),
         (label("advies.version", language), shown),

@@ -44,6 +44,16 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "{gemeente} (woongemeente van de jeugdige bij aanmelding; woonplaatsbeginsel)",
         "en": "{gemeente} (the young person's municipality at referral; place of residence)",
     },
+    "advies.gemeente_corrected": {
+        "nl": (
+            "{gemeente} (volgens het woonplaatsbeginsel, vastgesteld door de voorzitter; bij "
+            "aanmelding: {intake})"
+        ),
+        "en": (
+            "{gemeente} (by the place-of-residence rule, settled by the chair; at referral: "
+            "{intake})"
+        ),
+    },
     "advies.gemeente_unknown": {
         "nl": "Niet bekend bij aanmelding; vast te stellen volgens het woonplaatsbeginsel",
         "en": "Not known at referral; to be settled by the place-of-residence rule",

@@ -77,6 +77,11 @@ class AdviceSheet:
     follow_up: FollowUpCadence
     distribution: tuple[Recipient, ...]
     made_at: datetime
+    gemeente_at_intake: str | None = None  # when the voorzitter corrected it: the intake's
+
+    @property
+    def gemeente_corrected(self) -> bool:
+        return self.gemeente != self.gemeente_at_intake
 
     @property
     def language(self) -> str:
@@ -112,6 +117,7 @@ def advice_sheet(
         follow_up=ret.follow_up,
         distribution=distribution(ret, case, advice),
         made_at=now,
+        gemeente_at_intake=_text(case.answers.get("gemeente")),
     )
 
 

@@ -14,8 +14,8 @@ from bot.chat.conversation import Conversation
 from dialogs.cards.advice import (
     ADVICE_KEY,
     ADVICE_OPEN_KEY,
-    STEP_KEY,
     REASON_INPUT,
+    STEP_KEY,
     VERB_CONFIRM,
     VERB_DECLINE,
     reason_input,
