@@ -24,6 +24,7 @@ from dialogs.cards.advice import (
     INPUT_IDS,
     LATER,
     REASON_INPUT,
+    ROW,
     ROW_FIELDS,
     ROWS,
     SAMENVATTING,
@@ -166,7 +167,10 @@ class AdviceActions:
             target = Step(int(go))
         except (TypeError, ValueError):
             raise BadCardData("advice step without a step to go to") from None
-        await self._show(turn, advice_step(target, self._context(case, turn.language), values))
+        row = turn.value.get(ROW)
+        row = int(row) if isinstance(row, str) and row.isdigit() else None
+        context = self._context(case, turn.language)
+        await self._show(turn, advice_step(target, context, values, row=row))
 
     async def issue(self, turn: Turn) -> None:
         """The last step's 'Advies vastleggen': the advice is issued (once: a second click

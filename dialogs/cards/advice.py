@@ -21,12 +21,12 @@ ADVICE_OPEN_KEY = "advice_for"  # "Advies vastleggen" on Mijn casussen: {"advice
 ADVICE_KEY = "advice"  # the last step's submit: {"advice": number}, records the advice
 STEP_KEY = "advice_step"  # a step's submit: {"advice_step": number, "go": "2"} or "later"
 GO = "go"
+ROW = "row"  # on the afspraken step: which afspraak to open ("Wijzigen")
 LATER = "later"
 SAMENVATTING = "samenvatting"
 ADVIES = "advies"
 GEMEENTE = "gemeente"  # the paying gemeente, pre-filled with the intake's
 ROWS = 5  # afspraak rows on the form; empty rows are ignored
-SHOWN_ROWS = 2  # rows open when the form is new; "Nog een afspraak" opens the next
 ROW_FIELDS = ("organisatie", "actie", "deadline", "persoon")
 ATTENDEE_ROWS = 8  # people at the table; empty rows are ignored
 SHOWN_ATTENDEES = 3
@@ -97,7 +97,11 @@ class FormContext:
 
 
 def advice_step(
-    step: Step, context: FormContext, values: dict, problems: list[Problem] = ()
+    step: Step,
+    context: FormContext,
+    values: dict,
+    problems: list[Problem] = (),
+    row: int | None = None,
 ) -> dict:
     """One step of the advice form; `values` as entered so far (kept between steps),
     `problems` when the advice could not be recorded (each row's at its row)."""
@@ -120,12 +124,23 @@ def advice_step(
     if step is Step.ADVICE:
         body += _advice_part(context, values)
     elif step is Step.AFSPRAKEN:
-        body += _afspraken(context, values, mine)
+        body += _afspraken(context, values, mine, row)
     elif step is Step.ATTENDANCE:
         body += _attendance(values, mine, language)
     else:
         body += _check(context, values)
-    return adaptive_card(body, actions=_step_actions(step, case.number, language))
+    actions = _step_actions(step, case.number, language)
+    if step is Step.AFSPRAKEN and _room_for_another(values, problems, row):
+        another = submit(text("advice.add_row", language), {STEP_KEY: case.number, GO: "2"})
+        actions.insert(1, another)
+    return adaptive_card(body, actions=actions)
+
+
+def _room_for_another(values: dict, problems: list[Problem], row: int | None) -> bool:
+    """'Nog een afspraak' (the open one kept, an empty one opened) while rows are left."""
+    editing = editing_row(values, problems, row)
+    others = [r for r in range(1, ROWS + 1) if r != editing and _row_filled(values, r)]
+    return editing is not None and len(others) + 1 < ROWS
 
 
 def _step_actions(step: Step, number: str, language: Language) -> list[dict]:
@@ -164,7 +179,13 @@ def _advice_part(context: FormContext, values: dict) -> list[dict]:
     ]
 
 
-def _afspraken(context: FormContext, values: dict, problems: list[Problem]) -> list[dict]:
+def _afspraken(
+    context: FormContext, values: dict, problems: list[Problem], row: int | None
+) -> list[dict]:
+    """One afspraak open to fill in (`row`, else the first with a problem, else the first
+    empty one), the others as a line with 'Wijzigen': every open row lists each
+    organisation, so a card with all rows open would outgrow Teams' limit in a RET with
+    many organisations."""
     language = context.language
     body = [
         heading(text("advice.afspraken", language)),
@@ -175,14 +196,55 @@ def _afspraken(context: FormContext, values: dict, problems: list[Problem]) -> l
         for p in problems
         if p.kind is ProblemKind.NO_AFSPRAAK
     ]
+    editing = editing_row(values, problems, row)
     choices = [{"title": name, "value": name} for name in context.organisations]
-    shown = max([SHOWN_ROWS, *(r for r in range(1, ROWS + 1) if _row_filled(values, r))])
-    for row in range(1, ROWS + 1):
-        row_problems = [p for p in problems if p.row == row]
-        body.append(_row(row, choices, values, row_problems, row <= shown, language))
-        if row < ROWS:
-            body.append(_add_row(row + 1, row == shown, language))
+    for r in range(1, ROWS + 1):
+        row_problems = [p for p in problems if p.row == r]
+        if r == editing:
+            body.append(_row(r, choices, values, row_problems, language))
+        elif _row_filled(values, r):
+            body.append(_row_line(context.case.number, r, values, row_problems, language))
     return body
+
+
+def editing_row(values: dict, problems: list[Problem], row: int | None) -> int | None:
+    """The afspraak open on the card: the one asked for, else the first with a problem,
+    else the first empty one (None when all are filled)."""
+    if row is not None and 1 <= row <= ROWS:
+        return row
+    wrong = [p.row for p in problems if p.row is not None]
+    if wrong:
+        return min(wrong)
+    return next((r for r in range(1, ROWS + 1) if not _row_filled(values, r)), None)
+
+
+def _row_line(
+    number: str, row: int, values: dict, problems: list[Problem], language: Language
+) -> dict:
+    """A filled afspraak that is not open: what it says, and 'Wijzigen' to open it."""
+    line = text(
+        "advice.check_afspraak",
+        language,
+        org=values.get(row_input("organisatie", row)) or "-",
+        action=values.get(row_input("actie", row)) or "-",
+        deadline=values.get(row_input("deadline", row)) or "-",
+    )
+    items: list[dict] = [
+        {
+            "type": "TextBlock",
+            "text": text("advice.row", language, row=row),
+            "weight": "Bolder",
+            "wrap": True,
+        },
+        paragraph(line),
+    ]
+    items += [
+        {"type": "TextBlock", "text": problem_text(p, language), "color": "Attention", "wrap": True}
+        for p in problems
+    ]
+    change = submit(text("advice.change_row", language), {STEP_KEY: number, GO: "2", ROW: str(row)})
+    items.append({"type": "ActionSet", "actions": [change]})
+    return {"type": "Container", "id": _row_id(row), "separator": True, "items": items}
 
 
 def _check(context: FormContext, values: dict) -> list[dict]:
@@ -237,7 +299,6 @@ def _row(
     choices: list[dict],
     values: dict,
     problems: list[Problem],
-    visible: bool,
     language: Language,
 ) -> dict:
     """One afspraak: organisation, what it does, and (side by side) by when and who."""
@@ -287,14 +348,7 @@ def _row(
         },
     ]
     container = {"type": "Container", "id": _row_id(row), "separator": True, "items": items}
-    if not visible:
-        container["isVisible"] = False
     return container
-
-
-def _add_row(row: int, visible: bool, language: Language) -> dict:
-    """'Nog een afspraak': shows afspraak row `row`."""
-    return _reveal_row(row, ROWS, _row_id, _add_id, text("advice.add_row", language), visible)
 
 
 def _attendance(values: dict, problems: list[Problem], language: Language) -> list[dict]:
@@ -445,10 +499,6 @@ def _column(element: dict) -> dict:
 
 def _row_id(row: int) -> str:
     return f"afspraak_{row}"
-
-
-def _add_id(row: int) -> str:
-    return f"afspraak_{row}_toevoegen"
 
 
 def _row_filled(values: dict, row: int) -> bool:

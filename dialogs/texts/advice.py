@@ -113,6 +113,7 @@ CATALOG: Catalog = {
     },
     "advice.issue": {"nl": "Advies vastleggen", "en": "Record advice"},
     "advice.next": {"nl": "Volgende", "en": "Next"},
+    "advice.change_row": {"nl": "Wijzigen", "en": "Change"},
     "advice.back": {"nl": "Terug", "en": "Back"},
     "advice.step.1": {
         "nl": "Stap {step} van {steps}: samenvatting, advies en de betalende gemeente.",
