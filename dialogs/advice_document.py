@@ -8,10 +8,12 @@ that same transaction, so a version is never made or sent twice.
 
 Where it goes: to everyone on the advies's own verzendlijst (domain.advice_sheet
 .distribution), so the list the readers see is the list it is sent to: the referrer (in
-Teams through file consent, elsewhere a download link), the voorzitter in their own chat,
-and the kernteamleden of each organisation with an afspraak and the other RET members who
-were present, in Teams a link, else by e-mail: the link too, the document itself only when
-the RET file allows it (dialogs/document_mail.py).
+Teams through file consent, elsewhere a download link; their message asks them to pass it
+on to the family), or a family that applied itself (a link by e-mail, never the text), the
+voorzitter in their own chat, the kernteamleden of each organisation with an afspraak and
+the other RET members who were present, in Teams a link, else by e-mail, and the contact of
+an organisation outside the kernteam with an afspraak, by e-mail: the link too, the
+document itself only when the RET file allows it (dialogs/document_mail.py).
 """
 
 import asyncio
@@ -22,8 +24,9 @@ from dialogs.cards.documents import file_consent_card
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.document_mail import document_mail
+from dialogs.family_mail import family_advies_mail
 from dialogs.referrer_mail import advies_mail, by_email
-from dialogs.texts import text
+from dialogs.texts import DEFAULT_LANGUAGE, text
 from documents.advies import advies_filename, build_advies
 from documents.house_style import HouseStyle
 from domain.advice import AdviceRepository, Mandate, mandates_of_job
@@ -32,7 +35,7 @@ from domain.booking import Booking
 from domain.cases import Referrer
 from domain.documents import DOCX, DocumentKind, DocumentRepository, DocumentVersion
 from domain.mail import Mail, MailAttachment
-from domain.notices import Chair, ChairPlace, Chat, JobRun, Notice, RosterMember
+from domain.notices import Chair, ChairPlace, Chat, EmailAddress, JobRun, Notice, RosterMember
 from domain.ret import RetConfig
 
 TEAMS = "msteams"
@@ -138,12 +141,25 @@ class AdviceDocuments:
             "version": version.version,
         }
         consent = file_consent_card(version, text("document.advies_consent", **words))
+        to_pass_on = file_consent_card(version, text("document.advies_consent_referrer", **words))
         link = text("document.advies_ready_member", **words)
         notices = []
         for person in sheet.distribution:
-            if person.route is Route.REFERRER:
+            if person.route is Route.VIA_REFERRER:
+                continue  # the referrer's own message asks them to pass it on
+            if person.route is Route.FAMILY:
+                mail = family_advies_mail(
+                    sheet.case_number,
+                    person.email,
+                    words["url"],
+                    words["days"],
+                    self._ret,
+                    DEFAULT_LANGUAGE,
+                )
+                notices.append(Notice(EmailAddress(), mail))
+            elif person.route is Route.REFERRER:
                 for_referrer = (
-                    consent
+                    to_pass_on
                     if referrer.channel_id == TEAMS
                     else text("document.advies_ready_referrer", **words)
                 )
@@ -155,6 +171,9 @@ class AdviceDocuments:
                     consent if channel == TEAMS else text("document.advies_ready_chair", **words)
                 )
                 notices.append(Notice(Chair(ChairPlace.PRIVATE), for_chair))
+            elif person.route is Route.CONTACT:
+                mail = self._mail(sheet, version, person, words["url"])
+                notices.append(Notice(EmailAddress(), mail))
             elif person.email:
                 mail = self._mail(sheet, version, person, words["url"])
                 notices.append(Notice(RosterMember(person.email), link, email=mail))

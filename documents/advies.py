@@ -84,6 +84,9 @@ def write_advies(
     )
     styles.add(document, label("advies.distribution", language), "Heading 1")
     for person in sheet.distribution:
+        if person.is_family:
+            document.add_paragraph("– " + label(f"advies.family.{person.route.name}", language))
+            continue
         parts = [person.name, person.organisation, role_label(person.role, language)]
         document.add_paragraph("– " + ", ".join(p for p in parts if p))
     document.add_paragraph(label("advies.distribution_note", language))

@@ -68,8 +68,13 @@ async def issue_with_gemeente(bot, connector, http):
 async def mandate_path(bot, smtp_server: SmtpServer) -> str:
     """The page's path in the e-mail to the gemeente's contact (sent with the advice)."""
     await bot.app[RETBOT].dispatcher.drain()
-    [mail] = smtp_server.to(ILSE)
+    [mail] = asked(smtp_server)
     return LINK.search(body_of(mail))[1]
+
+
+def asked(smtp_server: SmtpServer) -> list:
+    """The e-mails that ask the gemeente's contact for its mandate."""
+    return [m for m in smtp_server.to(ILSE) if m["Subject"].startswith("Mandaat gevraagd")]
 
 
 async def test_the_gemeente_confirms_its_afspraak_by_the_link_in_its_email(
@@ -77,7 +82,8 @@ async def test_the_gemeente_confirms_its_afspraak_by_the_link_in_its_email(
 ):
     chair, channel, number, card, done = await issue_with_gemeente(bot, connector, http)
     path = await mandate_path(bot, smtp_server)
-    [mail] = smtp_server.to(ILSE)
+    [mail] = asked(smtp_server)
+    [document_mail] = [m for m in smtp_server.to(ILSE) if m not in asked(smtp_server)]
     thijs = in_channel(channel, "Thijs Wennink", THIJS_AAD)
     by_thijs = await thijs.execute(VERB_CONFIRM, {"case": number, "organisation": ENSCHEDE})
 
@@ -114,6 +120,8 @@ async def test_the_gemeente_confirms_its_afspraak_by_the_link_in_its_email(
     assert "Beste Ilse Brinkman" in whole and ENSCHEDE in whole
     for private in (SAMENVATTING, ADVIES, BESCHIKKING, "Hengelo"):
         assert private not in whole
+    # She is on the verzendlijst too: the advies by its link, like a kernteamlid by e-mail.
+    assert "/documents/" in readable(document_mail) and SAMENVATTING not in readable(document_mail)
     # The mandate card: the gemeente's afspraak, asked of its contact, no buttons there.
     assert_valid_card(card)
     enschede = organisation_sections(card)[ENSCHEDE]
@@ -154,6 +162,8 @@ async def test_the_gemeente_confirms_its_afspraak_by_the_link_in_its_email(
     [binding] = [p.text for p in document.paragraphs if "nog open:" in p.text]
     assert GGZ in binding and ENSCHEDE not in binding  # the others have not answered yet
     assert version.version == 3  # issued, declined, confirmed
+    paragraphs = [p.text for p in document.paragraphs]
+    assert f"– Ilse Brinkman, {ENSCHEDE}, Gemeente" in paragraphs
 
 
 async def test_the_corrected_gemeente_is_recorded_audited_and_counted(bot, connector, http):
