@@ -6,6 +6,7 @@ back with python-docx."""
 
 import asyncio
 import re
+from datetime import UTC, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -15,7 +16,14 @@ from dialogs.cards.advice import VERB_CONFIRM
 from domain.documents import DocumentKind
 from domain.ret import Member, RetConfig
 from domain.roles import Role
-from storage.models import AuditRow, CaseEventRow, CaseFactRow, MandateRow
+from storage.models import (
+    AdviceRow,
+    AuditRow,
+    CaseEventRow,
+    CaseFactRow,
+    FollowUpAskRow,
+    MandateRow,
+)
 from tests.smtp_server import SmtpServer, body_of, readable
 from tests.support import RunningBot, assert_valid_card, emails_at_once
 from tests.test_advice_flow import (
@@ -39,6 +47,7 @@ ILSE = "i.brinkman@enschede.example.org"  # its contact in the example RET file
 ILSE_AAD = "0b7e1d52-4c1a-4e0f-a1d2-00000000a0e5"
 BESCHIKKING = "Geeft de beschikking voor het gezinshuis af"
 LINK = re.compile(r"https?://[^\s/]+(/mandaat/[A-Za-z0-9_.\-]+)")
+FOLLOW_UP_LINK = re.compile(r"https?://[^\s/]+(/follow-up/[A-Za-z0-9_.\-]+)")
 
 
 @pytest.fixture
@@ -243,3 +252,25 @@ async def test_a_contact_on_the_roster_confirms_on_the_card(
     )
     assert mandates == {ENSCHEDE: "Ilse Brinkman"}
     assert GGZ not in mandates
+
+
+async def test_the_gemeente_is_asked_how_its_afspraak_goes_by_its_contact(
+    bot, connector, http, smtp_server, ret
+):
+    _, _, number, _, _ = await issue_with_gemeente(bot, connector, http)
+    [advice] = await rows(bot, AdviceRow)
+    issued_at = (
+        advice.issued_at if advice.issued_at.tzinfo else advice.issued_at.replace(tzinfo=UTC)
+    )
+    await bot.app[RETBOT].jobs.follow_up(issued_at + timedelta(days=ret.follow_up.first_after_days))
+    await bot.app[RETBOT].dispatcher.drain()
+    [mail] = [m for m in smtp_server.to(ILSE) if "/follow-up/" in body_of(m)]
+    path = FOLLOW_UP_LINK.search(body_of(mail))[1]
+    async with http.post(bot.url + path, data={"voortgang": "loopt volgens plan"}) as answered:
+        assert answered.status == 200
+
+    whole = readable(mail)
+    assert "Beste Ilse Brinkman" in whole and number in whole and ENSCHEDE in whole
+    assert BESCHIKKING not in whole and SAMENVATTING not in whole
+    [ask] = [a for a in await rows(bot, FollowUpAskRow) if a.organisation == ENSCHEDE]
+    assert ask.answered_at is not None
