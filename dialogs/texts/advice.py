@@ -212,12 +212,12 @@ CATALOG: Catalog = {
     "mandate.page.afspraken": {"nl": "De afspraken voor {org}", "en": "The agreements for {org}"},
     "mandate.page.intro": {
         "nl": (
-            "Bevestig met het mandaat van {org} dat jullie deze afspraken uitvoeren, of geef "
-            "aan dat dat niet kan. Alleen de voorzitter van het RET leest de reden."
+            "Bevestigt u met het mandaat van {org} dat deze afspraken worden uitgevoerd? Kan "
+            "dat niet, geef dan de reden. Alleen de voorzitter van het RET leest de reden."
         ),
         "en": (
-            "Confirm with the mandate of {org} that it will carry out these agreements, or say "
-            "that it cannot. Only the chair of the RET reads the reason."
+            "Do you confirm, with the mandate of {org}, that these agreements will be carried "
+            "out? If that cannot be done, give the reason. Only the chair of the RET reads it."
         ),
     },
     "mandate.page.confirm": {"nl": "Mandaat bevestigen", "en": "Confirm mandate"},
