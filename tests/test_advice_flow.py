@@ -272,7 +272,8 @@ async def test_voorzitter_issues_advice_and_the_team_gets_a_minimal_mandate_card
     assert consent["contentType"] == "application/vnd.microsoft.teams.card.file.consent"
     assert (
         consent["content"]["description"]
-        == f"Het zwaarwegend advies voor {number} (J.D.), versie 1."
+        == f"Het zwaarwegend advies voor {number} (J.D.), versie 1. Geef het door aan de "
+        "jeugdige en de ouders en bespreek het met hen."
     )
 
 
