@@ -1,6 +1,8 @@
-"""Advice cards: the voorzitter's form (1:1, Action.Submit) and the shared mandate card
-(where the team works, Action.Execute), which carries case number, initials and afspraken
-only: no summary, no advice text, no names of the family."""
+"""Advice cards: the voorzitter's form in four steps (1:1, Action.Submit; each step a card of
+its own, one afspraak open at a time, so no card nears Teams' 28 KB however many
+organisations the RET file lists) and the shared mandate card (where the team works,
+Action.Execute), which carries case number, initials and afspraken only: no summary, no
+advice text, no names of the family."""
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
