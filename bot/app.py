@@ -31,6 +31,7 @@ from bot.links import (
     DocumentLinks,
     EvaluationLinks,
     FollowUpLinks,
+    MandateLinks,
     QuestionLinks,
     ReferrerApplyLinks,
     ReferrerCasesLinks,
@@ -38,6 +39,7 @@ from bot.links import (
     ReportLinks,
 )
 from bot.mailer import SmtpMailer
+from bot.mandate_page import MandatePage
 from bot.members import RosterMembers
 from bot.metrics import MetricsPage, timed_turn
 from bot.outbox import OutboxDispatcher
@@ -136,6 +138,7 @@ class Retbot:
     referrer_question_page: ReferrerQuestionPage
     referrer_attendance_page: ReferrerAttendancePage
     evaluation_page: EvaluationPage
+    mandate_page: MandatePage
 
 
 RETBOT = web.AppKey("retbot", Retbot)
@@ -213,6 +216,8 @@ def build_retbot(
     evaluation_links = EvaluationLinks(settings.link_key, settings.public_url)
     evaluation = EvaluationActions(ret, evaluations, delivery, evaluation_links, evaluations)
     learning = LearningActions(ret, evaluations, advice, style, document_links, delivery)
+    mandate_links = MandateLinks(settings.link_key, settings.public_url)
+    advice_actions = AdviceActions(ret, advice, bookings, delivery, mandate_links)
     routes = merged(
         general.routes(),
         LanguageChoice().routes(),
@@ -221,7 +226,7 @@ def build_retbot(
         ChairActions(consultations, delivery).routes(),
         CaseOverview(cases, meeting_prep.open_task_lines).routes(),
         triage.routes(),
-        AdviceActions(ret, advice, bookings, delivery).routes(),
+        advice_actions.routes(),
         ClosingActions(evaluations, delivery, ret, evaluation).routes(),
         evaluation.routes(),
         learning.routes(),
@@ -298,6 +303,7 @@ def build_retbot(
         ReferrerQuestionPage(question_links, triage, cases, ret.name),
         ReferrerAttendancePage(attendance_links, bookings, meeting_prep, ret.name),
         EvaluationPage(evaluation_links, evaluations, ret),
+        MandatePage(mandate_links, advice_actions),
     )
 
 
@@ -364,6 +370,7 @@ def create_app(
     retbot.referrer_question_page.add_routes(app)
     retbot.referrer_attendance_page.add_routes(app)
     retbot.evaluation_page.add_routes(app)
+    retbot.mandate_page.add_routes(app)
     MetricsPage(app[RETBOT].dispatcher.outbox, settings.metrics_token).add_routes(app)
     return app
 

@@ -1,7 +1,7 @@
 """Signed, expiring links for people outside Teams: the follow-up answer page, the
 calendar file of a RET meeting, the newest version of a document, the evaluation of a
-closed case, and a referrer's personal pages to apply (with the Web Chat user id that says
-who they are) and to see their cases.
+closed case, an organisation's mandate answer to an advice, and a referrer's personal
+pages to apply (with the Web Chat user id that says who they are) and to see their cases.
 
 A link carries one id and its expiry, signed with RETBOT_LINK_KEY (itsdangerous,
 HMAC-SHA1 over a URL-safe payload; each kind of link has its own salt, so one kind cannot
@@ -33,6 +33,7 @@ AGENDA_VALID_AFTER = timedelta(days=7)
 DOCUMENT_SALT = "retbot.document"
 REPORT_SALT = "retbot.report"
 EVALUATION_SALT = "retbot.evaluation"
+MANDATE_SALT = "retbot.mandate"
 REPORT_VALID_FOR = timedelta(days=7)
 APPLY_SALT = "retbot.referrer-apply"
 APPLY_VALID_FOR = timedelta(days=7)
@@ -291,3 +292,27 @@ class EvaluationLinks(_SignedIds):
         if not number or not respondent:
             raise LinkRefused()
         return number, respondent
+
+
+class MandateLinks(_SignedIds):
+    """To the mandate page of one organisation's part in one advice
+    ("RET-2026-0001|Gemeente Enschede"), for the contact the RET file names for it."""
+
+    def __init__(self, key: str, base_url: str, valid_for: timedelta = LINK_VALID_FOR) -> None:
+        super().__init__(key, base_url, MANDATE_SALT, "mandate", str)
+        self.valid_for = valid_for
+
+    @property
+    def valid_for_days(self) -> int:
+        return self.valid_for.days
+
+    def url(self, number: str, organisation: str, now: datetime) -> str:
+        token = self.token(f"{number}|{organisation}", now + self.valid_for)
+        return f"{self._base_url}/mandaat/{token}"
+
+    def mandate_of(self, token: str, now: datetime) -> tuple[str, str]:
+        """(case number, organisation); LinkRefused when the token is not valid (now)."""
+        number, _, organisation = self.id_of(token, now).partition("|")
+        if not number or not organisation:
+            raise LinkRefused()
+        return number, organisation

@@ -1,8 +1,11 @@
 """The advice flow: the voorzitter's form in their own chat, the mandate card where the
-team works, and the kernteamleden's answers on it.
+team works, and the answers on it (or, for an organisation's contact outside Teams, on the
+page behind their e-mail's link).
 
-The form is a card submit in the voorzitter's 1:1 chat (it holds case details); the
-answers arrive as `adaptiveCard/action` invokes on the shared card, whose replacement
+The form is a few step cards in the voorzitter's 1:1 chat (it holds case details): each
+step replaces the one before, and what is entered is kept in the chat's state, so 'Later
+verder' or a restart between steps loses nothing; the advice is recorded at the last step.
+The answers arrive as `adaptiveCard/action` invokes on the shared card, whose replacement
 shows everyone which organisations confirmed.
 """
 
@@ -16,52 +19,85 @@ from dialogs.cards.advice import (
     ADVIES,
     ATTENDEE_FIELDS,
     ATTENDEE_ROWS,
+    GEMEENTE,
+    GO,
+    INPUT_IDS,
+    LATER,
     REASON_INPUT,
+    ROW,
     ROW_FIELDS,
     ROWS,
     SAMENVATTING,
+    STEP_KEY,
     VERB_CONFIRM,
     VERB_DECLINE,
-    advice_form,
+    FormContext,
+    Step,
+    advice_step,
     mandate_card,
+    paused_form,
     reason_input,
     row_input,
     sent_form,
+    step_of,
 )
 from dialogs.cards.consult import when
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.mandate_mail import MandateLinks, mandate_mail
 from dialogs.referrer_mail import by_email
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, status_label, text
 from dialogs.turn import Turn
 from domain.advice import (
     AdviceIncomplete,
+    AdviceInput,
     AdviceRepository,
     AfspraakInput,
     AlreadyAnswered,
+    Answerer,
     AttendeeInput,
     MandateState,
     MeetingAhead,
     check_may_advise,
     confirm_mandate,
+    contact_answerer,
+    contacts_by_email,
     decline_mandate,
     issue_advice,
     mandate_organisations,
     mandate_state,
+    member_answerer,
 )
 from domain.cases import Case
-from domain.notices import Job, arrived
-from domain.ret import Member, RetConfig
+from domain.mail import Mail
+from domain.notices import Job, Notice, arrived
+from domain.ret import Member, OrganisationContact, RetConfig
 from domain.triage import AlreadyDecided, NotAllowed, NoteMissing
+
+FORMS = "advice_forms"  # conversation state: the values entered so far, per case number
 
 
 class _Wording:
     """What the advice and its mandate answers cause, in the RET's language (the mandate
     card and the alerts go where the team works)."""
 
+    def __init__(self, ret: RetConfig, links: MandateLinks) -> None:
+        self._ret = ret
+        self._links = links
+
     def mandate_card(self, state: MandateState, language: Language) -> dict:
-        return mandate_card(state, language)
+        return mandate_card(state, language, self.by_email(state))
+
+    def by_email(self, state: MandateState) -> dict[str, str]:
+        contacts = contacts_by_email(self._ret, state.advice.organisations)
+        return {organisation: contact.name for organisation, contact in contacts.items()}
+
+    def contact_mail(self, case: Case, organisation: str, contact: OrganisationContact) -> Mail:
+        at = now()
+        url = self._links.url(case.number, organisation, at)
+        days = self._links.valid_for_days
+        return mandate_mail(case, organisation, contact, url, days, self._ret, DEFAULT_LANGUAGE)
 
     def advice_issued(self, case: Case, language: Language) -> str | None:
         if by_email(case.referrer):  # their e-mail with the advies's link says it
@@ -89,67 +125,74 @@ class AdviceActions:
         advice: AdviceRepository,
         bookings: Bookings,
         delivery: Delivery,
+        links: MandateLinks,
     ) -> None:
         self._ret = ret
         self._advice = advice
         self._bookings = bookings
         self._delivery = delivery
-        self._wording = _Wording()
+        self._wording = _Wording(ret, links)
 
-    # The voorzitter's form (card submits in their own chat).
+    # The voorzitter's form (card submits in their own chat), in steps.
 
     def routes(self) -> Routes:
         return Routes(
-            submits={ADVICE_OPEN_KEY: self.open_form, ADVICE_KEY: self.issue},
+            submits={ADVICE_OPEN_KEY: self.open_form, STEP_KEY: self.step, ADVICE_KEY: self.issue},
             actions=dict.fromkeys((VERB_CONFIRM, VERB_DECLINE), self.act),
         )
 
     async def open_form(self, turn: Turn) -> None:
-        """'Advies vastleggen': the form, in the voorzitter's own chat only (it holds case
-        details)."""
-        value, language = turn.value, turn.language
-        number = _case_number(value, ADVICE_OPEN_KEY)
-        if not turn.personal:
-            await turn.send(text("advice.only_personal", language))
+        """'Advies vastleggen': the form's first step, in the voorzitter's own chat only (it
+        holds case details), with what was entered before (after 'Later verder', or a
+        restart between steps)."""
+        number = _case_number(turn.value, ADVICE_OPEN_KEY)
+        case = await self._advisable(turn, number)
+        if case is None:
+            return
+        values = _forms(turn).get(number) or _known_attendees(case, await turn.member())
+        _forms(turn)[number] = values
+        await turn.send(advice_step(Step.ADVICE, self._context(case, turn.language), values))
+
+    async def step(self, turn: Turn) -> None:
+        """A step's 'Volgende', 'Terug' or 'Later verder': what it holds is kept in this
+        chat's state, and the card gives way to the step asked for."""
+        number = _case_number(turn.value, STEP_KEY)
+        case = await self._advisable(turn, number)
+        if case is None:
+            return
+        values = {**_forms(turn).get(number, {}), **_entered(turn.value)}
+        _forms(turn)[number] = values
+        go = turn.value.get(GO)
+        if go == LATER:
+            await self._show(turn, paused_form(case, turn.language))
             return
         try:
-            case = check_may_advise(
-                await turn.member(),
-                await self._advice.get(number),
-                number,
-                await self._meeting_starts(number),
-                now(),
-            )
-        except (NotAllowed, LookupError, AlreadyDecided, MeetingAhead) as refused:
-            await turn.send(await self._refusal(refused, number, language))
-            return
-        organisations = mandate_organisations(self._ret)
-        chair = await turn.member()
-        form = advice_form(case, organisations, _known_attendees(case, chair), [], language)
-        await turn.send(form)
+            target = Step(int(go))
+        except (TypeError, ValueError):
+            raise BadCardData("advice step without a step to go to") from None
+        row = turn.value.get(ROW)
+        row = int(row) if isinstance(row, str) and row.isdigit() else None
+        context = self._context(case, turn.language)
+        await self._show(turn, advice_step(target, context, values, row=row))
 
     async def issue(self, turn: Turn) -> None:
-        """The form's submit: the advice is issued, or the form comes back with what is
-        missing."""
+        """The last step's 'Advies vastleggen': the advice is issued (once: a second click
+        hears when and by whom), or the step with what is missing comes back."""
         value, language = turn.value, turn.language
         number = _case_number(value, ADVICE_KEY)
         if not turn.personal:
             await turn.send(text("advice.only_personal", language))
             return
-        chair = await turn.member()
-        organisations = mandate_organisations(self._ret)
+        values = {**_forms(turn).get(number, {}), **_entered(value)}
         try:
             case, issued, notices = await issue_advice(
                 self._advice,
                 number,
-                chair,
-                _text(value, SAMENVATTING),
-                _text(value, ADVIES),
-                _rows(value),
-                organisations,
+                await turn.member(),
+                _form_input(values),
+                self._ret,
                 turn.channel_id,
                 now(),
-                _attendance(value),
                 self._wording,
                 language,
                 await self._meeting_starts(number),
@@ -158,11 +201,13 @@ class AdviceActions:
             await turn.send(await self._refusal(refused, number, language))
             return
         except AdviceIncomplete as incomplete:
+            _forms(turn)[number] = values
             case = await self._advice.get(number)
-            kept = {k: v for k, v in value.items() if isinstance(v, str)}
-            form = advice_form(case, organisations, kept, incomplete.problems, language)
-            await turn.send(form)
+            first = min(step_of(p) for p in incomplete.problems)
+            card = advice_step(first, self._context(case, language), values, incomplete.problems)
+            await self._show(turn, card)
             return
+        _forms(turn).pop(number, None)
         messages = [n for n in notices if not isinstance(n.to, Job)]
         outcomes = await self._delivery.flush(messages)
         told = all(arrived(outcomes, n) for n in messages)
@@ -171,6 +216,35 @@ class AdviceActions:
         await turn.send(text(key, language, number=case.number))
         # The document is built and sent after the answer (it comes to this chat too).
         await self._delivery.flush([n for n in notices if isinstance(n.to, Job)])
+
+    async def _advisable(self, turn: Turn, number: str) -> Case | None:
+        """The case, if this voorzitter may record its advice now (else they hear why)."""
+        language = turn.language
+        if not turn.personal:
+            await turn.send(text("advice.only_personal", language))
+            return None
+        try:
+            return check_may_advise(
+                await turn.member(),
+                await self._advice.get(number),
+                number,
+                await self._meeting_starts(number),
+                now(),
+            )
+        except (NotAllowed, LookupError, AlreadyDecided, MeetingAhead) as refused:
+            await turn.send(await self._refusal(refused, number, language))
+            return None
+
+    async def _show(self, turn: Turn, card: dict) -> None:
+        """The step card in place of the one submitted; a new message where the channel
+        cannot replace it."""
+        if not await turn.replace_card(card):
+            await turn.send(card)
+
+    def _context(self, case: Case, language: Language) -> FormContext:
+        return FormContext(
+            case, mandate_organisations(self._ret), list(self._ret.gemeenten), language
+        )
 
     async def _meeting_starts(self, number: str) -> datetime | None:
         """When the case's booked RET meeting begins; None without one (a consultation)."""
@@ -202,25 +276,12 @@ class AdviceActions:
         if not isinstance(number, str) or not isinstance(organisation, str):
             raise BadCardData("card data without case number or organisation")
         member = await turn.member()
-        channel = turn.channel_id
+        # A card posted before the reason moved under its button has one box.
+        reason = data.get(reason_input(organisation), data.get(REASON_INPUT))
         try:
-            if verb == VERB_CONFIRM:
-                state, notices = await confirm_mandate(
-                    self._advice, number, organisation, member, channel, now(), self._wording
-                )
-            else:
-                # A card posted before the reason moved under its button has one box.
-                reason = data.get(reason_input(organisation), data.get(REASON_INPUT))
-                state, notices = await decline_mandate(
-                    self._advice,
-                    number,
-                    organisation,
-                    member,
-                    reason if isinstance(reason, str) else None,
-                    channel,
-                    now(),
-                    self._wording,
-                )
+            answerer = member_answerer(self._ret, member, organisation)
+            answer = (reason if isinstance(reason, str) else "") if verb == VERB_DECLINE else None
+            state, notices = await self._answer(number, answerer, answer, turn.channel_id)
         except NotAllowed:
             return text("advice.mandate_not_allowed")
         except NoteMissing:
@@ -229,11 +290,35 @@ class AdviceActions:
             return text("triage.unknown")
         except AlreadyAnswered:
             state = await mandate_state(self._advice, number)
-            return mandate_card(state, DEFAULT_LANGUAGE)
+            return self._wording.mandate_card(state, DEFAULT_LANGUAGE)
         # The card comes back now; the voorzitter's messages and the new version of the
         # document (sent to everyone once all confirmed) follow the answer.
         self._delivery.flush_soon(notices)
-        return mandate_card(state, DEFAULT_LANGUAGE)
+        return self._wording.mandate_card(state, DEFAULT_LANGUAGE)
+
+    async def answer_by_link(
+        self, number: str, organisation: str, reason: str | None, channel: str
+    ) -> MandateState:
+        """The contact's answer on the page behind their e-mail's link: a confirmation
+        (`reason` None), or why their organisation cannot (counted like a kernteamlid's).
+        Raises NotAllowed, NoteMissing, LookupError or AlreadyAnswered."""
+        answerer = contact_answerer(self._ret, organisation)
+        state, notices = await self._answer(number, answerer, reason, channel)
+        await self._delivery.flush(notices)
+        return state
+
+    async def _answer(
+        self, number: str, answerer: Answerer, reason: str | None, channel: str
+    ) -> tuple[MandateState, list[Notice]]:
+        """A confirmation when `reason` is None, else a decline with it."""
+        words = self._wording
+        if reason is None:
+            return await confirm_mandate(self._advice, number, answerer, channel, now(), words)
+        return await decline_mandate(self._advice, number, answerer, reason, channel, now(), words)
+
+    async def mandate(self, number: str) -> MandateState:
+        """Where the advice stands (for the mandate page). LookupError without one."""
+        return await mandate_state(self._advice, number)
 
 
 def _case_number(value: dict, key: str) -> str:
@@ -246,6 +331,25 @@ def _case_number(value: dict, key: str) -> str:
 def _text(value: dict, key: str) -> str:
     found = value.get(key)
     return found if isinstance(found, str) else ""
+
+
+def _forms(turn: Turn) -> dict[str, dict]:
+    return turn.state.conversation.setdefault(FORMS, {})
+
+
+def _entered(value: dict) -> dict:
+    """The form's inputs of a submit (a card sends each input it holds, empty or not)."""
+    return {k: v for k, v in value.items() if k in INPUT_IDS and isinstance(v, str)}
+
+
+def _form_input(values: dict) -> AdviceInput:
+    return AdviceInput(
+        _text(values, SAMENVATTING),
+        _text(values, ADVIES),
+        _rows(values),
+        _attendance(values),
+        _text(values, GEMEENTE),
+    )
 
 
 def _rows(value: dict) -> list[AfspraakInput]:
@@ -270,8 +374,10 @@ def _attendance(value: dict) -> list[AttendeeInput]:
     return rows
 
 
-def _known_attendees(case: Case, chair: Member) -> dict:
+def _known_attendees(case: Case, chair: Member | None) -> dict:
     """The new form starts with the voorzitter and the referrer on the attendance list."""
+    if chair is None:
+        return {}
     organisation = case.answers.get("aanmelder_organisatie")
     people = [
         (chair.name, chair.organisation, "voorzitter"),

@@ -8,10 +8,12 @@ that same transaction, so a version is never made or sent twice.
 
 Where it goes: to everyone on the advies's own verzendlijst (domain.advice_sheet
 .distribution), so the list the readers see is the list it is sent to: the referrer (in
-Teams through file consent, elsewhere a download link), the voorzitter in their own chat,
-and the kernteamleden of each organisation with an afspraak and the other RET members who
-were present, in Teams a link, else by e-mail: the link too, the document itself only when
-the RET file allows it (dialogs/document_mail.py).
+Teams through file consent, elsewhere a download link; their message asks them to pass it
+on to the family), or a family that applied itself (a link by e-mail, never the text), the
+voorzitter in their own chat, the kernteamleden of each organisation with an afspraak and
+the other RET members who were present, in Teams a link, else by e-mail, and the contact of
+an organisation outside the kernteam with an afspraak, by e-mail: the link too, the
+document itself only when the RET file allows it (dialogs/document_mail.py).
 """
 
 import asyncio
@@ -23,8 +25,9 @@ from dialogs.cards.documents import file_consent_card
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.document_mail import document_mail
+from dialogs.family_mail import family_advies_mail
 from dialogs.referrer_mail import advies_mail, by_email
-from dialogs.texts import Language, text
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from documents.advies import advies_filename, build_advies
 from documents.house_style import HouseStyle
 from domain.advice import AdviceRepository, Mandate, mandates_of_job
@@ -37,6 +40,7 @@ from domain.notices import (
     Chair,
     ChairPlace,
     Chat,
+    EmailAddress,
     JobRun,
     Localized,
     Notice,
@@ -149,17 +153,32 @@ class AdviceDocuments:
             "days": self._links.valid_for_days,
             "version": version.version,
         }
-        consent = by_language(
-            lambda language: file_consent_card(
-                version, text("document.advies_consent", language, **words)
+
+        def consent_card(key: str) -> Localized:
+            return by_language(
+                lambda language: file_consent_card(version, text(key, language, **words))
             )
-        )
+
+        consent = consent_card("document.advies_consent")
+        to_pass_on = consent_card("document.advies_consent_referrer")
         link = by_language(partial(text, "document.advies_ready_member", **words))
         notices = []
         for person in sheet.distribution:
-            if person.route is Route.REFERRER:
+            if person.route is Route.VIA_REFERRER:
+                continue  # the referrer's own message asks them to pass it on
+            if person.route is Route.FAMILY:
+                mail = family_advies_mail(
+                    sheet.case_number,
+                    person.email,
+                    words["url"],
+                    words["days"],
+                    self._ret,
+                    DEFAULT_LANGUAGE,
+                )
+                notices.append(Notice(EmailAddress(), mail))
+            elif person.route is Route.REFERRER:
                 for_referrer = (
-                    consent
+                    to_pass_on
                     if referrer.channel_id == TEAMS
                     else by_language(partial(text, "document.advies_ready_referrer", **words))
                 )
@@ -173,6 +192,9 @@ class AdviceDocuments:
                     else by_language(partial(text, "document.advies_ready_chair", **words))
                 )
                 notices.append(Notice(Chair(ChairPlace.PRIVATE), for_chair))
+            elif person.route is Route.CONTACT:
+                mail = self._mail(sheet, version, person, words["url"], DEFAULT_LANGUAGE)
+                notices.append(Notice(EmailAddress(), mail))
             elif person.email:
                 mail = by_language(partial(self._mail, sheet, version, person, words["url"]))
                 notices.append(Notice(RosterMember(person.email), link, email=mail))

@@ -12,6 +12,7 @@ voorzitter's own chat and the case's timeline.
 """
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from typing import Protocol
@@ -34,6 +35,7 @@ from dialogs.referrer_mail import EMAIL_CHANNEL, follow_up_mail
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.turn import Turn
+from domain.advice import mandate_contact
 from domain.follow_up import (
     LADDER,
     AlreadyAnswered,
@@ -100,9 +102,10 @@ class FollowUpActions:
     def ask_notices(self, ask: Ask, at: datetime, *, reminder: bool = False) -> list[Notice]:
         """The question (or a reminder) for whoever answers it: the referrer in their own
         chat, the organisation's kernteamleden in theirs (by e-mail, with the link, for
-        whom retbot cannot reach in Teams). An organisation without a kernteamlid on the
-        roster: the link goes to the voorzitter's own chat to pass on (never to a channel,
-        where anyone could answer with it)."""
+        whom retbot cannot reach in Teams), an organisation without a kernteamlid (a
+        gemeente, a GI) through the contact the RET file names for it, by e-mail with the
+        link. Otherwise the link goes to the voorzitter's own chat to pass on (never to a
+        channel, where anyone could answer with it)."""
         link = self._links.url(ask.id, at)
         days = self._links.valid_for_days
         card = by_language(lambda language: ask_card(ask, link, days, language, reminder=reminder))
@@ -110,6 +113,11 @@ class FollowUpActions:
             referrer = Chat(ask.referrer_channel_id, ask.referrer_user_id)
             return [Notice(referrer, card, email=self._referrer_mail(ask, link, reminder))]
         kernteamleden = self._kernteamleden(ask.organisation)
+        contact = mandate_contact(self._ret, ask.organisation) if ask.organisation else None
+        if not kernteamleden and contact is not None:  # a gemeente, a GI: its contact
+            mail = self._ask_mail(ask, contact.name, link, reminder, DEFAULT_LANGUAGE)
+            mail = replace(mail, to=(contact.email,))
+            return [Notice(EmailAddress(), mail)]
         if not kernteamleden:
 
             def note(language: Language) -> str:
@@ -123,7 +131,7 @@ class FollowUpActions:
             Notice(
                 RosterMember(m.email),
                 card,
-                email=by_language(partial(self._ask_mail, ask, m, link, reminder)),
+                email=by_language(partial(self._ask_mail, ask, m.name, link, reminder)),
             )
             for m in kernteamleden
         ]
@@ -343,9 +351,7 @@ class FollowUpActions:
 
         return by_language(mail)
 
-    def _ask_mail(
-        self, ask: Ask, member: Member, link: str, reminder: bool, language: Language
-    ) -> Mail:
+    def _ask_mail(self, ask: Ask, name: str, link: str, reminder: bool, language: Language) -> Mail:
         """The question by email: case number, initials, organisation and the link; the
         afspraak itself is shown behind the link, not in a mailbox."""
         values = {
@@ -358,7 +364,7 @@ class FollowUpActions:
         body = text(
             "email.follow_up.body",
             language,
-            name=member.name,
+            name=name,
             url=link,
             days=self._links.valid_for_days,
             **values,

@@ -84,6 +84,9 @@ def write_advies(
     )
     styles.add(document, label("advies.distribution", language), "Heading 1")
     for person in sheet.distribution:
+        if person.is_family:
+            document.add_paragraph("– " + label(f"advies.family.{person.route.name}", language))
+            continue
         parts = [person.name, person.organisation, role_label(person.role, language)]
         document.add_paragraph("– " + ", ".join(p for p in parts if p))
     document.add_paragraph(label("advies.distribution_note", language))
@@ -141,11 +144,15 @@ def _facts(document: DocxDocument, sheet: AdviceSheet, version: int) -> None:
         if version == 1
         else label("advies.version_next", language, version=version, previous=version - 1)
     )
-    gemeente = (
-        label("advies.gemeente_value", language, gemeente=sheet.gemeente)
-        if sheet.gemeente
-        else label("advies.gemeente_unknown", language)
-    )
+    if not sheet.gemeente:
+        gemeente = label("advies.gemeente_unknown", language)
+    elif sheet.gemeente_corrected:
+        intake = sheet.gemeente_at_intake or "-"
+        gemeente = label(
+            "advies.gemeente_corrected", language, gemeente=sheet.gemeente, intake=intake
+        )
+    else:
+        gemeente = label("advies.gemeente_value", language, gemeente=sheet.gemeente)
     rows = [
         (label("advies.case", language), sheet.case_number),
         (label("advies.version", language), shown),

@@ -44,6 +44,16 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "{gemeente} (woongemeente van de jeugdige bij aanmelding; woonplaatsbeginsel)",
         "en": "{gemeente} (the young person's municipality at referral; place of residence)",
     },
+    "advies.gemeente_corrected": {
+        "nl": (
+            "{gemeente} (volgens het woonplaatsbeginsel, vastgesteld door de voorzitter; bij "
+            "aanmelding: {intake})"
+        ),
+        "en": (
+            "{gemeente} (by the place-of-residence rule, settled by the chair; at referral: "
+            "{intake})"
+        ),
+    },
     "advies.gemeente_unknown": {
         "nl": "Niet bekend bij aanmelding; vast te stellen volgens het woonplaatsbeginsel",
         "en": "Not known at referral; to be settled by the place-of-residence rule",
@@ -109,14 +119,16 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "advies.distribution": {"nl": "Verzendlijst", "en": "Distribution list"},
     "advies.distribution_note": {
-        "nl": (
-            "retbot stuurt elke nieuwe versie naar iedereen op deze lijst. De jeugdige en de "
-            "ouders krijgen het advies van de verwijzer."
-        ),
-        "en": (
-            "retbot sends every new version to everyone on this list. The young person and "
-            "the parents receive the advice from the referrer."
-        ),
+        "nl": "retbot stuurt elke nieuwe versie naar iedereen op deze lijst.",
+        "en": "retbot sends every new version to everyone on this list.",
+    },
+    "advies.family.VIA_REFERRER": {
+        "nl": "Jeugdige en ouders (via verwijzer)",
+        "en": "Young person and parents (through the referrer)",
+    },
+    "advies.family.FAMILY": {
+        "nl": "Jeugdige en ouders (zelf aangemeld; per e-mail een link naar het advies)",
+        "en": "Young person and parents (applied themselves; a link to the advice by e-mail)",
     },
     "advies.page": {"nl": "Pagina {page} van {pages}", "en": "Page {page} of {pages}"},
     "advies.made": {

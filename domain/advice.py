@@ -4,8 +4,10 @@ After the RET meeting (or a consultation or samenwerkingstafel) the voorzitter r
 advice: a summary of the case, the advice itself and the afspraken (which organisation does
 what, by when). Each organisation's kernteamlid then confirms, with the mandate of their
 organisation, that it will carry out its part, or says it cannot (which is where escalation
-would start). Only the voorzitter issues advice; only a kernteamlid of the organisation
-concerned answers for it.
+would start). An afspraak can also belong to a betrokken organisatie from the RET file
+without a kernteamlid (the paying gemeente, a GI): its contact there answers for it, by a
+signed link in an e-mail (or in Teams, when they are on the roster). Only the voorzitter
+issues advice; only whoever answers for the organisation concerned answers for it.
 """
 
 from collections.abc import Callable, Sequence
@@ -15,6 +17,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from domain.cases import Case, CaseStatus, check_transition
+from domain.mail import Mail
 from domain.meetings import AMSTERDAM
 from domain.notices import (
     DEFAULT_LANGUAGE,
@@ -22,13 +25,14 @@ from domain.notices import (
     Chair,
     ChairPlace,
     Chat,
+    EmailAddress,
     Job,
     Localized,
     Notice,
     by_language,
 )
 from domain.people import is_chair
-from domain.ret import Member, RetConfig
+from domain.ret import Member, OrganisationContact, RetConfig
 from domain.roles import Role
 from domain.triage import AlreadyDecided, CaseEvent, NotAllowed, NoteMissing
 from domain.vocabularies import DEELNEMER_ROL
@@ -38,6 +42,7 @@ ISSUED = "advies gegeven"
 DOCUMENT_JOB = "advies-document"  # builds the next version of the Word document
 CONFIRMED_EVENT = "mandaat bevestigd"
 DECLINED_EVENT = "mandaat niet bevestigd"
+GEMEENTE_CORRECTED = "gemeente gecorrigeerd"
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class Advice:
     issued_at: datetime
     attendees: tuple[Attendee, ...] = ()
     language: str = "nl"  # the language it was recorded in; its document follows it
+    gemeente: str | None = None  # the paying gemeente, as the voorzitter recorded it
 
     @property
     def organisations(self) -> list[str]:
@@ -117,6 +123,7 @@ class AfspraakInput:
 class ProblemKind(StrEnum):
     SAMENVATTING_EMPTY = "samenvatting_empty"
     ADVIES_EMPTY = "advies_empty"
+    GEMEENTE_UNKNOWN = "gemeente_unknown"
     NO_AFSPRAAK = "no_afspraak"
     ORGANISATION_MISSING = "organisation_missing"
     ORGANISATION_UNKNOWN = "organisation_unknown"
@@ -167,10 +174,13 @@ class AdviceRepository(Protocol):
         event: CaseEvent,
         channel: str,
         notices: Sequence[Notice] = (),
+        correction: CaseEvent | None = None,
     ) -> bool:
         """Stores the advice with its afspraken, moves the case to 'advies gegeven' and
         writes its event, audit entry and notices in one transaction, only while the case
-        still has status `case.status`. False when somebody else moved it first."""
+        still has status `case.status`; with `correction`, the corrected paying gemeente
+        (the advice's) goes into the case's facts with that event. False when somebody
+        else moved it first."""
         ...
 
     async def advice(self, number: str) -> Advice | None: ...
@@ -195,9 +205,62 @@ class AdviceRepository(Protocol):
 
 
 def mandate_organisations(ret: RetConfig) -> list[str]:
-    """The organisations an afspraak can be made with: those with a kernteamlid, who can
-    confirm its part with mandate."""
-    return sorted({m.organisation for m in ret.members_with_role(Role.KERNTEAMLID)})
+    """The organisations an afspraak can be made with: those with a kernteamlid, and the
+    betrokken organisaties of the RET file (each with a contact who confirms its part)."""
+    kernteam = {m.organisation for m in ret.members_with_role(Role.KERNTEAMLID)}
+    return sorted(kernteam | {o.name for o in ret.organisations})
+
+
+def mandate_contact(ret: RetConfig, organisation: str) -> OrganisationContact | None:
+    """Who the RET file names to confirm the mandate of an organisation without a
+    kernteamlid (a gemeente, a GI); None where kernteamleden answer for it."""
+    if any(m.organisation == organisation for m in ret.members_with_role(Role.KERNTEAMLID)):
+        return None
+    listed = ret.organisation(organisation)
+    return listed.contact if listed is not None else None
+
+
+def contacts_by_email(
+    ret: RetConfig, organisations: Sequence[str]
+) -> dict[str, OrganisationContact]:
+    """Of `organisations`, those whose contact answers by the link in an e-mail: the
+    contact is not on the roster (a roster member answers on the card in Teams)."""
+    roster = {m.email.casefold() for m in ret.members}
+    found = {o: mandate_contact(ret, o) for o in organisations}
+    return {o: c for o, c in found.items() if c is not None and c.email.casefold() not in roster}
+
+
+@dataclass(frozen=True)
+class Answerer:
+    """Who answers for an organisation's part: its kernteamlid, or its contact."""
+
+    name: str
+    organisation: str
+
+
+def member_answerer(ret: RetConfig, member: Member | None, organisation: str) -> Answerer:
+    """The member, if they may answer for `organisation` in Teams: a kernteamlid of it, or
+    (for an organisation without one) the contact the RET file names, when on the roster."""
+    if member is None:
+        raise NotAllowed("only a kernteamlid or the organisation's contact answers for it")
+    contact = mandate_contact(ret, organisation)
+    if contact is not None:
+        if member.email.casefold() != contact.email.casefold():
+            raise NotAllowed("the RET file names another contact for this organisation")
+        return Answerer(member.name, organisation)
+    if member.role is not Role.KERNTEAMLID:
+        raise NotAllowed("only a kernteamlid confirms their organisation's mandate")
+    if member.organisation != organisation:
+        raise NotAllowed("a kernteamlid answers for their own organisation only")
+    return Answerer(member.name, organisation)
+
+
+def contact_answerer(ret: RetConfig, organisation: str) -> Answerer:
+    """The contact behind a mandate link (the link names the organisation)."""
+    contact = mandate_contact(ret, organisation)
+    if contact is None:
+        raise NotAllowed("no contact in the RET file answers for this organisation")
+    return Answerer(contact.name, organisation)
 
 
 def check_may_advise(
@@ -292,24 +355,40 @@ def _row_problems(row: AfspraakInput, organisations: list[str], today: date) -> 
     return problems
 
 
+@dataclass(frozen=True)
+class AdviceInput:
+    """The advice form as filled in (over its steps)."""
+
+    samenvatting: str
+    advies: str
+    rows: list[AfspraakInput]
+    attendance: list[AttendeeInput]
+    gemeente: str = ""  # the paying gemeente; empty: the gemeente given at the intake
+
+
+def paying_gemeente(case: Case) -> str | None:
+    """The gemeente given at the intake (the woonplaatsbeginsel may point elsewhere)."""
+    found = case.answers.get("gemeente")
+    return found if isinstance(found, str) and found.strip() else None
+
+
 async def issue_advice(
     repository: AdviceRepository,
     number: str,
     chair: Member | None,
-    samenvatting: str,
-    advies: str,
-    rows: list[AfspraakInput],
-    organisations: list[str],
+    form: AdviceInput,
+    ret: RetConfig,
     channel: str,
     now: datetime,
-    attendance: list[AttendeeInput],
     words: "AdviceWording",
     language: str = "nl",
     meeting_starts: datetime | None = None,
 ) -> tuple[Case, Advice, list[Notice]]:
     """Records the voorzitter's advice and moves the case to 'advies gegeven'. With it are
-    stored: the mandate card where the team works, a word to the referrer, and the job that
-    builds the advies as Word and sends it to everyone who receives it.
+    stored: the mandate card where the team works, an e-mail with the answer link to each
+    contact who confirms outside Teams, a word to the referrer, and the job that builds the
+    advies as Word and sends it to everyone who receives it. A corrected paying gemeente
+    is recorded with it (and in the case's timeline and audit).
 
     Raises NotAllowed, LookupError, AlreadyDecided (wrong status, or moved meanwhile),
     MeetingAhead (the booked meeting, starting at `meeting_starts`, is still to come) or
@@ -317,26 +396,37 @@ async def issue_advice(
     """
     case = check_may_advise(chair, await repository.get(number), number, meeting_starts, now)
     check_transition(case.status, CaseStatus.ADVIES)
-    afspraken, problems = check_afspraken(rows, organisations, now.astimezone(AMSTERDAM).date())
-    attendees, attendance_problems = check_attendees(list(attendance))
+    organisations = mandate_organisations(ret)
+    today = now.astimezone(AMSTERDAM).date()
+    afspraken, problems = check_afspraken(form.rows, organisations, today)
+    attendees, attendance_problems = check_attendees(list(form.attendance))
     problems += attendance_problems
-    if not advies.strip():
+    intake_gemeente = paying_gemeente(case)
+    gemeente = form.gemeente.strip() or intake_gemeente
+    if gemeente is not None and gemeente != intake_gemeente and gemeente not in ret.gemeenten:
+        problems.insert(0, Problem(ProblemKind.GEMEENTE_UNKNOWN))
+    if not form.advies.strip():
         problems.insert(0, Problem(ProblemKind.ADVIES_EMPTY))
-    if not samenvatting.strip():
+    if not form.samenvatting.strip():
         problems.insert(0, Problem(ProblemKind.SAMENVATTING_EMPTY))
     if problems:
         raise AdviceIncomplete(problems)
     advice = Advice(
         number,
-        samenvatting.strip(),
-        advies.strip(),
+        form.samenvatting.strip(),
+        form.advies.strip(),
         tuple(afspraken),
         chair.name,
         now,
         tuple(attendees),
         language,
+        gemeente,
     )
     event = CaseEvent(now, chair.name, ISSUED, None)
+    correction = None
+    if gemeente != intake_gemeente:
+        change = f"{intake_gemeente or '-'} → {gemeente}"
+        correction = CaseEvent(now, chair.name, GEMEENTE_CORRECTED, change)
     issued = replace(case, status=CaseStatus.ADVIES)
     referrer = issued.referrer
     told = (
@@ -347,12 +437,17 @@ async def issue_advice(
     card = by_language(
         lambda language: words.mandate_card(MandateState(issued, advice, {}), language)
     )
+    contacts = contacts_by_email(ret, advice.organisations)
     notices = [
         Notice(Chair(), card),
+        *(
+            Notice(EmailAddress(), words.contact_mail(issued, organisation, contact))
+            for organisation, contact in contacts.items()
+        ),
         *([Notice(Chat(referrer.channel_id, referrer.user_id), told)] if told else []),
         document_job(number, chair.name, channel, publish=True, mandates={}),
     ]
-    if not await repository.issue(advice, case, event, channel, notices):
+    if not await repository.issue(advice, case, event, channel, notices, correction):
         raise AlreadyDecided(await repository.get(number) or case)
     return issued, advice, notices
 
@@ -400,6 +495,11 @@ class AdviceWording(Protocol):
 
     def mandate_card(self, state: "MandateState", language: str) -> dict: ...
 
+    def contact_mail(self, case: Case, organisation: str, contact: OrganisationContact) -> Mail:
+        """To an organisation's contact outside Teams: the link to answer for its part
+        (the case number and initials only)."""
+        ...
+
     def advice_issued(self, case: Case, language: str) -> str | None:
         """To the referrer: the advice is there (the case number only); None when the
         advies document's own message will say so."""
@@ -419,7 +519,7 @@ def _mandate_notices(
     state: "MandateState",
     answer: "Mandate",
     reason: str,
-    member: Member,
+    answerer: Answerer,
     channel: str,
 ) -> list[Notice]:
     """What an answer causes: the voorzitter hears of a decline (the reason only in their
@@ -440,7 +540,7 @@ def _mandate_notices(
     notices.append(
         document_job(
             state.case.number,
-            member.name,
+            answerer.name,
             channel,
             publish=state.all_confirmed,
             mandates=state.mandates,
@@ -477,21 +577,21 @@ async def mandate_state(repository: AdviceRepository, number: str) -> MandateSta
 async def confirm_mandate(
     repository: AdviceRepository,
     number: str,
-    organisation: str,
-    member: Member | None,
+    answerer: Answerer,
     channel: str,
     now: datetime,
     words: AdviceWording,
 ) -> tuple[MandateState, list[Notice]]:
-    """The kernteamlid confirms that their organisation carries out its part. A second
-    confirmation raises AlreadyAnswered and changes nothing."""
-    state = await _answerable(repository, number, organisation, member)
+    """The kernteamlid (or contact) confirms that their organisation carries out its part.
+    A second confirmation raises AlreadyAnswered and changes nothing."""
+    organisation = answerer.organisation
+    state = await _answerable(repository, number, organisation)
     earlier = state.mandates.get(organisation)
     if earlier is not None and earlier.answer is MandateAnswer.CONFIRMED:
         raise AlreadyAnswered(organisation)
-    mandate = Mandate(organisation, MandateAnswer.CONFIRMED, member.name, now)
-    event = CaseEvent(now, member.name, CONFIRMED_EVENT, organisation)
-    return await _record(repository, state, mandate, event, "", member, channel, words)
+    mandate = Mandate(organisation, MandateAnswer.CONFIRMED, answerer.name, now)
+    event = CaseEvent(now, answerer.name, CONFIRMED_EVENT, organisation)
+    return await _record(repository, state, mandate, event, "", answerer, channel, words)
 
 
 async def _record(
@@ -500,7 +600,7 @@ async def _record(
     mandate: Mandate,
     event: CaseEvent,
     reason: str,
-    member: Member,
+    answerer: Answerer,
     channel: str,
     words: AdviceWording,
 ) -> tuple[MandateState, list[Notice]]:
@@ -509,7 +609,7 @@ async def _record(
 
     def caused(answers: dict[str, Mandate]) -> list[Notice]:
         after.append(replace(state, mandates=answers))
-        return _mandate_notices(words, after[0], mandate, reason, member, channel)
+        return _mandate_notices(words, after[0], mandate, reason, answerer, channel)
 
     notices = await repository.record_mandate(number, mandate, event, channel, caused)
     if notices is None:
@@ -520,35 +620,29 @@ async def _record(
 async def decline_mandate(
     repository: AdviceRepository,
     number: str,
-    organisation: str,
-    member: Member | None,
+    answerer: Answerer,
     reason: str | None,
     channel: str,
     now: datetime,
     words: AdviceWording,
 ) -> tuple[MandateState, list[Notice]]:
-    """The kernteamlid says their organisation cannot carry out its part, with a reason
-    (kept in the case's timeline, for the voorzitter). A decline can later become a
-    confirmation; a confirmation stays."""
-    state = await _answerable(repository, number, organisation, member)
+    """The kernteamlid (or contact) says their organisation cannot carry out its part,
+    with a reason (kept in the case's timeline, for the voorzitter). A decline can later
+    become a confirmation; a confirmation stays."""
+    organisation = answerer.organisation
+    state = await _answerable(repository, number, organisation)
     reason = (reason or "").strip()
     if not reason:
         raise NoteMissing("a decline needs a reason")
     if organisation in state.mandates:
         raise AlreadyAnswered(organisation)
-    mandate = Mandate(organisation, MandateAnswer.DECLINED, member.name, now)
-    event = CaseEvent(now, member.name, DECLINED_EVENT, f"{organisation}: {reason}")
-    return await _record(repository, state, mandate, event, reason, member, channel, words)
+    mandate = Mandate(organisation, MandateAnswer.DECLINED, answerer.name, now)
+    event = CaseEvent(now, answerer.name, DECLINED_EVENT, f"{organisation}: {reason}")
+    return await _record(repository, state, mandate, event, reason, answerer, channel, words)
 
 
-async def _answerable(
-    repository: AdviceRepository, number: str, organisation: str, member: Member | None
-) -> MandateState:
-    """The advice, if `member` is a kernteamlid of `organisation` and it has a part in it."""
-    if member is None or member.role is not Role.KERNTEAMLID:
-        raise NotAllowed("only a kernteamlid confirms their organisation's mandate")
-    if member.organisation != organisation:
-        raise NotAllowed("a kernteamlid answers for their own organisation only")
+async def _answerable(repository: AdviceRepository, number: str, organisation: str) -> MandateState:
+    """The advice, if `organisation` has a part in it."""
     state = await mandate_state(repository, number)
     if organisation not in state.advice.organisations:
         raise NotAllowed("this organisation has no part in the advice")

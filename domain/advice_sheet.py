@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from domain.advice import Advice, Mandate, MandateAnswer
+from domain.advice import Advice, Mandate, MandateAnswer, mandate_contact
 from domain.booking import Booking
 from domain.cases import Case
 from domain.meetings import AMSTERDAM
-from domain.ret import FollowUpCadence, RetConfig
+from domain.ret import FollowUpCadence, OrganisationKind, RetConfig
 from domain.roles import Role
 
 AGE_GROUPS = ((0, 8, "0-8"), (9, 12, "9-12"), (13, 16, "13-16"))  # as the reports count
@@ -30,9 +30,12 @@ def age_group(year_of_birth: object, on: date) -> str | None:
 class Route(StrEnum):
     """How a recipient gets the advies."""
 
-    REFERRER = "verwijzer"  # the referrer's own chat (the family hears it from them)
+    REFERRER = "verwijzer"  # the referrer's own chat (they pass it on to the family)
     CHAIR = "voorzitter"  # the voorzitter's own chat
     ROSTER = "rooster"  # a RET member: their chat with retbot, else an e-mail
+    CONTACT = "contact"  # an organisation's contact outside Teams: an e-mail with the link
+    FAMILY = "gezin"  # a family that applied itself: an e-mail with the link, to its address
+    VIA_REFERRER = "via verwijzer"  # the family, through the referrer: nothing sent to them
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,11 @@ class Recipient:
     organisation: str
     role: str  # a code of domain.vocabularies.DEELNEMER_ROL
     route: Route = Route.ROSTER
-    email: str | None = None  # for Route.ROSTER
+    email: str | None = None  # for Route.ROSTER, CONTACT and FAMILY
+
+    @property
+    def is_family(self) -> bool:
+        return self.route in (Route.FAMILY, Route.VIA_REFERRER)
 
 
 class Binding(StrEnum):
@@ -69,12 +76,19 @@ class AdviceSheet:
     age_group: str | None
     meeting_day: date
     meeting_place: str | None  # None: a consultation or table without a booked meeting
-    gemeente: str | None  # the young person's woongemeente at the intake (woonplaatsbeginsel)
+    gemeente: (
+        str | None
+    )  # the paying gemeente (woonplaatsbeginsel): the advice's, else the intake's
     advice: Advice
     mandates: dict[str, Mandate]
     follow_up: FollowUpCadence
     distribution: tuple[Recipient, ...]
     made_at: datetime
+    gemeente_at_intake: str | None = None  # when the voorzitter corrected it: the intake's
+
+    @property
+    def gemeente_corrected(self) -> bool:
+        return self.gemeente != self.gemeente_at_intake
 
     @property
     def language(self) -> str:
@@ -104,28 +118,38 @@ def advice_sheet(
         age_group=age_group(case.answers.get("geboortejaar"), issued_on),
         meeting_day=day,
         meeting_place=booking.slot.location if booking else None,
-        gemeente=_text(case.answers.get("gemeente")),
+        gemeente=advice.gemeente or _text(case.answers.get("gemeente")),
         advice=advice,
         mandates=mandates,
         follow_up=ret.follow_up,
         distribution=distribution(ret, case, advice),
         made_at=now,
+        gemeente_at_intake=_text(case.answers.get("gemeente")),
     )
 
 
 def distribution(ret: RetConfig, case: Case, advice: Advice) -> tuple[Recipient, ...]:
     """Who receives the advice, decided here once: the document lists them and the
-    publication sends to each. The referrer (who tells the family), the voorzitter who
-    issued it, the kernteamleden of every organisation with an afspraak, and every other
-    RET member who was present (once each). Attendees outside the roster have no address
-    retbot knows: they hear it from their organisation's kernteamlid or the referrer."""
-    people = [
-        Recipient(
+    publication sends to each. The one who applied: the referrer (who passes it on to the
+    young person and the parents, listed as receiving it through them), or a family that
+    applied itself (by e-mail, to the address it verified); the voorzitter who issued it,
+    the kernteamleden of every organisation with an afspraak, the contact of every other
+    organisation with one (a gemeente, a GI), and every other RET member who was present
+    (once each). Attendees outside the roster have no address retbot knows: they hear it
+    from their organisation's kernteamlid or the referrer."""
+    family = _family_address(case)
+    if case.self_applied:
+        applied = [Recipient("", "", "ouder", Route.FAMILY, family)] if family else []
+    else:
+        referrer = Recipient(
             case.referrer.name,
             _text(case.answers.get("aanmelder_organisatie")) or "",
             "verwijzer",
             Route.REFERRER,
-        ),
+        )
+        applied = [referrer, Recipient("", "", "ouder", Route.VIA_REFERRER)]
+    people = [
+        *applied,
         *(
             Recipient(m.name, m.organisation, "voorzitter", Route.CHAIR)
             for m in ret.members_with_role(Role.VOORZITTER)
@@ -135,6 +159,12 @@ def distribution(ret: RetConfig, case: Case, advice: Advice) -> tuple[Recipient,
             Recipient(m.name, m.organisation, "kernteamlid", Route.ROSTER, m.email)
             for m in ret.members_with_role(Role.KERNTEAMLID)
             if m.organisation in advice.organisations
+        ),
+        *(
+            Recipient(contact.name, organisation, _role(ret, organisation), Route.CONTACT, email)
+            for organisation in advice.organisations
+            if (contact := mandate_contact(ret, organisation)) is not None
+            and (email := contact.email)
         ),
     ]
     roster = {m.name.casefold(): m for m in ret.members}
@@ -146,10 +176,25 @@ def distribution(ret: RetConfig, case: Case, advice: Advice) -> tuple[Recipient,
     seen: set[str] = set()
     unique = []
     for person in people:
-        if person.name.casefold() not in seen:
-            seen.add(person.name.casefold())
+        key = person.route.value if person.is_family else person.name.casefold()
+        if key not in seen:
+            seen.add(key)
             unique.append(person)
     return tuple(unique)
+
+
+def _family_address(case: Case) -> str | None:
+    """The e-mail address a family that applied itself verified with its code (the first
+    part of its contact); None for any other case, or once its answers are anonymised."""
+    if not case.self_applied:
+        return None
+    first = str(case.answers.get("aanmelder_contact", "")).split(" / ")[0].strip()
+    return first if "@" in first else None
+
+
+def _role(ret: RetConfig, organisation: str) -> str:
+    listed = ret.organisation(organisation)
+    return "gemeente" if listed and listed.kind is OrganisationKind.GEMEENTE else "anders"
 
 
 def _text(value: object) -> str | None:

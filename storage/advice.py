@@ -28,6 +28,7 @@ class SqlAdviceRepository(SqlCaseRepository):
         event: CaseEvent,
         channel: str,
         notices: Sequence[Notice] = (),
+        correction: CaseEvent | None = None,
     ) -> bool:
         encrypt = self._cipher.encrypt
         async with self._sessions.begin() as session:
@@ -38,8 +39,13 @@ class SqlAdviceRepository(SqlCaseRepository):
             )
             if moved.rowcount != 1:
                 return False
+            facts = {"gemeente": advice.gemeente} if correction is not None else {}
             await note(
-                session, case.number, status=CaseStatus.ADVIES.value, advies_op=advice.issued_at
+                session,
+                case.number,
+                status=CaseStatus.ADVIES.value,
+                advies_op=advice.issued_at,
+                **facts,
             )
             session.add(
                 AdviceRow(
@@ -49,6 +55,7 @@ class SqlAdviceRepository(SqlCaseRepository):
                     issued_by=advice.issued_by,
                     issued_at=advice.issued_at,
                     language=advice.language,
+                    gemeente=advice.gemeente,
                 )
             )
             session.add_all(
@@ -75,6 +82,8 @@ class SqlAdviceRepository(SqlCaseRepository):
                 for position, afspraak in enumerate(advice.afspraken)
             )
             session.add_all(self._event_rows(case.number, event, channel))
+            if correction is not None:
+                session.add_all(self._event_rows(case.number, correction, channel))
             add_notices(session, notices, event.at, self._cipher)
         return True
 
@@ -115,6 +124,7 @@ class SqlAdviceRepository(SqlCaseRepository):
                     for a in attendees
                 ),
                 language=row.language,
+                gemeente=row.gemeente,
             )
 
     async def mandates(self, number: str) -> dict[str, Mandate]:

@@ -162,6 +162,7 @@ class AdviceRow(Base):
     issued_by: Mapped[str] = mapped_column(Text)
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime())
     language: Mapped[str] = mapped_column(String(2), server_default="nl")
+    gemeente: Mapped[str | None] = mapped_column(String(64))  # the paying gemeente
 
 
 class AdviceAttendeeRow(Base):

@@ -12,8 +12,10 @@ from sqlalchemy import func, select, update
 from bot.app import RETBOT
 from bot.chat.conversation import Conversation
 from dialogs.cards.advice import (
+    ADVICE_KEY,
     ADVICE_OPEN_KEY,
     REASON_INPUT,
+    STEP_KEY,
     VERB_CONFIRM,
     VERB_DECLINE,
     reason_input,
@@ -140,7 +142,8 @@ def in_channel(channel: Conversation, name: str, aad: str | None) -> Conversatio
 
 async def open_form(chair: Conversation, number: str | None = None) -> tuple[dict, dict]:
     """From 'Mijn casussen' to the advice form (of case `number`, else the first with
-    one): the form card and its submit data."""
+    one): its first step's card, and the data of the last step's 'Advies vastleggen'
+    (which records what the steps kept, with what it carries itself)."""
     overview = (await chair.submit({MENU_KEY: MenuChoice.CASUSSEN.value})).cards()[0]
     action = next(
         a
@@ -151,7 +154,8 @@ async def open_form(chair: Conversation, number: str | None = None) -> tuple[dic
     )
     assert action["title"] == "Advies vastleggen"
     [form] = (await chair.submit(action["data"])).cards()
-    return form, form["actions"][0]["data"]
+    case = form["actions"][0]["data"][STEP_KEY]
+    return form, {"verb": ADVICE_KEY, ADVICE_KEY: case}
 
 
 async def issued(bot, connector, http):
@@ -187,6 +191,13 @@ def elements(card: dict) -> list[dict]:
         ]
         found += elements({"body": nested})
     return found
+
+
+async def step_card(chair: Conversation, number: str, go: str, **values) -> dict:
+    """The step `go` asks for, from the step card before it (with `values` typed there)."""
+    [card] = (await chair.submit({"verb": STEP_KEY, STEP_KEY: number, "go": go, **values})).cards()
+    assert_valid_card(card)
+    return card
 
 
 def shown_rows(form: dict) -> list[int]:
@@ -261,7 +272,8 @@ async def test_voorzitter_issues_advice_and_the_team_gets_a_minimal_mandate_card
     assert consent["contentType"] == "application/vnd.microsoft.teams.card.file.consent"
     assert (
         consent["content"]["description"]
-        == f"Het zwaarwegend advies voor {number} (J.D.), versie 1."
+        == f"Het zwaarwegend advies voor {number} (J.D.), versie 1. Geef het door aan de "
+        "jeugdige en de ouders en bespreek het met hen."
     )
 
 
@@ -304,7 +316,10 @@ async def test_only_a_kernteamlid_of_that_organisation_may_answer_for_it(bot, co
 
     answers = [await o.execute(verb, data) for o in others for verb in (VERB_CONFIRM, VERB_DECLINE)]
 
-    refusal = "Alleen een kernteamlid van deze organisatie kan haar deel van het advies bevestigen."
+    refusal = (
+        "Alleen een kernteamlid van deze organisatie, of de contactpersoon die het RET ervoor "
+        "noemt, kan haar deel van het advies bevestigen."
+    )
     assert [a.body["value"] for a in answers] == [refusal] * len(answers)
     assert await rows(bot, MandateRow) == []
     assert not {"mandaat bevestigd", "mandaat niet bevestigd"} & set(await audit_actions(bot))
@@ -367,7 +382,8 @@ async def test_advice_waits_for_triage(bot, connector, http):
 
 async def test_a_past_deadline_or_no_afspraak_asks_again_with_the_values_kept(bot, connector, http):
     chair, _, channel, number = await case_at_the_table(bot, connector, http)
-    form, submit_data = await open_form(chair)
+    _, submit_data = await open_form(chair)
+    form = await step_card(chair, number, "2")
     yesterday = (date.today() - timedelta(days=1)).isoformat()
     no_rows = {f"{f}_{r}": "" for r in (1, 2) for f in ("organisatie", "actie", "deadline")}
     channel_seen = len(connector.received[channel.id])
@@ -376,34 +392,42 @@ async def test_a_past_deadline_or_no_afspraak_asks_again_with_the_values_kept(bo
     empty = await chair.submit({**submit_data, **form_values(**no_rows, persoon_2="")})
     half = await chair.submit({**submit_data, **form_values(actie_1="", samenvatting=" ")})
 
-    [again] = past.cards()
-    problems = again["body"][1]
+    [again] = past.cards()  # the afspraken step, where the problem is
+    problems = again["body"][2]
     assert problems["style"] == "attention"
     assert [i["text"] for i in problems["items"][1:]] == [
         "- Afspraak 2: de datum ligt in het verleden. Kies vandaag of later."
     ]
     inputs = {b["id"]: b.get("value") for b in elements(again) if b["type"].startswith("Input.")}
-    assert inputs["samenvatting"] == SAMENVATTING and inputs["deadline_2"] == yesterday
-    assert inputs["persoon_2"] == "Fatima el Amrani" and inputs["organisatie_1"] == GGZ
+    assert inputs["deadline_2"] == yesterday and inputs["persoon_2"] == "Fatima el Amrani"
+    assert "organisatie_1" not in inputs  # the afspraak in order is a line, to change
+    assert GGZ in str(next(b for b in again["body"] if b.get("id") == "afspraak_1"))
     assert "Er staat nog geen afspraak in" in str(empty.cards()[0])
-    half_problems = [i["text"] for i in half.cards()[0]["body"][1]["items"][1:]]
+    [first_step] = half.cards()  # the first step with a problem, listing every problem
+    assert first_step["body"][1]["text"].startswith("Stap 1 van 4")
+    assert next(i for i in elements(first_step) if i.get("id") == "samenvatting")["value"] == " "
+    half_problems = [i["text"] for i in first_step["body"][2]["items"][1:]]
     assert half_problems == [
         "- De samenvatting van de casus is nog leeg.",
         "- Bij afspraak 1 staat nog niet wat de organisatie gaat doen.",
     ]
     dates = [i["id"] for i in elements(form) if i["type"] == "Input.Date"]
-    assert dates == [f"deadline_{row}" for row in range(1, 6)]
-    assert shown_rows(form) == [1, 2] and shown_rows(again) == [1, 2]
+    assert dates == ["deadline_1"]  # one afspraak open at a time
+    assert shown_rows(form) == [1] and shown_rows(again) == [1, 2]
     row_2 = next(b for b in again["body"] if b.get("id") == "afspraak_2")
     assert (
         row_2["items"][1]["text"]
         == "Afspraak 2: de datum ligt in het verleden. Kies vandaag of later."
     )
     organisations = next(i for i in elements(form) if i.get("id") == "organisatie_1")["choices"]
-    assert [c["value"] for c in organisations] == [
+    assert [c["value"] for c in organisations] == [  # the kernteam's and the RET file's
         "Ervaringswerk Oost",
+        "Gemeente Almelo",
+        "Gemeente Enschede",
+        "Gemeente Hengelo",
         "Jeugd & Opvoeding Oost",
         GGZ,
+        "Jeugdbescherming Oost",
         LVB,
         "Samenwerkingsverband Onderwijs Twente",
     ]
@@ -474,30 +498,38 @@ async def test_cannot_confirm_needs_a_reason_and_alerts_the_voorzitter(bot, conn
     assert actions.count("mandaat niet bevestigd") == 1 and actions.count("mandaat bevestigd") == 1
 
 
-async def test_the_form_opens_more_rows_on_request_and_asks_again_with_filled_rows_open(
+async def test_the_afspraken_step_opens_one_afspraak_at_a_time_and_the_one_with_a_problem(
     bot, connector, http
 ):
     chair, _, _, number = await case_at_the_table(bot, connector, http)
-    form, submit_data = await open_form(chair)
+    _, submit_data = await open_form(chair)
+    form = await step_card(chair, number, "2")
+    row_1 = {k: v for k, v in form_values().items() if k.endswith("_1") and "deelnemer" not in k}
+    another = await step_card(chair, number, "2", **{**row_1, "aanwezig_1": "ja"})
+    change = next(
+        a for b in another["body"] if b.get("id") == "afspraak_1" for a in b["items"][-1]["actions"]
+    )
+    reopened = (await chair.submit(change["data"])).cards()[0]
     yesterday = (date.today() - timedelta(days=1)).isoformat()
     row_4 = {"organisatie_4": LVB, "actie_4": "Overlegt met school", "deadline_4": yesterday}
 
     again = (await chair.submit({**submit_data, **form_values(**row_4)})).cards()[0]
 
-    assert_valid_card(form)
-    adds = {
-        b["id"]: b
-        for b in form["body"]
-        if b["type"] == "ActionSet" and b["id"].startswith("afspraak")
-    }
-    assert [i for i, b in adds.items() if b.get("isVisible", True)] == ["afspraak_3_toevoegen"]
-    assert adds["afspraak_3_toevoegen"]["actions"][0]["targetElements"] == [
-        "afspraak_3",
-        "afspraak_3_toevoegen",
-        "afspraak_4_toevoegen",
+    assert shown_rows(form) == [1]
+    assert [a["title"] for a in form["actions"]] == [
+        "Volgende",
+        "Nog een afspraak",
+        "Terug",
+        "Later verder",
     ]
-    assert adds["afspraak_3_toevoegen"]["actions"][0]["title"] == "Nog een afspraak"
-    assert shown_rows(again) == [1, 2, 3, 4]
+    assert shown_rows(another) == [1, 2]  # afspraak 1 as a line, afspraak 2 open
+    assert [i["id"] for i in elements(another) if i["type"] == "Input.Date"] == ["deadline_2"]
+    assert change["title"] == "Wijzigen" and change["data"]["row"] == "1"
+    assert (
+        next(i for i in elements(reopened) if i.get("id") == "actie_1")["value"]
+        == (row_1["actie_1"])
+    )
+    assert shown_rows(again) == [1, 2, 4]
     row_4_shown = next(b for b in again["body"] if b.get("id") == "afspraak_4")
     assert "Afspraak 4: de datum ligt in het verleden" in row_4_shown["items"][1]["text"]
     assert await status_of(bot, number) == "ret-tafel ingepland"

@@ -48,6 +48,7 @@ from tests.test_advice_flow import (
     issued,
     open_form,
     rows,
+    step_card,
 )
 from tests.test_advice_flow import ret as ret
 from tests.test_intake_flow import VALID
@@ -427,7 +428,8 @@ async def test_the_form_starts_with_voorzitter_and_referrer_and_asks_why_someone
     bot, connector, http
 ):
     chair, _, _, number = await case_at_the_table(bot, connector, http)
-    form, submit_data = await open_form(chair)
+    _, submit_data = await open_form(chair)
+    form = await step_card(chair, number, "3")  # who took part
     prefilled = {
         e["id"]: e.get("value")
         for e in elements(form)
@@ -436,10 +438,9 @@ async def test_the_form_starts_with_voorzitter_and_referrer_and_asks_why_someone
     no_reason = form_values(afwezig_reden_3="")
 
     again = (await chair.submit({**submit_data, **no_reason})).cards()[0]
-    nobody = {
-        k: v
+    nobody = {  # every attendance field emptied (the step keeps what a card sends)
+        k: "" if k.startswith(("deelnemer", "aanwezig", "afwezig")) else v
         for k, v in form_values().items()
-        if not k.startswith(("deelnemer", "aanwezig", "afwezig"))
     }
     empty = (await chair.submit({**submit_data, **nobody})).cards()[0]
 
@@ -574,13 +575,14 @@ async def test_the_verzendlijst_is_who_receives_the_advies(
 
     assert listed == [
         "Inge Referent",
+        "Jeugdige en ouders (via verwijzer)",
         "Marieke Hofstede",
         "Thijs Wennink",
         "Fatima el Amrani",
         "Joost Bruggink",
         "Eva Smit",
     ]
-    assert mailed == {roster[name] for name in listed[2:]}
+    assert mailed == {roster[name] for name in listed[3:]}
     assert any("advies" in (a.get("text") or "") + str(a.get("attachments")) for a in to_chair)
     assert any(
         f"advies-{number}.docx" in str(a.get("attachments")) or "/documents/" in str(a)
@@ -588,8 +590,7 @@ async def test_the_verzendlijst_is_who_receives_the_advies(
     )
     assert "Els Jansen" not in listed  # the family hears it from the referrer
     assert paragraphs[start + len(listed)] == (
-        "retbot stuurt elke nieuwe versie naar iedereen op deze lijst. De jeugdige en de "
-        "ouders krijgen het advies van de verwijzer."
+        "retbot stuurt elke nieuwe versie naar iedereen op deze lijst."
     )
 
 

@@ -1,26 +1,34 @@
-"""Advice cards: the voorzitter's form (1:1, Action.Submit) and the shared mandate card
-(where the team works, Action.Execute), which carries case number, initials and afspraken
-only: no summary, no advice text, no names of the family."""
+"""Advice cards: the voorzitter's form in four steps (1:1, Action.Submit; each step a card of
+its own, one afspraak open at a time, so no card nears Teams' 28 KB however many
+organisations the RET file lists) and the shared mandate card (where the team works,
+Action.Execute), which carries case number, initials and afspraken only: no summary, no
+advice text, no names of the family."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
+from enum import IntEnum
 
 from babel.dates import format_date
 
-from dialogs.cards import adaptive_card, execute, heading, paragraph, required, submit
+from dialogs.cards import adaptive_card, execute, facts, heading, paragraph, submit
 from dialogs.cards.consult import when
 from dialogs.texts import Language, text
-from domain.advice import MandateAnswer, MandateState, Problem
+from domain.advice import MandateAnswer, MandateState, Problem, ProblemKind, paying_gemeente
 from domain.cases import Case
 from domain.intake import LINE_MAX, STORY_MAX
 from domain.vocabularies import DEELNEMER_ROL
 
 ADVICE_OPEN_KEY = "advice_for"  # "Advies vastleggen" on Mijn casussen: {"advice_for": number}
-ADVICE_KEY = "advice"  # the form's submit: {"advice": number, "samenvatting": .., ...}
+ADVICE_KEY = "advice"  # the last step's submit: {"advice": number}, records the advice
+STEP_KEY = "advice_step"  # a step's submit: {"advice_step": number, "go": "2"} or "later"
+GO = "go"
+ROW = "row"  # on the afspraken step: which afspraak to open ("Wijzigen")
+LATER = "later"
 SAMENVATTING = "samenvatting"
 ADVIES = "advies"
+GEMEENTE = "gemeente"  # the paying gemeente, pre-filled with the intake's
 ROWS = 5  # afspraak rows on the form; empty rows are ignored
-SHOWN_ROWS = 2  # rows open when the form is new; "Nog een afspraak" opens the next
 ROW_FIELDS = ("organisatie", "actie", "deadline", "persoon")
 ATTENDEE_ROWS = 8  # people at the table; empty rows are ignored
 SHOWN_ATTENDEES = 3
@@ -32,6 +40,22 @@ ATTENDEE_FIELDS = (
     "afwezig_reden",
 )
 
+
+class Step(IntEnum):
+    """The advice form's steps, each its own card (one card of all would near Teams' limit)."""
+
+    ADVICE = 1  # samenvatting, advies, paying gemeente
+    AFSPRAKEN = 2
+    ATTENDANCE = 3
+    CHECK = 4  # everything at a glance, and 'Advies vastleggen'
+
+
+INPUT_IDS = frozenset(
+    {SAMENVATTING, ADVIES, GEMEENTE}
+    | {f"{f}_{r}" for f in ROW_FIELDS for r in range(1, ROWS + 1)}
+    | {f"{f}_{r}" for f in ATTENDEE_FIELDS for r in range(1, ATTENDEE_ROWS + 1)}
+)
+
 VERB_CONFIRM = "advice.confirm"
 VERB_DECLINE = "advice.decline"
 REASON_INPUT = "reden"
@@ -39,6 +63,15 @@ REASON_INPUT = "reden"
 
 def row_input(field: str, row: int) -> str:
     return f"{field}_{row}"
+
+
+def step_of(problem: Problem) -> Step:
+    """The step whose card shows (and fixes) a problem."""
+    if problem.attendee is not None or problem.kind is ProblemKind.NO_ATTENDEE:
+        return Step.ATTENDANCE
+    if problem.row is not None or problem.kind is ProblemKind.NO_AFSPRAAK:
+        return Step.AFSPRAKEN
+    return Step.ADVICE
 
 
 def sent_form(case: Case, by: str, at: datetime, language: Language) -> dict:
@@ -49,22 +82,38 @@ def sent_form(case: Case, by: str, at: datetime, language: Language) -> dict:
     return adaptive_card([heading(title), paragraph(sent)])
 
 
-def advice_form(
-    case: Case,
-    organisations: list[str],
-    values: dict,
-    problems: list[Problem],
-    language: Language,
-) -> dict:
-    """The advice in three parts; `values` and `problems` when it is asked again.
+def paused_form(case: Case, language: Language) -> dict:
+    """What replaces a step card on 'Later verder': what is kept and how to go on."""
+    title = text("advice.form_title", language, number=case.number, initials=case.initials)
+    return adaptive_card([heading(title), paragraph(text("advice.paused", language))])
 
-    Two afspraak rows show at first (and every row that holds something); the others open
-    one at a time with "Nog een afspraak", so the form does not start as a long wall of
-    empty fields. Hidden rows are still sent, empty, and left out."""
+
+@dataclass(frozen=True)
+class FormContext:
+    """What every step needs besides the values: the case and the RET's lists."""
+
+    case: Case
+    organisations: list[str]
+    gemeenten: list[str]
+    language: Language
+
+
+def advice_step(
+    step: Step,
+    context: FormContext,
+    values: dict,
+    problems: list[Problem] = (),
+    row: int | None = None,
+) -> dict:
+    """One step of the advice form; `values` as entered so far (kept between steps),
+    `problems` when the advice could not be recorded (each row's at its row)."""
+    case, language = context.case, context.language
+    title = text("advice.form_title", language, number=case.number, initials=case.initials)
     body = [
-        heading(text("advice.form_title", language, number=case.number, initials=case.initials))
+        heading(title),
+        paragraph(text(f"advice.step.{step.value}", language, step=step.value, steps=len(Step))),
     ]
-    if problems:
+    if problems:  # all of them, so nothing waits unseen on another step
         body.append(
             {
                 "type": "Container",
@@ -73,23 +122,178 @@ def advice_form(
                 + [paragraph("- " + problem_text(p, language)) for p in problems],
             }
         )
-    must_fill = text("intake.required", language)
-    body += [
-        required(_text(SAMENVATTING, text("advice.samenvatting", language), values), must_fill),
-        required(_text(ADVIES, text("advice.advies", language), values), must_fill),
+    mine = [p for p in problems if step_of(p) is step]
+    if step is Step.ADVICE:
+        body += _advice_part(context, values)
+    elif step is Step.AFSPRAKEN:
+        body += _afspraken(context, values, mine, row)
+    elif step is Step.ATTENDANCE:
+        body += _attendance(values, mine, language)
+    else:
+        body += _check(context, values)
+    actions = _step_actions(step, case.number, language)
+    if step is Step.AFSPRAKEN and _room_for_another(values, problems, row):
+        another = submit(text("advice.add_row", language), {STEP_KEY: case.number, GO: "2"})
+        actions.insert(1, another)
+    return adaptive_card(body, actions=actions)
+
+
+def _room_for_another(values: dict, problems: list[Problem], row: int | None) -> bool:
+    """'Nog een afspraak' (the open one kept, an empty one opened) while rows are left."""
+    editing = editing_row(values, problems, row)
+    others = [r for r in range(1, ROWS + 1) if r != editing and _row_filled(values, r)]
+    return editing is not None and len(others) + 1 < ROWS
+
+
+def _step_actions(step: Step, number: str, language: Language) -> list[dict]:
+    """Back, on (or record, at the last step), and 'Later verder' (what is typed is kept)."""
+    go = {STEP_KEY: number}
+    actions = []
+    if step is Step.CHECK:
+        record = submit(text("advice.issue", language), {ADVICE_KEY: number})
+        actions.append({**record, "style": "positive"})
+    else:
+        actions.append(submit(text("advice.next", language), {**go, GO: str(step + 1)}))
+    if step > Step.ADVICE:
+        actions.append(submit(text("advice.back", language), {**go, GO: str(step - 1)}))
+    actions.append(submit(text("intake.later", language), {**go, GO: LATER}))
+    return actions
+
+
+def _advice_part(context: FormContext, values: dict) -> list[dict]:
+    language = context.language
+    intake = paying_gemeente(context.case)
+    gemeenten = list(dict.fromkeys([*([intake] if intake else []), *context.gemeenten]))
+    chosen = values.get(GEMEENTE) or intake
+    gemeente = {
+        "type": "Input.ChoiceSet",
+        "id": GEMEENTE,
+        "label": text("advice.gemeente", language),
+        "choices": [{"title": g, "value": g} for g in gemeenten],
+        **({"value": chosen} if chosen else {}),
+    }
+    hint = text("advice.gemeente_hint", language, gemeente=intake or "-")
+    return [
+        _text(SAMENVATTING, text("advice.samenvatting", language), values),
+        _text(ADVIES, text("advice.advies", language), values),
+        gemeente,
+        paragraph(hint, subtle=True),
+    ]
+
+
+def _afspraken(
+    context: FormContext, values: dict, problems: list[Problem], row: int | None
+) -> list[dict]:
+    """One afspraak open to fill in (`row`, else the first with a problem, else the first
+    empty one), the others as a line with 'Wijzigen': every open row lists each
+    organisation, so a card with all rows open would outgrow Teams' limit in a RET with
+    many organisations."""
+    language = context.language
+    body = [
         heading(text("advice.afspraken", language)),
         paragraph(text("advice.afspraken_hint", language), subtle=True),
     ]
-    choices = [{"title": name, "value": name} for name in organisations]
-    shown = max([SHOWN_ROWS, *(r for r in range(1, ROWS + 1) if _row_filled(values, r))])
-    for row in range(1, ROWS + 1):
-        row_problems = [p for p in problems if p.row == row]
-        body.append(_row(row, choices, values, row_problems, row <= shown, language))
-        if row < ROWS:
-            body.append(_add_row(row + 1, row == shown, language))
-    body += _attendance(values, problems, language)
-    action = submit(text("advice.issue", language), {ADVICE_KEY: case.number})
-    return adaptive_card(body, actions=[{**action, "style": "positive"}])
+    body += [
+        {"type": "TextBlock", "text": problem_text(p, language), "color": "Attention", "wrap": True}
+        for p in problems
+        if p.kind is ProblemKind.NO_AFSPRAAK
+    ]
+    editing = editing_row(values, problems, row)
+    choices = [{"title": name, "value": name} for name in context.organisations]
+    for r in range(1, ROWS + 1):
+        row_problems = [p for p in problems if p.row == r]
+        if r == editing:
+            body.append(_row(r, choices, values, row_problems, language))
+        elif _row_filled(values, r):
+            body.append(_row_line(context.case.number, r, values, row_problems, language))
+    return body
+
+
+def editing_row(values: dict, problems: list[Problem], row: int | None) -> int | None:
+    """The afspraak open on the card: the one asked for, else the first with a problem,
+    else the first empty one (None when all are filled)."""
+    if row is not None and 1 <= row <= ROWS:
+        return row
+    wrong = [p.row for p in problems if p.row is not None]
+    if wrong:
+        return min(wrong)
+    return next((r for r in range(1, ROWS + 1) if not _row_filled(values, r)), None)
+
+
+def _row_line(
+    number: str, row: int, values: dict, problems: list[Problem], language: Language
+) -> dict:
+    """A filled afspraak that is not open: what it says, and 'Wijzigen' to open it."""
+    line = text(
+        "advice.check_afspraak",
+        language,
+        org=values.get(row_input("organisatie", row)) or "-",
+        action=values.get(row_input("actie", row)) or "-",
+        deadline=values.get(row_input("deadline", row)) or "-",
+    )
+    items: list[dict] = [
+        {
+            "type": "TextBlock",
+            "text": text("advice.row", language, row=row),
+            "weight": "Bolder",
+            "wrap": True,
+        },
+        paragraph(line),
+    ]
+    items += [
+        {"type": "TextBlock", "text": problem_text(p, language), "color": "Attention", "wrap": True}
+        for p in problems
+    ]
+    change = submit(text("advice.change_row", language), {STEP_KEY: number, GO: "2", ROW: str(row)})
+    items.append({"type": "ActionSet", "actions": [change]})
+    return {"type": "Container", "id": _row_id(row), "separator": True, "items": items}
+
+
+def _check(context: FormContext, values: dict) -> list[dict]:
+    """Everything entered, to read over before it is recorded."""
+    language = context.language
+    afspraken = [
+        "- "
+        + text(
+            "advice.check_afspraak",
+            language,
+            org=values.get(row_input("organisatie", r)) or "-",
+            action=values.get(row_input("actie", r)) or "-",
+            deadline=values.get(row_input("deadline", r)) or "-",
+        )
+        for r in range(1, ROWS + 1)
+        if _row_filled(values, r)
+    ]
+    people = [
+        "- "
+        + ", ".join(
+            v
+            for v in (
+                values.get(row_input("deelnemer", r)),
+                values.get(row_input("deelnemer_organisatie", r)),
+                text("advice.absent", language)
+                if values.get(row_input("aanwezig", r)) == "nee"
+                else None,
+            )
+            if isinstance(v, str) and v.strip()
+        )
+        for r in range(1, ATTENDEE_ROWS + 1)
+        if _attendee_filled(values, r)
+    ]
+    gemeente = values.get(GEMEENTE) or paying_gemeente(context.case) or "-"
+    none = text("advice.check_none", language)
+    return [
+        facts([(text("advice.gemeente", language), gemeente)]),
+        heading(text("advice.samenvatting", language)),
+        paragraph(values.get(SAMENVATTING) or none),
+        heading(text("advice.advies", language)),
+        paragraph(values.get(ADVIES) or none),
+        heading(text("advice.afspraken", language)),
+        paragraph("\n".join(afspraken) or none),
+        heading(text("advice.attendance", language)),
+        paragraph("\n".join(people) or none),
+        paragraph(text("advice.check_hint", language), subtle=True),
+    ]
 
 
 def _row(
@@ -97,7 +301,6 @@ def _row(
     choices: list[dict],
     values: dict,
     problems: list[Problem],
-    visible: bool,
     language: Language,
 ) -> dict:
     """One afspraak: organisation, what it does, and (side by side) by when and who."""
@@ -147,14 +350,7 @@ def _row(
         },
     ]
     container = {"type": "Container", "id": _row_id(row), "separator": True, "items": items}
-    if not visible:
-        container["isVisible"] = False
     return container
-
-
-def _add_row(row: int, visible: bool, language: Language) -> dict:
-    """'Nog een afspraak': shows afspraak row `row`."""
-    return _reveal_row(row, ROWS, _row_id, _add_id, text("advice.add_row", language), visible)
 
 
 def _attendance(values: dict, problems: list[Problem], language: Language) -> list[dict]:
@@ -307,10 +503,6 @@ def _row_id(row: int) -> str:
     return f"afspraak_{row}"
 
 
-def _add_id(row: int) -> str:
-    return f"afspraak_{row}_toevoegen"
-
-
 def _row_filled(values: dict, row: int) -> bool:
     return any(
         isinstance(v, str) and v.strip()
@@ -334,8 +526,13 @@ def problem_text(problem: Problem, language: Language) -> str:
     return text(f"advice.problem.{problem.kind.value}", language, row=problem.row)
 
 
-def mandate_card(state: MandateState, language: Language) -> dict:
-    """Per organisation its afspraken and its answer, with the buttons for what is open."""
+def mandate_card(
+    state: MandateState, language: Language, by_email: Mapping[str, str] | None = None
+) -> dict:
+    """Per organisation its afspraken and its answer, with the buttons for what is open.
+    `by_email`: organisations whose contact (named) answers by the link in an e-mail, not
+    on this card."""
+    by_email = by_email or {}
     case, advice = state.case, state.advice
     body = [
         heading(text("advice.card_title", language, number=case.number, initials=case.initials)),
@@ -372,7 +569,11 @@ def mandate_card(state: MandateState, language: Language) -> dict:
                 }
             )
         buttons = []
-        if mandate is None or mandate.answer is MandateAnswer.DECLINED:
+        if organisation in by_email:  # they answer on the page behind their e-mail's link
+            if mandate is None:
+                asked = text("advice.asked_by_email", language, name=by_email[organisation])
+                items.append(paragraph(asked, subtle=True))
+        elif mandate is None or mandate.answer is MandateAnswer.DECLINED:
             org_data = {**data, "organisation": organisation}
             buttons.append(
                 execute(text("advice.confirm", language), VERB_CONFIRM, org_data, style="positive")

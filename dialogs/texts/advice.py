@@ -112,6 +112,142 @@ CATALOG: Catalog = {
         "en": "Someone who was absent has no reason.",
     },
     "advice.issue": {"nl": "Advies vastleggen", "en": "Record advice"},
+    "advice.next": {"nl": "Volgende", "en": "Next"},
+    "advice.change_row": {"nl": "Wijzigen", "en": "Change"},
+    "advice.back": {"nl": "Terug", "en": "Back"},
+    "advice.step.1": {
+        "nl": "Stap {step} van {steps}: samenvatting, advies en de betalende gemeente.",
+        "en": "Step {step} of {steps}: summary, advice and the paying municipality.",
+    },
+    "advice.step.2": {
+        "nl": "Stap {step} van {steps}: de afspraken.",
+        "en": "Step {step} of {steps}: the agreements.",
+    },
+    "advice.step.3": {
+        "nl": "Stap {step} van {steps}: wie waren erbij.",
+        "en": "Step {step} of {steps}: who took part.",
+    },
+    "advice.step.4": {
+        "nl": "Stap {step} van {steps}: controleer alles en leg het advies vast.",
+        "en": "Step {step} of {steps}: check everything and record the advice.",
+    },
+    "advice.check_afspraak": {
+        "nl": "{org}: {action} (uiterlijk {deadline})",
+        "en": "{org}: {action} (by {deadline})",
+    },
+    "advice.check_none": {"nl": "(nog niets ingevuld)", "en": "(nothing filled in yet)"},
+    "advice.check_hint": {
+        "nl": (
+            "Klopt alles? Kies 'Advies vastleggen'. Met 'Terug' pas je nog iets aan; wat je "
+            "invulde blijft bewaard."
+        ),
+        "en": (
+            "Is everything right? Choose 'Record advice'. 'Back' lets you change something; "
+            "what you entered is kept."
+        ),
+    },
+    "advice.paused": {
+        "nl": (
+            "Bewaard. Kies later 'Advies vastleggen' bij de casus in 'Mijn casussen': je gaat "
+            "verder met wat je al had ingevuld."
+        ),
+        "en": (
+            "Saved. Later, choose 'Record advice' at the case in 'My cases': you carry on with "
+            "what you had entered."
+        ),
+    },
+    "advice.gemeente": {
+        "nl": "Betalende gemeente (woonplaatsbeginsel)",
+        "en": "Paying municipality (woonplaatsbeginsel: where the child lives)",
+    },
+    "advice.gemeente_hint": {
+        "nl": (
+            "Bij de aanmelding opgegeven: {gemeente}. Wijkt de gemeente volgens het "
+            "woonplaatsbeginsel daarvan af, kies dan de juiste: het advies en de rapportage "
+            "volgen je keuze."
+        ),
+        "en": (
+            "Given at the request: {gemeente}. If the municipality responsible under the "
+            "woonplaatsbeginsel differs, choose the right one: the advice and the report "
+            "follow your choice."
+        ),
+    },
+    "advice.problem.gemeente_unknown": {
+        "nl": "Kies de betalende gemeente uit de lijst.",
+        "en": "Choose the paying municipality from the list.",
+    },
+    "advice.asked_by_email": {
+        "nl": "Gevraagd aan {name} per e-mail; het antwoord verschijnt hier.",
+        "en": "Asked of {name} by e-mail; the answer appears here.",
+    },
+    "advice.mail.subject": {
+        "nl": "Mandaat gevraagd: advies {number} ({initials}) van het {ret}",
+        "en": "Mandate needed: advice {number} ({initials}) of the {ret}",
+    },
+    "advice.mail.body": {
+        "nl": (
+            "Beste {name},\n\n"
+            "Het {ret} heeft een zwaarwegend advies gegeven over casus {number} ({initials}). "
+            "Daarin staat een afspraak voor {org}. Het {ret} noemt u als degene die namens "
+            "{org} het mandaat bevestigt.\n\n"
+            "Bevestig via deze link dat {org} haar deel uitvoert, of geef aan dat dat niet "
+            "kan, met de reden:\n{url}\n\n"
+            "De link is {days} dagen geldig en alleen voor u bedoeld: stuur hem niet door."
+        ),
+        "en": (
+            "Dear {name},\n\n"
+            "The {ret} has given binding advice (zwaarwegend advies) on case {number} "
+            "({initials}). It holds an agreement for {org}. The {ret} names you as the person "
+            "who confirms it with the mandate of {org}.\n\n"
+            "Through this link, confirm that {org} will carry out its part, or say that it "
+            "cannot, with the reason:\n{url}\n\n"
+            "The link is valid for {days} days and meant for you only: do not forward it."
+        ),
+    },
+    "mandate.page.title": {
+        "nl": "Mandaat voor een advies van het RET",
+        "en": "Mandate for an advice of the RET",
+    },
+    "mandate.page.organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "mandate.page.afspraken": {"nl": "De afspraken voor {org}", "en": "The agreements for {org}"},
+    "mandate.page.intro": {
+        "nl": (
+            "Bevestigt u met het mandaat van {org} dat deze afspraken worden uitgevoerd? Kan "
+            "dat niet, geef dan de reden. Alleen de voorzitter van het RET leest de reden."
+        ),
+        "en": (
+            "Do you confirm, with the mandate of {org}, that these agreements will be carried "
+            "out? If that cannot be done, give the reason. Only the chair of the RET reads it."
+        ),
+    },
+    "mandate.page.confirm": {"nl": "Mandaat bevestigen", "en": "Confirm mandate"},
+    "mandate.page.decline": {"nl": "Kan niet bevestigen", "en": "Cannot confirm"},
+    "mandate.page.reason": {
+        "nl": "Waarom kan {org} dit niet bevestigen?",
+        "en": "Why can {org} not confirm this?",
+    },
+    "mandate.page.reason_missing": {
+        "nl": "Schrijf eerst waarom uw organisatie dit niet kan bevestigen.",
+        "en": "First write why your organisation cannot confirm this.",
+    },
+    "mandate.page.confirmed": {
+        "nl": "Bevestigd door {name} op {day}.",
+        "en": "Confirmed by {name} on {day}.",
+    },
+    "mandate.page.declined": {
+        "nl": (
+            "Niet bevestigd door {name} op {day}. De voorzitter is ingelicht. Kan het toch, "
+            "bevestig dan alsnog."
+        ),
+        "en": (
+            "Not confirmed by {name} on {day}. The chair has been told. If it can be done "
+            "after all, confirm it now."
+        ),
+    },
+    "mandate.page.thanks": {
+        "nl": "Dank u wel. Uw antwoord is vastgelegd en gaat naar het RET.",
+        "en": "Thank you. Your answer has been recorded and goes to the RET.",
+    },
     "advice.problem.samenvatting_empty": {
         "nl": "De samenvatting van de casus is nog leeg.",
         "en": "The case summary is still empty.",
@@ -225,9 +361,13 @@ CATALOG: Catalog = {
     },
     "advice.mandate_not_allowed": {
         "nl": (
-            "Alleen een kernteamlid van deze organisatie kan haar deel van het advies bevestigen."
+            "Alleen een kernteamlid van deze organisatie, of de contactpersoon die het RET "
+            "ervoor noemt, kan haar deel van het advies bevestigen."
         ),
-        "en": "Only a core team member of this organisation can confirm its part of the advice.",
+        "en": (
+            "Only a core team member of this organisation, or the contact the RET names for "
+            "it, can confirm its part of the advice."
+        ),
     },
     "advice.reason_missing": {
         "nl": (

@@ -6,12 +6,14 @@ CATALOG: Catalog = {
     "document.advies_ready_referrer": {
         "nl": (
             "Het zwaarwegend advies over je aanmelding {number} staat klaar als Word-document: "
-            "[advies downloaden]({url}) (de link is {days} dagen geldig)."
+            "[advies downloaden]({url}) (de link is {days} dagen geldig). Geef het door aan de "
+            "jeugdige en de ouders en bespreek het met hen."
         ),
         "en": (
             "The binding advice (zwaarwegend advies) on your request {number} is ready as a Word "
             "document: "
-            "[download the advice]({url}) (the link works for {days} days)."
+            "[download the advice]({url}) (the link works for {days} days). Pass it on to the "
+            "young person and the parents and go through it with them."
         ),
     },
     "document.advies_ready_chair": {
@@ -33,6 +35,34 @@ CATALOG: Catalog = {
             "The binding advice (zwaarwegend advies) for {number} ({initials}), with your "
             "organisation's agreements, "
             "is ready: [download the advice]({url}) (works for {days} days)."
+        ),
+    },
+    "document.advies_consent_referrer": {
+        "nl": (
+            "Het zwaarwegend advies voor {number} ({initials}), versie {version}. Geef het door "
+            "aan de jeugdige en de ouders en bespreek het met hen."
+        ),
+        "en": (
+            "The binding advice for {number} ({initials}), version {version}. Pass it on to "
+            "the young person and the parents and go through it with them."
+        ),
+    },
+    "document.family_mail.subject": {
+        "nl": "Het advies van het RET over je aanmelding {number}",
+        "en": "The RET's advice on your request {number}",
+    },
+    "document.family_mail.body": {
+        "nl": (
+            "Hallo,\n\nHet {ret} heeft een advies gegeven over je aanmelding {number}. Je "
+            "kunt het advies lezen via deze link: {url}\n\n"
+            "De link werkt {days} dagen. Heb je vragen over het advies? Antwoord dan op deze "
+            "e-mail of bel het RET."
+        ),
+        "en": (
+            "Hello,\n\nThe {ret} has given its advice on your request {number}. You can read "
+            "the advice through this link: {url}\n\n"
+            "The link works for {days} days. Questions about the advice? Reply to this e-mail "
+            "or call the RET."
         ),
     },
     "document.advies_consent": {

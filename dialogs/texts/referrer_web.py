@@ -209,14 +209,14 @@ CATALOG: Catalog = {
         "nl": (
             "Hallo,\n\nHet RET heeft zijn zwaarwegend advies over je aanmelding {number} "
             "({initials}) vastgelegd. Je vindt het als Word-document achter deze link: {url}\n\n"
-            "De link werkt {days} dagen; elke download wordt vastgelegd. Bespreek het advies "
-            "met de jeugdige en de ouders."
+            "De link werkt {days} dagen; elke download wordt vastgelegd. Geef het advies door "
+            "aan de jeugdige en de ouders en bespreek het met hen."
         ),
         "en": (
             "Hello,\n\nThe RET has recorded its binding advice (zwaarwegend advies) on your "
             "request {number} ({initials}). It is a Word document behind this link: {url}\n\n"
-            "The link works for {days} days; every download is recorded. Please go through "
-            "the advice with the young person and the parents."
+            "The link works for {days} days; every download is recorded. Please pass the "
+            "advice on to the young person and the parents and go through it with them."
         ),
     },
     "verwijzer.mail.closed.subject": {
