@@ -49,7 +49,9 @@ def write_report(report: Report, fmt: str, out: Path, style: HouseStyle) -> None
     DOCUMENTS_BUILT.labels("rapportage", fmt).inc()
 
 
-def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
+def new_report_document(style: HouseStyle, title: str, period: str):
+    """A report's first lines in the house style: Dutch proofing, the footer about counts,
+    page numbers, the logo, the title and the period (the RET's and the network's)."""
     document = style.new_document()
     proofing_language(document, "nl-NL")
     footer_note(document, FOOTER)
@@ -58,8 +60,13 @@ def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
         picture = document.add_paragraph()
         picture.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         picture.add_run().add_picture(io.BytesIO(style.logo), height=Cm(1.6))
-    document.add_heading(f"Rapportage {report.ret_name}", level=0)
-    document.add_paragraph(f"Periode: {report.period.label}")
+    document.add_heading(title, level=0)
+    document.add_paragraph(f"Periode: {period}")
+    return document
+
+
+def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
+    document = new_report_document(style, f"Rapportage {report.ret_name}", report.period.label)
     if report.cut_off:
         document.add_paragraph(f"{report.cut_off}: de cijfers zoals ze toen waren vastgelegd.")
     if report.previous:

@@ -15,7 +15,8 @@ from babel import Locale
 from babel.dates import format_date
 
 from domain import vocabularies as v
-from domain.case_facts import AGE_GROUPS, LEAD_TIMES
+from domain.case_facts import AGE_GROUPS, LEAD_TIMES, OUTSIDE_REGION
+from domain.disclosure import SHIELDED
 from domain.evaluation import EvaluationFigures, LeerpuntThema
 from domain.meetings import AMSTERDAM
 from domain.ret import EscalationStep, Member
@@ -25,18 +26,20 @@ from domain.signals import RodeDraad
 DUTCH = Locale.parse("nl")
 REPORT_ROLES = frozenset({Role.VOORZITTER, Role.PROCESONDERSTEUNER, Role.ADMIN})
 UNKNOWN = "Onbekend"
+OTHER_PLACES = "Overige plaatsen"  # gemeenten outside the region, as seed 002 names them
+SHIELDED_LABEL = "Afgeschermd (groep kleiner dan 5)"
 # Categories a sentence does not single out ("24% van de jeugdigen volgt: weet ik niet").
 VAGUE = frozenset(
-    {UNKNOWN, "Nog niet besloten"}
+    {UNKNOWN, "Nog niet besloten", OTHER_PLACES, SHIELDED_LABEL}
     | {
         t.nl
-        for vocabulary in (v.GESLACHT, v.MAATREGEL, v.ONDERWIJS)
+        for vocabulary in (v.GESLACHT, v.MAATREGEL, v.ONDERWIJS, v.JA_NEE_ONBEKEND)
         for t in vocabulary
         if t.code == "onbekend"
     }
     | {
         t.nl
-        for vocabulary in (v.AANMELDER, v.WOONSITUATIE, v.SOORT_VRAAG)
+        for vocabulary in (v.AANMELDER, v.WOONSITUATIE, v.SOORT_VRAAG, v.KNELPUNT)
         for t in vocabulary
         if t.code == "anders"
     }
@@ -52,7 +55,13 @@ CATEGORY_DIMENSIONS = (
     "leeftijdsgroep",
     "woonsituatie",
     "onderwijs",
+    "problematiek_primair",
+    "knelpunt",
+    "heraanmelding",
+    "expertisenetwerk",
 )
+# Categories of what followed the advice, per case, from their own tables (not a column).
+PROCESS_DIMENSIONS = ("mandaat", "opvolging_uitkomst")
 DECISIONS = v.terms(
     ("consultatie", "Consultatie en advies", "Consultation and advice"),
     ("ret_tafel", "RET-tafel (overleg)", "RET meeting"),
@@ -295,6 +304,33 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
                     "De meest gestelde vraag is: {label} ({pct}%).",
                 ),
                 _table(
+                    "Knelpunt",
+                    "Waar de hulpvraag op vastloopt",
+                    _vocabulary_rows(c.get("knelpunt", {}), v.KNELPUNT),
+                    "Het vaakst loopt het vast op: {label_lower} ({pct}%).",
+                ),
+                _problem_table(
+                    "Geprobeerd",
+                    "Hulp die al was ingezet",
+                    counts.problems.get("geprobeerd", {}),
+                    v.GEPROBEERD,
+                    counts.requests,
+                    "aanmeldingen",
+                ),
+                _table(
+                    "Heraanmelding",
+                    "Eerder bij het RET aangemeld",
+                    _vocabulary_rows(c.get("heraanmelding", {}), v.JA_NEE_ONBEKEND),
+                    "{pct}% van de aanmeldingen: eerder aangemeld {label_lower}.",
+                ),
+                _table(
+                    "Expertisenetwerk",
+                    "Betrokkenheid van het expertisenetwerk bij aanmelding",
+                    _vocabulary_rows(c.get("expertisenetwerk", {}), v.JA_NEE_ONBEKEND),
+                    "Bij {pct}% van de aanmeldingen is het expertisenetwerk betrokken: "
+                    "{label_lower}.",
+                ),
+                _table(
                     "Acties",
                     "Wat het RET deed (besluit na triage)",
                     _vocabulary_rows(c.get("besluit", {}), DECISIONS, "Nog niet besloten"),
@@ -343,6 +379,12 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
                     counts.requests,
                     "jeugdigen",
                 ),
+                _table(
+                    "Grondslag",
+                    "Problematiek die voorop staat (grondslag)",
+                    _vocabulary_rows(c.get("problematiek_primair", {}), v.PROBLEMATIEK_JEUGDIGE),
+                    "Het vaakst staat voorop: {label_lower} ({pct}%).",
+                ),
                 _problem_table(
                     "Problematiek ouders",
                     "Problematiek van de ouders",
@@ -376,6 +418,20 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
                     ),
                     "Na {pct}% van de RET-overleggen was het: {label_lower}.",
                     "Besproken casussen",
+                ),
+                _table(
+                    "Mandaat",
+                    "Mandaat van de afspraken in het advies",
+                    _vocabulary_rows(c.get("mandaat", {}), v.MANDAAT),
+                    "{pct}% van de adviezen met afspraken: {label_lower}.",
+                    "Casussen met afspraken",
+                ),
+                _table(
+                    "Uitkomst opvolging",
+                    "Hoe het ging bij de laatste beantwoorde opvolging",
+                    _vocabulary_rows(c.get("opvolging_uitkomst", {}), v.OPVOLGING_UITKOMST),
+                    "Bij {pct}% van de opgevolgde casussen: {label_lower}.",
+                    "Opgevolgde casussen",
                 ),
                 _table(
                     "Escalaties",
@@ -468,24 +524,33 @@ def _vocabulary_rows(
 ) -> tuple[tuple[str, int], ...]:
     """Every term in the vocabulary's order (zeros too), then what fits no term."""
     rows = [(t.nl, counts.get(t.code, 0)) for t in vocabulary]
-    codes = {t.code for t in vocabulary}
+    codes = {t.code for t in vocabulary} | {SHIELDED}
     rest = sum(n for code, n in counts.items() if code not in codes)
-    return (*rows, (unknown, rest)) if rest else tuple(rows)
+    return (*rows, *_shielded(counts), *([(unknown, rest)] if rest else []))
+
+
+def _shielded(counts: Mapping[str | None, int]) -> list[tuple[str, int]]:
+    """What an export left out to keep every group of children at 5 or more."""
+    return [(SHIELDED_LABEL, counts[SHIELDED])] if counts.get(SHIELDED) else []
 
 
 def _ordered_rows(
     counts: Mapping[str | None, int], order: tuple[str, ...]
 ) -> tuple[tuple[str, int], ...]:
     rows = [(label, counts.get(label, 0)) for label in order]
-    rest = sum(n for code, n in counts.items() if code not in order)
-    return (*rows, (UNKNOWN, rest)) if rest else tuple(rows)
+    rest = sum(n for code, n in counts.items() if code not in (*order, SHIELDED))
+    return (*rows, *_shielded(counts), *([(UNKNOWN, rest)] if rest else []))
 
 
 def _free_rows(counts: Mapping[str | None, int]) -> tuple[tuple[str, int], ...]:
-    """Open lists (gemeenten): most first, then by name; no value counts as unknown."""
-    named = sorted(((code, n) for code, n in counts.items() if code), key=lambda r: (-r[1], r[0]))
-    unknown = counts.get(None, 0)
-    return (*named, (UNKNOWN, unknown)) if unknown else tuple(named)
+    """Open lists (gemeenten): most first, then by name; then the places outside the region,
+    what an export shielded, and what is not known (no value)."""
+    apart = {None, OUTSIDE_REGION, SHIELDED}
+    named = sorted(
+        ((code, n) for code, n in counts.items() if code not in apart), key=lambda r: (-r[1], r[0])
+    )
+    last = ((OTHER_PLACES, OUTSIDE_REGION), (SHIELDED_LABEL, SHIELDED), (UNKNOWN, None))
+    return (*named, *((label, counts[code]) for label, code in last if counts.get(code)))
 
 
 def _sentence(rows: tuple[tuple[str, int], ...], template: str) -> str:

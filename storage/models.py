@@ -374,6 +374,10 @@ class CaseFactRow(Base):
     school_betrokken: Mapped[str | None] = mapped_column(String(64))
     soort_vraag: Mapped[str | None] = mapped_column(String(64))
     urgentie: Mapped[str | None] = mapped_column(String(64))
+    problematiek_primair: Mapped[str | None] = mapped_column(String(64))
+    knelpunt: Mapped[str | None] = mapped_column(String(64))
+    heraanmelding: Mapped[str | None] = mapped_column(String(64))
+    expertisenetwerk: Mapped[str | None] = mapped_column(String(64))
     besluit: Mapped[str | None] = mapped_column(String(32))
     besloten_op: Mapped[datetime | None] = mapped_column(UtcDateTime())
     overleg_op: Mapped[date | None] = mapped_column(Date, index=True)
@@ -392,7 +396,7 @@ class CaseProblemRow(Base):
     __tablename__ = "case_fact_problem"
 
     case_number: Mapped[str] = mapped_column(String(16), primary_key=True)
-    side: Mapped[str] = mapped_column(String(16), primary_key=True)  # jeugdige, ouders
+    side: Mapped[str] = mapped_column(String(16), primary_key=True)  # jeugdige, ouders, geprobeerd
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
 
 

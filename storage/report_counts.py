@@ -6,9 +6,10 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.case_facts import LEAD_TIMES
-from domain.report import CATEGORY_DIMENSIONS, Period, ReportCounts
+from domain.report import CATEGORY_DIMENSIONS, PROCESS_DIMENSIONS, Period, ReportCounts
 from domain.signals import RodeDraad
 from storage.models import CaseFactRow, CaseProblemRow
+from storage.process_facts import process_codes
 
 MONTH_DAYS = 30.44  # as domain.case_facts.lead_time_group counts a month
 
@@ -27,7 +28,14 @@ async def report_counts(
                 select(column, func.count()).where(submitted).group_by(column)
             )
             categories[name] = dict(rows.all())
-        problems: dict[str, dict[str, int]] = {"jeugdige": {}, "ouders": {}}
+        for name in PROCESS_DIMENSIONS:
+            categories[name] = {}
+        for codes in (await process_codes(session, submitted)).values():
+            for name in PROCESS_DIMENSIONS:
+                if codes[name] is not None:
+                    counted = categories[name]
+                    counted[codes[name]] = counted.get(codes[name], 0) + 1
+        problems: dict[str, dict[str, int]] = {"jeugdige": {}, "ouders": {}, "geprobeerd": {}}
         rows = await session.execute(
             select(CaseProblemRow.side, CaseProblemRow.code, func.count())
             .join(CaseFactRow, CaseFactRow.case_number == CaseProblemRow.case_number)
