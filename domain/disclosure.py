@@ -20,6 +20,7 @@ SHIELDED = "afgeschermd"
 SHIELD_ORDER = ("aangemeld_maand", "geslacht", "leeftijdsgroep", "gemeente")
 
 Row = dict[str, str]
+_ALL_SHIELDED = (SHIELDED,) * len(QUASI_IDENTIFIERS)
 
 
 @dataclass(frozen=True)
@@ -72,13 +73,42 @@ def generalise(rows: Sequence[Row]) -> tuple[list[Row], list[str]]:
         name = min(left, key=lambda n: (len(_small(_shield(rows, small, n))), left.index(n)))
         rows = _shield(rows, small, name)
         left.remove(name)
-        steps.append(f"{name} afgeschermd in {len(small)} rijen")
+        steps.append(f"{name} afgeschermd in {_rows(len(small))}")
+    if small := _small(rows):  # only fully shielded rows are left, fewer than K of them
+        spare = _spare(rows, K - len(small))
+        if spare:
+            rows = _shield(rows, spare, "")
+            steps.append(f"nog {_rows(len(spare))} geheel afgeschermd, zodat die groep {K} is")
+        elif len(rows) >= K:  # no group can give rows up: all in one group
+            rows = _shield(rows, list(range(len(rows))), "")
+            steps.append(f"alle {len(rows)} rijen geheel afgeschermd")
     return rows, steps
 
 
+def _rows(count: int) -> str:
+    return f"{count} rij" if count == 1 else f"{count} rijen"
+
+
+def _spare(rows: list[Row], needed: int) -> list[int]:
+    """`needed` rows that groups larger than K can give up and stay at K or more; none
+    when there are not that many."""
+    sizes = Counter(_key(row) for row in rows)
+    given: Counter = Counter()
+    chosen = []
+    for index, row in enumerate(rows):
+        key = _key(row)
+        if len(chosen) < needed and sizes[key] - given[key] > K and key != _ALL_SHIELDED:
+            given[key] += 1
+            chosen.append(index)
+    return chosen if len(chosen) == needed else []
+
+
 def _shield(rows: list[Row], which: list[int], name: str) -> list[Row]:
+    """`name` shielded in the rows `which`; "" for every quasi-identifier."""
     chosen = set(which)
-    return [{**row, name: SHIELDED} if i in chosen else row for i, row in enumerate(rows)]
+    names = (name,) if name else QUASI_IDENTIFIERS
+    shielded = dict.fromkeys(names, SHIELDED)
+    return [{**row, **shielded} if i in chosen else row for i, row in enumerate(rows)]
 
 
 def quarter(month: str) -> str:

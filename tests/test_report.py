@@ -41,12 +41,14 @@ CUT_OFF = re.compile(
 PARTITIONS = {
     "Aanmelders", "Gemeenten", "Maatregel", "Soort vraag", "Acties", "Doorlooptijd",
     "Geslacht", "Leeftijd", "Woonsituatie", "Onderwijs", "Opvolging", "Open casussen",
-    "Per maand",
+    "Per maand", "Knelpunt", "Heraanmelding", "Expertisenetwerk", "Grondslag", "Mandaat",
+    "Uitkomst opvolging",
 }  # fmt: skip
 # Tables with a share, and what it is a share of (None: the table's total).
 SHARES = {key: None for key in PARTITIONS} | {
     "Problematiek jeugdige": seed_002.N,
     "Problematiek ouders": seed_002.N,
+    "Geprobeerd": seed_002.N,
     "Escalaties": None,
 }
 
