@@ -92,6 +92,10 @@ def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
         )
         for note in signal.notes:
             _bullet(document, note)
+        if signal.advies:
+            advies = document.add_paragraph()
+            advies.add_run("Advies: ").bold = True
+            advies.add_run(signal.advies)
     document.save(out)
 
 
@@ -252,9 +256,11 @@ def write_xlsx(report: Report, out: Path) -> None:
         sheet.column_dimensions["A"].width = 50
     signals = workbook.create_sheet("Rode draden")
     signals.append([_about(report)])
-    signals.append(["Thema", "Aantal", "Bij een casus", "Punten"])
+    signals.append(["Thema", "Aantal", "Bij een casus", "Punten", "Advies"])
     for signal in report.signals:
-        signals.append([signal.theme, signal.count, signal.cases, " | ".join(signal.notes)])
+        signals.append(
+            [signal.theme, signal.count, signal.cases, " | ".join(signal.notes), signal.advies]
+        )
     evaluations = workbook.create_sheet("Evaluaties")
     evaluations.append(["Categorie", "Aantal"])
     for row in evaluation_rows(report):

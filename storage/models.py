@@ -414,6 +414,19 @@ class SignalRow(Base):
     form_id: Mapped[str | None] = mapped_column(String(64), unique=True)  # one per form
 
 
+class SignalAdviceRow(Base):
+    """The voorzitter's advies on a rode draad (a theme); the text is encrypted."""
+
+    __tablename__ = "signal_advice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    theme: Mapped[str] = mapped_column(String(32))
+    advies: Mapped[str] = mapped_column(Text)
+    given_by: Mapped[str] = mapped_column(Text)
+    given_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    form_id: Mapped[str | None] = mapped_column(String(64), unique=True)  # one per form
+
+
 class ReportDeliveryRow(Base):
     """The quarterly report sent to the voorzitter: one row per period, so that several
     instances send it once."""

@@ -19,6 +19,7 @@ from storage.models import (
     LeerpuntRow,
     NotulenRow,
     OutboxRow,
+    SignalAdviceRow,
     SignalRow,
 )
 
@@ -35,6 +36,7 @@ ENCRYPTED_COLUMNS = (
     (NotulenRow, ("transcript",)),
     (DocumentVersionRow, ("content",)),
     (SignalRow, ("note",)),
+    (SignalAdviceRow, ("advies",)),
     (FamilyContactRow, ("wishes",)),
     (EvaluationAnswerRow, ("samenwerking", "knelpunt", "oplossing")),
     (LeerpuntRow, ("learned", "worked")),
