@@ -152,6 +152,9 @@ def counts_from_rows(rows: Sequence[Row]) -> ReportCounts:
         lead_times=given("doorlooptijd"),
         followed_up=sum(row["opvolging"] == "ja" for row in discussed),
         escalations=given("hoogste_escalatie"),
+        referrer_age=dict(
+            Counter((row["aanmelder_type"] or None, row["leeftijdsgroep"] or None) for row in rows)
+        ),
     )
 
 

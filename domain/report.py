@@ -159,6 +159,8 @@ class ReportCounts:
     # by how long they had been open on its last day
     open_at_end: Mapping[str, int] = field(default_factory=dict)
     per_month: tuple[int, ...] = ()  # requests in each month of Period.months(), in order
+    # (aanmelder_type, leeftijdsgroep) -> requests: seed 002's verwijzer × leeftijd
+    referrer_age: Mapping[tuple[str | None, str | None], int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -361,6 +363,12 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
                     "{pct}% van de jeugdigen valt in de leeftijd {label} jaar.",
                 ),
                 _table(
+                    "Aanmelder en leeftijd",
+                    "Aanmeldingen per soort aanmelder en leeftijd",
+                    _cross_rows(counts.referrer_age),
+                    "De grootste groep: {label} ({pct}%).",
+                ),
+                _table(
                     "Woonsituatie",
                     "Woonsituatie van de jeugdigen",
                     _vocabulary_rows(c.get("woonsituatie", {}), v.WOONSITUATIE),
@@ -540,6 +548,30 @@ def _ordered_rows(
     rows = [(label, counts.get(label, 0)) for label in order]
     rest = sum(n for code, n in counts.items() if code not in (*order, SHIELDED))
     return (*rows, *_shielded(counts), *([(UNKNOWN, rest)] if rest else []))
+
+
+def _cross_rows(
+    counts: Mapping[tuple[str | None, str | None], int],
+) -> tuple[tuple[str, int], ...]:
+    """Aanmelder × leeftijd as one row per combination that occurs, in the vocabulary's and
+    the age groups' order ('Onderwijs, 13-16 jaar'); a missing or shielded value last."""
+    referrers = {t.code: (i, t.nl) for i, t in enumerate(v.AANMELDER)}
+    ages = {group: (i, f"{group} jaar") for i, group in enumerate(AGE_GROUPS)}
+    apart = {SHIELDED: (98, SHIELDED)}
+
+    def place(code: str | None, known: dict) -> tuple[int, str]:
+        return known.get(code) or apart.get(code) or (99, UNKNOWN)  # type: ignore[arg-type]
+
+    rows: dict[tuple, int] = {}
+    for (referrer, age), n in counts.items():
+        key = (place(referrer, referrers), place(age, ages))
+        rows[key] = rows.get(key, 0) + n
+    labels = (
+        (f"{r[1]}, {a[1] if a[1] != UNKNOWN else 'leeftijd onbekend'}", n)
+        for (r, a), n in sorted(rows.items())
+        if n
+    )
+    return tuple((label[0].upper() + label[1:], n) for label, n in labels)
 
 
 def _free_rows(counts: Mapping[str | None, int]) -> tuple[tuple[str, int], ...]:

@@ -78,6 +78,13 @@ async def report_counts(
             ).all()
         )
         per_month = await _per_month(session, period)
+        pair = (CaseFactRow.aanmelder_type, CaseFactRow.leeftijdsgroep)
+        referrer_age = {
+            (referrer, age): n
+            for referrer, age, n in await session.execute(
+                select(*pair, func.count()).where(submitted).group_by(*pair)
+            )
+        }
     return ReportCounts(
         requests=requests,
         meetings=meetings or 0,
@@ -89,6 +96,7 @@ async def report_counts(
         signals=signals,
         open_at_end=open_at_end,
         per_month=per_month,
+        referrer_age=referrer_age,
     )
 
 

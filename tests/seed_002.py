@@ -160,6 +160,20 @@ def _per_month() -> dict[str, int]:
     return found
 
 
+def _referrer_age() -> dict[str, int]:
+    """Seed 002's verwijzer × leeftijd: each plan's aanmelder and age group."""
+    labels = {t.code: t.nl for t in v.AANMELDER}
+    groups = {2026 - age: group for group, age in AGE.items()}
+    found: dict[str, int] = {}
+    for plan in plans():
+        group = groups.get(plan.answers.get("geboortejaar"))
+        label = f"{labels[plan.answers['aanmelder_type']]}, " + (
+            f"{group} jaar" if group else "leeftijd onbekend"
+        )
+        found[label] = found.get(label, 0) + 1
+    return found
+
+
 def _open_at_end() -> dict[str, int]:
     """Cases open at the end of 2026, by how long they had been open (a month is 30.44
     days): every plan not closed by then, and the test's case of 31 December 2025, which is
@@ -200,6 +214,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "Doorlooptijd": {"< 3 maanden": 55, "3-6 maanden": 30, "> 6 maanden": 15},
     "Geslacht": _labelled(GESLACHT, v.GESLACHT),
     "Leeftijd": {k or UNKNOWN: n for k, n in LEEFTIJD.items()},
+    "Aanmelder en leeftijd": _referrer_age(),
     "Woonsituatie": _labelled(WOONSITUATIE, v.WOONSITUATIE),
     "Problematiek jeugdige": _labelled(JEUGDIGE, v.PROBLEMATIEK_JEUGDIGE),
     "Grondslag": _labelled(GRONDSLAG, v.PROBLEMATIEK_JEUGDIGE),
