@@ -39,7 +39,8 @@ def write_network_docx(report: NetworkReport, out: Path, style: HouseStyle) -> N
             _grid(document, table, names)
             if table.total.note:
                 document.add_paragraph(table.total.note)
-            document.add_picture(chart_png(table.total), width=Cm(15))
+            if table.total.charted:
+                document.add_picture(chart_png(table.total), width=Cm(15))
     document.save(out)
     DOCUMENTS_BUILT.labels("netwerkrapportage", "docx").inc()
 

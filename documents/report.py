@@ -80,7 +80,8 @@ def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
             _docx_table(document, table)
             if table.note:
                 document.add_paragraph(table.note)
-            document.add_picture(chart_png(table), width=Cm(15))
+            if table.charted:
+                document.add_picture(chart_png(table), width=Cm(15))
     _docx_learning(document, report)
     document.add_heading("Rode draden", level=1)
     if not report.signals:

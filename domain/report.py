@@ -178,10 +178,17 @@ class Table:
     base: int | None = -1  # -1: the total of the rows
     note: str | None = None
     previous: tuple[int, ...] | None = None  # each row's count in the previous period
+    chart: bool = True  # False: a bar per row would not read (a cross table)
 
     @property
     def total(self) -> int:
         return sum(count for _, count in self.rows)
+
+    @property
+    def charted(self) -> bool:
+        """A chart only where it compares: two rows with a count or more (a chart of one
+        bar, or of 'Onbekend' alone, says nothing the sentence does not)."""
+        return self.chart and sum(1 for _, n in self.rows if n) >= 2
 
     @property
     def share_of(self) -> int | None:
@@ -362,11 +369,14 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
                     _ordered_rows(c.get("leeftijdsgroep", {}), AGE_GROUPS),
                     "{pct}% van de jeugdigen valt in de leeftijd {label} jaar.",
                 ),
-                _table(
-                    "Aanmelder en leeftijd",
-                    "Aanmeldingen per soort aanmelder en leeftijd",
-                    _cross_rows(counts.referrer_age),
-                    "De grootste groep: {label} ({pct}%).",
+                replace(
+                    _table(
+                        "Aanmelder en leeftijd",
+                        "Aanmeldingen per soort aanmelder en leeftijd",
+                        _cross_rows(counts.referrer_age),
+                        "De grootste groep: {label} ({pct}%).",
+                    ),
+                    chart=False,
                 ),
                 _table(
                     "Woonsituatie",
