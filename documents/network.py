@@ -7,15 +7,18 @@ from docx.shared import Cm
 
 from documents.built import DOCUMENTS_BUILT
 from documents.house_style import HouseStyle
-from documents.layout import repeat_header
+from documents.layout import repeat_header, widths
 from documents.report import SHARE, TABLE_STYLE, chart_png, new_report_document
-from domain.disclosure import QUASI_IDENTIFIERS, K
+from domain.disclosure import IN_WORDS, K
 from domain.network import TOTAL, NetworkReport, NetworkTable
 
+WIDTH, LABEL_WIDTH = 16.0, 6.0  # cm: the category's words on one or two lines
 ABOUT = (
     "Gemaakt uit de monitor-exports van de RET's: gepseudonimiseerde regels per casus, zonder "
     "namen, casusnummers of vrije tekst. Elke RET telt de casussen die in de periode zijn "
-    "aangemeld, met wat er daarna mee gebeurde. Percentages zijn van de kolom Totaal."
+    "aangemeld, met wat er daarna mee gebeurde. Percentages zijn van de kolom Totaal. De open "
+    "casussen op de peildatum staan niet in een export en ontbreken hier; de trend staat per "
+    "maand of per kwartaal, zoals de exports hem geven."
 )
 
 
@@ -26,8 +29,10 @@ def write_network_docx(report: NetworkReport, out: Path, style: HouseStyle) -> N
     document.add_paragraph(ABOUT)
     document.add_heading("Herleidbaarheid", level=1)
     document.add_paragraph(
-        f"Combinaties van {', '.join(QUASI_IDENTIFIERS)} die minder dan {K} jeugdigen "
-        "hebben, zijn in de export afgeschermd."
+        f"Een combinatie van {', '.join(IN_WORDS[:-1])} en {IN_WORDS[-1]} die minder dan {K} "
+        "jeugdigen heeft, kan een kind herkenbaar maken; de export van elke RET schermt die af "
+        "(als 'Afgeschermd' in de tabellen). Per RET: regels die uniek zijn op die kenmerken, "
+        f"regels in een groep kleiner dan {K}, en de kleinste groep."
     )
     for export in report.exports:
         document.add_paragraph(f"{export.ret}: {export.disclosure.line}.")
@@ -70,4 +75,6 @@ def _grid(document, table: NetworkTable, names: list[str]) -> None:
     for row in network_rows(table):
         for cell, value in zip(grid.add_row().cells, row, strict=True):
             cell.text = "" if value is None else str(value)
+    rest = (WIDTH - LABEL_WIDTH) / (len(header) - 1)
+    widths(grid, [Cm(LABEL_WIDTH), *(Cm(rest) for _ in header[1:])])
     repeat_header(grid)

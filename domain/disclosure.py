@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 K = 5
 QUASI_IDENTIFIERS = ("leeftijdsgroep", "geslacht", "gemeente", "aangemeld_maand")
+IN_WORDS = ("leeftijdsgroep", "geslacht", "gemeente", "maand van aanmelding")  # for readers
 SHIELDED = "afgeschermd"
 # What to shield first when two choices leave as many rows in small groups.
 SHIELD_ORDER = ("aangemeld_maand", "geslacht", "leeftijdsgroep", "gemeente")

@@ -175,11 +175,12 @@ def _trend(rows: Sequence[Row], exports: Sequence[Export]) -> NetworkTable:
         return tuple(per.get(key, 0) for key in keys)
 
     everything = counted(rows)
-    busiest = max(range(len(keys)), key=lambda i: everything[i]) if keys else None
+    told = [i for i, key in enumerate(keys) if key != SHIELDED and everything[i]]
+    busiest = max(told, key=lambda i: everything[i]) if told else None
     sentence = (
-        f"De meeste aanmeldingen kwamen binnen in {shown[keys[busiest]]}."
+        f"De meeste aanmeldingen kwamen binnen in {keys[busiest]}."
         if busiest is not None
-        else "In deze periode is hiervoor niets vastgelegd."
+        else "Per maand of kwartaal is hier niets te zeggen: de exports schermden het af."
     )
     total = Table(
         "Per periode",
