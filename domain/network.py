@@ -104,13 +104,21 @@ def check_export(name: str, header: Sequence[str], rows: Sequence[Row]) -> Expor
 
 
 def network_report(exports: Sequence[Export]) -> NetworkReport:
-    """ExportError when two exports are of the same RET."""
+    """ExportError when two exports are of the same RET, or of different periods (their
+    columns would not compare)."""
     seen = Counter(e.ret for e in exports)
     twice = [ret for ret, n in seen.items() if n > 1]
     if twice:
         raise ExportError(f"twee exports van {twice[0]}: geef elke RET één keer")
+    periods = {e.period for e in exports}
+    if len(periods) > 1:
+        first, other = exports[0], next(e for e in exports if e.period != exports[0].period)
+        raise ExportError(
+            f"de exports gaan over verschillende periodes ({first.ret}: {first.period.label}; "
+            f"{other.ret}: {other.period.label}): maak ze over dezelfde periode"
+        )
     everything = [row for e in exports for row in e.rows]
-    period = Period(min(e.period.start for e in exports), max(e.period.end for e in exports))
+    (period,) = periods
     total = build_report(NETWORK, period, counts_from_rows(everything))
     each = [build_report(e.ret, period, counts_from_rows(e.rows)) for e in exports]
     sections = []

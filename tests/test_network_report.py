@@ -154,12 +154,19 @@ def test_a_wrong_file_is_one_line_not_a_traceback(tmp_path):
     ragged.write_text(good.read_text(encoding="utf-8").splitlines()[0] + "\nX,Y\n")
     month = tmp_path / "maand.csv"
     month.write_text(good.read_text(encoding="utf-8").replace("2026-K1", "maart"))
+    other = tmp_path / "ander-kwartaal.csv"
+    other.write_text(
+        good.read_text(encoding="utf-8")
+        .replace("2026-03-31", "2026-06-30")
+        .replace(TWENTE, IJSSELLAND)
+    )
     cases = {
         tmp_path / "bestaat-niet.csv": "bestand niet gevonden",
         broken: "geen monitor-export van retbot",
         binary: "niet te lezen als csv",
         ragged: "regel 2",
         month: "regel 2: aangemeld_maand 'maart'",
+        other: "verschillende periodes",
         good: "twee exports van",
     }
     for wrong, said in cases.items():
