@@ -28,7 +28,8 @@ from domain.report import (
 
 NETWORK = "Expertisenetwerk"
 TOTAL = "Totaal"
-LEFT_OUT = frozenset({"Per maand", "Open casussen"})  # not in an export (see module doc)
+# Not in an export (see the module's docstring).
+LEFT_OUT = frozenset({"Per maand", "Open casussen", "Open per stap"})
 PROBLEM_COLUMNS = {
     "jeugdige": "problematiek_jeugdige",
     "ouders": "problematiek_ouders",

@@ -70,6 +70,7 @@ DECISIONS = v.terms(
 )
 NO_MEASURE = frozenset({"geen", "onbekend"})
 FOLLOW_UP_NEEDED, NO_FOLLOW_UP = "Opvolging nodig", "Geen opvolging nodig"
+OPEN_STEPS = tuple(t for t in v.CASE_STATUS if t.code != "afgesloten")
 # Before the first RET (2015) and far enough ahead; no period spans centuries.
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
 
@@ -159,6 +160,8 @@ class ReportCounts:
     # by how long they had been open on its last day
     open_at_end: Mapping[str, int] = field(default_factory=dict)
     per_month: tuple[int, ...] = ()  # requests in each month of Period.months(), in order
+    # status -> cases submitted before the period's end and still open at the cut-off
+    open_by_step: Mapping[str, int] = field(default_factory=dict)
     # (aanmelder_type, leeftijdsgroep) -> requests: seed 002's verwijzer × leeftijd
     referrer_age: Mapping[tuple[str | None, str | None], int] = field(default_factory=dict)
 
@@ -482,6 +485,13 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
         "{pct}% van de open casussen stond op de laatste dag {label} open.",
         "Open casussen",
     )
+    by_step = _table(
+        "Open per stap",
+        "Open casussen op de peildatum, per stap",
+        _vocabulary_rows(counts.open_by_step, OPEN_STEPS),
+        "{pct}% van de open casussen staat op de stap: {label_lower}.",
+        "Open casussen",
+    )
     months = period.months()
     trend = _table(
         "Per maand",
@@ -495,7 +505,7 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
     sections = (
         Section(sections[0].title, (*sections[0].tables, trend)),
         *sections[1:],
-        Section("Procesregie", (still_open,)),
+        Section("Procesregie", (still_open, by_step)),
     )
     return Report(ret_name, period, sections, counts.signals)
 

@@ -92,6 +92,15 @@ async def report_counts(
             ).all()
         )
         per_month = await _per_month(session, period)
+        open_by_step = dict(
+            (
+                await session.execute(
+                    select(CaseFactRow.status, func.count())
+                    .where(CaseFactRow.submitted_at < end, CaseFactRow.afgesloten_op.is_(None))
+                    .group_by(CaseFactRow.status)
+                )
+            ).all()
+        )
     return ReportCounts(
         requests=requests,
         meetings=meetings or 0,
@@ -104,6 +113,7 @@ async def report_counts(
         open_at_end=open_at_end,
         per_month=per_month,
         referrer_age=referrer_age,
+        open_by_step=open_by_step,
     )
 
 

@@ -13,11 +13,11 @@ from babel.dates import format_date
 
 from domain import vocabularies as v
 from domain.case_facts import LEAD_TIMES, OUTSIDE_REGION
-from domain.cases import Referrer
+from domain.cases import CaseStatus, Referrer
 from domain.meetings import AMSTERDAM
 from domain.report import DECISIONS, OTHER_PLACES, UNKNOWN
 from domain.ret import EscalationStep
-from domain.triage import Decision
+from domain.triage import TARGET, Decision
 from storage.case_walk import CasePlan
 
 N = 190
@@ -160,6 +160,24 @@ def _per_month() -> dict[str, int]:
     return found
 
 
+def _open_by_step() -> dict[str, int]:
+    """Cases not closed when the report is made, by the step the walk left them at; the
+    test's case of 31 December 2025 was only submitted (the one of 1 January 2027 came
+    after the period)."""
+    labels = {t.code: t.nl for t in v.CASE_STATUS}
+    found = {labels[CaseStatus.AANGEMELD]: 1}
+    for plan in plans():
+        if plan.close_after_days is not None:
+            continue
+        status = CaseStatus.AANGEMELD if plan.decision is None else TARGET[plan.decision]
+        if plan.advice_after_days is not None:
+            status = CaseStatus.ADVIES
+        if plan.follow_up_after_days is not None:
+            status = CaseStatus.MONITOREN
+        found[labels[status]] = found.get(labels[status], 0) + 1
+    return found
+
+
 def _referrer_age() -> dict[str, int]:
     """Seed 002's verwijzer × leeftijd: each plan's aanmelder and age group."""
     labels = {t.code: t.nl for t in v.AANMELDER}
@@ -228,5 +246,6 @@ EXPECTED: dict[str, dict[str, int]] = {
     "Escalaties": {"Samenwerkingstafel na triage": 10,
                    **{f"Escalatieladder: {s.value}": n for s, n in ESCALATIONS.items()}},
     "Open casussen": _open_at_end(),
+    "Open per stap": _open_by_step(),
 }
 # fmt: on

@@ -42,7 +42,7 @@ PARTITIONS = {
     "Aanmelders", "Gemeenten", "Maatregel", "Soort vraag", "Acties", "Doorlooptijd",
     "Geslacht", "Leeftijd", "Woonsituatie", "Onderwijs", "Opvolging", "Open casussen",
     "Per maand", "Knelpunt", "Heraanmelding", "Expertisenetwerk", "Grondslag", "Mandaat",
-    "Uitkomst opvolging", "Aanmelder en leeftijd",
+    "Uitkomst opvolging", "Aanmelder en leeftijd", "Open per stap",
 }  # fmt: skip
 # Tables with a share, and what it is a share of (None: the table's total).
 SHARES = {key: None for key in PARTITIONS} | {
