@@ -94,6 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     monitor = commands.add_parser("monitor-export", help="pseudonymised csv for the RET-monitor")
     add_period(monitor)
+    monitor.add_argument("--config", type=Path, help="the RET's YAML file (or RETBOT_CONFIG)")
+    network = commands.add_parser(
+        "network-report", help="the expertisenetwerk's report from several RETs' monitor exports"
+    )
+    network.add_argument("exports", type=Path, nargs="+", help="monitor-export csv files")
+    network.add_argument("--out", type=Path, required=True, help="the Word file to write")
+    network.add_argument("--config", type=Path, help="the RET's YAML file (for the house style)")
 
     demo = commands.add_parser("demo-data", help="fill an empty database with invented cases")
     demo.add_argument("--cases", type=int, default=300)
@@ -106,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         from bot.demo_command import demo_data_command
 
         return demo_data_command(args.cases, args.seed, args.until, args.config)
-    if args.command in ("report", "monitor-export"):
+    if args.command in ("report", "monitor-export", "network-report"):
         from bot import report_commands
 
     if args.command == "report":
@@ -114,7 +121,9 @@ def main(argv: list[str] | None = None) -> int:
             args.start, args.end, args.format, args.out, args.config, args.sections
         )
     if args.command == "monitor-export":
-        return report_commands.monitor_export_command(args.start, args.end, args.out)
+        return report_commands.monitor_export_command(args.start, args.end, args.out, args.config)
+    if args.command == "network-report":
+        return report_commands.network_report_command(args.exports, args.out, args.config)
     if args.command == "serve":
         return serve_command(args.host, args.port, args.config)
     if args.command == "migrate":

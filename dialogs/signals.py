@@ -1,6 +1,14 @@
 """Signaal vastleggen: the form's submit, checked by the domain, answered in one line."""
 
-from dialogs.cards.signals import CASE_INPUT, FORM_KEY, NOTE_INPUT, SIGNAL_KEY, THEME_INPUT
+from dialogs.cards.signals import (
+    ADVIES_INPUT,
+    ADVIES_KEY,
+    CASE_INPUT,
+    FORM_KEY,
+    NOTE_INPUT,
+    SIGNAL_KEY,
+    THEME_INPUT,
+)
 from dialogs.clock import now
 from dialogs.routes import Routes
 from dialogs.texts import Language, text
@@ -11,6 +19,7 @@ from domain.signals import (
     SignalProblem,
     SignalRefused,
     SignalRepository,
+    record_advies,
     record_signal,
 )
 from domain.vocabularies import term
@@ -21,7 +30,7 @@ class SignalActions:
         self._signals = signals
 
     def routes(self) -> Routes:
-        return Routes(submits={SIGNAL_KEY: self.record})
+        return Routes(submits={SIGNAL_KEY: self.record, ADVIES_KEY: self.record_advies})
 
     async def record(self, turn: Turn) -> None:
         value, language = turn.value, turn.language
@@ -42,6 +51,31 @@ class SignalActions:
             return
         theme = term(THEMES, signal.theme).label(language)
         await turn.send(text("signals.saved", language, theme=theme))
+
+    async def record_advies(self, turn: Turn) -> None:
+        value, language = turn.value, turn.language
+        try:
+            advies = await record_advies(
+                self._signals,
+                await turn.member(),
+                value.get(THEME_INPUT),
+                value.get(ADVIES_INPUT),
+                turn.channel_id,
+                now(),
+                form if isinstance(form := value.get(FORM_KEY), str) else None,
+            )
+        except SignalRefused as refused:
+            own = {
+                SignalProblem.NOTE_EMPTY: "signals.advies_empty",
+                SignalProblem.ALREADY_RECORDED: "signals.advies_already",
+            }.get(refused.problem)
+            if own:
+                await turn.send(text(own, language))
+            else:
+                await turn.send(_refusal(refused.problem, value, language))
+            return
+        theme = term(THEMES, advies.theme).label(language)
+        await turn.send(text("signals.advies_saved", language, theme=theme))
 
 
 def _refusal(problem: SignalProblem, value: dict, language: Language) -> str:

@@ -49,7 +49,9 @@ def write_report(report: Report, fmt: str, out: Path, style: HouseStyle) -> None
     DOCUMENTS_BUILT.labels("rapportage", fmt).inc()
 
 
-def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
+def new_report_document(style: HouseStyle, title: str, period: str):
+    """A report's first lines in the house style: Dutch proofing, the footer about counts,
+    page numbers, the logo, the title and the period (the RET's and the network's)."""
     document = style.new_document()
     proofing_language(document, "nl-NL")
     footer_note(document, FOOTER)
@@ -58,8 +60,13 @@ def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
         picture = document.add_paragraph()
         picture.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         picture.add_run().add_picture(io.BytesIO(style.logo), height=Cm(1.6))
-    document.add_heading(f"Rapportage {report.ret_name}", level=0)
-    document.add_paragraph(f"Periode: {report.period.label}")
+    document.add_heading(title, level=0)
+    document.add_paragraph(f"Periode: {period}")
+    return document
+
+
+def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
+    document = new_report_document(style, f"Rapportage {report.ret_name}", report.period.label)
     if report.cut_off:
         document.add_paragraph(f"{report.cut_off}: de cijfers zoals ze toen waren vastgelegd.")
     if report.previous:
@@ -73,7 +80,8 @@ def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
             _docx_table(document, table)
             if table.note:
                 document.add_paragraph(table.note)
-            document.add_picture(chart_png(table), width=Cm(15))
+            if table.charted:
+                document.add_picture(chart_png(table), width=Cm(15))
     _docx_learning(document, report)
     document.add_heading("Rode draden", level=1)
     if not report.signals:
@@ -85,6 +93,10 @@ def write_docx(report: Report, out: Path, style: HouseStyle) -> None:
         )
         for note in signal.notes:
             _bullet(document, note)
+        if signal.advies:
+            advies = document.add_paragraph()
+            advies.add_run("Advies: ").bold = True
+            advies.add_run(signal.advies)
     document.save(out)
 
 
@@ -253,9 +265,11 @@ def write_xlsx(report: Report, out: Path) -> None:
         sheet.column_dimensions["A"].width = 50
     signals = workbook.create_sheet("Rode draden")
     signals.append([_about(report)])
-    signals.append(["Thema", "Aantal", "Bij een casus", "Punten"])
+    signals.append(["Thema", "Aantal", "Bij een casus", "Punten", "Advies"])
     for signal in report.signals:
-        signals.append([signal.theme, signal.count, signal.cases, " | ".join(signal.notes)])
+        signals.append(
+            [signal.theme, signal.count, signal.cases, " | ".join(signal.notes), signal.advies]
+        )
     evaluations = workbook.create_sheet("Evaluaties")
     evaluations.append(["Categorie", "Aantal"])
     for row in evaluation_rows(report):

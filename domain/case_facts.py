@@ -20,8 +20,19 @@ CATEGORY_KEYS = (
     "school_betrokken",
     "soort_vraag",
     "urgentie",
+    "problematiek_primair",
+    "knelpunt",
+    "heraanmelding",
+    "expertisenetwerk",
 )
-PROBLEM_SIDES = {"jeugdige": "problematiek_jeugdige", "ouders": "problematiek_ouders"}
+# Several codes per request: (side, the answer's key).
+PROBLEM_SIDES = {
+    "jeugdige": "problematiek_jeugdige",
+    "ouders": "problematiek_ouders",
+    "geprobeerd": "geprobeerd_hulp",
+}
+OUTSIDE_REGION = "buiten de regio"  # the intake's answer for a gemeente elsewhere
+UNKNOWN_ANSWER = "weet ik niet"  # the intake's answer when the referrer does not know
 TRIAGE_PREFIX = "triage: "
 CLOSING_PREFIX = "afgesloten: "
 
@@ -56,6 +67,8 @@ def category_facts(answers: dict, submitted_at: datetime) -> dict[str, object]:
     """The columns a request's answers give: codes as stored, and the year of birth only
     as the age group at submission (what the reports count)."""
     facts: dict[str, object] = {key: _code(answers.get(key)) for key in CATEGORY_KEYS}
+    if facts["gemeente"] == UNKNOWN_ANSWER:
+        facts["gemeente"] = None
     birth_year = answers.get("geboortejaar")
     birth_year = (
         int(birth_year) if isinstance(birth_year, int | str) and str(birth_year).isdigit() else None
@@ -97,3 +110,34 @@ def _code(value: object) -> str | None:
     if value is None or value == "":
         return None
     return str(value)[:64]
+
+
+# Follow-up answers from worse to better (domain.follow_up.Progress values) and their codes.
+PROGRESS_CODES = {
+    "gestopt/lukt niet": "gestopt",
+    "vertraagd": "vertraagd",
+    "loopt volgens plan": "volgens_plan",
+}
+
+
+def mandate_status(organisations: set[str], answers: dict[str, str]) -> str | None:
+    """The mandate of an advice's afspraken as one code (vocabularies.MANDAAT): declined
+    when any organisation declined, confirmed when all confirmed, else partly; None
+    without afspraken. `answers`: organisation -> MandateAnswer value."""
+    if not organisations:
+        return None
+    if any(answers.get(o) == "niet bevestigd" for o in organisations):
+        return "geweigerd"
+    if all(answers.get(o) == "bevestigd" for o in organisations):
+        return "bevestigd"
+    return "deels"
+
+
+def follow_up_outcome(answers: list[tuple[int, str]]) -> str | None:
+    """How the last round with answers went (vocabularies.OPVOLGING_UITKOMST): its worst
+    answer. `answers`: (round number, Progress value); None without any."""
+    if not answers:
+        return None
+    last = max(number for number, _ in answers)
+    given = {progress for number, progress in answers if number == last}
+    return next((code for progress, code in PROGRESS_CODES.items() if progress in given), None)

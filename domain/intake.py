@@ -22,6 +22,7 @@ from domain.triage import CaseEvent
 
 MAX_AGE = 23  # the RET serves young people up to 23 (18-/18+ transitions)
 UNKNOWN = "weet ik niet"
+OUTSIDE = "buiten de regio"  # a young person from elsewhere: recorded, counted apart
 
 
 class Kind(StrEnum):
@@ -75,7 +76,7 @@ SECTIONS: tuple[Section, ...] = (
         Field("aanmelder_contact", "Telefoon of e-mail voor terugbellen", "Phone or email", Kind.TEXT),
     )),
     Section("jeugdige", "Over de jeugdige", "About the young person", (
-        Field("gemeente", "Woongemeente van de jeugdige", "Municipality of residence", Kind.GEMEENTE),
+        Field("gemeente", "Woongemeente van de jeugdige", "Municipality of residence", Kind.GEMEENTE, unknown_allowed=True),
         Field("initialen", "Initialen of een schuilnaam (geen volledige naam)", "Initials or a pseudonym (no full name)", Kind.TEXT),
         Field("geboortejaar", "Geboortejaar", "Year of birth", Kind.YEAR),
         Field("geslacht", "Geslacht", "Gender", Kind.CHOICE, v.GESLACHT),
@@ -90,12 +91,17 @@ SECTIONS: tuple[Section, ...] = (
     Section("problematiek", "Problematiek", "Problems", (
         Field("problematiek_jeugdige", "Problematiek van de jeugdige", "Problems of the young person", Kind.CHOICES, v.PROBLEMATIEK_JEUGDIGE),
         Field("problematiek_ouders", "Problematiek van de ouders", "Problems of the parents", Kind.CHOICES, v.PROBLEMATIEK_OUDERS, required=False),
+        Field("problematiek_primair", "Welke problematiek van de jeugdige staat voorop?", "Which of the young person's problems comes first?", Kind.CHOICE, v.PROBLEMATIEK_JEUGDIGE, required=False),
     )),
     Section("vraag", "Je vraag aan het RET", "Your question to the RET", (
         Field("soort_vraag", "Soort vraag", "Kind of question", Kind.CHOICE, v.SOORT_VRAAG),
         Field("hulpvraag", "Wat is de hulpvraag? (in je eigen woorden)", "What is the question for help?", Kind.STORY),
         Field("geprobeerd", "Wat is er al geprobeerd?", "What has been tried?", Kind.STORY),
+        Field("geprobeerd_hulp", "Welke hulp is er al ingezet?", "Which help has been given so far?", Kind.CHOICES, v.GEPROBEERD, required=False),
         Field("vastgelopen", "Waar loopt het op vast?", "Where is it stuck?", Kind.STORY),
+        Field("knelpunt", "Waar zit het knelpunt vooral?", "Where is the main bottleneck?", Kind.CHOICE, v.KNELPUNT, required=False),
+        Field("heraanmelding", "Is de jeugdige al eerder bij het RET aangemeld?", "Was the young person referred to the RET before?", Kind.CHOICE, v.JA_NEE_ONBEKEND, required=False),
+        Field("expertisenetwerk", "Is het expertisenetwerk al betrokken?", "Is the expertise network involved already?", Kind.CHOICE, v.JA_NEE_ONBEKEND, required=False),
     )),
     Section("wensen", "Wensen en urgentie", "Wishes and urgency", (
         Field("wens_jeugdige", "Wat wil de jeugdige zelf?", "What does the young person want?", Kind.STORY, unknown_allowed=True),
@@ -199,6 +205,10 @@ def _check_year(field: Field, text: str, today: date) -> tuple[object, Problem |
 
 
 def _check_gemeente(field: Field, text: str, ret: RetConfig) -> tuple[object, Problem | None]:
+    """A gemeente of the region (a near miss is asked again), "buiten de regio", or (in
+    check_section) "weet ik niet": a young person from elsewhere is served too."""
+    if normalise(text) == OUTSIDE:
+        return OUTSIDE, None
     by_name = {normalise(g): g for g in ret.gemeenten}
     if normalise(text) in by_name:
         return by_name[normalise(text)], None

@@ -15,7 +15,8 @@ from babel import Locale
 from babel.dates import format_date
 
 from domain import vocabularies as v
-from domain.case_facts import AGE_GROUPS, LEAD_TIMES
+from domain.case_facts import AGE_GROUPS, LEAD_TIMES, OUTSIDE_REGION
+from domain.disclosure import SHIELDED
 from domain.evaluation import EvaluationFigures, LeerpuntThema
 from domain.meetings import AMSTERDAM
 from domain.ret import EscalationStep, Member
@@ -25,18 +26,20 @@ from domain.signals import RodeDraad
 DUTCH = Locale.parse("nl")
 REPORT_ROLES = frozenset({Role.VOORZITTER, Role.PROCESONDERSTEUNER, Role.ADMIN})
 UNKNOWN = "Onbekend"
+OTHER_PLACES = "Overige plaatsen"  # gemeenten outside the region, as seed 002 names them
+SHIELDED_LABEL = "Afgeschermd (groep kleiner dan 5)"
 # Categories a sentence does not single out ("24% van de jeugdigen volgt: weet ik niet").
 VAGUE = frozenset(
-    {UNKNOWN, "Nog niet besloten"}
+    {UNKNOWN, "Nog niet besloten", OTHER_PLACES, SHIELDED_LABEL}
     | {
         t.nl
-        for vocabulary in (v.GESLACHT, v.MAATREGEL, v.ONDERWIJS)
+        for vocabulary in (v.GESLACHT, v.MAATREGEL, v.ONDERWIJS, v.JA_NEE_ONBEKEND)
         for t in vocabulary
         if t.code == "onbekend"
     }
     | {
         t.nl
-        for vocabulary in (v.AANMELDER, v.WOONSITUATIE, v.SOORT_VRAAG)
+        for vocabulary in (v.AANMELDER, v.WOONSITUATIE, v.SOORT_VRAAG, v.KNELPUNT)
         for t in vocabulary
         if t.code == "anders"
     }
@@ -52,7 +55,13 @@ CATEGORY_DIMENSIONS = (
     "leeftijdsgroep",
     "woonsituatie",
     "onderwijs",
+    "problematiek_primair",
+    "knelpunt",
+    "heraanmelding",
+    "expertisenetwerk",
 )
+# Categories of what followed the advice, per case, from their own tables (not a column).
+PROCESS_DIMENSIONS = ("mandaat", "opvolging_uitkomst")
 DECISIONS = v.terms(
     ("consultatie", "Consultatie en advies", "Consultation and advice"),
     ("ret_tafel", "RET-tafel (overleg)", "RET meeting"),
@@ -61,6 +70,7 @@ DECISIONS = v.terms(
 )
 NO_MEASURE = frozenset({"geen", "onbekend"})
 FOLLOW_UP_NEEDED, NO_FOLLOW_UP = "Opvolging nodig", "Geen opvolging nodig"
+OPEN_STEPS = tuple(t for t in v.CASE_STATUS if t.code != "afgesloten")
 # Before the first RET (2015) and far enough ahead; no period spans centuries.
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
 
@@ -150,6 +160,10 @@ class ReportCounts:
     # by how long they had been open on its last day
     open_at_end: Mapping[str, int] = field(default_factory=dict)
     per_month: tuple[int, ...] = ()  # requests in each month of Period.months(), in order
+    # status -> cases submitted before the period's end and still open at the cut-off
+    open_by_step: Mapping[str, int] = field(default_factory=dict)
+    # (aanmelder_type, leeftijdsgroep) -> requests: seed 002's verwijzer × leeftijd
+    referrer_age: Mapping[tuple[str | None, str | None], int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -167,10 +181,17 @@ class Table:
     base: int | None = -1  # -1: the total of the rows
     note: str | None = None
     previous: tuple[int, ...] | None = None  # each row's count in the previous period
+    chart: bool = True  # False: a bar per row would not read (a cross table)
 
     @property
     def total(self) -> int:
         return sum(count for _, count in self.rows)
+
+    @property
+    def charted(self) -> bool:
+        """A chart only where it compares: two rows with a count or more (a chart of one
+        bar, or of 'Onbekend' alone, says nothing the sentence does not)."""
+        return self.chart and sum(1 for _, n in self.rows if n) >= 2
 
     @property
     def share_of(self) -> int | None:
@@ -296,6 +317,33 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
                     "De meest gestelde vraag is: {label} ({pct}%).",
                 ),
                 _table(
+                    "Knelpunt",
+                    "Waar de hulpvraag op vastloopt",
+                    _vocabulary_rows(c.get("knelpunt", {}), v.KNELPUNT),
+                    "Het vaakst loopt het vast op: {label_lower} ({pct}%).",
+                ),
+                _problem_table(
+                    "Geprobeerd",
+                    "Hulp die al was ingezet",
+                    counts.problems.get("geprobeerd", {}),
+                    v.GEPROBEERD,
+                    counts.requests,
+                    "aanmeldingen",
+                ),
+                _table(
+                    "Heraanmelding",
+                    "Eerder bij het RET aangemeld",
+                    _vocabulary_rows(c.get("heraanmelding", {}), v.JA_NEE_ONBEKEND),
+                    "{pct}% van de aanmeldingen: eerder aangemeld {label_lower}.",
+                ),
+                _table(
+                    "Expertisenetwerk",
+                    "Betrokkenheid van het expertisenetwerk bij aanmelding",
+                    _vocabulary_rows(c.get("expertisenetwerk", {}), v.JA_NEE_ONBEKEND),
+                    "Bij {pct}% van de aanmeldingen is het expertisenetwerk betrokken: "
+                    "{label_lower}.",
+                ),
+                _table(
                     "Acties",
                     "Wat het RET deed (besluit na triage)",
                     _vocabulary_rows(c.get("besluit", {}), DECISIONS, "Nog niet besloten"),
@@ -325,6 +373,15 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
                     _ordered_rows(c.get("leeftijdsgroep", {}), AGE_GROUPS),
                     "{pct}% van de jeugdigen valt in de leeftijd {label} jaar.",
                 ),
+                replace(
+                    _table(
+                        "Aanmelder en leeftijd",
+                        "Aanmeldingen per soort aanmelder en leeftijd",
+                        _cross_rows(counts.referrer_age),
+                        "De grootste groep: {label} ({pct}%).",
+                    ),
+                    chart=False,
+                ),
                 _table(
                     "Woonsituatie",
                     "Woonsituatie van de jeugdigen",
@@ -343,6 +400,12 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
                     v.PROBLEMATIEK_JEUGDIGE,
                     counts.requests,
                     "jeugdigen",
+                ),
+                _table(
+                    "Grondslag",
+                    "Problematiek die voorop staat (grondslag)",
+                    _vocabulary_rows(c.get("problematiek_primair", {}), v.PROBLEMATIEK_JEUGDIGE),
+                    "Het vaakst staat voorop: {label_lower} ({pct}%).",
                 ),
                 _problem_table(
                     "Problematiek ouders",
@@ -379,6 +442,20 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
                     "Besproken casussen",
                 ),
                 _table(
+                    "Mandaat",
+                    "Mandaat van de afspraken in het advies",
+                    _vocabulary_rows(c.get("mandaat", {}), v.MANDAAT),
+                    "{pct}% van de adviezen met afspraken: {label_lower}.",
+                    "Casussen met afspraken",
+                ),
+                _table(
+                    "Uitkomst opvolging",
+                    "Hoe het ging bij de laatste beantwoorde opvolging",
+                    _vocabulary_rows(c.get("opvolging_uitkomst", {}), v.OPVOLGING_UITKOMST),
+                    "Bij {pct}% van de opgevolgde casussen: {label_lower}.",
+                    "Opgevolgde casussen",
+                ),
+                _table(
                     "Escalaties",
                     "Samenwerkingstafels en escalaties",
                     (
@@ -409,6 +486,13 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
         "{pct}% van de open casussen stond op de laatste dag {label} open.",
         "Open casussen",
     )
+    by_step = _table(
+        "Open per stap",
+        "Open casussen op de peildatum, per stap",
+        _vocabulary_rows(counts.open_by_step, OPEN_STEPS),
+        "{pct}% van de open casussen staat op de stap: {label_lower}.",
+        "Open casussen",
+    )
     months = period.months()
     trend = _table(
         "Per maand",
@@ -422,7 +506,7 @@ def _tables(ret_name: str, period: Period, counts: ReportCounts) -> Report:
     sections = (
         Section(sections[0].title, (*sections[0].tables, trend)),
         *sections[1:],
-        Section("Procesregie", (still_open,)),
+        Section("Procesregie", (still_open, by_step)),
     )
     return Report(ret_name, period, sections, counts.signals)
 
@@ -469,24 +553,57 @@ def _vocabulary_rows(
 ) -> tuple[tuple[str, int], ...]:
     """Every term in the vocabulary's order (zeros too), then what fits no term."""
     rows = [(t.nl, counts.get(t.code, 0)) for t in vocabulary]
-    codes = {t.code for t in vocabulary}
+    codes = {t.code for t in vocabulary} | {SHIELDED}
     rest = sum(n for code, n in counts.items() if code not in codes)
-    return (*rows, (unknown, rest)) if rest else tuple(rows)
+    return (*rows, *_shielded(counts), *([(unknown, rest)] if rest else []))
+
+
+def _shielded(counts: Mapping[str | None, int]) -> list[tuple[str, int]]:
+    """What an export left out to keep every group of children at 5 or more."""
+    return [(SHIELDED_LABEL, counts[SHIELDED])] if counts.get(SHIELDED) else []
 
 
 def _ordered_rows(
     counts: Mapping[str | None, int], order: tuple[str, ...]
 ) -> tuple[tuple[str, int], ...]:
     rows = [(label, counts.get(label, 0)) for label in order]
-    rest = sum(n for code, n in counts.items() if code not in order)
-    return (*rows, (UNKNOWN, rest)) if rest else tuple(rows)
+    rest = sum(n for code, n in counts.items() if code not in (*order, SHIELDED))
+    return (*rows, *_shielded(counts), *([(UNKNOWN, rest)] if rest else []))
+
+
+def _cross_rows(
+    counts: Mapping[tuple[str | None, str | None], int],
+) -> tuple[tuple[str, int], ...]:
+    """Aanmelder × leeftijd as one row per combination that occurs, in the vocabulary's and
+    the age groups' order ('Onderwijs, 13-16 jaar'); a missing or shielded value last."""
+    referrers = {t.code: (i, t.nl) for i, t in enumerate(v.AANMELDER)}
+    ages = {group: (i, f"{group} jaar") for i, group in enumerate(AGE_GROUPS)}
+    apart = {SHIELDED: (98, SHIELDED)}
+
+    def place(code: str | None, known: dict) -> tuple[int, str]:
+        return known.get(code) or apart.get(code) or (99, UNKNOWN)  # type: ignore[arg-type]
+
+    rows: dict[tuple, int] = {}
+    for (referrer, age), n in counts.items():
+        key = (place(referrer, referrers), place(age, ages))
+        rows[key] = rows.get(key, 0) + n
+    labels = (
+        (f"{r[1]}, {a[1] if a[1] != UNKNOWN else 'leeftijd onbekend'}", n)
+        for (r, a), n in sorted(rows.items())
+        if n
+    )
+    return tuple((label[0].upper() + label[1:], n) for label, n in labels)
 
 
 def _free_rows(counts: Mapping[str | None, int]) -> tuple[tuple[str, int], ...]:
-    """Open lists (gemeenten): most first, then by name; no value counts as unknown."""
-    named = sorted(((code, n) for code, n in counts.items() if code), key=lambda r: (-r[1], r[0]))
-    unknown = counts.get(None, 0)
-    return (*named, (UNKNOWN, unknown)) if unknown else tuple(named)
+    """Open lists (gemeenten): most first, then by name; then the places outside the region,
+    what an export shielded, and what is not known (no value)."""
+    apart = {None, OUTSIDE_REGION, SHIELDED}
+    named = sorted(
+        ((code, n) for code, n in counts.items() if code not in apart), key=lambda r: (-r[1], r[0])
+    )
+    last = ((OTHER_PLACES, OUTSIDE_REGION), (SHIELDED_LABEL, SHIELDED), (UNKNOWN, None))
+    return (*named, *((label, counts[code]) for label, code in last if counts.get(code)))
 
 
 def _sentence(rows: tuple[tuple[str, int], ...], template: str) -> str:

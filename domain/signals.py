@@ -46,6 +46,19 @@ class RodeDraad:
     count: int
     cases: int
     notes: tuple[str, ...] = ()
+    advies: str | None = None  # the voorzitter's latest advies on the theme
+
+
+@dataclass(frozen=True)
+class Advies:
+    """The voorzitter's advies on a rode draad (seed 001: knelpunten "voorzien van een
+    advies"); the latest per theme is printed under it in the report."""
+
+    theme: str
+    text: str
+    by: str
+    at: datetime
+    form_id: str | None = None
 
 
 class SignalProblem(StrEnum):
@@ -69,6 +82,10 @@ class SignalRepository(Protocol):
     async def add(self, signal: Signal, channel: str) -> bool:
         """Stores the signal with an audit entry (on the case, if it names one); False,
         and nothing stored, when a signal from the same form is stored already."""
+        ...
+
+    async def add_advies(self, advies: Advies, channel: str) -> bool:
+        """As `add`, for an advies."""
         ...
 
 
@@ -102,19 +119,48 @@ async def record_signal(
     return signal
 
 
-def rode_draden(signals: list[Signal]) -> tuple[RodeDraad, ...]:
+async def record_advies(
+    repository: SignalRepository,
+    member: Member | None,
+    theme: object,
+    advies: object,
+    channel: str,
+    now: datetime,
+    form_id: str | None = None,
+) -> Advies:
+    """Only a voorzitter, once per form; the same checks as a signal's note."""
+    if not is_chair(member):
+        raise SignalRefused(SignalProblem.NOT_ALLOWED)
+    if theme not in {t.code for t in THEMES}:
+        raise SignalRefused(SignalProblem.THEME)
+    advies = advies.strip() if isinstance(advies, str) else ""
+    if not advies:
+        raise SignalRefused(SignalProblem.NOTE_EMPTY)
+    if len(advies) > NOTE_MAX:
+        raise SignalRefused(SignalProblem.NOTE_LONG)
+    given = Advies(str(theme), advies, member.name, now, form_id)
+    if not await repository.add_advies(given, channel):
+        raise SignalRefused(SignalProblem.ALREADY_RECORDED)
+    return given
+
+
+def rode_draden(
+    signals: list[Signal], adviezen: list[Advies] | tuple[Advies, ...] = ()
+) -> tuple[RodeDraad, ...]:
     """Grouped by theme, the most noted first; notes oldest first, without case numbers
-    (the report goes to administrators)."""
+    (the report goes to administrators); each with the latest advies on its theme."""
     grouped: dict[str, list[Signal]] = defaultdict(list)
     for signal in sorted(signals, key=lambda s: s.at):
         grouped[signal.theme].append(signal)
     labels = {t.code: t.nl for t in THEMES}
+    latest = {a.theme: a.text for a in sorted(adviezen, key=lambda a: a.at)}
     draden = [
         RodeDraad(
             labels.get(code, code),
             len(items),
             len({s.case_number for s in items if s.case_number}),
             tuple(s.note for s in items),
+            latest.get(code),
         )
         for code, items in grouped.items()
     ]

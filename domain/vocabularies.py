@@ -158,3 +158,41 @@ DEELNEMER_ROL = terms(
     ("deskundige", "Deskundige (flexibele schil)", "Expert (flexible shell)"),
     ("anders", "Anders", "Other"),
 )
+
+# What was tried before the request (beside the referrer's own words): codes for the monitor.
+GEPROBEERD = terms(
+    ("ambulant", "Ambulante jeugdhulp", "Outpatient youth care"),
+    ("ggz", "Specialistische jeugd-ggz", "Specialist mental health care"),
+    ("dagbehandeling", "Dagbehandeling", "Day treatment"),
+    ("pleegzorg", "Pleegzorg of gezinshuis", "Foster care or family home"),
+    ("verblijf", "Residentieel verblijf", "Residential care"),
+    ("gesloten", "JeugdzorgPlus / gesloten", "Secure care"),
+    ("onderwijs", "Onderwijsondersteuning", "Support at school"),
+    ("niets", "Nog niets", "Nothing yet"),
+)
+# Where the request is stuck (the knelpunt of the hulpvraag), beside the free text.
+KNELPUNT = terms(
+    ("geen_aanbod", "Passend aanbod ontbreekt", "No suitable care"),
+    ("wachtlijst", "Wachtlijst", "Waiting list"),
+    ("financiering", "Financiering of woonplaatsbeginsel", "Funding or responsible municipality"),
+    ("samenwerking", "Samenwerking tussen partijen", "Collaboration between parties"),
+    ("visie", "Verschil van visie", "Difference in views"),
+    ("diagnose", "Onvoldoende zicht op wat nodig is", "Unclear what is needed"),
+    ("overgang", "Overgang 18-/18+", "Transition to adulthood"),
+    ("anders", "Anders", "Other"),
+)
+JA_NEE_ONBEKEND = terms(
+    ("ja", "Ja", "Yes"), ("nee", "Nee", "No"), ("onbekend", "Weet ik niet", "Don't know")
+)
+# The mandate of the afspraken of an advice, per case (derived, never asked).
+MANDAAT = terms(
+    ("bevestigd", "Alle afspraken bevestigd", "All confirmed"),
+    ("deels", "Nog niet alle afspraken bevestigd", "Some still open"),
+    ("geweigerd", "Een afspraak niet bevestigd", "One or more declined"),
+)
+# How the last answered follow-up round went, per case (derived from the answers).
+OPVOLGING_UITKOMST = terms(
+    ("volgens_plan", "Loopt volgens plan", "On track"),
+    ("vertraagd", "Vertraagd", "Delayed"),
+    ("gestopt", "Gestopt of lukt niet", "Stopped"),
+)

@@ -375,6 +375,10 @@ class CaseFactRow(Base):
     school_betrokken: Mapped[str | None] = mapped_column(String(64))
     soort_vraag: Mapped[str | None] = mapped_column(String(64))
     urgentie: Mapped[str | None] = mapped_column(String(64))
+    problematiek_primair: Mapped[str | None] = mapped_column(String(64))
+    knelpunt: Mapped[str | None] = mapped_column(String(64))
+    heraanmelding: Mapped[str | None] = mapped_column(String(64))
+    expertisenetwerk: Mapped[str | None] = mapped_column(String(64))
     besluit: Mapped[str | None] = mapped_column(String(32))
     besloten_op: Mapped[datetime | None] = mapped_column(UtcDateTime())
     overleg_op: Mapped[date | None] = mapped_column(Date, index=True)
@@ -393,7 +397,7 @@ class CaseProblemRow(Base):
     __tablename__ = "case_fact_problem"
 
     case_number: Mapped[str] = mapped_column(String(16), primary_key=True)
-    side: Mapped[str] = mapped_column(String(16), primary_key=True)  # jeugdige, ouders
+    side: Mapped[str] = mapped_column(String(16), primary_key=True)  # jeugdige, ouders, geprobeerd
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
 
 
@@ -408,6 +412,19 @@ class SignalRow(Base):
     note: Mapped[str] = mapped_column(Text)
     noted_by: Mapped[str] = mapped_column(Text)
     noted_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    form_id: Mapped[str | None] = mapped_column(String(64), unique=True)  # one per form
+
+
+class SignalAdviceRow(Base):
+    """The voorzitter's advies on a rode draad (a theme); the text is encrypted."""
+
+    __tablename__ = "signal_advice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    theme: Mapped[str] = mapped_column(String(32))
+    advies: Mapped[str] = mapped_column(Text)
+    given_by: Mapped[str] = mapped_column(Text)
+    given_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     form_id: Mapped[str | None] = mapped_column(String(64), unique=True)  # one per form
 
 

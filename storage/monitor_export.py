@@ -8,12 +8,13 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from domain.monitor import monitor_row
 from domain.report import Period
 from storage.models import CaseFactRow, CaseProblemRow
+from storage.process_facts import process_codes
 
 BATCH = 1000
 
 
 async def monitor_rows(
-    sessions: async_sessionmaker, period: Period, key: str
+    sessions: async_sessionmaker, period: Period, key: str, ret: tuple[str, str]
 ) -> AsyncIterator[dict[str, str]]:
     """The export's rows for the cases submitted in the period, by case number, in batches
     so that a large period does not sit in memory at once."""
@@ -41,7 +42,14 @@ async def monitor_rows(
                 select(CaseProblemRow).where(CaseProblemRow.case_number.in_(numbers))
             ):
                 problems.setdefault(row.case_number, {}).setdefault(row.side, []).append(row.code)
+            process = await process_codes(session, CaseFactRow.case_number.in_(numbers))
         for fact in facts:
             values = {name: getattr(fact, name) for name in columns}
-            yield monitor_row(key, values, problems.get(fact.case_number, {}))
+            yield monitor_row(
+                key,
+                {"ret": ret[0], "regio": ret[1], "periode": period.code},
+                values,
+                problems.get(fact.case_number, {}),
+                process.get(fact.case_number, {}),
+            )
         after = numbers[-1]

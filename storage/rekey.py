@@ -20,6 +20,7 @@ from storage.models import (
     NotulenRow,
     OrganisationAdviceRow,
     OutboxRow,
+    SignalAdviceRow,
     SignalRow,
 )
 
@@ -36,6 +37,7 @@ ENCRYPTED_COLUMNS = (
     (NotulenRow, ("transcript",)),
     (DocumentVersionRow, ("content",)),
     (SignalRow, ("note",)),
+    (SignalAdviceRow, ("advies",)),
     (FamilyContactRow, ("wishes",)),
     (EvaluationAnswerRow, ("samenwerking", "knelpunt", "oplossing")),
     (LeerpuntRow, ("learned", "worked")),

@@ -22,14 +22,16 @@ async def period_report(
 ) -> Report:
     """The report over `period`, as recorded at `now` (its cut-off moment), compared with
     the period of the same length just before it."""
-    signals = await SqlSignalRepository(sessions, cipher).between(*period.moments())
+    repository = SqlSignalRepository(sessions, cipher)
+    signals = await repository.between(*period.moments())
+    draden = rode_draden(signals, await repository.adviezen_until(now))
     earlier = period.previous()
     if earlier is None:
-        counts = await report_counts(sessions, period, rode_draden(signals))
+        counts = await report_counts(sessions, period, draden)
         report = build_report(ret_name, period, counts)
     else:  # two connections count side by side: the comparison costs little extra time
         counts, then = await asyncio.gather(
-            report_counts(sessions, period, rode_draden(signals)), report_counts(sessions, earlier)
+            report_counts(sessions, period, draden), report_counts(sessions, earlier)
         )
         report = build_report(ret_name, period, counts, (earlier, then))
     learning = SqlLearningRepository(sessions, cipher)

@@ -6,9 +6,10 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from domain.case_facts import LEAD_TIMES
-from domain.report import CATEGORY_DIMENSIONS, Period, ReportCounts
+from domain.report import CATEGORY_DIMENSIONS, PROCESS_DIMENSIONS, Period, ReportCounts
 from domain.signals import RodeDraad
 from storage.models import CaseFactRow, CaseProblemRow
+from storage.process_facts import process_codes
 
 MONTH_DAYS = 30.44  # as domain.case_facts.lead_time_group counts a month
 
@@ -20,14 +21,35 @@ async def report_counts(
     submitted = and_(CaseFactRow.submitted_at >= start, CaseFactRow.submitted_at < end)
     async with sessions() as session:
         requests = await session.scalar(select(func.count()).where(submitted)) or 0
-        categories = {}
+        # Aanmelder × leeftijd in one pass, which also gives each of the two on its own.
+        pair = (CaseFactRow.aanmelder_type, CaseFactRow.leeftijdsgroep)
+        referrer_age = {
+            (referrer, age): n
+            for referrer, age, n in await session.execute(
+                select(*pair, func.count()).where(submitted).group_by(*pair)
+            )
+        }
+        categories: dict[str, dict] = {"aanmelder_type": {}, "leeftijdsgroep": {}}
+        for (referrer, age), n in referrer_age.items():
+            by_referrer, by_age = categories["aanmelder_type"], categories["leeftijdsgroep"]
+            by_referrer[referrer] = by_referrer.get(referrer, 0) + n
+            by_age[age] = by_age.get(age, 0) + n
         for name in CATEGORY_DIMENSIONS:
+            if name in categories:
+                continue
             column = getattr(CaseFactRow, name)
             rows = await session.execute(
                 select(column, func.count()).where(submitted).group_by(column)
             )
             categories[name] = dict(rows.all())
-        problems: dict[str, dict[str, int]] = {"jeugdige": {}, "ouders": {}}
+        for name in PROCESS_DIMENSIONS:
+            categories[name] = {}
+        for codes in (await process_codes(session, submitted)).values():
+            for name in PROCESS_DIMENSIONS:
+                if codes[name] is not None:
+                    counted = categories[name]
+                    counted[codes[name]] = counted.get(codes[name], 0) + 1
+        problems: dict[str, dict[str, int]] = {"jeugdige": {}, "ouders": {}, "geprobeerd": {}}
         rows = await session.execute(
             select(CaseProblemRow.side, CaseProblemRow.code, func.count())
             .join(CaseFactRow, CaseFactRow.case_number == CaseProblemRow.case_number)
@@ -70,6 +92,15 @@ async def report_counts(
             ).all()
         )
         per_month = await _per_month(session, period)
+        open_by_step = dict(
+            (
+                await session.execute(
+                    select(CaseFactRow.status, func.count())
+                    .where(CaseFactRow.submitted_at < end, CaseFactRow.afgesloten_op.is_(None))
+                    .group_by(CaseFactRow.status)
+                )
+            ).all()
+        )
     return ReportCounts(
         requests=requests,
         meetings=meetings or 0,
@@ -81,6 +112,8 @@ async def report_counts(
         signals=signals,
         open_at_end=open_at_end,
         per_month=per_month,
+        referrer_age=referrer_age,
+        open_by_step=open_by_step,
     )
 
 

@@ -6,9 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from domain.signals import Signal
+from domain.signals import Advies, Signal
 from storage.encryption import PLAIN, FieldCipher
-from storage.models import AuditRow, CaseRow, SignalRow
+from storage.models import AuditRow, CaseRow, SignalAdviceRow, SignalRow
 
 
 class SqlSignalRepository:
@@ -38,6 +38,45 @@ class SqlSignalRepository:
         except IntegrityError:
             return False
         return True
+
+    async def add_advies(self, advies: Advies, channel: str) -> bool:
+        try:
+            async with self._sessions.begin() as session:
+                session.add(
+                    SignalAdviceRow(
+                        theme=advies.theme,
+                        advies=self._cipher.encrypt(advies.text),
+                        given_by=advies.by,
+                        given_at=advies.at,
+                        form_id=advies.form_id,
+                    )
+                )
+                await session.flush()
+                session.add(
+                    AuditRow(
+                        at=advies.at,
+                        actor=advies.by,
+                        action="advies bij rode draad vastgelegd",
+                        case_number=None,
+                        channel=channel,
+                    )
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    async def adviezen_until(self, end: datetime) -> list[Advies]:
+        """Every advies given before `end` (the report shows the latest per theme)."""
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(SignalAdviceRow)
+                .where(SignalAdviceRow.given_at < end)
+                .order_by(SignalAdviceRow.id)
+            )
+            return [
+                Advies(r.theme, self._cipher.decrypt(r.advies), r.given_by, r.given_at)
+                for r in rows
+            ]
 
     def _audit(self, signal: Signal, channel: str) -> AuditRow:
         return AuditRow(

@@ -12,12 +12,12 @@ from datetime import UTC, datetime, timedelta
 from babel.dates import format_date
 
 from domain import vocabularies as v
-from domain.case_facts import LEAD_TIMES
-from domain.cases import Referrer
+from domain.case_facts import LEAD_TIMES, OUTSIDE_REGION
+from domain.cases import CaseStatus, Referrer
 from domain.meetings import AMSTERDAM
-from domain.report import DECISIONS, UNKNOWN
+from domain.report import DECISIONS, OTHER_PLACES, UNKNOWN
 from domain.ret import EscalationStep
-from domain.triage import Decision
+from domain.triage import TARGET, Decision
 from storage.case_walk import CasePlan
 
 N = 190
@@ -26,12 +26,14 @@ N = 190
 # zorgaanbieder 11) plus IJsselland's GI 23, wijkteams 6, ouders 5 and 12 invented.
 AANMELDER = {"gi": 89, "lokale_toegang": 68, "onderwijs": 7, "zorgaanbieder": 17,
              "thuiszitterstafel": 1, "ouder_jeugdige": 5, "anders": 3}
-# Gemeenten: both tables; "Overige plaatsen" (3) and "Onbekend" (5) have no gemeente.
+# Gemeenten: both tables; "Overige plaatsen" (3) is answered "buiten de regio", "Onbekend"
+# (5) "weet ik niet" (no gemeente).
 GEMEENTE = {"Zwolle": 15, "Steenwijkerland": 3, "Hardenberg": 4, "Deventer": 9, "Kampen": 2,
             "Raalte": 6, "Olst-Wijhe": 1, "Zwartewaterland": 3, "Almelo": 18, "Borne": 5,
             "Dinkelland": 1, "Enschede": 31, "Haaksbergen": 2, "Hellendoorn": 4, "Hengelo": 25,
             "Hof van Twente": 7, "Losser": 7, "Oldenzaal": 7, "Rijssen-Holten": 7,
-            "Tubbergen": 5, "Twenterand": 15, "Wierden": 4, "Rotterdam": 1, None: 8}
+            "Tubbergen": 5, "Twenterand": 15, "Wierden": 4, "Rotterdam": 1,
+            OUTSIDE_REGION: 3, None: 5}
 # Maatregel: invented (IJsselland's 66% is a share only).
 MAATREGEL = {"ots": 70, "voogdij": 15, "machtiging": 16, "jeugdreclassering": 4, "geen": 75,
              "onbekend": 10}
@@ -56,6 +58,16 @@ JEUGDIGE = {"trauma": 62, "ass": 41, "lvb": 22, "psychiatrie": 34, "hechting": 2
             "gedrag": 35, "identiteit": 25, "gender": 4, "justitie": 5, "adhd": 6}
 OUDERS = {"eigen": 40, "ouder_kind": 30, "instabiel": 25, "overbelasting": 35,
           "huiselijk_geweld": 10}
+# Grondslag: IJsselland's chart (trauma 22, ASS 11, LVB 7, psychiatrie 6); Twente kept none.
+GRONDSLAG = {"trauma": 22, "ass": 11, "lvb": 7, "psychiatrie": 6, None: 144}
+# Expertisenetwerk betrokken: IJsselland 13 of 37; Twente did not keep it.
+EXPERTISENETWERK = {"ja": 13, "nee": 24, None: 153}
+# Knelpunt, heraanmelding and the help tried before: invented (the report names only the
+# chart "Reden (her)aanmelding / knelpunt hulpvraag", without figures).
+KNELPUNT = {"geen_aanbod": 60, "samenwerking": 40, "visie": 20, "financiering": 15,
+            "wachtlijst": 15, None: 40}
+HERAANMELDING = {"ja": 12, "nee": 150, "onbekend": 8, None: 20}
+GEPROBEERD = {"ambulant": 120, "ggz": 70, "verblijf": 50, "pleegzorg": 25}
 FOLLOWED_UP = 25  # IJsselland: 17 of 25 meetings needed follow-up; Twente's 8 invented
 ESCALATIONS = {EscalationStep.BESTUURLIJK: 1, EscalationStep.SAMENWERKINGSTAFEL: 2,
                EscalationStep.PROCESREGIE: 3}  # IJsselland's one escalatietafel, rest invented
@@ -101,9 +113,17 @@ def plans() -> list[CasePlan]:
     consultations = [i for i, d in enumerate(decisions) if d == "consultatie"]
     lead = [days for days, n in LEAD_DAYS.items() for _ in range(n)]
     closing = dict(zip(consultations, lead, strict=False))
+    later = {  # drawn after the rest, so that the earlier columns stay as they were
+        "problematiek_primair": _spread(GRONDSLAG, rng),
+        "expertisenetwerk": _spread(EXPERTISENETWERK, rng),
+        "knelpunt": _spread(KNELPUNT, rng),
+        "heraanmelding": _spread(HERAANMELDING, rng),
+    }
+    tried = _multi(GEPROBEERD, rng)
     result = []
     for i in range(N):
-        answers = {k: values[i] for k, values in columns.items() if values[i] is not None}
+        answers = {k: values[i] for k, values in (columns | later).items() if values[i] is not None}
+        answers["geprobeerd_hulp"] = tried[i]
         answers |= {"initialen": "X.Y.", "hulpvraag": "Verzonnen hulpvraag"}
         if ages[i]:
             answers["geboortejaar"] = 2026 - AGE[ages[i]]
@@ -140,6 +160,38 @@ def _per_month() -> dict[str, int]:
     return found
 
 
+def _open_by_step() -> dict[str, int]:
+    """Cases not closed when the report is made, by the step the walk left them at; the
+    test's case of 31 December 2025 was only submitted (the one of 1 January 2027 came
+    after the period)."""
+    labels = {t.code: t.nl for t in v.CASE_STATUS}
+    found = {labels[CaseStatus.AANGEMELD]: 1}
+    for plan in plans():
+        if plan.close_after_days is not None:
+            continue
+        status = CaseStatus.AANGEMELD if plan.decision is None else TARGET[plan.decision]
+        if plan.advice_after_days is not None:
+            status = CaseStatus.ADVIES
+        if plan.follow_up_after_days is not None:
+            status = CaseStatus.MONITOREN
+        found[labels[status]] = found.get(labels[status], 0) + 1
+    return found
+
+
+def _referrer_age() -> dict[str, int]:
+    """Seed 002's verwijzer × leeftijd: each plan's aanmelder and age group."""
+    labels = {t.code: t.nl for t in v.AANMELDER}
+    groups = {2026 - age: group for group, age in AGE.items()}
+    found: dict[str, int] = {}
+    for plan in plans():
+        group = groups.get(plan.answers.get("geboortejaar"))
+        label = f"{labels[plan.answers['aanmelder_type']]}, " + (
+            f"{group} jaar" if group else "leeftijd onbekend"
+        )
+        found[label] = found.get(label, 0) + 1
+    return found
+
+
 def _open_at_end() -> dict[str, int]:
     """Cases open at the end of 2026, by how long they had been open (a month is 30.44
     days): every plan not closed by then, and the test's case of 31 December 2025, which is
@@ -167,21 +219,33 @@ EXPECTED: dict[str, dict[str, int]] = {
     "Aanmeldingen": {"Aanmeldingen": N, "Uitgebreide consultaties": 107, "RET-overleggen": 39},
     "Per maand": _per_month(),
     "Aanmelders": _labelled(AANMELDER, v.AANMELDER),
-    "Gemeenten": {k or UNKNOWN: n for k, n in GEMEENTE.items()},
+    "Gemeenten": {{OUTSIDE_REGION: OTHER_PLACES}.get(k, k) or UNKNOWN: n
+                  for k, n in GEMEENTE.items()},
     "Maatregel": _labelled(MAATREGEL, v.MAATREGEL),
     "Soort vraag": _labelled(SOORT_VRAAG, v.SOORT_VRAAG),
+    "Knelpunt": _labelled(KNELPUNT, v.KNELPUNT),
+    "Geprobeerd": _labelled(GEPROBEERD, v.GEPROBEERD),
+    "Heraanmelding": _labelled(HERAANMELDING, v.JA_NEE_ONBEKEND),
+    "Expertisenetwerk": _labelled(EXPERTISENETWERK, v.JA_NEE_ONBEKEND),
     "Acties": {**_labelled({k: n for k, n in BESLUIT.items() if k}, DECISIONS),
                "Nog niet besloten": BESLUIT[None]},
     "Doorlooptijd": {"< 3 maanden": 55, "3-6 maanden": 30, "> 6 maanden": 15},
     "Geslacht": _labelled(GESLACHT, v.GESLACHT),
     "Leeftijd": {k or UNKNOWN: n for k, n in LEEFTIJD.items()},
+    "Aanmelder en leeftijd": _referrer_age(),
     "Woonsituatie": _labelled(WOONSITUATIE, v.WOONSITUATIE),
     "Problematiek jeugdige": _labelled(JEUGDIGE, v.PROBLEMATIEK_JEUGDIGE),
+    "Grondslag": _labelled(GRONDSLAG, v.PROBLEMATIEK_JEUGDIGE),
     "Problematiek ouders": _labelled(OUDERS, v.PROBLEMATIEK_OUDERS),
     "Onderwijs": _labelled(ONDERWIJS, v.ONDERWIJS),
     "Opvolging": {"Opvolging nodig": FOLLOWED_UP, "Geen opvolging nodig": 39 - FOLLOWED_UP},
+    # The walk gives each followed case an advice with one afspraak that nobody confirmed,
+    # and a follow-up round nobody answered.
+    "Mandaat": {"Nog niet alle afspraken bevestigd": FOLLOWED_UP},
+    "Uitkomst opvolging": {},
     "Escalaties": {"Samenwerkingstafel na triage": 10,
                    **{f"Escalatieladder: {s.value}": n for s, n in ESCALATIONS.items()}},
     "Open casussen": _open_at_end(),
+    "Open per stap": _open_by_step(),
 }
 # fmt: on

@@ -134,6 +134,7 @@ PLAIN_ON_PURPOSE = {
     ("notulen", "approved_by"),
     ("outbox", "scope_id"),
     ("signal", "noted_by"),  # the voorzitter, like the other actors
+    ("signal_advice", "given_by"),  # the voorzitter
     ("evaluation_answer", "organisation"),
     ("evaluation_answer", "answered_by"),  # a professional, like the other actors
     ("leerpunt", "recorded_by"),  # the voorzitter

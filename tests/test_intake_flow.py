@@ -17,7 +17,7 @@ from dialogs.cards.intake import (
     SUBMIT,
 )
 from dialogs.cards.menu import MENU_KEY, MenuChoice
-from storage.models import AuditRow, CaseEventRow, CaseRow
+from storage.models import AuditRow, CaseEventRow, CaseFactRow, CaseProblemRow, CaseRow
 from tests.support import labelled_values
 from tests.test_consult_flow import CHAIR_AAD, person
 
@@ -420,3 +420,42 @@ async def test_later_verder_on_a_half_filled_step_is_not_held_back_by_its_requir
 
     assert later["associatedInputs"] == "none"
     assert paused.texts()[0].startswith("Je aanmelding is bewaard als concept")
+
+
+async def test_a_young_person_from_outside_the_region_or_an_unknown_gemeente(bot, conversation):
+    """The intake asks again about a place it does not know, and accepts 'buiten de regio'
+    and 'weet ik niet'; the codes beside the free text reach the report facts."""
+    await start(conversation)
+    await fill(conversation, "aanmelder")
+    outside = await fill(conversation, "jeugdige", gemeente="Rotterdam")
+    problems = " ".join(i["text"] for i in outside.cards()[0]["body"][2]["items"])
+    assert "'Rotterdam' hoort niet bij de gemeenten van Twente" in problems
+    assert "schrijf dan 'buiten de regio'" in problems and "'weet ik niet'" in problems
+    unknown = await fill(conversation, "jeugdige", gemeente="Weet ik niet")
+    assert step_of(unknown.cards()[0]) == "Aanmelding, stap 3 van 7"
+    for section in ("onderwijs", "problematiek", "vraag", "wensen", "toestemming"):
+        codes = {
+            "problematiek": {"problematiek_primair": "trauma"},
+            "vraag": {"geprobeerd_hulp": "ambulant,ggz", "knelpunt": "wachtlijst",
+                      "heraanmelding": "ja", "expertisenetwerk": "nee"},
+        }.get(section, {})  # fmt: skip
+        turn = await fill(conversation, section, **codes)
+    assert labelled_values(turn.cards()[0])["Woongemeente van de jeugdige"] == "weet ik niet"
+    await conversation.submit({INTAKE_KEY: EDIT, "section": "jeugdige"})
+    turn = await fill(conversation, "jeugdige", gemeente="Buiten de regio")
+    shown = labelled_values(turn.cards()[0])
+    assert shown["Woongemeente van de jeugdige"] == "buiten de regio"
+    assert shown["Welke hulp is er al ingezet?"] == "Ambulante jeugdhulp, Specialistische jeugd-ggz"
+    assert shown["Waar zit het knelpunt vooral?"] == "Wachtlijst"
+    await conversation.submit({INTAKE_KEY: SUBMIT})
+
+    async with bot.app[RETBOT].engine.connect() as connection:
+        [fact] = list(await connection.execute(select(CaseFactRow)))
+        tried = set(
+            await connection.scalars(
+                select(CaseProblemRow.code).where(CaseProblemRow.side == "geprobeerd")
+            )
+        )
+    assert fact.gemeente == "buiten de regio" and fact.problematiek_primair == "trauma"
+    assert (fact.knelpunt, fact.heraanmelding, fact.expertisenetwerk) == ("wachtlijst", "ja", "nee")
+    assert tried == {"ambulant", "ggz"}

@@ -9,7 +9,14 @@ from sqlalchemy import func, select
 
 from bot.app import RETBOT
 from dialogs.cards.case_pages import PAGE_KEY, STATUS_INPUT
-from dialogs.cards.signals import CASE_INPUT, NOTE_INPUT, SIGNAL_KEY, THEME_INPUT
+from dialogs.cards.signals import (
+    ADVIES_INPUT,
+    ADVIES_KEY,
+    CASE_INPUT,
+    NOTE_INPUT,
+    SIGNAL_KEY,
+    THEME_INPUT,
+)
 from domain.cases import Referrer
 from domain.signals import Signal, rode_draden
 from domain.triage import Decision
@@ -21,6 +28,8 @@ from storage.retention import ANONYMOUS, anonymise_closed_cases
 from storage.signals import SqlSignalRepository
 from tests.test_consult_flow import CHAIR_AAD, person
 from tests.test_report import retbot
+
+ADVIES_OPEN = "Advies bij rode draad"
 
 
 def signal(theme: str | None, note: str, case: str = "") -> dict:
@@ -46,6 +55,19 @@ async def test_the_voorzitter_notes_signals_and_the_report_groups_them(
     first = await chair.submit(signal("aanbod", "Geen plek voor meiden met eetproblemen"))
     second = await chair.submit(signal("aanbod", "Wachtlijst JeugdzorgPlus", number.lower()))
     third = await chair.submit(signal("regie", "Niemand pakt regie bij scheidingen"))
+    [advies_form] = [
+        a["card"] for a in overview.cards()[0]["actions"] if a.get("title") == ADVIES_OPEN
+    ]
+    advies_data = advies_form["actions"][0]["data"]
+    advice = {THEME_INPUT: "aanbod", ADVIES_INPUT: "Eerst een regionale inkoopafspraak."}
+    first_advies = await chair.submit({**advies_data, **advice})
+    again = await chair.submit({**advies_data, **advice})
+    newer = await chair.submit(
+        {ADVIES_KEY: True, THEME_INPUT: "aanbod", ADVIES_INPUT: "Maak één plek per regio vrij."}
+    )
+    empty_advies = await chair.submit({ADVIES_KEY: True, THEME_INPUT: "aanbod"})
+    referrer = person(bot, connector, http, "Inge Referent")
+    not_chair = await referrer.submit({ADVIES_KEY: True, **advice})
 
     assert "Signaal vastleggen" in str(overview.cards()[0])
     assert first.texts() == [
@@ -53,6 +75,14 @@ async def test_the_voorzitter_notes_signals_and_the_report_groups_them(
         "rapportage."
     ]
     assert second.texts() == first.texts() and third.texts()[0].endswith("rapportage.")
+    assert first_advies.texts() == [
+        "Je advies bij 'Passend aanbod ontbreekt' is vastgelegd. Het staat in de volgende "
+        "rapportage."
+    ]
+    assert newer.texts() == first_advies.texts()
+    assert again.texts() == ["Dit advies is al vastgelegd; er is niets dubbel bewaard."]
+    assert empty_advies.texts() == ["Schrijf je advies op; er is niets vastgelegd."]
+    assert not_chair.texts() == ["Alleen de voorzitter legt signalen vast."]
     rows = await stored(bot)
     assert [(r.theme, r.case_number, r.noted_by) for r in rows] == [
         ("aanbod", None, "Marieke Hofstede"),
@@ -79,15 +109,16 @@ async def test_the_voorzitter_notes_signals_and_the_report_groups_them(
         "2 keer gesignaleerd, waarvan 1 bij een casus.",
         "Geen plek voor meiden met eetproblemen",
         "Wachtlijst JeugdzorgPlus",
+        "Advies: Maak één plek per regio vrij.",  # the latest advies on the theme
         "Regie op samenwerking en transformatie (1×)",
         "1 keer gesignaleerd, waarvan 0 bij een casus.",
         "Niemand pakt regie bij scheidingen",
     ]
     sheet = load_workbook(tmp_path / "r.xlsx")["Rode draden"]
     assert sheet["A1"].value.startswith("RET Jeugd Twente (voorbeeld), periode ")
-    assert [row[:3] for row in sheet.iter_rows(min_row=3, values_only=True)] == [
-        ("Passend aanbod ontbreekt", 2, 1),
-        ("Regie op samenwerking en transformatie", 1, 0),
+    assert [row[:3] + row[4:] for row in sheet.iter_rows(min_row=3, values_only=True)] == [
+        ("Passend aanbod ontbreekt", 2, 1, "Maak één plek per regio vrij."),
+        ("Regie op samenwerking en transformatie", 1, 0, None),
     ]
 
 
@@ -115,13 +146,13 @@ async def test_bad_signals_are_refused_and_nothing_is_stored(bot, connector, htt
 async def test_the_same_form_submitted_twice_stores_one_signal(bot, connector, http):
     chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
     overview = (await chair.submit({PAGE_KEY: 0, STATUS_INPUT: ""})).cards()[0]
-    [form] = [a["card"] for a in overview["actions"] if a.get("type") == "Action.ShowCard"]
+    [form] = [a["card"] for a in overview["actions"] if a.get("title") == "Signaal vastleggen"]
     data = form["actions"][0]["data"]  # what Teams sends back with the inputs
     filled = {**data, THEME_INPUT: "aanbod", NOTE_INPUT: "Geen plek voor meiden"}
 
     first, second = await chair.submit(filled), await chair.submit(filled)
     again = (await chair.submit({PAGE_KEY: 0, STATUS_INPUT: ""})).cards()[0]
-    [new_form] = [a["card"] for a in again["actions"] if a.get("type") == "Action.ShowCard"]
+    [new_form] = [a["card"] for a in again["actions"] if a.get("title") == "Signaal vastleggen"]
     other = await chair.submit({**new_form["actions"][0]["data"], THEME_INPUT: "aanbod",
                                 NOTE_INPUT: "Geen plek voor meiden"})  # fmt: skip
 

@@ -6,7 +6,7 @@ from dialogs.cards import adaptive_card, facts, heading, paragraph, required, su
 from dialogs.cards.advice import ADVICE_OPEN_KEY
 from dialogs.cards.case_pages import paging_bottom, paging_top
 from dialogs.cards.intake import display
-from dialogs.cards.signals import signal_action
+from dialogs.cards.signals import advies_action, signal_action
 from dialogs.texts import Language, status_label, text
 from domain.advice import ADVISABLE
 from domain.cases import Case, CasePage
@@ -80,8 +80,9 @@ def cases_card(
             body.append({"type": "ActionSet", "actions": actions})
     if paged:
         body += paging_bottom(paging, language)
-    # The voorzitter's 'Signaal vastleggen' sits under the card, apart from the cases.
-    return adaptive_card(body, [signal_action(language)] if paged and can_advise else None)
+    # The voorzitter's 'Signaal vastleggen' and advies sit under the card, apart from the cases.
+    chair_actions = [signal_action(language), advies_action(language)]
+    return adaptive_card(body, chair_actions if paged and can_advise else None)
 
 
 CONSENT_KEY = "consent_for"  # {"consent_for": "RET-2026-0001", "consent_by_RET-2026-0001": ..}

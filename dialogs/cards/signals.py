@@ -9,6 +9,8 @@ from domain.signals import NOTE_MAX, THEMES
 SIGNAL_KEY = "signal"  # {"signal": true, "signal_theme": .., "signal_note": .., "signal_case": ..}
 THEME_INPUT, NOTE_INPUT, CASE_INPUT = "signal_theme", "signal_note", "signal_case"
 FORM_KEY = "signal_form"  # each form shown has its own id: a second submit of it adds nothing
+ADVIES_KEY = "signal_advies"  # {"signal_advies": true, "signal_theme": .., "advies_text": ..}
+ADVIES_INPUT = "advies_text"
 
 
 def signal_action(language: Language) -> dict:
@@ -41,3 +43,37 @@ def signal_action(language: Language) -> dict:
         [submit(text("signals.save", language), {SIGNAL_KEY: True, FORM_KEY: new_key()})],
     )
     return {"type": "Action.ShowCard", "title": text("signals.open", language), "card": form}
+
+
+def advies_action(language: Language) -> dict:
+    """The voorzitter's advies on a rode draad, printed under it in the report."""
+    form = adaptive_card(
+        [
+            paragraph(text("signals.advies_intro", language), subtle=True),
+            required(
+                {
+                    "type": "Input.ChoiceSet",
+                    "id": THEME_INPUT,
+                    "label": text("signals.theme", language),
+                    "choices": [{"title": t.label(language), "value": t.code} for t in THEMES],
+                },
+                text("signals.theme_missing", language),
+            ),
+            required(
+                {
+                    "type": "Input.Text",
+                    "id": ADVIES_INPUT,
+                    "label": text("signals.advies", language),
+                    "isMultiline": True,
+                    "maxLength": NOTE_MAX,
+                },
+                text("signals.advies_empty", language),
+            ),
+        ],
+        [submit(text("signals.save", language), {ADVIES_KEY: True, FORM_KEY: new_key()})],
+    )
+    return {
+        "type": "Action.ShowCard",
+        "title": text("signals.advies_open", language),
+        "card": form,
+    }

@@ -97,8 +97,14 @@ CATALOG: Catalog = {
         "en": "I do not know '{given}' in this region. Do you mean {options}?",
     },
     "problem.gemeente_outside": {
-        "nl": "'{given}' hoort niet bij de gemeenten van {region}. Welke gemeente is het?",
-        "en": "'{given}' is not one of the municipalities of {region}. Which one is it?",
+        "nl": (
+            "'{given}' hoort niet bij de gemeenten van {region}. Woont de jeugdige buiten de "
+            "regio, schrijf dan 'buiten de regio'; weet je de gemeente niet, dan 'weet ik niet'."
+        ),
+        "en": (
+            "'{given}' is not one of the municipalities of {region}. If the young person lives "
+            "outside the region, write 'buiten de regio'; if you do not know, 'weet ik niet'."
+        ),
     },
     "intake.required": {"nl": "Dit veld is nog leeg.", "en": "This field is still empty."},
     "intake.already_submitted": {

@@ -15,6 +15,32 @@ CATALOG: Catalog = {
         ),
     },
     "signals.theme": {"nl": "Thema", "en": "Theme"},
+    "signals.advies_open": {"nl": "Advies bij rode draad", "en": "Advice on a theme"},
+    "signals.advies_intro": {
+        "nl": (
+            "Je advies bij een rode draad: wat moet er gebeuren? Het laatste advies per thema "
+            "staat onder die rode draad in de rapportage. Schrijf geen namen of andere "
+            "herleidbare gegevens op."
+        ),
+        "en": (
+            "Your advice on a recurring bottleneck: what should happen? The latest advice per "
+            "theme is printed under it in the report. Do not write names or other identifying "
+            "details."
+        ),
+    },
+    "signals.advies": {"nl": "Advies", "en": "Advice"},
+    "signals.advies_empty": {
+        "nl": "Schrijf je advies op; er is niets vastgelegd.",
+        "en": "Please write your advice; nothing was saved.",
+    },
+    "signals.advies_already": {
+        "nl": "Dit advies is al vastgelegd; er is niets dubbel bewaard.",
+        "en": "This advice is already saved; nothing was stored twice.",
+    },
+    "signals.advies_saved": {
+        "nl": "Je advies bij '{theme}' is vastgelegd. Het staat in de volgende rapportage.",
+        "en": "Your advice on '{theme}' is saved. It will be in the next report.",
+    },
     "signals.note": {"nl": "Wat zie je?", "en": "What do you see?"},
     "signals.case": {
         "nl": "Bij casus (niet verplicht), bijvoorbeeld RET-2026-0003",

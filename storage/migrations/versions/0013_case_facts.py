@@ -184,7 +184,9 @@ def _fill(bind, facts: sa.Table, problems: sa.Table) -> None:
             "escalatie_stap": step,
             "geescaleerd_op": escalated_at,
         }
-        bind.execute(_typed(facts).insert().values(**row))
+        # Only this revision's columns: category_facts gains facts in later revisions.
+        known = {k: v for k, v in row.items() if k in facts.c}
+        bind.execute(_typed(facts).insert().values(**known))
         for side, code in problem_facts(request):
             bind.execute(problems.insert().values(case_number=number, side=side, code=code))
     if unreadable:
