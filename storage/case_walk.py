@@ -148,7 +148,7 @@ class CaseWalker:
                 continue
             answer = MandateAnswer.DECLINED if pick % 7 == 0 else MandateAnswer.CONFIRMED
             at = advice.issued_at + timedelta(days=1 + (n + i) % 3)
-            by = f"Kernteamlid {organisation} (demo)"
+            by = f"Namens {organisation} (demo)"
             kind = f"mandaat {answer.value}: {organisation}"
             await self._advice.record_mandate(
                 advice.case_number,

@@ -32,6 +32,8 @@ def ijsselland_config(tmp_path):
         "gemeenten:\n" + "".join(f"  - {g}\n" for g in ("Zwolle", "Kampen", "Deventer")),
         text,
     )
+    # Its own gemeenten, so none of Twente's betrokken gemeenten.
+    text = re.sub(r"\norganisations:\n(  .*\n)+", "\n", text)
     path = tmp_path / "ijsselland.yaml"
     path.write_text(text, encoding="utf-8")
     return path
