@@ -7,7 +7,14 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from domain.advice import Advice, Afspraak, Mandate, MandateAnswer
+from domain.advice import (
+    CONFIRMED_EVENT,
+    DECLINED_EVENT,
+    Advice,
+    Afspraak,
+    Mandate,
+    MandateAnswer,
+)
 from domain.booking import Booking, Slot, slots_of
 from domain.cases import Case, CaseStatus, Referrer
 from domain.evaluation import (
@@ -17,7 +24,7 @@ from domain.evaluation import (
     Respondent,
     RespondentKind,
 )
-from domain.follow_up import Answer, Escalation, EscalationReason, Progress
+from domain.follow_up import ANSWER_EVENT, Answer, Escalation, EscalationReason, Progress
 from domain.meetings import AMSTERDAM, meetings_after
 from domain.notices import Chat, RosterMember
 from domain.ret import LEERPUNT_THEMES, EscalationStep, MeetingCalendar
@@ -146,16 +153,17 @@ class CaseWalker:
             pick = (n + 3 * i) % 63
             if pick % 9 == 0:
                 continue
-            answer = MandateAnswer.DECLINED if pick % 7 == 0 else MandateAnswer.CONFIRMED
+            declined = pick % 7 == 0
+            answer = MandateAnswer.DECLINED if declined else MandateAnswer.CONFIRMED
             at = advice.issued_at + timedelta(days=1 + (n + i) % 3)
             by = f"Namens {organisation} (demo)"
-            kind = f"mandaat {answer.value}: {organisation}"
-            await self._advice.record_mandate(
-                advice.case_number,
-                Mandate(organisation, answer, by, at),
-                CaseEvent(at, by, kind),
-                CHANNEL,
+            event = (
+                CaseEvent(at, by, DECLINED_EVENT, f"{organisation}: verzonnen reden")
+                if declined
+                else CaseEvent(at, by, CONFIRMED_EVENT, organisation)
             )
+            mandate = Mandate(organisation, answer, by, at)
+            await self._advice.record_mandate(advice.case_number, mandate, event, CHANNEL)
 
     async def _answer_follow_up(self, number: str, at: datetime) -> None:
         """Every ask of the first round answered: mostly to plan, some delayed."""
@@ -163,7 +171,7 @@ class CaseWalker:
         for i, ask in enumerate(asks):
             progress = Progress.VERTRAAGD if (ask.id + i) % 4 == 0 else Progress.OP_SCHEMA
             by = ask.organisation or "Verwijzer (demo)"
-            event = CaseEvent(at, by, f"follow-up: {progress.value}")
+            event = CaseEvent(at, by, ANSWER_EVENT, f"ronde 1: {progress.value}")
             answer = Answer(progress, "Verzonnen: stand van zaken.", by, at)
             await self._follow_up.record_answer(ask, answer, event, None, CHANNEL)
 
