@@ -28,9 +28,9 @@ from dialogs.cards.advice import (
     row_input,
     sent_form,
 )
-from dialogs.cards.consult import when
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.moments import when
 from dialogs.referrer_mail import by_email
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, status_label, text

@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from babel.dates import format_date, format_datetime
-
 from dialogs.cards import BadCardData
 from dialogs.cards.evaluation import (
     EVALUATION_KEY,
@@ -28,6 +26,7 @@ from dialogs.cards.evaluation import (
 )
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.moments import when
 from dialogs.referrer_mail import by_email
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
@@ -49,7 +48,6 @@ from domain.evaluation import (
     respondents,
 )
 from domain.mail import Mail
-from domain.meetings import AMSTERDAM
 from domain.notices import Chair, ChairPlace, Notice, Outcomes
 from domain.people import is_chair
 from domain.ret import RetConfig
@@ -172,19 +170,21 @@ class EvaluationActions:
         except NotAsked:
             return text("evaluation.not_asked", language)
         except AlreadyAnswered as earlier:
-            day = _day(earlier.at, language)
-            return text("evaluation.already", language, number=number, date=day)
+            return text(
+                "evaluation.already",
+                language,
+                number=number,
+                when=when(earlier.at, language),
+                by=name,
+            )
         except AnswerInvalid as invalid:
             case = await self._evaluations.get(number)
             kept = {k: v for k, v in turn.value.items() if isinstance(v, str)}
             initials = case.initials if case else "-"
             return evaluation_card(number, initials, language, values=kept, problem=invalid.problem)
         case = await self._evaluations.get(number)
-        pattern = text("follow_up.when", language)  # '5 december om 14:05'
-        when = format_datetime(now().astimezone(AMSTERDAM), pattern, locale=language)
-        await turn.replace_card(
-            answered_card(number, case.initials if case else "-", when, language)
-        )
+        initials = case.initials if case else "-"
+        await turn.replace_card(answered_card(number, initials, name, now(), language))
         return text("evaluation.thanks", language, number=number)
 
     # The voorzitter's overview and leerpunten.
@@ -261,7 +261,3 @@ class EvaluationActions:
         await turn.send(
             text("evaluation.leerpunt.saved", language, number=number, theme=leerpunt.theme)
         )
-
-
-def _day(moment: datetime, language: Language) -> str:
-    return format_date(moment.astimezone(AMSTERDAM).date(), "d MMMM y", locale=language)

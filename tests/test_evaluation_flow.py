@@ -163,15 +163,18 @@ async def test_an_answer_counts_once_and_is_stored_and_audited(bot, connector, h
         "mee in de leerpunten van het RET."
     ]
     [said] = again.texts()
-    assert said.startswith(f"Je hebt de evaluatie van {done.number} al ingevuld op ")
-    assert said.endswith(". Er is niets veranderd.")
+    assert re.fullmatch(
+        f"De evaluatie van {done.number} is al vastgelegd op \\d+ \\w+ \\d{{4}} om \\d\\d:\\d\\d "
+        "door Thijs Wennink\\. Er is niets veranderd\\.",
+        said,
+    ), said
     [replaced] = connector.updated[thijs.id]  # the card, read-only: nothing to send again
     assert replaced["id"] == card_message
     [read_only] = replaced["attachments"]
     assert "Input." not in str(read_only) and "Action." not in str(read_only)
     assert read_only["content"]["body"][0]["text"] == f"Evaluatie {done.number} (J.D.)"
     assert re.fullmatch(
-        r"Ingevuld op \d+ \w+ om \d\d:\d\d\. Dank je wel\.",
+        r"Vastgelegd door Thijs Wennink op \d+ \w+ \d{4} om \d\d:\d\d\.",
         read_only["content"]["body"][-1]["text"],
     )
     [row] = await rows(bot, EvaluationAnswerRow)

@@ -259,7 +259,7 @@ async def test_answering_in_teams_is_recorded_in_the_timeline_once(bot, connecto
     assert answered.texts() == [f"Dank je wel, je antwoord over {case.number} is vastgelegd."]
     [already] = again.texts()
     assert re.fullmatch(
-        f"Op deze vraag over {case.number} is al geantwoord, op \\d+ \\w+ om \\d\\d:\\d\\d\\. "
+        f"Op deze vraag over {case.number} is al geantwoord, op \\d+ \\w+ \\d{{4}} om \\d\\d:\\d\\d\\. "
         "Dank je wel\\.",
         already,
     ), already
@@ -269,7 +269,7 @@ async def test_answering_in_teams_is_recorded_in_the_timeline_once(bot, connecto
     assert "Input." not in str(read_only) and "Action." not in str(read_only)
     answered_line = read_only["content"]["body"][-1]["text"]
     assert re.fullmatch(
-        r"Beantwoord door Thijs Wennink op \d+ \w+ om \d\d:\d\d: Vertraagd\.", answered_line
+        r"Beantwoord door Thijs Wennink op \d+ \w+ \d{4} om \d\d:\d\d: Vertraagd\.", answered_line
     )
     assert note not in str(read_only)
     assert connector.updated[case.referrer.id] == []  # no card id given: nothing replaced
@@ -462,7 +462,7 @@ async def test_no_answer_after_the_reminders_alerts_the_voorzitter(bot, connecto
     assert already.startswith(
         f"Die stap is al gezet voor {case.number}: samenwerkingstafel, door Marieke Hofstede op "
     )
-    assert re.search(r"op \d{1,2} [a-z]+ om \d\d:\d\d\.$", already), already
+    assert re.search(r"op \d{1,2} [a-z]+ \d{4} om \d\d:\d\d\.$", already), already
     assert skipped.texts()[0].startswith("Die stap is al gezet")
     unknown = await case.chair.submit(
         {ESCALATE_KEY: "RET-1999-0001", STEP_KEY: "procesregie intensiveren"}

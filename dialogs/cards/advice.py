@@ -8,7 +8,7 @@ from datetime import datetime
 from babel.dates import format_date
 
 from dialogs.cards import adaptive_card, execute, heading, paragraph, required, submit
-from dialogs.cards.consult import when
+from dialogs.moments import when
 from dialogs.texts import Language, text
 from domain.advice import MandateAnswer, MandateState, Problem
 from domain.cases import Case

@@ -13,8 +13,8 @@ from dialogs.cards import (
     submit,
 )
 from dialogs.cards.booking import booking_action, booking_blocks
-from dialogs.cards.consult import when
 from dialogs.cards.intake import display
+from dialogs.moments import when
 from dialogs.texts import Language, status_label, text
 from domain.booking import Booking
 from domain.case_facts import TRIAGE_PREFIX

@@ -21,6 +21,7 @@ from dialogs.texts import (
     meeting,
     notulen,
     outbox,
+    recorded,
     referrer_web,
     reports,
     self_apply,
@@ -55,6 +56,7 @@ _FLOWS = (
     submission,
     referrer_web,
     evaluation,
+    recorded,
 )
 
 

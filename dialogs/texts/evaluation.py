@@ -86,13 +86,13 @@ CATALOG: Catalog = {
             "RET's lessons learned."
         ),
     },
-    "evaluation.answered": {
-        "nl": "Ingevuld op {when}. Dank je wel.",
-        "en": "Filled in on {when}. Thank you.",
-    },
     "evaluation.already": {
-        "nl": "Je hebt de evaluatie van {number} al ingevuld op {date}. Er is niets veranderd.",
-        "en": "You already filled in the evaluation of {number} on {date}. Nothing changed.",
+        "nl": (
+            "De evaluatie van {number} is al vastgelegd op {when} door {by}. Er is niets veranderd."
+        ),
+        "en": (
+            "The evaluation of {number} was already recorded on {when} by {by}. Nothing changed."
+        ),
     },
     "evaluation.not_asked": {
         "nl": "Deze evaluatie is niet voor jou, of de casus is nog niet afgesloten.",

@@ -178,7 +178,6 @@ CATALOG: Catalog = {
         "nl": "Alleen de voorzitter zet een stap op de escalatieladder.",
         "en": "Only the chair takes a step on the escalation ladder.",
     },
-    "follow_up.when": {"nl": "d MMMM 'om' HH:mm", "en": "d MMMM 'at' HH:mm"},
     "follow_up.ladder_already": {
         "nl": "Die stap is al gezet voor {number}: {step}, door {by} op {when}.",
         "en": "That step has already been taken for {number}: {step}, by {by} on {when}.",

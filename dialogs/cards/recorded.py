@@ -1,0 +1,31 @@
+"""The read-only card that takes a sent form's place (Turn.replace_card): what was
+recorded, by whom and when, with no inputs or buttons left to send it twice."""
+
+from datetime import datetime
+
+from dialogs.cards import adaptive_card, facts, heading, paragraph
+from dialogs.moments import when
+from dialogs.texts import Language, text
+
+
+def recorded_card(
+    title: str,
+    pairs: list[tuple[str, str]],
+    by: str,
+    at: datetime,
+    language: Language,
+    *,
+    line: str | None = None,
+) -> dict:
+    """`pairs`: what was recorded, as label and value; `line`: the recording said in a
+    sentence of the flow's own instead of 'Vastgelegd door … op …'."""
+    body = [heading(title)]
+    if pairs:
+        body.append(facts(pairs))
+    body.append(paragraph(line or text("recorded.by", language, by=by, when=when(at, language))))
+    return adaptive_card(body)
+
+
+def already_recorded(by: str, at: datetime, language: Language) -> str:
+    """The answer to a form sent again: 'al vastgelegd op … door …', nothing changed."""
+    return text("recorded.already", language, by=by, when=when(at, language))

@@ -1,0 +1,16 @@
+"""The words of a form that was sent: the read-only card that replaces it, and the answer
+to the same form sent again; and how a moment reads (dialogs.moments)."""
+
+from dialogs.texts.catalog import Catalog
+
+CATALOG: Catalog = {
+    "moment.when": {"nl": "d MMMM y 'om' HH:mm", "en": "d MMMM y 'at' HH:mm"},
+    "recorded.by": {
+        "nl": "Vastgelegd door {by} op {when}.",
+        "en": "Recorded by {by} on {when}.",
+    },
+    "recorded.already": {
+        "nl": "Dit is al vastgelegd op {when} door {by}. Er is niets veranderd.",
+        "en": "This was already recorded on {when} by {by}. Nothing changed.",
+    },
+}
