@@ -259,8 +259,8 @@ async def test_answering_in_teams_is_recorded_in_the_timeline_once(bot, connecto
     assert answered.texts() == [f"Dank je wel, je antwoord over {case.number} is vastgelegd."]
     [already] = again.texts()
     assert re.fullmatch(
-        f"Op deze vraag over {case.number} is al geantwoord, op \\d+ \\w+ \\d{{4}} om \\d\\d:\\d\\d\\. "
-        "Dank je wel\\.",
+        f"Op deze vraag over {case.number} is al geantwoord, op \\d+ \\w+ \\d{{4}} om "
+        "\\d\\d:\\d\\d\\. Dank je wel\\.",
         already,
     ), already
     [replaced] = connector.updated[case.thijs.id]  # the card, read-only: nothing to send again

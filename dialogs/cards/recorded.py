@@ -16,13 +16,17 @@ def recorded_card(
     language: Language,
     *,
     line: str | None = None,
+    after: str | None = None,
 ) -> dict:
     """`pairs`: what was recorded, as label and value; `line`: the recording said in a
-    sentence of the flow's own instead of 'Vastgelegd door … op …'."""
+    sentence of the flow's own instead of 'Vastgelegd door … op …'; `after`: what comes
+    next, below it."""
     body = [heading(title)]
     if pairs:
         body.append(facts(pairs))
     body.append(paragraph(line or text("recorded.by", language, by=by, when=when(at, language))))
+    if after:
+        body.append(paragraph(after, subtle=True))
     return adaptive_card(body)
 
 

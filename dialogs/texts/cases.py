@@ -64,8 +64,17 @@ CATALOG: Catalog = {
         "en": "Only the RET's chair can close a case.",
     },
     "closing.already": {
-        "nl": "{number} is al afgesloten.",
-        "en": "{number} is already closed.",
+        "nl": "{number} is al afgesloten op {when} door {by}. Er is niets veranderd.",
+        "en": "{number} was already closed on {when} by {by}. Nothing changed.",
+    },
+    "closing.recorded": {
+        "nl": "{number} ({initials}) afgesloten",
+        "en": "{number} ({initials}) closed",
+    },
+    "closing.reason": {"nl": "Reden", "en": "Reason"},
+    "closing.recorded_after": {
+        "nl": "Je andere casussen zie je weer onder 'Mijn casussen'.",
+        "en": "Your other cases are under 'My cases' again.",
     },
     "closing.not_yet": {
         "nl": (
