@@ -125,5 +125,5 @@ def _closed_card(case: Case, reason: str, by: str, language: Language) -> dict:
     title = text("closing.recorded", language, number=case.number, initials=case.initials or "-")
     label = term(AFSLUITREDEN, reason).label(language)
     pairs = [(text("closing.reason", language), label)]
-    after = text("closing.recorded_after", language)
+    after = text("recorded.cases_after", language)
     return recorded_card(title, pairs, by, case.closed_at, language, after=after)

@@ -1,13 +1,16 @@
 """Signaal vastleggen: the form's submit, checked by the domain, answered in one line."""
 
+from dialogs.cards.recorded import recorded_card
 from dialogs.cards.signals import CASE_INPUT, FORM_KEY, NOTE_INPUT, SIGNAL_KEY, THEME_INPUT
 from dialogs.clock import now
+from dialogs.moments import when
 from dialogs.routes import Routes
 from dialogs.texts import Language, text
 from dialogs.turn import Turn
 from domain.signals import (
     NOTE_MAX,
     THEMES,
+    Signal,
     SignalProblem,
     SignalRefused,
     SignalRepository,
@@ -38,10 +41,32 @@ class SignalActions:
                 form if isinstance(form := value.get(FORM_KEY), str) else None,
             )
         except SignalRefused as refused:
+            if refused.problem is SignalProblem.ALREADY_RECORDED:
+                await turn.send(await self._already(value.get(FORM_KEY), language))
+                return
             await turn.send(_refusal(refused.problem, value, language))
             return
         theme = term(THEMES, signal.theme).label(language)
+        await turn.replace_card(_recorded(signal, language))
         await turn.send(text("signals.saved", language, theme=theme))
+
+    async def _already(self, form_id: str, language: Language) -> str:
+        """The same form sent again (another device, a second click): by whom and when."""
+        earlier = await self._signals.from_form(form_id)
+        if earlier is None:  # removed meanwhile (anonymised): nothing to say but that
+            return text("signals.already", language)
+        at = when(earlier.at, language)
+        return text("signals.already_by", language, when=at, by=earlier.by)
+
+
+def _recorded(signal: Signal, language: Language) -> dict:
+    """What takes the overview's place once the signal form is sent."""
+    pairs = [(text("signals.theme", language), term(THEMES, signal.theme).label(language))]
+    if signal.case_number:
+        pairs.append((text("signals.recorded_case", language), signal.case_number))
+    title = text("signals.recorded", language)
+    after = text("recorded.cases_after", language)
+    return recorded_card(title, pairs, signal.by, signal.at, language, after=after)
 
 
 def _refusal(problem: SignalProblem, value: dict, language: Language) -> str:
@@ -53,6 +78,5 @@ def _refusal(problem: SignalProblem, value: dict, language: Language) -> str:
         SignalProblem.NOT_ALLOWED: "signals.not_allowed",
         SignalProblem.THEME: "signals.theme_missing",
         SignalProblem.NOTE_EMPTY: "signals.note_empty",
-        SignalProblem.ALREADY_RECORDED: "signals.already",
     }[problem]
     return text(key, language)

@@ -71,6 +71,10 @@ class SignalRepository(Protocol):
         and nothing stored, when a signal from the same form is stored already."""
         ...
 
+    async def from_form(self, form_id: str) -> Signal | None:
+        """The signal stored from that form, if one was (without its note)."""
+        ...
+
 
 async def record_signal(
     repository: SignalRepository,

@@ -72,10 +72,6 @@ CATALOG: Catalog = {
         "en": "{number} ({initials}) closed",
     },
     "closing.reason": {"nl": "Reden", "en": "Reason"},
-    "closing.recorded_after": {
-        "nl": "Je andere casussen zie je weer onder 'Mijn casussen'.",
-        "en": "Your other cases are under 'My cases' again.",
-    },
     "closing.not_yet": {
         "nl": (
             "{number} kan nog niet worden afgesloten: de status is '{status}'. Afsluiten kan "

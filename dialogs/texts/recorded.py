@@ -9,6 +9,10 @@ CATALOG: Catalog = {
         "nl": "Vastgelegd door {by} op {when}.",
         "en": "Recorded by {by} on {when}.",
     },
+    "recorded.cases_after": {
+        "nl": "Het overzicht van de casussen zie je weer onder 'Mijn casussen'.",
+        "en": "The overview of the cases is under 'My cases' again.",
+    },
     "recorded.already": {
         "nl": "Dit is al vastgelegd op {when} door {by}. Er is niets veranderd.",
         "en": "This was already recorded on {when} by {by}. Nothing changed.",
