@@ -193,7 +193,7 @@ class BookingActions:
 
     def _card(self, case: Case, booking: Booking, intro: str) -> dict:
         actions = attendance_actions(case, DEFAULT_LANGUAGE)
-        url = self._url(booking)
+        url = self.calendar_url(booking)
         return invitation_card(case, booking, url, intro, DEFAULT_LANGUAGE, actions)
 
     def invitations(
@@ -240,5 +240,5 @@ class BookingActions:
         ics = calendar_file(case, booking, self._ret.name, now())
         return invitation_mail(case, words, ics, self._ret)
 
-    def _url(self, booking: Booking) -> str:
+    def calendar_url(self, booking: Booking) -> str:
         return self._links.url(booking.uid, booking.slot.end)

@@ -182,7 +182,7 @@ async def test_the_decision_books_the_first_slot_and_invites_everyone(bot, conne
     lines = [block.get("text", "") for block in full["body"]]
     verloop = lines[lines.index("Verloop") + 1 :]
     assert verloop[-2].endswith("· Marieke Hofstede · triage: RET-tafel ingepland")
-    moment = format_date(first.date(), "d MMMM y", locale="nl") + ", 13:30"
+    moment = format_date(first.date(), "d MMMM y", locale="nl") + " om 13:30"
     assert verloop[-1].endswith(
         f"· Marieke Hofstede · overleg ingepland: {moment}, {ret.meetings.location}"
     )

@@ -17,17 +17,19 @@ def recorded_card(
     *,
     line: str | None = None,
     after: str | None = None,
+    links: list[tuple[str, str]] = (),
 ) -> dict:
     """`pairs`: what was recorded, as label and value; `line`: the recording said in a
     sentence of the flow's own instead of 'Vastgelegd door … op …'; `after`: what comes
-    next, below it."""
+    next, below it; `links`: title and address of pages to open (nothing to send)."""
     body = [heading(title)]
     if pairs:
         body.append(facts(pairs))
     body.append(paragraph(line or text("recorded.by", language, by=by, when=when(at, language))))
     if after:
         body.append(paragraph(after, subtle=True))
-    return adaptive_card(body)
+    actions = [{"type": "Action.OpenUrl", "title": t, "url": url} for t, url in links]
+    return adaptive_card(body, actions)
 
 
 def already_recorded(by: str, at: datetime, language: Language) -> str:
