@@ -261,6 +261,9 @@ class FollowUpActions:
         except (LookupError, ValueError):
             return text("follow_up.ladder_refused", language)
         await self._delivery.flush(notices)
+        # In Teams the ladder card shows the step taken: its button now offers the next one.
+        taken = [e.step for e in await self._follow_up.escalations(number)]
+        await turn.replace_card(ladder_card(number, initials, taken, language))
         contact = self._contact(escalation.step)
         return text(
             "follow_up.ladder_done", language, number=number, step=escalation.step, contact=contact
