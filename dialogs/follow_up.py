@@ -229,8 +229,7 @@ class FollowUpActions:
             )
             return card
         await self._delivery.flush(notices)
-        at = when(outcome.answer.at, language)
-        await turn.replace_card(answered_card(outcome.ask, outcome.answer, at, language))
+        await turn.replace_card(answered_card(outcome.ask, outcome.answer, language))
         done = "follow_up.thanks_escalated" if outcome.escalation else "follow_up.thanks"
         return text(done, language, number=outcome.ask.case_number)
 
