@@ -212,7 +212,8 @@ class FollowUpActions:
             return text("follow_up.closed", language, number=await self._number(ask_id))
         except AlreadyAnswered:
             at = when(asked.answered_at, language) if asked and asked.answered_at else "-"
-            return text("follow_up.already", language, number=asked.case_number, when=at)
+            by = asked.answered_by or "-"
+            return text("follow_up.already", language, number=asked.case_number, when=at, by=by)
         except NotAllowed:
             return text("follow_up.not_allowed", language)
         except AnswerInvalid as invalid:

@@ -261,7 +261,7 @@ async def test_answering_in_teams_is_recorded_in_the_timeline_once(bot, connecto
     [already] = again.texts()
     assert re.fullmatch(
         f"Op deze vraag over {case.number} is al geantwoord, op \\d+ \\w+ \\d{{4}} om "
-        "\\d\\d:\\d\\d\\. Dank je wel\\.",
+        "\\d\\d:\\d\\d door Thijs Wennink\\. Er is niets veranderd\\.",
         already,
     ), already
     [replaced] = connector.updated[case.thijs.id]  # the card, read-only: nothing to send again

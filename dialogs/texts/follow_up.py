@@ -92,8 +92,13 @@ CATALOG: Catalog = {
         ),
     },
     "follow_up.already": {
-        "nl": "Op deze vraag over {number} is al geantwoord, op {when}. Dank je wel.",
-        "en": "This question about {number} was answered already, on {when}. Thank you.",
+        "nl": (
+            "Op deze vraag over {number} is al geantwoord, op {when} door {by}. Er is niets "
+            "veranderd."
+        ),
+        "en": (
+            "This question about {number} was answered already, on {when} by {by}. Nothing changed."
+        ),
     },
     "follow_up.answered": {
         "nl": "Beantwoord door {by} op {when}: {progress}.",
