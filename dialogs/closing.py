@@ -55,7 +55,8 @@ class ClosingActions:
 
     async def _already(self, case: Case, language: Language) -> str:
         """Closed before (from another device, or a second click): by whom and when."""
-        closings = [e for e in await self._cases.events(case.number) if _is_closing(e.kind)]
+        events = await self._cases.events(case.number)
+        closings = [e for e in events if e.kind.startswith(EVENT_PREFIX)]
         by, at = (closings[-1].actor, closings[-1].at) if closings else ("-", case.closed_at)
         moment = when(at, language) if at else "-"
         return text("closing.already", language, number=case.number, when=moment, by=by)
@@ -114,10 +115,6 @@ class ClosingActions:
             number=case.number,
             reason=reason_in_a_sentence(reason, language),
         )
-
-
-def _is_closing(kind: str) -> bool:
-    return kind.startswith(EVENT_PREFIX)
 
 
 def _closed_card(case: Case, reason: str, by: str, language: Language) -> dict:

@@ -253,6 +253,12 @@ class EvaluationActions:
             await turn.send(text("evaluation.unknown", language))
             return
         except LeerpuntInvalid as invalid:
+            if invalid.problem == "already":  # the same form again: by whom and when
+                saved = [p for p in await self._evaluations.leerpunten(number) if p.form_id == form]
+                at, by = (when(saved[0].at, language), saved[0].by) if saved else ("-", "-")
+                words = {"when": at, "by": by}
+                await turn.send(text("evaluation.leerpunt.already", language, **words))
+                return
             key = f"evaluation.leerpunt.{invalid.problem}"
             if invalid.problem == "theme":
                 key = "evaluation.leerpunt.theme_missing"

@@ -50,10 +50,10 @@ class SignalActions:
         await turn.replace_card(_recorded(signal, language))
         await turn.send(text("signals.saved", language, theme=theme))
 
-    async def _already(self, form_id: str, language: Language) -> str:
+    async def _already(self, form_id: object, language: Language) -> str:
         """The same form sent again (another device, a second click): by whom and when."""
-        earlier = await self._signals.from_form(form_id)
-        if earlier is None:  # removed meanwhile (anonymised): nothing to say but that
+        earlier = await self._signals.from_form(form_id) if isinstance(form_id, str) else None
+        if earlier is None:  # not found after all: say no more than that
             return text("signals.already", language)
         at = when(earlier.at, language)
         return text("signals.already_by", language, when=at, by=earlier.by)

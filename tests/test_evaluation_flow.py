@@ -300,7 +300,11 @@ async def test_the_voorzitter_sees_the_evaluations_together_and_records_leerpunt
     assert saved.texts() == [
         f"Leerpunt voor {done.number} opgeslagen (thema: passend aanbod ontbreekt)."
     ]
-    assert twice.texts() == ["Dit leerpunt is al opgeslagen; er is niets dubbel vastgelegd."]
+    assert re.fullmatch(
+        r"Dit leerpunt is al opgeslagen op \d+ \w+ \d{4} om \d\d:\d\d door Marieke Hofstede; "
+        r"er is niets dubbel vastgelegd\.",
+        twice.texts()[0],
+    ), twice.texts()
     assert no_theme.texts() == ["Kies een thema uit de lijst."]
     assert by_thijs.texts() == [
         "Alleen de voorzitter van het RET bekijkt evaluaties en legt leerpunten vast."

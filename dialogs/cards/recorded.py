@@ -1,6 +1,7 @@
 """The read-only card that takes a sent form's place (Turn.replace_card): what was
 recorded, by whom and when, with no inputs or buttons left to send it twice."""
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from dialogs.cards import adaptive_card, facts, heading, paragraph
@@ -17,7 +18,7 @@ def recorded_card(
     *,
     line: str | None = None,
     after: str | None = None,
-    links: list[tuple[str, str]] = (),
+    links: Sequence[tuple[str, str]] = (),
 ) -> dict:
     """`pairs`: what was recorded, as label and value; `line`: the recording said in a
     sentence of the flow's own instead of 'Vastgelegd door … op …'; `after`: what comes
@@ -30,8 +31,3 @@ def recorded_card(
         body.append(paragraph(after, subtle=True))
     actions = [{"type": "Action.OpenUrl", "title": t, "url": url} for t, url in links]
     return adaptive_card(body, actions)
-
-
-def already_recorded(by: str, at: datetime, language: Language) -> str:
-    """The answer to a form sent again: 'al vastgelegd op … door …', nothing changed."""
-    return text("recorded.already", language, by=by, when=when(at, language))

@@ -251,7 +251,7 @@ CATALOG: Catalog = {
         "en": "Please keep each field under {max} characters.",
     },
     "evaluation.leerpunt.already": {
-        "nl": "Dit leerpunt is al opgeslagen; er is niets dubbel vastgelegd.",
-        "en": "This lesson was already saved; nothing was recorded twice.",
+        "nl": "Dit leerpunt is al opgeslagen op {when} door {by}; er is niets dubbel vastgelegd.",
+        "en": "This lesson was already saved on {when} by {by}; nothing was recorded twice.",
     },
 }

@@ -1,5 +1,5 @@
-"""The words of a form that was sent: the read-only card that replaces it, and the answer
-to the same form sent again; and how a moment reads (dialogs.moments)."""
+"""The words of the read-only card that replaces a sent form (each flow words its own
+answer to the same form sent again), and how a moment reads (dialogs.moments)."""
 
 from dialogs.texts.catalog import Catalog
 
@@ -12,9 +12,5 @@ CATALOG: Catalog = {
     "recorded.cases_after": {
         "nl": "Het overzicht van de casussen zie je weer onder 'Mijn casussen'.",
         "en": "The overview of the cases is under 'My cases' again.",
-    },
-    "recorded.already": {
-        "nl": "Dit is al vastgelegd op {when} door {by}. Er is niets veranderd.",
-        "en": "This was already recorded on {when} by {by}. Nothing changed.",
     },
 }
