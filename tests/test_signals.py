@@ -179,3 +179,13 @@ async def test_signal_notes_go_with_anonymisation_and_purge(migrated_engine):
 
     kept = await signals.between(at, datetime(2030, 1, 1, tzinfo=UTC))
     assert [(s.case_number, s.theme, s.note) for s in kept] == [(old, "aanbod", ANONYMOUS)]
+
+
+async def test_a_form_sent_where_others_read_along_stays_as_they_saw_it(bot, connector, http):
+    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    chair.extra = {"conversation": {"id": chair.id, "conversationType": "groupChat"}}
+
+    saved = await chair.submit(signal("aanbod", "Geen plek"), reply_to="the-card")
+
+    assert saved.texts()[0].startswith("Het signaal is vastgelegd")
+    assert connector.updated[chair.id] == []  # replaced only in a personal chat
