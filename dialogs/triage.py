@@ -9,7 +9,7 @@ from datetime import datetime
 
 from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData
-from dialogs.cards.booking import VERB_MOVE
+from dialogs.cards.booking import SEQUENCE_KEY, VERB_MOVE, moment
 from dialogs.cards.cases import CONSENT_KEY, consent_input_id
 from dialogs.cards.recorded import recorded_card
 from dialogs.cards.triage import (
@@ -30,7 +30,7 @@ from dialogs.referrer_mail import QuestionLinks, by_email, decision_mail
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.turn import Turn, referrer_of
-from domain.booking import AlreadyBooked, NoFreeSlot, NotBookable
+from domain.booking import BOOKED_EVENT, MOVED_EVENT, AlreadyBooked, NoFreeSlot, NotBookable
 from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus, Referrer
 from domain.notices import Notice, RosterMember, arrived
 from domain.ret import Member, RetConfig
@@ -87,6 +87,8 @@ class TriageActions:
             return await self._override(turn, number, member, data.get(NOTE_INPUT))
         channel = turn.channel_id
         if verb == VERB_MOVE:
+            if stale := await self._moved_since(number, data.get(SEQUENCE_KEY)):
+                return stale
             return await self._move(number, member, channel)
         note = data.get(NOTE_INPUT) if isinstance(data.get(NOTE_INPUT), str) else None
         decision = DECISIONS[verb]
@@ -126,6 +128,23 @@ class TriageActions:
             else None
         )
         return triage_card(case, DEFAULT_LANGUAGE, decisions[-1] if decisions else None, booking)
+
+    async def _moved_since(self, number: str, shown: object) -> str | None:
+        """A button shown with an earlier booking (the same card on another device, a second
+        click): when and by whom it was booked since; None to go ahead (a card from before
+        buttons carried their booking goes ahead too)."""
+        if type(shown) is not int:
+            return None
+        booking = await self._booking.booking_of(number)
+        if booking is None or booking.sequence == shown:
+            return None
+        kinds = (BOOKED_EVENT, MOVED_EVENT)
+        set_at = [e for e in await self._cases.events(number) if e.kind in kinds]
+        by, at = (
+            (set_at[-1].actor, set_at[-1].at) if set_at else (booking.booked_by, booking.booked_at)
+        )
+        words = {"when": when(at, DEFAULT_LANGUAGE), "by": by, **moment(booking.slot, "nl")}
+        return text("booking.moved_already", number=number, **words)
 
     async def _move(self, number: str, member: Member | None, channel: str) -> dict | str:
         """'Volgend vrij moment' (or a first moment): only the voorzitter, only at the RET-tafel."""

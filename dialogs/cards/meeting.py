@@ -5,7 +5,7 @@ agenda. Everything but the preparation and readiness cards carries number and in
 from babel.dates import format_date
 
 from dialogs.cards import adaptive_card, execute, facts, heading, paragraph, required, submit
-from dialogs.cards.booking import VERB_MOVE, moment
+from dialogs.cards.booking import VERB_MOVE, moment, move_data
 from dialogs.cards.intake import display
 from dialogs.cards.recorded import recorded_card
 from dialogs.texts import Language, text
@@ -248,7 +248,9 @@ def readiness_card(ready: Readiness, contact_name: str, language: Language) -> d
             }
         )
         actions.append(
-            execute(text("booking.action.move", language), VERB_MOVE, {"case": case.number})
+            execute(
+                text("booking.action.move", language), VERB_MOVE, move_data(case, ready.booking)
+            )
         )
     else:
         body.append(paragraph(text("ready.ok", language)))
