@@ -6,7 +6,6 @@ everything shown is escaped (Jinja2 autoescape)."""
 from datetime import datetime
 
 from aiohttp import web
-from babel.dates import format_date
 
 from bot.clean_input import clean_text
 from bot.follow_up_page import HEADERS
@@ -14,6 +13,7 @@ from bot.html_pages import TEMPLATES
 from bot.links import EvaluationLinks, LinkRefused
 from dialogs.cards.evaluation import TEXT_INPUTS
 from dialogs.clock import now
+from dialogs.moments import day
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.cases import Case
 from domain.evaluation import (
@@ -27,7 +27,6 @@ from domain.evaluation import (
     answer_by_link,
     asked_by_link,
 )
-from domain.meetings import AMSTERDAM
 from domain.ret import RetConfig
 
 PATH = "/evaluatie/{token}"
@@ -94,8 +93,7 @@ class EvaluationPage:
 
 
 def _already(earlier: AlreadyAnswered) -> web.Response:
-    day = format_date(earlier.at.astimezone(AMSTERDAM).date(), "d MMMM y", locale=DEFAULT_LANGUAGE)
-    return _message("evaluation.page.already", 409, date=day)
+    return _message("evaluation.page.already", 409, date=day(earlier.at, DEFAULT_LANGUAGE))
 
 
 def _form(case: Case, values: dict, problem: str | None, status: int) -> web.Response:

@@ -10,11 +10,11 @@ import holidays
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from bot.outbox import OutboxDispatcher
-from dialogs.cards.consult import when
 from dialogs.delivery import Delivery
 from dialogs.evaluation import EvaluationActions
 from dialogs.follow_up import FollowUpActions
 from dialogs.meeting_prep import MeetingPrepActions, PrepRun
+from dialogs.moments import when
 from dialogs.notulen import NotulenActions
 from dialogs.texts import text
 from domain.cases import retention_cutoff

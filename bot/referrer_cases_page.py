@@ -5,12 +5,12 @@ audited as read, as in Teams. Plain HTML, no scripts; an expired link gets 410 a
 altered one 404, each with a page that says how to get a new link."""
 
 from aiohttp import web
-from babel.dates import format_date
 
 from bot.follow_up_page import HEADERS
 from bot.html_pages import TEMPLATES
 from bot.links import LinkRefused, ReferrerCasesLinks
 from dialogs.clock import now
+from dialogs.moments import day
 from dialogs.referrer_mail import EMAIL_CHANNEL
 from dialogs.texts import DEFAULT_LANGUAGE, status_label, text
 from domain.cases import CaseRepository, Referrer
@@ -43,9 +43,7 @@ class ReferrerCasesPage:
                 case.number,
                 case.initials or "-",
                 status_label(case.status),
-                format_date(case.submitted_at, "d MMMM y", locale=DEFAULT_LANGUAGE)
-                if case.submitted_at
-                else "-",
+                day(case.submitted_at, DEFAULT_LANGUAGE) if case.submitted_at else "-",
             )
             for case in cases
         ]

@@ -61,6 +61,8 @@ class ChannelTurn:
         card_message = self.context.activity.reply_to_id
         if not card_message or self.channel_id not in CHANNELS_THAT_UPDATE:
             return False
+        if not self.personal:  # a card where others read along stays as they saw it
+            return False
         replacement = card_activity(card)
         replacement.id = card_message
         await self.context.update_activity(replacement)

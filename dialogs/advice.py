@@ -41,10 +41,10 @@ from dialogs.cards.advice import (
     sent_form,
     step_of,
 )
-from dialogs.cards.consult import when
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.mandate_mail import MandateLinks, mandate_mail
+from dialogs.moments import when
 from dialogs.referrer_mail import by_email
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, status_label, text

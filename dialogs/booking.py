@@ -201,7 +201,7 @@ class BookingActions:
         self, case: Case, booking: Booking, intro: Callable[[Language], str], language: Language
     ) -> dict:
         actions = attendance_actions(case, language)
-        url = self._url(booking)
+        url = self.calendar_url(booking)
         return invitation_card(case, booking, url, intro(language), language, actions)
 
     def invitations(
@@ -265,5 +265,5 @@ class BookingActions:
 
         return by_language(mail)
 
-    def _url(self, booking: Booking) -> str:
+    def calendar_url(self, booking: Booking) -> str:
         return self._links.url(booking.uid, booking.slot.end)

@@ -2,15 +2,17 @@
 
 from dialogs.cards import BadCardData
 from dialogs.cards.cases import CLOSE_KEY, close_note_id, close_reason_id
+from dialogs.cards.recorded import recorded_card
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.evaluation import EvaluationActions
+from dialogs.moments import when
 from dialogs.referrer_mail import by_email, closing_mail
 from dialogs.routes import Routes
 from dialogs.texts import Language, status_label, text
 from dialogs.turn import Turn
 from domain.cases import Case
-from domain.closing import AlreadyClosed, NotYetClosable, ReasonMissing, close_case
+from domain.closing import EVENT_PREFIX, AlreadyClosed, NotYetClosable, ReasonMissing, close_case
 from domain.notices import Localized, arrived, by_language
 from domain.ret import RetConfig
 from domain.triage import NotAllowed, TriageRepository
@@ -49,6 +51,14 @@ class ClosingActions:
         evaluation = self._evaluation
         organisations = await evaluation.organisations(number)
         return lambda closed: evaluation.request_notices(closed, organisations)
+
+    async def _already(self, case: Case, language: Language) -> str:
+        """Closed before (from another device, or a second click): by whom and when."""
+        events = await self._cases.events(case.number)
+        closings = [e for e in events if e.kind.startswith(EVENT_PREFIX)]
+        by, at = (closings[-1].actor, closings[-1].at) if closings else ("-", case.closed_at)
+        moment = when(at, language) if at else "-"
+        return text("closing.already", language, number=case.number, when=moment, by=by)
 
     def _referrer_mail(self, closed: Case, reason: str | None) -> Localized | None:
         """For a referrer known only by e-mail address: the closing by e-mail."""
@@ -92,8 +102,8 @@ class ClosingActions:
             return text("closing.not_allowed", language)
         except LookupError:
             return text("triage.unknown", language)
-        except AlreadyClosed:
-            return text("closing.already", language, number=number)
+        except AlreadyClosed as closed:
+            return await self._already(closed.case, language)
         except NotYetClosable as early:
             return text(
                 "closing.not_yet",
@@ -104,9 +114,19 @@ class ClosingActions:
         except ReasonMissing:
             return text("closing.reason_missing", language, number=number)
         told = arrived(await self._delivery.flush(notices), notices[0])
+        await turn.replace_card(_closed_card(case, reason, member.name, language))
         return text(
             "closing.done" if told else "closing.done_not_told",
             language,
             number=case.number,
             reason=reason_in_a_sentence(reason, language),
         )
+
+
+def _closed_card(case: Case, reason: str, by: str, language: Language) -> dict:
+    """What takes the overview's place once the close form is sent: the closing, read-only."""
+    title = text("closing.recorded", language, number=case.number, initials=case.initials or "-")
+    label = term(AFSLUITREDEN, reason).label(language)
+    pairs = [(text("closing.reason", language), label)]
+    after = text("recorded.cases_after", language)
+    return recorded_card(title, pairs, by, case.closed_at, language, after=after)

@@ -13,8 +13,6 @@ from datetime import datetime
 from functools import partial
 from typing import Protocol
 
-from babel.dates import format_date, format_datetime
-
 from dialogs.cards import BadCardData
 from dialogs.cards.evaluation import (
     EVALUATION_KEY,
@@ -29,6 +27,7 @@ from dialogs.cards.evaluation import (
 )
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.moments import when
 from dialogs.referrer_mail import by_email
 from dialogs.routes import Routes
 from dialogs.texts import Language, text
@@ -50,7 +49,6 @@ from domain.evaluation import (
     respondents,
 )
 from domain.mail import Mail
-from domain.meetings import AMSTERDAM
 from domain.notices import Chair, ChairPlace, Localized, Notice, Outcomes, by_language
 from domain.organisation_advice import SentAdvice
 from domain.people import is_chair
@@ -189,19 +187,21 @@ class EvaluationActions:
         except NotAsked:
             return text("evaluation.not_asked", language)
         except AlreadyAnswered as earlier:
-            day = _day(earlier.at, language)
-            return text("evaluation.already", language, number=number, date=day)
+            return text(
+                "evaluation.already",
+                language,
+                number=number,
+                when=when(earlier.at, language),
+                by=name,
+            )
         except AnswerInvalid as invalid:
             case = await self._evaluations.get(number)
             kept = {k: v for k, v in turn.value.items() if isinstance(v, str)}
             initials = case.initials if case else "-"
             return evaluation_card(number, initials, language, values=kept, problem=invalid.problem)
         case = await self._evaluations.get(number)
-        pattern = text("follow_up.when", language)  # '5 december om 14:05'
-        when = format_datetime(now().astimezone(AMSTERDAM), pattern, locale=language)
-        await turn.replace_card(
-            answered_card(number, case.initials if case else "-", when, language)
-        )
+        initials = case.initials if case else "-"
+        await turn.replace_card(answered_card(number, initials, name, now(), language))
         return text("evaluation.thanks", language, number=number)
 
     # The voorzitter's overview and leerpunten.
@@ -272,6 +272,12 @@ class EvaluationActions:
             await turn.send(text("evaluation.unknown", language))
             return
         except LeerpuntInvalid as invalid:
+            if invalid.problem == "already":  # the same form again: by whom and when
+                saved = [p for p in await self._evaluations.leerpunten(number) if p.form_id == form]
+                at, by = (when(saved[0].at, language), saved[0].by) if saved else ("-", "-")
+                words = {"when": at, "by": by}
+                await turn.send(text("evaluation.leerpunt.already", language, **words))
+                return
             key = f"evaluation.leerpunt.{invalid.problem}"
             if invalid.problem == "theme":
                 key = "evaluation.leerpunt.theme_missing"
@@ -280,7 +286,3 @@ class EvaluationActions:
         await turn.send(
             text("evaluation.leerpunt.saved", language, number=number, theme=leerpunt.theme)
         )
-
-
-def _day(moment: datetime, language: Language) -> str:
-    return format_date(moment.astimezone(AMSTERDAM).date(), "d MMMM y", locale=language)

@@ -13,11 +13,9 @@ voorzitter's own chat and the case's timeline.
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from typing import Protocol
-
-from babel.dates import format_datetime
 
 from dialogs.cards.follow_up import (
     ESCALATE_KEY,
@@ -31,6 +29,7 @@ from dialogs.cards.follow_up import (
 )
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.moments import when
 from dialogs.referrer_mail import EMAIL_CHANNEL, follow_up_mail
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
@@ -52,7 +51,6 @@ from domain.follow_up import (
     escalate_further,
 )
 from domain.mail import Mail
-from domain.meetings import AMSTERDAM
 from domain.notices import (
     Chair,
     ChairPlace,
@@ -251,8 +249,9 @@ class FollowUpActions:
         except CaseClosed:
             return text("follow_up.closed", language, number=await self._number(ask_id))
         except AlreadyAnswered:
-            when = _when(asked.answered_at, language) if asked and asked.answered_at else "-"
-            return text("follow_up.already", language, number=asked.case_number, when=when)
+            at = when(asked.answered_at, language) if asked and asked.answered_at else "-"
+            by = asked.answered_by or "-"
+            return text("follow_up.already", language, number=asked.case_number, when=at, by=by)
         except NotAllowed:
             return text("follow_up.not_allowed", language)
         except AnswerInvalid as invalid:
@@ -269,8 +268,7 @@ class FollowUpActions:
             )
             return card
         await self._delivery.flush(notices)
-        when = _when(outcome.answer.at, language)
-        await turn.replace_card(answered_card(outcome.ask, outcome.answer, when, language))
+        await turn.replace_card(answered_card(outcome.ask, outcome.answer, language))
         done = "follow_up.thanks_escalated" if outcome.escalation else "follow_up.thanks"
         return text(done, language, number=outcome.ask.case_number)
 
@@ -301,6 +299,9 @@ class FollowUpActions:
         except (LookupError, ValueError):
             return text("follow_up.ladder_refused", language)
         await self._delivery.flush(notices)
+        # In Teams the ladder card shows the step taken: its button now offers the next one.
+        taken = [e.step for e in await self._follow_up.escalations(number)]
+        await turn.replace_card(ladder_card(number, initials, taken, language))
         contact = self._contact(escalation.step, language)
         return text(
             "follow_up.ladder_done", language, number=number, step=escalation.step, contact=contact
@@ -441,12 +442,5 @@ def _who(ask: Ask, language: Language = DEFAULT_LANGUAGE) -> str:
 
 def _already_taken(escalation: Escalation, language: Language) -> str:
     words = {"number": escalation.case_number, "step": escalation.step.value}
-    when = _when(escalation.at, language)
-    return text("follow_up.ladder_already", language, by=escalation.by, when=when, **words)
-
-
-def _when(at: datetime, language: Language) -> str:
-    """'5 december om 14:05', in the Netherlands' time (SQLite gives naive UTC)."""
-    aware = at if at.tzinfo else at.replace(tzinfo=UTC)
-    pattern = text("follow_up.when", language)
-    return format_datetime(aware.astimezone(AMSTERDAM), pattern, locale=language)
+    at = when(escalation.at, language)
+    return text("follow_up.ladder_already", language, by=escalation.by, when=at, **words)

@@ -25,12 +25,14 @@ from dialogs.cards.intake import (
     summary_card,
 )
 from dialogs.cards.menu import MenuChoice
+from dialogs.cards.recorded import recorded_card
 from dialogs.clock import now
+from dialogs.moments import when
 from dialogs.routes import Routes, Waiting, stop_waiting, wait_for
 from dialogs.submission import RequestSubmission, SubmitOutcome
 from dialogs.texts import Language, text
 from dialogs.turn import Turn, TurnState, referrer_of
-from domain.cases import CaseRepository
+from domain.cases import Case, CaseRepository
 from domain.complaints import read_complaint
 from domain.intake import SECTIONS, Problem, check_section, is_urgent, school_missing
 from domain.notices import new_key
@@ -186,6 +188,8 @@ class Intake:
         outcome = await self._submission.submit(referrer_of(turn), draft["answers"], draft["id"])
         turn.state.user.pop(DRAFT, None)
         stop_waiting(turn)
+        if outcome.new:  # in Teams the summary gives way to the filing: nothing to send twice
+            await turn.replace_card(filed_card(outcome.case, turn.language))
         for line in submitted_lines(outcome, self._ret, turn.language):
             await turn.send(line)
 
@@ -206,7 +210,7 @@ class Intake:
         referrer's own, else that the request was handled already."""
         case = await self._cases.filed_from_draft(draft_id) if isinstance(draft_id, str) else None
         if case is not None and case.referrer.user_id == turn.speaker.id:
-            return text("intake.already_submitted_as", turn.language, number=case.number)
+            return _already_submitted_as(case, turn.language)
         return text("intake.already_submitted", turn.language)
 
 
@@ -219,7 +223,7 @@ def submitted_lines(outcome: SubmitOutcome, ret: RetConfig, language: Language) 
     """What the referrer hears after submitting: only what is so."""
     number = outcome.case.number
     if not outcome.new:
-        return [text("intake.already_submitted_as", language, number=number)]
+        return [_already_submitted_as(outcome.case, language)]
     received = "intake.received" if outcome.chair_has_it else "intake.received_waiting"
     lines = [text(received, language, number=number)]
     if is_urgent(outcome.case.answers):
@@ -237,3 +241,15 @@ def urgent_line(alerted: bool, ret: RetConfig, language: Language, flow: str) ->
     if phone:
         return text(f"{flow}.urgent_not_sent_phone", language, phone=phone)
     return text(f"{flow}.urgent_not_sent", language)
+
+
+def _already_submitted_as(case: Case, language: Language) -> str:
+    at = when(case.submitted_at, language) if case.submitted_at else "-"
+    words = {"number": case.number, "when": at, "by": case.referrer.name}
+    return text("intake.already_submitted_as", language, **words)
+
+
+def filed_card(case: Case, language: Language) -> dict:
+    """What takes the summary's place once filed: the case number, read-only."""
+    title = text("intake.recorded", language, number=case.number, initials=case.initials)
+    return recorded_card(title, [], case.referrer.name, case.submitted_at or now(), language)

@@ -28,14 +28,18 @@ from dialogs.cards.meeting import (
     WISHES_INPUT,
     agenda_card,
     ask_of,
+    attendance_card,
+    attendance_label,
     day_of,
     family_task_card,
     prep_card,
     readiness_card,
     stand_in_input,
 )
+from dialogs.cards.recorded import recorded_card
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.moments import when
 from dialogs.routes import Routes
 from dialogs.texts import Language, text
 from dialogs.turn import Turn
@@ -237,10 +241,21 @@ class MeetingPrepActions:
             )
         except NoOutcome:
             return text("family.missing")
-        recorded = await self._repository.record_family_outcome(
-            number, participation, wishes, member.name, turn.channel_id, now()
-        )
-        return text("family.saved" if recorded else "family.already", number=number)
+        at = now()
+        if not await self._repository.record_family_outcome(
+            number, participation, wishes, member.name, turn.channel_id, at
+        ):
+            done = await self._repository.family_contact(number)
+            moment = when(done.done_at, turn.language) if done and done.done_at else "-"
+            by = (done.done_by if done else None) or "-"
+            return text("family.already", turn.language, number=number, when=moment, by=by)
+        case = await self._repository.get(number)
+        initials = case.initials if case else "-"
+        title = text("family.title", turn.language, number=number, initials=initials)
+        label = text(f"family.participation.{participation.value}", turn.language)
+        pairs = [(text("family.participation", turn.language), label)]
+        await turn.replace_card(recorded_card(title, pairs, member.name, at, turn.language))
+        return text("family.saved", number=number)
 
     # Who comes -----------------------------------------------------------------------
 
@@ -258,8 +273,20 @@ class MeetingPrepActions:
         key, name = await self._invitee(turn, case)
         if key is None:
             return text("attend.not_invited")
-        stand_in = value.get(stand_in_input(number))
-        return await self._record(number, key, name, Answer(answer), stand_in, turn.channel_id)
+        stand_in = _stand_in(Answer(answer), value.get(stand_in_input(number)))
+        earlier = next(
+            (a for a in await self._repository.attendance_of(number) if a.person_key == key), None
+        )
+        if earlier and (earlier.answer, earlier.stand_in) == (Answer(answer), stand_in):
+            # The same answer again (a second click, another device): nothing changes.
+            words = {"answer": attendance_label(earlier, turn.language), "by": earlier.person_name}
+            at = when(earlier.answered_at, turn.language)
+            return text("attend.already", turn.language, number=number, when=at, **words)
+        recorded = Attendance(number, key, name, Answer(answer), stand_in, now())
+        said = await self._record(recorded, turn.channel_id)
+        url = self._booking.calendar_url(booking)
+        await turn.replace_card(attendance_card(case, booking, recorded, url, turn.language))
+        return said
 
     async def referrer_attends(
         self, number: str, answer: Answer, stand_in: str | None, channel: str
@@ -270,27 +297,16 @@ class MeetingPrepActions:
         booking = await self._repository.booking_of(number) if case else None
         if case is None or booking is None or case.status is not CaseStatus.RET_TAFEL:
             return None
-        return await self._record(
-            number, REFERRER_KEY, case.referrer.name, answer, stand_in, channel
+        name = case.referrer.name
+        answered = Attendance(
+            number, REFERRER_KEY, name, answer, _stand_in(answer, stand_in), now()
         )
+        return await self._record(answered, channel)
 
-    async def _record(
-        self,
-        number: str,
-        key: str,
-        name: str,
-        answer: Answer,
-        stand_in: object,
-        channel: str,
-    ) -> str:
-        stand_in = (
-            stand_in.strip()[:200] if isinstance(stand_in, str) and stand_in.strip() else None
-        )
-        if answer is Answer.KOMT:
-            stand_in = None
-        attendance = Attendance(number, key, name, answer, stand_in, now())
+    async def _record(self, attendance: Attendance, channel: str) -> str:
         await self._repository.answer_attendance(attendance, channel)
-        if answer is Answer.KOMT:
+        number, stand_in = attendance.case_number, attendance.stand_in
+        if attendance.answer is Answer.KOMT:
             return text("attend.thanks_yes", number=number)
         if stand_in:
             return text("attend.thanks_stand_in", number=number, stand_in=stand_in)
@@ -463,3 +479,10 @@ class MeetingPrepActions:
         subject = text("agenda.subject", language, day=day_of(day, language))
         signature = text("email.signature", language, ret=self._ret.name)
         return Mail(to=(), subject=subject, text="\n".join(lines) + "\n\n" + signature)
+
+
+def _stand_in(answer: Answer, stand_in: object) -> str | None:
+    """Who comes instead, as typed (trimmed, at most 200 characters); none for 'Ik kom'."""
+    if answer is Answer.KOMT or not isinstance(stand_in, str) or not stand_in.strip():
+        return None
+    return stand_in.strip()[:200]

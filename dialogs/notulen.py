@@ -16,9 +16,11 @@ from typing import Protocol
 
 from dialogs.cards import BadCardData
 from dialogs.cards.notulen import APPROVE, CORRECT, NOTULEN_KEY, approved_card, draft_card
+from dialogs.cards.recorded import recorded_card
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.document_mail import document_mail
+from dialogs.moments import when
 from dialogs.routes import Routes
 from dialogs.texts import Language, plural_text, text
 from dialogs.turn import Turn
@@ -34,6 +36,7 @@ from domain.notices import Chair, Notice, Outcome, RosterMember, by_language
 from domain.notulen import (
     APPROVED,
     NotulenRepository,
+    NotulenState,
     Transcript,
     draft_minutes,
     may_review,
@@ -211,9 +214,7 @@ class NotulenActions:
             return
         day_text = long_date(day, language)
         if state.status == APPROVED:
-            approved = state.approved_version
-            message = text("notulen.already_approved", language, day=day_text, version=approved)
-            await turn.send(message)
+            await turn.send(_already_approved(state, day_text, language))
             return
         if latest.version != version:
             message = text("notulen.newer", language, day=day_text, version=latest.version)
@@ -223,11 +224,11 @@ class NotulenActions:
         numbers = [c.number for c in await self._cases_of(day)]
         channel = turn.channel_id
         notices = await self._distribution(latest, state.transcript)
-        if not await self._notulen.approve(
-            day, version, member.name, now(), numbers, channel, notices
-        ):
-            message = text("notulen.already_approved", language, day=day_text, version=version)
-            await turn.send(message)
+        by, at = member.name, now()
+        if not await self._notulen.approve(day, version, by, at, numbers, channel, notices):
+            # Approved meanwhile (the same card on another device): say by whom and when.
+            approved = await self._notulen.state(day)
+            await turn.send(_already_approved(approved, day_text, language))
             return
         outcomes = Counter((await self._delivery.flush(notices)).values())
         words = {
@@ -239,6 +240,9 @@ class NotulenActions:
         reply = text("notulen.approved", language, **words)
         if waiting := len(notices) - outcomes[Outcome.SENT] - outcomes[Outcome.EMAILED]:
             reply += " " + plural_text("notulen.approved_waiting", waiting, language)
+        title = text("notulen.recorded.title", language, day=day_text)
+        pairs = [(text("notulen.recorded.version", language), str(version))]
+        await turn.replace_card(recorded_card(title, pairs, by, at, language))
         await turn.send(reply)
 
     async def _distribution(
@@ -356,3 +360,9 @@ def _problem_text(problem: TranscriptProblem, language: Language) -> str:
     values = {"where": where} if problem.kind == "bad_cue" else {}
     reason = text(f"notulen.transcript.{problem.kind}", language, **values)
     return f"{reason} {text('notulen.transcript.kept', language)}"
+
+
+def _already_approved(state: NotulenState, day_text: str, language: Language) -> str:
+    at = when(state.approved_at, language) if state.approved_at else "-"
+    words = {"day": day_text, "version": state.approved_version, "when": at}
+    return text("notulen.already_approved", language, by=state.approved_by or "-", **words)

@@ -1,5 +1,6 @@
 """Signaal vastleggen: the form's submit, checked by the domain, answered in one line."""
 
+from dialogs.cards.recorded import recorded_card
 from dialogs.cards.signals import (
     ADVIES_INPUT,
     ADVIES_KEY,
@@ -10,12 +11,14 @@ from dialogs.cards.signals import (
     THEME_INPUT,
 )
 from dialogs.clock import now
+from dialogs.moments import when
 from dialogs.routes import Routes
 from dialogs.texts import Language, text
 from dialogs.turn import Turn
 from domain.signals import (
     NOTE_MAX,
     THEMES,
+    Signal,
     SignalProblem,
     SignalRefused,
     SignalRepository,
@@ -47,9 +50,13 @@ class SignalActions:
                 form if isinstance(form := value.get(FORM_KEY), str) else None,
             )
         except SignalRefused as refused:
+            if refused.problem is SignalProblem.ALREADY_RECORDED:
+                await turn.send(await self._already(value.get(FORM_KEY), language))
+                return
             await turn.send(_refusal(refused.problem, value, language))
             return
         theme = term(THEMES, signal.theme).label(language)
+        await turn.replace_card(_recorded(signal, language))
         await turn.send(text("signals.saved", language, theme=theme))
 
     async def record_advies(self, turn: Turn) -> None:
@@ -77,6 +84,24 @@ class SignalActions:
         theme = term(THEMES, advies.theme).label(language)
         await turn.send(text("signals.advies_saved", language, theme=theme))
 
+    async def _already(self, form_id: object, language: Language) -> str:
+        """The same form sent again (another device, a second click): by whom and when."""
+        earlier = await self._signals.from_form(form_id) if isinstance(form_id, str) else None
+        if earlier is None:  # not found after all: say no more than that
+            return text("signals.already", language)
+        at = when(earlier.at, language)
+        return text("signals.already_by", language, when=at, by=earlier.by)
+
+
+def _recorded(signal: Signal, language: Language) -> dict:
+    """What takes the overview's place once the signal form is sent."""
+    pairs = [(text("signals.theme", language), term(THEMES, signal.theme).label(language))]
+    if signal.case_number:
+        pairs.append((text("signals.recorded_case", language), signal.case_number))
+    title = text("signals.recorded", language)
+    after = text("recorded.cases_after", language)
+    return recorded_card(title, pairs, signal.by, signal.at, language, after=after)
+
 
 def _refusal(problem: SignalProblem, value: dict, language: Language) -> str:
     if problem is SignalProblem.NOTE_LONG:
@@ -87,6 +112,5 @@ def _refusal(problem: SignalProblem, value: dict, language: Language) -> str:
         SignalProblem.NOT_ALLOWED: "signals.not_allowed",
         SignalProblem.THEME: "signals.theme_missing",
         SignalProblem.NOTE_EMPTY: "signals.note_empty",
-        SignalProblem.ALREADY_RECORDED: "signals.already",
     }[problem]
     return text(key, language)

@@ -5,12 +5,14 @@ answer arrives as a card submit in their own chat. 'RET-tafel inplannen' books t
 at once, and 'Volgend vrij moment' on the card moves it (dialogs/booking.py).
 """
 
+from datetime import datetime
 from functools import partial
 
 from dialogs.booking import BookingActions
 from dialogs.cards import BadCardData
-from dialogs.cards.booking import VERB_MOVE
+from dialogs.cards.booking import SEQUENCE_KEY, VERB_MOVE, moment
 from dialogs.cards.cases import CONSENT_KEY, consent_input_id
+from dialogs.cards.recorded import recorded_card
 from dialogs.cards.triage import (
     ANSWER_INPUT,
     CASE_INFO_KEY,
@@ -24,15 +26,17 @@ from dialogs.cards.triage import (
 )
 from dialogs.clock import now
 from dialogs.delivery import Delivery
+from dialogs.moments import when
 from dialogs.referrer_mail import QuestionLinks, by_email, decision_mail
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.turn import Turn, referrer_of
-from domain.booking import AlreadyBooked, NoFreeSlot, NotBookable
+from domain.booking import BOOKED_EVENT, MOVED_EVENT, AlreadyBooked, NoFreeSlot, NotBookable
 from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus, Referrer
 from domain.notices import Notice, RosterMember, arrived, by_language
 from domain.ret import Member, RetConfig
 from domain.triage import (
+    CONSENT_EVENT,
     AlreadyDecided,
     Decision,
     NotAllowed,
@@ -44,6 +48,7 @@ from domain.triage import (
     override_consent,
     record_consent,
 )
+from domain.vocabularies import TOESTEMMING_DOOR, term
 
 DECISIONS = {VERB_PREFIX + d.value: d for d in Decision}
 QUESTION_EVENT = f"triage: {Decision.MEER_INFORMATIE.value}"  # its text is the question
@@ -83,6 +88,8 @@ class TriageActions:
             return await self._override(turn, number, member, data.get(NOTE_INPUT))
         channel = turn.channel_id
         if verb == VERB_MOVE:
+            if stale := await self._moved_since(number, data.get(SEQUENCE_KEY)):
+                return stale
             return await self._move(number, member, channel)
         note = data.get(NOTE_INPUT) if isinstance(data.get(NOTE_INPUT), str) else None
         decision = DECISIONS[verb]
@@ -122,6 +129,23 @@ class TriageActions:
             else None
         )
         return triage_card(case, DEFAULT_LANGUAGE, decisions[-1] if decisions else None, booking)
+
+    async def _moved_since(self, number: str, shown: object) -> str | None:
+        """A button shown with an earlier booking (the same card on another device, a second
+        click): when and by whom it was booked since; None to go ahead (a card from before
+        buttons carried their booking goes ahead too)."""
+        if type(shown) is not int:
+            return None
+        booking = await self._booking.booking_of(number)
+        if booking is None or booking.sequence == shown:
+            return None
+        kinds = (BOOKED_EVENT, MOVED_EVENT)
+        set_at = [e for e in await self._cases.events(number) if e.kind in kinds]
+        by, at = (
+            (set_at[-1].actor, set_at[-1].at) if set_at else (booking.booked_by, booking.booked_at)
+        )
+        words = {"when": when(at, DEFAULT_LANGUAGE), "by": by, **moment(booking.slot, "nl")}
+        return text("booking.moved_already", number=number, **words)
 
     async def _move(self, number: str, member: Member | None, channel: str) -> dict | str:
         """'Volgend vrij moment' (or a first moment): only the voorzitter, only at the RET-tafel."""
@@ -232,14 +256,7 @@ class TriageActions:
                 answer,
                 now(),
                 tell_chair=lambda case: [
-                    by_language(
-                        lambda language: text(
-                            "triage.more_info_received",
-                            language,
-                            number=case.number,
-                            initials=case.initials,
-                        )
-                    ),
+                    by_language(partial(_more_information_received, case)),
                     by_language(lambda language: triage_card(case, language)),
                 ],
             )
@@ -261,13 +278,14 @@ class TriageActions:
         if not isinstance(number, str):
             raise BadCardData("consent without a case number")
         given_by = value.get(consent_input_id(number))
+        at = now()
         try:
             case, notices = await record_consent(
                 self._cases,
                 number,
                 referrer_of(turn),
                 given_by if isinstance(given_by, str) else "",
-                now(),
+                at,
                 tell_chair=lambda case: by_language(
                     lambda language: text(
                         "cases.consent_chair", language, number=case.number, initials=case.initials
@@ -276,7 +294,37 @@ class TriageActions:
             )
         except NoteMissing:
             return text("cases.consent_who")
-        except (NotAllowed, AlreadyDecided, LookupError):
+        except AlreadyDecided as given:  # the same form again, or from another device
+            return await self._consent_already(given.case, turn.language)
+        except (NotAllowed, LookupError):
             return text("referrer.answer_not_needed")
         await self._delivery.flush(notices)
+        await turn.replace_card(_consent_card(case, referrer_of(turn).name, at, turn.language))
         return text("cases.consent_recorded", number=case.number)
+
+    async def _consent_already(self, case: Case, language: Language) -> str:
+        given = [e for e in await self._cases.events(case.number) if e.kind == CONSENT_EVENT]
+        if not given:  # consent given with the request itself: nothing recorded later
+            return text("referrer.answer_not_needed", language)
+        at = when(given[-1].at, language)
+        return text(
+            "cases.consent_already", language, number=case.number, when=at, by=given[-1].actor
+        )
+
+
+def _consent_card(case: Case, by: str, at: datetime, language: Language) -> dict:
+    """What takes the overview's place once consent is recorded: who gave it, read-only."""
+    title = text("cases.consent_title", language, number=case.number, initials=case.initials)
+    given_by = term(TOESTEMMING_DOOR, case.answers["toestemming_door"]).label(language)
+    pairs = [(text("cases.consent_by", language), given_by)]
+    after = text("recorded.cases_after", language)
+    return recorded_card(title, pairs, by, at, language, after=after)
+
+
+def _more_information_received(case: Case, language: Language) -> str:
+    """The referrer's answer is in the timeline, which the full request shows: before
+    consent it is not open to the chair, and the message says so and what can open it."""
+    words = {"number": case.number, "initials": case.initials}
+    if case.details_open_to_team:
+        return text("triage.more_info_received", language, **words)
+    return text("triage.more_info_received_pending", language, **words)

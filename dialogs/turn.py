@@ -72,8 +72,9 @@ class Turn(Protocol):
 
     async def replace_card(self, card: dict) -> bool:
         """Puts `card` where the card stood whose submit this turn is (its read-only
-        result, so it cannot be sent twice); False where the channel does not let a bot
-        change what it sent (Web Chat, e-mail), or the submit does not say which card."""
+        result, so it cannot be sent twice), in a personal chat; False where the channel
+        does not let a bot change what it sent (Web Chat, e-mail), in a group chat or a
+        channel, or when the submit does not say which card."""
         ...
 
     async def member(self) -> Member | None:

@@ -34,6 +34,9 @@ class Slot:
         return (self.meeting_date, self.index)
 
 
+BOOKED_EVENT, MOVED_EVENT = "overleg ingepland", "overleg verplaatst"  # in the timeline
+
+
 @dataclass(frozen=True)
 class Booking:
     """A case's place in a meeting. `uid` stays the same when it moves, `sequence` counts
@@ -191,7 +194,7 @@ async def book(
         booked = await repository.booked_slots(now.date())
         slot = next_free_slot(calendar, booked, now, prepared_in_time=prepared_in_time)
         booking = Booking(number, slot, uid, 0, chair.name, now)
-        event = CaseEvent(now, chair.name, "overleg ingepland", _moment(slot))
+        event = CaseEvent(now, chair.name, BOOKED_EVENT, _moment(slot))
         notices = list(invitations(case, booking))
         stored = await repository.add(booking, event, channel, notices)
         if stored is not None:
@@ -221,7 +224,7 @@ async def move(
             calendar, booked, now, current.slot.start, prepared_in_time=prepared_in_time
         )
         moved = replace(current, slot=slot, sequence=current.sequence + 1)
-        event = CaseEvent(now, chair.name, "overleg verplaatst", _moment(slot))
+        event = CaseEvent(now, chair.name, MOVED_EVENT, _moment(slot))
         notices = list(invitations(case, moved))
         if await repository.reschedule(moved, current.slot, event, channel, notices):
             return moved, notices

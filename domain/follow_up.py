@@ -80,6 +80,7 @@ class Ask:
     answered_at: datetime | None = None
     escalated_at: datetime | None = None
     case_closed: bool = False
+    answered_by: str | None = None
 
     @property
     def reminders_sent(self) -> int:

@@ -128,6 +128,8 @@ class NotulenState:
     status: str  # CONCEPT or APPROVED
     transcript: Transcript | None
     approved_version: int | None
+    approved_by: str | None = None
+    approved_at: datetime | None = None
 
 
 class NoMeeting(LookupError):

@@ -88,6 +88,10 @@ class SignalRepository(Protocol):
         """As `add`, for an advies."""
         ...
 
+    async def from_form(self, form_id: str) -> Signal | None:
+        """The signal stored from that form, if one was (without its note)."""
+        ...
+
 
 async def record_signal(
     repository: SignalRepository,

@@ -153,6 +153,9 @@ async def add_information(
     )
 
 
+CONSENT_EVENT = "toestemming vastgelegd"  # the timeline's entry for consent that followed
+
+
 async def record_consent(
     repository: TriageRepository,
     number: str,
@@ -170,7 +173,7 @@ async def record_consent(
         raise NoteMissing("who gave consent")
     answers = {**case.answers, "toestemming": "gegeven", "toestemming_door": given_by}
     updated = replace(case, answers=answers)
-    event = CaseEvent(now, referrer.name, "toestemming vastgelegd", None)
+    event = CaseEvent(now, referrer.name, CONSENT_EVENT, None)
     notices = [Notice(Chair(), tell_chair(updated))]
     await repository.replace_answers(updated, event, referrer.channel_id, notices)
     return updated, notices

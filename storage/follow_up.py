@@ -244,6 +244,7 @@ class SqlFollowUpRepository(SqlCaseRepository):
             answered_at=ask.answered_at,
             escalated_at=ask.escalated_at,
             case_closed=case.status == CaseStatus.AFGESLOTEN.value,
+            answered_by=ask.answered_by,
         )
 
 

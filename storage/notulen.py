@@ -179,7 +179,14 @@ class SqlNotulenRepository(SqlBookingRepository, SqlAdviceRepository):
     def _state(self, row: NotulenRow) -> NotulenState:
         stored = self._cipher.decrypt(row.transcript)
         transcript = _transcript_of(stored) if stored else None
-        return NotulenState(row.meeting_date, row.status, transcript, row.approved_version)
+        return NotulenState(
+            row.meeting_date,
+            row.status,
+            transcript,
+            row.approved_version,
+            row.approved_by,
+            row.approved_at,
+        )
 
 
 def _audits(numbers: Sequence[str], actor: str, action: str, channel: str, at: datetime):

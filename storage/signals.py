@@ -78,6 +78,13 @@ class SqlSignalRepository:
                 for r in rows
             ]
 
+    async def from_form(self, form_id: str) -> Signal | None:
+        async with self._sessions() as session:
+            row = await session.scalar(select(SignalRow).where(SignalRow.form_id == form_id))
+        if row is None:
+            return None
+        return Signal(row.theme, "", row.noted_by, row.noted_at, row.case_number, row.form_id)
+
     def _audit(self, signal: Signal, channel: str) -> AuditRow:
         return AuditRow(
             at=signal.at,

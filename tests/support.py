@@ -138,3 +138,17 @@ def labelled_values(card: dict) -> dict[str, str]:
             label, _, value = line[2:].partition("**: ")
             found[label] = value
     return found
+
+
+def replaced_card(connector, who, message_id: str) -> dict:
+    """The one card a submit put in place of the message `message_id` in `who`'s chat
+    (Turn.replace_card, a PUT to the connector's activity): valid, and read-only: no
+    inputs, and no action but a link to open."""
+    [replaced] = connector.updated[who.id]
+    assert replaced["id"] == message_id
+    card = replaced["attachments"][0]["content"]
+    assert_valid_card(card)
+    assert "Input." not in str(card)
+    assert {a["type"] for a in card.get("actions", [])} <= {"Action.OpenUrl"}
+    assert "Action." not in str(card["body"])
+    return card

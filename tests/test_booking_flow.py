@@ -4,6 +4,7 @@ a link to an .ics file, 'Volgend vrij moment' moves it (only for the voorzitter)
 never share a slot, and the calendar link refuses anything that is not one of ours."""
 
 import asyncio
+import re
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
 
@@ -182,7 +183,7 @@ async def test_the_decision_books_the_first_slot_and_invites_everyone(bot, conne
     lines = [block.get("text", "") for block in full["body"]]
     verloop = lines[lines.index("Verloop") + 1 :]
     assert verloop[-2].endswith("· Marieke Hofstede · triage: RET-tafel ingepland")
-    moment = format_date(first.date(), "d MMMM y", locale="nl") + ", 13:30"
+    moment = format_date(first.date(), "d MMMM y", locale="nl") + " om 13:30"
     assert verloop[-1].endswith(
         f"· Marieke Hofstede · overleg ingepland: {moment}, {ret.meetings.location}"
     )
@@ -293,6 +294,29 @@ async def test_only_the_voorzitter_moves_a_booking(bot, connector, http):
     told = {k: n - seen.get(k, 0) for k, n in table.seen().items() if n > seen.get(k, 0)}
     assert told == {}  # nobody was told anything
     assert "overleg verplaatst" not in [a.action for a in await rows(bot, AuditRow)]
+
+
+async def test_a_move_from_a_card_shown_before_the_last_move_moves_nothing(bot, connector, http):
+    table = await Table(bot, connector, http).open()
+    number = await table.case("A.B.")
+    booked_card = (await table.to_the_table(number)).body["value"]
+    [move] = [a for a in booked_card["actions"] if a.get("verb") == VERB_MOVE]
+
+    moved = await table.chair.execute(VERB_MOVE, move["data"])
+    again = await table.chair.execute(VERB_MOVE, move["data"])  # the old card, another device
+
+    assert_valid_card(moved.body["value"])
+    [now_move] = [a for a in moved.body["value"]["actions"] if a.get("verb") == VERB_MOVE]
+    assert now_move["data"] == {"case": number, "sequence": 1}
+    assert re.fullmatch(
+        f"Het overleg over {number} is al vastgelegd op \\d+ \\w+ \\d{{4}} om \\d\\d:\\d\\d "
+        "door Marieke Hofstede: \\w+ \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d uur\\. Er is niets "
+        "verplaatst\\.",
+        again.body["value"],
+    ), again.body
+    assert (await bookings(bot))[number].sequence == 1
+    moves = [r.action for r in await rows(bot, AuditRow) if r.action == "overleg verplaatst"]
+    assert len(moves) == 1
 
 
 async def test_moving_gives_the_next_free_slot_and_updates_the_invitees(bot, connector, http, ret):

@@ -3,6 +3,7 @@ reason, the referrer hears of it, nobody else can, and retention later anonymise
 
 import asyncio
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
@@ -11,7 +12,7 @@ from bot.app import RETBOT
 from dialogs.cards.cases import CLOSE_KEY, close_note_id, close_reason_id
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 from storage.models import AuditRow, CaseEventRow, CaseRow
-from tests.support import assert_valid_card
+from tests.support import assert_valid_card, replaced_card
 from tests.test_consult_flow import KERNTEAM_AAD, aware, person
 from tests.test_triage_flow import status_of, submitted_case
 
@@ -136,15 +137,33 @@ async def test_a_case_awaiting_triage_cannot_be_closed(bot, connector, http):
 
 async def test_a_reason_is_required_and_closing_twice_changes_nothing(bot, connector, http):
     chair, _, number = await triaged_case(bot, connector, http)
+    await overview(chair)
+    card_message = connector.received[chair.id][-1]["id"]  # Teams says which card was sent
 
     no_reason = await chair.submit({CLOSE_KEY: number, close_note_id(number): NOTE})
-    first = await chair.submit({CLOSE_KEY: number, close_reason_id(number): "doorverwezen"})
+    first = await chair.submit(
+        {CLOSE_KEY: number, close_reason_id(number): "doorverwezen"}, reply_to=card_message
+    )
     closed_at = (await case_row(bot, number)).closed_at
     again = await chair.submit({CLOSE_KEY: number, close_reason_id(number): "gestopt"})
 
     assert no_reason.texts() == [f"Kies eerst een reden om {number} af te sluiten."]
     assert first.texts()[0].startswith(f"{number} is afgesloten (doorverwezen naar een andere")
-    assert again.texts() == [f"{number} is al afgesloten."]
+    # In Teams the sent form gives way to the closing, read-only: nothing left to send.
+    closed = replaced_card(connector, chair, card_message)
+    assert closed["body"][0]["text"] == f"{number} (J.D.) afgesloten"
+    assert closed["body"][1]["facts"] == [
+        {"title": "Reden", "value": "Doorverwezen naar een andere route"}
+    ]
+    assert re.fullmatch(
+        r"Vastgelegd door Marieke Hofstede op \d+ \w+ \d{4} om \d\d:\d\d\.",
+        closed["body"][2]["text"],
+    )
+    assert re.fullmatch(
+        f"{number} is al afgesloten op \\d+ \\w+ \\d{{4}} om \\d\\d:\\d\\d door Marieke "
+        "Hofstede\\. Er is niets veranderd\\.",
+        again.texts()[0],
+    ), again.texts()
     assert (await case_row(bot, number)).closed_at == closed_at
     closings = [a for a in await audit_actions(bot, number) if a.startswith("afgesloten")]
     assert closings == ["afgesloten: doorverwezen"]

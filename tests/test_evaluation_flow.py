@@ -163,15 +163,18 @@ async def test_an_answer_counts_once_and_is_stored_and_audited(bot, connector, h
         "mee in de leerpunten van het RET."
     ]
     [said] = again.texts()
-    assert said.startswith(f"Je hebt de evaluatie van {done.number} al ingevuld op ")
-    assert said.endswith(". Er is niets veranderd.")
+    assert re.fullmatch(
+        f"De evaluatie van {done.number} is al vastgelegd op \\d+ \\w+ \\d{{4}} om \\d\\d:\\d\\d "
+        "door Thijs Wennink\\. Er is niets veranderd\\.",
+        said,
+    ), said
     [replaced] = connector.updated[thijs.id]  # the card, read-only: nothing to send again
     assert replaced["id"] == card_message
     [read_only] = replaced["attachments"]
     assert "Input." not in str(read_only) and "Action." not in str(read_only)
     assert read_only["content"]["body"][0]["text"] == f"Evaluatie {done.number} (J.D.)"
     assert re.fullmatch(
-        r"Ingevuld op \d+ \w+ om \d\d:\d\d\. Dank je wel\.",
+        r"Vastgelegd door Thijs Wennink op \d+ \w+ \d{4} om \d\d:\d\d\.",
         read_only["content"]["body"][-1]["text"],
     )
     [row] = await rows(bot, EvaluationAnswerRow)
@@ -297,7 +300,11 @@ async def test_the_voorzitter_sees_the_evaluations_together_and_records_leerpunt
     assert saved.texts() == [
         f"Leerpunt voor {done.number} opgeslagen (thema: passend aanbod ontbreekt)."
     ]
-    assert twice.texts() == ["Dit leerpunt is al opgeslagen; er is niets dubbel vastgelegd."]
+    assert re.fullmatch(
+        r"Dit leerpunt is al opgeslagen op \d+ \w+ \d{4} om \d\d:\d\d door Marieke Hofstede; "
+        r"er is niets dubbel vastgelegd\.",
+        twice.texts()[0],
+    ), twice.texts()
     assert no_theme.texts() == ["Kies een thema uit de lijst."]
     assert by_thijs.texts() == [
         "Alleen de voorzitter van het RET bekijkt evaluaties en legt leerpunten vast."

@@ -25,6 +25,7 @@ from storage.models import (
     OutboxRow,
 )
 from storage.retention import anonymise_closed_cases
+from tests.support import assert_valid_card
 from tests.test_advice_flow import (
     ADVIES,
     FATIMA_AAD,
@@ -259,8 +260,8 @@ async def test_answering_in_teams_is_recorded_in_the_timeline_once(bot, connecto
     assert answered.texts() == [f"Dank je wel, je antwoord over {case.number} is vastgelegd."]
     [already] = again.texts()
     assert re.fullmatch(
-        f"Op deze vraag over {case.number} is al geantwoord, op \\d+ \\w+ om \\d\\d:\\d\\d\\. "
-        "Dank je wel\\.",
+        f"Op deze vraag over {case.number} is al geantwoord, op \\d+ \\w+ \\d{{4}} om "
+        "\\d\\d:\\d\\d door Thijs Wennink\\. Er is niets veranderd\\.",
         already,
     ), already
     [replaced] = connector.updated[case.thijs.id]  # the card, read-only: nothing to send again
@@ -269,7 +270,7 @@ async def test_answering_in_teams_is_recorded_in_the_timeline_once(bot, connecto
     assert "Input." not in str(read_only) and "Action." not in str(read_only)
     answered_line = read_only["content"]["body"][-1]["text"]
     assert re.fullmatch(
-        r"Beantwoord door Thijs Wennink op \d+ \w+ om \d\d:\d\d: Vertraagd\.", answered_line
+        r"Beantwoord door Thijs Wennink op \d+ \w+ \d{4} om \d\d:\d\d: Vertraagd\.", answered_line
     )
     assert note not in str(read_only)
     assert connector.updated[case.referrer.id] == []  # no card id given: nothing replaced
@@ -448,7 +449,8 @@ async def test_no_answer_after_the_reminders_alerts_the_voorzitter(bot, connecto
 
     by_thijs = await case.thijs.submit(ladder["actions"][0]["data"])
     ahead = await case.chair.submit({ESCALATE_KEY: case.number, STEP_KEY: "bestuurlijke escalatie"})
-    by_chair = await case.chair.submit(ladder["actions"][0]["data"])
+    ladder_message = sent[case.chair.id][-1]["id"]  # Teams says which card was sent
+    by_chair = await case.chair.submit(ladder["actions"][0]["data"], reply_to=ladder_message)
     skipped = await case.chair.submit({ESCALATE_KEY: case.number, STEP_KEY: "samenwerkingstafel"})
 
     again = await case.chair.submit(ladder["actions"][0]["data"])
@@ -462,8 +464,16 @@ async def test_no_answer_after_the_reminders_alerts_the_voorzitter(bot, connecto
     assert already.startswith(
         f"Die stap is al gezet voor {case.number}: samenwerkingstafel, door Marieke Hofstede op "
     )
-    assert re.search(r"op \d{1,2} [a-z]+ om \d\d:\d\d\.$", already), already
+    assert re.search(r"op \d{1,2} [a-z]+ \d{4} om \d\d:\d\d\.$", already), already
     assert skipped.texts()[0].startswith("Die stap is al gezet")
+    # In Teams the ladder card shows the step taken, and offers only the next one.
+    [replaced] = connector.updated[case.chair.id]
+    assert replaced["id"] == ladder_message
+    now_ladder = replaced["attachments"][0]["content"]
+    assert_valid_card(now_ladder)
+    assert "✔ samenwerkingstafel" in str(now_ladder["body"])
+    [next_step] = now_ladder["actions"]
+    assert next_step["data"][STEP_KEY] == "bestuurlijke escalatie"
     unknown = await case.chair.submit(
         {ESCALATE_KEY: "RET-1999-0001", STEP_KEY: "procesregie intensiveren"}
     )

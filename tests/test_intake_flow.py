@@ -2,6 +2,7 @@
 Dutch, the summary with edits, pause and resume across a restart, discard, urgency, and
 the numbered case on submit."""
 
+import re
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -18,7 +19,7 @@ from dialogs.cards.intake import (
 )
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 from storage.models import AuditRow, CaseEventRow, CaseFactRow, CaseProblemRow, CaseRow
-from tests.support import labelled_values
+from tests.support import labelled_values, replaced_card
 from tests.test_consult_flow import CHAIR_AAD, person
 
 VALID = {
@@ -115,16 +116,24 @@ async def test_the_summary_clicked_again_later_names_the_case_it_became(bot, con
     for section in VALID:
         turn = await fill(conversation, section)
     submit_data = turn.cards()[0]["actions"][0]["data"]
-    await conversation.submit(submit_data)
+    summary_message = conversation.connector.received[conversation.id][-1]["id"]
+    await conversation.submit(submit_data, reply_to=summary_message)
 
     again = await conversation.submit(submit_data)
     other = Conversation(bot.messages_url, conversation.connector, http, user_name="Iemand")
     by_other = await other.submit(submit_data)
 
     number = f"RET-{datetime.now(UTC).year}-0001"
-    assert again.texts()[0].startswith(
-        f"Je hebt deze aanmelding al ingediend: hij staat onder nummer **{number}**"
-    )
+    assert re.match(
+        "Je hebt deze aanmelding al ingediend, op \\d+ \\w+ \\d{4} om \\d\\d:\\d\\d door Inge "
+        f"Referent: hij staat onder nummer \\*\\*{number}\\*\\*\\. Er is niets veranderd\\.",
+        again.texts()[0],
+    ), again.texts()
+    # In Teams the summary gives way to the filing, read-only: nothing left to send twice.
+    filed = replaced_card(conversation.connector, conversation, summary_message)
+    assert filed["body"][0]["text"] == f"Aanmelding {number} (J.D.) ingediend"
+    assert filed["body"][1]["text"].startswith("Vastgelegd door Inge Referent op ")
+    assert VALID["vraag"]["hulpvraag"] not in str(filed)
     assert number not in str(by_other.texts())
     assert by_other.texts()[0].startswith("Deze aanmelding is al ingediend.")
     assert len(await cases(bot)) == 1

@@ -3,6 +3,7 @@ from the problematiek, the task to contact the family (with its outcome and remi
 'Ik kom' / 'Ik kan niet', the voorzitter's readiness card, and the agenda for the kernteam."""
 
 import asyncio
+import re
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
@@ -24,7 +25,7 @@ from storage.encryption import PREFIX
 from storage.models import AttendanceRow, AuditRow, CaseRow, FamilyContactRow, SchilInvitationRow
 from storage.retention import ANONYMOUS
 from tests.smtp_server import readable
-from tests.support import RunningBot, assert_valid_card, emails_at_once
+from tests.support import RunningBot, assert_valid_card, emails_at_once, replaced_card
 from tests.test_advice_flow import FATIMA_AAD, THIJS_AAD, rows
 from tests.test_booking_flow import Table, bookings, meetings
 from tests.test_consult_flow import KERNTEAM_AAD, person
@@ -226,6 +227,7 @@ async def test_the_family_contact_task_its_outcome_and_its_reminder(
         seen = table.seen()
         await table.chair.submit({PREP_KEY: number, "contact_member": THIJS})
         [for_thijs] = await table.cards_for(table.thijs, seen)
+        task_message = table.new_since(seen, table.thijs)[-1]["id"]  # Teams says which card
         assert for_thijs["body"][0]["text"] == task_card["body"][0]["text"]
         # Sanne opens the full request; Thijs cannot, so his card says how to reach them.
         assert "Zo bereik je het gezin (uit de aanmelding): Via de voogd" in str(for_thijs)
@@ -254,7 +256,8 @@ async def test_the_family_contact_task_its_outcome_and_its_reminder(
             {FAMILY_KEY: number, "participation": "aanwezig", "wishes": " "}
         )
         recorded = await table.thijs.submit(
-            {FAMILY_KEY: number, "participation": "aanwezig", "wishes": WISHES}
+            {FAMILY_KEY: number, "participation": "aanwezig", "wishes": WISHES},
+            reply_to=task_message,
         )
         twice = await table.thijs.submit(
             {FAMILY_KEY: number, "participation": "niet", "wishes": "y"}
@@ -265,7 +268,18 @@ async def test_the_family_contact_task_its_outcome_and_its_reminder(
         ]
         assert empty.texts() == ["Vul in hoe het gezin wil deelnemen en wat zij zelf zeggen."]
         assert recorded.texts()[0].startswith("Dank je. De uitkomst van het contact")
-        assert twice.texts()[0].startswith(f"De uitkomst voor casus {number} was al vastgelegd")
+        assert re.fullmatch(
+            f"De uitkomst voor casus {number} is al vastgelegd op \\d+ \\w+ \\d{{4}} om "
+            "\\d\\d:\\d\\d door Thijs Wennink\\. Er is niets veranderd\\.",
+            twice.texts()[0],
+        ), twice.texts()
+        # In Teams the sent task card gives way to its outcome, read-only: not the words.
+        read_only = replaced_card(connector, table.thijs, task_message)
+        assert read_only["body"][0]["text"] == for_thijs["body"][0]["text"]
+        participation = {"title": "Hoe willen zij deelnemen?", "value": "Ze komen naar het overleg"}
+        assert read_only["body"][1]["facts"] == [participation]
+        assert read_only["body"][2]["text"].startswith("Vastgelegd door Thijs Wennink op ")
+        assert WISHES not in str(read_only)
         async with bot.app[RETBOT].engine.connect() as connection:
             [stored] = (await connection.execute(sql("SELECT wishes FROM family_contact"))).all()
         assert stored[0].startswith(PREFIX) and "Moeder" not in stored[0]
@@ -352,6 +366,43 @@ async def test_invitees_answer_and_the_voorzitter_gets_a_readiness_card(bot, con
     assert moved.status == 200
     after = (await bookings(bot))[waiting]
     assert (after.meeting_date, after.slot) > (before.meeting_date, before.slot)  # next free
+
+
+async def test_an_answered_invitation_gives_way_to_the_answer_and_the_same_again_changes_nothing(
+    bot, connector, http
+):
+    table = await Meeting(bot, connector, http).open()
+    number = await table.case()
+    seen = table.seen()
+    await table.to_the_table(number)
+    [invitation] = await table.cards_for(table.thijs, seen)
+    invitation_message = table.new_since(seen, table.thijs)[-1]["id"]  # Teams says which card
+    cannot = {ATTEND_KEY: number, "answer": "kan_niet", stand_in_input(number): "Karin de Vries"}
+
+    first = await table.thijs.submit(cannot, reply_to=invitation_message)
+    again = await table.thijs.submit(cannot)
+    changed = await table.thijs.submit({ATTEND_KEY: number, "answer": "komt"})
+
+    assert first.texts()[0].startswith("Dank je, genoteerd: Karin de Vries komt in je plaats")
+    assert re.fullmatch(
+        f"Je antwoord voor het RET-overleg over casus {number} \\(kan niet, Karin de Vries komt "
+        "in de plaats\\) is al vastgelegd op \\d+ \\w+ \\d{4} om \\d\\d:\\d\\d door Thijs "
+        "Wennink\\. Er is niets veranderd\\.",
+        again.texts()[0],
+    ), again.texts()
+    # Another answer from the old card is a change of mind, not the same form twice.
+    assert changed.texts()[0].startswith("Dank je, genoteerd: je komt")
+    answers = [r.action for r in await rows(bot, AuditRow) if r.action.startswith("aanwezig")]
+    assert answers == ["aanwezigheid: kan_niet", "aanwezigheid: komt"]
+    # In Teams the invitation gives way to the meeting and the answer, with its calendar link.
+    read_only = replaced_card(connector, table.thijs, invitation_message)
+    assert read_only["body"][0]["text"] == invitation["body"][0]["text"]
+    facts = {f["title"]: f["value"] for f in read_only["body"][1]["facts"]}
+    assert facts["Je antwoord"] == "kan niet, Karin de Vries komt in de plaats"
+    assert facts["Datum"] == facts_of(invitation)["Datum"]
+    assert read_only["body"][2]["text"].startswith("Vastgelegd door Thijs Wennink op ")
+    [link] = read_only["actions"]
+    assert link["url"] == next(a for a in invitation["actions"] if "url" in a)["url"]
 
 
 async def test_the_kernteam_gets_the_agenda_the_day_before_without_details(

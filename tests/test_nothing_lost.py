@@ -94,7 +94,7 @@ async def test_a_crash_between_filing_and_saving_the_conversation_files_once(bot
     assert any("ingediend onder nummer **RET-2026-0001**" in t for t in crashed.texts())
     # the turn failed, and said so
     assert any("er ging bij mij iets mis" in t for t in crashed.texts())
-    assert again.texts()[0].startswith("Je hebt deze aanmelding al ingediend: hij staat onder")
+    assert again.texts()[0].startswith("Je hebt deze aanmelding al ingediend, op ")
     assert "RET-2026-0001" in again.texts()[0]
     assert "al ingediend" in later.texts()[0]
     assert await case_numbers(bot) == ["RET-2026-0001"]

@@ -40,7 +40,7 @@ from storage.models import AuditRow, BookingRow, DocumentVersionRow
 from storage.notulen import SqlNotulenRepository
 from tests.file_server import FileServer
 from tests.smtp_server import body_of
-from tests.support import RunningBot, assert_valid_card, emails_at_once
+from tests.support import RunningBot, assert_valid_card, emails_at_once, replaced_card
 from tests.test_advice_flow import GGZ, LVB, THIJS_AAD, rows
 from tests.test_advice_flow import ret as ret  # the example RET, kernteamleden with Teams ids
 from tests.test_consult_flow import CHAIR_AAD, KERNTEAM_AAD, person
@@ -373,7 +373,10 @@ async def test_approval_sends_the_version_to_the_attendees_in_teams_and_by_email
     seen = {who.id: len(connector.received[who.id]) for who in (marieke, thijs)}
 
     stale = await sanne.submit({NOTULEN_KEY: APPROVE, "meeting": day.isoformat(), "version": 1})
-    approved = await sanne.submit({NOTULEN_KEY: APPROVE, "meeting": day.isoformat(), "version": 2})
+    card_message = connector.received[sanne.id][-1]["id"]  # the newest card, version 2
+    approved = await sanne.submit(
+        {NOTULEN_KEY: APPROVE, "meeting": day.isoformat(), "version": 2}, reply_to=card_message
+    )
     again = await sanne.submit({NOTULEN_KEY: APPROVE, "meeting": day.isoformat(), "version": 2})
 
     assert stale.texts()[0].startswith("Er is inmiddels een nieuwere versie (2) van de notulen")
@@ -382,7 +385,17 @@ async def test_approval_sends_the_version_to_the_attendees_in_teams_and_by_email
         "(versie 2) zijn goedgekeurd. Ik stuur ze naar de aanwezigen: 3 via Teams, 2 per e-mail."
     )
     assert again.texts()[0].startswith("De notulen van ")
-    assert "zijn al goedgekeurd (versie 2)" in again.texts()[0]
+    assert re.search(
+        r"zijn al goedgekeurd \(versie 2\), op \d+ \w+ \d{4} om \d\d:\d\d door Sanne Oude "
+        r"Luttikhuis\. Er is niets veranderd\.$",
+        again.texts()[0],
+    ), again.texts()
+    # In Teams the approved card gives way to what was approved: nothing left to send.
+    read_only = replaced_card(connector, sanne, card_message)
+    assert read_only["body"][0]["text"].startswith("Notulen RET-overleg ")
+    assert read_only["body"][0]["text"].endswith(" goedgekeurd")
+    assert read_only["body"][1]["facts"] == [{"title": "Goedgekeurde versie", "value": "2"}]
+    assert read_only["body"][2]["text"].startswith("Vastgelegd door Sanne Oude Luttikhuis op ")
     # The transcript's RET speakers: Marieke and Thijs in Teams, Joost and Linda by email;
     # and Sanne, who took the notulen, in Teams.
     for who in (marieke, thijs):

@@ -1,6 +1,7 @@
 """Signaal vastleggen: the voorzitter notes rode draden (on a case or in general); bad
 input is refused in Dutch with nothing stored; the report lists them grouped with counts."""
 
+import re
 from datetime import UTC, datetime
 
 from docx import Document
@@ -26,6 +27,7 @@ from storage.database import create_session_factory
 from storage.models import AuditRow, SignalRow
 from storage.retention import ANONYMOUS, anonymise_closed_cases
 from storage.signals import SqlSignalRepository
+from tests.support import replaced_card
 from tests.test_consult_flow import CHAIR_AAD, person
 from tests.test_report import retbot
 
@@ -150,14 +152,27 @@ async def test_the_same_form_submitted_twice_stores_one_signal(bot, connector, h
     data = form["actions"][0]["data"]  # what Teams sends back with the inputs
     filled = {**data, THEME_INPUT: "aanbod", NOTE_INPUT: "Geen plek voor meiden"}
 
-    first, second = await chair.submit(filled), await chair.submit(filled)
+    card_message = connector.received[chair.id][-1]["id"]  # Teams says which card was sent
+    first = await chair.submit(filled, reply_to=card_message)
+    second = await chair.submit(filled)
     again = (await chair.submit({PAGE_KEY: 0, STATUS_INPUT: ""})).cards()[0]
     [new_form] = [a["card"] for a in again["actions"] if a.get("title") == "Signaal vastleggen"]
     other = await chair.submit({**new_form["actions"][0]["data"], THEME_INPUT: "aanbod",
                                 NOTE_INPUT: "Geen plek voor meiden"})  # fmt: skip
 
     assert first.texts()[0].startswith("Het signaal is vastgelegd")
-    assert second.texts() == ["Dit signaal is al vastgelegd; er is niets dubbel bewaard."]
+    assert re.fullmatch(
+        r"Dit signaal is al vastgelegd op \d+ \w+ \d{4} om \d\d:\d\d door Marieke Hofstede; "
+        r"er is niets dubbel bewaard\.",
+        second.texts()[0],
+    ), second.texts()
+    # In Teams the overview with the sent form gives way to the signal, read-only.
+    read_only = replaced_card(connector, chair, card_message)
+    assert read_only["body"][0]["text"] == "Signaal vastgelegd"
+    theme = {"title": "Thema", "value": "Passend aanbod ontbreekt"}
+    assert read_only["body"][1]["facts"] == [theme]
+    assert read_only["body"][2]["text"].startswith("Vastgelegd door Marieke Hofstede op ")
+    assert "Geen plek voor meiden" not in str(read_only)
     assert other.texts()[0].startswith("Het signaal is vastgelegd")  # a new form is new
     assert len(await stored(bot)) == 2
 
@@ -195,3 +210,13 @@ async def test_signal_notes_go_with_anonymisation_and_purge(migrated_engine):
 
     kept = await signals.between(at, datetime(2030, 1, 1, tzinfo=UTC))
     assert [(s.case_number, s.theme, s.note) for s in kept] == [(old, "aanbod", ANONYMOUS)]
+
+
+async def test_a_form_sent_where_others_read_along_stays_as_they_saw_it(bot, connector, http):
+    chair = person(bot, connector, http, "Marieke Hofstede", CHAIR_AAD)
+    chair.extra = {"conversation": {"id": chair.id, "conversationType": "groupChat"}}
+
+    saved = await chair.submit(signal("aanbod", "Geen plek"), reply_to="the-card")
+
+    assert saved.texts()[0].startswith("Het signaal is vastgelegd")
+    assert connector.updated[chair.id] == []  # replaced only in a personal chat

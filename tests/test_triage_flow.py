@@ -3,6 +3,7 @@ the question relayed to the referrer and back, the full request only in a person
 and refusals for anyone else."""
 
 import asyncio
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -13,8 +14,8 @@ from dialogs.cards.booking import VERB_MOVE
 from dialogs.cards.intake import INTAKE_KEY, SUBMIT
 from dialogs.cards.menu import MENU_KEY, MenuChoice
 from dialogs.cards.triage import ANSWER_INPUT, CASE_INFO_KEY, NOTE_INPUT, VERB_DETAILS
-from storage.models import AuditRow, CaseRow
-from tests.support import assert_valid_card
+from storage.models import AuditRow, CaseEventRow, CaseRow
+from tests.support import assert_valid_card, replaced_card
 from tests.test_consult_flow import CHAIR_AAD, KERNTEAM_AAD, person
 from tests.test_intake_flow import VALID, fill, start
 
@@ -213,8 +214,12 @@ async def test_consent_that_follows_is_recorded_later_and_opens_the_details(bot,
     action = next(b for b in card["body"] if b["type"] == "ActionSet")["actions"][0]
     chair_seen = len(connector.received[chair.id])
 
+    card_message = connector.received[referrer.id][-1]["id"]  # Teams says which card was sent
     who_missing = await referrer.submit(dict(action["data"]))
-    recorded = await referrer.submit({**action["data"], consent_input["id"]: "ouders"})
+    recorded = await referrer.submit(
+        {**action["data"], consent_input["id"]: "ouders"}, reply_to=card_message
+    )
+    again = await referrer.submit({**action["data"], consent_input["id"]: "voogd"})
     details = await chair.execute(VERB_DETAILS, {"case": number})
 
     assert action["title"] == "Toestemming is gegeven"
@@ -224,6 +229,20 @@ async def test_consent_that_follows_is_recorded_later_and_opens_the_details(bot,
         f"De toestemming voor {number} (J.D.) is vastgelegd"
     )
     assert details.body["value"] == "Ik heb de volledige aanmelding in je eigen chat met mij gezet."
+    # In Teams the overview with the sent form gives way to the consent, read-only.
+    read_only = replaced_card(connector, referrer, card_message)
+    assert read_only["body"][0]["text"] == f"Toestemming voor {number} (J.D.)"
+    given_by = {"title": "Gegeven door", "value": "Ouders / gezaghebbende ouder"}
+    assert read_only["body"][1]["facts"] == [given_by]
+    assert read_only["body"][2]["text"].startswith("Vastgelegd door Inge Referent op ")
+    assert re.fullmatch(
+        f"De toestemming voor {number} is al vastgelegd op \\d+ \\w+ \\d{{4}} om \\d\\d:\\d\\d "
+        "door Inge Referent\\. Er is niets veranderd\\.",
+        again.texts()[0],
+    ), again.texts()
+    async with bot.app[RETBOT].engine.connect() as connection:
+        kinds = list(await connection.scalars(select(CaseEventRow.kind)))
+    assert kinds.count("toestemming vastgelegd") == 1  # the second submit changed nothing
     mine_now = await referrer.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
     assert "consent_by_" not in str(mine_now.cards()[0])
 
@@ -249,3 +268,32 @@ async def test_voorzitter_may_open_details_without_consent_only_with_a_reason(bo
     async with bot.app[RETBOT].engine.connect() as connection:
         actions = [row.action for row in await connection.execute(select(AuditRow))]
     assert actions.count("toestemming overruled") == 1 and "casus bekeken" in actions
+
+
+async def test_more_information_before_consent_says_the_answer_waits_for_consent(
+    bot, connector, http
+):
+    chair, referrer, _, number = await submitted_case(bot, connector, http, toestemming="volgt")
+    question = "Welke school?"
+
+    asked = await chair.execute("triage.meer_informatie", {"case": number, NOTE_INPUT: question})
+    chair_seen = len(connector.received[chair.id])
+    await referrer.submit({CASE_INFO_KEY: number, ANSWER_INPUT: "Het Erasmus."})
+    details = await chair.execute(VERB_DETAILS, {"case": number})
+
+    card = asked.body["value"]
+    assert_valid_card(card)
+    said = [b["text"] for b in card["body"] if b["type"] == "TextBlock"]
+    assert said[-1].startswith("De toestemming volgt nog. Je vraag staat bij de verwijzer;")
+    assert (
+        "Die deel ik pas met het team als de verwijzer de toestemming heeft vastgelegd"
+        in (said[-1])
+    )
+    assert [a["title"] for a in card["actions"]] == ["Inzien zonder toestemming (reden invullen)"]
+    told = connector.received[chair.id][chair_seen]["text"]
+    assert told.startswith(f"Er is aanvullende informatie van de verwijzer over {number} (J.D.).")
+    assert "De toestemming volgt nog: het antwoord staat in de volledige aanmelding" in told
+    assert "Het Erasmus." not in str(connector.received[chair.id][chair_seen:])
+    assert details.body["value"].startswith(f"De toestemming voor {number} volgt nog")
+    # With consent given, test_more_information_goes_to_the_referrer_and_comes_back sees
+    # neither line.

@@ -12,7 +12,7 @@ from enum import IntEnum
 from babel.dates import format_date
 
 from dialogs.cards import adaptive_card, execute, facts, heading, paragraph, submit
-from dialogs.cards.consult import when
+from dialogs.moments import when
 from dialogs.texts import Language, text
 from domain.advice import MandateAnswer, MandateState, Problem, ProblemKind, paying_gemeente
 from domain.cases import Case

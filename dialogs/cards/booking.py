@@ -9,6 +9,7 @@ from domain.booking import Booking, Slot
 from domain.cases import Case
 
 VERB_MOVE = "booking.move"
+SEQUENCE_KEY = "sequence"  # the booking the button was shown with: a stale click moves nothing
 
 
 def moment(slot: Slot, language: Language) -> dict[str, str]:
@@ -61,4 +62,9 @@ def booking_blocks(booking: Booking | None, language: Language) -> list[dict]:
 def booking_action(case: Case, booking: Booking | None, language: Language) -> dict:
     """Another moment (the next free slot), or a first one when booking did not succeed."""
     title = "booking.action.move" if booking else "booking.action.book"
-    return execute(text(title, language), VERB_MOVE, {"case": case.number})
+    return execute(text(title, language), VERB_MOVE, move_data(case, booking))
+
+
+def move_data(case: Case, booking: Booking | None) -> dict:
+    """The case, and the booking's moves so far (-1: none booked yet)."""
+    return {"case": case.number, SEQUENCE_KEY: booking.sequence if booking else -1}

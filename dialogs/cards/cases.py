@@ -1,12 +1,11 @@
 """The overview of cases: number, initials, gemeente and status; no names, no details."""
 
-from babel.dates import format_date
-
 from dialogs.cards import adaptive_card, facts, heading, paragraph, required, submit
 from dialogs.cards.advice import ADVICE_OPEN_KEY
 from dialogs.cards.case_pages import paging_bottom, paging_top
 from dialogs.cards.intake import display
 from dialogs.cards.signals import advies_action, signal_action
+from dialogs.moments import day
 from dialogs.texts import Language, status_label, text
 from domain.advice import ADVISABLE
 from domain.cases import Case, CasePage
@@ -42,11 +41,7 @@ def cases_card(
             empty = "case_pages.none" if paging.status else "case_pages.empty"
         body.append(paragraph(text(empty, language)))
     for case in cases:
-        submitted = (
-            format_date(case.submitted_at, "d MMMM y", locale=language)
-            if case.submitted_at
-            else "-"
-        )
+        submitted = day(case.submitted_at, language) if case.submitted_at else "-"
         gemeente = case.answers.get("gemeente", "-")
         body += [
             {

@@ -1,14 +1,10 @@
 """Cards of a consultation: the quick answer with its way out, and the voorzitter's card."""
 
-from datetime import datetime
-
-from babel.dates import format_datetime
-
 from dialogs.cards import adaptive_card, execute, facts, heading, paragraph, submit
+from dialogs.moments import when
 from dialogs.texts import Language, text
 from domain.consultations import Consultation, ConsultationStatus
 from domain.intake import STORY_MAX
-from domain.meetings import AMSTERDAM
 
 CONSULT_KEY = "consult"  # card submits of the asker: {"consult": "ask_chair", "id": 12}
 ASK_CHAIR = "ask_chair"
@@ -17,10 +13,6 @@ VERB_ANSWER = "consult.answer"
 VERB_CONTACT = "consult.contact"
 VERB_TO_REQUEST = "consult.to_request"
 ANSWER_INPUT = "answer"
-
-
-def when(moment: datetime, language: Language) -> str:
-    return format_datetime(moment.astimezone(AMSTERDAM), "d MMMM y, HH:mm", locale=language)
 
 
 def quick_answer_card(

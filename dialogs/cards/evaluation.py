@@ -4,10 +4,12 @@ Case number and initials only; the answers are shown to the voorzitter alone."""
 
 import json
 from collections.abc import Sequence
+from datetime import datetime
 
 from dialogs.cards import adaptive_card, heading, labelled, paragraph, required, submit
-from dialogs.cards.consult import when
 from dialogs.cards.learning import advice_action, practice_action, sent_line
+from dialogs.cards.recorded import recorded_card
+from dialogs.moments import when
 from dialogs.texts import Language, text
 from domain.evaluation import (
     SCORES,
@@ -108,12 +110,10 @@ def evaluation_card(
     return adaptive_card(body, actions=[{**action, "style": "positive"}])
 
 
-def answered_card(number: str, initials: str, when: str, language: Language) -> dict:
+def answered_card(number: str, initials: str, by: str, at: datetime, language: Language) -> dict:
     """What replaces the card once answered: read-only, so it cannot be sent twice."""
     title = text("evaluation.title", language, number=number, initials=initials)
-    return adaptive_card(
-        [heading(title), paragraph(text("evaluation.answered", language, when=when))]
-    )
+    return recorded_card(title, [], by, at, language)
 
 
 def who(evaluation: Evaluation, language: Language) -> str:

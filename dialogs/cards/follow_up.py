@@ -3,6 +3,8 @@ escalatieladder for the voorzitter. Case number and initials only, and for an or
 the afspraak it is asked about."""
 
 from dialogs.cards import adaptive_card, heading, labelled, paragraph, required, submit
+from dialogs.cards.recorded import recorded_card
+from dialogs.moments import when
 from dialogs.texts import Language, text
 from domain.follow_up import TOELICHTING_MAX, Answer, Ask, AskKind, Progress
 from domain.ret import EscalationStep
@@ -84,15 +86,16 @@ def ask_card(
     return adaptive_card(body, actions=[{**action, "style": "positive"}, for_a_colleague])
 
 
-def answered_card(ask: Ask, answer: Answer, when: str, language: Language) -> dict:
+def answered_card(ask: Ask, answer: Answer, language: Language) -> dict:
     """The question with its answer, read-only: what replaces the card once answered."""
     title = text("follow_up.title", language, number=ask.case_number, initials=ask.initials)
     progress = progress_label(ask.kind, answer.progress, language)
-    body = [heading(title)]
+    pairs = []
     if ask.kind is AskKind.AFSPRAAK:
-        body.append(labelled(text("follow_up.afspraak", language), ask.afspraak or "-"))
-    answered = text("follow_up.answered", language, by=answer.by, when=when, progress=progress)
-    return adaptive_card([*body, paragraph(answered)])
+        pairs.append((text("follow_up.afspraak", language), ask.afspraak or "-"))
+    at = when(answer.at, language)
+    answered = text("follow_up.answered", language, by=answer.by, when=at, progress=progress)
+    return recorded_card(title, pairs, answer.by, answer.at, language, line=answered)
 
 
 def problem_text(problem: str, language: Language) -> str:

@@ -5,8 +5,9 @@ agenda. Everything but the preparation and readiness cards carries number and in
 from babel.dates import format_date
 
 from dialogs.cards import adaptive_card, execute, facts, heading, paragraph, required, submit
-from dialogs.cards.booking import VERB_MOVE, moment
+from dialogs.cards.booking import VERB_MOVE, moment, move_data
 from dialogs.cards.intake import display
+from dialogs.cards.recorded import recorded_card
 from dialogs.texts import Language, text
 from domain.booking import Booking
 from domain.cases import Case
@@ -156,7 +157,27 @@ def attendance_actions(case: Case, language: Language) -> list[dict]:
     ]
 
 
-def _attendance(answer: Attendance | None, language: Language) -> str:
+def attendance_card(
+    case: Case, booking: Booking, answer: Attendance, calendar_url: str, language: Language
+) -> dict:
+    """What takes an invitation's place once answered: the meeting and the answer, with
+    the calendar link but no buttons left to answer with."""
+    when = moment(booking.slot, language)
+    pairs = [
+        (text("booking.date", language), when["day"]),
+        (text("booking.time", language), text("booking.time_value", language, **when)),
+        (text("booking.location", language), when["location"]),
+        (text("attend.answer", language), attendance_label(answer, language)),
+    ]
+    title = text("booking.invitation", language, number=case.number, initials=case.initials)
+    link = (text("booking.calendar", language), calendar_url)
+    return recorded_card(
+        title, pairs, answer.person_name, answer.answered_at, language, links=[link]
+    )
+
+
+def attendance_label(answer: Attendance | None, language: Language) -> str:
+    """'komt', 'kan niet', or who comes instead."""
     if answer is None:
         return text("ready.no_answer", language)
     if answer.answer is Answer.KOMT:
@@ -175,17 +196,17 @@ def readiness_card(ready: Readiness, contact_name: str, language: Language) -> d
         family = text(f"family.participation.{ready.family.participation.value}", language)
     school = display(_FIELDS["school_betrokken"], case.answers.get("school_betrokken"), language)
     onderwijs = [
-        f"{m.name}: {_attendance(a, language)}"
+        f"{m.name}: {attendance_label(a, language)}"
         for m, a in ready.members
         if m.email not in ready.schil and any("onderwijs" in e.lower() for e in m.expertise)
     ]
     kernteam = [
-        (f"{m.organisation} ({m.name})", _attendance(a, language))
+        (f"{m.organisation} ({m.name})", attendance_label(a, language))
         for m, a in ready.members
         if m.email not in ready.schil
     ]
     schil = [
-        (f"{m.name} ({m.organisation})", _attendance(a, language))
+        (f"{m.name} ({m.organisation})", attendance_label(a, language))
         for m, a in ready.members
         if m.email in ready.schil
     ]
@@ -194,7 +215,7 @@ def readiness_card(ready: Readiness, contact_name: str, language: Language) -> d
         paragraph(text("ready.when", language, **moment(ready.booking.slot, language))),
         facts(
             [
-                (text("ready.referrer", language), _attendance(ready.referrer, language)),
+                (text("ready.referrer", language), attendance_label(ready.referrer, language)),
                 (text("ready.family", language), family),
                 (
                     text("ready.onderwijs", language),
@@ -227,7 +248,9 @@ def readiness_card(ready: Readiness, contact_name: str, language: Language) -> d
             }
         )
         actions.append(
-            execute(text("booking.action.move", language), VERB_MOVE, {"case": case.number})
+            execute(
+                text("booking.action.move", language), VERB_MOVE, move_data(case, ready.booking)
+            )
         )
     else:
         body.append(paragraph(text("ready.ok", language)))

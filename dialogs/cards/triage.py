@@ -13,8 +13,8 @@ from dialogs.cards import (
     submit,
 )
 from dialogs.cards.booking import booking_action, booking_blocks
-from dialogs.cards.consult import when
 from dialogs.cards.intake import display
+from dialogs.moments import when
 from dialogs.texts import Language, status_label, text
 from domain.booking import Booking
 from domain.case_facts import TRIAGE_PREFIX
@@ -72,6 +72,8 @@ def triage_card(
         moment = when(decided.at, language)
         decision = text("triage.decided", language, status=status, name=decided.actor, when=moment)
         body.append(paragraph(decision, subtle=True))
+    if case.status is CaseStatus.MEER_INFORMATIE and not case.details_open_to_team:
+        body.append(paragraph(text("triage.asked_consent_pending", language)))
     at_the_table = case.status is CaseStatus.RET_TAFEL
     if at_the_table:
         body.extend(booking_blocks(booking, language))

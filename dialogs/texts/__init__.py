@@ -22,6 +22,7 @@ from dialogs.texts import (
     meeting,
     notulen,
     outbox,
+    recorded,
     referrer_web,
     reports,
     self_apply,
@@ -57,6 +58,7 @@ _FLOWS = (
     referrer_web,
     evaluation,
     learning,
+    recorded,
 )
 
 

@@ -71,6 +71,16 @@ CATALOG: Catalog = {
         "nl": "Casus {number} wacht niet (meer) op de RET-tafel; er is niets verplaatst.",
         "en": "Case {number} is not (or no longer) waiting for the RET table; nothing moved.",
     },
+    "booking.moved_already": {
+        "nl": (
+            "Het overleg over {number} is al vastgelegd op {when} door {by}: {day}, {start} uur. "
+            "Er is niets verplaatst."
+        ),
+        "en": (
+            "The meeting about {number} was already set on {when} by {by}: {day}, {start}. "
+            "Nothing moved."
+        ),
+    },
     "booking.busy": {
         "nl": "Het lukte nu niet om een vrij moment vast te leggen. Probeer het zo nog eens.",
         "en": "I could not book a free moment just now. Please try again shortly.",

@@ -16,6 +16,18 @@ CATALOG: Catalog = {
         "en": "Consent is still to follow. Has it been given? Record it here.",
     },
     "cases.consent_given": {"nl": "Toestemming is gegeven", "en": "Consent has been given"},
+    "cases.consent_title": {
+        "nl": "Toestemming voor {number} ({initials})",
+        "en": "Consent for {number} ({initials})",
+    },
+    "cases.consent_by": {"nl": "Gegeven door", "en": "Given by"},
+    "cases.consent_already": {
+        "nl": (
+            "De toestemming voor {number} is al vastgelegd op {when} door {by}. Er is niets "
+            "veranderd."
+        ),
+        "en": "Consent for {number} was already recorded on {when} by {by}. Nothing changed.",
+    },
     "cases.consent_recorded": {
         "nl": (
             "Dank je, de toestemming voor {number} is vastgelegd. Het RET-team kan de "
@@ -64,9 +76,14 @@ CATALOG: Catalog = {
         "en": "Only the RET's chair can close a case.",
     },
     "closing.already": {
-        "nl": "{number} is al afgesloten.",
-        "en": "{number} is already closed.",
+        "nl": "{number} is al afgesloten op {when} door {by}. Er is niets veranderd.",
+        "en": "{number} was already closed on {when} by {by}. Nothing changed.",
     },
+    "closing.recorded": {
+        "nl": "{number} ({initials}) afgesloten",
+        "en": "{number} ({initials}) closed",
+    },
+    "closing.reason": {"nl": "Reden", "en": "Reason"},
     "closing.not_yet": {
         "nl": (
             "{number} kan nog niet worden afgesloten: de status is '{status}'. Afsluiten kan "

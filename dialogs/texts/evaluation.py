@@ -86,13 +86,13 @@ CATALOG: Catalog = {
             "RET's lessons learned."
         ),
     },
-    "evaluation.answered": {
-        "nl": "Ingevuld op {when}. Dank je wel.",
-        "en": "Filled in on {when}. Thank you.",
-    },
     "evaluation.already": {
-        "nl": "Je hebt de evaluatie van {number} al ingevuld op {date}. Er is niets veranderd.",
-        "en": "You already filled in the evaluation of {number} on {date}. Nothing changed.",
+        "nl": (
+            "De evaluatie van {number} is al vastgelegd op {when} door {by}. Er is niets veranderd."
+        ),
+        "en": (
+            "The evaluation of {number} was already recorded on {when} by {by}. Nothing changed."
+        ),
     },
     "evaluation.not_asked": {
         "nl": "Deze evaluatie is niet voor jou, of de casus is nog niet afgesloten.",
@@ -252,7 +252,7 @@ CATALOG: Catalog = {
         "en": "Please keep each field under {max} characters.",
     },
     "evaluation.leerpunt.already": {
-        "nl": "Dit leerpunt is al opgeslagen; er is niets dubbel vastgelegd.",
-        "en": "This lesson was already saved; nothing was recorded twice.",
+        "nl": "Dit leerpunt is al opgeslagen op {when} door {by}; er is niets dubbel vastgelegd.",
+        "en": "This lesson was already saved on {when} by {by}; nothing was recorded twice.",
     },
 }

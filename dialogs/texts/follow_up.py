@@ -92,8 +92,13 @@ CATALOG: Catalog = {
         ),
     },
     "follow_up.already": {
-        "nl": "Op deze vraag over {number} is al geantwoord, op {when}. Dank je wel.",
-        "en": "This question about {number} was answered already, on {when}. Thank you.",
+        "nl": (
+            "Op deze vraag over {number} is al geantwoord, op {when} door {by}. Er is niets "
+            "veranderd."
+        ),
+        "en": (
+            "This question about {number} was answered already, on {when} by {by}. Nothing changed."
+        ),
     },
     "follow_up.answered": {
         "nl": "Beantwoord door {by} op {when}: {progress}.",
@@ -178,7 +183,6 @@ CATALOG: Catalog = {
         "nl": "Alleen de voorzitter zet een stap op de escalatieladder.",
         "en": "Only the chair takes a step on the escalation ladder.",
     },
-    "follow_up.when": {"nl": "d MMMM 'om' HH:mm", "en": "d MMMM 'at' HH:mm"},
     "follow_up.ladder_already": {
         "nl": "Die stap is al gezet voor {number}: {step}, door {by} op {when}.",
         "en": "That step has already been taken for {number}: {step}, by {by} on {when}.",

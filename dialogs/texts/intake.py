@@ -256,12 +256,17 @@ CATALOG: Catalog = {
     },
     "intake.already_submitted_as": {
         "nl": (
-            "Je hebt deze aanmelding al ingediend: hij staat onder nummer **{number}**. Onder "
-            "'Mijn casussen' zie je hoe het ervoor staat."
+            "Je hebt deze aanmelding al ingediend, op {when} door {by}: hij staat onder "
+            "nummer **{number}**. Er is niets veranderd. Onder 'Mijn casussen' zie je hoe het "
+            "ervoor staat."
         ),
         "en": (
-            "You have already submitted this request: it is **{number}**. 'My cases' shows "
-            "how it is going."
+            "You have already submitted this request, on {when} by {by}: it is **{number}**. "
+            "Nothing changed. 'My cases' shows how it is going."
         ),
+    },
+    "intake.recorded": {
+        "nl": "Aanmelding {number} ({initials}) ingediend",
+        "en": "Request {number} ({initials}) submitted",
     },
 }

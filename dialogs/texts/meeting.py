@@ -141,8 +141,13 @@ CATALOG: Catalog = {
         "en": "Thank you. The outcome of the contact with the family of case {number} is recorded.",
     },
     "family.already": {
-        "nl": "De uitkomst voor casus {number} was al vastgelegd; er is niets veranderd.",
-        "en": "The outcome for case {number} was already recorded; nothing changed.",
+        "nl": (
+            "De uitkomst voor casus {number} is al vastgelegd op {when} door {by}. Er is "
+            "niets veranderd."
+        ),
+        "en": (
+            "The outcome for case {number} was already recorded on {when} by {by}. Nothing changed."
+        ),
     },
     "family.not_yours": {
         "nl": "Deze taak staat niet (meer) op jouw naam; er is niets vastgelegd.",
@@ -175,6 +180,17 @@ CATALOG: Catalog = {
     "attend.stand_in": {
         "nl": "Wie komt in je plaats? (leeg laten als niemand kan)",
         "en": "Who comes in your place? (leave empty if nobody can)",
+    },
+    "attend.answer": {"nl": "Je antwoord", "en": "Your answer"},
+    "attend.already": {
+        "nl": (
+            "Je antwoord voor het RET-overleg over casus {number} ({answer}) is al vastgelegd "
+            "op {when} door {by}. Er is niets veranderd."
+        ),
+        "en": (
+            "Your answer for the RET meeting about case {number} ({answer}) was already "
+            "recorded on {when} by {by}. Nothing changed."
+        ),
     },
     "attend.send": {"nl": "Doorgeven", "en": "Send"},
     "attend.thanks_yes": {

@@ -77,9 +77,20 @@ CATALOG: Catalog = {
         },
     },
     "notulen.already_approved": {
-        "nl": "De notulen van {day} zijn al goedgekeurd (versie {version}).",
-        "en": "The minutes of {day} were approved already (version {version}).",
+        "nl": (
+            "De notulen van {day} zijn al goedgekeurd (versie {version}), op {when} door "
+            "{by}. Er is niets veranderd."
+        ),
+        "en": (
+            "The minutes of {day} were approved already (version {version}), on {when} by "
+            "{by}. Nothing changed."
+        ),
     },
+    "notulen.recorded.title": {
+        "nl": "Notulen RET-overleg {day} goedgekeurd",
+        "en": "Minutes RET meeting {day} approved",
+    },
+    "notulen.recorded.version": {"nl": "Goedgekeurde versie", "en": "Approved version"},
     "notulen.newer": {
         "nl": (
             "Er is inmiddels een nieuwere versie ({version}) van de notulen van {day}. Kijk "

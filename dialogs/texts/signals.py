@@ -51,6 +51,12 @@ CATALOG: Catalog = {
         "nl": "Het signaal is vastgelegd onder '{theme}'. Het staat in de volgende rapportage.",
         "en": "The signal is saved under '{theme}'. It will be in the next report.",
     },
+    "signals.already_by": {
+        "nl": "Dit signaal is al vastgelegd op {when} door {by}; er is niets dubbel bewaard.",
+        "en": "This signal was already saved on {when} by {by}; nothing was stored twice.",
+    },
+    "signals.recorded": {"nl": "Signaal vastgelegd", "en": "Signal saved"},
+    "signals.recorded_case": {"nl": "Bij casus", "en": "On case"},
     "signals.already": {
         "nl": "Dit signaal is al vastgelegd; er is niets dubbel bewaard.",
         "en": "This signal is already saved; nothing was stored twice.",

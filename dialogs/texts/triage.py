@@ -54,6 +54,33 @@ CATALOG: Catalog = {
         "nl": "Er is aanvullende informatie van de verwijzer over {number} ({initials}).",
         "en": "The referrer added information about {number} ({initials}).",
     },
+    "triage.more_info_received_pending": {
+        "nl": (
+            "Er is aanvullende informatie van de verwijzer over {number} ({initials}). De "
+            "toestemming volgt nog: het antwoord staat in de volledige aanmelding, en die deel "
+            "ik pas als de verwijzer de toestemming heeft vastgelegd, of als jij met een reden "
+            "inziet zonder toestemming."
+        ),
+        "en": (
+            "The referrer added information about {number} ({initials}). Consent is still to "
+            "follow: the answer is in the full request, which I share only once the referrer "
+            "has recorded consent, or when you view it without consent, with a reason."
+        ),
+    },
+    "triage.asked_consent_pending": {
+        "nl": (
+            "De toestemming volgt nog. Je vraag staat bij de verwijzer; zijn of haar antwoord "
+            "komt in de volledige aanmelding. Die deel ik pas met het team als de verwijzer "
+            "de toestemming heeft vastgelegd; zonder toestemming inzien kan alleen met een "
+            "reden. Na het antwoord krijg je deze kaart opnieuw om te beslissen."
+        ),
+        "en": (
+            "Consent is still to follow. Your question is with the referrer; their answer "
+            "goes into the full request. I share that with the team only once the referrer "
+            "has recorded consent; viewing it without consent takes a reason. After the "
+            "answer you get this card again to decide."
+        ),
+    },
     "triage.not_allowed": {
         "nl": "Alleen de voorzitter van het RET kan aanmeldingen triëren.",
         "en": "Only the RET's chair can triage requests.",
