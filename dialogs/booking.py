@@ -21,7 +21,7 @@ from dialogs.cards.booking import invitation_card, moment
 from dialogs.cards.meeting import attendance_actions
 from dialogs.clock import now
 from dialogs.delivery import Delivery
-from dialogs.referrer_mail import by_email, invitation_mail
+from dialogs.referrer_mail import invitation_mail, mail_address
 from dialogs.texts import DEFAULT_LANGUAGE, text
 from domain.booking import (
     AlreadyBooked,
@@ -32,11 +32,11 @@ from domain.booking import (
     move,
     plan_ret_tafel,
 )
-from domain.cases import Case
+from domain.cases import Case, referrer_notice
 from domain.mail import Mail, MailAttachment
 from domain.meeting_prep import leaves_time_to_prepare
 from domain.meetings import AMSTERDAM
-from domain.notices import Chat, Notice, RosterMember
+from domain.notices import Notice, RosterMember
 from domain.ret import Member, RetConfig
 from domain.roles import Role
 from scheduler.ics import invitation
@@ -176,10 +176,8 @@ class BookingActions:
             when = moment(booking.slot, DEFAULT_LANGUAGE)
             key = "booking.referrer_moved" if booking.sequence else "referrer.ret_tafel"
             intro = text(key, number=case.number, **when)
-            referrer = case.referrer
-            to_referrer = Chat(referrer.channel_id, referrer.user_id)
             card = self._card(case, booking, intro)
-            notices = [Notice(to_referrer, card, email=self._referrer_mail(case, booking))]
+            notices = [referrer_notice(case, card, self._referrer_mail(case, booking))]
             words = {"number": case.number, "initials": case.initials}
             member_key = "booking.member_moved" if booking.sequence else "booking.member"
             members = self._ret.members_with_role(Role.KERNTEAMLID)
@@ -232,8 +230,9 @@ class BookingActions:
         )
 
     def _referrer_mail(self, case: Case, booking: Booking) -> Mail | None:
-        """The invitation with the calendar file for a referrer known by e-mail address."""
-        if not by_email(case.referrer):
+        """The invitation with the calendar file for a referrer known by e-mail address, or
+        a family that applied itself."""
+        if not mail_address(case):
             return None
         attend = self._attendance_links.url(case.number, booking.slot.end)
         words = {**moment(booking.slot, "nl"), "moved": booking.sequence > 0, "attend": attend}

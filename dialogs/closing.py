@@ -5,7 +5,7 @@ from dialogs.cards.cases import CLOSE_KEY, close_note_id, close_reason_id
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.evaluation import EvaluationActions
-from dialogs.referrer_mail import by_email, closing_mail
+from dialogs.referrer_mail import closing_mail, mail_address
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, status_label, text
 from dialogs.turn import Turn
@@ -44,16 +44,18 @@ class ClosingActions:
         await turn.send(await self._close(turn, turn.value, turn.language))
 
     async def _evaluation_for(self, number: str):
-        """Words the evaluation requests, with the case's afspraken read before it closes."""
-        if self._evaluation is None:
+        """Words the evaluation requests, with the case's afspraken read before it closes;
+        none when they were asked some weeks after the advice already."""
+        if self._evaluation is None or await self._evaluation.asked(number):
             return None
         evaluation = self._evaluation
         organisations = await evaluation.organisations(number)
         return lambda closed: evaluation.request_notices(closed, organisations)
 
     def _referrer_mail(self, closed: Case, reason: str | None) -> Mail | None:
-        """For a referrer known only by e-mail address: the closing by e-mail."""
-        if not by_email(closed.referrer):
+        """For a referrer known only by e-mail address, or a family that applied itself:
+        the closing by e-mail."""
+        if not mail_address(closed):
             return None
         return closing_mail(closed, reason_in_a_sentence(reason, DEFAULT_LANGUAGE), self._ret)
 

@@ -1,17 +1,19 @@
-"""E-mails to a referrer who has no chat with retbot: one who applied without Teams and is
-known by their work address (dialogs/referrer_web.py files the case with the Email channel
-and that address as the referrer). They get what a referrer in Teams gets, as an e-mail the
-outbox sends at once (bot/outbox.py). Like every e-mail from retbot: the case number and
-initials, never names, diagnoses or the voorzitter's free text, which may hold more than an
-e-mail may: a question stays behind a signed link (bot/referrer_question_page.py), a reason
-with the voorzitter, who contacts them.
+"""E-mails to whoever applied and has no chat with retbot: a referrer who applied without
+Teams and is known by their work address (dialogs/referrer_web.py files the case with the
+Email channel and that address as the referrer), and a family that applied itself, at the
+address it verified with its code (dialogs/self_apply.py). They get what a referrer in Teams
+gets, as an e-mail the outbox sends at once (bot/outbox.py); a family in eenvoudig
+Nederlands with "je" and the case number only. Like every e-mail from retbot: never names,
+diagnoses or the voorzitter's free text, which may hold more than an e-mail may: a question
+stays behind a signed link (bot/referrer_question_page.py), a reason with the voorzitter,
+who contacts them.
 """
 
 from datetime import datetime
 from typing import Protocol
 
-from dialogs.texts import DEFAULT_LANGUAGE, text
-from domain.cases import Case, Referrer
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
+from domain.cases import Case, Referrer, family_address
 from domain.mail import Mail, MailAttachment
 from domain.people import chairs
 from domain.ret import RetConfig
@@ -25,6 +27,17 @@ def by_email(referrer: Referrer) -> bool:
     return referrer.channel_id == EMAIL_CHANNEL
 
 
+def mail_address(case: Case) -> str | None:
+    """Where retbot writes to whoever applied, when not in a chat: a referrer known by
+    address, or the verified address of a family that applied itself."""
+    return case.referrer.user_id if by_email(case.referrer) else family_address(case)
+
+
+def _who(case: Case) -> str:
+    """Whose wording: the family's (B1, case number only) or the referrer's."""
+    return "gezin" if case.self_applied else "verwijzer"
+
+
 class QuestionLinks(Protocol):
     """bot.links.QuestionLinks: to the page where the referrer answers the question."""
 
@@ -35,7 +48,13 @@ class QuestionLinks(Protocol):
 
 
 def decision_mail(
-    case: Case, decision: Decision, chair_name: str, ret: RetConfig, url: str, days: int
+    case: Case,
+    decision: Decision,
+    chair_name: str,
+    ret: RetConfig,
+    url: str,
+    days: int,
+    language: Language = DEFAULT_LANGUAGE,
 ) -> Mail:
     """The voorzitter's triage decision (not the RET-tafel: its invitation says it); for
     'meer informatie' with the link to the page that shows the question and takes the
@@ -50,13 +69,16 @@ def decision_mail(
     }
     return _mail(
         case,
-        text("verwijzer.mail.decision.subject", **words),
-        text(f"verwijzer.mail.{decision.value}", **words),
+        text(f"{_who(case)}.mail.decision.subject", language, **words),
+        text(f"{_who(case)}.mail.{decision.value}", language, **words),
         ret,
+        language,
     )
 
 
-def invitation_mail(case: Case, words: dict, ics: bytes, ret: RetConfig) -> Mail:
+def invitation_mail(
+    case: Case, words: dict, ics: bytes, ret: RetConfig, language: Language = DEFAULT_LANGUAGE
+) -> Mail:
     """The invitation to the RET-tafel with the calendar file, and whom to tell when they
     cannot come (the voorzitter)."""
     moved = "_moved" if words.get("moved") else ""
@@ -68,9 +90,10 @@ def invitation_mail(case: Case, words: dict, ics: bytes, ret: RetConfig) -> Mail
     }
     return _mail(
         case,
-        text(f"verwijzer.mail.invitation{moved}.subject", **words),
-        text(f"verwijzer.mail.invitation{moved}.body", **words),
+        text(f"{_who(case)}.mail.invitation{moved}.subject", language, **words),
+        text(f"{_who(case)}.mail.invitation{moved}.body", language, **words),
         ret,
+        language,
         (MailAttachment(f"RET-overleg-{case.number}.ics", "text/calendar", ics),),
     )
 
@@ -87,14 +110,17 @@ def advies_mail(
     return Mail((address,), subject, signed)
 
 
-def closing_mail(case: Case, reason: str, ret: RetConfig) -> Mail:
+def closing_mail(
+    case: Case, reason: str, ret: RetConfig, language: Language = DEFAULT_LANGUAGE
+) -> Mail:
     """The case is closed, with the reason in a sentence (never the voorzitter's note)."""
     words = {"number": case.number, "initials": case.initials or "-", "reason": reason}
     return _mail(
         case,
-        text("verwijzer.mail.closed.subject", **words),
-        text("verwijzer.mail.closed.body", email=chairs(ret)[0].email, **words),
+        text(f"{_who(case)}.mail.closed.subject", language, **words),
+        text(f"{_who(case)}.mail.closed.body", language, email=chairs(ret)[0].email, **words),
         ret,
+        language,
     )
 
 
@@ -109,6 +135,13 @@ def follow_up_mail(
     return Mail((address,), subject, signed)
 
 
-def _mail(case: Case, subject: str, body: str, ret: RetConfig, attachments: tuple = ()) -> Mail:
-    signed = body + "\n\n" + text("email.signature", DEFAULT_LANGUAGE, ret=ret.name)
-    return Mail((case.referrer.user_id,), subject, signed, attachments=attachments)
+def _mail(
+    case: Case,
+    subject: str,
+    body: str,
+    ret: RetConfig,
+    language: Language,
+    attachments: tuple = (),
+) -> Mail:
+    signed = body + "\n\n" + text("email.signature", language, ret=ret.name)
+    return Mail((mail_address(case) or "",), subject, signed, attachments=attachments)

@@ -15,6 +15,7 @@ from storage.models import (
     DocumentVersionRow,
     EvaluationAnswerRow,
     FamilyContactRow,
+    FamilyEvaluationRow,
     FollowUpAskRow,
     LeerpuntRow,
     NotulenRow,
@@ -37,6 +38,7 @@ ENCRYPTED_COLUMNS = (
     (SignalRow, ("note",)),
     (FamilyContactRow, ("wishes",)),
     (EvaluationAnswerRow, ("samenwerking", "knelpunt", "oplossing")),
+    (FamilyEvaluationRow, ("toelichting",)),
     (LeerpuntRow, ("learned", "worked")),
 )
 

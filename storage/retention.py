@@ -22,6 +22,7 @@ from storage.models import (
     EscalationRow,
     EvaluationAnswerRow,
     FamilyContactRow,
+    FamilyEvaluationRow,
     LeerpuntRow,
     MandateRow,
     SchilInvitationRow,
@@ -67,6 +68,7 @@ CLEARED = (
             "oplossing": None,
         },
     ),
+    (FamilyEvaluationRow, {"answered_by": ANONYMOUS, "toelichting": None}),  # scores stay
     (LeerpuntRow, {"learned": None, "worked": None, "recorded_by": ANONYMOUS}),  # theme stays
 )
 

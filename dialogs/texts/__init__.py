@@ -15,6 +15,7 @@ from dialogs.texts import (
     documents,
     email,
     evaluation,
+    family,
     follow_up,
     general,
     intake,
@@ -55,6 +56,7 @@ _FLOWS = (
     submission,
     referrer_web,
     evaluation,
+    family,
 )
 
 
