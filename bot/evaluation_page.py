@@ -125,7 +125,7 @@ def _family_form(case: Case, values: dict, problem: str | None, status: int) -> 
         problem=text(f"evaluation.problem.{problem}", language, max=TEXT_MAX) if problem else None,
         intro=text("evaluation.family.intro", language),
         labels={
-            "case": text("page.case", language),
+            "case": text("evaluation.family.case", language),
             "send": text("evaluation.family.send", language),
             **{name: text(f"evaluation.family.{name}", language) for name in FAMILY_FIELDS},
         },

@@ -146,6 +146,7 @@ CATALOG: Catalog = {
     "gezin.question_page.send": {"nl": "Versturen", "en": "Send"},
     # The family's evaluation page (bot/evaluation_page.py).
     "evaluation.family.title": {"nl": "Hoe ging het?", "en": "How did it go?"},
+    "evaluation.family.case": {"nl": "Nummer van je aanmelding", "en": "Your request's number"},
     "evaluation.family.intro": {
         "nl": (
             "Het RET wil leren van jullie ervaring. Het zijn vier korte vragen. Het kost "
