@@ -137,6 +137,7 @@ PLAIN_ON_PURPOSE = {
     ("evaluation_answer", "organisation"),
     ("evaluation_answer", "answered_by"),  # a professional, like the other actors
     ("leerpunt", "recorded_by"),  # the voorzitter
+    ("family_evaluation", "answered_by"),  # "Gezin" or "Ouder (zelf aangemeld)": never a name
 }
 
 
