@@ -100,8 +100,9 @@ class ClosingActions:
         except ReasonMissing:
             return text("closing.reason_missing", language, number=number)
         told = arrived(await self._delivery.flush(notices), notices[0])
+        key = "closing.done_family" if case.self_applied else "closing.done"
         return text(
-            "closing.done" if told else "closing.done_not_told",
+            key if told else f"{key}_not_told",
             language,
             number=case.number,
             reason=reason_in_a_sentence(reason, language),

@@ -240,7 +240,7 @@ class EvaluationActions:
         name = member.name if member else (turn.speaker.name or "verwijzer")
         sender = (turn.channel_id, turn.speaker.id, member, name)
         try:
-            await answer_evaluation(
+            given = await answer_evaluation(
                 self._evaluations, self._ret, number, sender, turn.value, turn.channel_id, now()
             )
         except LookupError:
@@ -258,8 +258,15 @@ class EvaluationActions:
         case = await self._evaluations.get(number)
         pattern = text("follow_up.when", language)  # '5 december om 14:05'
         when = format_datetime(now().astimezone(AMSTERDAM), pattern, locale=language)
+        family = None  # the verwijzer keeps the family's link until the family answered
+        if (
+            given.kind is RespondentKind.VERWIJZER
+            and case is not None
+            and FAMILY_KEY not in await self._evaluations.answered(number)
+        ):
+            family = self._family_link(case)
         await turn.replace_card(
-            answered_card(number, case.initials if case else "-", when, language)
+            answered_card(number, case.initials if case else "-", when, language, family)
         )
         return text("evaluation.thanks", language, number=number)
 

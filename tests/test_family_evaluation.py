@@ -25,7 +25,7 @@ from tests.test_advice_flow import (
     ret,  # noqa: F401  (the example RET with Teams ids for two kernteamleden)
     rows,
 )
-from tests.test_evaluation_flow import aware, closed, evaluation_cards
+from tests.test_evaluation_flow import answer, aware, closed, evaluation_cards
 from tests.test_family_mail import FAMILY_FORM
 
 FAMILY_BUTTON = "Link voor het gezin"
@@ -52,6 +52,13 @@ async def test_the_verwijzer_passes_the_family_link_on_and_the_family_answers(bo
     assert "Wil je ook het gezin vragen hoe het ging?" in str(to_referrer)
     assert len(url) < 200  # a button to open and copy, never a wall of characters
     assert_valid_card(to_referrer)
+    [held] = [a for a in done.sent[case.referrer.id] if evaluation_cards([a])]
+    await case.referrer.submit(answer(done.number), reply_to=held["id"])
+    [replaced] = connector.updated[case.referrer.id]
+    answered = replaced["attachments"][0]["content"]
+    assert "Input." not in str(answered) and "Action.Submit" not in str(answered)
+    assert family_link(answered) is not None  # still there to pass on
+    assert_valid_card(answered)
 
     async with http.get(bot.url + path_of(url)) as page:
         shown, status = await page.text(), page.status
@@ -72,7 +79,7 @@ async def test_the_verwijzer_passes_the_family_link_on_and_the_family_answers(bo
     shown = str(overview.cards())
     assert "Gezin (gezin)" in shown and FAMILY_FORM["toelichting"] in shown
     assert "Ging het RET uit van wat jullie zelf wilden?**: Deels" in shown
-    assert "1 van de 4 gevraagden hebben de evaluatie ingevuld." in shown  # counted: answered
+    assert "2 van de 4 gevraagden hebben de evaluatie ingevuld." in shown  # counted: answered
     for card in overview.cards():
         assert_valid_card(card)
 

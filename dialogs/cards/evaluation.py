@@ -121,12 +121,23 @@ def evaluation_card(
     return adaptive_card(body, actions=[{**action, "style": "positive"}, *actions])
 
 
-def answered_card(number: str, initials: str, when: str, language: Language) -> dict:
-    """What replaces the card once answered: read-only, so it cannot be sent twice."""
+def answered_card(
+    number: str,
+    initials: str,
+    when: str,
+    language: Language,
+    family_link: tuple[str, int] | None = None,
+) -> dict:
+    """What replaces the card once answered: read-only, so it cannot be sent twice; the
+    verwijzer keeps the family's link to pass on while the family has not answered."""
     title = text("evaluation.title", language, number=number, initials=initials)
-    return adaptive_card(
-        [heading(title), paragraph(text("evaluation.answered", language, when=when))]
-    )
+    body = [heading(title), paragraph(text("evaluation.answered", language, when=when))]
+    if family_link is None:
+        return adaptive_card(body)
+    url, days = family_link
+    body.append(paragraph(text("evaluation.family_link", language, days=days)))
+    button = {"type": "Action.OpenUrl", "title": text("evaluation.family_link.button", language)}
+    return adaptive_card(body, actions=[{**button, "url": url}])
 
 
 def who(evaluation: Evaluation, language: Language) -> str:

@@ -259,5 +259,19 @@ CATALOG: Catalog = {
             "You get this question by e-mail because I cannot reach you in Teams."
         ),
     },
+    "closing.done_family": {
+        "nl": "{number} is afgesloten ({reason}). Het gezin heeft bericht gekregen per e-mail.",
+        "en": "{number} is closed ({reason}). The family has been told by e-mail.",
+    },
+    "closing.done_family_not_told": {
+        "nl": (
+            "{number} is afgesloten ({reason}). De e-mail aan het gezin is nog niet verstuurd; "
+            "retbot blijft het proberen. Laat het hen zelf weten als het haast heeft."
+        ),
+        "en": (
+            "{number} is closed ({reason}). The e-mail to the family has not gone out yet; "
+            "retbot keeps trying. Tell them yourself if it cannot wait."
+        ),
+    },
     "evaluation.kind.gezin": {"nl": "gezin", "en": "family"},
 }
