@@ -122,7 +122,7 @@ async def test_a_case_still_open_weeks_after_the_advice_is_evaluated_once(bot, c
 
     assert (weeks, early, due, again) == (12, 0, 1, 0)
     [card] = evaluation_cards(connector.received[referrer.id][seen:])
-    assert f"Het RET gaf {weeks} weken geleden advies in deze casus" in str(card)
+    assert f"Het RET gaf {weeks} weken of langer geleden advies in deze casus" in str(card)
     assert family_link(card) is not None
     assert_valid_card(card)
     [round_] = await rows(bot, EvaluationRoundRow)

@@ -227,13 +227,14 @@ CATALOG: Catalog = {
     },
     "evaluation.after_advice.intro": {
         "nl": (
-            "Het RET gaf {weeks} weken geleden advies in deze casus, en de casus loopt nog. "
+            "Het RET gaf {weeks} weken of langer geleden advies in deze casus, en de casus loopt "
+            "nog. "
             "Om te leren van vastgelopen zorgvragen vragen we iedereen die eraan werkt om een "
             "korte evaluatie, over de samenwerking en over de inhoud. Het kost twee minuten. "
             "Alleen de voorzitter van het RET leest je antwoorden."
         ),
         "en": (
-            "The RET gave its advice in this case {weeks} weeks ago, and the case is still "
+            "The RET gave its advice in this case {weeks} weeks ago or more, and the case is still "
             "open. To learn from care questions that got stuck we ask everyone who works on "
             "it for a short evaluation, of the collaboration and of the content. It takes "
             "two minutes. Only the RET's chair reads your answers."
@@ -242,19 +243,19 @@ CATALOG: Catalog = {
     "evaluation.email.body_after_advice": {
         "nl": (
             "Beste {name},\n\n"
-            "{ret} gaf {weeks} weken geleden advies in casus {number} ({initials}), en de "
-            "casus loopt nog. Om te leren van vastgelopen zorgvragen vragen we iedereen die "
-            "eraan werkt om een korte evaluatie, over de samenwerking en over de inhoud. Het "
-            "kost twee minuten, via deze link: {url}\n\n"
+            "{ret} gaf {weeks} weken of langer geleden advies in casus {number} "
+            "({initials}), en de casus loopt nog. Om te leren van vastgelopen zorgvragen "
+            "vragen we iedereen die eraan werkt om een korte evaluatie, over de samenwerking "
+            "en over de inhoud. Het kost twee minuten, via deze link: {url}\n\n"
             "De link werkt {days} dagen en is alleen voor u: stuur hem niet door. U krijgt "
             "deze vraag per e-mail omdat ik u niet in Teams kan bereiken."
         ),
         "en": (
             "Dear {name},\n\n"
-            "{ret} gave its advice in case {number} ({initials}) {weeks} weeks ago, and the "
-            "case is still open. To learn from care questions that got stuck we ask everyone "
-            "who works on it for a short evaluation, of the collaboration and of the content. "
-            "It takes two minutes, through this link: {url}\n\n"
+            "{ret} gave its advice in case {number} ({initials}) {weeks} weeks ago or more, "
+            "and the case is still open. To learn from care questions that got stuck we ask "
+            "everyone who works on it for a short evaluation, of the collaboration and of the "
+            "content. It takes two minutes, through this link: {url}\n\n"
             "The link works for {days} days and is for you only: please do not forward it. "
             "You get this question by e-mail because I cannot reach you in Teams."
         ),
