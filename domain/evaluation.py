@@ -11,7 +11,7 @@ when asking and when an answer comes in, so nobody answers for someone else.
 import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
@@ -402,29 +402,42 @@ def request_key(number: str, respondent: Respondent) -> str:
 @dataclass(frozen=True)
 class EvaluationFigures:
     """The evaluations given in a period, for the report: answers per group, the average
-    samenwerking score, and what the answers say of the advice and the young person."""
+    samenwerking score, and what the answers say of the advice and the young person; and
+    the families' answers to their own questions."""
 
-    answers: Mapping[str, int]  # RespondentKind value -> answers
+    answers: Mapping[str, int]  # RespondentKind value -> answers (professionals)
     cases: int
     average_score: float | None
     advies: Mapping[str, int]  # Judgement value -> answers
     beter_af: Mapping[str, int]
+    families: int = 0
+    heard: float | None = None  # the families' average: did they feel heard (1-5)
+    wish: Mapping[str, int] = field(default_factory=dict)  # their wish the starting point
+    now: float | None = None  # the families' average: how are things now (1-5)
 
 
 def evaluation_figures(evaluations: Sequence[Evaluation]) -> EvaluationFigures:
-    """Of the professionals' answers (the family's have their own questions)."""
-    evaluations = [e for e in evaluations if isinstance(e.answer, EvaluationAnswer)]
-    scores = [e.answer.score for e in evaluations]
+    professionals = [e for e in evaluations if isinstance(e.answer, EvaluationAnswer)]
+    families = [e.answer for e in evaluations if isinstance(e.answer, FamilyAnswer)]
+    scores = [e.answer.score for e in professionals]
     return EvaluationFigures(
         answers={
-            k.value: sum(e.kind is k for e in evaluations)
+            k.value: sum(e.kind is k for e in professionals)
             for k in (RespondentKind.VERWIJZER, RespondentKind.KERNTEAMLID)
         },
         cases=len({e.case_number for e in evaluations}),
-        average_score=round(sum(scores) / len(scores), 1) if scores else None,
-        advies={j.value: sum(e.answer.advies is j for e in evaluations) for j in Judgement},
-        beter_af={j.value: sum(e.answer.beter_af is j for e in evaluations) for j in Judgement},
+        average_score=_average(scores),
+        advies={j.value: sum(e.answer.advies is j for e in professionals) for j in Judgement},
+        beter_af={j.value: sum(e.answer.beter_af is j for e in professionals) for j in Judgement},
+        families=len(families),
+        heard=_average([a.gehoord for a in families]),
+        wish={j.value: sum(a.wens is j for a in families) for j in Judgement},
+        now=_average([a.nu for a in families]),
     )
+
+
+def _average(scores: Sequence[int]) -> float | None:
+    return round(sum(scores) / len(scores), 1) if scores else None
 
 
 @dataclass(frozen=True)

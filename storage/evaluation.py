@@ -178,10 +178,9 @@ class SqlEvaluationRepository(SqlCaseRepository):
             session.add(_audit(at, "evaluaties bekeken", number, reader, channel))
         return found
 
-    def _family_evaluation(self, row: FamilyEvaluationRow) -> Evaluation:
-        answer = FamilyAnswer(
-            row.gehoord, Judgement(row.wens), row.nu, self._cipher.decrypt(row.toelichting)
-        )
+    def _family_evaluation(self, row: FamilyEvaluationRow, texts: bool = True) -> Evaluation:
+        told = self._cipher.decrypt(row.toelichting) if texts else None
+        answer = FamilyAnswer(row.gehoord, Judgement(row.wens), row.nu, told)
         kind = RespondentKind.GEZIN
         return Evaluation(row.case_number, kind, None, row.answered_by, row.answered_at, answer)
 
@@ -266,7 +265,16 @@ class SqlEvaluationRepository(SqlCaseRepository):
                 )
                 .order_by(EvaluationAnswerRow.id)
             )
-            return [self._evaluation(r, texts=False) for r in rows]
+            found = [self._evaluation(r, texts=False) for r in rows]
+            families = await session.scalars(
+                select(FamilyEvaluationRow)
+                .where(
+                    FamilyEvaluationRow.answered_at >= start,
+                    FamilyEvaluationRow.answered_at < end,
+                )
+                .order_by(FamilyEvaluationRow.answered_at)
+            )
+            return found + [self._family_evaluation(r, texts=False) for r in families]
 
     async def leerpunten_between(self, start: datetime, end: datetime) -> list[Leerpunt]:
         async with self._sessions() as session:

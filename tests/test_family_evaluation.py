@@ -9,6 +9,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from docx import Document
 from sqlalchemy import select
 
 from bot.app import RETBOT
@@ -26,6 +27,7 @@ from tests.test_advice_flow import (
     rows,
 )
 from tests.test_evaluation_flow import answer, aware, closed, evaluation_cards
+from tests.test_evaluation_report import made
 from tests.test_family_mail import FAMILY_FORM
 
 FAMILY_BUTTON = "Link voor het gezin"
@@ -153,3 +155,27 @@ async def test_zero_weeks_asks_only_at_the_closing():
             raise AssertionError("0 weeks: nothing is looked up")
 
     assert await ask_after_advice(NotAsked(), 0, datetime.now(UTC), messages=None) == 0
+
+
+async def test_the_report_counts_the_families_answers(bot, connector, http, tmp_path):
+    done = await closed(bot, connector, http)
+    [to_referrer] = evaluation_cards(done.sent[done.case.referrer.id])
+    async with http.post(bot.url + path_of(family_link(to_referrer)), data=FAMILY_FORM) as sent:
+        assert sent.status == 200
+    await done.case.thijs.submit(answer(done.number))
+    out = tmp_path / "r.docx"
+
+    made(bot.app[RETBOT].settings.database_url, "docx", out)
+
+    paragraphs = [p.text for p in Document(out).paragraphs]
+    for expected in (
+        "Casussen met een evaluatie: 1",
+        "Antwoorden: 0 van verwijzers, 1 van kernteamleden",
+        "Gemiddeld cijfer samenwerking (1-5): 4,0",
+        "Antwoorden van gezinnen: 1",
+        "Gezin voelde zich gehoord, gemiddeld (1-5): 4,0",
+        "Wens van jeugdige en ouders het vertrekpunt: ja 0, deels 1, nee 0, weet niet 0",
+        "Hoe het nu gaat volgens het gezin, gemiddeld (1-5): 3,0",
+    ):
+        assert expected in paragraphs, expected
+    assert FAMILY_FORM["toelichting"] not in "\n".join(paragraphs)  # counts only
