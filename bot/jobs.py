@@ -1,6 +1,7 @@
 """The periodic work, composed for the ticker: the outbox, reminders to the voorzitter,
-follow-up after the advice, the reminder of a closed case's evaluation, draft notulen after
-a meeting day, retention, clearing used e-mail codes, the quarterly report."""
+follow-up after the advice, the evaluation some weeks after the advice and its reminder,
+draft notulen after a meeting day, retention, clearing used e-mail codes, the quarterly
+report."""
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -27,7 +28,7 @@ from domain.people import chairs
 from domain.report import last_quarter
 from domain.ret import RetConfig
 from domain.working_time import first_working_day_of_quarter
-from scheduler.evaluation import remind_evaluations
+from scheduler.evaluation import ask_after_advice, remind_evaluations
 from scheduler.follow_up import FollowUpRun, run_follow_up
 from scheduler.reminders import remind_waiting_consultations
 from storage.encryption import FieldCipher
@@ -83,6 +84,7 @@ class PeriodicJobs:
             "consultation reminders": (self.reminders, REMINDER_MINUTES),
             "follow-up": (self.follow_up, FOLLOW_UP_MINUTES),
             "evaluation reminders": (self.evaluation_reminders, EVALUATION_MINUTES),
+            "evaluation after advice": (self.evaluation_after_advice, EVALUATION_MINUTES),
             "notulen": (self.notulen, NOTULEN_MINUTES),
             "meeting preparation": (self.meeting_prep, MEETING_PREP_MINUTES),
             "retention": (self.retention, RETENTION_MINUTES),
@@ -119,6 +121,18 @@ class PeriodicJobs:
         return await remind_evaluations(
             repository,
             self._ret.evaluation.reminder_after_days,
+            now or datetime.now(UTC),
+            messages,
+        )
+
+    async def evaluation_after_advice(self, now: datetime | None = None) -> int:
+        """Asks for the evaluation of cases still open the RET's weeks after the advice."""
+        if self._evaluation is None:
+            return 0
+        repository, messages = self._evaluation
+        return await ask_after_advice(
+            repository,
+            self._ret.evaluation.after_advice_weeks,
             now or datetime.now(UTC),
             messages,
         )

@@ -1,5 +1,6 @@
 """GET/POST /verwijzers/vraag/{link}: the voorzitter's question ('meer informatie') for a
 referrer outside Teams, from the link in the e-mail about the decision (dialogs/triage.py).
+A family that applied itself gets the same page in eenvoudig Nederlands (B1).
 GET shows the case number, initials and the question (not in the e-mail: it may be about
 the young person) and is audited as a read; POST takes one answer, through the same use case
 as the answer card in Teams (domain.triage.add_information), so the voorzitter gets it the
@@ -22,6 +23,7 @@ ANSWER_FIELD = "antwoord"
 READ_CHANNEL = "web"
 ANSWER_MAX = 4000  # characters, like a card's answer field holds comfortably
 _PAGE_KEYS = ("case", "initials", "asks", "answer", "send")
+_FAMILY_KEYS = ("asks", "answer", "send")  # in eenvoudig Nederlands
 
 
 class ReferrerQuestionPage:
@@ -43,7 +45,13 @@ class ReferrerQuestionPage:
             return found
         case, question = found
         await self._cases.record_reads([case], case.referrer.name, READ_CHANNEL, now())
-        return self._page(200, number=case.number, initials=case.initials, question=question)
+        return self._page(
+            200,
+            family=case.self_applied,
+            number=case.number,
+            initials=case.initials,
+            question=question,
+        )
 
     async def answer(self, request: web.Request) -> web.Response:
         found = await self._open(request)
@@ -55,13 +63,14 @@ class ReferrerQuestionPage:
         if not given.strip():
             return self._page(
                 422,
+                family=case.self_applied,
                 number=case.number,
                 initials=case.initials,
                 question=question,
                 problem=text("referrer.answer_empty"),
             )
         said = await self._triage.answer_for(case.number, case.referrer, given)
-        return self._page(200, message=said)
+        return self._page(200, family=case.self_applied, message=said)
 
     async def _open(self, request: web.Request):
         """(case, question), or the page that says why there is none."""
@@ -75,9 +84,12 @@ class ReferrerQuestionPage:
             return self._page(409, message=text("referrer.answer_not_needed"))
         return found
 
-    def _page(self, status: int, **values) -> web.Response:
-        title = text("verwijzer.question_page.title", ret=self._ret_name)
+    def _page(self, status: int, family: bool = False, **values) -> web.Response:
+        who = "gezin" if family else "verwijzer"
+        title = text(f"{who}.question_page.title", ret=self._ret_name)
         t = {key: text(f"verwijzer.question_page.{key}") for key in _PAGE_KEYS}
+        if family:
+            t |= {key: text(f"gezin.question_page.{key}") for key in _FAMILY_KEYS}
         body = TEMPLATES.get_template("verwijzer_vraag.html").render(title=title, t=t, **values)
         return web.Response(
             text=body, status=status, content_type="text/html", charset="utf-8", headers=HEADERS

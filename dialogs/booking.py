@@ -22,7 +22,7 @@ from dialogs.cards.booking import invitation_card, moment
 from dialogs.cards.meeting import attendance_actions
 from dialogs.clock import now
 from dialogs.delivery import Delivery
-from dialogs.referrer_mail import by_email, invitation_mail
+from dialogs.referrer_mail import invitation_mail, mail_address
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from domain.booking import (
     AlreadyBooked,
@@ -33,11 +33,11 @@ from domain.booking import (
     move,
     plan_ret_tafel,
 )
-from domain.cases import Case
+from domain.cases import Case, referrer_notice
 from domain.mail import Mail, MailAttachment
 from domain.meeting_prep import leaves_time_to_prepare
 from domain.meetings import AMSTERDAM
-from domain.notices import Chat, Localized, Notice, RosterMember, by_language
+from domain.notices import Localized, Notice, RosterMember, by_language
 from domain.ret import Member, RetConfig
 from domain.roles import Role
 from scheduler.ics import invitation
@@ -179,11 +179,8 @@ class BookingActions:
             def intro(language: Language) -> str:
                 return text(key, language, number=case.number, **moment(booking.slot, language))
 
-            referrer = case.referrer
-            to_referrer = Chat(referrer.channel_id, referrer.user_id)
             card = by_language(lambda language: self._card(case, booking, intro, language))
-            mail = self._referrer_mail(case, booking)
-            notices = [Notice(to_referrer, card, email=mail)]
+            notices = [referrer_notice(case, card, self._referrer_mail(case, booking))]
             words = {"number": case.number, "initials": case.initials}
             member_key = "booking.member_moved" if booking.sequence else "booking.member"
             members = self._ret.members_with_role(Role.KERNTEAMLID)
@@ -249,8 +246,9 @@ class BookingActions:
         )
 
     def _referrer_mail(self, case: Case, booking: Booking) -> Localized | None:
-        """The invitation with the calendar file for a referrer known by e-mail address."""
-        if not by_email(case.referrer):
+        """The invitation with the calendar file for a referrer known by e-mail address, or
+        a family that applied itself."""
+        if not mail_address(case):
             return None
         attend = self._attendance_links.url(case.number, booking.slot.end)
         ics = calendar_file(case, booking, self._ret.name, now())

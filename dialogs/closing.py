@@ -7,7 +7,7 @@ from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.evaluation import EvaluationActions
 from dialogs.moments import when
-from dialogs.referrer_mail import by_email, closing_mail
+from dialogs.referrer_mail import closing_mail, mail_address
 from dialogs.routes import Routes
 from dialogs.texts import Language, status_label, text
 from dialogs.turn import Turn
@@ -45,8 +45,9 @@ class ClosingActions:
         await turn.send(await self._close(turn, turn.value, turn.language))
 
     async def _evaluation_for(self, number: str):
-        """Words the evaluation requests, with the case's afspraken read before it closes."""
-        if self._evaluation is None:
+        """Words the evaluation requests, with the case's afspraken read before it closes;
+        none when they were asked some weeks after the advice already."""
+        if self._evaluation is None or await self._evaluation.asked(number):
             return None
         evaluation = self._evaluation
         organisations = await evaluation.organisations(number)
@@ -61,8 +62,9 @@ class ClosingActions:
         return text("closing.already", language, number=case.number, when=moment, by=by)
 
     def _referrer_mail(self, closed: Case, reason: str | None) -> Localized | None:
-        """For a referrer known only by e-mail address: the closing by e-mail."""
-        if not by_email(closed.referrer):
+        """For a referrer known only by e-mail address, or a family that applied itself:
+        the closing by e-mail."""
+        if not mail_address(closed):
             return None
         return by_language(
             lambda language: closing_mail(
@@ -115,8 +117,9 @@ class ClosingActions:
             return text("closing.reason_missing", language, number=number)
         told = arrived(await self._delivery.flush(notices), notices[0])
         await turn.replace_card(_closed_card(case, reason, member.name, language))
+        key = "closing.done_family" if case.self_applied else "closing.done"
         return text(
-            "closing.done" if told else "closing.done_not_told",
+            key if told else f"{key}_not_told",
             language,
             number=case.number,
             reason=reason_in_a_sentence(reason, language),

@@ -30,10 +30,11 @@ from dialogs.delivery import Delivery
 from dialogs.moments import when
 from dialogs.referrer_mail import by_email
 from dialogs.routes import Routes
-from dialogs.texts import Language, text
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.turn import Turn
-from domain.cases import Case
+from domain.cases import Case, family_address
 from domain.evaluation import (
+    FAMILY_KEY,
     TEXT_MAX,
     AlreadyAnswered,
     AnswerInvalid,
@@ -43,6 +44,7 @@ from domain.evaluation import (
     Respondent,
     RespondentKind,
     answer_evaluation,
+    counted,
     record_leerpunt,
     reminder_key,
     request_key,
@@ -56,6 +58,7 @@ from domain.ret import RetConfig
 from domain.triage import NotAllowed
 
 COMMAND = "evaluatie"
+FAMILY_LANGUAGE: Language = DEFAULT_LANGUAGE  # eenvoudig Nederlands (B1), with "je"
 
 
 class EvaluationLinks(Protocol):
@@ -97,13 +100,23 @@ class EvaluationActions:
         """The organisations with an afspraak on the case (read before it closes)."""
         return await self._evaluations.afspraak_organisations(number)
 
+    async def asked(self, number: str) -> bool:
+        """Whether the case's evaluation was asked already (some weeks after its advice)."""
+        return await self._evaluations.asked_at(number) is not None
+
     def request_notices(self, case: Case, organisations: Sequence[str]) -> list[Notice]:
-        """The evaluation card for everyone asked, in their own chat; stored with the
-        closing."""
+        """The evaluation for everyone asked (in their own chat; the family by e-mail or
+        through the verwijzer); stored with the closing."""
+        return self._notices(case, respondents(case, organisations, self._ret), reminder=False)
+
+    async def after_advice_notices(self, case: Case) -> list[Notice]:
+        """The same evaluation for a case still open some weeks after its advice (the
+        scheduler stores them with the round they open)."""
+        organisations = await self._evaluations.afspraak_organisations(case.number)
         return self._notices(case, respondents(case, organisations, self._ret), reminder=False)
 
     async def reminder_notices(self, case: Case) -> list[Notice]:
-        """The card again, for those asked who have not answered."""
+        """The evaluation again, for those asked who have not answered."""
         answered = await self._evaluations.answered(case.number)
         organisations = await self._evaluations.afspraak_organisations(case.number)
         missing = [r for r in respondents(case, organisations, self._ret) if r.key not in answered]
@@ -113,7 +126,7 @@ class EvaluationActions:
         """In the voorzitter's own chat: how many answered, and the command to read them."""
         answered = await self._evaluations.answered(case.number)
         organisations = await self._evaluations.afspraak_organisations(case.number)
-        asked = respondents(case, organisations, self._ret)
+        asked = counted(respondents(case, organisations, self._ret), answered)
         done = all(r.key in answered for r in asked)
         message = by_language(
             partial(
@@ -128,31 +141,101 @@ class EvaluationActions:
         return Notice(Chair(ChairPlace.PRIVATE), message, key=f"evaluatie-stand:{case.number}")
 
     def _notices(self, case: Case, asked: Sequence[Respondent], *, reminder: bool) -> list[Notice]:
-        card = by_language(
-            lambda language: evaluation_card(
-                case.number, case.initials, language, reminder=reminder
-            )
-        )
+        """Per person asked: the card in their chat (with an e-mail for whom retbot cannot
+        reach there), the family's e-mail; a family without an address of its own is asked
+        through the verwijzer, whose card and e-mail carry the family's link."""
         key = reminder_key if reminder else request_key
-        return [
-            Notice(r.to, card, email=self._mail(case, r, reminder), key=key(case.number, r))
-            for r in asked
-        ]
+        weeks = self._ret.evaluation.after_advice_weeks if case.closed_at is None else None
+        through_verwijzer = any(r.kind is RespondentKind.GEZIN and r.to is None for r in asked)
+        notices = []
+        for respondent in asked:
+            if respondent.to is None:
+                continue
+            if respondent.kind is RespondentKind.GEZIN:
+                mail = self._family_mail(case, reminder, FAMILY_LANGUAGE)
+                if mail is not None:
+                    notices.append(Notice(respondent.to, mail, key=key(case.number, respondent)))
+                continue
+            is_verwijzer = respondent.kind is RespondentKind.VERWIJZER
+            family = self._family_link(case) if through_verwijzer and is_verwijzer else None
+            card = by_language(
+                partial(
+                    evaluation_card,
+                    case.number,
+                    case.initials,
+                    reminder=reminder,
+                    after_advice_weeks=weeks,
+                    family_link=family,
+                )
+            )
+            mail = self._mail(case, respondent, reminder, family)
+            notices.append(
+                Notice(respondent.to, card, email=mail, key=key(case.number, respondent))
+            )
+        return notices
 
-    def _mail(self, case: Case, respondent: Respondent, reminder: bool) -> Localized | None:
+    def _family_link(self, case: Case) -> tuple[str, int] | None:
+        if self._links is None:
+            return None
+        return self._links.url(case.number, FAMILY_KEY, now()), self._links.valid_for_days
+
+    def _family_mail(self, case: Case, reminder: bool, language: Language) -> Mail | None:
+        """To a family that applied itself, at its verified address: the case number, a
+        plain sentence and the link to its evaluation page."""
+        address = family_address(case)
+        if self._links is None or address is None:
+            return None
+        moment = "closed" if case.closed_at is not None else "after_advice"
+        words = {"number": case.number}
+        body = text(
+            "gezin.mail.evaluation.body",
+            language,
+            start=text(f"gezin.mail.evaluation.{moment}", language, **words),
+            url=self._links.url(case.number, FAMILY_KEY, now()),
+            days=self._links.valid_for_days,
+        )
+        prefix = text("evaluation.reminder", language) if reminder else ""
+        return Mail(
+            to=(address,),
+            subject=text("gezin.mail.evaluation.subject", language, reminder=prefix, **words),
+            text=body + "\n\n" + text("email.signature", language, ret=self._ret.name),
+        )
+
+    def _mail(
+        self,
+        case: Case,
+        respondent: Respondent,
+        reminder: bool,
+        family: tuple[str, int] | None,
+    ) -> Localized | None:
         """For a kernteamlid outside Teams, or a verwijzer known only by e-mail address: case
-        number, initials and the signed link to the evaluation page; nothing of the case."""
+        number, initials and the signed link to the evaluation page (and the family's, to
+        pass on); nothing of the case."""
         outside_teams = respondent.kind is RespondentKind.KERNTEAMLID or by_email(case.referrer)
         if self._links is None or not outside_teams:
             return None
         words = {"number": case.number, "initials": case.initials, "ret": self._ret.name}
         url = self._links.url(case.number, respondent.key, now())
         days = self._links.valid_for_days
+        weeks = self._ret.evaluation.after_advice_weeks if case.closed_at is None else None
 
         def mail(language: Language) -> Mail:
             kernteamlid = respondent.kind is RespondentKind.KERNTEAMLID
             name = respondent.name if kernteamlid else text("evaluation.colleague", language)
-            body = text("evaluation.email.body", language, name=name, url=url, days=days, **words)
+            body = text(
+                "evaluation.email.body_after_advice" if weeks else "evaluation.email.body",
+                language,
+                weeks=weeks,
+                name=name,
+                url=url,
+                days=days,
+                **words,
+            )
+            if family is not None:
+                link, valid = family
+                body += "\n\n" + text(
+                    "evaluation.email.family_link", language, url=link, days=valid
+                )
             prefix = text("evaluation.reminder", language) if reminder else ""
             return Mail(
                 to=(),
@@ -179,7 +262,7 @@ class EvaluationActions:
         name = member.name if member else (turn.speaker.name or "verwijzer")
         sender = (turn.channel_id, turn.speaker.id, member, name)
         try:
-            await answer_evaluation(
+            given = await answer_evaluation(
                 self._evaluations, self._ret, number, sender, turn.value, turn.channel_id, now()
             )
         except LookupError:
@@ -200,8 +283,15 @@ class EvaluationActions:
             initials = case.initials if case else "-"
             return evaluation_card(number, initials, language, values=kept, problem=invalid.problem)
         case = await self._evaluations.get(number)
+        family = None  # the verwijzer keeps the family's link until the family answered
+        if (
+            given.kind is RespondentKind.VERWIJZER
+            and case is not None
+            and FAMILY_KEY not in await self._evaluations.answered(number)
+        ):
+            family = self._family_link(case)
         initials = case.initials if case else "-"
-        await turn.replace_card(answered_card(number, initials, name, now(), language))
+        await turn.replace_card(answered_card(number, initials, name, now(), language, family))
         return text("evaluation.thanks", language, number=number)
 
     # The voorzitter's overview and leerpunten.
@@ -232,7 +322,8 @@ class EvaluationActions:
         asked = None
         if await self._evaluations.asked_at(number) is not None:
             organisations = await self._evaluations.afspraak_organisations(number)
-            asked = len(respondents(case, organisations, self._ret))
+            answered = await self._evaluations.answered(number)
+            asked = len(counted(respondents(case, organisations, self._ret), answered))
         cards = overview_cards(
             number,
             case.initials,

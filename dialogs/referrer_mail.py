@@ -1,17 +1,19 @@
-"""E-mails to a referrer who has no chat with retbot: one who applied without Teams and is
-known by their work address (dialogs/referrer_web.py files the case with the Email channel
-and that address as the referrer). They get what a referrer in Teams gets, as an e-mail the
-outbox sends at once (bot/outbox.py). Like every e-mail from retbot: the case number and
-initials, never names, diagnoses or the voorzitter's free text, which may hold more than an
-e-mail may: a question stays behind a signed link (bot/referrer_question_page.py), a reason
-with the voorzitter, who contacts them.
+"""E-mails to whoever applied and has no chat with retbot: a referrer who applied without
+Teams and is known by their work address (dialogs/referrer_web.py files the case with the
+Email channel and that address as the referrer), and a family that applied itself, at the
+address it verified with its code (dialogs/self_apply.py). They get what a referrer in Teams
+gets, as an e-mail the outbox sends at once (bot/outbox.py); a family in eenvoudig
+Nederlands with "je" and the case number only. Like every e-mail from retbot: never names,
+diagnoses or the voorzitter's free text, which may hold more than an e-mail may: a question
+stays behind a signed link (bot/referrer_question_page.py), a reason with the voorzitter,
+who contacts them.
 """
 
 from datetime import datetime
 from typing import Protocol
 
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
-from domain.cases import Case, Referrer
+from domain.cases import Case, Referrer, family_address
 from domain.mail import Mail, MailAttachment
 from domain.people import chairs
 from domain.ret import RetConfig
@@ -23,6 +25,17 @@ EMAIL_CHANNEL = "email"
 def by_email(referrer: Referrer) -> bool:
     """A referrer known by e-mail address (no Teams chat to post in)."""
     return referrer.channel_id == EMAIL_CHANNEL
+
+
+def mail_address(case: Case) -> str | None:
+    """Where retbot writes to whoever applied, when not in a chat: a referrer known by
+    address, or the verified address of a family that applied itself."""
+    return case.referrer.user_id if by_email(case.referrer) else family_address(case)
+
+
+def _who(case: Case) -> str:
+    """Whose wording: the family's (B1, case number only) or the referrer's."""
+    return "gezin" if case.self_applied else "verwijzer"
 
 
 class QuestionLinks(Protocol):
@@ -56,10 +69,10 @@ def decision_mail(
     }
     return _mail(
         case,
-        text("verwijzer.mail.decision.subject", language, **words),
-        text(f"verwijzer.mail.{decision.value}", language, **words),
+        text(f"{_who(case)}.mail.decision.subject", language, **words),
+        text(f"{_who(case)}.mail.{decision.value}", language, **words),
         ret,
-        language=language,
+        language,
     )
 
 
@@ -77,9 +90,10 @@ def invitation_mail(
     }
     return _mail(
         case,
-        text(f"verwijzer.mail.invitation{moved}.subject", language, **words),
-        text(f"verwijzer.mail.invitation{moved}.body", language, **words),
+        text(f"{_who(case)}.mail.invitation{moved}.subject", language, **words),
+        text(f"{_who(case)}.mail.invitation{moved}.body", language, **words),
         ret,
+        language,
         (MailAttachment(f"RET-overleg-{case.number}.ics", "text/calendar", ics),),
         language,
     )
@@ -110,10 +124,10 @@ def closing_mail(
     words = {"number": case.number, "initials": case.initials or "-", "reason": reason}
     return _mail(
         case,
-        text("verwijzer.mail.closed.subject", language, **words),
-        text("verwijzer.mail.closed.body", language, email=chairs(ret)[0].email, **words),
+        text(f"{_who(case)}.mail.closed.subject", language, **words),
+        text(f"{_who(case)}.mail.closed.body", language, email=chairs(ret)[0].email, **words),
         ret,
-        language=language,
+        language,
     )
 
 
@@ -140,8 +154,8 @@ def _mail(
     subject: str,
     body: str,
     ret: RetConfig,
+    language: Language,
     attachments: tuple = (),
-    language: Language = DEFAULT_LANGUAGE,
 ) -> Mail:
     signed = body + "\n\n" + text("email.signature", language, ret=ret.name)
-    return Mail((case.referrer.user_id,), subject, signed, attachments=attachments)
+    return Mail((mail_address(case) or "",), subject, signed, attachments=attachments)

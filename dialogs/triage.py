@@ -27,7 +27,7 @@ from dialogs.cards.triage import (
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.moments import when
-from dialogs.referrer_mail import QuestionLinks, by_email, decision_mail
+from dialogs.referrer_mail import QuestionLinks, decision_mail, mail_address
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.turn import Turn, referrer_of
@@ -177,7 +177,7 @@ class TriageActions:
             return text(f"referrer.{decision.value}", language, **words)
 
         mail = None
-        if by_email(case.referrer):
+        if mail_address(case):  # a referrer known by address, or a family that applied itself
             url = self._question_links.url(case.number, now())
             days = self._question_links.valid_for_days
             mail = by_language(partial(decision_mail, case, decision, chair, self._ret, url, days))

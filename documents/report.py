@@ -29,6 +29,9 @@ GROUPS = {
     RespondentKind.VERWIJZER.value: "verwijzers",
     RespondentKind.KERNTEAMLID.value: "kernteamleden",
 }
+FAMILY_HEARD = "Gezin voelde zich gehoord, gemiddeld (1-5)"
+FAMILY_WISH = "Wens van jeugdige en ouders het vertrekpunt"
+FAMILY_NOW = "Hoe het nu gaat volgens het gezin, gemiddeld (1-5)"
 LEEROVERZICHT_PER_THEME = 2  # texts of each kind per theme: the overview stays one page
 JUDGEMENTS = {"ja": "ja", "deels": "deels", "nee": "nee", "weet_niet": "weet niet"}
 DEFINITIONS = (
@@ -130,11 +133,18 @@ def evaluation_rows(report: Report) -> list[tuple[str, int | float]]:
     rows += [
         (f"Jeugdige beter af: {JUDGEMENTS[j.value]}", figures.beter_af[j.value]) for j in Judgement
     ]
+    if figures.families:
+        rows += [
+            ("Antwoorden van gezinnen", figures.families),
+            (FAMILY_HEARD, figures.heard),
+            *((f"{FAMILY_WISH}: {JUDGEMENTS[j.value]}", figures.wish[j.value]) for j in Judgement),
+            (FAMILY_NOW, figures.now),
+        ]
     return rows
 
 
 def evaluation_lines(report: Report) -> list[str]:
-    """The Evaluaties section in five lines, for Word."""
+    """The Evaluaties section in five lines, for Word; four more when families answered."""
     figures = report.evaluations
     if figures is None or not figures.cases:
         return []
@@ -142,15 +152,25 @@ def evaluation_lines(report: Report) -> list[str]:
     def spread(counts) -> str:
         return ", ".join(f"{JUDGEMENTS[j.value]} {counts[j.value]}" for j in Judgement)
 
+    def decimal(average: float | None) -> str:
+        return "-" if average is None else f"{average:.1f}".replace(".", ",")
+
     answers = ", ".join(f"{n} van {GROUPS[k]}" for k, n in figures.answers.items())
-    score = f"{figures.average_score:.1f}".replace(".", ",")
-    return [
+    lines = [
         f"Casussen met een evaluatie: {figures.cases}",
         f"Antwoorden: {answers}",
-        f"Gemiddeld cijfer samenwerking (1-5): {score}",
+        f"Gemiddeld cijfer samenwerking (1-5): {decimal(figures.average_score)}",
         f"Advies uitgevoerd: {spread(figures.advies)}",
         f"Jeugdige beter af: {spread(figures.beter_af)}",
     ]
+    if figures.families:
+        lines += [
+            f"Antwoorden van gezinnen: {figures.families}",
+            f"{FAMILY_HEARD}: {decimal(figures.heard)}",
+            f"{FAMILY_WISH}: {spread(figures.wish)}",
+            f"{FAMILY_NOW}: {decimal(figures.now)}",
+        ]
+    return lines
 
 
 def _docx_learning(document, report: Report, per_theme: int | None = None) -> None:

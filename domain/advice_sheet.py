@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from domain.advice import Advice, Mandate, MandateAnswer, mandate_contact
 from domain.booking import Booking
-from domain.cases import Case
+from domain.cases import Case, family_address
 from domain.meetings import AMSTERDAM
 from domain.ret import FollowUpCadence, OrganisationKind, RetConfig
 from domain.roles import Role
@@ -137,7 +137,7 @@ def distribution(ret: RetConfig, case: Case, advice: Advice) -> tuple[Recipient,
     organisation with one (a gemeente, a GI), and every other RET member who was present
     (once each). Attendees outside the roster have no address retbot knows: they hear it
     from their organisation's kernteamlid or the referrer."""
-    family = _family_address(case)
+    family = family_address(case)
     if case.self_applied:
         applied = [Recipient("", "", "ouder", Route.FAMILY, family)] if family else []
     else:
@@ -181,15 +181,6 @@ def distribution(ret: RetConfig, case: Case, advice: Advice) -> tuple[Recipient,
             seen.add(key)
             unique.append(person)
     return tuple(unique)
-
-
-def _family_address(case: Case) -> str | None:
-    """The e-mail address a family that applied itself verified with its code (the first
-    part of its contact); None for any other case, or once its answers are anonymised."""
-    if not case.self_applied:
-        return None
-    first = str(case.answers.get("aanmelder_contact", "")).split(" / ")[0].strip()
-    return first if "@" in first else None
 
 
 def _role(ret: RetConfig, organisation: str) -> str:

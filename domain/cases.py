@@ -6,7 +6,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
-from domain.notices import Notice
+from domain.mail import Mail
+from domain.notices import Chat, EmailAddress, Localized, Message, Notice
 from domain.ret import Member
 from domain.roles import Role
 
@@ -240,3 +241,24 @@ async def visible_page(
         shown.cases, member.name if member else viewer.name, viewer.channel_id, now
     )
     return shown
+
+
+def family_address(case: Case) -> str | None:
+    """The e-mail address a family that applied itself verified with its code (the first
+    part of its contact), where retbot keeps them informed; None for any other case, or
+    once the case's answers are anonymised."""
+    if not case.self_applied:
+        return None
+    first = str(case.answers.get("aanmelder_contact", "")).split(" / ")[0].strip()
+    return first if "@" in first else None
+
+
+def referrer_notice(
+    case: Case, message: Message | Localized, email: Mail | Localized | None
+) -> Notice:
+    """What the one who applied hears: in their own chat (with `email` for a referrer known
+    by address), or, for a family that applied itself, only the e-mail, to the address they
+    verified (their Web Chat is gone once they close the page)."""
+    if email is not None and family_address(case):
+        return Notice(EmailAddress(), email)
+    return Notice(Chat(case.referrer.channel_id, case.referrer.user_id), message, email=email)

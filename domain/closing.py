@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from domain.cases import ALLOWED, Case, CaseStatus
+from domain.cases import ALLOWED, Case, CaseStatus, referrer_notice
 from domain.mail import Mail
-from domain.notices import Chat, Localized, Notice
+from domain.notices import Localized, Notice
 from domain.people import is_chair
 from domain.ret import Member
 from domain.triage import CaseEvent, NotAllowed, TriageRepository
@@ -71,9 +71,7 @@ async def close_case(
     event = CaseEvent(now, chair.name, EVENT_PREFIX + reason, (note or "").strip() or None)
     while True:
         closed = replace(case, status=CaseStatus.AFGESLOTEN, closed_at=now)
-        referrer = closed.referrer
-        to_referrer = Chat(referrer.channel_id, referrer.user_id)
-        notices = [Notice(to_referrer, tell_referrer(closed), email=mail_referrer(closed))]
+        notices = [referrer_notice(closed, tell_referrer(closed), mail_referrer(closed))]
         if ask_evaluation is not None:
             notices += ask_evaluation(closed)
         if await repository.move(closed, case.status, event, channel, notices):

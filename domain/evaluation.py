@@ -11,13 +11,13 @@ when asking and when an answer comes in, so nobody answers for someone else.
 import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from domain.cases import Case
-from domain.notices import Chat, Notice, Recipient, RosterMember
+from domain.cases import Case, family_address
+from domain.notices import Chat, EmailAddress, Notice, Recipient, RosterMember
 from domain.people import is_chair
 from domain.ret import Member, RetConfig
 from domain.roles import Role
@@ -30,6 +30,10 @@ SCORES = range(1, 6)
 class RespondentKind(StrEnum):
     VERWIJZER = "verwijzer"
     KERNTEAMLID = "kernteamlid"
+    GEZIN = "gezin"  # the young person and parents: their own, shorter questions
+
+
+FAMILY_KEY = RespondentKind.GEZIN.value
 
 
 class Judgement(StrEnum):
@@ -43,12 +47,13 @@ class Judgement(StrEnum):
 
 @dataclass(frozen=True)
 class Respondent:
-    """Someone asked to evaluate a case. `key` is unique per case: "verwijzer", or the
-    kernteamlid's e-mail address."""
+    """Someone asked to evaluate a case. `key` is unique per case: "verwijzer", "gezin", or
+    the kernteamlid's e-mail address. `to` is None for a family retbot cannot reach itself:
+    the verwijzer passes their link on."""
 
     key: str
     kind: RespondentKind
-    to: Recipient
+    to: Recipient | None
     organisation: str | None = None
     name: str = ""
 
@@ -59,20 +64,32 @@ class Respondent:
 
 
 def respondents(case: Case, organisations: Sequence[str], ret: RetConfig) -> list[Respondent]:
-    """The verwijzer (not a family that applied itself: they have no chat with retbot) and
-    every kernteamlid of an organisation with an afspraak on the case."""
+    """The verwijzer (when a professional applied), the family (by their verified e-mail
+    when they applied themselves, else through the link the verwijzer passes on) and every
+    kernteamlid of an organisation with an afspraak on the case."""
     found = []
+    referrer = case.referrer
     if not case.self_applied:
-        referrer = case.referrer
         chat = Chat(referrer.channel_id, referrer.user_id)
         kind = RespondentKind.VERWIJZER
         found.append(Respondent(kind.value, kind, chat, name=referrer.name))
+        found.append(Respondent(FAMILY_KEY, RespondentKind.GEZIN, None, name="Gezin"))
+    else:
+        to = EmailAddress() if family_address(case) else None
+        found.append(Respondent(FAMILY_KEY, RespondentKind.GEZIN, to, name=referrer.name))
     for member in ret.members_with_role(Role.KERNTEAMLID):
         if member.organisation in organisations:
             key = member.email.lower()
             kind, to = RespondentKind.KERNTEAMLID, RosterMember(key)
             found.append(Respondent(key, kind, to, member.organisation, member.name))
     return found
+
+
+def counted(asked: Sequence[Respondent], answered: Mapping[str, object]) -> list[Respondent]:
+    """Whom the voorzitter's figures count as asked: those retbot asked itself, and a family
+    asked through the verwijzer's link once it answered (retbot cannot know it was passed
+    on, nor remind them)."""
+    return [r for r in asked if r.to is not None or r.key in answered]
 
 
 def respondent_for(
@@ -132,6 +149,36 @@ def parse_answer(values: dict) -> EvaluationAnswer:
 
 
 @dataclass(frozen=True)
+class FamilyAnswer:
+    """The family's evaluation: did they feel heard (1-5), was their wish the starting point
+    ("de wens van de jeugdige en ouders is het vertrekpunt"), how are things now (1-5), and
+    what they want to tell."""
+
+    gehoord: int
+    wens: Judgement
+    nu: int
+    toelichting: str | None
+
+
+def parse_family_answer(values: dict) -> FamilyAnswer:
+    """The family's answer from the page's values; raises AnswerInvalid."""
+    scores = {}
+    for name in ("gehoord", "nu"):
+        score = values.get(name)
+        if not (isinstance(score, str) and score.isdigit() and int(score) in SCORES):
+            raise AnswerInvalid("family_score")
+        scores[name] = int(score)
+    wens = values.get("wens")
+    if wens not in {j.value for j in Judgement}:
+        raise AnswerInvalid("family_choice")
+    written = values.get("toelichting")
+    written = written.strip() if isinstance(written, str) else ""
+    if len(written) > TEXT_MAX:
+        raise AnswerInvalid("too_long")
+    return FamilyAnswer(scores["gehoord"], Judgement(wens), scores["nu"], written or None)
+
+
+@dataclass(frozen=True)
 class Evaluation:
     """A stored answer: who gave it (their name, kind and organisation) and when."""
 
@@ -140,7 +187,7 @@ class Evaluation:
     organisation: str | None
     by: str
     at: datetime
-    answer: EvaluationAnswer
+    answer: EvaluationAnswer | FamilyAnswer
 
 
 @dataclass(frozen=True)
@@ -181,7 +228,7 @@ class EvaluationRepository(Protocol):
         case: Case,
         respondent: Respondent,
         by: str,
-        answer: EvaluationAnswer,
+        answer: EvaluationAnswer | FamilyAnswer,
         at: datetime,
         channel: str,
     ) -> datetime | None:
@@ -202,7 +249,19 @@ class EvaluationRepository(Protocol):
     async def leerpunten(self, number: str) -> list[Leerpunt]: ...
 
     async def asked_at(self, number: str) -> datetime | None:
-        """When the case's evaluation was asked (it closed), if it was."""
+        """When the case's evaluation was asked (it closed, or its advice was some weeks
+        old), if it was."""
+        ...
+
+    async def due_after_advice(self, advice_before: datetime) -> list[str]:
+        """Open cases with an advice given before then whose evaluation was not asked."""
+        ...
+
+    async def claim_after_advice(
+        self, number: str, at: datetime, notices: Sequence[Notice]
+    ) -> bool:
+        """Opens the case's evaluation round with its requests; False when it was asked
+        already (by another run, or because the case closed)."""
         ...
 
     async def answered(self, number: str) -> dict[str, datetime]:
@@ -277,7 +336,7 @@ async def _asked(
     case = await repository.get(number)
     if case is None:
         raise LookupError(number)
-    if case.closed_at is None:
+    if case.closed_at is None and await repository.asked_at(number) is None:
         raise NotAsked(number)
     return case, respondents(case, await repository.afspraak_organisations(number), ret)
 
@@ -291,7 +350,8 @@ async def _record(
     channel: str,
     at: datetime,
 ) -> Evaluation:
-    answer = parse_answer(values)
+    family = respondent.kind is RespondentKind.GEZIN
+    answer = parse_family_answer(values) if family else parse_answer(values)
     earlier = await repository.record(case, respondent, name, answer, at, channel)
     if earlier is not None:
         raise AlreadyAnswered(earlier)
@@ -343,24 +403,42 @@ def request_key(number: str, respondent: Respondent) -> str:
 @dataclass(frozen=True)
 class EvaluationFigures:
     """The evaluations given in a period, for the report: answers per group, the average
-    samenwerking score, and what the answers say of the advice and the young person."""
+    samenwerking score, and what the answers say of the advice and the young person; and
+    the families' answers to their own questions."""
 
-    answers: Mapping[str, int]  # RespondentKind value -> answers
+    answers: Mapping[str, int]  # RespondentKind value -> answers (professionals)
     cases: int
     average_score: float | None
     advies: Mapping[str, int]  # Judgement value -> answers
     beter_af: Mapping[str, int]
+    families: int = 0
+    heard: float | None = None  # the families' average: did they feel heard (1-5)
+    wish: Mapping[str, int] = field(default_factory=dict)  # their wish the starting point
+    now: float | None = None  # the families' average: how are things now (1-5)
 
 
 def evaluation_figures(evaluations: Sequence[Evaluation]) -> EvaluationFigures:
-    scores = [e.answer.score for e in evaluations]
+    professionals = [e for e in evaluations if isinstance(e.answer, EvaluationAnswer)]
+    families = [e.answer for e in evaluations if isinstance(e.answer, FamilyAnswer)]
+    scores = [e.answer.score for e in professionals]
     return EvaluationFigures(
-        answers={k.value: sum(e.kind is k for e in evaluations) for k in RespondentKind},
+        answers={
+            k.value: sum(e.kind is k for e in professionals)
+            for k in (RespondentKind.VERWIJZER, RespondentKind.KERNTEAMLID)
+        },
         cases=len({e.case_number for e in evaluations}),
-        average_score=round(sum(scores) / len(scores), 1) if scores else None,
-        advies={j.value: sum(e.answer.advies is j for e in evaluations) for j in Judgement},
-        beter_af={j.value: sum(e.answer.beter_af is j for e in evaluations) for j in Judgement},
+        average_score=_average(scores),
+        advies={j.value: sum(e.answer.advies is j for e in professionals) for j in Judgement},
+        beter_af={j.value: sum(e.answer.beter_af is j for e in professionals) for j in Judgement},
+        families=len(families),
+        heard=_average([a.gehoord for a in families]),
+        wish={j.value: sum(a.wens is j for a in families) for j in Judgement},
+        now=_average([a.nu for a in families]),
     )
+
+
+def _average(scores: Sequence[int]) -> float | None:
+    return round(sum(scores) / len(scores), 1) if scores else None
 
 
 @dataclass(frozen=True)

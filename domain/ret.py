@@ -162,10 +162,12 @@ LEERPUNT_THEMES = (
 
 
 class EvaluationSettings(_Strict):
-    """Evaluating closed cases: after how many days without an answer retbot reminds
-    (once), and the themes of the voorzitter's leerpunten."""
+    """Evaluating cases: after how many days without an answer retbot reminds (once), how
+    many weeks after the advice a case still open is evaluated (0: only when it closes),
+    and the themes of the voorzitter's leerpunten."""
 
     reminder_after_days: int = Field(default=10, ge=1, le=90)
+    after_advice_weeks: int = Field(default=12, ge=0, le=104)
     themes: tuple[Annotated[str, Field(min_length=1, max_length=80)], ...] = Field(
         default=LEERPUNT_THEMES, min_length=1
     )

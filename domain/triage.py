@@ -10,9 +10,16 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from domain.cases import Case, CaseRepository, CaseStatus, Referrer, check_transition
+from domain.cases import (
+    Case,
+    CaseRepository,
+    CaseStatus,
+    Referrer,
+    check_transition,
+    referrer_notice,
+)
 from domain.mail import Mail
-from domain.notices import Chair, Chat, Localized, Notice
+from domain.notices import Chair, Localized, Notice
 from domain.people import is_chair
 from domain.ret import Member
 from domain.vocabularies import TOESTEMMING_DOOR
@@ -223,12 +230,10 @@ async def _move(
     """Moves the case on, with what the referrer and the voorzitter hear of it, unless
     somebody else moved it first (then AlreadyDecided)."""
     moved = replace(case, status=target)
-    referrer = moved.referrer
     told = tell_referrer(moved) if tell_referrer else None
     if not isinstance(told, ReferrerMessage):
         told = ReferrerMessage(told) if told else None
-    to_referrer = Chat(referrer.channel_id, referrer.user_id)
-    notices = [Notice(to_referrer, told.message, email=told.email)] if told else []
+    notices = [referrer_notice(moved, told.message, told.email)] if told else []
     notices += [Notice(Chair(), m) for m in (to_chair(moved) if to_chair else [])]
     if not await repository.move(moved, case.status, event, channel, notices):
         raise AlreadyDecided(await repository.get(case.number) or case)

@@ -1,5 +1,6 @@
-"""The one reminder of a closed case's evaluation, on the clock: claimed in the database
-with its messages, so two runs (or two instances) send it once."""
+"""On the clock: the evaluation of a case still open some weeks after its advice, and the
+one reminder of an evaluation; each claimed in the database with its messages, so two runs
+(or two instances) send it once."""
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -11,6 +12,8 @@ from domain.notices import Notice
 
 
 class EvaluationMessages(Protocol):
+    async def after_advice_notices(self, case: Case) -> list[Notice]: ...
+
     async def reminder_notices(self, case: Case) -> list[Notice]: ...
 
     async def chair_notice(self, case: Case) -> Notice:
@@ -39,3 +42,25 @@ async def remind_evaluations(
             await messages.send(notices)
             reminded += len(reminders)
     return reminded
+
+
+async def ask_after_advice(
+    repository: EvaluationRepository,
+    after_weeks: int,
+    now: datetime,
+    messages: EvaluationMessages,
+) -> int:
+    """Asks, once, for the evaluation of every case still open `after_weeks` after its
+    advice (0: never); returns how many cases were asked."""
+    if after_weeks <= 0:
+        return 0
+    asked = 0
+    for number in await repository.due_after_advice(now - timedelta(weeks=after_weeks)):
+        case = await repository.get(number)
+        if case is None:
+            continue
+        notices = await messages.after_advice_notices(case)
+        if await repository.claim_after_advice(number, now, notices):
+            await messages.send(notices)
+            asked += 1
+    return asked

@@ -18,7 +18,9 @@ from domain.advice import (
 from domain.booking import Booking, Slot, slots_of
 from domain.cases import Case, CaseStatus, Referrer
 from domain.evaluation import (
+    FAMILY_KEY,
     EvaluationAnswer,
+    FamilyAnswer,
     Judgement,
     Leerpunt,
     Respondent,
@@ -177,7 +179,8 @@ class CaseWalker:
 
     async def _evaluate(self, case: Case) -> None:
         """Three days after closing the verwijzer and the kernteamlid answer, with figures
-        that follow from the case number; every third case gets a leerpunt."""
+        that follow from the case number, and every other family; every third case gets a
+        leerpunt."""
         n = int(case.number[-4:])
         at = case.closed_at + timedelta(days=3)
         judgements = list(Judgement)
@@ -198,6 +201,15 @@ class CaseWalker:
             )
             respondent = Respondent(key, kind, to, organisation, "Demo")
             await self._evaluations.record(case, respondent, "Demo", answer, at, CHANNEL)
+        if n % 2 == 0:  # half the families answer too, through the verwijzer's link
+            family = Respondent(FAMILY_KEY, RespondentKind.GEZIN, None, name="Gezin")
+            answer = FamilyAnswer(
+                gehoord=2 + n % 4,
+                wens=judgements[(n // 2) % 3],
+                nu=1 + (n // 2) % 5,
+                toelichting="Verzonnen: fijn dat we zelf mochten vertellen wat we wilden.",
+            )
+            await self._evaluations.record(case, family, "Gezin", answer, at, CHANNEL)
         if n % 3 == 0:
             theme = LEERPUNT_THEMES[(n // 3) % len(LEERPUNT_THEMES)]
             leerpunt = Leerpunt(

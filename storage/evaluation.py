@@ -15,8 +15,10 @@ from sqlalchemy.exc import IntegrityError
 
 from domain.cases import Case, CaseStatus
 from domain.evaluation import (
+    FAMILY_KEY,
     Evaluation,
     EvaluationAnswer,
+    FamilyAnswer,
     Judgement,
     Leerpunt,
     Respondent,
@@ -27,16 +29,24 @@ from domain.triage import CaseEvent
 from storage.cases import SqlCaseRepository
 from storage.encryption import FieldCipher
 from storage.models import (
+    AdviceRow,
     AfspraakRow,
     AuditRow,
+    CaseRow,
     EvaluationAnswerRow,
     EvaluationRoundRow,
+    FamilyEvaluationRow,
     LeerpuntRow,
 )
 from storage.outbox import add_notices
 
 SCHEDULER = "scheduler"
-EVALUATION_TABLES = (EvaluationRoundRow, EvaluationAnswerRow, LeerpuntRow)  # purged with the case
+EVALUATION_TABLES = (  # purged with the case
+    EvaluationRoundRow,
+    EvaluationAnswerRow,
+    FamilyEvaluationRow,
+    LeerpuntRow,
+)
 
 
 class SqlEvaluationRepository(SqlCaseRepository):
@@ -48,11 +58,13 @@ class SqlEvaluationRepository(SqlCaseRepository):
         channel: str,
         notices: Sequence[Notice] = (),
     ) -> bool:
-        """A move to 'afgesloten' also opens the case's evaluation round."""
+        """A move to 'afgesloten' also opens the case's evaluation round, unless it was
+        asked already some weeks after the advice."""
         async with self._sessions.begin() as session:
             if not await self._move(session, case, expected, event, channel, notices):
                 return False
-            if case.status is CaseStatus.AFGESLOTEN:
+            closing = case.status is CaseStatus.AFGESLOTEN
+            if closing and await session.get(EvaluationRoundRow, case.number) is None:
                 session.add(EvaluationRoundRow(case_number=case.number, asked_at=event.at))
         return True
 
@@ -70,10 +82,12 @@ class SqlEvaluationRepository(SqlCaseRepository):
         case: Case,
         respondent: Respondent,
         by: str,
-        answer: EvaluationAnswer,
+        answer: EvaluationAnswer | FamilyAnswer,
         at: datetime,
         channel: str,
     ) -> datetime | None:
+        if isinstance(answer, FamilyAnswer):
+            return await self._record_family(case, by, answer, at, channel)
         encrypt = self._cipher.encrypt
         row = EvaluationAnswerRow(
             case_number=case.number,
@@ -106,6 +120,30 @@ class SqlEvaluationRepository(SqlCaseRepository):
                 )
         return None
 
+    async def _record_family(
+        self, case: Case, by: str, answer: FamilyAnswer, at: datetime, channel: str
+    ) -> datetime | None:
+        row = FamilyEvaluationRow(
+            case_number=case.number,
+            answered_by=by,
+            answered_at=at,
+            channel=channel,
+            gehoord=answer.gehoord,
+            wens=answer.wens.value,
+            nu=answer.nu,
+            toelichting=self._cipher.encrypt(answer.toelichting),
+        )
+        try:
+            async with self._sessions.begin() as session:
+                session.add(row)
+                await session.flush()  # the family's second answer fails here
+                session.add(_audit(at, "evaluatie gezin ingevuld", case.number, by, channel))
+        except IntegrityError:
+            async with self._sessions() as session:
+                earlier = await session.get(FamilyEvaluationRow, case.number)
+                return earlier.answered_at if earlier else at
+        return None
+
     async def asked_at(self, number: str) -> datetime | None:
         async with self._sessions() as session:
             round_ = await session.get(EvaluationRoundRow, number)
@@ -118,7 +156,11 @@ class SqlEvaluationRepository(SqlCaseRepository):
                     EvaluationAnswerRow.case_number == number
                 )
             )
-            return {respondent: at for respondent, at in found}
+            answered = {respondent: at for respondent, at in found}
+            family = await session.get(FamilyEvaluationRow, number)
+            if family is not None:
+                answered[FAMILY_KEY] = family.answered_at
+            return answered
 
     async def evaluations(
         self, number: str, reader: str, channel: str, at: datetime
@@ -130,8 +172,17 @@ class SqlEvaluationRepository(SqlCaseRepository):
                 .order_by(EvaluationAnswerRow.id)
             )
             found = [self._evaluation(r) for r in rows]
+            family = await session.get(FamilyEvaluationRow, number)
+            if family is not None:
+                found.append(self._family_evaluation(family))
             session.add(_audit(at, "evaluaties bekeken", number, reader, channel))
         return found
+
+    def _family_evaluation(self, row: FamilyEvaluationRow, texts: bool = True) -> Evaluation:
+        told = self._cipher.decrypt(row.toelichting) if texts else None
+        answer = FamilyAnswer(row.gehoord, Judgement(row.wens), row.nu, told)
+        kind = RespondentKind.GEZIN
+        return Evaluation(row.case_number, kind, None, row.answered_by, row.answered_at, answer)
 
     def _evaluation(self, row: EvaluationAnswerRow, texts: bool = True) -> Evaluation:
         decrypt = self._cipher.decrypt if texts else (lambda _: None)
@@ -215,7 +266,16 @@ class SqlEvaluationRepository(SqlCaseRepository):
                 )
                 .order_by(EvaluationAnswerRow.id)
             )
-            return [self._evaluation(r, texts=False) for r in rows]
+            found = [self._evaluation(r, texts=False) for r in rows]
+            families = await session.scalars(
+                select(FamilyEvaluationRow)
+                .where(
+                    FamilyEvaluationRow.answered_at >= start,
+                    FamilyEvaluationRow.answered_at < end,
+                )
+                .order_by(FamilyEvaluationRow.answered_at)
+            )
+            return found + [self._family_evaluation(r, texts=False) for r in families]
 
     async def leerpunten_between(self, start: datetime, end: datetime) -> list[Leerpunt]:
         async with self._sessions() as session:
@@ -238,6 +298,38 @@ class SqlEvaluationRepository(SqlCaseRepository):
                 .order_by(EvaluationRoundRow.case_number)
             )
             return list(found)
+
+    async def due_after_advice(self, advice_before: datetime) -> list[str]:
+        """Open cases whose advice was given before `advice_before` and whose evaluation
+        was not asked yet."""
+        async with self._sessions() as session:
+            asked = select(EvaluationRoundRow.case_number)
+            found = await session.scalars(
+                select(AdviceRow.case_number)
+                .join(CaseRow, CaseRow.number == AdviceRow.case_number)
+                .where(
+                    AdviceRow.issued_at <= advice_before,
+                    CaseRow.status != CaseStatus.AFGESLOTEN.value,
+                    AdviceRow.case_number.not_in(asked),
+                )
+                .order_by(AdviceRow.case_number)
+            )
+            return list(found)
+
+    async def claim_after_advice(
+        self, number: str, at: datetime, notices: Sequence[Notice]
+    ) -> bool:
+        """The evaluation round of a case still open after its advice, with its requests;
+        False when it was asked already."""
+        try:
+            async with self._sessions.begin() as session:
+                session.add(EvaluationRoundRow(case_number=number, asked_at=at))
+                await session.flush()  # asked before (another run, or the closing): fails
+                session.add(_audit(at, "evaluatie gevraagd na advies", number))
+                add_notices(session, notices, at, self._cipher)
+        except IntegrityError:
+            return False
+        return True
 
     async def claim_reminder(self, number: str, at: datetime, notices: Sequence[Notice]) -> bool:
         """The reminder, once: marked and stored with its notices, or False when another run
@@ -276,6 +368,7 @@ async def evaluation_export(session, number: str, cipher: FieldCipher) -> dict:
     leerpunten = await session.scalars(
         select(LeerpuntRow).where(LeerpuntRow.case_number == number).order_by(LeerpuntRow.id)
     )
+    family = await session.get(FamilyEvaluationRow, number)
     decrypt = cipher.decrypt
     return {
         "gevraagd_op": _iso(round_.asked_at) if round_ else None,
@@ -297,6 +390,17 @@ async def evaluation_export(session, number: str, cipher: FieldCipher) -> dict:
             }
             for a in answers
         ],
+        "gezin": {
+            "door": family.answered_by,
+            "op": _iso(family.answered_at),
+            "via": family.channel,
+            "gehoord_score": family.gehoord,
+            "wens_vertrekpunt": family.wens,
+            "hoe_nu_score": family.nu,
+            "toelichting": decrypt(family.toelichting),
+        }
+        if family
+        else None,
         "leerpunten": [
             {
                 "thema": p.theme,

@@ -562,6 +562,22 @@ class EvaluationAnswerRow(Base):
     beter_af: Mapped[str] = mapped_column(String(16))
 
 
+class FamilyEvaluationRow(Base):
+    """The family's evaluation of a case, once (the primary key); the free text is
+    encrypted."""
+
+    __tablename__ = "family_evaluation"
+
+    case_number: Mapped[str] = mapped_column(String(16), primary_key=True)
+    answered_by: Mapped[str] = mapped_column(Text)
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    gehoord: Mapped[int]
+    wens: Mapped[str] = mapped_column(String(16))
+    nu: Mapped[int]
+    toelichting: Mapped[str | None] = mapped_column(Text)
+
+
 class LeerpuntRow(Base):
     """A leerpunt the voorzitter recorded on a case; the texts are encrypted."""
 

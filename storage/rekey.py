@@ -15,6 +15,7 @@ from storage.models import (
     DocumentVersionRow,
     EvaluationAnswerRow,
     FamilyContactRow,
+    FamilyEvaluationRow,
     FollowUpAskRow,
     LeerpuntRow,
     NotulenRow,
@@ -40,6 +41,7 @@ ENCRYPTED_COLUMNS = (
     (SignalAdviceRow, ("advies",)),
     (FamilyContactRow, ("wishes",)),
     (EvaluationAnswerRow, ("samenwerking", "knelpunt", "oplossing")),
+    (FamilyEvaluationRow, ("toelichting",)),
     (LeerpuntRow, ("learned", "worked")),
     (OrganisationAdviceRow, ("advice",)),
 )

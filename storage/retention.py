@@ -22,6 +22,7 @@ from storage.models import (
     EscalationRow,
     EvaluationAnswerRow,
     FamilyContactRow,
+    FamilyEvaluationRow,
     GoodPracticeRow,
     LeerpuntRow,
     MandateRow,
@@ -69,6 +70,7 @@ CLEARED = (
             "oplossing": None,
         },
     ),
+    (FamilyEvaluationRow, {"answered_by": ANONYMOUS, "toelichting": None}),  # scores stay
     (LeerpuntRow, {"learned": None, "worked": None, "recorded_by": ANONYMOUS}),  # theme stays
     (  # the organisation and its kind stay for the reports
         OrganisationAdviceRow,

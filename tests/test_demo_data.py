@@ -53,7 +53,8 @@ def test_same_seed_same_cases_across_the_whole_process(tmp_path):
     assert facts != rows(tmp_path / "c.db", FACTS)
     statuses = {s for (s,) in rows(tmp_path / "a.db", "SELECT status FROM case_file")}
     assert statuses == STAGES
-    learning = ("evaluation_round", "evaluation_answer", "leerpunt", "organisation_advice")
+    learning = ("evaluation_round", "evaluation_answer", "family_evaluation", "leerpunt",
+                "organisation_advice")  # fmt: skip
     for table in ("booking", "advice", "follow_up_round", "escalation", *learning):
         assert rows(tmp_path / "a.db", f"SELECT count(*) FROM {table}")[0][0] > 0, table
 
@@ -76,6 +77,7 @@ def test_the_report_of_demo_data_shows_evaluations_and_leerpunten(tmp_path):
     assert made.returncode == 0, made.stderr
     paragraphs = [p.text for p in Document(out).paragraphs]
     assert any(p.startswith("Casussen met een evaluatie: ") for p in paragraphs)
+    assert any(p.startswith("Antwoorden van gezinnen: ") for p in paragraphs)
     assert any(p.startswith("Wat werkte: Verzonnen") for p in paragraphs)
     assert any(p.startswith("Advies aan organisaties (brieven): gemeente ") for p in paragraphs)
     assert "In deze periode zijn geen leerpunten vastgelegd." not in paragraphs

@@ -143,6 +143,7 @@ PLAIN_ON_PURPOSE = {
     ("organisation_advice", "sent_by"),  # the voorzitter
     ("good_practice", "marked_by"),  # the voorzitter
     ("good_practice", "reviewed_by"),
+    ("family_evaluation", "answered_by"),  # "Gezin" or "Ouder (zelf aangemeld)": never a name
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 from bot.app import RETBOT
 from dialogs.cards.cases import CLOSE_KEY, close_reason_id
 from domain.ret import RetConfig
-from storage.models import EvaluationAnswerRow, EvaluationRoundRow
+from storage.models import AdviceRow, EvaluationAnswerRow, EvaluationRoundRow
 from tests.smtp_server import body_of, readable
 from tests.support import RunningBot, emails_at_once
 from tests.test_advice_flow import GGZ, LVB, issued, rows
@@ -155,3 +155,27 @@ async def test_the_reminder_goes_by_email_to_whoever_did_not_answer(
     assert to_fatima["Subject"] == f"Herinnering: Evaluatie {number} (J.D.)"
     async with http.get(bot.url + path_in(to_fatima)) as page:
         assert page.status == 200
+
+
+async def test_weeks_after_the_advice_the_request_says_so_by_email(
+    bot, connector, http, smtp_server
+):
+    """A case still open the RET's weeks after its advice: the e-mail says the advice was
+    that long ago or more, not that the case closed; the link opens the same questions."""
+    _, _, _, number, _, _ = await issued(bot, connector, http)
+    retbot = bot.app[RETBOT]
+    [advice] = await rows(bot, AdviceRow)
+    issued_at = advice.issued_at
+    issued_at = issued_at if issued_at.tzinfo else issued_at.replace(tzinfo=UTC)
+    smtp_server.received.clear()
+
+    asked = await retbot.jobs.evaluation_after_advice(issued_at + timedelta(weeks=12))
+    await retbot.dispatcher.dispatch_due()
+
+    assert asked == 1
+    [to_thijs] = smtp_server.to(THIJS)
+    body = body_of(to_thijs)
+    assert f"gaf 12 weken of langer geleden advies in casus {number} (J.D.)" in body
+    assert "afgesloten" not in body
+    async with http.get(bot.url + path_in(to_thijs)) as page:
+        assert page.status == 200 and "Samenwerking" in await page.text()

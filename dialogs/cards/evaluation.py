@@ -15,6 +15,7 @@ from domain.evaluation import (
     SCORES,
     TEXT_MAX,
     Evaluation,
+    FamilyAnswer,
     Judgement,
     Leerpunt,
     RespondentKind,
@@ -79,8 +80,12 @@ def evaluation_card(
     reminder: bool = False,
     values: dict | None = None,
     problem: str | None = None,
+    after_advice_weeks: int | None = None,
+    family_link: tuple[str, int] | None = None,
 ) -> dict:
-    """The evaluation; `values` and `problem` when an answer is asked again."""
+    """The evaluation; `values` and `problem` when an answer is asked again. For a case
+    still open some weeks after its advice, `after_advice_weeks`; for the verwijzer,
+    `family_link` (the url and the days it works) to pass on to the family."""
     values = values or {}
     title = text("evaluation.title", language, number=number, initials=initials)
     body = [heading(text("evaluation.reminder", language) + title if reminder else title)]
@@ -88,8 +93,19 @@ def evaluation_card(
         message = text(f"evaluation.problem.{problem}", language, max=TEXT_MAX)
         body.append({"type": "Container", "style": "attention", "items": [paragraph(message)]})
     scores = [{"title": text(f"evaluation.score.{s}", language), "value": str(s)} for s in SCORES]
+    intro = (
+        text("evaluation.after_advice.intro", language, weeks=after_advice_weeks)
+        if after_advice_weeks
+        else text("evaluation.intro", language)
+    )
+    body.append(paragraph(intro, subtle=True))
+    actions = []
+    if family_link is not None:
+        url, days = family_link
+        body.append(paragraph(text("evaluation.family_link", language, days=days)))
+        title = text("evaluation.family_link.button", language)
+        actions.append({"type": "Action.OpenUrl", "title": title, "url": url})
     body += [
-        paragraph(text("evaluation.intro", language), subtle=True),
         heading(text("evaluation.part.samenwerking", language)),
         _choice(
             "score",
@@ -107,16 +123,31 @@ def evaluation_card(
         _judgement("beter_af", values, language),
     ]
     action = submit(text("evaluation.send", language), {EVALUATION_KEY: number})
-    return adaptive_card(body, actions=[{**action, "style": "positive"}])
+    return adaptive_card(body, actions=[{**action, "style": "positive"}, *actions])
 
 
-def answered_card(number: str, initials: str, by: str, at: datetime, language: Language) -> dict:
-    """What replaces the card once answered: read-only, so it cannot be sent twice."""
+def answered_card(
+    number: str,
+    initials: str,
+    by: str,
+    at: datetime,
+    language: Language,
+    family_link: tuple[str, int] | None = None,
+) -> dict:
+    """What replaces the card once answered: read-only, so it cannot be sent twice; the
+    verwijzer keeps the family's link to pass on while the family has not answered."""
     title = text("evaluation.title", language, number=number, initials=initials)
-    return recorded_card(title, [], by, at, language)
+    if family_link is None:
+        return recorded_card(title, [], by, at, language)
+    url, days = family_link
+    after = text("evaluation.family_link", language, days=days)
+    links = [(text("evaluation.family_link.button", language), url)]
+    return recorded_card(title, [], by, at, language, after=after, links=links)
 
 
 def who(evaluation: Evaluation, language: Language) -> str:
+    if evaluation.kind is RespondentKind.GEZIN:
+        return f"{evaluation.by} ({text('evaluation.kind.gezin', language)})"
     if evaluation.kind is RespondentKind.VERWIJZER:
         kind = text("evaluation.kind.verwijzer", language)
     else:
@@ -187,6 +218,8 @@ def _evaluation_block(evaluation: Evaluation, language: Language) -> dict:
         who=who(evaluation, language),
         when=when(evaluation.at, language),
     )
+    if isinstance(answer, FamilyAnswer):
+        return _family_block(heard, answer, language)
     scores = text(
         "evaluation.overview.scores",
         language,
@@ -204,6 +237,19 @@ def _evaluation_block(evaluation: Evaluation, language: Language) -> dict:
         written = getattr(answer, name)
         if written:
             items.append(labelled(text(f"evaluation.overview.{name}", language), written))
+    return {"type": "Container", "separator": True, "items": items}
+
+
+def _family_block(heard: str, answer: FamilyAnswer, language: Language) -> dict:
+    """The family's own four questions, as they were asked."""
+    items = [
+        paragraph(f"**{heard}**"),
+        labelled(text("evaluation.family.gehoord", language), f"{answer.gehoord}/5"),
+        labelled(text("evaluation.family.wens", language), judgement_label(answer.wens, language)),
+        labelled(text("evaluation.family.nu", language), f"{answer.nu}/5"),
+    ]
+    if answer.toelichting:
+        items.append(labelled(text("evaluation.family.toelichting", language), answer.toelichting))
     return {"type": "Container", "separator": True, "items": items}
 
 

@@ -15,6 +15,7 @@ from dialogs.texts import (
     documents,
     email,
     evaluation,
+    family,
     follow_up,
     general,
     intake,
@@ -57,6 +58,7 @@ _FLOWS = (
     submission,
     referrer_web,
     evaluation,
+    family,
     learning,
     recorded,
 )
