@@ -14,8 +14,6 @@ import asyncio
 from datetime import datetime
 from typing import Protocol
 
-from babel.dates import format_date, format_datetime
-
 from dialogs.advice_document import DocumentLinks
 from dialogs.cards import BadCardData
 from dialogs.cards.learning import (
@@ -32,6 +30,7 @@ from dialogs.cards.learning import (
 from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.document_mail import document_mail
+from dialogs.moments import day, when
 from dialogs.routes import Routes
 from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.turn import Turn
@@ -252,13 +251,11 @@ class LearningActions:
             await turn.send(text("learning.practice.newer", language, **words))
             return
         if practice.reviewed_at != at:
-            reviewed_on = practice.reviewed_at.astimezone(AMSTERDAM)
-            day = format_date(reviewed_on, "d MMMM y", locale=language)
-            words = {"number": number, "version": version, "date": day}
+            reviewed_on = day(practice.reviewed_at, language)
+            words = {"number": number, "version": version, "date": reviewed_on}
             await turn.send(text("learning.practice.already", language, **words))
             return
-        pattern = text("follow_up.when", language)
-        moment = format_datetime(at.astimezone(AMSTERDAM), pattern, locale=language)
+        moment = when(at, language)
         await turn.replace_card(approved_card(number, version, member.name, moment, language))
         url = self._links.url(DocumentKind.GOED_VOORBEELD, number, at)
         words = {"number": number, "version": version, "url": url}
