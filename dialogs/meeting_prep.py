@@ -161,26 +161,26 @@ class MeetingPrepActions:
         await turn.send(await self._prepare(turn, turn.value))
 
     async def _prepare(self, turn: Turn, value: dict) -> str:
-        number = value.get("meeting_prep")
+        number, language = value.get("meeting_prep"), turn.language
         if not isinstance(number, str):
             raise BadCardData("preparation without a case number")
         chair = await turn.member()
         if not is_chair(chair):
-            return text("prep.not_allowed")
+            return text("prep.not_allowed", language)
         case = await self._repository.get(number)
         booking = await self._repository.booking_of(number)
         task = await self._repository.family_contact(number)
         if case is None or booking is None or task is None:
-            return text("prep.no_booking", number=number)
+            return text("prep.no_booking", language, number=number)
         wanted = value.get(CONTACT_INPUT) or task.assignee_email
         contact = find_member(self._ret, None, wanted) if isinstance(wanted, str) else None
         if contact is None or contact not in contact_candidates(self._ret):
-            return text("prep.unknown_member")
+            return text("prep.unknown_member", language)
         suggestions = {s.member.email: s for s in suggest_schil(self._ret, case.answers)}
         ticked = value.get(SCHIL_INPUT) if isinstance(value.get(SCHIL_INPUT), str) else ""
         chosen = [suggestions[e] for e in ticked.split(",") if e in suggestions]
         channel, at = turn.channel_id, now()
-        reply = text("prep.saved", number=number, contact=contact.name)
+        reply = text("prep.saved", language, number=number, contact=contact.name)
         if contact.email != task.assignee_email:
             handed = replace(task, assignee_email=contact.email)
             notices = self._task_notices(case, booking, handed)
@@ -189,7 +189,7 @@ class MeetingPrepActions:
             ):
                 await self._delivery.flush(notices)
             else:
-                reply += text("prep.contact_done")
+                reply += text("prep.contact_done", language)
         # The invitation names no problematiek: it is a message outside the voorzitter's chat.
         intro = text("schil.intro", number=number, initials=case.initials)
 
@@ -207,7 +207,8 @@ class MeetingPrepActions:
         )
         await self._delivery.flush(notices)
         if chosen:
-            reply += text("prep.saved_schil", names=", ".join(s.member.name for s in chosen))
+            names = ", ".join(s.member.name for s in chosen)
+            reply += text("prep.saved_schil", language, names=names)
         return reply
 
     # The family contact --------------------------------------------------------------
@@ -216,25 +217,25 @@ class MeetingPrepActions:
         await turn.send(await self._record_outcome(turn, turn.value))
 
     async def _record_outcome(self, turn: Turn, value: dict) -> str:
-        number = value.get("family_contact")
+        number, language = value.get("family_contact"), turn.language
         if not isinstance(number, str):
             raise BadCardData("family contact without a case number")
         member = await turn.member()
         task = await self._repository.family_contact(number)
         if task is None or member is None:
-            return text("family.not_yours")
+            return text("family.not_yours", language)
         if member.email != task.assignee_email and not is_chair(member):
-            return text("family.not_yours")
+            return text("family.not_yours", language)
         try:
             participation, wishes = check_outcome(
                 value.get(PARTICIPATION_INPUT), value.get(WISHES_INPUT)
             )
         except NoOutcome:
-            return text("family.missing")
+            return text("family.missing", language)
         recorded = await self._repository.record_family_outcome(
             number, participation, wishes, member.name, turn.channel_id, now()
         )
-        return text("family.saved" if recorded else "family.already", number=number)
+        return text("family.saved" if recorded else "family.already", language, number=number)
 
     # Who comes -----------------------------------------------------------------------
 
@@ -243,17 +244,20 @@ class MeetingPrepActions:
 
     async def _attend(self, turn: Turn, value: dict) -> str:
         number, answer = value.get("attendance"), value.get("answer")
+        language = turn.language
         if not isinstance(number, str) or answer not in {a.value for a in Answer}:
             raise BadCardData("attendance without a case number or answer")
         case = await self._repository.get(number)
         booking = await self._repository.booking_of(number) if case else None
         if case is None or booking is None or case.status is not CaseStatus.RET_TAFEL:
-            return text("prep.no_booking", number=number)
+            return text("prep.no_booking", language, number=number)
         key, name = await self._invitee(turn, case)
         if key is None:
-            return text("attend.not_invited")
+            return text("attend.not_invited", language)
         stand_in = value.get(stand_in_input(number))
-        return await self._record(number, key, name, Answer(answer), stand_in, turn.channel_id)
+        return await self._record(
+            number, key, name, Answer(answer), stand_in, turn.channel_id, language
+        )
 
     async def referrer_attends(
         self, number: str, answer: Answer, stand_in: str | None, channel: str
@@ -276,7 +280,9 @@ class MeetingPrepActions:
         answer: Answer,
         stand_in: object,
         channel: str,
+        language: Language = DEFAULT_LANGUAGE,
     ) -> str:
+        """Records the answer; the thanks in `language` (the web page's is Dutch)."""
         stand_in = (
             stand_in.strip()[:200] if isinstance(stand_in, str) and stand_in.strip() else None
         )
@@ -285,10 +291,10 @@ class MeetingPrepActions:
         attendance = Attendance(number, key, name, answer, stand_in, now())
         await self._repository.answer_attendance(attendance, channel)
         if answer is Answer.KOMT:
-            return text("attend.thanks_yes", number=number)
+            return text("attend.thanks_yes", language, number=number)
         if stand_in:
-            return text("attend.thanks_stand_in", number=number, stand_in=stand_in)
-        return text("attend.thanks_no", number=number)
+            return text("attend.thanks_stand_in", language, number=number, stand_in=stand_in)
+        return text("attend.thanks_no", language, number=number)
 
     async def _invitee(self, turn: Turn, case: Case) -> tuple[str | None, str]:
         """Who answers: the case's referrer, a kernteamlid, or an invited schil member."""
