@@ -189,6 +189,7 @@ async def test_a_due_question_reaches_the_kernteamleden_and_the_referrer_minimal
         )
         assert link_path(link).startswith("/follow-up/")
         assert "/follow-up/" not in str(card["body"])
+        assert "De knop 'Link voor een collega zonder Teams' opent de pagina" in str(card)
         for private in NOT_PUBLIC:
             assert private not in str(card), private
     assert sum(a == "follow-up gevraagd" for _, a, _ in await audits(bot)) == 3
