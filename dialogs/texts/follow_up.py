@@ -46,9 +46,13 @@ CATALOG: Catalog = {
         "nl": "De hulp is gestopt of het lukt niet",
         "en": "The help has stopped, or it is not working",
     },
-    "follow_up.note_label": {
+    "follow_up.note_label.org": {
         "nl": "Toelichting (nodig bij vertraagd of gestopt)",
         "en": "Explanation (needed when delayed or stopped)",
+    },
+    "follow_up.note_label.referrer": {
+        "nl": "Toelichting (nodig als het moeizaam gaat of niet lukt)",
+        "en": "Explanation (needed when it is difficult or not working)",
     },
     "follow_up.send": {"nl": "Antwoord versturen", "en": "Send answer"},
     "follow_up.link": {
