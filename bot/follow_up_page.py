@@ -10,7 +10,13 @@ from aiohttp import web
 from bot.clean_input import clean_text
 from bot.html_pages import TEMPLATES
 from bot.links import FollowUpLinks, LinkRefused
-from dialogs.cards.follow_up import NOTE_INPUT, PROGRESS_INPUT, progress_label, question
+from dialogs.cards.follow_up import (
+    NOTE_INPUT,
+    PROGRESS_INPUT,
+    note_label,
+    progress_label,
+    question,
+)
 from dialogs.clock import now
 from dialogs.follow_up import FollowUpActions
 from dialogs.texts import DEFAULT_LANGUAGE, text
@@ -36,7 +42,7 @@ HEADERS = {
         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
     ),
 }
-_PAGE_KEYS = ("case", "initials", "organisation", "afspraak", "intro", "note_label", "send")
+_PAGE_KEYS = ("case", "initials", "organisation", "afspraak", "intro", "send")
 
 
 class FollowUpPage:
@@ -120,7 +126,8 @@ def _form(ask: Ask, values: dict, problem: str | None, status: int) -> web.Respo
         choices=[
             {"value": p.value, "label": progress_label(ask.kind, p, language)} for p in Progress
         ],
-        t={key: text(_key(key), language) for key in _PAGE_KEYS},
+        t={key: text(_key(key), language) for key in _PAGE_KEYS}
+        | {"note_label": note_label(ask.kind, language)},
         progress_field=PROGRESS_INPUT,
         note_field=NOTE_INPUT,
         note_max=TOELICHTING_MAX,

@@ -41,7 +41,7 @@ from dialogs.clock import now
 from dialogs.delivery import Delivery
 from dialogs.moments import when
 from dialogs.routes import Routes
-from dialogs.texts import Language, text
+from dialogs.texts import DEFAULT_LANGUAGE, Language, text
 from dialogs.turn import Turn
 from domain.booking import Booking
 from domain.cases import TEAM_VIEW_ROLES, Case, CaseStatus
@@ -171,26 +171,26 @@ class MeetingPrepActions:
         await turn.send(await self._prepare(turn, turn.value))
 
     async def _prepare(self, turn: Turn, value: dict) -> str:
-        number = value.get("meeting_prep")
+        number, language = value.get("meeting_prep"), turn.language
         if not isinstance(number, str):
             raise BadCardData("preparation without a case number")
         chair = await turn.member()
         if not is_chair(chair):
-            return text("prep.not_allowed")
+            return text("prep.not_allowed", language)
         case = await self._repository.get(number)
         booking = await self._repository.booking_of(number)
         task = await self._repository.family_contact(number)
         if case is None or booking is None or task is None:
-            return text("prep.no_booking", number=number)
+            return text("prep.no_booking", language, number=number)
         wanted = value.get(CONTACT_INPUT) or task.assignee_email
         contact = find_member(self._ret, None, wanted) if isinstance(wanted, str) else None
         if contact is None or contact not in contact_candidates(self._ret):
-            return text("prep.unknown_member")
+            return text("prep.unknown_member", language)
         suggestions = {s.member.email: s for s in suggest_schil(self._ret, case.answers)}
         ticked = value.get(SCHIL_INPUT) if isinstance(value.get(SCHIL_INPUT), str) else ""
         chosen = [suggestions[e] for e in ticked.split(",") if e in suggestions]
         channel, at = turn.channel_id, now()
-        reply = text("prep.saved", number=number, contact=contact.name)
+        reply = text("prep.saved", language, number=number, contact=contact.name)
         if contact.email != task.assignee_email:
             handed = replace(task, assignee_email=contact.email)
             notices = self._task_notices(case, booking, handed)
@@ -199,7 +199,7 @@ class MeetingPrepActions:
             ):
                 await self._delivery.flush(notices)
             else:
-                reply += text("prep.contact_done")
+                reply += text("prep.contact_done", language)
         # The invitation names no problematiek: it is a message outside the voorzitter's chat.
         intro = partial(text, "schil.intro", number=number, initials=case.initials)
 
@@ -217,7 +217,8 @@ class MeetingPrepActions:
         )
         await self._delivery.flush(notices)
         if chosen:
-            reply += text("prep.saved_schil", names=", ".join(s.member.name for s in chosen))
+            names = ", ".join(s.member.name for s in chosen)
+            reply += text("prep.saved_schil", language, names=names)
         return reply
 
     # The family contact --------------------------------------------------------------
@@ -226,21 +227,21 @@ class MeetingPrepActions:
         await turn.send(await self._record_outcome(turn, turn.value))
 
     async def _record_outcome(self, turn: Turn, value: dict) -> str:
-        number = value.get("family_contact")
+        number, language = value.get("family_contact"), turn.language
         if not isinstance(number, str):
             raise BadCardData("family contact without a case number")
         member = await turn.member()
         task = await self._repository.family_contact(number)
         if task is None or member is None:
-            return text("family.not_yours")
+            return text("family.not_yours", language)
         if member.email != task.assignee_email and not is_chair(member):
-            return text("family.not_yours")
+            return text("family.not_yours", language)
         try:
             participation, wishes = check_outcome(
                 value.get(PARTICIPATION_INPUT), value.get(WISHES_INPUT)
             )
         except NoOutcome:
-            return text("family.missing")
+            return text("family.missing", turn.language)
         at = now()
         if not await self._repository.record_family_outcome(
             number, participation, wishes, member.name, turn.channel_id, at
@@ -255,7 +256,7 @@ class MeetingPrepActions:
         label = text(f"family.participation.{participation.value}", turn.language)
         pairs = [(text("family.participation", turn.language), label)]
         await turn.replace_card(recorded_card(title, pairs, member.name, at, turn.language))
-        return text("family.saved", number=number)
+        return text("family.saved", turn.language, number=number)
 
     # Who comes -----------------------------------------------------------------------
 
@@ -264,15 +265,16 @@ class MeetingPrepActions:
 
     async def _attend(self, turn: Turn, value: dict) -> str:
         number, answer = value.get("attendance"), value.get("answer")
+        language = turn.language
         if not isinstance(number, str) or answer not in {a.value for a in Answer}:
             raise BadCardData("attendance without a case number or answer")
         case = await self._repository.get(number)
         booking = await self._repository.booking_of(number) if case else None
         if case is None or booking is None or case.status is not CaseStatus.RET_TAFEL:
-            return text("prep.no_booking", number=number)
+            return text("prep.no_booking", language, number=number)
         key, name = await self._invitee(turn, case)
         if key is None:
-            return text("attend.not_invited")
+            return text("attend.not_invited", turn.language)
         stand_in = _stand_in(Answer(answer), value.get(stand_in_input(number)))
         earlier = next(
             (a for a in await self._repository.attendance_of(number) if a.person_key == key), None
@@ -283,7 +285,7 @@ class MeetingPrepActions:
             at = when(earlier.answered_at, turn.language)
             return text("attend.already", turn.language, number=number, when=at, **words)
         recorded = Attendance(number, key, name, Answer(answer), stand_in, now())
-        said = await self._record(recorded, turn.channel_id)
+        said = await self._record(recorded, turn.channel_id, turn.language)
         url = self._booking.calendar_url(booking)
         await turn.replace_card(attendance_card(case, booking, recorded, url, turn.language))
         return said
@@ -303,14 +305,17 @@ class MeetingPrepActions:
         )
         return await self._record(answered, channel)
 
-    async def _record(self, attendance: Attendance, channel: str) -> str:
+    async def _record(
+        self, attendance: Attendance, channel: str, language: Language = DEFAULT_LANGUAGE
+    ) -> str:
+        """Records the answer; the thanks in `language` (the web page's is Dutch)."""
         await self._repository.answer_attendance(attendance, channel)
         number, stand_in = attendance.case_number, attendance.stand_in
         if attendance.answer is Answer.KOMT:
-            return text("attend.thanks_yes", number=number)
+            return text("attend.thanks_yes", language, number=number)
         if stand_in:
-            return text("attend.thanks_stand_in", number=number, stand_in=stand_in)
-        return text("attend.thanks_no", number=number)
+            return text("attend.thanks_stand_in", language, number=number, stand_in=stand_in)
+        return text("attend.thanks_no", language, number=number)
 
     async def _invitee(self, turn: Turn, case: Case) -> tuple[str | None, str]:
         """Who answers: the case's referrer, a kernteamlid, or an invited schil member."""

@@ -180,6 +180,9 @@ async def test_a_due_question_reaches_the_kernteamleden_and_the_referrer_minimal
     assert "LVB" not in str(to_thijs)
     assert "Hoe gaat het nu met de jeugdige" in str(to_referrer)
     assert GGZ not in str(to_referrer) and "Afspraak" not in str(to_referrer)
+    # Each is asked for a note in the words of their own choices.
+    assert "Toelichting (nodig bij vertraagd of gestopt)" in str(to_thijs)
+    assert "Toelichting (nodig als het moeizaam gaat of niet lukt)" in str(to_referrer)
     for card in (to_thijs, to_referrer, card_of(sent[case.fatima.id])):
         assert card["actions"][0]["type"] == "Action.Submit"
         assert link_path(card).startswith("/follow-up/")
@@ -190,6 +193,7 @@ async def test_a_due_question_reaches_the_kernteamleden_and_the_referrer_minimal
         )
         assert link_path(link).startswith("/follow-up/")
         assert "/follow-up/" not in str(card["body"])
+        assert "De knop 'Link voor een collega zonder Teams' opent de pagina" in str(card)
         for private in NOT_PUBLIC:
             assert private not in str(card), private
     assert sum(a == "follow-up gevraagd" for _, a, _ in await audits(bot)) == 3
@@ -298,6 +302,9 @@ async def test_answering_on_the_web_page_once(bot, connector, http):
     async with http.get(url) as page:
         shown, status = await page.text(), page.status
         headers = page.headers
+    async with http.get(bot.url + link_path(card_of(sent[case.referrer.id]))) as referrers:
+        assert "Toelichting (nodig als het moeizaam gaat of niet lukt)" in await referrers.text()
+    assert "Toelichting (nodig bij vertraagd of gestopt)" in shown
     async with http.post(url, data={"voortgang": "vertraagd"}) as incomplete:
         incomplete_page = await incomplete.text()
         incomplete_status = incomplete.status

@@ -515,3 +515,22 @@ async def test_retention_clears_the_familys_words_and_who_answered(bot, connecto
     assert (task.wishes, task.done_by, task.participation) == (None, ANONYMOUS, "online")
     [answer] = await rows(bot, AttendanceRow)
     assert (answer.person_name, answer.stand_in, answer.answer) == (ANONYMOUS, None, "kan_niet")
+
+
+async def test_answers_in_the_own_chat_are_in_the_language_chosen_there(bot, connector, http):
+    table = await Meeting(bot, connector, http).open()
+    number = await table.case("E.F.")
+    await table.to_the_table(number)
+    for who in (table.chair, table.thijs):
+        await who.say("language")
+        await who.say("English")
+
+    prepared = await table.chair.submit({PREP_KEY: number, "contact_member": SANNE})
+    coming = await table.thijs.submit({ATTEND_KEY: number, "answer": "komt"})
+    fatima = await table.fatima.submit({ATTEND_KEY: number, "answer": "komt"})
+
+    assert prepared.texts()[0].startswith(f"Saved for case {number}: Sanne")
+    assert coming.texts() == [
+        f"Thank you, noted: you will come to the RET meeting about case {number}."
+    ]
+    assert fatima.texts()[0].startswith("Dank je, genoteerd: je komt"), "hers stays Dutch"

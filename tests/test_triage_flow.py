@@ -82,6 +82,8 @@ async def test_triage_card_shows_minimal_data_only(bot, connector, http):
         "Meer informatie vragen",
         "Volledige aanmelding",
     ]
+    [note] = [e for e in card["body"] if e.get("type") == "Input.Text"]
+    assert note["label"].startswith("Je vraag aan de verwijzer, of de reden bij doorverwijzen")
 
 
 @pytest.mark.parametrize("decision", list(STATUS_AFTER))

@@ -68,7 +68,9 @@ async def test_commands_and_menu_buttons_interrupt_an_open_question(conversation
     await conversation.say("Hoe gaan jullie om met een wachtlijst van een jaar?")
     menu_click = await conversation.submit({MENU_KEY: MenuChoice.CASUSSEN.value})
 
-    assert language.texts() == ["In welke taal wil je dat ik met je praat?"]
+    assert language.texts() == [
+        "In welke taal wil je dat ik met je praat? (Which language would you like me to use?)"
+    ]
     assert menu_click.cards()[0]["body"][0]["text"] == "Mijn casussen"
 
 

@@ -21,6 +21,11 @@ def progress_label(kind: AskKind, progress: Progress, language: Language) -> str
     return text(f"follow_up.choice.{_AUDIENCE[kind]}.{progress.name.lower()}", language)
 
 
+def note_label(kind: AskKind, language: Language) -> str:
+    """The note's label, in the words of that audience's choices."""
+    return text(f"follow_up.note_label.{_AUDIENCE[kind]}", language)
+
+
 def question(ask: Ask, language: Language) -> str:
     if ask.kind is AskKind.AFSPRAAK:
         return text("follow_up.question.org", language, org=ask.organisation)
@@ -66,7 +71,7 @@ def ask_card(
     note = {
         "type": "Input.Text",
         "id": NOTE_INPUT,
-        "label": text("follow_up.note_label", language),
+        "label": note_label(ask.kind, language),
         "isMultiline": True,
         "maxLength": TOELICHTING_MAX,
     }

@@ -46,19 +46,25 @@ CATALOG: Catalog = {
         "nl": "De hulp is gestopt of het lukt niet",
         "en": "The help has stopped, or it is not working",
     },
-    "follow_up.note_label": {
+    "follow_up.note_label.org": {
         "nl": "Toelichting (nodig bij vertraagd of gestopt)",
         "en": "Explanation (needed when delayed or stopped)",
+    },
+    "follow_up.note_label.referrer": {
+        "nl": "Toelichting (nodig als het moeizaam gaat of niet lukt)",
+        "en": "Explanation (needed when it is difficult or not working)",
     },
     "follow_up.send": {"nl": "Antwoord versturen", "en": "Send answer"},
     "follow_up.link": {
         "nl": (
-            "Kan een collega zonder Teams dit beter beantwoorden? Stuur de link onder deze "
-            "kaart door: hij werkt {days} dagen en voor één antwoord."
+            "Kan een collega zonder Teams dit beter beantwoorden? De knop 'Link voor een "
+            "collega zonder Teams' opent de pagina; stuur het adres daarvan door. De link werkt "
+            "{days} dagen en voor één antwoord."
         ),
         "en": (
-            "Could a colleague without Teams answer this better? Forward the link below this "
-            "card: it works for {days} days and for one answer."
+            "Could a colleague without Teams answer this better? The button 'Link for a "
+            "colleague without Teams' opens the page; forward its address. The link works for "
+            "{days} days and for one answer."
         ),
     },
     "follow_up.link_button": {

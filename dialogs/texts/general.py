@@ -84,9 +84,14 @@ CATALOG: Catalog = {
         "nl": "Goed, ik ben gestopt. Typ 'menu' als je verder wilt.",
         "en": "All right, I stopped. Type 'menu' to continue.",
     },
+    # In both languages: whoever asks may not read the one the bot speaks with them now.
     "language.ask": {
-        "nl": "In welke taal wil je dat ik met je praat?",
-        "en": "Which language would you like me to use?",
+        "nl": (
+            "In welke taal wil je dat ik met je praat? (Which language would you like me to use?)"
+        ),
+        "en": (
+            "Which language would you like me to use? (In welke taal wil je dat ik met je praat?)"
+        ),
     },
     "language.retry": {
         "nl": "Kies een van de talen hieronder, of typ het nummer.",

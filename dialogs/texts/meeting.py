@@ -195,13 +195,13 @@ CATALOG: Catalog = {
     "attend.send": {"nl": "Doorgeven", "en": "Send"},
     "attend.thanks_yes": {
         "nl": "Dank je, genoteerd: je komt naar het RET-overleg over casus {number}.",
-        "en": "Thank you, noted: you come to the RET meeting about case {number}.",
+        "en": "Thank you, noted: you will come to the RET meeting about case {number}.",
     },
     "attend.thanks_stand_in": {
         "nl": "Dank je, genoteerd: {stand_in} komt in je plaats naar het RET-overleg over "
         "casus {number}.",
-        "en": "Thank you, noted: {stand_in} comes in your place to the RET meeting about case "
-        "{number}.",
+        "en": "Thank you, noted: {stand_in} will come in your place to the RET meeting about "
+        "case {number}.",
     },
     "attend.thanks_no": {
         "nl": "Dank je, genoteerd: je kunt niet bij het RET-overleg over casus {number} zijn. "

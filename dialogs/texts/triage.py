@@ -20,8 +20,14 @@ CATALOG: Catalog = {
     "triage.age_value": {"nl": "{age} jaar", "en": "{age} years"},
     "triage.consent": {"nl": "Toestemming", "en": "Consent"},
     "triage.note_label": {
-        "nl": "Reden (bij doorverwijzen of inzien zonder toestemming) of je vraag",
-        "en": "Reason (when referring or viewing without consent) or your question",
+        "nl": (
+            "Je vraag aan de verwijzer, of de reden bij doorverwijzen of bij inzien zonder "
+            "toestemming"
+        ),
+        "en": (
+            "Your question to the referrer, or the reason when referring elsewhere or viewing "
+            "without consent"
+        ),
     },
     "triage.action.ret_tafel": {"nl": "RET-tafel inplannen", "en": "Plan RET meeting"},
     "triage.action.consultatie": {
