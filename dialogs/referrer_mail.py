@@ -95,7 +95,6 @@ def invitation_mail(
         ret,
         language,
         (MailAttachment(f"RET-overleg-{case.number}.ics", "text/calendar", ics),),
-        language,
     )
 
 

@@ -48,6 +48,7 @@ ADVICE_GIVEN = ("Het RET heeft een zwaarwegend advies gegeven", "The RET has giv
 ADVIES_READY = ("met de afspraken voor jouw organisatie", "with your organisation's agreements")
 ADVIES_OFFERED = ("Het zwaarwegend advies voor", "The binding advice for")
 FOLLOW_UP = ("Toelichting (nodig bij vertraagd of gestopt)", "Explanation (needed when delayed")
+FOLLOW_UP_REFERRER = ("Toelichting (nodig als het moeizaam", "Explanation (needed when it is")
 INVITATION_MAIL = ("Uitnodiging RET-overleg", "Invitation RET meeting")
 NL, EN = 0, 1
 
@@ -175,7 +176,7 @@ async def test_each_person_gets_proactive_messages_in_their_own_language(
     await bot.app[RETBOT].jobs.follow_up(issued_at + timedelta(days=14))
     await settled(bot)
     asked = {t.id: str(connector.received[t.id][before[t.id] :]) for t in (referrer, thijs, fatima)}
-    assert_in(EN, FOLLOW_UP, asked[referrer.id])
+    assert_in(EN, FOLLOW_UP_REFERRER, asked[referrer.id])
     assert_in(EN, FOLLOW_UP, asked[thijs.id])
     assert_in(NL, FOLLOW_UP, asked[fatima.id])
     assert "Start traumabehandeling in het gezinshuis" in asked[thijs.id]  # as recorded
