@@ -107,7 +107,12 @@ class _Wording:
     def declined(
         self, state: MandateState, organisation: str, reason: str, language: Language
     ) -> tuple[str, str]:
-        words = {"number": state.case.number, "initials": state.case.initials, "org": organisation}
+        words = {
+            "number": state.case.number,
+            "initials": state.case.initials,
+            "org": organisation,
+            "who": state.mandates[organisation].by,
+        }
         return (
             text("advice.declined_chair", language, **words),
             text("advice.declined_reason", language, reason=reason, **words),

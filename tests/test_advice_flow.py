@@ -479,12 +479,17 @@ async def test_cannot_confirm_needs_a_reason_and_alerts_the_voorzitter(bot, conn
     lvb = organisation_sections(card)[LVB]
     assert lvb["items"][-2]["text"].startswith("Niet bevestigd door Fatima el Amrani, ")
     assert buttons(lvb) == ["Mandaat bevestigen"]
+    # Who declined, in the channel without the reason; privately with it.
     assert told_channel == [
-        f"{LVB} kan haar deel van het advies voor {number} (J.D.) niet bevestigen. "
-        "Voorzitter: de reden staat in je eigen chat met mij en in het verloop van de casus."
+        f"Fatima el Amrani kan het deel van {LVB} in het advies voor {number} (J.D.) niet "
+        "bevestigen. Voorzitter: de reden staat in je eigen chat met mij en in het verloop "
+        "van de casus."
     ]
     assert reason not in str(connector.received[channel.id]) + str(card)
-    assert connector.received[chair.id][chair_seen]["text"].endswith(reason)
+    assert connector.received[chair.id][chair_seen]["text"] == (
+        f"Fatima el Amrani kan het deel van {LVB} in het advies voor {number} (J.D.) niet "
+        f"bevestigen. Reden: {reason}"
+    )
     events = [(e.kind, e.text) for e in await rows(bot, CaseEventRow)]
     assert ("mandaat niet bevestigd", f"{LVB}: {reason}") in events
     assert "Nog een reden" not in str(events) and twice.body["value"] == card

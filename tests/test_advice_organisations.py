@@ -145,10 +145,14 @@ async def test_the_gemeente_confirms_its_afspraak_by_the_link_in_its_email(
     assert SAMENVATTING not in shown and "Traumabehandeling" not in shown
     # A decline counts like a kernteamlid's: the voorzitter hears it, the reason privately.
     assert told_channel == [
-        f"{ENSCHEDE} kan haar deel van het advies voor {number} (J.D.) niet bevestigen. "
-        "Voorzitter: de reden staat in je eigen chat met mij en in het verloop van de casus."
+        f"Ilse Brinkman kan het deel van {ENSCHEDE} in het advies voor {number} (J.D.) niet "
+        "bevestigen. Voorzitter: de reden staat in je eigen chat met mij en in het verloop "
+        "van de casus."
     ]
-    assert told_chair[0].endswith(reason)
+    assert told_chair[0] == (
+        f"Ilse Brinkman kan het deel van {ENSCHEDE} in het advies voor {number} (J.D.) niet "
+        f"bevestigen. Reden: {reason}"
+    )
     [mandate] = [m for m in await rows(bot, MandateRow) if m.organisation == ENSCHEDE]
     assert (mandate.answer, mandate.answered_by) == ("bevestigd", "Ilse Brinkman")
     events = [(e.kind, e.text) for e in await rows(bot, CaseEventRow)]

@@ -387,22 +387,24 @@ CATALOG: Catalog = {
     },
     "advice.declined_chair": {
         "nl": (
-            "{org} kan haar deel van het advies voor {number} ({initials}) niet bevestigen. "
-            "Voorzitter: de reden staat in je eigen chat met mij en in het verloop van de casus."
+            "{who} kan het deel van {org} in het advies voor {number} ({initials}) "
+            "niet bevestigen. Voorzitter: de reden staat in je eigen chat met mij en in het "
+            "verloop van de casus."
         ),
         "en": (
-            "{org} cannot confirm its part of the advice for {number} ({initials}). Chair: "
-            "the reason is in your own chat with me and in the case's timeline."
+            "{who} cannot confirm {org}'s part of the advice for {number} "
+            "({initials}). Chair: the reason is in your own chat with me and in the case's "
+            "timeline."
         ),
     },
     "advice.declined_reason": {
         "nl": (
-            "{org} kan haar deel van het advies voor {number} ({initials}) niet "
-            "bevestigen. Reden: {reason}"
+            "{who} kan het deel van {org} in het advies voor {number} ({initials}) "
+            "niet bevestigen. Reden: {reason}"
         ),
         "en": (
-            "{org} cannot confirm its part of the advice for {number} ({initials}). "
-            "Reason: {reason}"
+            "{who} cannot confirm {org}'s part of the advice for {number} "
+            "({initials}). Reason: {reason}"
         ),
     },
 }
