@@ -203,9 +203,8 @@ def build_retbot(
     report_links = ReportLinks(settings.link_key, settings.public_url)
     attendance_links = AttendanceLinks(settings.link_key, settings.public_url)
     booking = BookingActions(ret, bookings, delivery, agenda_links, attendance_links)
-    meeting_prep = MeetingPrepActions(
-        ret, SqlMeetingPrepRepository(sessions, cipher), delivery, booking
-    )
+    prep_repository = SqlMeetingPrepRepository(sessions, cipher)
+    meeting_prep = MeetingPrepActions(ret, prep_repository, delivery, booking)
     booking.prepare_with(meeting_prep)
     submission = RequestSubmission(ret, cases, delivery)
     question_links = QuestionLinks(settings.link_key, settings.public_url)
@@ -217,7 +216,9 @@ def build_retbot(
     evaluation = EvaluationActions(ret, evaluations, delivery, evaluation_links, evaluations)
     learning = LearningActions(ret, evaluations, advice, style, document_links, delivery)
     mandate_links = MandateLinks(settings.link_key, settings.public_url)
-    advice_actions = AdviceActions(ret, advice, bookings, delivery, mandate_links)
+    advice_actions = AdviceActions(
+        ret, advice, bookings, delivery, mandate_links, prep_repository.attendance_of
+    )
     routes = merged(
         general.routes(),
         LanguageChoice().routes(),

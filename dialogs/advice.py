@@ -9,6 +9,7 @@ The answers arrive as `adaptiveCard/action` invokes on the shared card, whose re
 shows everyone which organisations confirmed.
 """
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from dialogs.advice_document import Bookings
@@ -70,9 +71,11 @@ from domain.advice import (
     member_answerer,
 )
 from domain.cases import Case
+from domain.intake import LINE_MAX
 from domain.mail import Mail
+from domain.meeting_prep import Attendance, AtTheTable, at_the_table
 from domain.notices import Job, Notice, arrived
-from domain.ret import Member, OrganisationContact, RetConfig
+from domain.ret import OrganisationContact, RetConfig
 from domain.triage import AlreadyDecided, NotAllowed, NoteMissing
 
 FORMS = "advice_forms"  # conversation state: the values entered so far, per case number
@@ -131,11 +134,13 @@ class AdviceActions:
         bookings: Bookings,
         delivery: Delivery,
         links: MandateLinks,
+        attendance: Callable[[str], Awaitable[list[Attendance]]],
     ) -> None:
         self._ret = ret
         self._advice = advice
         self._bookings = bookings
         self._delivery = delivery
+        self._attendance = attendance
         self._wording = _Wording(ret, links)
 
     # The voorzitter's form (card submits in their own chat), in steps.
@@ -154,9 +159,16 @@ class AdviceActions:
         case = await self._advisable(turn, number)
         if case is None:
             return
-        values = _forms(turn).get(number) or _known_attendees(case, await turn.member())
+        values = _forms(turn).get(number) or await self._known_attendees(turn, case)
         _forms(turn)[number] = values
         await turn.send(advice_step(Step.ADVICE, self._context(case, turn.language), values))
+
+    async def _known_attendees(self, turn: Turn, case: Case) -> dict:
+        chair = await turn.member()
+        if chair is None:
+            return {}
+        answers = await self._attendance(case.number)
+        return _known_attendees(at_the_table(chair, case, answers, self._ret.members))
 
     async def step(self, turn: Turn) -> None:
         """A step's 'Volgende', 'Terug' or 'Later verder': what it holds is kept in this
@@ -379,18 +391,12 @@ def _attendance(value: dict) -> list[AttendeeInput]:
     return rows
 
 
-def _known_attendees(case: Case, chair: Member | None) -> dict:
-    """The new form starts with the voorzitter and the referrer on the attendance list."""
-    if chair is None:
-        return {}
-    organisation = case.answers.get("aanmelder_organisatie")
-    people = [
-        (chair.name, chair.organisation, "voorzitter"),
-        (case.referrer.name, organisation, "verwijzer"),
-    ]
+def _known_attendees(people: list[AtTheTable]) -> dict:
+    """The new form starts with who the invitation's answers say sat at the table (the
+    voorzitter first), to correct."""
     values = {}
-    for row, (name, org, role) in enumerate(people, start=1):
-        values[row_input("deelnemer", row)] = name
-        values[row_input("deelnemer_organisatie", row)] = org if isinstance(org, str) else ""
-        values[row_input("deelnemer_rol", row)] = role
+    for row, person in enumerate(people[:ATTENDEE_ROWS], start=1):
+        values[row_input("deelnemer", row)] = person.name[:LINE_MAX]
+        values[row_input("deelnemer_organisatie", row)] = person.organisation[:LINE_MAX]
+        values[row_input("deelnemer_rol", row)] = person.role[:LINE_MAX]
     return values

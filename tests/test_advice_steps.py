@@ -7,14 +7,18 @@ import json
 
 import pytest
 
+from dialogs.cards.meeting import ATTEND_KEY, stand_in_input
 from domain.ret import Organisation, OrganisationContact, OrganisationKind, RetConfig
 from storage.models import AdviceRow, AfspraakRow
 from tests.support import assert_valid_card
 from tests.test_advice_flow import (
     ADVIES,
+    FATIMA_AAD,
     GGZ,
+    LVB,
     SAMENVATTING,
     SOON,
+    THIJS_AAD,
     case_at_the_table,
     elements,
     open_form,
@@ -22,6 +26,7 @@ from tests.test_advice_flow import (
     step_card,
 )
 from tests.test_advice_flow import ret as example_ret
+from tests.test_consult_flow import person
 
 MANY = 40  # betrokken organisaties in the RET file, besides the example's
 WELL_UNDER = 20 * 1024  # bytes; Teams refuses a message over 28 KB
@@ -126,3 +131,38 @@ async def test_each_step_replaces_the_card_before_it(bot, connector, http):
     step_2 = replaced["attachments"][0]["content"]
     assert_valid_card(step_2)
     assert step_2["body"][1]["text"].startswith("Stap 2 van 4")
+
+
+async def test_the_attendance_step_starts_with_who_said_they_come(bot, connector, http):
+    chair, referrer, _, number = await case_at_the_table(bot, connector, http)
+    thijs = person(bot, connector, http, "Thijs Wennink", THIJS_AAD)
+    fatima = person(bot, connector, http, "Fatima el Amrani", FATIMA_AAD)
+    await thijs.submit({ATTEND_KEY: number, "answer": "komt"})
+    cannot = {ATTEND_KEY: number, "answer": "kan_niet"}
+    await fatima.submit({**cannot, stand_in_input(number): "Karin de Vries"})
+    await referrer.submit({**cannot, stand_in_input(number): "Sanne Jansen"})
+
+    await open_form(chair)
+    await step_card(chair, number, "2", **STEP_1)
+    attendance = await step_card(chair, number, "3", **STEP_2)
+    edited = {"deelnemer_4": "Karin de Vries-Smit"}
+    await step_card(chair, number, "2", **edited)  # 'Terug' keeps what was corrected
+    again = await step_card(chair, number, "3")
+
+    def listed(card: dict, row: int) -> tuple:
+        fields = ("deelnemer", "deelnemer_organisatie", "deelnemer_rol")
+        return tuple(value_of(card, f"{field}_{row}") for field in fields)
+
+    assert [listed(attendance, row) for row in range(1, 5)] == [
+        ("Marieke Hofstede", "RET Jeugd Twente", "voorzitter"),
+        ("Sanne Jansen", "Jeugdbescherming Oost", "verwijzer, namens Inge Referent"),
+        ("Thijs Wennink", GGZ, "kernteamlid"),
+        ("Karin de Vries", LVB, "kernteamlid, namens Fatima el Amrani"),
+    ]
+    assert value_of(attendance, "deelnemer_5") in (None, "")  # nobody else answered
+    assert "Fatima el Amrani" not in str(listed(attendance, 4)[0])
+    # Pre-filled, not fixed: each is a text input the voorzitter can correct.
+    names = [e for e in elements(attendance) if e.get("id") == "deelnemer_4"]
+    assert names[0]["type"] == "Input.Text"
+    assert listed(again, 4)[0] == "Karin de Vries-Smit"
+    assert size(attendance) < WELL_UNDER, size(attendance)
