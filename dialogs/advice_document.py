@@ -47,7 +47,9 @@ from domain.notices import (
     RosterMember,
     by_language,
 )
+from domain.people import find_member
 from domain.ret import RetConfig
+from domain.roles import Role
 
 TEAMS = "msteams"
 
@@ -161,7 +163,6 @@ class AdviceDocuments:
 
         consent = consent_card("document.advies_consent")
         to_pass_on = consent_card("document.advies_consent_referrer")
-        link = by_language(partial(text, "document.advies_ready_member", **words))
         notices = []
         for person in sheet.distribution:
             if person.route is Route.VIA_REFERRER:
@@ -197,8 +198,29 @@ class AdviceDocuments:
                 notices.append(Notice(EmailAddress(), mail))
             elif person.email:
                 mail = by_language(partial(self._mail, sheet, version, person, words["url"]))
-                notices.append(Notice(RosterMember(person.email), link, email=mail))
+                ready = self._member_ready(sheet, person.email, words)
+                notices.append(Notice(RosterMember(person.email), ready, email=mail))
         return notices
+
+    def _member_ready(self, sheet: AdviceSheet, email: str, words: dict) -> Localized:
+        """The link; for a kernteamlid whose organisation has an afspraak and has not
+        answered for it yet, also that the voorzitter asks them to confirm the mandate."""
+        member = find_member(self._ret, None, email)
+        asked = (
+            member is not None
+            and member.role is Role.KERNTEAMLID
+            and member.organisation in sheet.advice.organisations
+            and member.organisation not in sheet.mandates
+        )
+
+        def said(language: Language) -> str:
+            ready = text("document.advies_ready_member", language, **words)
+            if not asked:
+                return ready
+            nudge = text("document.confirm_mandate", language, org=member.organisation)
+            return f"{ready} {nudge}"
+
+        return by_language(said)
 
     def _referrer_mail(
         self, sheet: AdviceSheet, referrer: Referrer, words: dict

@@ -46,6 +46,7 @@ INVITED_REFERRER = ("komt aan de RET-tafel", "goes to the RET table")
 INVITED_MEMBER = ("Je bent als kernteamlid uitgenodigd", "You are invited as a core team member")
 ADVICE_GIVEN = ("Het RET heeft een zwaarwegend advies gegeven", "The RET has given its binding")
 ADVIES_READY = ("met de afspraken voor jouw organisatie", "with your organisation's agreements")
+CONFIRM_NUDGE = ("De voorzitter vraagt je het mandaat van", "The chair asks you to confirm")
 ADVIES_OFFERED = ("Het zwaarwegend advies voor", "The binding advice for")
 FOLLOW_UP = ("Toelichting (nodig bij vertraagd of gestopt)", "Explanation (needed when delayed")
 FOLLOW_UP_REFERRER = ("Toelichting (nodig als het moeizaam", "Explanation (needed when it is")
@@ -154,6 +155,13 @@ async def test_each_person_gets_proactive_messages_in_their_own_language(
     assert_in(NL, ADVIES_OFFERED, str(connector.received[chair.id][before[chair.id] :]))
     assert_in(EN, ADVIES_READY, said(connector, thijs))
     assert_in(NL, ADVIES_READY, said(connector, fatima))
+    # Their organisations have afspraken and have not answered: the voorzitter's request.
+    assert_in(EN, CONFIRM_NUDGE, said(connector, thijs))
+    assert f"confirm {GGZ}'s mandate on the mandate card in the team channel" in str(
+        connector.received[thijs.id]
+    )
+    assert_in(NL, CONFIRM_NUDGE, said(connector, fatima))
+    assert f"het mandaat van {LVB} te bevestigen" in said(connector, fatima)
 
     # The mandates, each in the channel; the new version goes out in each one's language.
     before = {talk.id: len(connector.received[talk.id]) for talk in (referrer, thijs, fatima)}
@@ -167,6 +175,9 @@ async def test_each_person_gets_proactive_messages_in_their_own_language(
     assert_in(EN, ADVIES_OFFERED, str(connector.received[referrer.id][before[referrer.id] :]))
     assert_in(EN, ADVIES_READY, str(connector.received[thijs.id][before[thijs.id] :]))
     assert_in(NL, ADVIES_READY, str(connector.received[fatima.id][before[fatima.id] :]))
+    for talk in (thijs, fatima):  # answered: nobody asks any more
+        again = str(connector.received[talk.id][before[talk.id] :])
+        assert not any(phrase in again for phrase in CONFIRM_NUDGE), again
 
     # The first follow-up round, made by the scheduler: each ask in its reader's language.
     async with bot.app[RETBOT].engine.connect() as connection:

@@ -37,6 +37,15 @@ CATALOG: Catalog = {
             "is ready: [download the advice]({url}) (works for {days} days)."
         ),
     },
+    "document.confirm_mandate": {
+        "nl": (
+            "De voorzitter vraagt je het mandaat van {org} te bevestigen op de mandaatkaart in "
+            "het teamkanaal."
+        ),
+        "en": (
+            "The chair asks you to confirm {org}'s mandate on the mandate card in the team channel."
+        ),
+    },
     "document.advies_consent_referrer": {
         "nl": (
             "Het zwaarwegend advies voor {number} ({initials}), versie {version}. Geef het door "
