@@ -74,13 +74,21 @@ class Attendance:
         return self.answer is Answer.KOMT or bool(self.stand_in)
 
 
+# A member's role as the advice's attendance list names it (domain.vocabularies.DEELNEMER_ROL).
+TABLE_ROLE = {
+    Role.VOORZITTER: "voorzitter",
+    Role.KERNTEAMLID: "kernteamlid",
+    Role.FLEXIBELE_SCHIL: "deskundige",
+}
+
+
 @dataclass(frozen=True)
 class AtTheTable:
     """Someone expected at the RET-tafel, as the advice form's attendance list names them."""
 
     name: str
     organisation: str
-    role: str
+    role: str  # a code of domain.vocabularies.DEELNEMER_ROL
 
 
 def at_the_table(
@@ -88,26 +96,24 @@ def at_the_table(
 ) -> list[AtTheTable]:
     """Who the invitation's answers say sits at the table: the voorzitter, the referrer
     (unless they said they cannot come), everyone who said 'Ik kom', and the stand-in
-    named by someone who cannot; members in the roster's order."""
+    named by someone who cannot (in the role of whom they stand in for); members in the
+    roster's order."""
     referrer_org = case.answers.get("aanmelder_organisatie")
     referrer_org = referrer_org if isinstance(referrer_org, str) else ""
     referrer = next((a for a in answers if a.person_key == REFERRER_KEY), None)
-    people = [AtTheTable(chair.name, chair.organisation, Role.VOORZITTER.value)]
+    people = [AtTheTable(chair.name, chair.organisation, "voorzitter")]
     if referrer is None or referrer.answer is Answer.KOMT:
         people.append(AtTheTable(case.referrer.name, referrer_org, "verwijzer"))
     elif referrer.stand_in:
-        role = f"verwijzer, namens {case.referrer.name}"
-        people.append(AtTheTable(referrer.stand_in, referrer_org, role))
+        people.append(AtTheTable(referrer.stand_in, referrer_org, "verwijzer"))
     roster = {m.email.lower(): m for m in members if m.email.lower() != chair.email.lower()}
     order = list(roster)
     coming = [a for a in answers if a.person_key.lower() in roster and a.coming]
     for answer in sorted(coming, key=lambda a: order.index(a.person_key.lower())):
         member = roster[answer.person_key.lower()]
-        if answer.answer is Answer.KOMT:
-            people.append(AtTheTable(member.name, member.organisation, member.role.value))
-        else:
-            role = f"{member.role.value}, namens {member.name}"
-            people.append(AtTheTable(answer.stand_in or "", member.organisation, role))
+        name = member.name if answer.answer is Answer.KOMT else answer.stand_in or ""
+        role = TABLE_ROLE.get(member.role, "anders")
+        people.append(AtTheTable(name, member.organisation, role))
     return people
 
 

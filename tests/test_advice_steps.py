@@ -9,7 +9,7 @@ import pytest
 
 from dialogs.cards.meeting import ATTEND_KEY, stand_in_input
 from domain.ret import Organisation, OrganisationContact, OrganisationKind, RetConfig
-from storage.models import AdviceRow, AfspraakRow
+from storage.models import AdviceAttendeeRow, AdviceRow, AfspraakRow
 from tests.support import assert_valid_card
 from tests.test_advice_flow import (
     ADVIES,
@@ -142,22 +142,25 @@ async def test_the_attendance_step_starts_with_who_said_they_come(bot, connector
     await fatima.submit({**cannot, stand_in_input(number): "Karin de Vries"})
     await referrer.submit({**cannot, stand_in_input(number): "Sanne Jansen"})
 
-    await open_form(chair)
+    _, record = await open_form(chair)
     await step_card(chair, number, "2", **STEP_1)
     attendance = await step_card(chair, number, "3", **STEP_2)
     edited = {"deelnemer_4": "Karin de Vries-Smit"}
     await step_card(chair, number, "2", **edited)  # 'Terug' keeps what was corrected
     again = await step_card(chair, number, "3")
+    await step_card(chair, number, "4")
+    recorded = await chair.submit(record)
 
     def listed(card: dict, row: int) -> tuple:
         fields = ("deelnemer", "deelnemer_organisatie", "deelnemer_rol")
         return tuple(value_of(card, f"{field}_{row}") for field in fields)
 
+    # A stand-in in the role of whom they stand in for.
     assert [listed(attendance, row) for row in range(1, 5)] == [
         ("Marieke Hofstede", "RET Jeugd Twente", "voorzitter"),
-        ("Sanne Jansen", "Jeugdbescherming Oost", "verwijzer, namens Inge Referent"),
+        ("Sanne Jansen", "Jeugdbescherming Oost", "verwijzer"),
         ("Thijs Wennink", GGZ, "kernteamlid"),
-        ("Karin de Vries", LVB, "kernteamlid, namens Fatima el Amrani"),
+        ("Karin de Vries", LVB, "kernteamlid"),
     ]
     assert value_of(attendance, "deelnemer_5") in (None, "")  # nobody else answered
     assert "Fatima el Amrani" not in str(listed(attendance, 4)[0])
@@ -166,3 +169,12 @@ async def test_the_attendance_step_starts_with_who_said_they_come(bot, connector
     assert names[0]["type"] == "Input.Text"
     assert listed(again, 4)[0] == "Karin de Vries-Smit"
     assert size(attendance) < WELL_UNDER, size(attendance)
+    # As pre-filled (and corrected), the advice records: the roles are the list's own.
+    assert f"Het advies voor {number} is vastgelegd." in " ".join(recorded.texts())
+    attendees = sorted(await rows(bot, AdviceAttendeeRow), key=lambda a: a.position)
+    assert [(a.role, a.present) for a in attendees] == [
+        ("voorzitter", True),
+        ("verwijzer", True),
+        ("kernteamlid", True),
+        ("kernteamlid", True),
+    ]
