@@ -7,7 +7,13 @@ from dialogs.routes import Routes
 from dialogs.texts import text
 from dialogs.turn import Turn, TurnState
 from domain.report import may_report
-from domain.ret import RetConfig
+from domain.ret import Member, RetConfig
+from domain.roles import Role
+
+WELCOME_BY_ROLE = {
+    Role.VOORZITTER: "welcome.voorzitter",
+    Role.KERNTEAMLID: "welcome.kernteamlid",
+}
 
 
 class General:
@@ -27,13 +33,14 @@ class General:
             where = "welcome.team" if turn.team_channel else "welcome.group"
             await turn.send(text(where, ret=self._ret.name))
             return
-        lines = [text("welcome", turn.language, ret=self._ret.name)]
+        member = await turn.member()
+        lines = [text(_welcome_key(member), turn.language, ret=self._ret.name)]
         if self._draft_waiting(turn.state):
             lines.append(text("intake.draft_waiting", turn.language))
-        await turn.send("\n\n".join(lines), card=await self._menu_card(turn))
+        await turn.send("\n\n".join(lines), card=menu_for(turn, member))
 
     async def menu(self, turn: Turn) -> None:
-        await turn.send(await self._menu_card(turn))
+        await turn.send(menu_for(turn, await turn.member()))
 
     async def help(self, turn: Turn) -> None:
         help_text = text("help", turn.language)
@@ -41,5 +48,14 @@ class General:
             help_text += "\n\n" + text("help.group", turn.language)
         await turn.send(help_text)
 
-    async def _menu_card(self, turn: Turn) -> dict:
-        return menu_card(turn.language, reports=may_report(await turn.member()))
+
+def menu_for(turn: Turn, member: Member | None) -> dict:
+    return menu_card(turn.language, reports=may_report(member))
+
+
+def _welcome_key(member: Member | None) -> str:
+    """The voorzitter's, a kernteamlid's or the referrer's welcome; the other roles read
+    the referrer's."""
+    if member is None:
+        return "welcome"
+    return WELCOME_BY_ROLE.get(member.role, "welcome")

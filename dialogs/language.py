@@ -1,6 +1,7 @@
 """Choosing the language the bot speaks with a user (Dutch by default)."""
 
 from dialogs.choices import choice_of
+from dialogs.general import menu_for
 from dialogs.routes import Routes, Waiting, stop_waiting, wait_for
 from dialogs.texts import Language, text
 from dialogs.turn import Turn
@@ -27,4 +28,6 @@ class LanguageChoice:
             return
         turn.state.language = list(LANGUAGES.values())[picked]
         stop_waiting(turn)
-        await turn.send(text("language.done", turn.language))
+        # The menu follows in the new language, so what comes next reads in it too.
+        menu = menu_for(turn, await turn.member())
+        await turn.send(text("language.done", turn.language), card=menu)

@@ -276,7 +276,8 @@ async def test_answering_in_teams_is_recorded_in_the_timeline_once(bot, connecto
     assert re.fullmatch(
         r"Beantwoord door Thijs Wennink op \d+ \w+ \d{4} om \d\d:\d\d: Vertraagd\.", answered_line
     )
-    assert note not in str(read_only)
+    shown = [f for b in read_only["content"]["body"] if b["type"] == "FactSet" for f in b["facts"]]
+    assert {"title": "Toelichting", "value": note} in shown  # the note given with the answer
     assert connector.updated[case.referrer.id] == []  # no card id given: nothing replaced
     assert by_referrer.texts() == answered.texts()
     asks = {a.id: a for a in await case.asks()}

@@ -398,7 +398,7 @@ async def test_an_answered_invitation_gives_way_to_the_answer_and_the_same_again
     read_only = replaced_card(connector, table.thijs, invitation_message)
     assert read_only["body"][0]["text"] == invitation["body"][0]["text"]
     facts = {f["title"]: f["value"] for f in read_only["body"][1]["facts"]}
-    assert facts["Je antwoord"] == "kan niet, Karin de Vries komt in de plaats"
+    assert facts["Je antwoord"] == "Ik kan niet, Karin de Vries komt in mijn plaats"
     assert facts["Datum"] == facts_of(invitation)["Datum"]
     assert read_only["body"][2]["text"].startswith("Vastgelegd door Thijs Wennink op ")
     [link] = read_only["actions"]

@@ -98,6 +98,8 @@ def answered_card(ask: Ask, answer: Answer, language: Language) -> dict:
     pairs = []
     if ask.kind is AskKind.AFSPRAAK:
         pairs.append((text("follow_up.afspraak", language), ask.afspraak or "-"))
+    if answer.toelichting:
+        pairs.append((text("follow_up.note", language), answer.toelichting))
     at = when(answer.at, language)
     answered = text("follow_up.answered", language, by=answer.by, when=at, progress=progress)
     return recorded_card(title, pairs, answer.by, answer.at, language, line=answered)

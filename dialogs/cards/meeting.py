@@ -167,7 +167,7 @@ def attendance_card(
         (text("booking.date", language), when["day"]),
         (text("booking.time", language), text("booking.time_value", language, **when)),
         (text("booking.location", language), when["location"]),
-        (text("attend.answer", language), attendance_label(answer, language)),
+        (text("attend.answer", language), own_answer_label(answer, language)),
     ]
     title = text("booking.invitation", language, number=case.number, initials=case.initials)
     link = (text("booking.calendar", language), calendar_url)
@@ -185,6 +185,15 @@ def attendance_label(answer: Attendance | None, language: Language) -> str:
     if answer.stand_in:
         return text("ready.stand_in", language, name=answer.stand_in)
     return text("ready.kan_niet", language)
+
+
+def own_answer_label(answer: Attendance, language: Language) -> str:
+    """The answer in the words of whoever gave it, as the buttons said it ('Ik kom')."""
+    if answer.answer is Answer.KOMT:
+        return text("attend.yes", language)
+    if answer.stand_in:
+        return text("attend.own_stand_in", language, name=answer.stand_in)
+    return text("attend.no", language)
 
 
 def readiness_card(ready: Readiness, contact_name: str, language: Language) -> dict:

@@ -54,6 +54,7 @@ CATALOG: Catalog = {
         "nl": "Toelichting (nodig als het moeizaam gaat of niet lukt)",
         "en": "Explanation (needed when it is difficult or not working)",
     },
+    "follow_up.note": {"nl": "Toelichting", "en": "Explanation"},  # on the answered card
     "follow_up.send": {"nl": "Antwoord versturen", "en": "Send answer"},
     "follow_up.link": {
         "nl": (

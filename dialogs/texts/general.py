@@ -15,6 +15,35 @@ CATALOG: Catalog = {
             "are doing."
         ),
     },
+    # A roster member's welcome says what they do with the bot in their role.
+    "welcome.voorzitter": {
+        "nl": (
+            "Welkom! Ik ben retbot, de digitale assistent van {ret}. Nieuwe aanmeldingen en "
+            "consultatievragen zet ik in het teamkanaal, zodat je ze daar kunt triëren. Onder "
+            "Mijn casussen zie je alle casussen van het RET en leg je het advies vast; onder "
+            "Rapportage vraag je de rapportage over een periode aan."
+        ),
+        "en": (
+            "Welcome! I am retbot, the digital assistant of {ret}. I post new requests and "
+            "consultation questions in the team channel, so you can triage them there. Under "
+            "My cases you see all of the RET's cases and record the advice; under Report you "
+            "ask for the report over a period."
+        ),
+    },
+    "welcome.kernteamlid": {
+        "nl": (
+            "Welkom! Ik ben retbot, de digitale assistent van {ret}. Na een advies vraag ik je "
+            "in het teamkanaal het mandaat voor de afspraken van jouw organisatie te "
+            "bevestigen, en later hier hoe die afspraken lopen. Onder Mijn casussen zie je de "
+            "aanmeldingen die je zelf hebt gedaan."
+        ),
+        "en": (
+            "Welcome! I am retbot, the digital assistant of {ret}. After an advice I ask you in "
+            "the team channel to confirm the mandate for your organisation's agreements, and "
+            "later, here, how those agreements are going. Under My cases you see the requests "
+            "you filed yourself."
+        ),
+    },
     "welcome.group": {
         "nl": (
             "Hallo allemaal! Ik ben retbot, de digitale assistent van {ret}. Noem @retbot met "

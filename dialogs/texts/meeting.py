@@ -182,6 +182,10 @@ CATALOG: Catalog = {
         "en": "Who comes in your place? (leave empty if nobody can)",
     },
     "attend.answer": {"nl": "Je antwoord", "en": "Your answer"},
+    "attend.own_stand_in": {
+        "nl": "Ik kan niet, {name} komt in mijn plaats",
+        "en": "I cannot come, {name} comes instead",
+    },
     "attend.already": {
         "nl": (
             "Je antwoord voor het RET-overleg over casus {number} ({answer}) is al vastgelegd "
