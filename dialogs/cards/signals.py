@@ -13,19 +13,18 @@ ADVIES_KEY = "signal_advies"  # {"signal_advies": true, "signal_theme": .., "adv
 ADVIES_INPUT = "advies_text"
 
 
+def _theme_input(language: Language) -> dict:
+    """The rode draad a signal or an advies is about."""
+    choices = [{"title": t.label(language), "value": t.code} for t in THEMES]
+    theme = {"type": "Input.ChoiceSet", "id": THEME_INPUT, "label": text("signals.theme", language)}
+    return required({**theme, "choices": choices}, text("signals.theme_missing", language))
+
+
 def signal_action(language: Language) -> dict:
     form = adaptive_card(
         [
             paragraph(text("signals.intro", language), subtle=True),
-            required(
-                {
-                    "type": "Input.ChoiceSet",
-                    "id": THEME_INPUT,
-                    "label": text("signals.theme", language),
-                    "choices": [{"title": t.label(language), "value": t.code} for t in THEMES],
-                },
-                text("signals.theme_missing", language),
-            ),
+            _theme_input(language),
             {
                 "type": "Input.Text",
                 "id": NOTE_INPUT,
@@ -50,15 +49,7 @@ def advies_action(language: Language) -> dict:
     form = adaptive_card(
         [
             paragraph(text("signals.advies_intro", language), subtle=True),
-            required(
-                {
-                    "type": "Input.ChoiceSet",
-                    "id": THEME_INPUT,
-                    "label": text("signals.theme", language),
-                    "choices": [{"title": t.label(language), "value": t.code} for t in THEMES],
-                },
-                text("signals.theme_missing", language),
-            ),
+            _theme_input(language),
             required(
                 {
                     "type": "Input.Text",
