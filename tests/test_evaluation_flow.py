@@ -251,7 +251,7 @@ async def test_one_reminder_after_the_ret_files_days_to_whoever_did_not_answer(
     assert (days, early, due, again) == (10, 0, 2, 0)
     assert set(sent) == {case.referrer.id, case.fatima.id, case.chair.id}
     assert [a["text"] for a in sent[case.chair.id]] == [
-        f"Evaluatie {done.number} (J.D.): 1 van de 3 gevraagden hebben geantwoord; wie nog "
+        f"Evaluatie {done.number} (J.D.): 1 van de 3 betrokkenen hebben geantwoord; wie nog "
         f"niet antwoordde, kreeg vandaag een herinnering. Typ `evaluatie {done.number}` om de "
         "evaluaties samen te zien en leerpunten vast te leggen."
     ]
@@ -273,7 +273,7 @@ async def test_the_voorzitter_sees_the_evaluations_together_and_records_leerpunt
 
     shown = str(overview)
     assert overview["body"][0]["text"] == f"Evaluaties {done.number} (J.D.)"
-    assert "1 van de 3 gevraagden hebben de evaluatie ingevuld." in shown
+    assert "1 van de 3 betrokkenen hebben de evaluatie ingevuld." in shown
     assert "Thijs Wennink (kernteamlid Jeugd-GGZ De Bron)" in shown
     assert "Samenwerking 4/5 · afspraken nagekomen: deels" in shown
     assert "Advies uitgevoerd: ja · jeugdige beter af: ja" in shown
@@ -438,7 +438,7 @@ async def test_when_everyone_answered_only_the_voorzitter_hears_of_it(bot, conne
 
     assert reminded == 0 and set(sent) == {case.chair.id}
     assert sent[case.chair.id][0]["text"].startswith(
-        f"Evaluatie {done.number} (J.D.): alle 3 gevraagden hebben geantwoord."
+        f"Evaluatie {done.number} (J.D.): alle 3 betrokkenen hebben geantwoord."
     )
 
 

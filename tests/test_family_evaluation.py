@@ -81,7 +81,7 @@ async def test_the_verwijzer_passes_the_family_link_on_and_the_family_answers(bo
     shown = str(overview.cards())
     assert "Gezin (gezin)" in shown and FAMILY_FORM["toelichting"] in shown
     assert "Ging het RET uit van wat jullie zelf wilden?**: Deels" in shown
-    assert "2 van de 4 gevraagden hebben de evaluatie ingevuld." in shown  # counted: answered
+    assert "2 van de 4 betrokkenen hebben de evaluatie ingevuld." in shown  # counted: answered
     for card in overview.cards():
         assert_valid_card(card)
 

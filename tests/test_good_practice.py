@@ -157,7 +157,8 @@ async def test_only_the_approved_version_leaves(bot, connector, http, database_u
     ]
     [said] = approved.texts()
     assert said.startswith(f"De casusbeschrijving van {number} (versie 1) is goedgekeurd")
-    assert f"`retbot document goed-voorbeeld {number} --out goed-voorbeeld.docx`" in said
+    assert "[casusbeschrijving downloaden](http" in said  # a link, not a wall of characters
+    assert f"Goed voorbeeld {number} (versie 1)" in str(connector.updated[chair.id])
     assert twice.texts()[0].startswith(f"Versie 1 van {number} was al goedgekeurd op ")
     [replaced] = connector.updated[chair.id]  # no button left to press twice
     assert "Action." not in str(replaced["attachments"])

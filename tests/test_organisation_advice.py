@@ -258,7 +258,8 @@ async def test_when_the_mail_server_refuses_the_voorzitter_hears_it_waits(
 
     assert sent.texts() == [
         f"De brief met je advies staat bij {done.number} en gaat per e-mail naar Henk Veldhuis "
-        f"(beleidsadviseur jeugd) van {GEMEENTE} zodra de mailserver hem aanneemt."
+        f"(beleidsadviseur jeugd) van {GEMEENTE} zodra de e-mail kan worden verstuurd; retbot "
+        "blijft het vanzelf proberen."
     ]
     assert smtp_server.to(CONTACT) == []
     [queued] = [r for r in await rows(bot, OutboxRow) if (r.notice_key or "").startswith("brief:")]

@@ -319,7 +319,10 @@ async def test_closing_and_the_evaluation_reach_the_referrer_by_email(
     path, family = re.findall(r"https?://[^\s/]+(/evaluatie/[A-Za-z0-9_.\-]+)", evaluation)
     async with http.get(mail_bot.url + path) as page:
         assert page.status == 200 and "Samenwerking" in await page.text()
-    assert "Wil je ook het gezin vragen hoe het ging? Stuur hun deze link door" in evaluation
+    assert (
+        "Wil je ook het gezin vragen hoe het ging? Stuur deze link door naar het gezin"
+        in evaluation
+    )
     async with http.get(mail_bot.url + family) as page:  # the family's own questions
         assert page.status == 200 and "Hoe gaat het nu?" in await page.text()
     assert len(connector.received[asking.id]) == in_email_channel  # not the Email channel

@@ -105,7 +105,7 @@ def approved_card(number: str, version: int, by: str, moment: str, language: Lan
     words = {"number": number, "version": version}
     return adaptive_card(
         [
-            heading(text("learning.practice.draft_title", language, **words)),
+            heading(text("learning.practice.approved_title", language, **words)),
             paragraph(
                 text("learning.practice.approved_card", language, by=by, when=moment, **words)
             ),

@@ -53,7 +53,7 @@ CATALOG: Catalog = {
     },
     "cases.close_reason_missing": {"nl": "Kies een reden.", "en": "Choose a reason."},
     "cases.close_note": {
-        "nl": "Toelichting (niet verplicht; alleen zichtbaar in het verloop van de casus)",
+        "nl": "Toelichting (mag leeg blijven; alleen in het verloop van de casus)",
         "en": "Note (optional; only shown in the case's timeline)",
     },
     "cases.close_confirm": {"nl": "Afsluiten", "en": "Close"},

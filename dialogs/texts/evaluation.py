@@ -11,15 +11,17 @@ CATALOG: Catalog = {
     "evaluation.reminder": {"nl": "Herinnering: ", "en": "Reminder: "},
     "evaluation.intro": {
         "nl": (
-            "Het RET heeft deze casus afgesloten. Om te leren van vastgelopen zorgvragen vragen "
+            "Het RET heeft deze casus afgesloten. Wij leren graag van elke vastgelopen zorgvraag. "
+            "Daarom vragen "
             "we iedereen die eraan werkte om een korte evaluatie, over de samenwerking en over "
             "de inhoud. Het kost twee minuten. Alleen de voorzitter van het RET leest je "
             "antwoorden."
         ),
         "en": (
-            "The RET has closed this case. To learn from care questions that got stuck we ask "
+            "The RET has closed this case. To learn from cases that got stuck, we ask "
             "everyone "
-            "who worked on it for a short evaluation, of the collaboration and of the content. "
+            "who worked on it for a short evaluation, about how we worked together and about the "
+            "case itself. "
             "It takes two minutes. Only the RET's chair reads your answers."
         ),
     },
@@ -82,8 +84,8 @@ CATALOG: Catalog = {
             "in de leerpunten van het RET."
         ),
         "en": (
-            "Thank you. Your evaluation of {number} is saved; the chair takes it into the "
-            "RET's lessons learned."
+            "Thank you. Your evaluation of {number} is saved; the chair will use it for the RET's "
+            "lessons learned."
         ),
     },
     "evaluation.already": {
@@ -111,18 +113,18 @@ CATALOG: Catalog = {
     "evaluation.email.body": {
         "nl": (
             "Beste {name},\n\n"
-            "{ret} heeft casus {number} ({initials}) afgesloten. Om te leren van vastgelopen "
-            "zorgvragen vragen we iedereen die eraan werkte om een korte evaluatie, over de "
+            "{ret} heeft casus {number} ({initials}) afgesloten. Wij leren graag van elke "
+            "vastgelopen zorgvraag. Daarom vragen we iedereen die eraan werkte om een korte "
+            "evaluatie, over de "
             "samenwerking en over de inhoud. Het kost twee minuten, via deze link: {url}\n\n"
             "De link werkt {days} dagen en is alleen voor u: stuur hem niet door. U krijgt "
             "deze vraag per e-mail omdat ik u niet in Teams kan bereiken."
         ),
         "en": (
             "Dear {name},\n\n"
-            "{ret} has closed case {number} ({initials}). To learn from care questions that got "
-            "stuck we "
-            "ask everyone who worked on it for a short evaluation, of the collaboration and of "
-            "the content. It takes two minutes, through this link: {url}\n\n"
+            "{ret} has closed case {number} ({initials}). To learn from cases that got stuck, we "
+            "ask everyone who worked on it for a short evaluation, about how we worked together "
+            "and about the case itself. It takes two minutes, through this link: {url}\n\n"
             "The link works for {days} days and is for you only: please do not forward it. You "
             "get this question by e-mail because I cannot reach you in Teams."
         ),
@@ -130,12 +132,13 @@ CATALOG: Catalog = {
     "evaluation.page.title": {"nl": "Evaluatie voor het RET", "en": "Evaluation for the RET"},
     "evaluation.page.intro": {
         "nl": (
-            "Het RET heeft deze casus afgesloten. Om te leren van vastgelopen zorgvragen vragen "
+            "Het RET heeft deze casus afgesloten. Wij leren graag van elke vastgelopen zorgvraag. "
+            "Daarom vragen "
             "we iedereen die eraan werkte om een korte evaluatie. Het kost twee minuten. Alleen "
             "de voorzitter van het RET leest uw antwoorden."
         ),
         "en": (
-            "The RET has closed this case. To learn from care questions that got stuck we ask "
+            "The RET has closed this case. To learn from cases that got stuck, we ask "
             "everyone "
             "who worked on it for a short evaluation. It takes two minutes. Only the RET's chair "
             "reads your answers."
@@ -156,7 +159,7 @@ CATALOG: Catalog = {
     # The voorzitter's overview.
     "evaluation.chair_status_all": {
         "nl": (
-            "Evaluatie {number} ({initials}): alle {asked} gevraagden hebben geantwoord. Typ "
+            "Evaluatie {number} ({initials}): alle {asked} betrokkenen hebben geantwoord. Typ "
             "`evaluatie {number}` om de evaluaties samen te zien en leerpunten vast te leggen."
         ),
         "en": (
@@ -166,7 +169,7 @@ CATALOG: Catalog = {
     },
     "evaluation.chair_status": {
         "nl": (
-            "Evaluatie {number} ({initials}): {answered} van de {asked} gevraagden hebben "
+            "Evaluatie {number} ({initials}): {answered} van de {asked} betrokkenen hebben "
             "geantwoord; wie nog niet antwoordde, kreeg vandaag een herinnering. Typ "
             "`evaluatie {number}` om de evaluaties samen te zien en leerpunten vast te leggen."
         ),
@@ -193,7 +196,7 @@ CATALOG: Catalog = {
         "en": "Evaluations {number} ({initials})",
     },
     "evaluation.overview.count": {
-        "nl": "{answered} van de {asked} gevraagden hebben de evaluatie ingevuld.",
+        "nl": "{answered} van de {asked} betrokkenen hebben de evaluatie ingevuld.",
         "en": "{answered} of the {asked} people asked have filled in the evaluation.",
     },
     "evaluation.overview.not_asked": {
@@ -235,8 +238,8 @@ CATALOG: Catalog = {
         "en": "What did we learn?",
     },
     "evaluation.leerpunt.worked_label": {
-        "nl": "Wat werkte? (het succes om te herhalen)",
-        "en": "What worked? (the success to repeat)",
+        "nl": "Wat werkte? (om vaker te doen)",
+        "en": "What worked? (worth repeating)",
     },
     "evaluation.leerpunt.save": {"nl": "Leerpunt opslaan", "en": "Save lesson"},
     "evaluation.leerpunt.saved": {

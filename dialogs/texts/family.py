@@ -203,12 +203,12 @@ CATALOG: Catalog = {
     # For the verwijzer: the family's link to pass on.
     "evaluation.family_link": {
         "nl": (
-            "Wil je ook het gezin vragen hoe het ging? Geef hun deze link door (voor het "
-            "gezin, {days} dagen geldig): vier korte vragen in eenvoudige taal."
+            "Wil je ook het gezin vragen hoe het ging? Stuur deze link door naar het gezin; hij "
+            "werkt {days} dagen. Het zijn vier korte vragen in eenvoudige taal."
         ),
         "en": (
-            "Will you ask the family how it went too? Pass this link on to them (for the "
-            "family, valid for {days} days): four short questions in plain language."
+            "Would you like to ask the family how it went too? Send them this link; it works for "
+            "{days} days. Four short questions in plain language."
         ),
     },
     "evaluation.family_link.button": {
@@ -217,26 +217,28 @@ CATALOG: Catalog = {
     },
     "evaluation.email.family_link": {
         "nl": (
-            "Wil je ook het gezin vragen hoe het ging? Stuur hun deze link door (voor het "
-            "gezin, {days} dagen geldig): {url}"
+            "Wil je ook het gezin vragen hoe het ging? Stuur deze link door naar het gezin; hij "
+            "werkt {days} dagen: {url}"
         ),
         "en": (
-            "Will you ask the family how it went too? Forward them this link (for the "
-            "family, valid for {days} days): {url}"
+            "Would you like to ask the family how it went too? Send them this link; it works for "
+            "{days} days: {url}"
         ),
     },
     "evaluation.after_advice.intro": {
         "nl": (
             "Het RET gaf {weeks} weken of langer geleden advies in deze casus, en de casus loopt "
             "nog. "
-            "Om te leren van vastgelopen zorgvragen vragen we iedereen die eraan werkt om een "
+            "Wij leren graag van elke vastgelopen zorgvraag. Daarom vragen we iedereen die eraan "
+            "werkt om een "
             "korte evaluatie, over de samenwerking en over de inhoud. Het kost twee minuten. "
             "Alleen de voorzitter van het RET leest je antwoorden."
         ),
         "en": (
             "The RET gave its advice in this case {weeks} weeks ago or more, and the case is still "
-            "open. To learn from care questions that got stuck we ask everyone who works on "
-            "it for a short evaluation, of the collaboration and of the content. It takes "
+            "open. To learn from cases that got stuck, we ask everyone who works on "
+            "it for a short evaluation, about how we worked together and about the case itself. "
+            "It takes "
             "two minutes. Only the RET's chair reads your answers."
         ),
     },
@@ -244,7 +246,8 @@ CATALOG: Catalog = {
         "nl": (
             "Beste {name},\n\n"
             "{ret} gaf {weeks} weken of langer geleden advies in casus {number} "
-            "({initials}), en de casus loopt nog. Om te leren van vastgelopen zorgvragen "
+            "({initials}), en de casus loopt nog. Wij leren graag van elke vastgelopen zorgvraag. "
+            "Daarom "
             "vragen we iedereen die eraan werkt om een korte evaluatie, over de samenwerking "
             "en over de inhoud. Het kost twee minuten, via deze link: {url}\n\n"
             "De link werkt {days} dagen en is alleen voor u: stuur hem niet door. U krijgt "
@@ -253,9 +256,9 @@ CATALOG: Catalog = {
         "en": (
             "Dear {name},\n\n"
             "{ret} gave its advice in case {number} ({initials}) {weeks} weeks ago or more, "
-            "and the case is still open. To learn from care questions that got stuck we ask "
-            "everyone who works on it for a short evaluation, of the collaboration and of the "
-            "content. It takes two minutes, through this link: {url}\n\n"
+            "and the case is still open. To learn from cases that got stuck, we ask "
+            "everyone who works on it for a short evaluation, about how we worked together and "
+            "about the case itself. It takes two minutes, through this link: {url}\n\n"
             "The link works for {days} days and is for you only: please do not forward it. "
             "You get this question by e-mail because I cannot reach you in Teams."
         ),

@@ -46,11 +46,13 @@ CATALOG: Catalog = {
     "learning.advice.queued": {
         "nl": (
             "De brief met je advies staat bij {number} en gaat per e-mail naar {contact} "
-            "({function}) van {organisation} zodra de mailserver hem aanneemt."
+            "({function}) van {organisation} zodra de e-mail kan worden verstuurd; retbot blijft "
+            "het vanzelf proberen."
         ),
         "en": (
             "The letter with your advice is recorded on {number} and goes by e-mail to "
-            "{contact} ({function}) of {organisation} as soon as the mail server takes it."
+            "{contact} ({function}) of {organisation} as soon as the e-mail can be sent; retbot "
+            "keeps trying by itself."
         ),
     },
     "learning.advice.no_function": {"nl": "contactpersoon", "en": "contact"},
@@ -115,6 +117,10 @@ CATALOG: Catalog = {
         "en": "Open draft (.docx)",
     },
     "learning.practice.approve": {"nl": "Goedkeuren", "en": "Approve"},
+    "learning.practice.approved_title": {
+        "nl": "Goed voorbeeld {number} (versie {version})",
+        "en": "Good practice {number} (version {version})",
+    },
     "learning.practice.approved_card": {
         "nl": "Versie {version} goedgekeurd door {by} op {when}.",
         "en": "Version {version} approved by {by} on {when}.",
@@ -122,13 +128,13 @@ CATALOG: Catalog = {
     "learning.practice.approved": {
         "nl": (
             "De casusbeschrijving van {number} (versie {version}) is goedgekeurd en kan "
-            "gedeeld worden: {url} (de link werkt {days} dagen), of op de server met "
-            "`retbot document goed-voorbeeld {number} --out goed-voorbeeld.docx`."
+            "gedeeld worden: [casusbeschrijving downloaden]({url}) (de link werkt {days} "
+            "dagen; de beheerder kan hem ook van de server halen)."
         ),
         "en": (
             "The case description of {number} (version {version}) is approved and can be "
-            "shared: {url} (the link works for {days} days), or on the server with "
-            "`retbot document goed-voorbeeld {number} --out goed-voorbeeld.docx`."
+            "shared: [download the case description]({url}) (the link works for {days} "
+            "days; the administrator can also take it from the server)."
         ),
     },
     "learning.practice.already": {
