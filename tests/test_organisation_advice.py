@@ -103,7 +103,12 @@ async def test_the_voorzitter_sends_advice_on_a_leerpunt_as_a_letter_by_email(
     number, chair = done.number, done.case.chair
     form = advice_form(overview)
     choices = form["body"][0]["choices"]
-    assert {"title": f"{GEMEENTE} (gemeente)", "value": GEMEENTE} in choices
+    assert {"title": GEMEENTE, "value": GEMEENTE} in choices  # its name says it is a gemeente
+    gi = {
+        "title": "Jeugdbescherming Oost (gecertificeerde instelling)",
+        "value": "Jeugdbescherming Oost",
+    }
+    assert gi in choices
     smtp_server.received.clear()
     values = {**form["actions"][0]["data"], ORGANISATION_INPUT: GEMEENTE, ADVICE_INPUT: ADVICE}
 

@@ -19,17 +19,20 @@ LEERPUNT_ID, ADVICE_FORM = "leerpunt_id", "advice_form"
 ORGANISATION_INPUT, ADVICE_INPUT = "advice_organisation", "advice_text"
 
 
+def _choice(organisation: Organisation, language: Language) -> str:
+    """The organisation's name, with its kind where the name does not say it already
+    ('Jeugd-GGZ De Bron (zorgaanbieder)', but 'Gemeente Enschede')."""
+    name, kind = organisation.name, organisation.kind.value
+    if kind.casefold() in name.casefold():
+        return name
+    return text("learning.advice.choice", language, name=name, kind=kind)
+
+
 def advice_action(
     number: str, leerpunt_id: int, organisations: Sequence[Organisation], language: Language
 ) -> dict:
     """'Advies aan organisatie' on a leerpunt: pick an organisation, write the advice."""
-    choices = [
-        {
-            "title": text("learning.advice.choice", language, name=o.name, kind=o.kind.value),
-            "value": o.name,
-        }
-        for o in organisations
-    ]
+    choices = [{"title": _choice(o, language), "value": o.name} for o in organisations]
     form = adaptive_card(
         [
             required(
