@@ -9,7 +9,7 @@ from dialogs.evaluation import EvaluationActions
 from dialogs.moments import when
 from dialogs.referrer_mail import closing_mail, mail_address
 from dialogs.routes import Routes
-from dialogs.texts import Language, status_label, text
+from dialogs.texts import Language, plural_text, status_label, text
 from dialogs.turn import Turn
 from domain.cases import Case
 from domain.closing import EVENT_PREFIX, AlreadyClosed, NotYetClosable, ReasonMissing, close_case
@@ -118,12 +118,16 @@ class ClosingActions:
         told = arrived(await self._delivery.flush(notices), notices[0])
         await turn.replace_card(_closed_card(case, reason, member.name, language))
         key = "closing.done_family" if case.self_applied else "closing.done"
-        return text(
+        reply = text(
             key if told else f"{key}_not_told",
             language,
             number=case.number,
             reason=reason_in_a_sentence(reason, language),
         )
+        asked = len(notices) - 1  # after the referrer's: the evaluation requests
+        if asked:
+            reply += " " + plural_text("closing.evaluation_asked", asked, language, number=number)
+        return reply
 
 
 def _closed_card(case: Case, reason: str, by: str, language: Language) -> dict:

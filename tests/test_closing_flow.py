@@ -74,7 +74,8 @@ async def test_voorzitter_closes_a_case_and_the_referrer_hears_of_it(bot, connec
         "gestopt",
     ]
     assert closed.texts() == [
-        f"{number} is afgesloten (opgelost). De verwijzer heeft bericht gekregen."
+        f"{number} is afgesloten (opgelost). De verwijzer heeft bericht gekregen. 1 betrokkene "
+        f"krijgt een korte evaluatie; typ `evaluatie {number}` om de antwoorden te zien."
     ]
     row = await case_row(bot, number)
     assert row.status == "afgesloten"

@@ -119,6 +119,10 @@ async def test_closing_asks_everyone_involved_in_their_own_chat_with_the_closing
     case = done.case
 
     assert done.closed_reply.texts()[0].startswith(f"{done.number} is afgesloten (opgelost)")
+    assert done.closed_reply.texts()[0].endswith(
+        f"3 betrokkenen krijgen een korte evaluatie; typ `evaluatie {done.number}` om de "
+        "antwoorden te zien."
+    )
     for who in (case.referrer, case.thijs, case.fatima):
         [card] = evaluation_cards(done.sent[who.id])
         assert card["body"][0]["text"] == f"Evaluatie {done.number} (J.D.)"

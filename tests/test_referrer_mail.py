@@ -305,7 +305,7 @@ async def test_closing_and_the_evaluation_reach_the_referrer_by_email(
 
     closed = await chair.submit(close)
 
-    assert closed.texts()[0].endswith("De verwijzer heeft bericht gekregen.")
+    assert "De verwijzer heeft bericht gekregen. 1 betrokkene krijgt" in closed.texts()[0]
     for _ in range(100):
         if len(smtp_server.to(REFERRER)) >= seen + 2:
             break

@@ -61,6 +61,20 @@ CATALOG: Catalog = {
         "nl": "{number} is afgesloten ({reason}). De verwijzer heeft bericht gekregen.",
         "en": "{number} is closed ({reason}). The referrer has been told.",
     },
+    "closing.evaluation_asked": {
+        "nl": {
+            "one": "{n} betrokkene krijgt een korte evaluatie; typ `evaluatie {number}` om de "
+            "antwoorden te zien.",
+            "other": "{n} betrokkenen krijgen een korte evaluatie; typ `evaluatie {number}` om "
+            "de antwoorden te zien.",
+        },
+        "en": {
+            "one": "{n} person involved gets a short evaluation; type `evaluation {number}` to "
+            "see the answers.",
+            "other": "{n} people involved get a short evaluation; type `evaluation {number}` "
+            "to see the answers.",
+        },
+    },
     "closing.done_not_told": {
         "nl": (
             "{number} is afgesloten ({reason}). Ik kon de verwijzer nu niet bereiken; retbot "
