@@ -105,15 +105,7 @@ async def record_signal(
 ) -> Signal:
     """Only a voorzitter notes signals, once per form. Raises SignalRefused; then nothing
     is stored."""
-    if not is_chair(member):
-        raise SignalRefused(SignalProblem.NOT_ALLOWED)
-    if theme not in {t.code for t in THEMES}:
-        raise SignalRefused(SignalProblem.THEME)
-    note = note.strip() if isinstance(note, str) else ""
-    if not note:
-        raise SignalRefused(SignalProblem.NOTE_EMPTY)
-    if len(note) > NOTE_MAX:
-        raise SignalRefused(SignalProblem.NOTE_LONG)
+    note = _checked(member, theme, note)
     number = case_number.strip().upper() if isinstance(case_number, str) else ""
     if number and not await repository.case_exists(number):
         raise SignalRefused(SignalProblem.UNKNOWN_CASE)
@@ -133,15 +125,7 @@ async def record_advies(
     form_id: str | None = None,
 ) -> Advies:
     """Only a voorzitter, once per form; the same checks as a signal's note."""
-    if not is_chair(member):
-        raise SignalRefused(SignalProblem.NOT_ALLOWED)
-    if theme not in {t.code for t in THEMES}:
-        raise SignalRefused(SignalProblem.THEME)
-    advies = advies.strip() if isinstance(advies, str) else ""
-    if not advies:
-        raise SignalRefused(SignalProblem.NOTE_EMPTY)
-    if len(advies) > NOTE_MAX:
-        raise SignalRefused(SignalProblem.NOTE_LONG)
+    advies = _checked(member, theme, advies)
     given = Advies(str(theme), advies, member.name, now, form_id)
     if not await repository.add_advies(given, channel):
         raise SignalRefused(SignalProblem.ALREADY_RECORDED)
@@ -169,3 +153,18 @@ def rode_draden(
         for code, items in grouped.items()
     ]
     return tuple(sorted(draden, key=lambda d: (-d.count, d.theme)))
+
+
+def _checked(member: Member | None, theme: object, written: object) -> str:
+    """What a voorzitter wrote about a theme, stripped; SignalRefused when the writer is no
+    voorzitter, the theme is unknown, or the text is empty or too long."""
+    if not is_chair(member):
+        raise SignalRefused(SignalProblem.NOT_ALLOWED)
+    if theme not in {t.code for t in THEMES}:
+        raise SignalRefused(SignalProblem.THEME)
+    written = written.strip() if isinstance(written, str) else ""
+    if not written:
+        raise SignalRefused(SignalProblem.NOTE_EMPTY)
+    if len(written) > NOTE_MAX:
+        raise SignalRefused(SignalProblem.NOTE_LONG)
+    return written
